@@ -1,0 +1,5 @@
+import sys
+
+from encounter_desk.cli import main
+
+sys.exit(main())

@@ -1,0 +1,364 @@
+"""Opening an event database: engine, sessions, SQLite pragmas, migrations at open.
+
+One database is one event. SQLite (a file, the default) runs with WAL, foreign keys and
+``synchronous=FULL`` so that a commit the desk confirmed survives a power cut; PostgreSQL
+(``postgresql+psycopg://…``) lets several desks share one record.
+
+Opening a database brings it to the current schema:
+
+* a new (empty) database is created at the newest revision;
+* an older one is first copied aside (SQLite: ``NAME.before-upgrade-REV-STAMP.sqlite``)
+  and then upgraded;
+* one made by a newer version of Encounter Desk is refused and left untouched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import sqlite3
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from encounter_desk import config
+from encounter_desk.i18n import translate
+from encounter_desk.models import Base, audit, utcnow
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], dt.datetime]
+
+
+class DatabaseError(Exception):
+    """A database could not be opened; ``str(error)`` is a sentence for the user."""
+
+
+class NewerDatabaseError(DatabaseError):
+    pass
+
+
+class NotAnEventFileError(DatabaseError):
+    pass
+
+
+class DatabaseUnavailableError(DatabaseError):
+    pass
+
+
+def resolve_url(db_path: str | Path | None = None, database_url: str | None = None) -> str:
+    """The SQLAlchemy URL for ``--db PATH``, ``--database URL``, the environment or the default."""
+    if db_path and database_url:
+        raise DatabaseError(
+            translate("Database", "Give either a file (--db) or a server URL (--database), not both.")
+        )
+    if db_path:
+        return sqlite_url(Path(db_path))
+    url = database_url or __import__("os").environ.get(config.ENV_DATABASE)
+    if url:
+        if "://" not in url:  # a plain path in the environment variable
+            return sqlite_url(Path(url))
+        return url
+    return sqlite_url(config.default_event_path())
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{Path(path).expanduser().absolute()}"
+
+
+def sqlite_path(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def _alembic_config(connection=None) -> Config:  # noqa: ANN001
+    cfg = Config()
+    cfg.set_main_option("script_location", "encounter_desk:migrations")
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+def script_directory() -> ScriptDirectory:
+    return ScriptDirectory.from_config(_alembic_config())
+
+
+def head_revision() -> str:
+    head = script_directory().get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revisions() -> set[str]:
+    return {rev.revision for rev in script_directory().walk_revisions()}
+
+
+# --- SQLite specifics --------------------------------------------------------------------
+
+def _install_sqlite_pragmas(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, connection_record) -> None:  # noqa: ANN001
+        # Let SQLAlchemy's "begin" event issue BEGIN itself (pysqlite's own handling defers
+        # it past SELECTs, which breaks SAVEPOINT and lock upgrades).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")  # a confirmed commit survives a power cut
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:  # noqa: ANN001
+        mode = conn.get_execution_options().get("sqlite_begin", "IMMEDIATE")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def _sqlite_stored_revision(path: Path) -> tuple[bool, str | None]:
+    """(has tables, alembic revision) read without writing anything to the file."""
+    try:
+        con = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise DatabaseUnavailableError(
+            translate("Database", "The event file {path} cannot be opened: {reason}").format(
+                path=path, reason=exc
+            )
+        ) from exc
+    try:
+        names = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "alembic_version" not in names:
+            return bool(names), None
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        return True, row[0] if row else None
+    except sqlite3.DatabaseError as exc:
+        raise NotAnEventFileError(
+            translate(
+                "Database",
+                "{path} is not an Encounter Desk event file, or it is damaged ({reason}). "
+                "Open another file, or restore a backup.",
+            ).format(path=path, reason=exc)
+        ) from exc
+    finally:
+        con.close()
+
+
+def backup_sqlite(source: Path, target: Path) -> Path:
+    """A consistent copy of a live SQLite file through SQLite's online backup API."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    src = sqlite3.connect(f"{source.absolute().as_uri()}?mode=ro", uri=True)
+    dst = sqlite3.connect(str(target))
+    try:
+        with dst:
+            src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    return target
+
+
+# --- the open database -------------------------------------------------------------------
+
+@dataclass
+class Database:
+    """An open event database. Services take one and open short transactions on it."""
+
+    url: str
+    engine: Engine
+    sessions: sessionmaker[Session]
+    readers: sessionmaker[Session]
+    path: Path | None = None
+    upgraded_from: str | None = None
+    backup_before_upgrade: Path | None = None
+    clock: Clock = field(default=utcnow)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Session]:
+        """A transaction that commits when the block ends (rolls back on error)."""
+        with self.sessions.begin() as session:
+            yield session
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only transaction: takes no write lock."""
+        with self.readers() as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def describe(self) -> str:
+        if self.path is not None:
+            return str(self.path)
+        return make_url(self.url).render_as_string(hide_password=True)
+
+
+def open_database(
+    url: str,
+    *,
+    actor: str | None = None,
+    clock: Clock = utcnow,
+    create: bool = True,
+) -> Database:
+    """Open (creating or upgrading as needed) the event database at ``url``."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise DatabaseError(
+            translate("Database", "{url} is not a database address.").format(url=url)
+        ) from exc
+    path = sqlite_path(url)
+    stored: str | None = None
+    has_tables = False
+    if path is not None:
+        if path.exists():
+            has_tables, stored = _sqlite_stored_revision(path)
+        elif not create:
+            raise DatabaseUnavailableError(
+                translate("Database", "There is no event file at {path}.").format(path=path)
+            )
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        _refuse_unknown(stored, has_tables, str(path))
+
+    engine_args: dict = {}
+    if parsed.get_backend_name() == "sqlite":
+        engine_args["connect_args"] = {"timeout": 10}
+    else:
+        engine_args["pool_pre_ping"] = True
+    engine = create_engine(url, **engine_args)
+    if engine.dialect.name == "sqlite":
+        _install_sqlite_pragmas(engine)
+
+    try:
+        if path is None:  # a server: look at it through the engine
+            with engine.connect() as conn:
+                names = set(inspect(conn).get_table_names())
+                has_tables = bool(names)
+                if "alembic_version" in names:
+                    stored = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            _refuse_unknown(stored, has_tables, describe_url(url))
+    except OperationalError as exc:
+        engine.dispose()
+        raise DatabaseUnavailableError(
+            translate(
+                "Database",
+                "The database server at {url} cannot be reached. Check the network and that "
+                "the server is running, then try again. ({reason})",
+            ).format(url=describe_url(url), reason=str(exc.orig).strip().splitlines()[0])
+        ) from exc
+    except DatabaseError:
+        engine.dispose()
+        raise
+
+    head = head_revision()
+    backup: Path | None = None
+    upgraded_from: str | None = None
+    if stored != head:
+        if stored is not None:
+            upgraded_from = stored
+            if path is not None:
+                stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+                backup = path.with_name(f"{path.stem}.before-upgrade-{stored}-{stamp}{path.suffix}")
+                backup_sqlite(path, backup)
+                log.info("copied %s aside to %s before upgrading", path, backup)
+        try:
+            _upgrade(engine)
+        except Exception:
+            engine.dispose()
+            raise
+
+    info = {"actor": actor or config.default_actor(), "clock": clock}
+    sessions = sessionmaker(engine, expire_on_commit=False, info=dict(info))
+    readers = sessionmaker(
+        engine.execution_options(sqlite_begin="DEFERRED"), expire_on_commit=False, info=dict(info)
+    )
+    audit.install(sessions)
+    audit.install(readers)
+    return Database(
+        url=url,
+        engine=engine,
+        sessions=sessions,
+        readers=readers,
+        path=path,
+        upgraded_from=upgraded_from,
+        backup_before_upgrade=backup,
+        clock=clock,
+    )
+
+
+def describe_url(url: str) -> str:
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def _refuse_unknown(stored: str | None, has_tables: bool, where: str) -> None:
+    if stored is None:
+        if has_tables:
+            raise NotAnEventFileError(
+                translate(
+                    "Database",
+                    "{where} holds a database that is not an Encounter Desk event. "
+                    "It was left untouched; open an event file instead.",
+                ).format(where=where)
+            )
+        return
+    if stored not in known_revisions():
+        raise NewerDatabaseError(
+            translate(
+                "Database",
+                "{where} was made by a newer version of Encounter Desk (schema {revision}). "
+                "It was left untouched: install the newer version to open it.",
+            ).format(where=where, revision=stored)
+        )
+
+
+def _upgrade(engine: Engine) -> None:
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        if sqlite:
+            # Batch migrations rebuild tables; foreign keys must be off while they do, and
+            # the pragma only takes effect outside a transaction.
+            raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with conn.begin():
+                command.upgrade(_alembic_config(conn), "head")
+                if sqlite:
+                    problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if problems:
+                        raise DatabaseError(
+                            translate(
+                                "Database",
+                                "The upgraded file fails its integrity checks: {problems}",
+                            ).format(problems=problems[:5])
+                        )
+        finally:
+            if sqlite:
+                raw.execute("PRAGMA foreign_keys=ON")
+
+
+def metadata_matches_head(db: Database) -> list:
+    """Differences between the tables in the database and the models (empty when in step)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    with db.engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={"compare_type": False})
+        return compare_metadata(ctx, Base.metadata)

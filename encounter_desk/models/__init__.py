@@ -1,0 +1,57 @@
+"""The tables of an event file. Import from here: ``from encounter_desk.models import Participant``."""
+
+from sqlalchemy import event
+
+from encounter_desk import text
+from encounter_desk.models.audit import AuditEntry
+from encounter_desk.models.base import Base, UTCDateTime, utcnow
+from encounter_desk.models.encounter import Event
+from encounter_desk.models.people import (
+    CATEGORY_LABELS,
+    DELEGATION_KIND_LABELS,
+    GENDER_LABELS,
+    Category,
+    Delegation,
+    DelegationKind,
+    Gender,
+    Participant,
+)
+from encounter_desk.models.sittings import AgendaItem, Sitting
+
+__all__ = [
+    "AgendaItem",
+    "AuditEntry",
+    "Base",
+    "CATEGORY_LABELS",
+    "Category",
+    "DELEGATION_KIND_LABELS",
+    "Delegation",
+    "DelegationKind",
+    "Event",
+    "GENDER_LABELS",
+    "Gender",
+    "Participant",
+    "Sitting",
+    "UTCDateTime",
+    "utcnow",
+]
+
+
+def _refresh_names(mapper, connection, target: Participant) -> None:  # noqa: ANN001
+    """Keep the derived name columns true to the name parts on every write."""
+    target.given_names = text.clean(target.given_names)
+    target.first_surname = text.clean(target.first_surname)
+    target.second_surname = text.clean(target.second_surname)
+    target.title = text.clean(target.title)
+    target.display_name = text.full_name(
+        target.given_names, target.first_surname, target.second_surname
+    )
+    target.sort_name = text.sort_name(
+        target.given_names, target.first_surname, target.second_surname
+    )
+    target.sort_key = text.collation_key(target.sort_name)
+    target.identity_key = text.fold(target.display_name)
+
+
+event.listen(Participant, "before_insert", _refresh_names)
+event.listen(Participant, "before_update", _refresh_names)

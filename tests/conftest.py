@@ -1,0 +1,53 @@
+"""Test configuration: headless Qt, an isolated user data folder, temporary event files."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+# Headless by default: the test configuration sets it, not the person running the tests.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_QUICK_BACKEND", "software")
+
+import pytest  # noqa: E402
+
+from encounter_desk import i18n  # noqa: E402
+from encounter_desk.db import Database, open_database, sqlite_url  # noqa: E402
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory, monkeypatch):
+    """Every test gets its own user data folder and starts in English."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("ENCOUNTER_DESK_HOME", str(home))
+    monkeypatch.setenv("ENCOUNTER_DESK_ACTOR", "tester@desk")
+    monkeypatch.delenv("ENCOUNTER_DESK_DATABASE", raising=False)
+    i18n.set_language("en")
+    yield home
+    i18n.set_language("en")
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    return tmp_path / "event.sqlite"
+
+
+@pytest.fixture
+def db(db_path) -> Database:
+    database = open_database(sqlite_url(db_path), actor="tester@desk")
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def shared_dir() -> Path:
+    if not SHARED.is_dir():
+        pytest.fail(f"the shared folder is missing: {SHARED}")
+    return SHARED
+
+
+def pytest_report_header(config):
+    return f"python {sys.version.split()[0]}, QT_QPA_PLATFORM={os.environ['QT_QPA_PLATFORM']}"
