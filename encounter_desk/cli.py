@@ -17,13 +17,9 @@ from pathlib import Path
 
 from encounter_desk import __version__, config, i18n
 from encounter_desk.db import Database, DatabaseError, open_database, resolve_url
-from encounter_desk.i18n import translate
+from encounter_desk.i18n import QT_TRANSLATE_NOOP, translate
 
 log = logging.getLogger(__name__)
-
-
-def _t(text: str) -> str:
-    return translate("CLI", text)
 
 
 class CommandError(Exception):
@@ -31,6 +27,7 @@ class CommandError(Exception):
 
 
 # --- the commands ------------------------------------------------------------------------
+
 
 def cmd_open(args: argparse.Namespace) -> int:
     if not display_available():
@@ -50,8 +47,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
     finally:
         db.close()
     print(
-        _t("Demo event ready in {where}: {participants} participants, {delegations} delegations, "
-           "{sittings} sittings.").format(where=db.describe(), **summary)
+        translate(
+            "CLI",
+            "Demo event ready in {where}: {participants} participants, {delegations} delegations, "
+            "{sittings} sittings.",
+        ).format(where=db.describe(), **summary)
     )
     if args.open:
         return cmd_open(args)
@@ -80,14 +80,14 @@ def cmd_export_roster(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if args.template:
         roster.write_template(out)
-        print(_t("Roster template written to {path}.").format(path=out))
+        print(translate("CLI", "Roster template written to {path}.").format(path=out))
         return 0
     db = _open(args)
     try:
         count = roster.export_roster(db, out)
     finally:
         db.close()
-    print(_t("{count} participants written to {path}.").format(count=count, path=out))
+    print(translate("CLI", "{count} participants written to {path}.").format(count=count, path=out))
     return 0
 
 
@@ -105,18 +105,26 @@ def cmd_info(args: argparse.Namespace) -> int:
         db.close()
     lang = i18n.language()
     print(event.name(lang))
-    print(_t("Reference: {code}").format(code=event.code))
-    print(_t("Dates: {start} to {end}").format(start=event.start_date, end=event.end_date))
-    print(_t("Venue: {venue}").format(venue=", ".join(
-        p for p in (event.venue, event.city, event.country) if p)))
-    print(_t("Database: {where}").format(where=db.describe()))
-    print(_t("Delegations: {n}").format(n=counts["delegations"]))
-    print(_t("Participants: {n}").format(n=counts["participants"]))
-    print(_t("Sittings: {n}").format(n=counts["sittings"]))
+    print(translate("CLI", "Reference: {code}").format(code=event.code))
+    print(
+        translate("CLI", "Dates: {start} to {end}").format(
+            start=event.start_date, end=event.end_date
+        )
+    )
+    print(
+        translate("CLI", "Venue: {venue}").format(
+            venue=", ".join(p for p in (event.venue, event.city, event.country) if p)
+        )
+    )
+    print(translate("CLI", "Database: {where}").format(where=db.describe()))
+    print(translate("CLI", "Delegations: {n}").format(n=counts["delegations"]))
+    print(translate("CLI", "Participants: {n}").format(n=counts["participants"]))
+    print(translate("CLI", "Sittings: {n}").format(n=counts["sittings"]))
     return 0
 
 
 # --- plumbing ----------------------------------------------------------------------------
+
 
 def _open(args: argparse.Namespace) -> Database:
     return open_database(args.url)
@@ -128,8 +136,11 @@ def _parse_column_map(items: Sequence[str]) -> dict[str, str]:
         header, sep, field = item.partition("=")
         if not sep or not header.strip() or not field.strip():
             raise CommandError(
-                _t('--column takes "HEADER=field", for example --column "Cargo actual=position"; '
-                   'got {item!r}.').format(item=item)
+                translate(
+                    "CLI",
+                    '--column takes "HEADER=field", for example --column "Cargo actual=position"; '
+                    "got {item!r}.",
+                ).format(item=item)
             )
         mapping[header.strip()] = field.strip()
     return mapping
@@ -145,9 +156,10 @@ def display_available() -> bool:
 
 
 def no_display_message() -> str:
-    return _t(
+    return translate(
+        "CLI",
         "There is no display to open the app on: run it from a desktop session, under a "
-        "virtual display (xvfb-run encounter-desk), or offscreen with QT_QPA_PLATFORM=offscreen."
+        "virtual display (xvfb-run encounter-desk), or offscreen with QT_QPA_PLATFORM=offscreen.",
     )
 
 
@@ -157,59 +169,116 @@ COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str]] = {}
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="encounter-desk",
-        description=_t(
+        description=translate(
+            "CLI",
             "Runs a parliamentary meeting offline: QR check-in, the list of speakers and the "
-            "clock, attendance, and the minutes. With no command, opens the desktop app."
+            "clock, attendance, and the minutes. With no command, opens the desktop app.",
         ),
-        epilog=_t("Global options come before the command. Each command has its own --help."),
+        epilog=translate(
+            "CLI", "Global options come before the command. Each command has its own --help."
+        ),
     )
     where = parser.add_mutually_exclusive_group()
-    where.add_argument("--db", metavar="PATH", help=_t("the event file (SQLite) to use"))
+    where.add_argument(
+        "--db", metavar="PATH", help=translate("CLI", "the event file (SQLite) to use")
+    )
     where.add_argument(
         "--database",
         metavar="URL",
-        help=_t("a database URL, e.g. postgresql+psycopg://user:pass@server/event "
-                "(default: $ENCOUNTER_DESK_DATABASE, else the event file in the user data folder)"),
+        help=translate(
+            "CLI",
+            "a database URL, e.g. postgresql+psycopg://user:pass@server/event "
+            "(default: $ENCOUNTER_DESK_DATABASE, else the event file in the user data folder)",
+        ),
     )
     parser.add_argument(
-        "--lang", choices=config.LANGUAGES, help=_t("language of the app and its messages")
+        "--lang",
+        choices=config.LANGUAGES,
+        help=translate("CLI", "language of the app and its messages"),
     )
-    parser.add_argument("--version", action="version", version=f"encounter-desk {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar=_t("COMMAND"), title=_t("commands"))
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"encounter-desk {__version__}",
+        help=translate("CLI", "show the version and exit"),
+    )
+    sub = parser.add_subparsers(
+        dest="command", metavar=translate("CLI", "COMMAND"), title=translate("CLI", "commands")
+    )
 
-    p = sub.add_parser("open", help=_t("open the desktop app (the default)"),
-                       description=_t("Open the desktop app on the event."))
+    p = sub.add_parser(
+        "open",
+        help=translate("CLI", "open the desktop app (the default)"),
+        description=translate("CLI", "Open the desktop app on the event."),
+    )
     p.set_defaults(func=cmd_open)
 
-    p = sub.add_parser("demo", help=_t("fill the event file with the demo encounter"),
-                       description=_t("Fill the event file with the demo encounter: the 11 "
-                                      "delegations, about 120 participants and five sittings."))
-    p.add_argument("--open", action="store_true", help=_t("open the desktop app afterwards"))
-    p.add_argument("--force", action="store_true",
-                   help=_t("replace an event that the file already holds"))
+    p = sub.add_parser(
+        "demo",
+        help=translate("CLI", "fill the event file with the demo encounter"),
+        description=translate(
+            "CLI",
+            "Fill the event file with the demo encounter: the 11 "
+            "delegations, about 120 participants and five sittings.",
+        ),
+    )
+    p.add_argument(
+        "--open", action="store_true", help=translate("CLI", "open the desktop app afterwards")
+    )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help=translate("CLI", "replace an event that the file already holds"),
+    )
     p.set_defaults(func=cmd_demo)
 
-    p = sub.add_parser("import-roster", help=_t("import participants from CSV or XLSX"),
-                       description=_t("Import participants from a CSV or XLSX file. All or "
-                                      "nothing: a file with any bad row imports nothing and "
-                                      "every bad row is reported."))
-    p.add_argument("file", metavar="FILE", help=_t("the roster (.csv or .xlsx)"))
-    p.add_argument("--dry-run", action="store_true", help=_t("check the file, write nothing"))
-    p.add_argument("--column", action="append", metavar="HEADER=field",
-                   help=_t("read a column with another header as a field (repeatable)"))
-    p.add_argument("--sheet", metavar="NAME", help=_t("the XLSX sheet to read (default: the first)"))
+    p = sub.add_parser(
+        "import-roster",
+        help=translate("CLI", "import participants from CSV or XLSX"),
+        description=translate(
+            "CLI",
+            "Import participants from a CSV or XLSX file. All or "
+            "nothing: a file with any bad row imports nothing and "
+            "every bad row is reported.",
+        ),
+    )
+    p.add_argument("file", metavar="FILE", help=translate("CLI", "the roster (.csv or .xlsx)"))
+    p.add_argument(
+        "--dry-run", action="store_true", help=translate("CLI", "check the file, write nothing")
+    )
+    p.add_argument(
+        "--column",
+        action="append",
+        metavar="HEADER=field",
+        help=translate("CLI", "read a column with another header as a field (repeatable)"),
+    )
+    p.add_argument(
+        "--sheet",
+        metavar="NAME",
+        help=translate("CLI", "the XLSX sheet to read (default: the first)"),
+    )
     p.set_defaults(func=cmd_import_roster)
 
-    p = sub.add_parser("export-roster", help=_t("export participants to CSV or XLSX"),
-                       description=_t("Write the participants to a CSV or XLSX file that "
-                                      "import-roster reads back."))
-    p.add_argument("out", metavar="OUT", help=_t("the file to write (.csv or .xlsx)"))
-    p.add_argument("--template", action="store_true",
-                   help=_t("write an empty template with example rows instead"))
+    p = sub.add_parser(
+        "export-roster",
+        help=translate("CLI", "export participants to CSV or XLSX"),
+        description=translate(
+            "CLI", "Write the participants to a CSV or XLSX file that import-roster reads back."
+        ),
+    )
+    p.add_argument("out", metavar="OUT", help=translate("CLI", "the file to write (.csv or .xlsx)"))
+    p.add_argument(
+        "--template",
+        action="store_true",
+        help=translate("CLI", "write an empty template with example rows instead"),
+    )
     p.set_defaults(func=cmd_export_roster)
 
-    p = sub.add_parser("info", help=_t("show the event, its file and its counts"),
-                       description=_t("Show the event, where its database is, and its counts."))
+    p = sub.add_parser(
+        "info",
+        help=translate("CLI", "show the event, its file and its counts"),
+        description=translate("CLI", "Show the event, where its database is, and its counts."),
+    )
     p.set_defaults(func=cmd_info)
 
     for extend in _EXTENSIONS:
@@ -219,6 +288,29 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Later capabilities register their subcommands here (see badges, checkin, minutes).
 _EXTENSIONS: list[Callable[[argparse._SubParsersAction], None]] = []
+
+
+# argparse's own words, so that --help and usage errors read in the user's language too.
+ARGPARSE_STRINGS = (
+    QT_TRANSLATE_NOOP("argparse", "usage: "),
+    QT_TRANSLATE_NOOP("argparse", "positional arguments"),
+    QT_TRANSLATE_NOOP("argparse", "options"),
+    QT_TRANSLATE_NOOP("argparse", "show this help message and exit"),
+    QT_TRANSLATE_NOOP("argparse", "argument %(argument_name)s: %(message)s"),
+    QT_TRANSLATE_NOOP("argparse", "invalid choice: %(value)r (choose from %(choices)s)"),
+    QT_TRANSLATE_NOOP("argparse", "invalid %(type)s value: %(value)r"),
+    QT_TRANSLATE_NOOP("argparse", "the following arguments are required: %s"),
+    QT_TRANSLATE_NOOP("argparse", "unrecognized arguments: %s"),
+    QT_TRANSLATE_NOOP("argparse", "not allowed with argument %s"),
+    QT_TRANSLATE_NOOP("argparse", "expected one argument"),
+    QT_TRANSLATE_NOOP("argparse", "ambiguous option: %(option)s could match %(matches)s"),
+    QT_TRANSLATE_NOOP("argparse", "%(prog)s: error: %(message)s\n"),
+    QT_TRANSLATE_NOOP("argparse", "can't open '%(filename)s': %(error)s"),
+)
+
+
+def _argparse_gettext(message: str) -> str:
+    return translate("argparse", message)
 
 
 def _early_language(argv: Sequence[str]) -> str:
@@ -232,6 +324,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _early_language(argv)
     i18n.set_language(lang)
+    argparse._ = _argparse_gettext  # argparse looks its words up through this module global
     parser = build_parser()
     args = parser.parse_args(argv)
     args.lang = lang
@@ -241,10 +334,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         func = getattr(args, "func", cmd_open)
         return func(args)
     except (CommandError, DatabaseError) as exc:
-        print(_t("Error: {message}").format(message=exc), file=sys.stderr)
+        print(translate("CLI", "Error: {message}").format(message=exc), file=sys.stderr)
         return 1
     except OSError as exc:
-        print(_t("Error: {message}").format(message=exc.strerror or exc), file=sys.stderr)
+        print(
+            translate("CLI", "Error: {message}").format(message=exc.strerror or exc),
+            file=sys.stderr,
+        )
         return 1
 
 

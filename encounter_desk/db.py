@@ -194,12 +194,12 @@ class Database:
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
-        """A read-only transaction: takes no write lock."""
+        """A read-only transaction: takes no write lock.
+
+        Closing (not rolling back) ends it, so the rows read stay loaded after the block.
+        """
         with self.readers() as session:
-            try:
-                yield session
-            finally:
-                session.rollback()
+            yield session
 
     def close(self) -> None:
         self.engine.dispose()

@@ -24,6 +24,7 @@ def _isolated_home(tmp_path_factory, monkeypatch):
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("ENCOUNTER_DESK_HOME", str(home))
     monkeypatch.setenv("ENCOUNTER_DESK_ACTOR", "tester@desk")
+    monkeypatch.setenv("ENCOUNTER_DESK_LANG", "en")
     monkeypatch.delenv("ENCOUNTER_DESK_DATABASE", raising=False)
     i18n.set_language("en")
     yield home

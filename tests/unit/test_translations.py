@@ -1,0 +1,74 @@
+"""The Spanish catalogue ships complete, in step with the code, with intact placeholders."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from encounter_desk import i18n
+
+ROOT = Path(__file__).resolve().parents[2]
+CATALOGUE = ROOT / "resources" / "translations" / "encounter_desk_es.ts"
+PLACEHOLDER = re.compile(r"\{[a-z_]*(?:![rs])?(?::[^}]*)?\}|%\([a-z_]+\)[rsd]|%[sdr]|%n|%\d")
+
+
+def _messages(path: Path):
+    root = ET.parse(path).getroot()
+    for context in root.iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            yield name, message.findtext("source"), message.find("translation")
+
+
+def _lupdate() -> str:
+    exe = shutil.which("pyside6-lupdate") or str(Path(sys.executable).parent / "pyside6-lupdate")
+    if not Path(exe).exists():
+        pytest.fail("pyside6-lupdate is missing: PySide6-Essentials is not installed properly")
+    return exe
+
+
+def test_no_entry_is_unfinished_or_empty():
+    unfinished = [
+        (ctx, src)
+        for ctx, src, tr in _messages(CATALOGUE)
+        if tr is None or tr.get("type") in ("unfinished",) or not (tr.text or "").strip()
+    ]
+    assert unfinished == []
+
+
+def test_catalogue_is_in_step_with_the_code(tmp_path):
+    """Every string marked in the code is in the catalogue (run scripts/update_translations.sh)."""
+    copy = tmp_path / "es.ts"
+    shutil.copy(CATALOGUE, copy)
+    sources = sorted(str(p) for p in (ROOT / "encounter_desk").rglob("*.py"))
+    result = subprocess.run(
+        [_lupdate(), "-locations", "none", *sources, "-ts", str(copy)],
+        capture_output=True, text=True, check=True,
+    )
+    found = re.search(r"\((\d+) new", result.stdout)
+    assert found is not None, result.stdout
+    assert found.group(1) == "0", result.stdout
+    missing = [(ctx, src) for ctx, src, tr in _messages(copy) if tr.get("type") == "unfinished"]
+    assert missing == [], "strings in the code that the Spanish catalogue lacks"
+
+
+def test_placeholders_survive_translation():
+    broken = []
+    for ctx, src, tr in _messages(CATALOGUE):
+        if tr is None or not tr.text:
+            continue
+        if sorted(PLACEHOLDER.findall(src)) != sorted(PLACEHOLDER.findall(tr.text)):
+            broken.append((ctx, src, tr.text))
+    assert broken == []
+
+
+def test_translate_returns_spanish_and_falls_back_to_english():
+    assert i18n.translate("Gender", "Female", "es") == "Mujer"
+    assert i18n.translate("Gender", "Female", "en") == "Female"
+    assert i18n.translate("Nowhere", "Never marked", "es") == "Never marked"
