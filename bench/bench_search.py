@@ -1,0 +1,83 @@
+"""Search keystroke latency over 10,000 participants (issue 3 target: p95 <= 15 ms).
+
+    python bench/bench_search.py [--people 10000]
+
+Builds an in-memory index of generated names (Spanish, English, French, with accents and
+compound surnames), then times every keystroke of realistic queries typed letter by letter,
+with and without typos. Prints p50/p95/p99 and the index's memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import time
+import tracemalloc
+
+from encounter_desk import text
+from encounter_desk.search import SearchEntry, SearchIndex, _words
+
+GIVEN = ["María José", "Ana Lucía", "José", "Iñaki", "Begoña", "Patricia", "Emily", "Jean-Luc",
+         "Marie-Ève", "Guadalupe", "Juan Carlos", "Sofía", "Ramón", "Lucía", "Héctor", "Noémie",
+         "Carmen", "Rosa María", "Ángel", "Dolores", "William", "Sarah", "Thérèse", "Óscar"]
+SURNAMES = ["González", "Núñez", "Pérez", "Muñoz de la Cruz", "García-Iglesias", "Peña",
+            "Castañeda", "Ruiz", "Tremblay", "Johnson", "Gagnon", "Fernández de Córdoba",
+            "Villaseñor", "Echeverría", "Ibáñez", "Ordóñez", "Smith", "Côté", "Álvarez",
+            "Domínguez", "Quiñónez", "Zúñiga", "Bolaños", "Montaño", "Cárdenas", "López"]
+DELEGATIONS = [("Belice", "Belize", "BZ"), ("Canadá", "Canada", "CA"), ("México", "Mexico", "MX"),
+               ("Panamá", "Panama", "PA"), ("El Salvador", "El Salvador", "SV"),
+               ("República Dominicana", "Dominican Republic", "DO")]
+INSTITUTIONS = ["Asamblea Legislativa", "Senado de la República", "House of Commons",
+                "Congreso Nacional", "Organización Internacional para las Migraciones"]
+QUERIES = ["gonzales nunes", "castaneda", "maria jose perez", "tremblay", "munoz de la cruz",
+           "quinonez zuniga", "echeverria mex", "cote", "ordonez", "garcia iglesias"]
+
+
+def build(n: int, seed: int = 7) -> SearchIndex:
+    rng = random.Random(seed)
+    entries = []
+    for pid in range(1, n + 1):
+        given = rng.choice(GIVEN)
+        first, second = rng.choice(SURNAMES), rng.choice(SURNAMES)
+        delegation = rng.choice(DELEGATIONS)
+        names = _words(f"{given} {first} {second}")
+        other = [*_words(" ".join(delegation)), *_words(rng.choice(INSTITUTIONS)), str(pid)]
+        entries.append(SearchEntry(
+            id=pid,
+            display_name=text.full_name(given, first, second),
+            sort_key=text.collation_key(text.sort_name(given, first, second)),
+            name_words=tuple(dict.fromkeys(names)),
+            other_words=tuple(w for w in dict.fromkeys(other) if w not in names),
+        ))
+    return SearchIndex.build(entries)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--people", type=int, default=10_000)
+    args = parser.parse_args()
+    tracemalloc.start()
+    started = time.perf_counter()
+    index = build(args.people)
+    index.search("warm up")
+    build_s = time.perf_counter() - started
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    timings = []
+    for _ in range(3):
+        for query in QUERIES:
+            for end in range(1, len(query) + 1):
+                t0 = time.perf_counter()
+                index.search(query[:end])
+                timings.append((time.perf_counter() - t0) * 1000)
+    timings.sort()
+    q = statistics.quantiles(timings, n=100)
+    print(f"people: {args.people}, keystrokes: {len(timings)}")
+    print(f"index build: {build_s * 1000:.0f} ms, peak memory while building: {peak / 2**20:.1f} MiB")
+    print(f"keystroke: p50 {q[49]:.2f} ms, p95 {q[94]:.2f} ms, p99 {q[98]:.2f} ms, "
+          f"max {timings[-1]:.2f} ms (target p95 <= 15 ms)")
+
+
+if __name__ == "__main__":
+    main()
