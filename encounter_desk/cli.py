@@ -44,6 +44,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     db = _open(args)
     try:
         summary = demo.build_demo(db, replace=args.force)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from exc
     finally:
         db.close()
     print(
