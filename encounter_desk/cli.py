@@ -80,15 +80,18 @@ def cmd_export_roster(args: argparse.Namespace) -> int:
     from encounter_desk import roster
 
     out = Path(args.out)
-    if args.template:
-        roster.write_template(out)
-        print(translate("CLI", "Roster template written to {path}.").format(path=out))
-        return 0
-    db = _open(args)
     try:
-        count = roster.export_roster(db, out)
-    finally:
-        db.close()
+        if args.template:
+            roster.write_template(out)
+            print(translate("CLI", "Roster template written to {path}.").format(path=out))
+            return 0
+        db = _open(args)
+        try:
+            count = roster.export_roster(db, out)
+        finally:
+            db.close()
+    except roster.RosterFileError as exc:
+        raise CommandError(str(exc)) from exc
     print(translate("CLI", "{count} participants written to {path}.").format(count=count, path=out))
     return 0
 
