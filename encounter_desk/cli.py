@@ -294,6 +294,10 @@ def build_parser() -> argparse.ArgumentParser:
 # Later capabilities register their subcommands here (see badges, checkin, minutes).
 _EXTENSIONS: list[Callable[[argparse._SubParsersAction], None]] = []
 
+from encounter_desk import cli_desk  # noqa: E402 - registers after the list exists
+
+_EXTENSIONS.append(cli_desk.register)
+
 
 # argparse's own words, so that --help and usage errors read in the user's language too.
 ARGPARSE_STRINGS = (

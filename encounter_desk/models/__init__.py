@@ -16,6 +16,7 @@ from encounter_desk.models.people import (
     Gender,
     Participant,
 )
+from encounter_desk.models.scans import CheckIn, Scan
 from encounter_desk.models.sittings import AgendaItem, Sitting
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "Base",
     "CATEGORY_LABELS",
     "Category",
+    "CheckIn",
     "DELEGATION_KIND_LABELS",
     "Delegation",
     "DelegationKind",
@@ -31,6 +33,7 @@ __all__ = [
     "GENDER_LABELS",
     "Gender",
     "Participant",
+    "Scan",
     "Sitting",
     "UTCDateTime",
     "utcnow",
