@@ -130,9 +130,9 @@ def import_roster(db: Database, path: Path, *, column_map: dict[str, str] | None
 
 # --- columns -----------------------------------------------------------------------------
 
-def _resolve_column_map(column_map: dict[str, str]) -> dict[str, str]:
-    """{folded header: field} for ``--column HEADER=field``; an unknown field is an error."""
-    out: dict[str, str] = {}
+def _resolve_column_map(column_map: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """{folded header: (field, header)} for ``--column HEADER=field``; unknown field: error."""
+    out: dict[str, tuple[str, str]] = {}
     for header, name in column_map.items():
         target = field_for_name(name)
         if target is None:
@@ -140,18 +140,22 @@ def _resolve_column_map(column_map: dict[str, str]) -> dict[str, str]:
             raise RosterFileError(
                 _t("--column «{header}={field}»: there is no field «{field}». The fields are: "
                    "{fields}.").format(header=header, field=name, fields=fields))
-        out[norm(header)] = target
+        out[norm(header)] = (target, header)
     return out
 
 
-def _map_header(cells: list[str], targets: dict[str, str]) -> tuple[dict[int, str], list[str]]:
+_Targets = dict[str, tuple[str, str]]
+
+
+def _map_header(cells: list[str], targets: _Targets) -> tuple[dict[int, str], list[str]]:
     columns: dict[int, str] = {}
     unknown: list[str] = []
     for index, cell in enumerate(cells):
         header = "" if cell is UNREADABLE else text.clean(cell)
         if not header:
             continue
-        name = targets.get(norm(header)) or field_for_header(header)
+        key = norm(header)
+        name = targets[key][0] if key in targets else field_for_header(header)
         if name is None:
             unknown.append(header)
         elif name != IGNORE:
@@ -159,7 +163,7 @@ def _map_header(cells: list[str], targets: dict[str, str]) -> tuple[dict[int, st
     return columns, unknown
 
 
-def _find_header(rows: list[Row], targets: dict[str, str],
+def _find_header(rows: list[Row], targets: _Targets,
                  name: str) -> tuple[int, dict[int, str], list[str]]:
     """The first row (within the first few) whose headers name the people."""
     seen = 0
@@ -181,11 +185,11 @@ def _find_header(rows: list[Row], targets: dict[str, str],
            "--column \"HEADER=given_names\").").format(name=name))
 
 
-def _check_columns(cells: list[str], columns: dict[int, str], targets: dict[str, str],
+def _check_columns(cells: list[str], columns: dict[int, str], targets: _Targets,
                    name: str) -> None:
     present = {norm(c) for c in cells if c is not UNREADABLE}
-    for header in targets:
-        if header not in present:
+    for key, (_, header) in targets.items():
+        if key not in present:
             raise RosterFileError(_t("{name} has no column «{header}» (named in --column).")
                                   .format(name=name, header=header))
     by_field: dict[str, list[str]] = defaultdict(list)
