@@ -1,0 +1,263 @@
+"""The main window: one workspace per job, the menus, and the event file that is open."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QTabWidget, QWidget
+
+from encounter_desk import APP_NAME, __version__, config, events, i18n
+from encounter_desk.db import Database, DatabaseError, open_database, sqlite_url
+from encounter_desk.ui import settings
+from encounter_desk.ui.chair import ChairWorkspace
+from encounter_desk.ui.desk import DeskWorkspace
+from encounter_desk.ui.menus import MainMenus
+from encounter_desk.ui.messages import MessageBridge
+from encounter_desk.ui.records import RecordsWorkspace
+from encounter_desk.ui.roster_actions import RosterActions, TemplateActions
+from encounter_desk.ui.setup import SetupWorkspace
+from encounter_desk.ui.start_pages import CreateEventPage, StartPage
+from encounter_desk.ui.translations import Translators
+from encounter_desk.ui.workspace import AppContext, Workspace
+
+log = logging.getLogger(__name__)
+
+# The workspaces, in the order of their tabs. A new workspace is a Workspace subclass in its
+# own subpackage (encounter_desk/ui/<name>/) added here.
+WORKSPACES: list[type[Workspace]] = [DeskWorkspace, ChairWorkspace, RecordsWorkspace, SetupWorkspace]
+
+
+class MainWindow(QMainWindow):
+    database_opened = Signal(object)  # Database
+    event_ready = Signal()
+
+    def __init__(
+        self,
+        messages: MessageBridge | None = None,
+        translators: Translators | None = None,
+        actor: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.messages = messages or MessageBridge(self)
+        self.translators = translators or Translators()
+        self.actor = actor
+        self.db: Database | None = None
+        self.context: AppContext | None = None
+        self.roster: RosterActions | None = None
+        self.workspaces: list[Workspace] = []
+
+        self.start_page = StartPage()
+        self.create_page = CreateEventPage()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.stack = QStackedWidget()
+        for page in (self.start_page, self.create_page, self.tabs):
+            self.stack.addWidget(page)
+        self.setCentralWidget(self.stack)
+
+        self.menus = MainMenus(self)
+        self.menus.set_language(i18n.language())
+        self.menus.set_event_open(False)
+        self.template = TemplateActions(self, self.messages)
+        self._connect()
+        self.resize(1280, 800)
+        self.retranslate()
+
+    def _connect(self) -> None:
+        m = self.menus
+        m.new_event.triggered.connect(self.choose_new_event)
+        m.open_event.triggered.connect(self.choose_event)
+        m.recent_chosen.connect(lambda path: self.open_path(Path(path)))
+        m.import_roster.triggered.connect(lambda: self.roster and self.roster.start_import())
+        m.export_roster.triggered.connect(lambda: self.roster and self.roster.start_export())
+        m.export_template.triggered.connect(self.template.start)
+        m.quit.triggered.connect(self.close)
+        m.language_chosen.connect(self.set_language)
+        m.about.triggered.connect(self.show_about)
+        self.start_page.open_requested.connect(self.choose_event)
+        self.start_page.new_requested.connect(self.choose_new_event)
+        self.create_page.create_requested.connect(self.create_event)
+
+    # --- texts ---------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.menus.retranslate()
+        for number, workspace in enumerate(self.workspaces):
+            self.tabs.setTabText(number, workspace.title())
+        self._update_title()
+
+    def set_language(self, language: str) -> None:
+        """Switch the whole app to ``language`` now, and remember the choice."""
+        if language not in config.LANGUAGES:
+            raise ValueError(language)
+        self.translators.install(language)
+        settings.save_language(language)
+        self.menus.set_language(language)
+        log.info("language switched to %s", language)
+
+    def _update_title(self) -> None:
+        if self.db is None:
+            self.setWindowTitle(APP_NAME)
+            return
+        where = self.db.path.name if self.db.path is not None else self.db.describe()
+        event = events.load_event(self.db)
+        if event is None:
+            self.setWindowTitle(f"{where} — {APP_NAME}")
+            return
+        lang = i18n.language()
+        short = i18n.pick(lang, event.short_name_es, event.short_name_en) or event.name(lang)
+        self.setWindowTitle(f"{short} — {where}")
+
+    # --- the event file ------------------------------------------------------------------
+
+    def open_url(self, url: str) -> bool:
+        """Open (or create) the database at ``url``; on failure say why and stay usable."""
+        try:
+            db = open_database(url, actor=self.actor)
+        except DatabaseError as exc:
+            log.warning("could not open %s: %s", url, exc)
+            self.messages.warn(self, self.tr("The event could not be opened"), str(exc))
+            self.start_page.set_problem(str(exc))
+            if self.db is None:
+                self.stack.setCurrentWidget(self.start_page)
+            return False
+        self._set_database(db)
+        return True
+
+    def open_path(self, path: Path) -> bool:
+        if not path.exists():
+            settings.remove_recent_file(path)
+            self.menus.rebuild_recent()
+            self.messages.warn(
+                self, self.tr("The event could not be opened"),
+                self.tr("There is no event file at {path}.").format(path=path),
+            )
+            return False
+        return self.open_url(sqlite_url(path))
+
+    def _set_database(self, db: Database) -> None:
+        self._close_database()
+        self.db = db
+        self.context = AppContext(db, self.messages, self)
+        self.context.event_changed.connect(self._update_title)
+        self.roster = RosterActions(self, self.context)
+        if db.path is not None:
+            self.menus.remember(db.path)
+        if db.upgraded_from:
+            self.messages.inform(
+                self, self.tr("Event file upgraded"),
+                self.tr("This file was made by an older version and has been upgraded. "
+                        "A copy of the original was kept at {path}.").format(
+                    path=db.backup_before_upgrade),
+            )
+        self.database_opened.emit(db)
+        if events.load_event(db) is None:
+            self.create_page.show_error("")
+            self.stack.setCurrentWidget(self.create_page)
+            self.menus.set_event_open(False)
+        else:
+            self._show_workspaces()
+        self._update_title()
+
+    def _close_database(self) -> None:
+        for workspace in self.workspaces:
+            workspace.deleteLater()
+        self.tabs.clear()
+        self.workspaces = []
+        if self.roster is not None:
+            self.roster.deleteLater()
+            self.roster = None
+        if self.context is not None:
+            self.context.deleteLater()
+            self.context = None
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+
+    def _show_workspaces(self) -> None:
+        assert self.context is not None
+        self.tabs.clear()
+        self.workspaces = [kind(self.context) for kind in WORKSPACES]
+        for workspace in self.workspaces:
+            self.tabs.addTab(workspace, workspace.title())
+        self.stack.setCurrentWidget(self.tabs)
+        self.menus.set_event_open(True)
+        self.event_ready.emit()
+
+    def workspace(self, key: str) -> Workspace:
+        for workspace in self.workspaces:
+            if workspace.KEY == key:
+                return workspace
+        raise KeyError(key)
+
+    def show_workspace(self, key: str) -> Workspace:
+        workspace = self.workspace(key)
+        self.tabs.setCurrentWidget(workspace)
+        return workspace
+
+    def create_event(self, details: events.EventDetails) -> None:
+        if self.db is None:
+            return
+        try:
+            events.create_event(self.db, details)
+        except ValueError as exc:
+            self.create_page.show_error(str(exc))
+            return
+        self._show_workspaces()
+        self.show_workspace(SetupWorkspace.KEY)
+        self._update_title()
+
+    def choose_event(self) -> None:
+        self.messages.choose_open_file(
+            self, self.tr("Open event"),
+            self.tr("Event files (*.sqlite *.db);;All files (*)"),
+            lambda path: path and self.open_path(Path(path)),
+        )
+
+    def choose_new_event(self) -> None:
+        folder = config.data_dir() / "events"
+        folder.mkdir(parents=True, exist_ok=True)
+        self.messages.choose_save_file(
+            self, self.tr("New event"),
+            self.tr("Event files (*.sqlite)"),
+            str(folder / f"event{config.EVENT_SUFFIX}"),
+            self.new_event_at,
+            confirm_overwrite=False,
+        )
+
+    def new_event_at(self, path: str) -> bool:
+        """Create an event file at ``path`` and show the create-event form."""
+        if not path:
+            return False
+        file = Path(path)
+        if file.suffix.lower() not in (".sqlite", ".db"):
+            file = file.with_name(file.name + config.EVENT_SUFFIX)
+        if file.exists():
+            self.messages.warn(
+                self, self.tr("New event"),
+                self.tr("There is already a file at {path}. Choose another name, or open it "
+                        "with File → Open event.").format(path=file),
+            )
+            return False
+        return self.open_url(sqlite_url(file))
+
+    def show_about(self) -> None:
+        self.messages.inform(
+            self, self.tr("About Encounter Desk"),
+            self.tr("Encounter Desk {version}\nRuns a parliamentary meeting offline: QR "
+                    "check-in, the list of speakers and the clock, attendance and the "
+                    "minutes.").format(version=__version__),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self._close_database()
+        super().closeEvent(event)

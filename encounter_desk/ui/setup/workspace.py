@@ -1,0 +1,52 @@
+"""Setup: the event, its delegations, participants and sittings."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from encounter_desk.ui.setup.event_tab import EventTab
+from encounter_desk.ui.setup.pages import DelegationsPage, ParticipantsPage, SittingsPage
+from encounter_desk.ui.workspace import AppContext, Workspace
+
+
+class SetupWorkspace(Workspace):
+    KEY = "setup"
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.event_tab = EventTab(context)
+        self.delegations = DelegationsPage(context)
+        self.participants = ParticipantsPage(context)
+        self.sittings = SittingsPage(context)
+        for page in (self.event_tab, self.delegations, self.participants, self.sittings):
+            self.tabs.addTab(page, "")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.tabs)
+        # The chair of a sitting is chosen among the participants: keep the choice current.
+        for signal in (self.participants.model.rowsInserted, self.participants.model.rowsRemoved):
+            signal.connect(self.sittings.refresh)
+        self.refresh()
+        self.retranslate()
+
+    def title(self) -> str:
+        return self.tr("Setup")
+
+    def retranslate(self) -> None:
+        for number, label in enumerate(
+            (self.tr("Event"), self.tr("Delegations"), self.tr("Participants"), self.tr("Sessions"))
+        ):
+            self.tabs.setTabText(number, label)
+
+    def refresh(self) -> None:
+        self.event_tab.refresh()
+        self.delegations.refresh()
+        self.participants.refresh()
+        self.sittings.refresh()
+
+    def show_tab(self, key: str) -> None:
+        pages = {"event": self.event_tab, "delegations": self.delegations,
+                 "participants": self.participants, "sittings": self.sittings}
+        self.tabs.setCurrentWidget(pages[key])
