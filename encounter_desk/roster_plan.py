@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from sqlalchemy import select
@@ -63,6 +64,7 @@ class PlannedRow:
     changed: tuple[str, ...] = ()
 
 
+@cache
 def _max_length(attr: str) -> int | None:
     return getattr(Participant.__table__.c[attr].type, "length", None)
 
