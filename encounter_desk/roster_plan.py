@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from encounter_desk import text
 from encounter_desk.delegations import CountryIndex
 from encounter_desk.i18n import translate
-from encounter_desk.models import Delegation, Participant
+from encounter_desk.models import Category, Delegation, DelegationKind, Participant
 from encounter_desk.roster_columns import (
     FIELD_BY_NAME,
     gender_from_title,
@@ -38,6 +38,9 @@ from encounter_desk.roster_read import UNREADABLE
 
 _TEXT_ATTRS = {"institution": "institution", "position": "position", "chamber": "chamber",
                "committee": "committee", "phone": "phone", "note": "desk_note"}
+
+
+NO_DELEGATION_CATEGORIES = {Category.STAFF.value, Category.PRESS.value}
 
 
 def _t(message: str) -> str:
@@ -112,13 +115,15 @@ class RosterPlanner:
             values[fname] = text.clean(unneutralise(text.clean(raw)))
         if any(c is UNREADABLE or c.strip() for c in cells[self.width:]):
             self.error(number, _t("the row has more cells than the header has columns."))
+        if len(self.report.errors) > before:
+            return  # an unreadable cell: checking the rest would only add confusing messages
         values_or_none = self._check(number, values)
         if values_or_none is None or len(self.report.errors) > before:
             return
         self._plan(number, *values_or_none)
 
-    def _check(self, number: int, v: dict[str, str]) -> tuple[dict[str, Any], Delegation,
-                                                               str] | None:
+    def _check(self, number: int, v: dict[str, str]) -> tuple[
+            dict[str, Any], tuple[Delegation | None, bool], str] | None:
         given = v.get("given_names", "")
         if v.get("surnames"):
             first, second = split_surnames(v["surnames"])
@@ -141,9 +146,9 @@ class RosterPlanner:
                 want[attr] = v[key]
         institution = v.get("institution", "")
 
-        delegation = self._delegation(number, v.get("country", ""), v.get("delegation", ""),
-                                      institution)
-        if delegation is None:
+        place = self._delegation(number, v.get("country", ""), v.get("delegation", ""),
+                                 institution)
+        if place is None:
             ok = False
         if v.get("category"):
             category = parse_category(v["category"])
@@ -191,12 +196,14 @@ class RosterPlanner:
                 self.error(number, _t("the {column} is longer than {limit} characters.").format(
                     column=header_label(_column_of(attr)), limit=limit))
                 ok = False
-        if not ok or delegation is None:
+        if not ok or place is None:
             return None
-        return want, delegation, institution
+        return want, place, institution
 
     def _delegation(self, number: int, country: str, code: str,
-                    institution: str) -> Delegation | None:
+                    institution: str) -> tuple[Delegation | None, bool] | None:
+        """(delegation, loose) for the row; loose when the row names no country nor group
+        (the institution then decides for a new person). None after an error."""
         by_country = by_code = None
         if country:
             by_country = self.index.resolve(country)
@@ -214,27 +221,32 @@ class RosterPlanner:
             return None
         found = by_country or by_code
         if found is not None:
-            return found
+            return found, False
         group = group_for_institution(institution)
         found = self.by_code.get(group) or self.by_code.get("INV")
         if found is None:
             self.error(number, _t("there is no country, and the event has no group for "
                                   "participants without one ({code}).").format(code=group))
-        return found
+            return None
+        return found, True
 
-    def _plan(self, number: int, want: dict[str, Any], delegation: Delegation,
+    def _plan(self, number: int, want: dict[str, Any], place: tuple[Delegation | None, bool],
               institution: str) -> None:
+        delegation, loose = place
         given = want["given_names"]
         identity = text.fold(text.full_name(given, want.get("first_surname", ""),
                                             want.get("second_surname", "")))
         email = want.get("email", "")
-        target = self._match(number, email, identity, delegation)
+        target = self._match(number, email, identity, delegation, loose)
         if target is False:
             return
         assert target is None or isinstance(target, Participant)
-        if target is not None and not self.has_place:
-            delegation = self.by_id.get(target.delegation_id) or delegation
-        want["delegation_id"] = delegation.id
+        if target is not None and loose:
+            # No country nor group in the row: a known person stays where the desk put them.
+            delegation = self.by_id.get(target.delegation_id) if target.delegation_id else None
+        elif target is None and loose and want.get("category") in NO_DELEGATION_CATEGORIES:
+            delegation = None  # staff and press without a country belong to no delegation
+        want["delegation_id"] = delegation.id if delegation is not None else None
         if target is not None and target.id in self.claimed:
             self.error(number, _t("the same person as row {other}.").format(
                 other=self.claimed[target.id]))
@@ -243,7 +255,7 @@ class RosterPlanner:
             self.error(number, _t("the same email as row {other} («{email}»).").format(
                 other=self.seen_email[email], email=email))
             return
-        key = (delegation.id, identity)
+        key = (want["delegation_id"], identity)
         if key in self.seen_identity:
             self.error(number, _t("the same name and delegation as row {other}.").format(
                 other=self.seen_identity[key]))
@@ -255,31 +267,32 @@ class RosterPlanner:
             self.claimed[target.id] = number
 
         if "category" not in want and target is None:
-            want["category"] = infer_category(delegation.kind, want.get("title", ""),
-                                              institution).value
+            kind = delegation.kind if delegation is not None else DelegationKind.GUEST
+            want["category"] = infer_category(kind, want.get("title", ""), institution).value
         if "gender" not in self.fields and (target is None or not target.gender):
             inferred = gender_from_title(want.get("title", ""))
             if inferred is not None:
                 want["gender"] = inferred.value
         display = text.full_name(given, want.get("first_surname", ""),
                                  want.get("second_surname", ""))
+        code = delegation.code if delegation is not None else ""
         if target is None:
             self.report.created += 1
             self.changes.append((None, want))
-            self.report.planned.append(PlannedRow(number, "new", display, delegation.code))
+            self.report.planned.append(PlannedRow(number, "new", display, code))
             return
         diff = {a: v for a, v in want.items() if not _same(a, getattr(target, a), v)}
         if diff:
             self.report.updated += 1
             self.changes.append((target, diff))
             self.report.planned.append(
-                PlannedRow(number, "update", display, delegation.code, tuple(sorted(diff))))
+                PlannedRow(number, "update", display, code, tuple(sorted(diff))))
         else:
             self.report.unchanged += 1
-            self.report.planned.append(PlannedRow(number, "unchanged", display, delegation.code))
+            self.report.planned.append(PlannedRow(number, "unchanged", display, code))
 
-    def _match(self, number: int, email: str, identity: str,
-               delegation: Delegation) -> Participant | None | bool:
+    def _match(self, number: int, email: str, identity: str, delegation: Delegation | None,
+               loose: bool) -> Participant | None | bool:
         """The participant this row describes, None for a new one, False after an error."""
         by_email = self.by_email.get(email, []) if email else []
         if len(by_email) > 1:
@@ -287,13 +300,17 @@ class RosterPlanner:
                                   "it cannot tell which one to update.").format(
                 count=len(by_email), email=email))
             return False
-        if self.has_place:
-            by_name = self.by_identity.get((delegation.id, identity))
+        if not loose:
+            by_name = self.by_identity.get((delegation.id if delegation else None, identity))
         else:
-            named = self.by_name.get(identity, [])
+            # Without a country, the same name outside the member countries is the same
+            # person (or, in a file with no country column at all, the same name anywhere).
+            named = [p for p in self.by_name.get(identity, [])
+                     if not self.has_place or p.delegation_id is None
+                     or self.by_id[p.delegation_id].kind != DelegationKind.COUNTRY]
             if len(named) > 1 and not by_email:
                 self.error(number, _t("{count} participants are already called «{name}»; add a "
-                                      "country column to tell them apart.").format(
+                                      "country or delegation column to tell them apart.").format(
                     count=len(named), name=named[0].display_name))
                 return False
             by_name = named[0] if len(named) == 1 else None

@@ -504,3 +504,31 @@ def test_messages_follow_the_language(event_db, tmp_path):
     report = roster.import_roster(event_db, write_csv(tmp_path / "bad.csv", BAD))
     assert [e.row for e in report.errors] == [3, 4, 5, 6, 7, 8, 9]
     assert any("Atlantis" in line for line in report.lines())
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_the_demo_event_round_trips(db, tmp_path, suffix):
+    from encounter_desk import demo
+
+    demo.build_demo(db, replace=False)
+    out = tmp_path / f"demo{suffix}"
+    assert roster.export_roster(db, out) == 120
+    before = counts(db)
+    report = roster.import_roster(db, out)
+    assert report.ok, report.lines()
+    assert (report.created, report.updated, report.unchanged) == (0, 0, 120)
+    assert counts(db) == before
+
+
+def test_a_blank_country_keeps_a_known_person_where_they_are(event_db, tmp_path):
+    rows = [["Nombre", "Apellidos", "País", "Institución", "Categoría", "Correo"],
+            ["Rosa", "Mejía", "Honduras", "Congreso Nacional", "", "rosa@example.hn"],
+            ["Iván", "Cruz", "", "Comité organizador", "staff", ""],
+            ["Lía", "Paz", "", "Diario del Sur", "prensa", ""]]
+    assert roster.import_roster(event_db, write_csv(tmp_path / "a.csv", rows)).ok
+    found = people(event_db)
+    assert found["Iván Cruz"].delegation is None and found["Lía Paz"].delegation is None
+    rows[1][2] = ""  # the country forgotten in a later version of the file
+    report = roster.import_roster(event_db, write_csv(tmp_path / "b.csv", rows))
+    assert (report.updated, report.unchanged) == (0, 3), report.planned
+    assert people(event_db)["Rosa Mejía"].delegation.code == "HN"
