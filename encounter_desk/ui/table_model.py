@@ -201,7 +201,7 @@ class RecordTableModel(QAbstractTableModel):
         column = index.column()
         kind = self.COLUMNS[column].kind
         if role == Qt.ItemDataRole.DisplayRole:
-            return None if kind == "check" else _shown(self.display(row, column))
+            return None if kind == "check" else str(_shown(self.display(row, column)))
         if role == Qt.ItemDataRole.EditRole:
             return _to_qt(self.edit_value(row, column))
         if role == Qt.ItemDataRole.CheckStateRole and kind == "check":

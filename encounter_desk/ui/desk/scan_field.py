@@ -9,11 +9,11 @@ moves the focus away from the field.
 
 from __future__ import annotations
 
+import uuid
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
-
-from encounter_desk.models.scans import new_scan_uid
 
 TERMINATORS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab})
 
@@ -58,4 +58,4 @@ class ScanField(QLineEdit):
         raw = self.text()
         self.clear()
         if raw.strip():
-            self.scanned.emit(raw, new_scan_uid())
+            self.scanned.emit(raw, uuid.uuid4().hex)

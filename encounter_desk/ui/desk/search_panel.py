@@ -1,0 +1,394 @@
+"""Beside the scanner: find a person by name as you type, check them in, undo a check-in.
+
+The search runs on every keystroke over an in-memory :class:`~encounter_desk.search.SearchIndex`
+(accents, case and typos forgiven; delegation and institution words count too). A check-in
+from a result goes through the same verdict path as a scan; the panel only asks for it
+(:attr:`check_in_requested`). Undoing a check-in needs a reason, typed in a small form
+under the results: no dialog, so the scanner is never blocked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from encounter_desk import badge_code, i18n
+from encounter_desk.desk_lookup import DeskPerson
+from encounter_desk.search import SearchIndex
+
+RESULT_LIMIT = 20
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class SearchResultsModel(QAbstractTableModel):
+    """The people found: title and name, delegation, checked-in state."""
+
+    NAME, DELEGATION, STATE = range(3)
+    PersonIdRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.people: list[DeskPerson] = []
+
+    def set_people(self, people: Sequence[DeskPerson]) -> None:
+        self.beginResetModel()
+        self.people = list(people)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.people)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 3
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return {
+            self.NAME: self.tr("Name"),
+            self.DELEGATION: self.tr("Delegation"),
+            self.STATE: self.tr("Checked in"),
+        }.get(section)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+        if not index.isValid() or not 0 <= index.row() < len(self.people):
+            return None
+        person = self.people[index.row()]
+        column = index.column()
+        if role == self.PersonIdRole:
+            return person.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.NAME:
+                return person.full_title_name
+            if column == self.DELEGATION:
+                delegation = person.delegation(i18n.language())
+                return delegation or person.institution
+            if column == self.STATE:
+                return self.state_text(person)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.DELEGATION:
+            return person.institution or None
+        return None
+
+    def state_text(self, person: DeskPerson) -> str:
+        if person.checked_in_at is None:
+            return self.tr("not yet")
+        return self.tr("✔ {time} · {desk}").format(
+            time=person.checked_in_at.strftime("%H:%M"), desk=person.checked_in_desk)
+
+    def person(self, row: int) -> DeskPerson | None:
+        return self.people[row] if 0 <= row < len(self.people) else None
+
+
+class SearchField(QLineEdit):
+    """Down moves into the results; Escape clears."""
+
+    move_down = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Down:
+            self.move_down.emit()
+            return
+        if event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear()
+            return
+        super().keyPressEvent(event)
+
+
+class ResultsView(QTableView):
+    """Enter checks the current person in."""
+
+    activated_row = Signal(int)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            current = self.currentIndex()
+            if current.isValid():
+                self.activated_row.emit(current.row())
+                return
+        super().keyPressEvent(event)
+
+
+class SearchPanel(QWidget):
+    """Search as you type, with check-in and undo for the person chosen."""
+
+    check_in_requested = Signal(int)
+    """A participant id to check in (same verdict path as a scan)."""
+    undo_requested = Signal(int, str)
+    """A participant id and the reason given."""
+    code_typed = Signal(str)
+    """A badge code arrived in the search box (the scanner fired while it had the keyboard)."""
+    cleared = Signal()
+    """The search box was emptied: the desk is idle again."""
+
+    def __init__(
+        self,
+        index: SearchIndex,
+        lookup: Callable[[Sequence[int]], list[DeskPerson]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.index = index
+        self._lookup = lookup
+        self._undo_person: DeskPerson | None = None
+
+        self.title = QLabel()
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.title.setFont(font)
+        self.field = SearchField()
+        self.field.setObjectName("deskSearch")
+        self.field.setClearButtonEnabled(True)
+        big = self.field.font()
+        big.setPointSizeF(big.pointSizeF() * 1.3)
+        self.field.setFont(big)
+        self.model = SearchResultsModel(self)
+        self.view = ResultsView()
+        self.view.setObjectName("deskResults")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.verticalHeader().hide()
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(SearchResultsModel.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(
+            SearchResultsModel.DELEGATION, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(
+            SearchResultsModel.STATE, QHeaderView.ResizeMode.ResizeToContents)
+        self.check_in_button = QPushButton()
+        self.check_in_button.setObjectName("deskCheckIn")
+        self.undo_button = QPushButton()
+        self.undo_button.setObjectName("deskUndo")
+        self.empty = QLabel()
+        self.empty.setObjectName("deskSearchEmpty")
+
+        # The undo form: a reason, then the confirmation.
+        self.undo_form = QFrame()
+        self.undo_form.setObjectName("deskUndoForm")
+        self.undo_form.setFrameShape(QFrame.Shape.StyledPanel)
+        self.undo_label = QLabel()
+        self.undo_label.setWordWrap(True)
+        self.undo_reason = QLineEdit()
+        self.undo_reason.setObjectName("undoReason")
+        self.undo_confirm = QPushButton()
+        self.undo_confirm.setObjectName("undoConfirm")
+        self.undo_cancel = QPushButton()
+        self.undo_error = QLabel()
+        self.undo_error.setWordWrap(True)
+        self.undo_error.setStyleSheet("color: #b00020;")
+        form = QVBoxLayout(self.undo_form)
+        form.addWidget(self.undo_label)
+        form.addWidget(self.undo_reason)
+        form.addWidget(self.undo_error)
+        form_buttons = QHBoxLayout()
+        form_buttons.addStretch(1)
+        form_buttons.addWidget(self.undo_cancel)
+        form_buttons.addWidget(self.undo_confirm)
+        form.addLayout(form_buttons)
+        self.undo_form.hide()
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.empty, 1)
+        buttons.addWidget(self.undo_button)
+        buttons.addWidget(self.check_in_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.field)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.undo_form)
+
+        self.field.textChanged.connect(self._search)
+        self.field.returnPressed.connect(self._enter_in_field)
+        self.field.move_down.connect(self._focus_results)
+        self.view.activated_row.connect(self._check_in_row)
+        self.view.doubleClicked.connect(lambda index: self._check_in_row(index.row()))
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        self.check_in_button.clicked.connect(lambda: self._check_in_row(self._current_row()))
+        self.undo_button.clicked.connect(lambda: self.start_undo(self._current_row()))
+        self.undo_confirm.clicked.connect(self._confirm_undo)
+        self.undo_reason.returnPressed.connect(self._confirm_undo)
+        self.undo_cancel.clicked.connect(self.close_undo)
+        self.retranslate()
+        self._update_buttons()
+
+    # --- texts -------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Find a participant"))
+        self.field.setPlaceholderText(self.tr("Name, delegation or institution…"))
+        self.check_in_button.setText(self.tr("Check in"))
+        self.undo_button.setText(self.tr("Undo check-in…"))
+        self.undo_reason.setPlaceholderText(self.tr("Why? (required)"))
+        self.undo_confirm.setText(self.tr("Undo check-in"))
+        self.undo_cancel.setText(self.tr("Cancel"))
+        if self._undo_person is not None:
+            self._set_undo_label(self._undo_person)
+        self._update_empty()
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
+        self.refresh_results()
+
+    # --- searching -----------------------------------------------------------------------
+
+    @property
+    def busy(self) -> bool:
+        """The clerk is using the panel (typing a name or a reason): leave the keyboard here."""
+        return bool(self.field.text().strip()) or self._undo_person is not None
+
+    def set_index(self, index: SearchIndex) -> None:
+        self.index = index
+        self.refresh_results()
+
+    def _search(self, query: str) -> None:
+        if not query.strip():
+            self.model.set_people([])
+            self.close_undo()
+            self._update_empty()
+            self._update_buttons()
+            self.cleared.emit()
+            return
+        hits = self.index.search(query, RESULT_LIMIT)
+        self.model.set_people(self._lookup([hit.id for hit in hits]))
+        if self.model.people:
+            self.view.selectRow(0)
+        self._update_empty()
+        self._update_buttons()
+
+    def refresh_results(self) -> None:
+        """Search again (someone's checked-in state may have changed)."""
+        row = self._current_row()
+        self._search(self.field.text())
+        if 0 <= row < len(self.model.people):
+            self.view.selectRow(row)
+
+    def _update_empty(self) -> None:
+        if self.field.text().strip() and not self.model.people:
+            self.empty.setText(self.tr("Nobody found."))
+        else:
+            self.empty.setText("")
+
+    def _current_row(self) -> int:
+        index = self.view.currentIndex()
+        if index.isValid():
+            return index.row()
+        return 0 if self.model.people else -1
+
+    def _update_buttons(self) -> None:
+        person = self.model.person(self._current_row())
+        self.check_in_button.setEnabled(person is not None)
+        self.undo_button.setEnabled(person is not None and person.checked_in)
+
+    def _focus_results(self) -> None:
+        if self.model.people:
+            self.view.setFocus()
+            self.view.selectRow(max(0, self._current_row()))
+
+    def _enter_in_field(self) -> None:
+        query = self.field.text().strip()
+        parsed = badge_code.parse_code(query) if " " not in query else None
+        if parsed:
+            # A scanner fired while the search box had the keyboard: it is a scan.
+            self.field.clear()
+            self.code_typed.emit(query)
+            return
+        self._check_in_row(self._current_row())
+
+    # --- acting --------------------------------------------------------------------------
+
+    def _check_in_row(self, row: int) -> None:
+        person = self.model.person(row)
+        if person is not None:
+            self.check_in_requested.emit(person.id)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        person = self.model.person(index.row()) if index.isValid() else None
+        if person is None:
+            return
+        self.view.selectRow(index.row())
+        menu = QMenu(self)
+        check_in = QAction(self.tr("Check in"), menu)
+        check_in.triggered.connect(lambda: self._check_in_row(index.row()))
+        undo = QAction(self.tr("Undo check-in…"), menu)
+        undo.setEnabled(person.checked_in)
+        undo.triggered.connect(lambda: self.start_undo(index.row()))
+        menu.addAction(check_in)
+        menu.addAction(undo)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.view.viewport().mapToGlobal(pos))
+
+    def start_undo(self, row: int) -> None:
+        """Open the reason form for the person on ``row`` (when checked in)."""
+        person = self.model.person(row)
+        if person is None or not person.checked_in:
+            return
+        self._undo_person = person
+        self._set_undo_label(person)
+        self.undo_reason.clear()
+        self.undo_error.clear()
+        self.undo_form.show()
+        self.undo_reason.setFocus()
+
+    def _set_undo_label(self, person: DeskPerson) -> None:
+        self.undo_label.setText(
+            self.tr("Undo the check-in of {name} (at {time}, desk {desk})? Say why:").format(
+                name=person.full_title_name,
+                time=person.checked_in_at.strftime("%H:%M") if person.checked_in_at else "?",
+                desk=person.checked_in_desk,
+            )
+        )
+
+    def _confirm_undo(self) -> None:
+        if self._undo_person is None:
+            return
+        reason = self.undo_reason.text().strip()
+        if not reason:
+            self.undo_error.setText(self.tr("Give a reason to undo a check-in."))
+            self.undo_reason.setFocus()
+            return
+        self.undo_requested.emit(self._undo_person.id, reason)
+
+    def undo_failed(self, message: str) -> None:
+        self.undo_error.setText(message)
+
+    def close_undo(self) -> None:
+        was_open = self._undo_person is not None
+        self._undo_person = None
+        self.undo_form.hide()
+        self.undo_reason.clear()
+        self.undo_error.clear()
+        if was_open and not self.field.text().strip():
+            self.cleared.emit()
+
+    def clear(self) -> None:
+        self.close_undo()
+        self.field.clear()

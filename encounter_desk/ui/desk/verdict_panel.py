@@ -1,0 +1,302 @@
+"""The verdict panel: what the clerk (and the person at the desk) reads from a metre away.
+
+It shows the last verdict in its colour, with a headline word, a symbol, the person's title
+and name, their delegation (with its flag) and what the clerk must know: the first session
+they are due at, the desk note, when and where they were already checked in, that a newer
+badge exists. It holds the verdict until the next one, or until :attr:`hold_timer` fires
+(a few seconds), then says it is ready again. Nothing here ever takes the keyboard.
+
+Tests fire the hold timer themselves (``panel.hold_timer.timeout.emit()``); nobody sleeps.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from importlib import resources
+
+from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette, QPixmap
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from encounter_desk import i18n
+from encounter_desk.checkin import Verdict, VerdictKind
+from encounter_desk.ui.desk.style import READY, look
+
+DEFAULT_HOLD_SECONDS = 6.0
+NAME_POINTS = (40, 36, 32, 28, 24, 20)
+"""The name's font sizes, largest first: the largest that fits in two lines wins."""
+NAME_LINES = 2
+FLAG_HEIGHT = 48
+
+
+def _label(points: int, bold: bool = False, name: str = "") -> QLabel:
+    label = QLabel()
+    font = QFont(label.font())
+    font.setPointSize(points)
+    font.setBold(bold)
+    label.setFont(font)
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+_flag_cache: dict[str, QPixmap | None] = {}
+
+
+def flag_pixmap(iso2: str, height: int = FLAG_HEIGHT) -> QPixmap | None:
+    """A member country's flag from ``resources/flags`` (4:3), or None."""
+    key = f"{iso2}:{height}"
+    if key not in _flag_cache:
+        pixmap = None
+        if iso2 and iso2.isalpha() and len(iso2) == 2:
+            try:
+                data = resources.files("encounter_desk.resources").joinpath(
+                    "flags", f"{iso2.lower()}.png").read_bytes()
+            except (FileNotFoundError, OSError):
+                data = b""
+            loaded = QPixmap()
+            if data and loaded.loadFromData(data):
+                pixmap = loaded.scaledToHeight(height, Qt.TransformationMode.SmoothTransformation)
+        _flag_cache[key] = pixmap
+    return _flag_cache[key]
+
+
+class VerdictPanel(QFrame):
+    """Shows one :class:`~encounter_desk.checkin.Verdict` at a time, or "ready"."""
+
+    returned_to_ready = Signal()
+
+    def __init__(self, parent: QWidget | None = None, hold_seconds: float = DEFAULT_HOLD_SECONDS):
+        super().__init__(parent)
+        self.setObjectName("verdictPanel")
+        self.setAutoFillBackground(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setMinimumHeight(320)
+        self.verdict: Verdict | None = None
+        self.flags: dict[str, str] = {}
+        """Delegation code -> ISO alpha-2 of its flag (set by the desk)."""
+        self.painted_at = 0.0
+        """``time.perf_counter()`` when the panel last finished painting (for the benchmark)."""
+
+        self.hold_timer = QTimer(self)
+        self.hold_timer.setSingleShot(True)
+        self.hold_timer.timeout.connect(self.show_ready)
+        self.set_hold_seconds(hold_seconds)
+
+        self.symbol = _label(60, True, "verdictSymbol")
+        self.symbol.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.symbol.setFixedWidth(110)
+        self.symbol.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+        self.headline = _label(34, True, "verdictHeadline")
+        self.flag = QLabel()
+        self.flag.setObjectName("verdictFlag")
+        self.flag.setFixedHeight(FLAG_HEIGHT)
+        self.name = _label(NAME_POINTS[0], True, "verdictName")
+        self.delegation = _label(24, False, "verdictDelegation")
+        self.detail = _label(22, True, "verdictDetail")
+        self.extra = _label(17, False, "verdictExtra")
+        self.footer = _label(12, False, "verdictFooter")
+
+        top = QHBoxLayout()
+        top.setSpacing(18)
+        top.addWidget(self.symbol)
+        top.addWidget(self.headline, 1)
+        who = QHBoxLayout()
+        who.setSpacing(14)
+        who.addWidget(self.flag, 0, Qt.AlignmentFlag.AlignVCenter)
+        who.addWidget(self.delegation, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 22, 28, 18)
+        layout.setSpacing(10)
+        layout.addLayout(top)
+        layout.addWidget(self.name)
+        layout.addLayout(who)
+        layout.addWidget(self.detail)
+        layout.addWidget(self.extra)
+        layout.addStretch(1)
+        layout.addWidget(self.footer)
+        self.show_ready()
+
+    # --- state -----------------------------------------------------------------------------
+
+    @property
+    def state(self) -> str:
+        """"ready", or the verdict shown (``VerdictKind`` value)."""
+        return self.verdict.kind.value if self.verdict is not None else READY
+
+    def set_hold_seconds(self, seconds: float) -> None:
+        self.hold_timer.setInterval(max(500, int(seconds * 1000)))
+
+    def show_verdict(self, verdict: Verdict) -> None:
+        self.verdict = verdict
+        self._render()
+        self.hold_timer.start()
+
+    def show_ready(self) -> None:
+        was_showing = self.verdict is not None
+        self.hold_timer.stop()
+        self.verdict = None
+        self._render()
+        if was_showing:
+            self.returned_to_ready.emit()
+
+    def text(self) -> str:
+        """Everything the panel says, one label a line (tests, screen readers)."""
+        parts = (self.headline, self.name, self.delegation, self.detail, self.extra)
+        return "\n".join(label.text() for label in parts if label.text())
+
+    # --- drawing ---------------------------------------------------------------------------
+
+    def _render(self) -> None:
+        state = self.state
+        colours = look(state)
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(colours.background))
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(colours.foreground))
+        self.setPalette(palette)
+        self.setProperty("verdict", state)
+        self.symbol.setText(colours.symbol)
+        verdict = self.verdict
+        if verdict is None:
+            self.headline.setText(self.tr("Ready — scan a badge"))
+            self._set_name("")
+            self.delegation.setText(self.tr("Or search by name on the right."))
+            self._set_flag("")
+            self.detail.setText("")
+            self.extra.setText("")
+            self.footer.setText("")
+            self.setAccessibleName(self.headline.text())
+            return
+        lang = i18n.language()
+        p = verdict.participant
+        self.headline.setText(self.headline_text(verdict.kind))
+        self._set_name(p.full_title_name if p is not None else "")
+        delegation = p.delegation(lang) if p is not None else ""
+        if p is not None and p.institution and p.institution != delegation:
+            delegation = f"{delegation} · {p.institution}" if delegation else p.institution
+        self.delegation.setText(delegation)
+        self._set_flag(self.flags.get(p.delegation_code, "") if p is not None else "")
+        self.detail.setText(self._detail(verdict))
+        self.extra.setText(self._extra(verdict, lang))
+        self.footer.setText(self._footer(verdict))
+        self.setAccessibleName(self.text())
+
+    def headline_text(self, kind: VerdictKind) -> str:
+        return {
+            VerdictKind.ADMITTED: self.tr("ADMITTED"),
+            VerdictKind.ADMITTED_ATTENTION: self.tr("ADMITTED — ATTENTION"),
+            VerdictKind.ALREADY_CHECKED_IN: self.tr("ALREADY CHECKED IN"),
+            VerdictKind.REPLACED: self.tr("BADGE REPLACED"),
+            VerdictKind.WRONG_EVENT: self.tr("WRONG EVENT"),
+            VerdictKind.FORGED: self.tr("FORGED OR DAMAGED"),
+            VerdictKind.UNKNOWN: self.tr("UNKNOWN BADGE"),
+        }[kind]
+
+    def _detail(self, verdict: Verdict) -> str:
+        kind = verdict.kind
+        if kind is VerdictKind.ADMITTED_ATTENTION:
+            return "\n".join(verdict.attention)
+        if kind is VerdictKind.ALREADY_CHECKED_IN:
+            when = verdict.local(verdict.checked_in_at) if verdict.checked_in_at else None
+            desk = verdict.checked_in_desk or "?"
+            if when is None:
+                return self.tr("Already checked in at desk {desk}.").format(desk=desk)
+            today = verdict.local(verdict.at).date()
+            if when.date() == today:
+                return self.tr("Checked in at {time}, desk {desk}.").format(
+                    time=when.strftime("%H:%M"), desk=desk)
+            return self.tr("Checked in on {date} at {time}, desk {desk}.").format(
+                date=when.date().isoformat(), time=when.strftime("%H:%M"), desk=desk)
+        if kind is VerdictKind.REPLACED:
+            return self.tr("This badge (no. {old}) was replaced: a newer badge (no. {new}) "
+                           "exists. Keep this one; only the new badge admits.").format(
+                old=verdict.scanned_serial, new=verdict.current_serial)
+        if kind is VerdictKind.WRONG_EVENT:
+            return self.tr("This badge is for another event.")
+        if kind is VerdictKind.FORGED:
+            return self.tr("The code is not genuine or could not be read whole. "
+                           "Check the person's identity and search by name.")
+        if kind is VerdictKind.UNKNOWN:
+            return self.tr("This badge belongs to no participant of this event. "
+                           "Search by name.")
+        return ""
+
+    def _extra(self, verdict: Verdict, lang: str) -> str:
+        if not verdict.admitted:
+            return ""
+        s = verdict.due_sitting
+        if s is None:
+            return self.tr("No more sessions are scheduled.")
+        when = dt.datetime.combine(s.date, s.start)
+        text = self.tr("First session: no. {number}, {title} — {date} at {time}").format(
+            number=s.number, title=s.title(lang), date=when.strftime("%d/%m"),
+            time=when.strftime("%H:%M"))
+        if s.room:
+            text += self.tr(", {room}").format(room=s.room)
+        return text
+
+    def _footer(self, verdict: Verdict) -> str:
+        sources = {
+            "scanner": self.tr("badge scan"),
+            "camera": self.tr("camera"),
+            "search": self.tr("search by name"),
+            "walk-in": self.tr("walk-in registration"),
+        }
+        return self.tr("{time} · desk {desk} · {source}").format(
+            time=verdict.local(verdict.at).strftime("%H:%M:%S"),
+            desk=verdict.desk,
+            source=sources.get(verdict.source, verdict.source),
+        )
+
+    def _set_flag(self, iso2: str) -> None:
+        pixmap = flag_pixmap(iso2) if iso2 else None
+        if pixmap is None:
+            self.flag.clear()
+            self.flag.hide()
+        else:
+            self.flag.setPixmap(pixmap)
+            self.flag.setFixedWidth(pixmap.width())
+            self.flag.show()
+
+    def _set_name(self, text: str) -> None:
+        self.name.setText(text)
+        self.name.setVisible(bool(text))
+        self._fit_name()
+
+    def _fit_name(self) -> None:
+        """The largest size at which the name fits in two lines; never cut."""
+        text = self.name.text()
+        if not text:
+            return
+        margins = self.contentsMargins()
+        layout = self.layout()
+        inner = layout.contentsMargins() if layout is not None else margins
+        width = max(200, self.width() - inner.left() - inner.right() - 4)
+        font = QFont(self.name.font())
+        for points in NAME_POINTS:
+            font.setPointSize(points)
+            metrics = QFontMetrics(font)
+            rect = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text)
+            if rect.height() <= metrics.lineSpacing() * NAME_LINES + 2 and rect.width() <= width:
+                break
+        self.name.setFont(font)
+
+    # --- events ----------------------------------------------------------------------------
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().resizeEvent(event)
+        self._fit_name()
+
+    def paintEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().paintEvent(event)
+        self.painted_at = time.perf_counter()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self._render()
+        super().changeEvent(event)

@@ -1,0 +1,85 @@
+"""Participants, delegations and sittings services: validation in words, nothing written."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from encounter_desk import delegation_admin, events, participants, sittings
+
+DETAILS = events.EventDetails(
+    code="SVC", name_es="Prueba", name_en="Test",
+    start_date=dt.date(2017, 9, 4), end_date=dt.date(2017, 9, 6),
+)
+
+
+@pytest.fixture
+def event_db(db):
+    events.create_event(db, DETAILS)
+    return db
+
+
+def _mx(db):
+    return next(d.id for d in delegation_admin.list_delegations(db) if d.code == "MX")
+
+
+def test_a_participant_needs_a_name_and_is_not_registered_twice(event_db):
+    with pytest.raises(ValueError, match="given name or a surname"):
+        participants.create_participant(event_db, title="Dip.")
+    participants.create_participant(
+        event_db, given_names="Ana", first_surname="Núñez", delegation_id=_mx(event_db))
+    with pytest.raises(ValueError, match="already registered"):
+        participants.create_participant(
+            event_db, given_names="ana", first_surname="NUNEZ", delegation_id=_mx(event_db))
+    assert len(participants.list_participants(event_db)) == 1
+
+
+def test_bad_participant_values_are_refused(event_db):
+    person = participants.create_participant(event_db, given_names="Ana", first_surname="Paz")
+    for change, message in (
+        ({"gender": "Q"}, "Unknown gender"),
+        ({"category": "king"}, "Unknown category"),
+        ({"delegation_id": 9999}, "no longer exists"),
+        ({"email": "ana@"}, "not an email address"),
+        ({"badge_serial": 3}, "Unknown participant field"),
+    ):
+        with pytest.raises(ValueError, match=message):
+            participants.update_participant(event_db, person.id, **change)
+    assert participants.get_participant(event_db, person.id) == person
+
+
+def test_delegation_codes_are_unique_and_busy_delegations_stay(event_db):
+    mx = _mx(event_db)
+    with pytest.raises(ValueError, match="already uses the code"):
+        delegation_admin.update_delegation(event_db, mx, code="ca")
+    participants.create_participant(event_db, given_names="Ana", delegation_id=mx)
+    with pytest.raises(ValueError, match="still has 1 participants"):
+        delegation_admin.delete_delegation(event_db, mx)
+    new = delegation_admin.create_delegation(event_db)
+    assert new.canonical_order > 24 and not new.is_member
+    changed = delegation_admin.update_delegation(event_db, new.id, kind="country")
+    assert changed.is_member
+    delegation_admin.delete_delegation(event_db, new.id)
+    assert len(delegation_admin.list_delegations(event_db)) == 16
+
+
+def test_sittings_and_agenda_items_validate_their_numbers_and_times(event_db):
+    first = sittings.create_sitting(event_db)
+    second = sittings.create_sitting(event_db)
+    assert (first.number, second.number, first.date) == (1, 2, dt.date(2017, 9, 4))
+    with pytest.raises(ValueError, match="already a session number 1"):
+        sittings.update_sitting(event_db, second.id, number=1)
+    with pytest.raises(ValueError, match="end after it starts"):
+        sittings.update_sitting(event_db, first.id, scheduled_end=dt.time(8, 0))
+    with pytest.raises(ValueError, match="warning must come before"):
+        sittings.update_sitting(event_db, first.id, warning_seconds=600)
+    item = sittings.create_agenda_item(event_db, first.id)
+    other = sittings.create_agenda_item(event_db, first.id)
+    assert (item.number, other.number) == (1, 2)
+    with pytest.raises(ValueError, match="already has an agenda item number 1"):
+        sittings.update_agenda_item(event_db, other.id, number=1)
+    with pytest.raises(ValueError, match="title in Spanish and in English"):
+        sittings.update_agenda_item(event_db, item.id, title_es="  ")
+    sittings.delete_sitting(event_db, first.id)
+    assert [s.number for s in sittings.list_sittings(event_db)] == [2]
