@@ -18,6 +18,15 @@ from encounter_desk.models.people import (
 )
 from encounter_desk.models.scans import CheckIn, Scan
 from encounter_desk.models.sittings import AgendaItem, Sitting
+from encounter_desk.models.speeches import (
+    SPEECH_KIND_LABELS,
+    SPEECH_STATE_LABELS,
+    SpeakerList,
+    SpeakingBudget,
+    Speech,
+    SpeechKind,
+    SpeechState,
+)
 
 __all__ = [
     "AgendaItem",
@@ -34,7 +43,14 @@ __all__ = [
     "Gender",
     "Participant",
     "Scan",
+    "SPEECH_KIND_LABELS",
+    "SPEECH_STATE_LABELS",
     "Sitting",
+    "SpeakerList",
+    "SpeakingBudget",
+    "Speech",
+    "SpeechKind",
+    "SpeechState",
     "UTCDateTime",
     "utcnow",
 ]
