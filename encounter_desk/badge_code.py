@@ -1,24 +1,29 @@
 """The text of a badge's QR code: what it says, how it is signed, how a desk reads it back.
 
-A code is 24 characters of Crockford base32 (digits and the capital letters except I, L, O,
-U), in five fixed-width fields and no separators::
+A code is 25 characters of Crockford base32 (digits and the capital letters except I, L, O,
+U), in six fixed-width fields and no separators::
 
-    1 QZ7H 0004D 01 K3M9X2PQ7C4V
-    | |    |     |  `-- MAC: the first 60 bits of HMAC-SHA256(event secret, the fields before)
-    | |    |     `----- badge serial (2 chars, up to 1023 reissues)
-    | |    `----------- participant id (5 chars, up to 33.5 million)
-    | `---------------- event tag: 20 bits of SHA-256 of the event's reference code
-    `------------------ format version
+    1 QZ7H 0004D 01 K3M9X2PQ7C4 V8
+    | |    |     |  |           `-- check: 10 bits of SHA-256 of everything before (public)
+    | |    |     |  `-------------- MAC: 55 bits of HMAC-SHA256(event secret, the fields before)
+    | |    |     `----------------- badge serial (2 chars, up to 1023 reissues)
+    | |    `----------------------- participant id (5 chars, up to 33.5 million)
+    | `---------------------------- event tag: 20 bits of SHA-256 of the event's reference code
+    `------------------------------ format version
 
-(The spaces above are for reading; the QR holds the 24 characters alone.)
+(The spaces above are for reading; the QR holds the 25 characters alone.)
+
+The public check characters let a desk tell a *damaged* code (or any other 25 letters and
+digits) from a genuine code of *another* event, whose MAC it cannot verify: without them,
+a smudged badge that still parsed would be reported as "wrong event".
 
 Why this alphabet
     A handheld scanner types the code through the laptop's keyboard layout. Digits and the
     letters A-Z sit on the same keys in the US, Spanish and Latin American layouts; every
     punctuation mark does not. Caps Lock swaps the case of the letters, so the code is read
     case-insensitively. All 32 characters are in the QR *alphanumeric* mode (0-9, A-Z),
-    which packs 5.5 bits per character: 24 characters fit a version-2 QR (25x25 modules) at
-    error correction M, which scans from a printed badge at arm's length. Crockford's
+    which packs 5.5 bits per character: 25 characters fit a version-2 QR (25x25 modules, up to
+    38 characters) at error correction M, which scans from a printed badge at arm's length. Crockford's
     reading rules also apply (``O`` reads as 0, ``I`` and ``L`` as 1; spaces, tabs, line
     ends and hyphens are ignored), so a code typed by hand from the badge works too.
 
@@ -30,12 +35,12 @@ Why HMAC-SHA256 and not Ed25519
     a version-5 QR with modules a third the size); a truncated HMAC is as strong as its
     length against anyone without the key, and needs nothing beyond the standard library.
 
-Why 60 bits of MAC
+Why 55 bits of MAC
     The secret never leaves the event file, so a forger cannot test guesses offline: each
     guess has to be scanned at a desk, where it is recorded and refused. At a scan a second
-    for a whole week a forger would try about 2^19 codes; a 60-bit tag leaves a chance of
-    2^-41 of one getting through. The same tag turns any damage the QR's own error
-    correction misses (or a mistyped character) into a refusal, with the same odds.
+    for a whole week a forger would try about 2^19 codes; a 55-bit tag leaves a chance of
+    2^-36 of one getting through. Together with the check characters it also turns any
+    damage the QR's own error correction misses (or a mistyped character) into a refusal.
 """
 
 from __future__ import annotations
@@ -52,8 +57,9 @@ VERSION = "1"
 TAG_LEN = 4
 ID_LEN = 5
 SERIAL_LEN = 2
-MAC_LEN = 12
-CODE_LEN = len(VERSION) + TAG_LEN + ID_LEN + SERIAL_LEN + MAC_LEN  # 24
+MAC_LEN = 11
+CHECK_LEN = 2
+CODE_LEN = len(VERSION) + TAG_LEN + ID_LEN + SERIAL_LEN + MAC_LEN + CHECK_LEN  # 25
 MAX_PARTICIPANT_ID = 32 ** ID_LEN - 1
 MAX_SERIAL = 32 ** SERIAL_LEN - 1
 MAX_RAW_LENGTH = 200
@@ -61,6 +67,7 @@ MAX_RAW_LENGTH = 200
 
 _MAC_DOMAIN = b"encounter-desk/badge/v1:"
 _TAG_DOMAIN = b"encounter-desk/event/"
+_CHECK_DOMAIN = b"encounter-desk/check:"
 
 _DECODE: dict[str, int] = {}
 for _value, _char in enumerate(ALPHABET):
@@ -79,6 +86,7 @@ class ParseProblem(StrEnum):
     BAD_CHARACTER = "bad_character"
     BAD_LENGTH = "bad_length"
     BAD_VERSION = "bad_version"
+    BAD_CHECK = "bad_check"  # the right shape, but damaged or mistyped
 
 
 @dataclass(frozen=True)
@@ -111,8 +119,8 @@ class ParsedCode:
 
     @property
     def text(self) -> str:
-        """The canonical 24-character code (what the QR holds)."""
-        return self.body + self.mac
+        """The canonical 25-character code (what the QR holds)."""
+        return with_check(self.body + self.mac)
 
 
 class CodeStatus(StrEnum):
@@ -148,7 +156,13 @@ def event_tag(event_code: str) -> str:
 def _mac(secret_hex: str, body: str) -> str:
     key = bytes.fromhex(secret_hex)
     digest = hmac.new(key, _MAC_DOMAIN + body.encode("ascii"), hashlib.sha256).digest()
-    return _encode(int.from_bytes(digest[:8], "big") >> 4, MAC_LEN)
+    return _encode(int.from_bytes(digest[:7], "big") >> 1, MAC_LEN)
+
+
+def with_check(text: str) -> str:
+    """``text`` followed by its public check characters."""
+    digest = hashlib.sha256(_CHECK_DOMAIN + text.encode("ascii")).digest()
+    return text + _encode(int.from_bytes(digest[:2], "big") >> 6, CHECK_LEN)
 
 
 def make_code(*, secret_hex: str, event_code: str, participant_id: int, serial: int) -> str:
@@ -160,7 +174,7 @@ def make_code(*, secret_hex: str, event_code: str, participant_id: int, serial: 
     body = VERSION + event_tag(event_code) + _encode(participant_id, ID_LEN) + _encode(
         serial, SERIAL_LEN
     )
-    return body + _mac(secret_hex, body)
+    return with_check(body + _mac(secret_hex, body))
 
 
 def normalise(raw: str) -> str:
@@ -184,6 +198,8 @@ def parse_code(raw: object) -> ParsedCode | ParseError:
     canonical = "".join(ALPHABET[_DECODE[c]] for c in text)
     if canonical[0] != VERSION:
         return ParseError(ParseProblem.BAD_VERSION)
+    if with_check(canonical[:-CHECK_LEN]) != canonical:
+        return ParseError(ParseProblem.BAD_CHECK)
     pos = len(VERSION)
     tag = canonical[pos : pos + TAG_LEN]
     pos += TAG_LEN
@@ -192,7 +208,10 @@ def parse_code(raw: object) -> ParsedCode | ParseError:
     serial = _decode(canonical[pos : pos + SERIAL_LEN])
     pos += SERIAL_LEN
     return ParsedCode(
-        event_tag=tag, participant_id=participant_id, serial=serial, mac=canonical[pos:]
+        event_tag=tag,
+        participant_id=participant_id,
+        serial=serial,
+        mac=canonical[pos : pos + MAC_LEN],
     )
 
 
@@ -209,6 +228,6 @@ def verify(parsed: ParsedCode | ParseError, *, secret_hex: str, event_code: str)
     return CodeStatus.OK
 
 
-def grouped(code: str, size: int = 4) -> str:
-    """The code in groups for a human to read off a badge ("1QZ7 H000 …"); parses the same."""
+def grouped(code: str, size: int = 5) -> str:
+    """The code in groups for a human to read off a badge ("1QZ7H 0004D …"); parses the same."""
     return " ".join(code[i : i + size] for i in range(0, len(code), size))

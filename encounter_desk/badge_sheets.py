@@ -286,7 +286,7 @@ def draw_badge_landscape(c: Canvas, badge: BadgeData,
     draw_qr(c, badge.code, qr_x, qr_y, qr_size)
     c.setFillColor(MUTED)
     c.setFont(REGULAR, 5.5)
-    c.drawCentredString(qr_x + qr_size / 2, y + 2.6 * mm, grouped(badge.code, 6))
+    c.drawCentredString(qr_x + qr_size / 2, y + 2.6 * mm, grouped(badge.code))
 
     text_x = x + pad
     text_w = qr_x - text_x - 2 * mm

@@ -138,7 +138,12 @@ def load_badges(
     else:
         ordered = list(
             session.execute(
-                query.order_by(Delegation.canonical_order, Participant.sort_key, Participant.id)
+                query.order_by(
+                    Delegation.canonical_order.is_(None),  # people of no delegation last
+                    Delegation.canonical_order,
+                    Participant.sort_key,
+                    Participant.id,
+                )
             ).tuples()
         )
     name = event.short_name_es if lang == "es" else event.short_name_en

@@ -38,7 +38,7 @@ from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import Date, Time, and_, bindparam, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -224,10 +224,61 @@ class _EventKeys:
     zone_name: str
 
 
+# The verdict path's statements, built once: SQLAlchemy then reuses their cache keys and
+# compiled SQL, and they run on the session's connection without the ORM's per-statement
+# work (a verdict must be recorded within a few milliseconds).
+_EVENT_Q = select(Event.code, Event.secret, Event.timezone).order_by(Event.id).limit(1)
+_SCAN_BY_UID_Q = select(Scan.id).where(Scan.scan_uid == bindparam("uid"))
+_PARTICIPANT_Q = (
+    select(
+        Participant.id,
+        Participant.title,
+        Participant.display_name,
+        Delegation.code,
+        Delegation.name_es,
+        Delegation.name_en,
+        Delegation.kind,
+        Participant.category,
+        Participant.position,
+        Participant.institution,
+        Participant.desk_note,
+        Participant.is_head_of_delegation,
+        Participant.badge_serial,
+    )
+    .outerjoin(Delegation, Participant.delegation_id == Delegation.id)
+    .where(Participant.id == bindparam("pid"))
+)
+_CHECKIN_Q = select(CheckIn.scan_id, CheckIn.at, CheckIn.desk).where(
+    CheckIn.participant_id == bindparam("pid")
+)
+_ENDS = func.coalesce(Sitting.scheduled_end, Sitting.scheduled_start)
+_DUE_SITTING_Q = (
+    select(
+        Sitting.id,
+        Sitting.number,
+        Sitting.title_es,
+        Sitting.title_en,
+        Sitting.date,
+        Sitting.scheduled_start,
+        Sitting.room,
+    )
+    .where(
+        Sitting.adjourned_at.is_(None),
+        or_(
+            Sitting.date > bindparam("today", type_=Date),
+            and_(
+                Sitting.date == bindparam("today", type_=Date),
+                _ENDS >= bindparam("now", type_=Time),
+            ),
+        ),
+    )
+    .order_by(Sitting.date, Sitting.scheduled_start, Sitting.number)
+    .limit(1)
+)
+
+
 def _event_keys(session: Session) -> _EventKeys:
-    row = session.execute(
-        select(Event.code, Event.secret, Event.timezone).order_by(Event.id).limit(1)
-    ).first()
+    row = session.connection().execute(_EVENT_Q).first()
     if row is None:
         raise NoEventError()
     return _EventKeys(row.code, row.secret, _zone(row.timezone), row.timezone)
@@ -241,28 +292,23 @@ def _zone(name: str) -> dt.tzinfo:
 
 
 def _load_participant(session: Session, participant_id: int) -> ParticipantInfo | None:
-    row = session.execute(
-        select(Participant, Delegation)
-        .outerjoin(Delegation, Participant.delegation_id == Delegation.id)
-        .where(Participant.id == participant_id)
-    ).first()
+    row = session.connection().execute(_PARTICIPANT_Q, {"pid": participant_id}).first()
     if row is None:
         return None
-    p, d = row
     return ParticipantInfo(
-        id=p.id,
-        title=p.title,
-        display_name=p.display_name,
-        delegation_code=d.code if d else "",
-        delegation_es=d.name_es if d else "",
-        delegation_en=d.name_en if d else "",
-        delegation_kind=d.kind if d else "",
-        category=p.category,
-        position=p.position,
-        institution=p.institution,
-        desk_note=p.desk_note,
-        is_head_of_delegation=bool(p.is_head_of_delegation),
-        badge_serial=p.badge_serial,
+        id=row[0],
+        title=row[1],
+        display_name=row[2],
+        delegation_code=row[3] or "",
+        delegation_es=row[4] or "",
+        delegation_en=row[5] or "",
+        delegation_kind=row[6] or "",
+        category=row[7],
+        position=row[8],
+        institution=row[9],
+        desk_note=row[10],
+        is_head_of_delegation=bool(row[11]),
+        badge_serial=row[12],
     )
 
 
@@ -278,28 +324,13 @@ def _attention(p: ParticipantInfo) -> tuple[str, ...]:
 def first_due_sitting(session: Session, now: dt.datetime, zone: dt.tzinfo) -> SittingInfo | None:
     """The first sitting not yet over at ``now`` (every participant is due at every sitting)."""
     local = now.astimezone(zone)
-    today, clock_time = local.date(), local.time().replace(tzinfo=None)
-    ends = func.coalesce(Sitting.scheduled_end, Sitting.scheduled_start)
-    sitting = session.scalar(
-        select(Sitting)
-        .where(
-            Sitting.adjourned_at.is_(None),
-            or_(Sitting.date > today, and_(Sitting.date == today, ends >= clock_time)),
-        )
-        .order_by(Sitting.date, Sitting.scheduled_start, Sitting.number)
-        .limit(1)
-    )
-    if sitting is None:
+    row = session.connection().execute(
+        _DUE_SITTING_Q,
+        {"today": local.date(), "now": local.time().replace(tzinfo=None, microsecond=0)},
+    ).first()
+    if row is None:
         return None
-    return SittingInfo(
-        sitting.id,
-        sitting.number,
-        sitting.title_es,
-        sitting.title_en,
-        sitting.date,
-        sitting.scheduled_start,
-        sitting.room,
-    )
+    return SittingInfo(*row)
 
 
 def _decide(
@@ -330,11 +361,7 @@ def _decide(
     scan.participant_id = participant.id if participant else None
     scan.badge_serial = serial
     if kind is None and participant is not None:
-        existing = session.execute(
-            select(CheckIn.scan_id, CheckIn.at, CheckIn.desk).where(
-                CheckIn.participant_id == participant.id
-            )
-        ).first()
+        existing = session.connection().execute(_CHECKIN_Q, {"pid": participant.id}).first()
         if existing is not None:
             kind = VerdictKind.ALREADY_CHECKED_IN
             scan.related_scan_id = existing.scan_id
@@ -349,10 +376,10 @@ def _decide(
     assert kind is not None
     scan.verdict = kind.value
     session.add(scan)
-    session.flush()
     if kind.admitted:
-        session.add(CheckIn(participant_id=participant.id, scan_id=scan.id, at=scan.at, desk=scan.desk))
-        session.flush()
+        # One flush inserts both rows (the relationship orders them and fills scan_id).
+        session.add(CheckIn(participant_id=participant.id, scan=scan, at=scan.at, desk=scan.desk))
+    session.flush()
     return Verdict(
         kind=kind,
         scan_id=scan.id,
@@ -420,9 +447,9 @@ def _recorded(
         try:
             with db.write() as session:
                 keys = _event_keys(session)
-                earlier = session.scalar(select(Scan).where(Scan.scan_uid == uid))
+                earlier = session.connection().execute(_SCAN_BY_UID_Q, {"uid": uid}).scalar()
                 if earlier is not None:
-                    return _replay(session, earlier, keys)
+                    return _replay(session, session.get(Scan, earlier), keys)
                 scan = Scan(
                     scan_uid=uid,
                     raw=raw[:RAW_KEPT],

@@ -15,7 +15,7 @@ import datetime as dt
 import uuid
 
 from sqlalchemy import ForeignKey, Index, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from encounter_desk.models.base import Base, UTCDateTime, utcnow
 
@@ -69,3 +69,6 @@ class CheckIn(Base):
     scan_id: Mapped[int] = mapped_column(ForeignKey("scan.id", ondelete="RESTRICT"), unique=True)
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     desk: Mapped[str] = mapped_column(String(80), default="")
+
+    scan: Mapped[Scan] = relationship()
+    """The scan that admitted the person."""

@@ -1,0 +1,79 @@
+"""Build a large event file for the benchmarks (fast: Core inserts, no audit rows)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from pathlib import Path
+
+from sqlalchemy import insert, select
+
+from encounter_desk import text
+from encounter_desk.db import Database, open_database, sqlite_url
+from encounter_desk.events import EventDetails, create_event
+from encounter_desk.models import Delegation, Participant, Sitting
+
+GIVEN = ["María José", "José Luis", "Ana", "Juan Carlos", "Guadalupe", "Ñeco", "Françoise",
+         "María Fernanda de los Ángeles", "Luis", "Sofía", "Jean-Pierre", "Carmen"]
+SURNAMES = ["Pérez", "Núñez", "González", "Rodríguez-Saavedra", "López", "Castañeda",
+            "Zúñiga", "Ibáñez", "Smith", "Lévesque", "Hernández", "Villalobos"]
+
+
+def build_event(path: Path, participants: int, *, seed: int = 7) -> Database:
+    db = open_database(sqlite_url(path), actor="bench")
+    create_event(
+        db,
+        EventDetails(
+            code="RCM-BENCH",
+            name_es="Encuentro Parlamentario de la Conferencia Regional sobre Migración",
+            name_en="Parliamentary Encounter of the Regional Conference on Migration",
+            short_name_es="Encuentro Parlamentario RCM",
+            short_name_en="RCM Parliamentary Encounter",
+            start_date=dt.date(2026, 12, 1),
+            end_date=dt.date(2026, 12, 3),
+        ),
+    )
+    rng = random.Random(seed)
+    with db.write() as session:
+        delegations = list(session.scalars(select(Delegation.id)))
+        rows = []
+        for i in range(participants):
+            given = rng.choice(GIVEN)
+            first, second = rng.choice(SURNAMES), rng.choice(SURNAMES)
+            display = text.full_name(given, first, second) + f" {i}"
+            sort = text.sort_name(given, first, second) + f" {i}"
+            rows.append(
+                {
+                    "title": rng.choice(["Dip.", "Sen.", "Hon.", ""]),
+                    "given_names": given,
+                    "first_surname": first,
+                    "second_surname": f"{second} {i}",
+                    "display_name": display,
+                    "sort_name": sort,
+                    "sort_key": text.collation_key(sort),
+                    "identity_key": text.fold(display),
+                    "delegation_id": delegations[i % len(delegations)],
+                    "category": "lawmaker",
+                    "institution": "",
+                    "position": "",
+                    "chamber": "",
+                    "committee": "",
+                    "is_head_of_delegation": i % 50 == 0,
+                    "email": "",
+                    "phone": "",
+                    "desk_note": "Silla de ruedas" if i % 97 == 0 else "",
+                    "language": "es",
+                    "badge_serial": 1,
+                    "created_at": dt.datetime(2026, 11, 1, tzinfo=dt.UTC),
+                    "updated_at": dt.datetime(2026, 11, 1, tzinfo=dt.UTC),
+                }
+            )
+        session.execute(insert(Participant), rows)
+        for n in range(1, 6):
+            session.add(
+                Sitting(number=n, title_es=f"Sesión {n}", title_en=f"Session {n}",
+                        date=dt.date(2026, 12, 1 + (n - 1) // 2),
+                        scheduled_start=dt.time(9 + 4 * ((n - 1) % 2), 0),
+                        scheduled_end=dt.time(12 + 4 * ((n - 1) % 2), 0))
+            )
+    return db
