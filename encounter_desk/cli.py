@@ -35,7 +35,8 @@ def cmd_open(args: argparse.Namespace) -> int:
         return 2
     from encounter_desk.ui.app import run_app
 
-    return run_app(database_url=args.url, language=args.lang)
+    # A language saved in the app's settings wins unless --lang was given.
+    return run_app(database_url=args.url, language=args.lang_given)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -336,6 +337,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     argparse._ = _argparse_gettext  # argparse looks its words up through this module global
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.lang_given = args.lang
     args.lang = lang
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
