@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -171,8 +172,19 @@ def load_badges(
     return badges
 
 
-def write_badges(*args, **kwargs) -> int:  # noqa: ANN002, ANN003 - see badge_sheets
-    """Badge sheets as PDF; see :func:`encounter_desk.badge_sheets.write_badges`."""
+def write_badges(
+    db: Database,
+    out: Path,
+    participant_ids: list[int] | None = None,
+    layout: str = "a4-8",
+    *,
+    lang: str | None = None,
+) -> int:
+    """Badge sheets as PDF (``"a6"`` or ``"a4-8"``); returns how many badges were written.
+
+    See :func:`encounter_desk.badge_sheets.write_badges` (imported late: reportlab and
+    qrcode load only when a sheet is printed).
+    """
     from encounter_desk.badge_sheets import write_badges as _write
 
-    return _write(*args, **kwargs)
+    return _write(db, out, participant_ids, layout, lang=lang)

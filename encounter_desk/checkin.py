@@ -24,7 +24,9 @@ Rules the desk relies on:
   uuid when the scanner's Enter arrives); a second call with the same uid records nothing
   and returns the original verdict, rebuilt from the log (``Verdict.repeated`` is True).
 * **Every scan is kept**, the refused ones too: raw text (the first 512 characters, and
-  the full length), verdict, participant when known, desk, time, source.
+  the full length), verdict, participant when known, desk, time, source. Scans and
+  check-ins are written through the ORM, so the audit trail also records each one, and the
+  deletion of a check-in by an undo.
 """
 
 from __future__ import annotations
