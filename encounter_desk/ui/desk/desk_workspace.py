@@ -1,0 +1,363 @@
+"""The Registration desk: the scan field, the verdict, and beside them search, walk-ins, counts.
+
+The scan field has the keyboard whenever the desk is idle: after every verdict, after the
+search box is emptied, when the desk is shown, when the verdict returns to "ready". It
+never takes it from the clerk who is typing a name or a reason, or filling the walk-in
+form. Every verdict (scan, search, walk-in) comes from :mod:`encounter_desk.checkin`
+synchronously (a few milliseconds) and is shown in the same panel; nothing here is modal.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.exc import SQLAlchemyError
+
+from encounter_desk import checkin, i18n, walk_in
+from encounter_desk.checkin import CheckInError, Clock, Verdict
+from encounter_desk.db import Database, DatabaseError
+from encounter_desk.delegation_admin import list_delegations
+from encounter_desk.desk_lookup import DeskPerson, delegation_flags, desk_people
+from encounter_desk.events import NoEventError
+from encounter_desk.search import SearchIndex
+from encounter_desk.ui.desk import identity
+from encounter_desk.ui.desk.counts_panel import CountsPanel
+from encounter_desk.ui.desk.scan_field import ScanField
+from encounter_desk.ui.desk.search_panel import SearchPanel
+from encounter_desk.ui.desk.sounds import VerdictSound, save_sound_enabled, sound_enabled_setting
+from encounter_desk.ui.desk.verdict_panel import DEFAULT_HOLD_SECONDS, VerdictPanel
+from encounter_desk.ui.desk.walk_in_dialog import WalkInDialog
+from encounter_desk.ui.workspace import AppContext
+
+log = logging.getLogger(__name__)
+
+COUNTS_REFRESH_MS = 15_000
+"""Other desks scan into the same file: the counts are read again this often."""
+
+FileOpener = Callable[[Path], object]
+
+_FAILURES = (DatabaseError, NoEventError, SQLAlchemyError, CheckInError)
+
+
+def open_with_system(path: Path) -> bool:
+    """Open a file (a badge PDF) with the system's viewer, to print it."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+class DeskWorkspace(QWidget):
+    """The Registration desk for one event file, at the desk named ``desk_name``."""
+
+    KEY = "desk"
+
+    verdict_shown = Signal(object)  # Verdict
+
+    def __init__(
+        self,
+        db: Database | AppContext,
+        *,
+        desk_name: str | None = None,
+        clock: Clock | None = None,
+        parent: QWidget | None = None,
+        hold_seconds: float | None = None,
+        open_file: FileOpener | None = None,
+        badge_folder: Path | None = None,
+        sound: VerdictSound | None = None,
+    ) -> None:
+        """``db`` is the event file, or the main window's :class:`AppContext` (then the desk
+        reloads when the context says the records changed). Without ``desk_name`` and
+        ``hold_seconds`` the desk uses the ones saved in this laptop's settings."""
+        super().__init__(parent)
+        self.setObjectName("deskWorkspace")
+        self.context: AppContext | None = None
+        if isinstance(db, AppContext):
+            self.context = db
+            db = db.db
+            self.context.records_changed.connect(self.refresh)
+        self.db = db
+        desk_name = desk_name or identity.saved_desk_name()
+        if hold_seconds is None:
+            hold_seconds = identity.saved_hold_seconds(DEFAULT_HOLD_SECONDS)
+        self.clock = clock
+        self.desk_name = desk_name
+        self.open_file: FileOpener = open_file or open_with_system
+        """How a printed badge is opened (tests replace it to catch the file)."""
+        self.badge_folder = badge_folder
+        self.sound = sound or VerdictSound(enabled=sound_enabled_setting())
+        self.walk_in_dialog: WalkInDialog | None = None
+        self.last_badge: Path | None = None
+
+        self.heading = QLabel()
+        self.heading.setObjectName("deskHeading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.status = QLabel()
+        self.status.setObjectName("deskStatus")
+        self.status.setWordWrap(True)
+        self.sound_box = QCheckBox()
+        self.sound_box.setObjectName("deskSound")
+        self.sound_box.setChecked(self.sound.enabled)
+        self.sound_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.walk_in_button = QPushButton()
+        self.walk_in_button.setObjectName("deskWalkIn")
+        self.walk_in_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+
+        self.scan_label = QLabel()
+        self.scan_field = ScanField()
+        self.verdict_panel = VerdictPanel(hold_seconds=hold_seconds)
+        self.search = SearchPanel(SearchIndex(), self._lookup)
+        self.counts_panel = CountsPanel()
+
+        header = QHBoxLayout()
+        header.addWidget(self.heading)
+        header.addWidget(self.status, 1)
+        header.addWidget(self.sound_box)
+        header.addWidget(self.walk_in_button)
+        left = QVBoxLayout()
+        left.addWidget(self.scan_label)
+        left.addWidget(self.scan_field)
+        left.addWidget(self.verdict_panel, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.search, 3)
+        right.addWidget(self.counts_panel, 2)
+        body = QHBoxLayout()
+        body.addLayout(left, 3)
+        body.addLayout(right, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addLayout(body, 1)
+
+        self.counts_timer = QTimer(self)
+        self.counts_timer.setInterval(COUNTS_REFRESH_MS)
+        self.counts_timer.timeout.connect(self.refresh_counts)
+
+        self.scan_field.scanned.connect(self.scan)
+        self.search.code_typed.connect(lambda raw: self.scan(raw))
+        self.search.check_in_requested.connect(self.check_in_person)
+        self.search.undo_requested.connect(self.undo)
+        self.search.cleared.connect(self.refocus)
+        self.verdict_panel.returned_to_ready.connect(self.refocus)
+        self.sound_box.toggled.connect(self._sound_toggled)
+        self.walk_in_button.clicked.connect(self.start_walk_in)
+
+        self.retranslate()
+        self.refresh()
+
+    # --- identity and texts ---------------------------------------------------------------
+
+    def title(self) -> str:
+        return self.tr("Registration desk")
+
+    def set_desk_name(self, name: str) -> None:
+        """The name recorded on every scan from now on, and shown in the heading."""
+        self.desk_name = name.strip() or self.desk_name
+        self._set_heading()
+
+    def _set_heading(self) -> None:
+        self.heading.setText(self.tr("Registration desk — {desk}").format(desk=self.desk_name))
+
+    def retranslate(self) -> None:
+        self._set_heading()
+        self.scan_label.setText(self.tr("Scan a badge (the field below always listens):"))
+        self.scan_field.setPlaceholderText(self.tr("Waiting for the scanner…"))
+        self.sound_box.setText(self.tr("Sound"))
+        self.sound_box.setToolTip(self.tr("Beep once to admit, three times to stop the queue."))
+        self.walk_in_button.setText(self.tr("New participant…"))
+        self.search.retranslate()
+        self.counts_panel.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- data ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read everything again: the search index, flags, counts and the results shown."""
+        try:
+            self.search.set_index(SearchIndex.load(self.db))
+            self.verdict_panel.flags = delegation_flags(self.db)
+        except _FAILURES as exc:
+            self._problem(str(exc))
+            return
+        self.refresh_counts()
+
+    def refresh_counts(self) -> None:
+        try:
+            self.counts_panel.set_counts(checkin.counts(self.db))
+        except _FAILURES as exc:
+            self._problem(str(exc))
+
+    def _lookup(self, ids: Sequence[int]) -> list[DeskPerson]:
+        try:
+            return desk_people(self.db, ids)
+        except _FAILURES as exc:
+            self._problem(str(exc))
+            return []
+
+    # --- the verdict path -----------------------------------------------------------------
+
+    def scan(self, raw: str, scan_uid: str | None = None) -> Verdict | None:
+        """One code read by the scanner (or typed): judge, record, show."""
+        return self._judge(lambda: checkin.check_in(
+            self.db, raw, desk=self.desk_name, scan_uid=scan_uid, source="scanner",
+            clock=self.clock))
+
+    def check_in_person(self, participant_id: int) -> Verdict | None:
+        """A person chosen from the search results: the same verdict path as a scan."""
+        verdict = self._judge(lambda: checkin.check_in_participant(
+            self.db, participant_id, desk=self.desk_name, source="search", clock=self.clock))
+        if verdict is not None:
+            self.search.clear()
+        return verdict
+
+    def _judge(self, call: Callable[[], Verdict]) -> Verdict | None:
+        try:
+            verdict = call()
+        except _FAILURES as exc:
+            log.warning("check-in failed: %s", exc)
+            self._problem(str(exc))
+            self.refocus()
+            return None
+        self.show_verdict(verdict)
+        return verdict
+
+    def show_verdict(self, verdict: Verdict) -> None:
+        self.status.clear()
+        self.verdict_panel.show_verdict(verdict)
+        self.verdict_shown.emit(verdict)
+        self.sound.play(verdict.kind)
+        if verdict.admitted or verdict.kind is checkin.VerdictKind.ALREADY_CHECKED_IN:
+            self.refresh_counts()
+            self.search.refresh_results()
+        self.refocus()
+
+    def undo(self, participant_id: int, reason: str) -> None:
+        try:
+            undone = checkin.undo_check_in(
+                self.db, participant_id, reason, desk=self.desk_name, clock=self.clock)
+        except _FAILURES as exc:
+            self.search.undo_failed(str(exc))
+            return
+        person = next((p for p in self.search.model.people if p.id == participant_id), None)
+        name = person.full_title_name if person is not None else str(participant_id)
+        self.search.close_undo()
+        self.search.refresh_results()
+        self.refresh_counts()
+        self._say(self.tr("Check-in of {name} undone: {reason}").format(
+            name=name, reason=undone.reason))
+        self.refocus()
+
+    # --- walk-ins -------------------------------------------------------------------------
+
+    def start_walk_in(self) -> WalkInDialog:
+        """Open the new-participant form (not modal to the app: ``open()``)."""
+        if self.walk_in_dialog is not None:
+            self.walk_in_dialog.raise_()
+            return self.walk_in_dialog
+        try:
+            delegations = list_delegations(self.db)
+        except _FAILURES as exc:
+            delegations = []
+            self._problem(str(exc))
+        dialog = WalkInDialog(self, delegations, self._register_walk_in)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._walk_in_closed)
+        self.walk_in_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _walk_in_closed(self, _result: int) -> None:
+        self.walk_in_dialog = None
+        self.refocus()
+
+    def _register_walk_in(self, values: dict[str, Any]) -> str | None:
+        try:
+            done = walk_in.register_walk_in(self.db, values, desk=self.desk_name, clock=self.clock)
+        except ValueError as exc:  # a bad value: nothing was written
+            return str(exc)
+        except _FAILURES as exc:
+            return str(exc)
+        entry = walk_in.search_entry(self.db, done.participant.id)
+        if entry is not None:
+            self.search.index.put(entry)
+        self.show_verdict(done.verdict)
+        self.print_badge(done.participant)
+        return None
+
+    def print_badge(self, participant: Any) -> Path | None:  # noqa: ANN401 - a ParticipantRow
+        """Write the person's A6 badge and open it for printing."""
+        try:
+            path = walk_in.write_walk_in_badge(
+                self.db, participant, self.badge_folder,
+                now=self.clock() if self.clock else None, lang=i18n.language())
+        except (ValueError, OSError, *_FAILURES) as exc:
+            self._problem(self.tr("The badge could not be written: {error}").format(error=exc))
+            return None
+        self.last_badge = path
+        self._say(self.tr("Badge of {name} ready to print: {path}").format(
+            name=participant.display_name, path=path))
+        self.open_file(path)
+        return path
+
+    # --- focus, sound, status ---------------------------------------------------------------
+
+    def desk_idle(self) -> bool:
+        """True when nobody is typing anywhere else on the desk."""
+        if self.search.busy or self.walk_in_dialog is not None:
+            return False
+        modal = QApplication.activeModalWidget()
+        if modal is not None and modal is not self.window():
+            return False
+        focus = QApplication.focusWidget()
+        if isinstance(focus, QDialog) or (focus is not None and isinstance(focus.window(), QDialog)):
+            return False
+        return True
+
+    def refocus(self) -> None:
+        """Give the scan field the keyboard, unless the clerk is busy elsewhere."""
+        if self.isVisible() and self.desk_idle():
+            self.scan_field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.counts_timer.start()
+        self.refocus()
+
+    def hideEvent(self, event) -> None:  # noqa: ANN001, N802
+        self.counts_timer.stop()
+        super().hideEvent(event)
+
+    def _sound_toggled(self, enabled: bool) -> None:
+        self.sound.enabled = enabled
+        save_sound_enabled(enabled)
+        self.refocus()
+
+    def set_hold_seconds(self, seconds: float) -> None:
+        self.verdict_panel.set_hold_seconds(seconds)
+
+    def _say(self, message: str) -> None:
+        self.status.setStyleSheet("")
+        self.status.setText(message)
+
+    def _problem(self, message: str) -> None:
+        log.warning("desk: %s", message)
+        self.status.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.status.setText(message)

@@ -1,0 +1,43 @@
+"""This laptop's desk name, remembered in the app's settings.
+
+Every scan records the name of the desk it was made at ("Mesa 1", "Desk 2"). The name is
+chosen once per laptop and kept in the user's settings; until then it is
+``$ENCOUNTER_DESK_DESK`` or the computer's name (:func:`encounter_desk.checkin.default_desk_name`).
+"""
+
+from __future__ import annotations
+
+from encounter_desk.checkin import default_desk_name
+from encounter_desk.text import clean
+from encounter_desk.ui.settings import app_settings
+
+DESK_NAME_KEY = "desk/name"
+HOLD_SECONDS_KEY = "desk/hold_seconds"
+MAX_DESK_NAME = 80
+
+
+def saved_desk_name() -> str:
+    value = app_settings().value(DESK_NAME_KEY)
+    name = clean(value) if isinstance(value, str) else ""
+    return name[:MAX_DESK_NAME] or default_desk_name()
+
+
+def save_desk_name(name: str) -> str:
+    """Remember ``name`` for this laptop; returns the name as kept (cleaned, at most 80)."""
+    name = clean(name)[:MAX_DESK_NAME]
+    if not name:
+        raise ValueError(name)
+    settings = app_settings()
+    settings.setValue(DESK_NAME_KEY, name)
+    settings.sync()
+    return name
+
+
+def saved_hold_seconds(default: float) -> float:
+    """How long a verdict stays on screen (seconds), from the settings file if set there."""
+    value = app_settings().value(HOLD_SECONDS_KEY)
+    try:
+        seconds = float(value) if value is not None else default
+    except (TypeError, ValueError):
+        return default
+    return min(max(seconds, 1.0), 60.0)
