@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QTableView
 from sqlalchemy import func, select
@@ -210,7 +210,7 @@ def test_a_second_scan_says_when_and_where_never_checks_out(qtbot, desk, desk_da
     assert panel(desk).state == "already_checked_in"
     assert headline(desk) == "ALREADY CHECKED IN"
     detail = desk.findChild(QLabel, "verdictDetail").text()
-    assert detail == "Checked in at 09:05, desk Mesa 1."
+    assert detail == "Checked in at 09:05 — Mesa 1."
     assert "Mesa 2" in desk.findChild(QLabel, "deskHeading").text()
     assert checkin.is_checked_in(desk_data.db, desk_data.ana)
 
@@ -491,6 +491,8 @@ def test_the_desk_speaks_spanish_after_a_language_change(qtbot, desk, desk_data)
     scanner_types(qtbot, desk, desk_data.badge(desk_data.ana))
     translators = Translators()
     translators.install("es")
+    QCoreApplication.sendPostedEvents()  # the LanguageChange events
+    QApplication.processEvents()
     try:
         assert "Mesa 1" in desk.findChild(QLabel, "deskHeading").text()
         assert desk.findChild(QLabel, "verdictDelegation").text() == "El Salvador"
@@ -498,10 +500,13 @@ def test_the_desk_speaks_spanish_after_a_language_change(qtbot, desk, desk_data)
         from encounter_desk import i18n
         expected = i18n.translate("VerdictPanel", "ADMITTED", "es")
         assert headline(desk) == expected
+        assert desk.findChild(QLineEdit, "deskSearch").placeholderText() == i18n.translate(
+            "SearchPanel", "Name, delegation or institution…", "es")
         assert desk.counts_panel.by_category.data(
             desk.counts_panel.by_category.index(0, 0)) == i18n.translate("Category", "Lawmaker", "es")
     finally:
         translators.install("en")
+        QCoreApplication.sendPostedEvents()
 
 
 def test_the_desk_in_the_main_window_takes_its_name_from_the_settings(qtbot, desk_data):

@@ -50,7 +50,7 @@ class GroupCountsModel(QAbstractTableModel):
         if section == self.GROUP:
             return self.heading
         if section == self.COUNT:
-            return self.tr("In / expected")
+            return self.tr("In / all")
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
@@ -104,8 +104,8 @@ class CountsPanel(QFrame):
         self.delegation_view = _table(self.by_delegation, "deskCountsByDelegation")
         self.category_view = _table(self.by_category, "deskCountsByCategory")
         tables = QHBoxLayout()
-        tables.addWidget(self.delegation_view, 3)
-        tables.addWidget(self.category_view, 2)
+        tables.addWidget(self.delegation_view, 1)
+        tables.addWidget(self.category_view, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.total)

@@ -24,9 +24,11 @@ from encounter_desk.checkin import Verdict, VerdictKind
 from encounter_desk.ui.desk.style import READY, look
 
 DEFAULT_HOLD_SECONDS = 6.0
-NAME_POINTS = (40, 36, 32, 28, 24, 20)
-"""The name's font sizes, largest first: the largest that fits in two lines wins."""
+NAME_ONE_LINE = (40, 36, 32)
+NAME_POINTS = (36, 32, 28, 24, 20)
+"""The name's font sizes, largest first (see :meth:`VerdictPanel._fit_texts`)."""
 NAME_LINES = 2
+HEADLINE_POINTS = (34, 30, 26, 22)
 FLAG_HEIGHT = 48
 
 
@@ -43,6 +45,24 @@ def _label(points: int, bold: bool = False, name: str = "") -> QLabel:
     if name:
         label.setObjectName(name)
     return label
+
+
+def fit_label(label: QLabel, sizes: tuple[int, ...], lines: int, width: int) -> bool:
+    """Give ``label`` the largest of ``sizes`` at which its text takes at most ``lines``
+    lines of ``width`` pixels; the smallest when none does. True when it fits."""
+    text = label.text()
+    if not text:
+        return True
+    font = QFont(label.font())
+    for points in sizes:
+        font.setPointSize(points)
+        metrics = QFontMetrics(font)
+        rect = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text)
+        if rect.height() <= metrics.lineSpacing() * lines + 2 and rect.width() <= width:
+            label.setFont(font)
+            return True
+    label.setFont(font)
+    return False
 
 
 _flag_cache: dict[str, QPixmap | None] = {}
@@ -96,7 +116,7 @@ class VerdictPanel(QFrame):
         self.flag = QLabel()
         self.flag.setObjectName("verdictFlag")
         self.flag.setFixedHeight(FLAG_HEIGHT)
-        self.name = _label(NAME_POINTS[0], True, "verdictName")
+        self.name = _label(NAME_ONE_LINE[0], True, "verdictName")
         self.delegation = _label(24, False, "verdictDelegation")
         self.detail = _label(22, True, "verdictDetail")
         self.extra = _label(17, False, "verdictExtra")
@@ -164,6 +184,7 @@ class VerdictPanel(QFrame):
         verdict = self.verdict
         if verdict is None:
             self.headline.setText(self.tr("Ready — scan a badge"))
+            self._fit_texts()
             self._set_name("")
             self.delegation.setText(self.tr("Or search by name on the right."))
             self._set_flag("")
@@ -175,6 +196,7 @@ class VerdictPanel(QFrame):
         lang = i18n.language()
         p = verdict.participant
         self.headline.setText(self.headline_text(verdict.kind))
+        self._fit_texts()
         self._set_name(p.full_title_name if p is not None else "")
         delegation = p.delegation(lang) if p is not None else ""
         if p is not None and p.institution and p.institution != delegation:
@@ -205,12 +227,12 @@ class VerdictPanel(QFrame):
             when = verdict.local(verdict.checked_in_at) if verdict.checked_in_at else None
             desk = verdict.checked_in_desk or "?"
             if when is None:
-                return self.tr("Already checked in at desk {desk}.").format(desk=desk)
+                return self.tr("Already checked in at {desk}.").format(desk=desk)
             today = verdict.local(verdict.at).date()
             if when.date() == today:
-                return self.tr("Checked in at {time}, desk {desk}.").format(
+                return self.tr("Checked in at {time} — {desk}.").format(
                     time=when.strftime("%H:%M"), desk=desk)
-            return self.tr("Checked in on {date} at {time}, desk {desk}.").format(
+            return self.tr("Checked in on {date} at {time} — {desk}.").format(
                 date=when.date().isoformat(), time=when.strftime("%H:%M"), desk=desk)
         if kind is VerdictKind.REPLACED:
             return self.tr("This badge (no. {old}) was replaced: a newer badge (no. {new}) "
@@ -247,7 +269,7 @@ class VerdictPanel(QFrame):
             "search": self.tr("search by name"),
             "walk-in": self.tr("walk-in registration"),
         }
-        return self.tr("{time} · desk {desk} · {source}").format(
+        return self.tr("{time} · {desk} · {source}").format(
             time=verdict.local(verdict.at).strftime("%H:%M:%S"),
             desk=verdict.desk,
             source=sources.get(verdict.source, verdict.source),
@@ -266,31 +288,26 @@ class VerdictPanel(QFrame):
     def _set_name(self, text: str) -> None:
         self.name.setText(text)
         self.name.setVisible(bool(text))
-        self._fit_name()
+        self._fit_texts()
 
-    def _fit_name(self) -> None:
-        """The largest size at which the name fits in two lines; never cut."""
-        text = self.name.text()
-        if not text:
-            return
-        margins = self.contentsMargins()
+    def _fit_texts(self) -> None:
+        """Largest first: the name on one line if it fits at 32 pt or more, else on two
+        lines, shrinking down to 20 pt; past that it wraps further, never cut."""
+        width = self._text_width()
+        if not fit_label(self.name, NAME_ONE_LINE, 1, width):
+            fit_label(self.name, NAME_POINTS, NAME_LINES, width)
+        fit_label(self.headline, HEADLINE_POINTS, 1, width - self.symbol.width() - 18)
+
+    def _text_width(self) -> int:
         layout = self.layout()
-        inner = layout.contentsMargins() if layout is not None else margins
-        width = max(200, self.width() - inner.left() - inner.right() - 4)
-        font = QFont(self.name.font())
-        for points in NAME_POINTS:
-            font.setPointSize(points)
-            metrics = QFontMetrics(font)
-            rect = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text)
-            if rect.height() <= metrics.lineSpacing() * NAME_LINES + 2 and rect.width() <= width:
-                break
-        self.name.setFont(font)
+        inner = layout.contentsMargins() if layout is not None else self.contentsMargins()
+        return max(200, self.width() - inner.left() - inner.right() - 4)
 
     # --- events ----------------------------------------------------------------------------
 
     def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
         super().resizeEvent(event)
-        self._fit_name()
+        self._fit_texts()
 
     def paintEvent(self, event) -> None:  # noqa: ANN001, N802
         super().paintEvent(event)
