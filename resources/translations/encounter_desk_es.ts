@@ -83,11 +83,11 @@
     <name>Attendance</name>
     <message>
         <source>No quorum rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin regla de quórum</translation>
     </message>
     <message>
         <source>A majority of the member delegations represented</source>
-        <translation type="unfinished"></translation>
+        <translation>Mayoría de las delegaciones miembro representadas</translation>
     </message>
     <message>
         <source>Present</source>
@@ -95,23 +95,23 @@
     </message>
     <message>
         <source>Already present</source>
-        <translation type="unfinished"></translation>
+        <translation>Asistencia ya registrada</translation>
     </message>
     <message>
         <source>Replaced badge</source>
-        <translation type="unfinished">Gafete reemplazado</translation>
+        <translation>Gafete reemplazado</translation>
     </message>
     <message>
         <source>Wrong event</source>
-        <translation type="unfinished">Evento equivocado</translation>
+        <translation>Evento equivocado</translation>
     </message>
     <message>
         <source>Forged or damaged</source>
-        <translation type="unfinished">Falsificado o dañado</translation>
+        <translation>Falsificado o dañado</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished">Desconocido</translation>
+        <translation>Desconocido</translation>
     </message>
     <message>
         <source>Excused</source>
@@ -467,6 +467,14 @@
     <message>
         <source>The upgraded file fails its integrity checks: {problems}</source>
         <translation>El archivo actualizado no supera las comprobaciones de integridad: {problems}</translation>
+    </message>
+    <message>
+        <source>The source and the target are the same database.</source>
+        <translation>El origen y el destino son la misma base de datos.</translation>
+    </message>
+    <message>
+        <source>{target} already holds data ({tables}); nothing was copied. Copy into an empty database.</source>
+        <translation>{target} ya contiene datos ({tables}); no se copió nada. Copie en una base de datos vacía.</translation>
     </message>
 </context>
 <context>
