@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from encounter_desk.clock import DEFAULT_WARNING_SECONDS, SpeechTiming, format_duration
 from encounter_desk.db import Database
-from encounter_desk.i18n import pick, translate
+from encounter_desk.i18n import in_language, pick, translate
 from encounter_desk.models import (
     SPEECH_KIND_LABELS,
     AgendaItem,
@@ -53,9 +53,9 @@ def _t(message: str) -> str:
     return translate("Speakers", message)
 
 
-def kind_label(kind: str) -> str:
-    """The kind of intervention in the current language ("Point of order")."""
-    return translate("SpeechKind", SPEECH_KIND_LABELS[SpeechKind(kind)])
+def kind_label(kind: str, lang: str | None = None) -> str:
+    """The kind of intervention in ``lang`` (default: the current language): "Point of order"."""
+    return in_language(lang).translate("SpeechKind", SPEECH_KIND_LABELS[SpeechKind(kind)])
 
 
 # --- the dataclasses ---------------------------------------------------------------------
@@ -130,6 +130,10 @@ class QueueEntry:
     @property
     def kind_label(self) -> str:
         return kind_label(self.kind)
+
+    def kind_text(self, lang: str | None = None) -> str:
+        """The kind in a language of its own (the projector may differ from the chair)."""
+        return kind_label(self.kind, lang)
 
     def delegation_name(self, lang: str | None = None) -> str:
         return pick(lang, self.delegation_es, self.delegation_en)

@@ -38,8 +38,9 @@ from collections.abc import Sequence
 
 from sqlalchemy.orm import Session
 
-from encounter_desk import speaker_queue
+from encounter_desk import badge_code, speaker_queue
 from encounter_desk.db import Database
+from encounter_desk.events import find_event
 from encounter_desk.i18n import translate
 from encounter_desk.models import (
     Delegation,
@@ -103,6 +104,7 @@ __all__ = [
     "move_down",
     "move_to",
     "move_up",
+    "participant_from_badge",
     "pause_current",
     "readd_last",
     "reopen_list",
@@ -210,6 +212,35 @@ def _list_row(session: Session, sitting: Sitting, agenda_item_id: int | None) ->
 
 
 # --- asking for the floor ----------------------------------------------------------------
+
+def participant_from_badge(db: Database, raw: str) -> int:
+    """The participant whose badge was scanned (or typed) at the chair's table.
+
+    Refuses, with a sentence for the chair, a code that is damaged, of another event,
+    forged, or of a badge since replaced.
+    """
+    parsed = badge_code.parse_code(raw)
+    with db.read() as session:
+        event = find_event(session)
+        if event is None:
+            raise ValueError(_t("This file holds no event yet."))
+        status = badge_code.verify(parsed, secret_hex=event.secret, event_code=event.code)
+        if status == badge_code.CodeStatus.WRONG_EVENT:
+            raise ValueError(_t("This badge belongs to another event."))
+        if status != badge_code.CodeStatus.OK:
+            raise ValueError(_t("This badge code cannot be read: it is damaged or not a badge."))
+        assert isinstance(parsed, badge_code.ParsedCode)
+        person = session.get(Participant, parsed.participant_id)
+        if person is None:
+            raise ValueError(_t("The participant of this badge is no longer registered."))
+        if parsed.serial != person.badge_serial:
+            raise ValueError(
+                _t("This badge was replaced; ask {name} for the new one.").format(
+                    name=person.display_name
+                )
+            )
+        return person.id
+
 
 def add_speaker(
     db: Database,

@@ -252,6 +252,31 @@ def test_many_moves_between_the_same_neighbours_renumber_the_list(room):
     assert [e.id for e in waiting] == [ids[0], ids[2], ids[1]]
 
 
+def test_the_pure_placement_rules():
+    from encounter_desk.speaker_queue import Waiting, head_index, insertion_index, position_at
+
+    waiting = [
+        Waiting(1, "point_of_order", 1.0),
+        Waiting(2, "right_of_reply", 2.0, replies_to_id=99),  # answers a speech given
+        Waiting(3, "statement", 3.0),
+        Waiting(4, "question", 4.0, replies_to_id=3),
+        Waiting(5, "statement", 5.0),
+    ]
+    assert insertion_index([], POO) == 0
+    assert insertion_index(waiting, POO) == 1
+    assert head_index(waiting) == 1
+    assert insertion_index(waiting, REPLY, 99) == 2
+    assert insertion_index(waiting, REPLY, 42) == 2
+    assert insertion_index(waiting, QUESTION, 3) == 4
+    assert insertion_index(waiting, REPLY, 5) == 5
+    assert insertion_index(waiting, SpeechKind.STATEMENT) == 5
+    assert position_at([], 0) == 1.0
+    assert position_at([1.0, 2.0], 0) == 0.0
+    assert position_at([1.0, 2.0], 1) == 1.5
+    assert position_at([1.0, 2.0], 2) == 3.0
+    assert position_at([1.0, 1.0 + 1e-7], 1) is None
+
+
 # --- closed lists --------------------------------------------------------------------------
 
 def test_a_closed_list_refuses_statements_but_takes_points_of_order_and_replies(room):
@@ -655,6 +680,37 @@ def test_replaying_an_hour_long_sitting_records_every_duration_exactly(room):
         assert done[speech_id].duration_seconds == pytest.approx(spoken, abs=1e-3)
     total = sum(e.duration_seconds for e in done.values())
     assert abs(total - sum(truth.values())) < 0.1
+
+
+def test_a_badge_scanned_at_the_chair_finds_the_speaker(room):
+    from encounter_desk import badge_code
+    from encounter_desk.events import EventDetails, create_event
+
+    with pytest.raises(ValueError, match="no event"):
+        speakers.participant_from_badge(room.db, "anything")
+    details = EventDetails(code="RCM2017", name_es="Encuentro", name_en="Encounter",
+                           start_date=dt.date(2017, 9, 4), end_date=dt.date(2017, 9, 6))
+    event = create_event(room.db, details, presets=())
+    code = badge_code.make_code(secret_hex=event.secret, event_code=event.code,
+                                participant_id=room.p["rosa"], serial=1)
+    assert speakers.participant_from_badge(room.db, code.lower()) == room.p["rosa"]
+    with pytest.raises(ValueError, match="damaged"):
+        speakers.participant_from_badge(room.db, code[:-3] + "000")
+    other = badge_code.make_code(secret_hex=event.secret, event_code="OTHER",
+                                 participant_id=room.p["rosa"], serial=1)
+    with pytest.raises(ValueError, match="another event"):
+        speakers.participant_from_badge(room.db, other)
+    with room.db.write() as s:
+        s.get(Participant, room.p["rosa"]).badge_serial = 2
+    with pytest.raises(ValueError, match="replaced"):
+        speakers.participant_from_badge(room.db, code)
+
+
+def test_kinds_are_named_in_the_language_asked_for(room):
+    entry = room.add("rosa", POO)
+    assert entry.kind_label == "Point of order"
+    assert speakers.kind_label(POO, "en") == "Point of order"
+    assert entry.kind_text("en") == "Point of order"
 
 
 # --- restarts ----------------------------------------------------------------------------
