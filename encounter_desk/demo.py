@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from encounter_desk import demo_data, text
+from encounter_desk import demo_data, demo_opening, text
 from encounter_desk.db import Database
 from encounter_desk.delegations import ALL_PRESETS, DelegationPreset, seed_delegations
 from encounter_desk.events import EventDetails, find_event, new_secret
@@ -69,6 +69,7 @@ def build_demo(db: Database, *, replace: bool = False, clock: Clock | None = Non
         _delegations(session)
         people = _people(session, now)
         _sittings(session, people)
+        demo_opening.hold_opening_sitting(session)  # sitting 1 already held: minutes
         session.flush()
         summary = {
             "participants": session.scalar(select(func.count(Participant.id))) or 0,

@@ -16,6 +16,22 @@ from encounter_desk.models.people import (
     Gender,
     Participant,
 )
+from encounter_desk.models.records import (
+    ADOPTION_LABELS,
+    ATTENDANCE_SOURCE_LABELS,
+    ATTENDANCE_STATUS_LABELS,
+    INITIATIVE_KIND_LABELS,
+    INITIATIVE_STATUS_LABELS,
+    Adoption,
+    Agreement,
+    Attendance,
+    AttendanceSource,
+    AttendanceStatus,
+    Initiative,
+    InitiativeKind,
+    InitiativeSponsor,
+    InitiativeStatus,
+)
 from encounter_desk.models.scans import CheckIn, Scan
 from encounter_desk.models.sittings import AgendaItem, Sitting
 from encounter_desk.models.speeches import (
@@ -29,7 +45,21 @@ from encounter_desk.models.speeches import (
 )
 
 __all__ = [
+    "ADOPTION_LABELS",
+    "ATTENDANCE_SOURCE_LABELS",
+    "ATTENDANCE_STATUS_LABELS",
+    "Adoption",
     "AgendaItem",
+    "Agreement",
+    "Attendance",
+    "AttendanceSource",
+    "AttendanceStatus",
+    "INITIATIVE_KIND_LABELS",
+    "INITIATIVE_STATUS_LABELS",
+    "Initiative",
+    "InitiativeKind",
+    "InitiativeSponsor",
+    "InitiativeStatus",
     "AuditEntry",
     "Base",
     "CATEGORY_LABELS",
