@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from encounter_desk import badge_code
 from encounter_desk.db import Database
 from encounter_desk.events import require_event
-from encounter_desk.i18n import translate
+from encounter_desk.i18n import in_language, translate
 from encounter_desk.models import Delegation, Event, Participant
 
 
@@ -118,7 +118,7 @@ def _role(participant: Participant, lang: str) -> str:
     if participant.position:
         return participant.position
     source = CATEGORY_LABELS.get(participant.category, participant.category)
-    return translate("Category", source, lang)
+    return in_language(lang).translate("Category", source)
 
 
 def load_badges(

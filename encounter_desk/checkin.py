@@ -47,7 +47,7 @@ from sqlalchemy.orm import Session
 from encounter_desk import badge_code, text
 from encounter_desk.db import Database
 from encounter_desk.events import NoEventError
-from encounter_desk.i18n import QT_TRANSLATE_NOOP, language, pick, translate
+from encounter_desk.i18n import QT_TRANSLATE_NOOP, in_language, language, pick, translate
 from encounter_desk.models import (
     CATEGORY_LABELS,
     Category,
@@ -101,7 +101,7 @@ class CheckInError(ValueError):
 
 
 def verdict_label(kind: VerdictKind | str, lang: str | None = None) -> str:
-    return translate("Desk", VERDICT_LABELS[VerdictKind(kind)], lang)
+    return in_language(lang).translate("Desk", VERDICT_LABELS[VerdictKind(kind)])
 
 
 def default_desk_name() -> str:
@@ -633,8 +633,8 @@ def counts(db: Database) -> CheckInCounts:
     by_delegation = []
     for code, name_es, name_en, expected, checked in rows:
         if code is None:
-            name_es = translate("Desk", "No delegation", "es")
-            name_en = translate("Desk", "No delegation", "en")
+            name_es = in_language("es").translate("Desk", "No delegation")
+            name_en = in_language("en").translate("Desk", "No delegation")
         by_delegation.append(GroupCount(code or "", name_es, name_en, checked, expected))
     # Groups without a delegation sort last (NULL ordering differs between databases).
     by_delegation.sort(key=lambda g: g.key == "")
@@ -645,8 +645,8 @@ def counts(db: Database) -> CheckInCounts:
         by_category.append(
             GroupCount(
                 category,
-                translate("Category", source, "es"),
-                translate("Category", source, "en"),
+                in_language("es").translate("Category", source),
+                in_language("en").translate("Category", source),
                 checked,
                 expected,
             )
@@ -720,30 +720,28 @@ def describe(verdict: Verdict, lang: str | None = None) -> list[str]:
         if p.delegation(lang):
             lines.append(p.delegation(lang))
     for note in verdict.attention:
-        lines.append(translate("Desk", "Attention: {note}", lang).format(note=note))
+        lines.append(in_language(lang).translate("Desk", "Attention: {note}").format(note=note))
     if verdict.kind is VerdictKind.ALREADY_CHECKED_IN and verdict.checked_in_at:
         lines.append(
-            translate("Desk", "Checked in at {time} (desk {desk})", lang).format(
+            in_language(lang).translate("Desk", "Checked in at {time} (desk {desk})").format(
                 time=verdict.local(verdict.checked_in_at).strftime("%H:%M"),
                 desk=verdict.checked_in_desk or "?",
             )
         )
     if verdict.kind is VerdictKind.REPLACED:
         lines.append(
-            translate(
-                "Desk", "This badge was replaced: a newer badge (number {serial}) exists.", lang
-            ).format(serial=verdict.current_serial)
+            in_language(lang).translate("Desk", "This badge was replaced: a newer badge (number {serial}) exists.").format(serial=verdict.current_serial)
         )
     if verdict.kind is VerdictKind.WRONG_EVENT:
-        lines.append(translate("Desk", "This badge is for another event.", lang))
+        lines.append(in_language(lang).translate("Desk", "This badge is for another event."))
     if verdict.kind is VerdictKind.FORGED:
-        lines.append(translate("Desk", "The code is not genuine or could not be read whole.", lang))
+        lines.append(in_language(lang).translate("Desk", "The code is not genuine or could not be read whole."))
     if verdict.kind is VerdictKind.UNKNOWN:
-        lines.append(translate("Desk", "This badge belongs to no participant of this event.", lang))
+        lines.append(in_language(lang).translate("Desk", "This badge belongs to no participant of this event."))
     if verdict.due_sitting is not None:
         s = verdict.due_sitting
         lines.append(
-            translate("Desk", "Next: session {number}, {title}, {date} {time}", lang).format(
+            in_language(lang).translate("Desk", "Next: session {number}, {title}, {date} {time}").format(
                 number=s.number,
                 title=s.title(lang),
                 date=s.date.isoformat(),

@@ -39,10 +39,6 @@ _COLOURS = {
 _RESET = "\033[0m"
 
 
-def _t(text: str) -> str:
-    return translate("Desk", text)
-
-
 def _coloured(word: str, kind: str, stream) -> str:  # noqa: ANN001
     if not stream.isatty() or os.environ.get("NO_COLOR"):
         return word
@@ -73,7 +69,7 @@ def cmd_badges(args: argparse.Namespace) -> int:
         return _user_error(exc)
     finally:
         db.close()
-    print(_t("{count} badges written to {path}.").format(count=count, path=args.out))
+    print(translate("Desk", "{count} badges written to {path}.").format(count=count, path=args.out))
     return 0
 
 
@@ -89,7 +85,7 @@ def cmd_reissue_badge(args: argparse.Namespace) -> int:
     finally:
         db.close()
     print(
-        _t("Badge of participant {id} reissued (number {serial}); the old badge is now "
+        translate("Desk", "Badge of participant {id} reissued (number {serial}); the old badge is now "
            "refused as replaced. New code: {code}").format(
             id=args.participant_id, serial=serial, code=code
         )
@@ -150,7 +146,7 @@ def cmd_undo_checkin(args: argparse.Namespace) -> int:
     finally:
         db.close()
     print(
-        _t("Check-in of participant {id} undone ({reason}). The scan log keeps both.").format(
+        translate("Desk", "Check-in of participant {id} undone ({reason}). The scan log keeps both.").format(
             id=undone.participant_id, reason=undone.reason
         )
     )
@@ -164,7 +160,7 @@ def _participant_id(value: str) -> int:
         number = 0
     if number <= 0:
         raise argparse.ArgumentTypeError(
-            _t("{value!r} is not a participant number.").format(value=value)
+            translate("Desk", "{value!r} is not a participant number.").format(value=value)
         )
     return number
 
@@ -173,21 +169,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     """Add the desk's subcommands to the main parser (see ``cli._EXTENSIONS``)."""
     p = sub.add_parser(
         "badges",
-        help=_t("write badge sheets (PDF)"),
-        description=_t("Write badges with their signed QR codes to a PDF: A6, one badge a "
+        help=translate("Desk", "write badge sheets (PDF)"),
+        description=translate("Desk", "Write badges with their signed QR codes to a PDF: A6, one badge a "
                        "page, or A4 sheets of 8 with cut marks."),
     )
-    p.add_argument("out", metavar="OUT.pdf", help=_t("the PDF to write"))
+    p.add_argument("out", metavar="OUT.pdf", help=translate("Desk", "the PDF to write"))
     p.add_argument("--participant", metavar="ID", type=_participant_id, action="append",
-                   help=_t("only this participant (repeatable; default: everyone)"))
+                   help=translate("Desk", "only this participant (repeatable; default: everyone)"))
     p.add_argument("--layout", choices=("a6", "a4-8"), default="a4-8",
-                   help=_t("a6: one badge a page; a4-8: A4 sheets of 8 (default)"))
+                   help=translate("Desk", "a6: one badge a page; a4-8: A4 sheets of 8 (default)"))
     p.set_defaults(func=cmd_badges)
 
     p = sub.add_parser(
         "reissue-badge",
-        help=_t("reissue a participant's badge (the old one is refused)"),
-        description=_t("Give a participant a new badge number: the old badge's code is "
+        help=translate("Desk", "reissue a participant's badge (the old one is refused)"),
+        description=translate("Desk", "Give a participant a new badge number: the old badge's code is "
                        "then refused as replaced."),
     )
     p.add_argument("participant_id", metavar="ID", type=_participant_id)
@@ -195,33 +191,33 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser(
         "badge-code",
-        help=_t("print the code of a participant's badge"),
-        description=_t("Print the text of a participant's current badge QR code."),
+        help=translate("Desk", "print the code of a participant's badge"),
+        description=translate("Desk", "Print the text of a participant's current badge QR code."),
     )
     p.add_argument("participant_id", metavar="ID", type=_participant_id)
     p.set_defaults(func=cmd_badge_code)
 
     p = sub.add_parser(
         "checkin",
-        help=_t("check in a scanned badge code"),
-        description=_t("Check in the badge whose code is given, as a desk scanner would. "
+        help=translate("Desk", "check in a scanned badge code"),
+        description=translate("Desk", "Check in the badge whose code is given, as a desk scanner would. "
                        "Exit status: 0 admitted, 3 already checked in, 4 refused "
                        "(replaced, wrong event, forged or damaged, unknown)."),
     )
-    p.add_argument("code", metavar="CODE", help=_t("the text read from the badge"))
+    p.add_argument("code", metavar="CODE", help=translate("Desk", "the text read from the badge"))
     p.add_argument("--desk", metavar="NAME",
-                   help=_t("the desk recorded with the scan (default: $ENCOUNTER_DESK_DESK or "
+                   help=translate("Desk", "the desk recorded with the scan (default: $ENCOUNTER_DESK_DESK or "
                            "this computer's name)"))
-    p.add_argument("--json", action="store_true", help=_t("print the verdict as one JSON object"))
+    p.add_argument("--json", action="store_true", help=translate("Desk", "print the verdict as one JSON object"))
     p.set_defaults(func=cmd_checkin)
 
     p = sub.add_parser(
         "undo-checkin",
-        help=_t("undo a mistaken check-in"),
-        description=_t("Undo a participant's check-in, with a reason. The scan log keeps the "
+        help=translate("Desk", "undo a mistaken check-in"),
+        description=translate("Desk", "Undo a participant's check-in, with a reason. The scan log keeps the "
                        "check-in and the undo."),
     )
     p.add_argument("participant_id", metavar="ID", type=_participant_id)
-    p.add_argument("--reason", required=True, metavar="TEXT", help=_t("why (required)"))
-    p.add_argument("--desk", metavar="NAME", help=_t("the desk recorded with the undo"))
+    p.add_argument("--reason", required=True, metavar="TEXT", help=translate("Desk", "why (required)"))
+    p.add_argument("--desk", metavar="NAME", help=translate("Desk", "the desk recorded with the undo"))
     p.set_defaults(func=cmd_undo_checkin)

@@ -77,9 +77,31 @@ def lookup(context: str, text: str, lang: str | None = None) -> str | None:
     return catalogue(lang or _language).get((context, text))
 
 
-def translate(context: str, text: str, lang: str | None = None) -> str:
-    """``text`` in the current (or given) language; the English source when untranslated."""
-    return lookup(context, text, lang) or text
+def translate(context: str, text: str) -> str:
+    """``text`` in the current language; the English source when untranslated.
+
+    For a document in another language than the app's (minutes, exports), use
+    ``in_language(lang).translate(context, text)``: lupdate extracts both forms, while it
+    would silently skip a ``translate(context, text, lang)`` call.
+    """
+    return lookup(context, text) or text
+
+
+class Translator:
+    """Translations into one given language, whatever the app's language is."""
+
+    def __init__(self, lang: str):
+        if lang not in LANGUAGES:
+            raise ValueError(f"unsupported language: {lang!r}")
+        self.lang = lang
+
+    def translate(self, context: str, text: str) -> str:
+        return lookup(context, text, self.lang) or text
+
+
+def in_language(lang: str | None) -> Translator:
+    """A translator for ``lang`` (the app's current language when None)."""
+    return Translator(lang or _language)
 
 
 def pick(lang: str | None, spanish: str | None, english: str | None) -> str:

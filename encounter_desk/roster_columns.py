@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from encounter_desk import text
-from encounter_desk.i18n import QT_TRANSLATE_NOOP, translate
+from encounter_desk.i18n import QT_TRANSLATE_NOOP, in_language
 from encounter_desk.models import CATEGORY_LABELS, Category, DelegationKind, Gender
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
@@ -101,7 +101,7 @@ def field_for_header(header: str) -> str | None:
     found = _HEADER_INDEX.get(key)
     if found is None and key:
         for f in FIELDS:
-            if any(norm(translate("RosterHeader", f.label, lang)) == key for lang in ("en", "es")):
+            if any(norm(in_language(lang).translate("RosterHeader", f.label)) == key for lang in ("en", "es")):
                 return f.name
     return found
 
@@ -117,7 +117,7 @@ def field_for_name(name: str) -> str | None:
 
 
 def header_label(field: str, lang: str | None = None) -> str:
-    return translate("RosterHeader", FIELD_BY_NAME[field].label, lang)
+    return in_language(lang).translate("RosterHeader", FIELD_BY_NAME[field].label)
 
 
 # --- cell values -------------------------------------------------------------------------
@@ -197,14 +197,14 @@ def parse_category(value: str) -> Category | None:
         return found  # type: ignore[return-value]
     for category, label in CATEGORY_LABELS.items():
         for lang in ("en", "es"):
-            if norm(translate("Category", label, lang)) == key:
+            if norm(in_language(lang).translate("Category", label)) == key:
                 return category
     return None
 
 
 def category_label(category: str, lang: str | None = None) -> str:
     label = CATEGORY_LABELS.get(Category(category))
-    return translate("Category", label, lang) if label else category
+    return in_language(lang).translate("Category", label) if label else category
 
 
 def parse_gender(value: str) -> Gender | None:
@@ -221,7 +221,7 @@ def parse_yes_no(value: str) -> bool | None:
 
 
 def yes_no(value: bool, lang: str | None = None) -> str:
-    return translate("Roster", "yes", lang) if value else translate("Roster", "no", lang)
+    return in_language(lang).translate("Roster", "yes") if value else in_language(lang).translate("Roster", "no")
 
 
 def parse_language(value: str) -> str | None:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import joinedload
 from encounter_desk import i18n
 from encounter_desk.db import Database
 from encounter_desk.events import NoEventError, find_event
-from encounter_desk.i18n import translate
+from encounter_desk.i18n import in_language, translate
 from encounter_desk.models import Delegation, DelegationKind, Participant
 from encounter_desk.roster_columns import EXPORT_FIELDS, category_label, header_label, yes_no
 from encounter_desk.roster_read import CSV_SUFFIXES, XLSX_SUFFIXES, RosterFileError
@@ -121,7 +121,7 @@ def template_rows(lang: str | None = None) -> list[list[str]]:
         "committee": "", "head_of_delegation": yes_no(False, lang),
         "category": category_label("international", lang), "gender": "M",
         "email": "tomas.delacruz@example.org", "phone": "", "language": "es",
-        "note": translate("Roster", "Needs simultaneous interpretation into English", lang),
+        "note": in_language(lang).translate("Roster", "Needs simultaneous interpretation into English"),
     }
     return [[row.get(field, "") for field in EXPORT_FIELDS] for row in (senator, officer)]
 

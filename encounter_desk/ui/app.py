@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from encounter_desk import APP_ID, APP_NAME, __version__, config
@@ -65,9 +66,12 @@ def run_app(database_url: str, language: str | None) -> int:
     install_excepthook(
         lambda summary, details: window.messages.warn(
             window,
-            window.tr("Something went wrong"),
-            window.tr("The app met an unexpected error and carried on. The details are in "
-                      "the log file {path}.\n\n{summary}").format(path=log_path, summary=summary),
+            QCoreApplication.translate("MainWindow", "Something went wrong"),
+            QCoreApplication.translate(
+                "MainWindow",
+                "The app met an unexpected error and carried on. The details are in "
+                "the log file {path}.\n\n{summary}",
+            ).format(path=log_path, summary=summary),
             details,
         )
     )

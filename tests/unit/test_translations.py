@@ -69,6 +69,35 @@ def test_placeholders_survive_translation():
 
 
 def test_translate_returns_spanish_and_falls_back_to_english():
-    assert i18n.translate("Gender", "Female", "es") == "Mujer"
-    assert i18n.translate("Gender", "Female", "en") == "Female"
-    assert i18n.translate("Nowhere", "Never marked", "es") == "Never marked"
+    assert i18n.in_language("es").translate("Gender", "Female") == "Mujer"
+    assert i18n.in_language("en").translate("Gender", "Female") == "Female"
+    assert i18n.in_language("es").translate("Nowhere", "Never marked") == "Never marked"
+    i18n.set_language("es")
+    assert i18n.translate("Gender", "Female") == "Mujer"
+    assert i18n.in_language(None).translate("Gender", "Male") == "Hombre"
+
+
+def _translate_calls():
+    import ast
+
+    for path in sorted((ROOT / "encounter_desk").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            if isinstance(func, ast.Name) and func.id == "translate":
+                yield path, node
+            elif (isinstance(func, ast.Attribute) and func.attr == "translate"
+                  and not (isinstance(func.value, ast.Name) and func.value.id == "QCoreApplication")):
+                yield path, node
+
+
+def test_every_translate_call_is_one_lupdate_can_extract():
+    """lupdate skips translate(ctx, text, lang): the language goes through in_language(lang)."""
+    bad = [
+        f"{path.relative_to(ROOT)}:{node.lineno}"
+        for path, node in _translate_calls()
+        if len(node.args) != 2 or node.keywords
+    ]
+    assert bad == []
