@@ -66,6 +66,7 @@ class Phase(StrEnum):
 
 # --- formatting --------------------------------------------------------------------------
 
+
 def format_seconds(seconds: int) -> str:
     """``m:ss`` (``h:mm:ss`` from one hour) for a whole, non-negative number of seconds."""
     seconds = max(0, int(seconds))
@@ -100,6 +101,7 @@ def format_duration(seconds: float | None) -> str:
 
 
 # --- the face at one moment --------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class ClockState:
@@ -195,6 +197,7 @@ def alerts(before: ClockState | None, after: ClockState) -> list[str]:
 
 # --- the stored record of a speech -------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class SpeechTiming:
     """A speech's clock as the database keeps it: wall-clock UTC moments.
@@ -230,7 +233,9 @@ class SpeechTiming:
         elapsed = (end - self.started_at).total_seconds() - self.paused_seconds
         return max(0.0, elapsed)
 
-    def state_at(self, now: dt.datetime, warning_seconds: int = DEFAULT_WARNING_SECONDS) -> ClockState:
+    def state_at(
+        self, now: dt.datetime, warning_seconds: int = DEFAULT_WARNING_SECONDS
+    ) -> ClockState:
         elapsed = self.elapsed_at(now)
         phase = phase_of(
             started=self.started,
@@ -244,6 +249,7 @@ class SpeechTiming:
 
 
 # --- the live clock ----------------------------------------------------------------------
+
 
 class SpeechClock:
     """One speech's clock for a face (chair's window, projector), on the monotonic clock.

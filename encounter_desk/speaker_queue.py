@@ -45,9 +45,7 @@ def _is_front(entry: Waiting, waiting_ids: set[int]) -> bool:
     return entry.kind in ANSWERING and entry.replies_to_id not in waiting_ids
 
 
-def insertion_index(
-    waiting: Sequence[Waiting], kind: str, replies_to_id: int | None = None
-) -> int:
+def insertion_index(waiting: Sequence[Waiting], kind: str, replies_to_id: int | None = None) -> int:
     """The index in ``waiting`` (in list order) where a new request of ``kind`` goes."""
     kind = SpeechKind(kind)
     if kind == SpeechKind.POINT_OF_ORDER:
@@ -96,4 +94,3 @@ def position_at(positions: Sequence[float], index: int) -> float | None:
 def renumbered(count: int) -> list[float]:
     """Fresh, evenly spaced positions for ``count`` speeches: 1.0, 2.0, …"""
     return [float(n) for n in range(1, count + 1)]
-

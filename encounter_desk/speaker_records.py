@@ -49,16 +49,13 @@ DEFAULT_QUESTION_SECONDS = 60
 DEFAULT_POINT_OF_ORDER_SECONDS = 60
 
 
-def _t(message: str) -> str:
-    return translate("Speakers", message)
-
-
 def kind_label(kind: str, lang: str | None = None) -> str:
     """The kind of intervention in ``lang`` (default: the current language): "Point of order"."""
     return in_language(lang).translate("SpeechKind", SPEECH_KIND_LABELS[SpeechKind(kind)])
 
 
 # --- the dataclasses ---------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class QueueEntry:
@@ -140,7 +137,7 @@ class QueueEntry:
 
     @property
     def speaker(self) -> str:
-        """"Dip. María José Pérez Núñez"."""
+        """ "Dip. María José Pérez Núñez"."""
         return f"{self.title} {self.name}".strip()
 
 
@@ -282,6 +279,7 @@ class SpeakingStats:
 
 # --- lookups shared with the write side --------------------------------------------------
 
+
 def find_list(session: Session, sitting_id: int, agenda_item_id: int | None) -> SpeakerList | None:
     query = select(SpeakerList).where(SpeakerList.sitting_id == sitting_id)
     if agenda_item_id is None:
@@ -415,6 +413,7 @@ def budget_used(
 
 
 # --- building the dataclasses ------------------------------------------------------------
+
 
 class _Builder:
     """Turns speeches into entries, loading people and delegations once per read."""
@@ -604,23 +603,30 @@ def first_speeches(session: Session, sitting_id: int) -> tuple[set[int], set[int
 def require_sitting(session: Session, sitting_id: int) -> Sitting:
     sitting = session.get(Sitting, sitting_id)
     if sitting is None:
-        raise ValueError(_t("This session no longer exists."))
+        raise ValueError(translate("Speakers", "This session no longer exists."))
     return sitting
 
 
-def require_item(session: Session, sitting: Sitting, agenda_item_id: int | None) -> AgendaItem | None:
+def require_item(
+    session: Session, sitting: Sitting, agenda_item_id: int | None
+) -> AgendaItem | None:
     if agenda_item_id is None:
         return None
     item = session.get(AgendaItem, agenda_item_id)
     if item is None or item.sitting_id != sitting.id:
-        raise ValueError(_t("This agenda item is not part of the session."))
+        raise ValueError(translate("Speakers", "This agenda item is not part of the session."))
     return item
 
 
 # --- the read functions ------------------------------------------------------------------
 
+
 def list_snapshot(
-    db: Database, sitting_id: int, agenda_item_id: int | None = None, *, now: dt.datetime | None = None
+    db: Database,
+    sitting_id: int,
+    agenda_item_id: int | None = None,
+    *,
+    now: dt.datetime | None = None,
 ) -> ListSnapshot:
     """Everything the chair's window and the projector show about one list, at ``now``."""
     now = now or db.clock()
@@ -630,7 +636,9 @@ def list_snapshot(
         build = _Builder(session, sitting)
         given = list_speeches(session, sitting_id, agenda_item_id, [SpeechState.DONE.value])
         given.sort(key=lambda s: (s.started_at or s.requested_at, s.id))
-        withdrawn = list_speeches(session, sitting_id, agenda_item_id, [SpeechState.WITHDRAWN.value])
+        withdrawn = list_speeches(
+            session, sitting_id, agenda_item_id, [SpeechState.WITHDRAWN.value]
+        )
         return ListSnapshot(
             sitting_id=sitting.id,
             sitting_number=sitting.number,
@@ -671,7 +679,11 @@ def list_settings(db: Database, sitting_id: int, agenda_item_id: int | None = No
 
 
 def budgets(
-    db: Database, sitting_id: int, agenda_item_id: int | None = None, *, now: dt.datetime | None = None
+    db: Database,
+    sitting_id: int,
+    agenda_item_id: int | None = None,
+    *,
+    now: dt.datetime | None = None,
 ) -> list[BudgetRow]:
     """The delegations' budgets on a list with what each has left, as of ``now``."""
     now = now or db.clock()
@@ -709,8 +721,10 @@ def speaking_stats(
     """
     now = now or db.clock()
     with db.read() as session:
-        query = select(Speech).join(Sitting, Sitting.id == Speech.sitting_id).where(
-            Speech.state.in_(GIVEN), Speech.started_at.is_not(None)
+        query = (
+            select(Speech)
+            .join(Sitting, Sitting.id == Speech.sitting_id)
+            .where(Speech.state.in_(GIVEN), Speech.started_at.is_not(None))
         )
         if day is not None:
             query = query.where(Sitting.date == day)
@@ -719,7 +733,10 @@ def speaking_stats(
         speeches = list(session.scalars(query))
         people_ids = {s.participant_id for s in speeches}
         people = (
-            {p.id: p for p in session.scalars(select(Participant).where(Participant.id.in_(people_ids)))}
+            {
+                p.id: p
+                for p in session.scalars(select(Participant).where(Participant.id.in_(people_ids)))
+            }
             if people_ids
             else {}
         )
@@ -749,7 +766,7 @@ def speaking_stats(
         delegation_rows = []
         for did, times in per_delegation.items():
             d = delegations.get(did) if did is not None else None
-            none = _t("No delegation")
+            none = translate("Speakers", "No delegation")
             delegation_rows.append(
                 SpeakerTotals(
                     key=did,

@@ -25,7 +25,8 @@ Rules
   list's default for its kind (statement: the list's or the sitting's
   ``default_speaking_seconds``; replies, questions and points of order their own, shorter
   times; 0 means no limit, a stopwatch). When the speaker's delegation has a budget on the
-  list (:func:`set_budget`), a statement, reply or question gets at most what is left of it.
+  list (:func:`set_budget`), a statement, reply or question gets at most what is left of it
+  (unless the chair set that speaker's own time); points of order never use a budget.
   The chair can add or remove time while it runs (:func:`adjust_time`, :func:`add_time`).
 * **The record.** A speech keeps its real start, its pauses (count, seconds, the pause
   still running), its end, the language spoken and the secretary's summary line.
@@ -126,15 +127,11 @@ _UNSET = object()
 MAX_SECONDS = 24 * 3600
 
 
-def _t(message: str) -> str:
-    return translate("Speakers", message)
-
-
 def _now(db: Database, at: dt.datetime | None) -> dt.datetime:
     if at is None:
         return db.clock()
     if at.tzinfo is None:
-        raise ValueError(_t("A moment without a time zone cannot be recorded."))
+        raise ValueError(translate("Speakers", "A moment without a time zone cannot be recorded."))
     return at
 
 
@@ -143,7 +140,7 @@ def _kind(kind: str | SpeechKind) -> SpeechKind:
         return SpeechKind(kind)
     except ValueError:
         raise ValueError(
-            _t("{kind} is not a kind of intervention.").format(kind=kind)
+            translate("Speakers", "{kind} is not a kind of intervention.").format(kind=kind)
         ) from None
 
 
@@ -151,12 +148,12 @@ def _seconds(seconds: int | None, *, allow_none: bool = True) -> int | None:
     if seconds is None:
         if allow_none:
             return None
-        raise ValueError(_t("Give a number of seconds."))
+        raise ValueError(translate("Speakers", "Give a number of seconds."))
     if isinstance(seconds, bool) or not isinstance(seconds, int) or not 0 <= seconds <= MAX_SECONDS:
         raise ValueError(
-            _t("A speaking time must be a whole number of seconds from 0 to {most}.").format(
-                most=MAX_SECONDS
-            )
+            translate(
+                "Speakers", "A speaking time must be a whole number of seconds from 0 to {most}."
+            ).format(most=MAX_SECONDS)
         )
     return seconds
 
@@ -164,13 +161,17 @@ def _seconds(seconds: int | None, *, allow_none: bool = True) -> int | None:
 def _require_speech(session: Session, speech_id: int) -> Speech:
     speech = session.get(Speech, speech_id)
     if speech is None:
-        raise ValueError(_t("This speech is no longer on the list; the list was refreshed."))
+        raise ValueError(
+            translate("Speakers", "This speech is no longer on the list; the list was refreshed.")
+        )
     return speech
 
 
 def _require_waiting(speech: Speech) -> None:
     if speech.state != SpeechState.WAITING:
-        raise ValueError(_t("Only a speaker who is still waiting can be changed this way."))
+        raise ValueError(
+            translate("Speakers", "Only a speaker who is still waiting can be changed this way.")
+        )
 
 
 def _entry(session: Session, speech: Speech) -> QueueEntry:
@@ -213,6 +214,7 @@ def _list_row(session: Session, sitting: Sitting, agenda_item_id: int | None) ->
 
 # --- asking for the floor ----------------------------------------------------------------
 
+
 def participant_from_badge(db: Database, raw: str) -> int:
     """The participant whose badge was scanned (or typed) at the chair's table.
 
@@ -223,21 +225,27 @@ def participant_from_badge(db: Database, raw: str) -> int:
     with db.read() as session:
         event = find_event(session)
         if event is None:
-            raise ValueError(_t("This file holds no event yet."))
+            raise ValueError(translate("Speakers", "This file holds no event yet."))
         status = badge_code.verify(parsed, secret_hex=event.secret, event_code=event.code)
         if status == badge_code.CodeStatus.WRONG_EVENT:
-            raise ValueError(_t("This badge belongs to another event."))
+            raise ValueError(translate("Speakers", "This badge belongs to another event."))
         if status != badge_code.CodeStatus.OK:
-            raise ValueError(_t("This badge code cannot be read: it is damaged or not a badge."))
+            raise ValueError(
+                translate(
+                    "Speakers", "This badge code cannot be read: it is damaged or not a badge."
+                )
+            )
         assert isinstance(parsed, badge_code.ParsedCode)
         person = session.get(Participant, parsed.participant_id)
         if person is None:
-            raise ValueError(_t("The participant of this badge is no longer registered."))
+            raise ValueError(
+                translate("Speakers", "The participant of this badge is no longer registered.")
+            )
         if parsed.serial != person.badge_serial:
             raise ValueError(
-                _t("This badge was replaced; ask {name} for the new one.").format(
-                    name=person.display_name
-                )
+                translate(
+                    "Speakers", "This badge was replaced; ask {name} for the new one."
+                ).format(name=person.display_name)
             )
         return person.id
 
@@ -270,13 +278,14 @@ def add_speaker(
         require_item(session, sitting, agenda_item_id)
         person = session.get(Participant, participant_id)
         if person is None:
-            raise ValueError(_t("This participant is no longer registered."))
+            raise ValueError(translate("Speakers", "This participant is no longer registered."))
         lst = find_list(session, sitting_id, agenda_item_id)
         if kind == SpeechKind.STATEMENT and lst is not None and lst.closed:
             raise ValueError(
-                _t(
+                translate(
+                    "Speakers",
                     "The list of speakers is closed: it takes no new statements. "
-                    "Reopen it to add {name}."
+                    "Reopen it to add {name}.",
                 ).format(name=person.display_name)
             )
         waiting = waiting_speeches(session, sitting_id, agenda_item_id)
@@ -284,7 +293,7 @@ def add_speaker(
             s.participant_id == participant_id and s.kind == SpeechKind.STATEMENT for s in waiting
         ):
             raise ValueError(
-                _t("{name} is already waiting to speak on this list.").format(
+                translate("Speakers", "{name} is already waiting to speak on this list.").format(
                     name=person.display_name
                 )
             )
@@ -292,7 +301,9 @@ def add_speaker(
         if kind in (SpeechKind.RIGHT_OF_REPLY, SpeechKind.QUESTION):
             target = _answered(session, sitting, agenda_item_id, replies_to_id, kind)
         elif replies_to_id is not None:
-            raise ValueError(_t("Only a right of reply or a question answers another speech."))
+            raise ValueError(
+                translate("Speakers", "Only a right of reply or a question answers another speech.")
+            )
         speech = Speech(
             sitting_id=sitting_id,
             agenda_item_id=agenda_item_id,
@@ -333,7 +344,7 @@ def _answered(
             or target.agenda_item_id != agenda_item_id
             or target.state == SpeechState.WITHDRAWN
         ):
-            raise ValueError(_t("The speech to answer is not on this list."))
+            raise ValueError(translate("Speakers", "The speech to answer is not on this list."))
         return target
     current, interrupted = on_floor(session, sitting.id)
     for candidate in (current, interrupted):
@@ -348,8 +359,16 @@ def _answered(
     if given:
         return max(given, key=lambda s: (s.ended_at, s.id))
     if kind == SpeechKind.QUESTION:
-        raise ValueError(_t("A question is put to a speaker: nobody has spoken on this list yet."))
-    raise ValueError(_t("A right of reply answers a speech: nobody has spoken on this list yet."))
+        raise ValueError(
+            translate(
+                "Speakers", "A question is put to a speaker: nobody has spoken on this list yet."
+            )
+        )
+    raise ValueError(
+        translate(
+            "Speakers", "A right of reply answers a speech: nobody has spoken on this list yet."
+        )
+    )
 
 
 def withdraw(db: Database, speech_id: int, *, at: dt.datetime | None = None) -> QueueEntry:
@@ -364,7 +383,11 @@ def withdraw(db: Database, speech_id: int, *, at: dt.datetime | None = None) -> 
 
 
 def readd_last(
-    db: Database, sitting_id: int, agenda_item_id: int | None = None, *, at: dt.datetime | None = None
+    db: Database,
+    sitting_id: int,
+    agenda_item_id: int | None = None,
+    *,
+    at: dt.datetime | None = None,
 ) -> QueueEntry:
     """Put the last speaker of the list (who spoke, or was withdrawn) back at its head.
 
@@ -384,13 +407,15 @@ def readd_last(
         )
         past = [s for s in past if (s.ended_at or s.withdrawn_at) is not None]
         if not past:
-            raise ValueError(_t("Nobody has left this list yet: there is no one to put back."))
+            raise ValueError(
+                translate("Speakers", "Nobody has left this list yet: there is no one to put back.")
+            )
         last = max(past, key=lambda s: (s.ended_at or s.withdrawn_at, s.id))
         waiting = waiting_speeches(session, sitting_id, agenda_item_id)
         if any(s.participant_id == last.participant_id and s.kind == last.kind for s in waiting):
             person = session.get(Participant, last.participant_id)
             raise ValueError(
-                _t("{name} is already waiting to speak on this list.").format(
+                translate("Speakers", "{name} is already waiting to speak on this list.").format(
                     name=person.display_name if person else ""
                 )
             )
@@ -417,6 +442,7 @@ def readd_last(
 
 
 # --- the order of the list ---------------------------------------------------------------
+
 
 def move_to(db: Database, speech_id: int, index: int) -> list[QueueEntry]:
     """Move a waiting speaker to ``index`` among the waiting (0: next). Returns the new order."""
@@ -448,8 +474,13 @@ def move_down(db: Database, speech_id: int) -> list[QueueEntry]:
 
 # --- the list's settings -----------------------------------------------------------------
 
+
 def close_list(
-    db: Database, sitting_id: int, agenda_item_id: int | None = None, *, at: dt.datetime | None = None
+    db: Database,
+    sitting_id: int,
+    agenda_item_id: int | None = None,
+    *,
+    at: dt.datetime | None = None,
 ) -> ListSettings:
     """Close the list to new statements (points of order, replies, questions still come)."""
     now = _now(db, at)
@@ -487,8 +518,12 @@ def set_list_times(
     point_of_order: int | object = _UNSET,
 ) -> ListSettings:
     """Default seconds of each kind on a list; 0 = no limit; ``statement=None`` = the sitting's."""
-    values = {"statement_seconds": statement, "reply_seconds": reply,
-              "question_seconds": question, "point_of_order_seconds": point_of_order}
+    values = {
+        "statement_seconds": statement,
+        "reply_seconds": reply,
+        "question_seconds": question,
+        "point_of_order_seconds": point_of_order,
+    }
     for name, value in values.items():
         if value is not _UNSET:
             _seconds(value, allow_none=name == "statement_seconds")  # type: ignore[arg-type]
@@ -519,7 +554,7 @@ def set_budget(
         sitting = require_sitting(session, sitting_id)
         require_item(session, sitting, agenda_item_id)
         if session.get(Delegation, delegation_id) is None:
-            raise ValueError(_t("This delegation no longer exists."))
+            raise ValueError(translate("Speakers", "This delegation no longer exists."))
         budget = budget_for(session, sitting_id, agenda_item_id, delegation_id)
         if seconds is None:
             if budget is not None:
@@ -542,13 +577,16 @@ def set_budget(
 
 # --- one speaker's time, language and summary --------------------------------------------
 
+
 def set_time_limit(db: Database, speech_id: int, seconds: int | None) -> QueueEntry:
     """This speaker's own time (None: no limit), before or during the speech."""
     _seconds(seconds)
     with db.write() as session:
         speech = _require_speech(session, speech_id)
         if speech.state in (SpeechState.DONE, SpeechState.WITHDRAWN):
-            raise ValueError(_t("This speech is over; its time can no longer change."))
+            raise ValueError(
+                translate("Speakers", "This speech is over; its time can no longer change.")
+            )
         speech.limit_seconds = seconds
         speech.custom_limit = True
         return _entry(session, speech)
@@ -557,11 +595,13 @@ def set_time_limit(db: Database, speech_id: int, seconds: int | None) -> QueueEn
 def adjust_time(db: Database, speech_id: int, seconds: int) -> QueueEntry:
     """Give (``seconds`` > 0) or take (< 0) time from one speaker, waiting or speaking."""
     if isinstance(seconds, bool) or not isinstance(seconds, int) or abs(seconds) > MAX_SECONDS:
-        raise ValueError(_t("Give a number of seconds to add or remove."))
+        raise ValueError(translate("Speakers", "Give a number of seconds to add or remove."))
     with db.write() as session:
         speech = _require_speech(session, speech_id)
         if speech.state in (SpeechState.DONE, SpeechState.WITHDRAWN):
-            raise ValueError(_t("This speech is over; its time can no longer change."))
+            raise ValueError(
+                translate("Speakers", "This speech is over; its time can no longer change.")
+            )
         limit = speech.limit_seconds
         if speech.state == SpeechState.WAITING and not speech.custom_limit:
             sitting = require_sitting(session, speech.sitting_id)
@@ -569,7 +609,10 @@ def adjust_time(db: Database, speech_id: int, seconds: int) -> QueueEntry:
             limit = list_limits(sitting, lst)[SpeechKind(speech.kind)]
         if limit is None:
             raise ValueError(
-                _t("This speaker has no time limit (stopwatch): set a speaking time first.")
+                translate(
+                    "Speakers",
+                    "This speaker has no time limit (stopwatch): set a speaking time first.",
+                )
             )
         speech.limit_seconds = max(0, limit + seconds)
         speech.custom_limit = True
@@ -584,7 +627,7 @@ def add_time(
     with db.read() as session:
         current, _ = on_floor(session, sitting_id)
     if current is None:
-        raise ValueError(_t("Nobody has the floor."))
+        raise ValueError(translate("Speakers", "Nobody has the floor."))
     adjust_time(db, current.id, seconds)
     found = current_speech(db, sitting_id, now=now)
     assert found is not None
@@ -605,7 +648,11 @@ def set_language(db: Database, speech_id: int, language: str) -> QueueEntry:
     """The language spoken ("es", "en", "fr"…), for interpretation and the minutes."""
     code = (language or "").strip().lower()
     if len(code) > 5 or not all(ch.isalpha() or ch == "-" for ch in code):
-        raise ValueError(_t("{code} is not a language code such as es, en or fr.").format(code=language))
+        raise ValueError(
+            translate("Speakers", "{code} is not a language code such as es, en or fr.").format(
+                code=language
+            )
+        )
     with db.write() as session:
         speech = _require_speech(session, speech_id)
         if speech.language != code:
@@ -615,13 +662,16 @@ def set_language(db: Database, speech_id: int, language: str) -> QueueEntry:
 
 # --- the floor ---------------------------------------------------------------------------
 
+
 def _start(session: Session, speech: Speech, now: dt.datetime, interrupts: Speech | None) -> None:
     if not speech.custom_limit:
         sitting = require_sitting(session, speech.sitting_id)
         lst = find_list(session, speech.sitting_id, speech.agenda_item_id)
         limit = list_limits(sitting, lst)[SpeechKind(speech.kind)]
         if speech.kind in COUNTED_KINDS:
-            budget = budget_for(session, speech.sitting_id, speech.agenda_item_id, speech.delegation_id)
+            budget = budget_for(
+                session, speech.sitting_id, speech.agenda_item_id, speech.delegation_id
+            )
             if budget is not None:
                 left = budget.seconds - budget_used(
                     session,
@@ -700,7 +750,11 @@ def _give_floor(
 
 
 def start_next(
-    db: Database, sitting_id: int, agenda_item_id: int | None = None, *, at: dt.datetime | None = None
+    db: Database,
+    sitting_id: int,
+    agenda_item_id: int | None = None,
+    *,
+    at: dt.datetime | None = None,
 ) -> CurrentSpeech:
     """Give the floor to the next speaker of the list (see the rules in the module text).
 
@@ -720,7 +774,7 @@ def start_next(
             and interrupted is not None
         )
         if target is None and not hands_back:
-            raise ValueError(_t("Nobody is waiting to speak on this list."))
+            raise ValueError(translate("Speakers", "Nobody is waiting to speak on this list."))
         _give_floor(session, sitting, target, now, resume_interrupted=True)
         found = _current(session, sitting, now)
         assert found is not None
@@ -751,25 +805,27 @@ def pause_current(db: Database, sitting_id: int, *, at: dt.datetime | None = Non
         sitting = require_sitting(session, sitting_id)
         current, _ = on_floor(session, sitting_id)
         if current is None:
-            raise ValueError(_t("Nobody has the floor."))
+            raise ValueError(translate("Speakers", "Nobody has the floor."))
         if current.state != SpeechState.SPEAKING:
-            raise ValueError(_t("The clock is already paused."))
+            raise ValueError(translate("Speakers", "The clock is already paused."))
         _pause(current, now)
         found = _current(session, sitting, now)
         assert found is not None
         return found
 
 
-def resume_current(db: Database, sitting_id: int, *, at: dt.datetime | None = None) -> CurrentSpeech:
+def resume_current(
+    db: Database, sitting_id: int, *, at: dt.datetime | None = None
+) -> CurrentSpeech:
     """Start the paused clock of the speaker on the floor again."""
     now = _now(db, at)
     with db.write() as session:
         sitting = require_sitting(session, sitting_id)
         current, _ = on_floor(session, sitting_id)
         if current is None:
-            raise ValueError(_t("Nobody has the floor."))
+            raise ValueError(translate("Speakers", "Nobody has the floor."))
         if current.state != SpeechState.PAUSED:
-            raise ValueError(_t("The clock is already running."))
+            raise ValueError(translate("Speakers", "The clock is already running."))
         _resume(current, now)
         found = _current(session, sitting, now)
         assert found is not None
@@ -795,9 +851,8 @@ def end_current(
         sitting = require_sitting(session, sitting_id)
         current, interrupted = on_floor(session, sitting_id)
         if current is None:
-            raise ValueError(_t("Nobody has the floor."))
+            raise ValueError(translate("Speakers", "Nobody has the floor."))
         _end(current, now)
         if interrupted is not None:
             _resume(interrupted, now)
         return _current(session, sitting, now)
-

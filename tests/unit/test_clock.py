@@ -63,6 +63,7 @@ def clock(mono, wall) -> SpeechClock:
 
 # --- the face ----------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("remaining", "text"),
     [
@@ -211,6 +212,7 @@ def test_alerts_for_the_optional_sounds():
 
 # --- never counting ticks ----------------------------------------------------------------
 
+
 def test_an_hour_long_sitting_of_sixty_speeches_does_not_drift(clock, mono):
     """60 speeches with pauses over more than an hour, read by an irregular repaint timer.
 
@@ -273,12 +275,16 @@ def test_one_speech_running_an_hour_with_a_hundred_pauses(clock, mono):
 
 # --- the stored record, restarts and following the services ------------------------------
 
+
 def test_timing_elapsed_from_stored_wall_clock_moments():
     timing = SpeechTiming(started_at=T0, paused_seconds=20.0, limit_seconds=180)
     assert timing.running
     assert timing.elapsed_at(T0 + dt.timedelta(seconds=100)) == pytest.approx(80)
     paused = SpeechTiming(
-        started_at=T0, paused_at=T0 + dt.timedelta(seconds=70), paused_seconds=20.0, limit_seconds=180
+        started_at=T0,
+        paused_at=T0 + dt.timedelta(seconds=70),
+        paused_seconds=20.0,
+        limit_seconds=180,
     )
     assert not paused.running
     assert paused.elapsed_at(T0 + dt.timedelta(seconds=500)) == pytest.approx(50)
@@ -327,7 +333,9 @@ def test_follow_mirrors_the_record_without_jumping_when_the_wall_clock_changes(c
     assert clock.state().phase == Phase.STOPPED
     # another speech: anchored anew from its own record
     wall.now = T0 + dt.timedelta(seconds=1000)
-    clock.follow(SpeechTiming(started_at=T0 + dt.timedelta(seconds=990), limit_seconds=60), speech_id=2)
+    clock.follow(
+        SpeechTiming(started_at=T0 + dt.timedelta(seconds=990), limit_seconds=60), speech_id=2
+    )
     assert clock.speech_id == 2
     assert clock.elapsed() == pytest.approx(10)
     clock.follow(None)

@@ -60,22 +60,41 @@ class Room:
                     ("US", "US", "Estados Unidos", "United States"),
                 ]
             ):
-                d = Delegation(code=code, iso2=iso2, name_es=es, name_en=en, canonical_order=order,
-                               kind="country", is_member=True)
+                d = Delegation(
+                    code=code,
+                    iso2=iso2,
+                    name_es=es,
+                    name_en=en,
+                    canonical_order=order,
+                    kind="country",
+                    is_member=True,
+                )
                 s.add(d)
                 delegations[code] = d
             s.flush()
             self.delegation = {code: d.id for code, d in delegations.items()}
             people = {}
             for key, title, given, first, second, code, lang in PEOPLE:
-                p = Participant(title=title, given_names=given, first_surname=first,
-                                second_surname=second, language=lang,
-                                delegation_id=delegations[code].id if code else None)
+                p = Participant(
+                    title=title,
+                    given_names=given,
+                    first_surname=first,
+                    second_surname=second,
+                    language=lang,
+                    delegation_id=delegations[code].id if code else None,
+                )
                 s.add(p)
                 people[key] = p
-            sitting = Sitting(number=1, title_es="Sesión inaugural", title_en="Opening session",
-                              date=dt.date(2017, 9, 4), scheduled_start=dt.time(9, 0),
-                              scheduled_end=None, default_speaking_seconds=180, warning_seconds=30)
+            sitting = Sitting(
+                number=1,
+                title_es="Sesión inaugural",
+                title_en="Opening session",
+                date=dt.date(2017, 9, 4),
+                scheduled_start=dt.time(9, 0),
+                scheduled_end=None,
+                default_speaking_seconds=180,
+                warning_seconds=30,
+            )
             sitting.agenda_items = [
                 AgendaItem(number=1, title_es="Mujeres migrantes", title_en="Migrant women"),
                 AgendaItem(number=2, title_es="Hoja de ruta", title_en="Road map"),
@@ -88,8 +107,9 @@ class Room:
             self.item2 = sitting.agenda_items[1].id
 
     def add(self, who, kind=SpeechKind.STATEMENT, at=0, **kw):
-        return speakers.add_speaker(self.db, self.sitting, self.item, self.p[who], kind=kind,
-                                    at=t(at), **kw)
+        return speakers.add_speaker(
+            self.db, self.sitting, self.item, self.p[who], kind=kind, at=t(at), **kw
+        )
 
     def order(self):
         return [(e.name.split()[0], e.kind.value) for e in self.snapshot().waiting]
@@ -98,8 +118,9 @@ class Room:
         return [e.name.split()[0] for e in self.snapshot().waiting]
 
     def snapshot(self, at=None):
-        return speakers.list_snapshot(self.db, self.sitting, self.item,
-                                      now=t(at) if at is not None else None)
+        return speakers.list_snapshot(
+            self.db, self.sitting, self.item, now=t(at) if at is not None else None
+        )
 
     def next(self, at):
         return speakers.start_next(self.db, self.sitting, self.item, at=t(at))
@@ -118,6 +139,7 @@ def room(db):
 
 
 # --- the order of the list ---------------------------------------------------------------
+
 
 def test_statements_queue_in_request_order_and_points_of_order_jump_ahead(room):
     room.add("ana", at=1)
@@ -279,6 +301,7 @@ def test_the_pure_placement_rules():
 
 # --- closed lists --------------------------------------------------------------------------
 
+
 def test_a_closed_list_refuses_statements_but_takes_points_of_order_and_replies(room):
     ana = room.add("ana")
     settings = speakers.close_list(room.db, room.sitting, room.item, at=t(30))
@@ -310,6 +333,7 @@ def test_a_refused_request_writes_nothing(room):
 
 
 # --- the floor ---------------------------------------------------------------------------
+
 
 def test_start_next_ends_the_current_speech_and_records_its_times(room):
     room.add("ana")
@@ -350,8 +374,9 @@ def test_invalid_operations_are_refused_with_a_sentence(room):
     with pytest.raises(ValueError, match="not a kind"):
         room.add("kate", kind="filibuster")
     with pytest.raises(ValueError, match="time zone"):
-        speakers.add_speaker(room.db, room.sitting, room.item, room.p["kate"],
-                             at=dt.datetime(2017, 9, 4, 9))
+        speakers.add_speaker(
+            room.db, room.sitting, room.item, room.p["kate"], at=dt.datetime(2017, 9, 4, 9)
+        )
     with pytest.raises(ValueError, match="not part of the session"):
         speakers.add_speaker(room.db, room.sitting, 9999, room.p["kate"])
     with pytest.raises(ValueError, match="no longer registered"):
@@ -436,6 +461,7 @@ def test_a_point_of_order_with_nobody_speaking_and_a_chosen_speaker(room):
 
 # --- time limits -------------------------------------------------------------------------
 
+
 def test_times_per_sitting_per_kind_and_per_speaker(room):
     settings = speakers.list_settings(room.db, room.sitting, room.item)
     assert settings.limits == {SpeechKind.STATEMENT: 180, REPLY: 90, QUESTION: 60, POO: 60}
@@ -458,7 +484,9 @@ def test_times_per_sitting_per_kind_and_per_speaker(room):
     cut = speakers.set_time_limit(room.db, kate.id, 120)
     assert cut.limit_seconds == 120
     speakers.set_list_times(room.db, room.sitting, room.item, statement=None)
-    assert speakers.list_settings(room.db, room.sitting, room.item).limits[SpeechKind.STATEMENT] == 180
+    assert (
+        speakers.list_settings(room.db, room.sitting, room.item).limits[SpeechKind.STATEMENT] == 180
+    )
     with pytest.raises(ValueError, match="whole number of seconds"):
         speakers.set_list_times(room.db, room.sitting, room.item, reply=-5)
     with pytest.raises(ValueError, match="whole number of seconds"):
@@ -493,6 +521,7 @@ def test_add_and_remove_time_while_the_speech_runs(room):
 
 
 # --- budgets -----------------------------------------------------------------------------
+
 
 def test_delegation_budgets_count_down_across_statements_but_not_points_of_order(room):
     mx = room.delegation["MX"]
@@ -539,6 +568,7 @@ def test_a_budget_belongs_to_one_agenda_item(room):
 
 # --- the record --------------------------------------------------------------------------
 
+
 def test_language_and_summary(room):
     marc = room.add("marc")
     assert marc.language == "fr"  # the participant's own language by default
@@ -557,7 +587,9 @@ def test_every_step_is_in_the_audit_trail(room):
     room.end(90)
     with room.db.read() as s:
         entries = s.scalars(
-            select(AuditEntry).where(AuditEntry.table_name == "speech", AuditEntry.row_id == str(ana.id))
+            select(AuditEntry).where(
+                AuditEntry.table_name == "speech", AuditEntry.row_id == str(ana.id)
+            )
         ).all()
     actions = [e.action for e in entries]
     assert actions[0] == "insert" and actions.count("update") == 2
@@ -580,7 +612,11 @@ def test_snapshot_has_what_the_chair_and_the_projector_show(room):
     current = snap.current
     assert current.elapsed == 42 and current.warning_seconds == 30
     entry = current.entry
-    assert (entry.title, entry.name, entry.speaker) == ("Dip.", "Ana Pérez Núñez", "Dip. Ana Pérez Núñez")
+    assert (entry.title, entry.name, entry.speaker) == (
+        "Dip.",
+        "Ana Pérez Núñez",
+        "Dip. Ana Pérez Núñez",
+    )
     assert entry.delegation_name("es") == "México" and entry.flag == "mx"
     assert entry.kind_label == "Statement"
     assert [e.name.split()[0] for e in snap.next_speakers(2)] == ["Kate", "Rosa"]
@@ -603,7 +639,10 @@ def test_first_speech_flags_and_todays_totals(room):
     room.add("luis", at=111)
     waiting = room.snapshot().waiting
     # a point of order is not a first speech: Luis still has his first statement to come
-    assert [(e.name.split()[0], e.first_of_sitting) for e in waiting] == [("Ana", False), ("Luis", True)]
+    assert [(e.name.split()[0], e.first_of_sitting) for e in waiting] == [
+        ("Ana", False),
+        ("Luis", True),
+    ]
     room.next(200)  # Ana again
     room.next(260)  # Luis
     room.end(300)
@@ -688,16 +727,23 @@ def test_a_badge_scanned_at_the_chair_finds_the_speaker(room):
 
     with pytest.raises(ValueError, match="no event"):
         speakers.participant_from_badge(room.db, "anything")
-    details = EventDetails(code="RCM2017", name_es="Encuentro", name_en="Encounter",
-                           start_date=dt.date(2017, 9, 4), end_date=dt.date(2017, 9, 6))
+    details = EventDetails(
+        code="RCM2017",
+        name_es="Encuentro",
+        name_en="Encounter",
+        start_date=dt.date(2017, 9, 4),
+        end_date=dt.date(2017, 9, 6),
+    )
     event = create_event(room.db, details, presets=())
-    code = badge_code.make_code(secret_hex=event.secret, event_code=event.code,
-                                participant_id=room.p["rosa"], serial=1)
+    code = badge_code.make_code(
+        secret_hex=event.secret, event_code=event.code, participant_id=room.p["rosa"], serial=1
+    )
     assert speakers.participant_from_badge(room.db, code.lower()) == room.p["rosa"]
     with pytest.raises(ValueError, match="damaged"):
         speakers.participant_from_badge(room.db, code[:-3] + "000")
-    other = badge_code.make_code(secret_hex=event.secret, event_code="OTHER",
-                                 participant_id=room.p["rosa"], serial=1)
+    other = badge_code.make_code(
+        secret_hex=event.secret, event_code="OTHER", participant_id=room.p["rosa"], serial=1
+    )
     with pytest.raises(ValueError, match="another event"):
         speakers.participant_from_badge(room.db, other)
     with room.db.write() as s:
@@ -714,6 +760,7 @@ def test_kinds_are_named_in_the_language_asked_for(room):
 
 
 # --- restarts ----------------------------------------------------------------------------
+
 
 def test_reopening_the_file_resumes_the_speech_with_the_right_elapsed_time(room, db_path):
     room.add("ana")
@@ -737,7 +784,9 @@ def test_reopening_the_file_resumes_the_speech_with_the_right_elapsed_time(room,
                 return self.now
 
         mono = Mono()
-        face = SpeechClock(monotonic=mono, wall=lambda: wall_now, warning_seconds=current.warning_seconds)
+        face = SpeechClock(
+            monotonic=mono, wall=lambda: wall_now, warning_seconds=current.warning_seconds
+        )
         face.follow(current.timing, speech_id=current.entry.id)
         assert face.state().text == "1:00"
         mono.now += 35
@@ -777,8 +826,11 @@ def test_the_same_list_on_postgresql(pg_url):
         room.next(2)
         room.add("rosa", POO, at=10)
         room.add("tom", REPLY, at=11)
-        assert room.order() == [("Rosa", "point_of_order"), ("Tom", "right_of_reply"),
-                                ("Kate", "statement")]
+        assert room.order() == [
+            ("Rosa", "point_of_order"),
+            ("Tom", "right_of_reply"),
+            ("Kate", "statement"),
+        ]
         room.next(20)
         back = room.end(50)
         assert back.entry.name.startswith("Ana") and back.elapsed == 18
