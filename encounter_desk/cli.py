@@ -298,6 +298,9 @@ _EXTENSIONS: list[Callable[[argparse._SubParsersAction], None]] = []
 from encounter_desk import cli_desk  # noqa: E402 - registers after the list exists
 
 _EXTENSIONS.append(cli_desk.register)
+from encounter_desk import cli_admin  # noqa: E402
+
+_EXTENSIONS.append(cli_admin.register)
 
 
 # argparse's own words, so that --help and usage errors read in the user's language too.
