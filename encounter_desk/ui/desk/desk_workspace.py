@@ -242,6 +242,8 @@ class DeskWorkspace(QWidget):
     def show_verdict(self, verdict: Verdict) -> None:
         self.status.clear()
         self.verdict_panel.show_verdict(verdict)
+        if self.verdict_panel.isVisible():
+            self.verdict_panel.repaint()  # the verdict first; the counts can follow
         self.verdict_shown.emit(verdict)
         self.sound.play(verdict.kind)
         if verdict.admitted or verdict.kind is checkin.VerdictKind.ALREADY_CHECKED_IN:

@@ -9,6 +9,7 @@ under the results: no dialog, so the scanner is never blocked.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
@@ -122,6 +123,12 @@ class ResultsView(QTableView):
     """Enter checks the current person in."""
 
     activated_row = Signal(int)
+    painted_at = 0.0
+    """``time.perf_counter()`` when the results were last painted (for the benchmark)."""
+
+    def paintEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().paintEvent(event)
+        self.painted_at = time.perf_counter()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
