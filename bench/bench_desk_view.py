@@ -42,13 +42,6 @@ from _event import build_event  # noqa: E402
 from encounter_desk import badge_code  # noqa: E402
 from encounter_desk.models import CheckIn, Event, Participant, Scan  # noqa: E402
 
-# PySide6 6.12.0 on CPython 3.11 drops a reference to None on every call of a method that
-# returns nothing (``widget.update()``, ``model.endResetModel()``…): a long enough run
-# deallocates None and aborts ("none_dealloc"). Until the dependency is pinned to a good
-# release, this ballast of references keeps the benchmark alive (CPython >= 3.12 is immune:
-# None is immortal there).
-_NONE_BALLAST = [None] * 20_000_000
-
 QUERIES = ["perez nunez", "gonzales", "castañeda zuniga", "mex", "jean pierre levesque",
            "maria fernanda", "hernandes villalobo", "sofia ibanez"]
 
@@ -206,6 +199,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    code = main()
-    sys.stdout.flush()
-    os._exit(code)  # skip the interpreter's finalization (see _NONE_BALLAST)
+    sys.exit(main())

@@ -8,9 +8,7 @@ standard dialog buttons.
 
 from __future__ import annotations
 
-import ctypes
 import logging
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -18,17 +16,6 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from encounter_desk import i18n
 
 log = logging.getLogger(__name__)
-
-# PySide6 (6.12) drops one reference to None each time C++ calls a Python override of
-# QTranslator.translate with a null disambiguation. On Python < 3.12 None is a normal
-# object, so the app aborts ("deallocating None") after enough translations. Giving the
-# reference back keeps the count right; if PySide fixes the bug, the extra references to
-# None are harmless (None is never freed).
-_NONE_NEEDS_BALANCE = sys.version_info < (3, 12)
-_incref = ctypes.pythonapi.Py_IncRef
-_incref.argtypes = [ctypes.py_object]
-_incref.restype = None
-
 
 class CatalogueTranslator(QTranslator):
     """A translator backed by :mod:`encounter_desk.i18n` for one language."""
@@ -45,8 +32,6 @@ class CatalogueTranslator(QTranslator):
         return False
 
     def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ANN001, N802
-        if disambiguation is None and _NONE_NEEDS_BALANCE:
-            _incref(None)
         if isinstance(context, bytes):
             context = context.decode("utf-8")
         # Untranslated: the source itself. (An empty string would be taken as the translation
