@@ -19,10 +19,6 @@ from encounter_desk.i18n import language, translate
 from encounter_desk.models import Delegation, DelegationKind, Participant
 
 
-def _t(message: str) -> str:
-    return translate("Delegations", message)
-
-
 @dataclass(frozen=True)
 class DelegationRow:
     id: int
@@ -129,9 +125,10 @@ def delete_delegation(db: Database, delegation_id: int) -> None:
         )
         if count:
             raise ValueError(
-                _t(
+                translate(
+                    "Delegations",
                     "{name} still has {count} participants. Move them to another delegation "
-                    "or delete them first."
+                    "or delete them first.",
                 ).format(name=delegation.name(language()), count=count)
             )
         session.delete(delegation)
@@ -141,14 +138,18 @@ def _check_fields(values: dict[str, Any]) -> None:
     unknown = set(values) - EDITABLE_FIELDS
     if unknown:
         raise ValueError(
-            _t("Unknown delegation field: {names}.").format(names=", ".join(sorted(unknown)))
+            translate("Delegations", "Unknown delegation field: {names}.").format(
+                names=", ".join(sorted(unknown))
+            )
         )
 
 
 def _require(session: Session, delegation_id: int) -> Delegation:
     delegation = session.get(Delegation, delegation_id)
     if delegation is None:
-        raise ValueError(_t("This delegation no longer exists; the list was refreshed."))
+        raise ValueError(
+            translate("Delegations", "This delegation no longer exists; the list was refreshed.")
+        )
     return delegation
 
 
@@ -157,12 +158,17 @@ def _apply(session: Session, delegation: Delegation, values: dict[str, Any]) -> 
         if name in ("name_es", "name_en"):
             value = text.clean(value)
             if not value:
-                raise ValueError(_t("A delegation needs a name in Spanish and in English."))
+                raise ValueError(
+                    translate("Delegations", "A delegation needs a name in Spanish and in English.")
+                )
         elif name == "code":
             value = text.clean(value).upper()
             if not value or len(value) > 20 or " " in value:
                 raise ValueError(
-                    _t("A delegation code is 1 to 20 letters or digits, without spaces.")
+                    translate(
+                        "Delegations",
+                        "A delegation code is 1 to 20 letters or digits, without spaces.",
+                    )
                 )
             with session.no_autoflush:
                 clash = session.scalar(
@@ -172,17 +178,23 @@ def _apply(session: Session, delegation: Delegation, values: dict[str, Any]) -> 
                 )
             if clash is not None:
                 raise ValueError(
-                    _t("Another delegation already uses the code {code}.").format(code=value)
+                    translate(
+                        "Delegations", "Another delegation already uses the code {code}."
+                    ).format(code=value)
                 )
         elif name == "kind":
             if value not in {k.value for k in DelegationKind}:
-                raise ValueError(_t("Unknown kind of delegation: {value}.").format(value=value))
+                raise ValueError(
+                    translate("Delegations", "Unknown kind of delegation: {value}.").format(
+                        value=value
+                    )
+                )
             delegation.is_member = value == DelegationKind.COUNTRY.value
         elif name == "canonical_order":
             try:
                 value = int(value)
             except (TypeError, ValueError) as exc:
-                raise ValueError(_t("The order is a whole number.")) from exc
+                raise ValueError(translate("Delegations", "The order is a whole number.")) from exc
             if value < 0:
-                raise ValueError(_t("The order is a whole number.")) from None
+                raise ValueError(translate("Delegations", "The order is a whole number.")) from None
         setattr(delegation, name, value)

@@ -21,10 +21,6 @@ from encounter_desk.i18n import translate
 from encounter_desk.models import Category, Delegation, Gender, Participant
 
 
-def _t(message: str) -> str:
-    return translate("Participants", message)
-
-
 @dataclass(frozen=True)
 class ParticipantRow:
     id: int
@@ -152,24 +148,32 @@ def delete_participant(db: Database, participant_id: int) -> None:
             session.delete(_require(session, participant_id))
     except IntegrityError as exc:
         raise ValueError(
-            _t("This participant cannot be deleted: the record of the event refers to them.")
+            translate(
+                "Participants",
+                "This participant cannot be deleted: the record of the event refers to them.",
+            )
         ) from exc
 
 
 # --- validation --------------------------------------------------------------------------
 
+
 def _check_fields(values: dict[str, Any]) -> None:
     unknown = set(values) - EDITABLE_FIELDS
     if unknown:
         raise ValueError(
-            _t("Unknown participant field: {names}.").format(names=", ".join(sorted(unknown)))
+            translate("Participants", "Unknown participant field: {names}.").format(
+                names=", ".join(sorted(unknown))
+            )
         )
 
 
 def _require(session: Session, participant_id: int) -> Participant:
     person = session.get(Participant, participant_id, options=[joinedload(Participant.delegation)])
     if person is None:
-        raise ValueError(_t("This participant no longer exists; the list was refreshed."))
+        raise ValueError(
+            translate("Participants", "This participant no longer exists; the list was refreshed.")
+        )
     return person
 
 
@@ -178,27 +182,37 @@ def _apply(session: Session, person: Participant, values: dict[str, Any]) -> Non
         if name in TEXT_FIELDS:
             value = text.clean(value)
             if name == "email" and value and not _EMAIL.match(value):
-                raise ValueError(_t("{email} is not an email address.").format(email=value))
+                raise ValueError(
+                    translate("Participants", "{email} is not an email address.").format(
+                        email=value
+                    )
+                )
             if name == "desk_note":
                 value = (value or "").strip()
         elif name == "gender":
             value = value or None
             if value is not None and value not in {g.value for g in Gender}:
-                raise ValueError(_t("Unknown gender: {value}.").format(value=value))
+                raise ValueError(
+                    translate("Participants", "Unknown gender: {value}.").format(value=value)
+                )
         elif name == "category":
             if value not in {c.value for c in Category}:
-                raise ValueError(_t("Unknown category: {value}.").format(value=value))
+                raise ValueError(
+                    translate("Participants", "Unknown category: {value}.").format(value=value)
+                )
         elif name == "delegation_id":
             value = int(value) if value not in (None, "") else None
             delegation = session.get(Delegation, value) if value is not None else None
             if value is not None and delegation is None:
-                raise ValueError(_t("This delegation no longer exists."))
+                raise ValueError(translate("Participants", "This delegation no longer exists."))
             person.delegation = delegation
         elif name == "is_head_of_delegation":
             value = bool(value)
         setattr(person, name, value)
     if not text.clean(person.given_names) and not text.clean(person.first_surname):
-        raise ValueError(_t("A participant needs a given name or a surname."))
+        raise ValueError(
+            translate("Participants", "A participant needs a given name or a surname.")
+        )
 
 
 def _flush(session: Session, person: Participant) -> None:
@@ -218,7 +232,7 @@ def _flush(session: Session, person: Participant) -> None:
         )
     if clash is not None:
         raise ValueError(
-            _t("{name} is already registered in this delegation.").format(
+            translate("Participants", "{name} is already registered in this delegation.").format(
                 name=text.full_name(person.given_names, person.first_surname, person.second_surname)
             )
         )

@@ -44,10 +44,6 @@ __all__ = [
 HEADER_SEARCH_ROWS = 10
 
 
-def _t(message: str) -> str:
-    return translate("Roster", message)
-
-
 @dataclass
 class ImportReport:
     path: Path
@@ -70,32 +66,48 @@ class ImportReport:
         """Sentences for the user: a summary, then one line per problem."""
         name = self.path.name
         if self.file_error is not None:
-            return [_t("Nothing was imported. {reason}").format(reason=self.file_error)]
+            return [
+                translate("Roster", "Nothing was imported. {reason}").format(reason=self.file_error)
+            ]
         if self.errors:
             return [
-                _t("Nothing was imported from {name}; fix these rows and import it again:")
-                .format(name=name),
+                translate(
+                    "Roster",
+                    "Nothing was imported from {name}; fix these rows and import it again:",
+                ).format(name=name),
                 *(str(e) for e in self.errors),
                 *self.warnings,
             ]
         counts = {"created": self.created, "updated": self.updated, "unchanged": self.unchanged}
         if self.dry_run:
-            head = _t("{name} can be imported: {created} new, {updated} to update, {unchanged} "
-                      "unchanged. Nothing was written (dry run).").format(name=name, **counts)
+            head = translate(
+                "Roster",
+                "{name} can be imported: {created} new, {updated} to update, {unchanged} "
+                "unchanged. Nothing was written (dry run).",
+            ).format(name=name, **counts)
         else:
-            head = _t("Imported {name}: {created} new, {updated} updated, {unchanged} "
-                      "unchanged.").format(name=name, **counts)
+            head = translate(
+                "Roster",
+                "Imported {name}: {created} new, {updated} updated, {unchanged} unchanged.",
+            ).format(name=name, **counts)
         return [head, *self.warnings]
 
 
-def preview_roster(db: Database, path: Path, *, column_map: dict[str, str] | None = None,
-                   sheet: str | None = None) -> ImportReport:
+def preview_roster(
+    db: Database, path: Path, *, column_map: dict[str, str] | None = None, sheet: str | None = None
+) -> ImportReport:
     """What importing ``path`` would do, without writing anything (for the Setup dialog)."""
     return import_roster(db, path, column_map=column_map, dry_run=True, sheet=sheet)
 
 
-def import_roster(db: Database, path: Path, *, column_map: dict[str, str] | None = None,
-                  dry_run: bool = False, sheet: str | None = None) -> ImportReport:
+def import_roster(
+    db: Database,
+    path: Path,
+    *,
+    column_map: dict[str, str] | None = None,
+    dry_run: bool = False,
+    sheet: str | None = None,
+) -> ImportReport:
     """Import the roster at ``path``: all of it, or (if any row is bad) none of it."""
     path = Path(path)
     report = ImportReport(path=path, dry_run=dry_run)
@@ -103,11 +115,17 @@ def import_roster(db: Database, path: Path, *, column_map: dict[str, str] | None
         targets = _resolve_column_map(column_map or {})
         rows, report.source = read_rows(path, sheet)
         header_row, columns, report.warnings = _find_header(rows, targets, path.name)
-        data = [(n, cells) for n, cells in rows if n > header_row and any(
-            c is UNREADABLE or c.strip() for c in cells)]
+        data = [
+            (n, cells)
+            for n, cells in rows
+            if n > header_row and any(c is UNREADABLE or c.strip() for c in cells)
+        ]
         if not data:
-            raise RosterFileError(_t("{name} has headers but no participants.").format(
-                name=path.name))
+            raise RosterFileError(
+                translate("Roster", "{name} has headers but no participants.").format(
+                    name=path.name
+                )
+            )
     except RosterFileError as exc:
         report.file_error = str(exc)
         return report
@@ -130,6 +148,7 @@ def import_roster(db: Database, path: Path, *, column_map: dict[str, str] | None
 
 # --- columns -----------------------------------------------------------------------------
 
+
 def _resolve_column_map(column_map: dict[str, str]) -> dict[str, tuple[str, str]]:
     """{folded header: (field, header)} for ``--column HEADER=field``; unknown field: error."""
     out: dict[str, tuple[str, str]] = {}
@@ -138,8 +157,12 @@ def _resolve_column_map(column_map: dict[str, str]) -> dict[str, tuple[str, str]
         if target is None:
             fields = ", ".join([f.name for f in FIELDS] + [IGNORE])
             raise RosterFileError(
-                _t("--column «{header}={field}»: there is no field «{field}». The fields are: "
-                   "{fields}.").format(header=header, field=name, fields=fields))
+                translate(
+                    "Roster",
+                    "--column «{header}={field}»: there is no field «{field}». The fields are: "
+                    "{fields}.",
+                ).format(header=header, field=name, fields=fields)
+            )
         out[norm(header)] = (target, header)
     return out
 
@@ -163,8 +186,9 @@ def _map_header(cells: list[str], targets: _Targets) -> tuple[dict[int, str], li
     return columns, unknown
 
 
-def _find_header(rows: list[Row], targets: _Targets,
-                 name: str) -> tuple[int, dict[int, str], list[str]]:
+def _find_header(
+    rows: list[Row], targets: _Targets, name: str
+) -> tuple[int, dict[int, str], list[str]]:
     """The first row (within the first few) whose headers name the people."""
     seen = 0
     for number, cells in rows:
@@ -174,34 +198,51 @@ def _find_header(rows: list[Row], targets: _Targets,
         columns, unknown = _map_header(cells, targets)
         if any(f in columns.values() for f in ("given_names", "surnames", "first_surname")):
             _check_columns(cells, columns, targets, name)
-            warnings = [_t("Column «{header}» was not recognised and was ignored.").format(
-                header=h) for h in unknown]
+            warnings = [
+                translate("Roster", "Column «{header}» was not recognised and was ignored.").format(
+                    header=h
+                )
+                for h in unknown
+            ]
             return number, columns, warnings
         if seen >= HEADER_SEARCH_ROWS:
             break
     raise RosterFileError(
-        _t("{name} has no column of names: its first row needs headers such as «Given names» "
-           "or «Nombre» and «Surnames» or «Apellidos» (or say which column holds them with "
-           "--column \"HEADER=given_names\").").format(name=name))
+        translate(
+            "Roster",
+            "{name} has no column of names: its first row needs headers such as «Given names» "
+            "or «Nombre» and «Surnames» or «Apellidos» (or say which column holds them with "
+            '--column "HEADER=given_names").',
+        ).format(name=name)
+    )
 
 
-def _check_columns(cells: list[str], columns: dict[int, str], targets: _Targets,
-                   name: str) -> None:
+def _check_columns(cells: list[str], columns: dict[int, str], targets: _Targets, name: str) -> None:
     present = {norm(c) for c in cells if c is not UNREADABLE}
     for key, (_, header) in targets.items():
         if key not in present:
-            raise RosterFileError(_t("{name} has no column «{header}» (named in --column).")
-                                  .format(name=name, header=header))
+            raise RosterFileError(
+                translate("Roster", "{name} has no column «{header}» (named in --column).").format(
+                    name=name, header=header
+                )
+            )
     by_field: dict[str, list[str]] = defaultdict(list)
     for index, fname in columns.items():
         by_field[fname].append(text.clean(cells[index]))
     for fname, headers in by_field.items():
         if len(headers) > 1:
             raise RosterFileError(
-                _t("Columns {headers} all hold «{field}»: keep one, or have the others ignored "
-                   "with --column \"HEADER=ignore\".").format(
-                    headers=", ".join(f"«{h}»" for h in headers), field=header_label(fname)))
+                translate(
+                    "Roster",
+                    "Columns {headers} all hold «{field}»: keep one, or have the others ignored "
+                    'with --column "HEADER=ignore".',
+                ).format(headers=", ".join(f"«{h}»" for h in headers), field=header_label(fname))
+            )
     if "surnames" in by_field and ({"first_surname", "second_surname"} & by_field.keys()):
         raise RosterFileError(
-            _t("Give the surnames either in one column («Surnames») or in two («First surname», "
-               "«Second surname»), not both."))
+            translate(
+                "Roster",
+                "Give the surnames either in one column («Surnames») or in two («First surname», "
+                "«Second surname»), not both.",
+            )
+        )

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from encounter_desk import text
@@ -18,10 +19,6 @@ from encounter_desk.db import Database
 from encounter_desk.events import find_event
 from encounter_desk.i18n import translate
 from encounter_desk.models import AgendaItem, Participant, Sitting
-
-
-def _t(message: str) -> str:
-    return translate("Sittings", message)
 
 
 @dataclass(frozen=True)
@@ -105,6 +102,7 @@ def _item_row(item: AgendaItem) -> AgendaItemRow:
 
 # --- sittings ----------------------------------------------------------------------------
 
+
 def list_sittings(db: Database) -> list[SittingRow]:
     with db.read() as session:
         return [
@@ -145,15 +143,26 @@ def update_sitting(db: Database, sitting_id: int, **changes: Any) -> SittingRow:
 
 
 def delete_sitting(db: Database, sitting_id: int) -> None:
-    """Remove a sitting and its agenda."""
-    with db.write() as session:
-        session.delete(_require_sitting(session, sitting_id))
+    """Remove a sitting and its agenda; refused once the sitting has a record (speeches…)."""
+    try:
+        with db.write() as session:
+            session.delete(_require_sitting(session, sitting_id))
+    except IntegrityError as exc:
+        raise ValueError(
+            translate(
+                "Sittings",
+                "This session cannot be deleted: it already has a record (speeches, "
+                "attendance or agreements). Change its details instead.",
+            )
+        ) from exc
 
 
 def _require_sitting(session: Session, sitting_id: int) -> Sitting:
     sitting = session.get(Sitting, sitting_id)
     if sitting is None:
-        raise ValueError(_t("This session no longer exists; the list was refreshed."))
+        raise ValueError(
+            translate("Sittings", "This session no longer exists; the list was refreshed.")
+        )
     return sitting
 
 
@@ -162,44 +171,63 @@ def _apply_sitting(session: Session, sitting: Sitting, values: dict[str, Any]) -
         if name in ("title_es", "title_en"):
             value = text.clean(value)
             if not value:
-                raise ValueError(_t("A session needs a title in Spanish and in English."))
+                raise ValueError(
+                    translate("Sittings", "A session needs a title in Spanish and in English.")
+                )
         elif name == "room":
             value = text.clean(value)
         elif name == "number":
-            value = _positive(value, _t("The session number is a whole number from 1."))
+            value = _positive(
+                value, translate("Sittings", "The session number is a whole number from 1.")
+            )
             with session.no_autoflush:
                 clash = session.scalar(
-                    select(Sitting.id).where(Sitting.number == value, Sitting.id != (sitting.id or -1))
+                    select(Sitting.id).where(
+                        Sitting.number == value, Sitting.id != (sitting.id or -1)
+                    )
                 )
             if clash is not None:
-                raise ValueError(_t("There is already a session number {n}.").format(n=value))
+                raise ValueError(
+                    translate("Sittings", "There is already a session number {n}.").format(n=value)
+                )
         elif name == "date":
             if not isinstance(value, dt.date):
-                raise ValueError(_t("The date of a session is a calendar date."))
+                raise ValueError(translate("Sittings", "The date of a session is a calendar date."))
         elif name in ("scheduled_start", "scheduled_end"):
             if value is None and name == "scheduled_end":
                 pass
             elif not isinstance(value, dt.time):
-                raise ValueError(_t("Times are hours and minutes, such as 09:30."))
+                raise ValueError(
+                    translate("Sittings", "Times are hours and minutes, such as 09:30.")
+                )
         elif name == "chair_id":
             value = int(value) if value not in (None, "") else None
             if value is not None and session.get(Participant, value) is None:
-                raise ValueError(_t("The chosen chair is not a participant of the event."))
+                raise ValueError(
+                    translate("Sittings", "The chosen chair is not a participant of the event.")
+                )
         elif name in ("default_speaking_seconds", "warning_seconds"):
-            value = _positive(value, _t("Times in seconds are whole numbers from 1."))
+            value = _positive(
+                value, translate("Sittings", "Times in seconds are whole numbers from 1.")
+            )
         setattr(sitting, name, value)
     if sitting.scheduled_end is not None and sitting.scheduled_end <= sitting.scheduled_start:
-        raise ValueError(_t("A session must end after it starts."))
+        raise ValueError(translate("Sittings", "A session must end after it starts."))
     if sitting.warning_seconds >= sitting.default_speaking_seconds:
-        raise ValueError(_t("The warning must come before the speaking time runs out."))
+        raise ValueError(
+            translate("Sittings", "The warning must come before the speaking time runs out.")
+        )
 
 
 # --- agenda items ------------------------------------------------------------------------
 
+
 def list_agenda_items(db: Database, sitting_id: int) -> list[AgendaItemRow]:
     with db.read() as session:
         items = session.scalars(
-            select(AgendaItem).where(AgendaItem.sitting_id == sitting_id).order_by(AgendaItem.number)
+            select(AgendaItem)
+            .where(AgendaItem.sitting_id == sitting_id)
+            .order_by(AgendaItem.number)
         )
         return [_item_row(i) for i in items]
 
@@ -237,14 +265,25 @@ def update_agenda_item(db: Database, item_id: int, **changes: Any) -> AgendaItem
 
 
 def delete_agenda_item(db: Database, item_id: int) -> None:
-    with db.write() as session:
-        session.delete(_require_item(session, item_id))
+    try:
+        with db.write() as session:
+            session.delete(_require_item(session, item_id))
+    except IntegrityError as exc:
+        raise ValueError(
+            translate(
+                "Sittings",
+                "This agenda item cannot be deleted: speeches or agreements refer to it. "
+                "Change its title instead.",
+            )
+        ) from exc
 
 
 def _require_item(session: Session, item_id: int) -> AgendaItem:
     item = session.get(AgendaItem, item_id)
     if item is None:
-        raise ValueError(_t("This agenda item no longer exists; the list was refreshed."))
+        raise ValueError(
+            translate("Sittings", "This agenda item no longer exists; the list was refreshed.")
+        )
     return item
 
 
@@ -253,9 +292,13 @@ def _apply_item(session: Session, item: AgendaItem, values: dict[str, Any]) -> N
         if name in ("title_es", "title_en"):
             value = text.clean(value)
             if not value:
-                raise ValueError(_t("An agenda item needs a title in Spanish and in English."))
+                raise ValueError(
+                    translate("Sittings", "An agenda item needs a title in Spanish and in English.")
+                )
         elif name == "number":
-            value = _positive(value, _t("The item number is a whole number from 1."))
+            value = _positive(
+                value, translate("Sittings", "The item number is a whole number from 1.")
+            )
             with session.no_autoflush:
                 clash = session.scalar(
                     select(AgendaItem.id).where(
@@ -266,18 +309,23 @@ def _apply_item(session: Session, item: AgendaItem, values: dict[str, Any]) -> N
                 )
             if clash is not None:
                 raise ValueError(
-                    _t("This session already has an agenda item number {n}.").format(n=value)
+                    translate(
+                        "Sittings", "This session already has an agenda item number {n}."
+                    ).format(n=value)
                 )
         setattr(item, name, value)
 
 
 # --- shared ------------------------------------------------------------------------------
 
+
 def _check(values: dict[str, Any], allowed: frozenset[str], what: str) -> None:
     unknown = set(values) - allowed
     if unknown:
         raise ValueError(
-            _t("Unknown field: {names}.").format(names=", ".join(sorted(unknown)))
+            translate("Sittings", "Unknown field: {names}.").format(
+                names=", ".join(sorted(unknown))
+            )
         )
 
 
