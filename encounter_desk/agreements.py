@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from encounter_desk import text
 from encounter_desk.db import Database
-from encounter_desk.i18n import pick, translate
+from encounter_desk.i18n import in_language, pick, translate
 from encounter_desk.models import ADOPTION_LABELS, Adoption, AgendaItem, Agreement, Sitting
 
 
@@ -30,7 +30,8 @@ class RecordsError(ValueError):
 
 
 def _t(message: str, lang: str | None = None) -> str:
-    return translate("Records", message, lang)
+    """A label marked elsewhere with QT_TRANSLATE_NOOP, in ``lang``."""
+    return in_language(lang).translate("Records", message)
 
 
 def long_text(value: str | None) -> str:
@@ -71,10 +72,8 @@ class AgreementRow:
     def adoption_text(self, lang: str | None = None) -> str:
         """"Adopted by consensus." / "Adopted by vote: 9 in favour, 1 against, 2 abstentions."."""
         if self.adoption is Adoption.CONSENSUS:
-            return _t("Adopted by consensus.", lang)
-        return _t(
-            "Adopted by vote: {yes} in favour, {no} against, {abstentions} abstentions.", lang
-        ).format(yes=self.votes_for or 0, no=self.votes_against or 0,
+            return in_language(lang).translate("Records", "Adopted by consensus.")
+        return in_language(lang).translate("Records", "Adopted by vote: {yes} in favour, {no} against, {abstentions} abstentions.").format(yes=self.votes_for or 0, no=self.votes_against or 0,
                  abstentions=self.abstentions or 0)
 
 
@@ -113,7 +112,7 @@ def _row(session: Session, a: Agreement) -> AgreementRow:
 def _require_sitting(session: Session, sitting_id: int) -> Sitting:
     sitting = session.get(Sitting, sitting_id)
     if sitting is None:
-        raise RecordsError(_t("There is no session {id}.").format(id=sitting_id))
+        raise RecordsError(translate("Records", "There is no session {id}.").format(id=sitting_id))
     return sitting
 
 
@@ -126,7 +125,7 @@ def _count(value: Any, label: str) -> int | None:
         number = -1
     if number < 0 or isinstance(value, bool):
         raise RecordsError(
-            _t("The number of {what} must be a whole number, zero or more.").format(what=label)
+            translate("Records", "The number of {what} must be a whole number, zero or more.").format(what=label)
         )
     return number
 
@@ -135,7 +134,7 @@ def _apply(session: Session, a: Agreement, values: dict[str, Any]) -> None:
     unknown = set(values) - FIELDS
     if unknown:
         raise RecordsError(
-            _t("An agreement has no field {name}.").format(name=", ".join(sorted(unknown)))
+            translate("Records", "An agreement has no field {name}.").format(name=", ".join(sorted(unknown)))
         )
     for key in ("text_es", "text_en"):
         if key in values:
@@ -145,35 +144,35 @@ def _apply(session: Session, a: Agreement, values: dict[str, Any]) -> None:
     for key, value in values.items():
         setattr(a, key, value)
     if not (a.text_es or a.text_en):
-        raise RecordsError(_t("Write the text of the agreement (in Spanish or in English)."))
+        raise RecordsError(translate("Records", "Write the text of the agreement (in Spanish or in English)."))
     try:
         adoption = Adoption(a.adoption)
     except ValueError:
         raise RecordsError(
-            _t("An agreement is adopted by consensus or by vote, not {value!r}.").format(
+            translate("Records", "An agreement is adopted by consensus or by vote, not {value!r}.").format(
                 value=a.adoption
             )
         ) from None
-    a.votes_for = _count(a.votes_for, _t("votes in favour"))
-    a.votes_against = _count(a.votes_against, _t("votes against"))
-    a.abstentions = _count(a.abstentions, _t("abstentions"))
+    a.votes_for = _count(a.votes_for, translate("Records", "votes in favour"))
+    a.votes_against = _count(a.votes_against, translate("Records", "votes against"))
+    a.abstentions = _count(a.abstentions, translate("Records", "abstentions"))
     if adoption is Adoption.VOTE:
         if a.votes_for is None:
-            raise RecordsError(_t("An agreement adopted by vote needs the votes in favour."))
+            raise RecordsError(translate("Records", "An agreement adopted by vote needs the votes in favour."))
         a.votes_against = a.votes_against or 0
         a.abstentions = a.abstentions or 0
     else:
         a.votes_for = a.votes_against = a.abstentions = None
     if a.is_annex and not a.annex_title:
-        raise RecordsError(_t("A declaration printed as an annex needs a title."))
+        raise RecordsError(translate("Records", "A declaration printed as an annex needs a title."))
     if not a.is_annex:
         a.annex_title = ""
     if a.agenda_item_id is not None:
         item = session.get(AgendaItem, a.agenda_item_id)
         if item is None or item.sitting_id != a.sitting_id:
-            raise RecordsError(_t("That agenda item is not on this session's agenda."))
+            raise RecordsError(translate("Records", "That agenda item is not on this session's agenda."))
     if a.number is None or int(a.number) < 1:
-        raise RecordsError(_t("Agreements are numbered from 1."))
+        raise RecordsError(translate("Records", "Agreements are numbered from 1."))
     clash = session.scalar(
         select(Agreement.id).where(
             Agreement.sitting_id == a.sitting_id,
@@ -183,7 +182,7 @@ def _apply(session: Session, a: Agreement, values: dict[str, Any]) -> None:
     )
     if clash is not None:
         raise RecordsError(
-            _t("This session already has an agreement number {number}.").format(number=a.number)
+            translate("Records", "This session already has an agreement number {number}.").format(number=a.number)
         )
 
 
@@ -222,7 +221,7 @@ def delete_agreement(db: Database, agreement_id: int) -> None:
 def _require(session: Session, agreement_id: int) -> Agreement:
     a = session.get(Agreement, agreement_id)
     if a is None:
-        raise RecordsError(_t("There is no agreement {id}.").format(id=agreement_id))
+        raise RecordsError(translate("Records", "There is no agreement {id}.").format(id=agreement_id))
     return a
 
 

@@ -46,7 +46,7 @@ from sqlalchemy.orm import Session
 from encounter_desk import badge_code, text
 from encounter_desk.db import Database
 from encounter_desk.events import require_event
-from encounter_desk.i18n import QT_TRANSLATE_NOOP, pick, translate
+from encounter_desk.i18n import QT_TRANSLATE_NOOP, in_language, pick, translate
 from encounter_desk.models import (
     ATTENDANCE_SOURCE_LABELS,
     ATTENDANCE_STATUS_LABELS,
@@ -81,12 +81,13 @@ class AttendanceError(ValueError):
 
 
 def _t(message: str, lang: str | None = None) -> str:
-    return translate("Attendance", message, lang)
+    """A label marked elsewhere with QT_TRANSLATE_NOOP, in ``lang``."""
+    return in_language(lang).translate("Attendance", message)
 
 
 def status_label(status: str | None, lang: str | None = None) -> str:
     if not status:
-        return _t("Not marked", lang)
+        return in_language(lang).translate("Attendance", "Not marked")
     return _t(ATTENDANCE_STATUS_LABELS[AttendanceStatus(status)], lang)
 
 
@@ -186,7 +187,7 @@ class DoorVerdict:
     def message(self, lang: str | None = None) -> str:
         """One line for the screen: "Present since 09:12", "Forged or damaged"…"""
         if self.kind.present and self.present_since is not None:
-            return _t("Present since {time}", lang).format(
+            return in_language(lang).translate("Attendance", "Present since {time}").format(
                 time=self.local(self.present_since).strftime("%H:%M")
             )
         return self.label(lang)
@@ -260,15 +261,21 @@ class Quorum:
     def text(self, lang: str | None = None) -> str:
         """"Quorum met: 9 of 11 member delegations represented (6 required)"."""
         if not self.rule:
-            return _t("The event defines no quorum.", lang)
-        template = (
-            "Quorum met: {represented} of {members} member delegations represented "
-            "({required} required)."
-            if self.met
-            else "Quorum not met: {represented} of {members} member delegations represented "
-            "({required} required)."
-        )
-        return _t(template, lang).format(
+            return in_language(lang).translate("Attendance", "The event defines no quorum.")
+        tr = in_language(lang)
+        if self.met:
+            template = tr.translate(
+                "Attendance",
+                "Quorum met: {represented} of {members} member delegations represented "
+                "({required} required).",
+            )
+        else:
+            template = tr.translate(
+                "Attendance",
+                "Quorum not met: {represented} of {members} member delegations represented "
+                "({required} required).",
+            )
+        return template.format(
             represented=self.represented, members=self.members, required=self.required
         )
 
@@ -305,7 +312,7 @@ def _actor(session: Session) -> str:
 def _require_sitting(session: Session, sitting_id: int) -> Sitting:
     sitting = session.get(Sitting, sitting_id)
     if sitting is None:
-        raise AttendanceError(_t("There is no session {id}.").format(id=sitting_id))
+        raise AttendanceError(translate("Attendance", "There is no session {id}.").format(id=sitting_id))
     return sitting
 
 
@@ -313,7 +320,7 @@ def _require_participant(session: Session, participant_id: int) -> Participant:
     person = session.get(Participant, participant_id)
     if person is None:
         raise AttendanceError(
-            _t("There is no participant number {id}.").format(id=participant_id)
+            translate("Attendance", "There is no participant number {id}.").format(id=participant_id)
         )
     return person
 
@@ -323,7 +330,7 @@ def _status(value: str | AttendanceStatus) -> AttendanceStatus:
         return AttendanceStatus(value)
     except ValueError:
         raise AttendanceError(
-            _t("{status!r} is not an attendance status (present, excused or absent).").format(
+            translate("Attendance", "{status!r} is not an attendance status (present, excused or absent).").format(
                 status=value
             )
         ) from None
@@ -334,7 +341,7 @@ def _source(value: str | AttendanceSource) -> AttendanceSource:
         return AttendanceSource(value)
     except ValueError:
         raise AttendanceError(
-            _t("{source!r} is not a source of attendance (scan, roll_call or manual).").format(
+            translate("Attendance", "{source!r} is not a source of attendance (scan, roll_call or manual).").format(
                 source=value
             )
         ) from None
@@ -471,7 +478,7 @@ def mark_many(
         missing = sorted(set(checked) - known)
         if missing:
             raise AttendanceError(
-                _t("There is no participant number {id}.").format(id=missing[0])
+                translate("Attendance", "There is no participant number {id}.").format(id=missing[0])
             )
         rows = {
             r.participant_id: r
@@ -705,8 +712,8 @@ def roll_call_in(session: Session, sitting_id: int) -> list[RollCallGroup]:
             RollCallGroup(
                 delegation_id=did,
                 code=d.code if d else "",
-                name_es=d.name_es if d else translate("Desk", "No delegation", "es"),
-                name_en=d.name_en if d else translate("Desk", "No delegation", "en"),
+                name_es=d.name_es if d else in_language("es").translate("Desk", "No delegation"),
+                name_en=d.name_en if d else in_language("en").translate("Desk", "No delegation"),
                 kind=d.kind if d else "",
                 is_member=bool(d and d.is_member),
                 entries=tuple(entries),
@@ -720,7 +727,7 @@ def roll_call_in(session: Session, sitting_id: int) -> list[RollCallGroup]:
 
 def quorum_of(rule: str, member_delegations: int, represented: int) -> Quorum:
     if rule not in QUORUM_RULES:
-        raise AttendanceError(_t("Unknown quorum rule {rule!r}.").format(rule=rule))
+        raise AttendanceError(translate("Attendance", "Unknown quorum rule {rule!r}.").format(rule=rule))
     if not rule:
         return Quorum("", 0, represented, member_delegations, None)
     required = member_delegations // 2 + 1

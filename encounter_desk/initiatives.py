@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, selectinload
 from encounter_desk import text
 from encounter_desk.agreements import RecordsError, long_text
 from encounter_desk.db import Database
-from encounter_desk.i18n import pick, translate
+from encounter_desk.i18n import in_language, pick, translate
 from encounter_desk.models import (
     INITIATIVE_KIND_LABELS,
     INITIATIVE_STATUS_LABELS,
@@ -37,7 +37,8 @@ from encounter_desk.models import (
 
 
 def _t(message: str, lang: str | None = None) -> str:
-    return translate("Initiatives", message, lang)
+    """A label marked elsewhere with QT_TRANSLATE_NOOP, in ``lang``."""
+    return in_language(lang).translate("Initiatives", message)
 
 
 def kind_label(kind: str, lang: str | None = None) -> str:
@@ -135,14 +136,14 @@ def _enum(cls, value: Any, message: str):  # noqa: ANN001, ANN202
     try:
         return cls(value).value
     except ValueError:
-        raise RecordsError(_t(message).format(value=value)) from None
+        raise RecordsError(message.format(value=value)) from None
 
 
 def _apply(session: Session, i: Initiative, values: dict[str, Any]) -> None:
     unknown = set(values) - FIELDS
     if unknown:
         raise RecordsError(
-            _t("An initiative has no field {name}.").format(name=", ".join(sorted(unknown)))
+            translate("Initiatives", "An initiative has no field {name}.").format(name=", ".join(sorted(unknown)))
         )
     sponsor_ids: Sequence[int] | None = values.pop("sponsor_ids", None)
     if "title" in values:
@@ -152,24 +153,28 @@ def _apply(session: Session, i: Initiative, values: dict[str, Any]) -> None:
     for key, value in values.items():
         setattr(i, key, value)
     if not i.title:
-        raise RecordsError(_t("Give the initiative a title."))
+        raise RecordsError(translate("Initiatives", "Give the initiative a title."))
     if len(i.title) > 400:
-        raise RecordsError(_t("The title is too long (400 characters at most)."))
+        raise RecordsError(translate("Initiatives", "The title is too long (400 characters at most)."))
     if i.delegation_id is None or session.get(Delegation, i.delegation_id) is None:
-        raise RecordsError(_t("Choose the delegation that pledges the initiative."))
-    i.kind = _enum(InitiativeKind, i.kind, "{value!r} is not a kind of initiative.")
-    i.status = _enum(InitiativeStatus, i.status, "{value!r} is not a status of an initiative.")
+        raise RecordsError(translate("Initiatives", "Choose the delegation that pledges the initiative."))
+    i.kind = _enum(
+        InitiativeKind, i.kind,
+        translate("Initiatives", "{value!r} is not a kind of initiative."))
+    i.status = _enum(
+        InitiativeStatus, i.status,
+        translate("Initiatives", "{value!r} is not a status of an initiative."))
     if i.target_date is not None and not isinstance(i.target_date, dt.date):
-        raise RecordsError(_t("The target date must be a date."))
+        raise RecordsError(translate("Initiatives", "The target date must be a date."))
     if i.sitting_id is not None and session.get(Sitting, i.sitting_id) is None:
-        raise RecordsError(_t("There is no session {id}.").format(id=i.sitting_id))
+        raise RecordsError(translate("Initiatives", "There is no session {id}.").format(id=i.sitting_id))
     if sponsor_ids is not None:
         ids = list(dict.fromkeys(int(x) for x in sponsor_ids))
         found = set(session.scalars(select(Participant.id).where(Participant.id.in_(ids))))
         missing = [x for x in ids if x not in found]
         if missing:
             raise RecordsError(
-                _t("There is no participant number {id}.").format(id=missing[0])
+                translate("Initiatives", "There is no participant number {id}.").format(id=missing[0])
             )
         keep = {s.participant_id: s for s in i.sponsors}
         i.sponsors = [
@@ -211,7 +216,7 @@ def delete_initiative(db: Database, initiative_id: int) -> None:
 def _require(session: Session, initiative_id: int) -> Initiative:
     i = session.get(Initiative, initiative_id)
     if i is None:
-        raise RecordsError(_t("There is no initiative {id}.").format(id=initiative_id))
+        raise RecordsError(translate("Initiatives", "There is no initiative {id}.").format(id=initiative_id))
     return i
 
 
@@ -228,7 +233,7 @@ def initiatives_in(
     if not items:
         return []
     delegations = {d.id: d for d in session.scalars(select(Delegation))}
-    numbers = dict(session.execute(select(Sitting.id, Sitting.number)).tuples())
+    numbers = {sid: num for sid, num in session.execute(select(Sitting.id, Sitting.number))}
     ids = {s.participant_id for i in items for s in i.sponsors}
     people = {
         p.id: p for p in session.scalars(select(Participant).where(Participant.id.in_(ids)))
