@@ -36,10 +36,6 @@ UNREADABLE = _Unreadable("\ufffd")
 Row = tuple[int, list[str]]
 
 
-def _t(message: str) -> str:
-    return translate("Roster", message)
-
-
 class RosterFileError(Exception):
     """The file cannot be read as a roster; ``str(error)`` is a sentence for the user."""
 
@@ -50,35 +46,49 @@ def read_rows(path: Path, sheet: str | None = None) -> tuple[list[Row], str]:
         with path.open("rb") as fh:
             head = fh.read(8)
     except FileNotFoundError as exc:
-        raise RosterFileError(_t("There is no file at {path}.").format(path=path)) from exc
+        raise RosterFileError(
+            translate("Roster", "There is no file at {path}.").format(path=path)
+        ) from exc
     except IsADirectoryError as exc:
-        raise RosterFileError(_t("{path} is a folder, not a roster file.").format(path=path)) from exc
+        raise RosterFileError(
+            translate("Roster", "{path} is a folder, not a roster file.").format(path=path)
+        ) from exc
     except OSError as exc:
         raise RosterFileError(
-            _t("{path} cannot be opened: {reason}").format(path=path, reason=exc.strerror or exc)
+            translate("Roster", "{path} cannot be opened: {reason}").format(
+                path=path, reason=exc.strerror or exc
+            )
         ) from exc
     suffix = path.suffix.lower()
     if head.startswith(_OLE_MAGIC) or suffix == ".xls":
         raise RosterFileError(
-            _t("{name} is an old Excel file (.xls). Save it as .xlsx or .csv and import that.")
-            .format(name=path.name)
+            translate(
+                "Roster",
+                "{name} is an old Excel file (.xls). Save it as .xlsx or .csv and import that.",
+            ).format(name=path.name)
         )
     if head.startswith(_ZIP_MAGIC) and suffix not in (".ods",):
         return _read_xlsx(path, sheet)
     if suffix in XLSX_SUFFIXES:
         raise RosterFileError(
-            _t("{name} is not a readable XLSX workbook (it may be damaged). Open it in a "
-               "spreadsheet program and save it again, or save it as CSV.").format(name=path.name)
+            translate(
+                "Roster",
+                "{name} is not a readable XLSX workbook (it may be damaged). Open it in a "
+                "spreadsheet program and save it again, or save it as CSV.",
+            ).format(name=path.name)
         )
     if suffix in CSV_SUFFIXES:
         return _read_csv(path)
     raise RosterFileError(
-        _t("{name} is not a CSV or XLSX file. Save the roster as .xlsx or .csv and import that.")
-        .format(name=path.name)
+        translate(
+            "Roster",
+            "{name} is not a CSV or XLSX file. Save the roster as .xlsx or .csv and import that.",
+        ).format(name=path.name)
     )
 
 
 # --- CSV ---------------------------------------------------------------------------------
+
 
 def decode(data: bytes) -> tuple[str, str, bool]:
     """(text, encoding, lossy): UTF-8 with or without BOM, else Windows-1252 (Excel in Spanish)."""
@@ -116,11 +126,13 @@ def _read_csv(path: Path) -> tuple[list[Row], str]:
     data = path.read_bytes()
     text, encoding, lossy = decode(data)
     if not text.strip():
-        raise RosterFileError(_t("{name} is empty.").format(name=path.name))
+        raise RosterFileError(translate("Roster", "{name} is empty.").format(name=path.name))
     if "\x00" in text:
         raise RosterFileError(
-            _t("{name} is not a text file. Save the roster as .xlsx or .csv and import that.")
-            .format(name=path.name)
+            translate(
+                "Roster",
+                "{name} is not a text file. Save the roster as .xlsx or .csv and import that.",
+            ).format(name=path.name)
         )
     sample = "\n".join(text[:20000].splitlines()[:50])
     delimiter = detect_delimiter(sample)
@@ -133,13 +145,16 @@ def _read_csv(path: Path) -> tuple[list[Row], str]:
             rows.append((number, cells))
     except csv.Error as exc:
         raise RosterFileError(
-            _t("{name} cannot be read as CSV: {reason}").format(name=path.name, reason=exc)
+            translate("Roster", "{name} cannot be read as CSV: {reason}").format(
+                name=path.name, reason=exc
+            )
         ) from exc
     names = {",": "comma", ";": "semicolon", "\t": "tab"}
     return rows, f"CSV, {encoding}, {names[delimiter]}"
 
 
 # --- XLSX --------------------------------------------------------------------------------
+
 
 def cell_text(value: object) -> str:
     """The text of a spreadsheet value: 50312345678.0 -> "50312345678", dates as ISO."""
@@ -159,8 +174,11 @@ def cell_text(value: object) -> str:
 def _read_xlsx(path: Path, sheet: str | None) -> tuple[list[Row], str]:
     import openpyxl
 
-    damaged = _t("{name} is not a readable XLSX workbook (it may be damaged). Open it in a "
-                 "spreadsheet program and save it again, or save it as CSV.").format(name=path.name)
+    damaged = translate(
+        "Roster",
+        "{name} is not a readable XLSX workbook (it may be damaged). Open it in a "
+        "spreadsheet program and save it again, or save it as CSV.",
+    ).format(name=path.name)
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # zipfile, XML and openpyxl errors alike mean "damaged"
@@ -170,21 +188,31 @@ def _read_xlsx(path: Path, sheet: str | None) -> tuple[list[Row], str]:
         if sheet is not None:
             if sheet not in workbook.sheetnames:
                 raise RosterFileError(
-                    _t("{name} has no sheet «{sheet}». Its sheets: {sheets}.").format(
-                        name=path.name, sheet=sheet, sheets=", ".join(workbook.sheetnames))
+                    translate(
+                        "Roster", "{name} has no sheet «{sheet}». Its sheets: {sheets}."
+                    ).format(name=path.name, sheet=sheet, sheets=", ".join(workbook.sheetnames))
                 )
             ws = workbook[sheet]
         else:
             if not workbook.worksheets:
-                raise RosterFileError(_t("{name} is empty.").format(name=path.name))
+                raise RosterFileError(
+                    translate("Roster", "{name} is empty.").format(name=path.name)
+                )
             ws = workbook.worksheets[0]
         rows: list[Row] = []
         try:
             for number, cells in enumerate(ws.iter_rows(min_row=1), start=1):
-                rows.append((number, [
-                    UNREADABLE if getattr(c, "data_type", None) == "e" else cell_text(c.value)
-                    for c in cells
-                ]))
+                rows.append(
+                    (
+                        number,
+                        [
+                            UNREADABLE
+                            if getattr(c, "data_type", None) == "e"
+                            else cell_text(c.value)
+                            for c in cells
+                        ],
+                    )
+                )
         except Exception as exc:
             log.info("cannot read %s: %r", path, exc)
             raise RosterFileError(damaged) from exc
@@ -192,5 +220,5 @@ def _read_xlsx(path: Path, sheet: str | None) -> tuple[list[Row], str]:
     finally:
         workbook.close()
     if not any(any(c.strip() for c in cells) for _, cells in rows):
-        raise RosterFileError(_t("{name} is empty.").format(name=path.name))
+        raise RosterFileError(translate("Roster", "{name} is empty.").format(name=path.name))
     return rows, f"XLSX, {title}"

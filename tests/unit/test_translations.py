@@ -101,3 +101,32 @@ def test_every_translate_call_is_one_lupdate_can_extract():
         if len(node.args) != 2 or node.keywords
     ]
     assert bad == []
+
+
+def test_no_wrapper_hides_literal_strings_from_lupdate():
+    """A helper like _t(message) -> translate("Ctx", message) called with a literal hides
+    that literal from lupdate; mark it with translate("Ctx", "...") at the call instead."""
+    import ast
+
+    hidden = []
+    for path in sorted((ROOT / "encounter_desk").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        wrappers = set()
+        for fn in ast.walk(tree):
+            if not isinstance(fn, ast.FunctionDef):
+                continue
+            params = {a.arg for a in fn.args.args}
+            for node in ast.walk(fn):
+                if (isinstance(node, ast.Call) and len(node.args) == 2
+                        and isinstance(node.args[1], ast.Name) and node.args[1].id in params
+                        and ((isinstance(node.func, ast.Name) and node.func.id == "translate")
+                             or (isinstance(node.func, ast.Attribute)
+                                 and node.func.attr == "translate"))):
+                    wrappers.add(fn.name)
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id in wrappers and node.args
+                    and isinstance(node.args[0], ast.Constant)
+                    and isinstance(node.args[0].value, str)):
+                hidden.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.func.id}(...)")
+    assert hidden == []
