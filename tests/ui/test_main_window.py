@@ -6,6 +6,7 @@ import sqlite3
 
 import pytest
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QWidget
 
 from encounter_desk import events, i18n, participants
 from encounter_desk.db import open_database, sqlite_url
@@ -51,9 +52,10 @@ def test_the_window_opens_the_event_with_four_workspaces(window_for, event_db, d
     assert setup.participants.model.rowCount() == 5
     assert setup.participants.count_label.text() == "5 participants"
     assert setup.delegations.model.rowCount() == 16
-    # The other workspaces say what is coming, in words.
+    # The desk is the real one, its scan field ready for the first badge.
     desk = window.workspace("desk")
-    assert "coming in the next release" in desk.heading.text()
+    assert desk.findChild(QWidget, "scanInput") is not None
+    assert desk.findChild(QWidget, "verdictPanel") is not None
 
 
 def test_switching_language_retranslates_the_window_at_once(

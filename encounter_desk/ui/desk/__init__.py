@@ -1,5 +1,5 @@
 """The Registration desk workspace."""
 
-from encounter_desk.ui.desk.workspace import DeskWorkspace
+from encounter_desk.ui.desk.desk_workspace import DeskWorkspace
 
 __all__ = ["DeskWorkspace"]
