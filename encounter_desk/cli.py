@@ -301,6 +301,9 @@ _EXTENSIONS.append(cli_desk.register)
 from encounter_desk import cli_admin  # noqa: E402
 
 _EXTENSIONS.append(cli_admin.register)
+from encounter_desk import cli_records  # noqa: E402
+
+_EXTENSIONS.append(cli_records.register)
 
 
 # argparse's own words, so that --help and usage errors read in the user's language too.

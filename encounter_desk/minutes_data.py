@@ -286,7 +286,7 @@ class MinutesData:
 
 # --- gathering ---------------------------------------------------------------------------
 
-class _Context:
+class MinutesContext:
     """What several sittings of one event share: the event, delegations, people."""
 
     def __init__(self, session: Session, lang: str) -> None:
@@ -320,7 +320,7 @@ class _Context:
         )
 
 
-def _header(ctx: _Context, sitting: Sitting, final: bool) -> Header:
+def _header(ctx: MinutesContext, sitting: Sitting, final: bool) -> Header:
     event, lang = ctx.event, ctx.lang
     place = ", ".join(x for x in (sitting.room, event.venue, event.city, event.country) if x)
     return Header(
@@ -346,7 +346,7 @@ def _header(ctx: _Context, sitting: Sitting, final: bool) -> Header:
 
 
 def _attendance(
-    ctx: _Context, sitting: Sitting
+    ctx: MinutesContext, sitting: Sitting
 ) -> tuple[tuple[AttendanceBlock, ...], Totals]:
     lang = ctx.lang
     groups = attendance.roll_call_in(ctx.session, sitting.id)
@@ -412,7 +412,7 @@ def _attendance(
 
 
 def _interventions(
-    ctx: _Context, sitting: Sitting, items: dict[int, AgendaItem], now: dt.datetime
+    ctx: MinutesContext, sitting: Sitting, items: dict[int, AgendaItem], now: dt.datetime
 ) -> list[Intervention]:
     speeches = ctx.session.scalars(
         select(Speech)
@@ -479,7 +479,7 @@ def time_shares(
     return tuple(out)
 
 
-def _speaking(ctx: _Context, interventions: list[Intervention]):  # noqa: ANN202
+def _speaking(ctx: MinutesContext, interventions: list[Intervention]):  # noqa: ANN202
     lang = ctx.lang
     ordered = sorted(ctx.delegations.values(), key=lambda d: (d.canonical_order, d.name_es))
     nobody = in_language(lang).translate("Minutes", "No delegation")
@@ -492,7 +492,7 @@ def _speaking(ctx: _Context, interventions: list[Intervention]):  # noqa: ANN202
     return by_delegation, by_gender
 
 
-def _agreements(ctx: _Context, sitting: Sitting,
+def _agreements(ctx: MinutesContext, sitting: Sitting,
                 items: dict[int, AgendaItem]) -> tuple[AgreementLine, ...]:
     rows = ctx.session.scalars(
         select(Agreement).where(Agreement.sitting_id == sitting.id).order_by(Agreement.number)
@@ -524,7 +524,7 @@ def initiative_lines(rows: list[initiatives.InitiativeRow], lang: str) -> tuple[
     )
 
 
-def gather(ctx: _Context, sitting: Sitting, *, final: bool, now: dt.datetime) -> MinutesData:
+def gather(ctx: MinutesContext, sitting: Sitting, *, final: bool, now: dt.datetime) -> MinutesData:
     lang = ctx.lang
     items = {item.id: item for item in sitting.agenda_items}
     blocks, totals = _attendance(ctx, sitting)
@@ -576,7 +576,7 @@ def load_minutes(db: Database, sitting_id: int, *, lang: str = "es",
                  final: bool = False) -> MinutesData:
     """The minutes of one sitting as data, in ``lang`` ("es" or "en")."""
     with db.read() as session:
-        ctx = _Context(session, lang)
+        ctx = MinutesContext(session, lang)
         sitting = find_sitting(session, sitting_id=sitting_id)
         return gather(ctx, sitting, final=final, now=db.clock())
 
@@ -598,7 +598,7 @@ class EventReportData:
 def load_event_report(db: Database, *, lang: str = "es") -> EventReportData:
     """Every sitting's record, attendance across the encounter, the initiatives road map."""
     with db.read() as session:
-        ctx = _Context(session, lang)
+        ctx = MinutesContext(session, lang)
         sittings = session.scalars(select(Sitting).order_by(Sitting.number)).all()
         now = db.clock()
         data = tuple(gather(ctx, s, final=True, now=now) for s in sittings)
