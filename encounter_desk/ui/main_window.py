@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QTabWidget, QWidget
 from encounter_desk import APP_NAME, __version__, config, events, i18n
 from encounter_desk.db import Database, DatabaseError, open_database, sqlite_url
 from encounter_desk.ui import settings
+from encounter_desk.ui.backup_actions import BackupActions
 from encounter_desk.ui.chair import ChairWorkspace
+from encounter_desk.ui.change_watcher import ChangeWatcher
 from encounter_desk.ui.desk import DeskWorkspace
 from encounter_desk.ui.menus import MainMenus
 from encounter_desk.ui.messages import MessageBridge
@@ -28,6 +30,9 @@ log = logging.getLogger(__name__)
 # The workspaces, in the order of their tabs. A new workspace is a Workspace subclass in its
 # own subpackage (encounter_desk/ui/<name>/) added here.
 WORKSPACES: list[type[Workspace]] = [DeskWorkspace, ChairWorkspace, RecordsWorkspace, SetupWorkspace]
+LIVE = {"desk", "chair", "records"}
+"""Workspaces reloaded when another laptop writes (Setup is edited by hand: not reloaded
+under the user's cursor; it reloads on records_changed after an import)."""
 
 
 class MainWindow(QMainWindow):
@@ -49,6 +54,8 @@ class MainWindow(QMainWindow):
         self.context: AppContext | None = None
         self.roster: RosterActions | None = None
         self.workspaces: list[Workspace] = []
+        self.watcher: ChangeWatcher | None = None
+        self.stale: set[str] = set()
 
         self.start_page = StartPage()
         self.create_page = CreateEventPage()
@@ -63,6 +70,8 @@ class MainWindow(QMainWindow):
         self.menus.set_language(i18n.language())
         self.menus.set_event_open(False)
         self.template = TemplateActions(self, self.messages)
+        self.backups = BackupActions(self, self.messages, close_event=self._close_database,
+                                     open_path=self.open_path)
         self._connect()
         self.resize(1280, 800)
         self.retranslate()
@@ -75,6 +84,9 @@ class MainWindow(QMainWindow):
         m.import_roster.triggered.connect(lambda: self.roster and self.roster.start_import())
         m.export_roster.triggered.connect(lambda: self.roster and self.roster.start_export())
         m.export_template.triggered.connect(self.template.start)
+        m.back_up.triggered.connect(self.backups.start_backup)
+        m.restore.triggered.connect(self.backups.start_restore)
+        self.tabs.currentChanged.connect(lambda _index: self._refresh_if_stale())
         m.quit.triggered.connect(self.close)
         m.language_chosen.connect(self.set_language)
         m.about.triggered.connect(self.show_about)
@@ -159,6 +171,10 @@ class MainWindow(QMainWindow):
                         "A copy of the original was kept at {path}.").format(
                     path=db.backup_before_upgrade),
             )
+        self.backups.attach(db)
+        self.watcher = ChangeWatcher(db, self)
+        self.watcher.changed.connect(self.other_desks_wrote)
+        self.watcher.start()
         self.database_opened.emit(db)
         if events.load_event(db) is None:
             self.create_page.show_error("")
@@ -168,7 +184,25 @@ class MainWindow(QMainWindow):
             self._show_workspaces()
         self._update_title()
 
+    def other_desks_wrote(self) -> None:
+        """The record changed (maybe on another laptop): reload the workspace on screen now,
+        the other live ones when they are shown."""
+        self.stale = {w.KEY for w in self.workspaces if w.KEY in LIVE}
+        self._refresh_if_stale()
+
+    def _refresh_if_stale(self) -> None:
+        current = self.tabs.currentWidget()
+        key = getattr(current, "KEY", None)
+        if key in self.stale:
+            self.stale.discard(key)
+            current.refresh()
+
     def _close_database(self) -> None:
+        if self.watcher is not None:
+            self.watcher.stop()
+            self.watcher.deleteLater()
+            self.watcher = None
+        self.backups.detach()
         for workspace in self.workspaces:
             workspace.deleteLater()
         self.tabs.clear()

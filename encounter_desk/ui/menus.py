@@ -29,6 +29,9 @@ class MainMenus(QObject):
         self.export_roster = self._action(self.file_menu)
         self.export_template = self._action(self.file_menu)
         self.file_menu.addSeparator()
+        self.back_up = self._action(self.file_menu)
+        self.restore = self._action(self.file_menu)
+        self.file_menu.addSeparator()
         self.quit = self._action(self.file_menu, QKeySequence.StandardKey.Quit)
 
         self.view_menu = bar.addMenu("")
@@ -60,7 +63,7 @@ class MainMenus(QObject):
         (self.spanish if language == "es" else self.english).setChecked(True)
 
     def set_event_open(self, is_open: bool) -> None:
-        for action in (self.import_roster, self.export_roster):
+        for action in (self.import_roster, self.export_roster, self.back_up, self.restore):
             action.setEnabled(is_open)
 
     def retranslate(self) -> None:
@@ -71,6 +74,8 @@ class MainMenus(QObject):
         self.import_roster.setText(self.tr("&Import roster…"))
         self.export_roster.setText(self.tr("&Export roster…"))
         self.export_template.setText(self.tr("Export roster &template…"))
+        self.back_up.setText(self.tr("&Back up to…"))
+        self.restore.setText(self.tr("Restore from &backup…"))
         self.quit.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))

@@ -42,6 +42,7 @@ from encounter_desk.ui.desk.search_panel import SearchPanel
 from encounter_desk.ui.desk.sounds import VerdictSound, save_sound_enabled, sound_enabled_setting
 from encounter_desk.ui.desk.verdict_panel import DEFAULT_HOLD_SECONDS, VerdictPanel
 from encounter_desk.ui.desk.walk_in_dialog import WalkInDialog
+from encounter_desk.ui.not_recorded import NotRecordedPanel
 from encounter_desk.ui.workspace import AppContext
 
 log = logging.getLogger(__name__)
@@ -121,6 +122,7 @@ class DeskWorkspace(QWidget):
         self.scan_label = QLabel()
         self.scan_field = ScanField()
         self.verdict_panel = VerdictPanel(hold_seconds=hold_seconds)
+        self.not_recorded = NotRecordedPanel(covers=self.verdict_panel)
         self.search = SearchPanel(SearchIndex(), self._lookup)
         self.counts_panel = CountsPanel()
 
@@ -133,6 +135,7 @@ class DeskWorkspace(QWidget):
         left.addWidget(self.scan_label)
         left.addWidget(self.scan_field)
         left.addWidget(self.verdict_panel, 1)
+        left.addWidget(self.not_recorded, 1)
         right = QVBoxLayout()
         right.addWidget(self.search, 3)
         right.addWidget(self.counts_panel, 2)
@@ -234,6 +237,8 @@ class DeskWorkspace(QWidget):
         except _FAILURES as exc:
             log.warning("check-in failed: %s", exc)
             self._problem(str(exc))
+            if isinstance(exc, DatabaseError):  # never leave a verdict it did not record
+                self.not_recorded.show_failure(exc)
             self.refocus()
             return None
         self.show_verdict(verdict)
@@ -241,6 +246,7 @@ class DeskWorkspace(QWidget):
 
     def show_verdict(self, verdict: Verdict) -> None:
         self.status.clear()
+        self.not_recorded.clear()
         self.verdict_panel.show_verdict(verdict)
         if self.verdict_panel.isVisible():
             self.verdict_panel.repaint()  # the verdict first; the counts can follow

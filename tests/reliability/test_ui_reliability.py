@@ -1,0 +1,145 @@
+"""The app's side of reliability: screens follow other desks' writes, the desk says
+"NOT RECORDED" when the server is gone, and File → Back up to… / Restore from backup…."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from desk_driver import make_event
+from PySide6.QtCore import QObject, Signal
+from sqlalchemy import func, select
+
+from encounter_desk import checkin
+from encounter_desk.db import open_database, sqlite_url
+from encounter_desk.models import CheckIn
+from encounter_desk.ui.change_watcher import ChangeWatcher
+
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
+
+
+@pytest.fixture
+def messages():
+    from ui.conftest import RecordingMessages  # tests/ui's bridge that answers at once
+
+    return RecordingMessages()
+
+
+class FakeTimer(QObject):
+    timeout = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.running = False
+
+    def start(self) -> None:
+        self.running = True
+
+    def stop(self) -> None:
+        self.running = False
+
+
+def _scan_in_another_process(url: str, code: str) -> None:
+    script = ("import sys; from encounter_desk import checkin; "
+              "from encounter_desk.db import open_database; "
+              "db = open_database(sys.argv[1]); "
+              "print(checkin.check_in(db, sys.argv[2], desk='other laptop').kind.value)")
+    done = subprocess.run([sys.executable, "-c", script, url, code],
+                          capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "admitted", done.stderr
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def shared_url(request, tmp_path):
+    if request.param == "sqlite":
+        return sqlite_url(tmp_path / "shared.sqlite")
+    return request.getfixturevalue("pg_url")
+
+
+def test_watcher_sees_another_desks_scan_within_two_ticks(qtbot, shared_url):
+    db = open_database(shared_url)
+    codes = make_event(db, 3)
+    timer = FakeTimer()
+    watcher = ChangeWatcher(db, timer=timer)
+    watcher.start()
+    assert timer.running
+    seen = []
+    watcher.changed.connect(lambda: seen.append(True))
+    timer.timeout.emit()
+    assert seen == []  # nothing happened: no reload
+    _scan_in_another_process(shared_url, codes[0])
+    timer.timeout.emit()  # one tick (1 s) later the screen knows
+    assert seen == [True]
+    timer.timeout.emit()
+    assert seen == [True]  # and reloads once, not on every tick
+    db.close()
+
+
+def test_main_window_reloads_the_visible_workspace_on_change(qtbot, tmp_path, messages):
+    from encounter_desk.ui.app import create_main_window
+
+    path = tmp_path / "event.sqlite"
+    db = open_database(sqlite_url(path))
+    codes = make_event(db, 3)
+    db.close()
+    window = create_main_window(sqlite_url(path), language="en", messages=messages)
+    qtbot.addWidget(window)
+    assert window.watcher is not None
+    current = window.tabs.currentWidget()
+    calls = []
+    current.refresh = lambda: calls.append(current.KEY)  # count the reloads
+    _scan_in_another_process(sqlite_url(path), codes[1])
+    window.watcher.timer.timeout.emit()
+    assert calls == [current.KEY]
+    window.close()
+
+
+def test_desk_says_not_recorded_when_the_server_goes_away(qtbot, private_pg):
+    from encounter_desk.ui.desk.desk_workspace import DeskWorkspace
+    from encounter_desk.ui.desk.verdict_panel import VerdictPanel
+    from encounter_desk.ui.not_recorded import NotRecordedPanel
+
+    db = open_database(private_pg.url("postgres"))
+    codes = make_event(db, 5)
+    desk = DeskWorkspace(db, desk_name="Mesa 1", open_file=lambda _p: None)
+    qtbot.addWidget(desk)
+    desk.resize(1280, 800)
+    desk.show()
+    qtbot.waitExposed(desk)
+    panel = desk.findChild(NotRecordedPanel, "notRecorded")
+    verdicts = desk.findChild(VerdictPanel, "verdictPanel")
+    assert desk.scan(codes[0]).admitted
+    assert not panel.isVisible() and verdicts.isVisible()
+    private_pg.stop()
+    assert desk.scan(codes[1]) is None  # nothing recorded, nothing claimed
+    assert panel.isVisible() and not verdicts.isVisible()
+    assert panel.headline.text() == "NOT RECORDED — the server cannot be reached"
+    assert "cannot be reached" in panel.reason.text()
+    assert desk.scan_field.isEnabled()  # the scan field still listens
+    assert desk.search.index.search("Nombre3")  # names still found from what was loaded
+    db.close()
+
+
+def test_file_menu_backup_and_restore(qtbot, tmp_path, messages):
+    from encounter_desk.ui.app import create_main_window
+
+    path = tmp_path / "event.sqlite"
+    db = open_database(sqlite_url(path))
+    codes = make_event(db, 3)
+    db.close()
+    window = create_main_window(sqlite_url(path), language="en", messages=messages)
+    qtbot.addWidget(window)
+    checkin.check_in(window.db, codes[0], desk="D")
+    stick = tmp_path / "usb" / "copy.sqlite"
+    messages.save_paths.append(str(stick))
+    window.menus.back_up.trigger()
+    assert messages.said[-1][0] == "inform" and stick.exists()
+    checkin.check_in(window.db, codes[1], desk="D")
+    messages.open_paths.append(str(stick))
+    window.menus.restore.trigger()
+    assert messages.kinds()[-2:] == ["ask", "inform"], messages.said
+    with window.db.read() as s:
+        assert s.scalar(select(func.count(CheckIn.id))) == 1  # back to the backup
+    window.close()
+    assert list((tmp_path / "backups").glob("event-*.sqlite"))  # automatic copy on close
