@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from encounter_desk.ui.setup.desk_tab import DeskTab
 from encounter_desk.ui.setup.event_tab import EventTab
 from encounter_desk.ui.setup.pages import DelegationsPage, ParticipantsPage, SittingsPage
 from encounter_desk.ui.workspace import AppContext, Workspace
@@ -20,7 +21,9 @@ class SetupWorkspace(Workspace):
         self.delegations = DelegationsPage(context)
         self.participants = ParticipantsPage(context)
         self.sittings = SittingsPage(context)
-        for page in (self.event_tab, self.delegations, self.participants, self.sittings):
+        self.desk_tab = DeskTab(context)
+        for page in (self.event_tab, self.delegations, self.participants, self.sittings,
+                     self.desk_tab):
             self.tabs.addTab(page, "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -36,7 +39,8 @@ class SetupWorkspace(Workspace):
 
     def retranslate(self) -> None:
         for number, label in enumerate(
-            (self.tr("Event"), self.tr("Delegations"), self.tr("Participants"), self.tr("Sessions"))
+            (self.tr("Event"), self.tr("Delegations"), self.tr("Participants"), self.tr("Sessions"),
+             self.tr("This desk"))
         ):
             self.tabs.setTabText(number, label)
 
@@ -45,8 +49,10 @@ class SetupWorkspace(Workspace):
         self.delegations.refresh()
         self.participants.refresh()
         self.sittings.refresh()
+        self.desk_tab.refresh()
 
     def show_tab(self, key: str) -> None:
         pages = {"event": self.event_tab, "delegations": self.delegations,
-                 "participants": self.participants, "sittings": self.sittings}
+                 "participants": self.participants, "sittings": self.sittings,
+                 "desk": self.desk_tab}
         self.tabs.setCurrentWidget(pages[key])
