@@ -1,0 +1,133 @@
+"""Three desks, one record: three processes scanning 1,000 distinct badges each.
+
+    python bench/bench_desks.py [--desks 3] [--badges 1000] [--only sqlite|postgresql]
+
+Runs the same load twice: against a PostgreSQL server started on this machine for the run
+(Debian's binaries, as in the tests: tests/pg_server.py) and against one shared SQLite
+file (WAL, synchronous=FULL). Each desk process opens its own connection, waits for the
+others at a barrier, then checks in its own 1,000 badges as fast as it can; every verdict
+is a committed transaction. Prints p50/p95/p99/max verdict latency, the throughput, and
+checks: zero double check-ins (one check_in row per participant) and zero lost scans
+(every verdict a desk got is in the scan log with that verdict).
+Target (issue 6): PostgreSQL p99 <= 15 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests" / "reliability"))
+
+
+def desk(url: str, name: str, codes: list[str], barrier, out) -> None:  # noqa: ANN001
+    from encounter_desk import checkin
+    from encounter_desk.db import open_database
+
+    db = open_database(url, actor=name)
+    try:
+        checkin.check_in(db, "warm-up", desk=name, scan_uid=f"{name}-warm")
+        barrier.wait(timeout=300)
+        times, verdicts = [], []
+        start = time.perf_counter()
+        for n, code in enumerate(codes):
+            t = time.perf_counter()
+            verdict = checkin.check_in(db, code, desk=name, scan_uid=f"{name}-{n}")
+            times.append(time.perf_counter() - t)
+            verdicts.append((verdict.scan_uid, verdict.kind.value))
+        out.put((name, times, verdicts, time.perf_counter() - start))
+    finally:
+        db.close()
+
+
+def run(label: str, url: str, desks: int, badges: int) -> dict:
+    from desk_driver import make_event
+    from sqlalchemy import func, select
+
+    from encounter_desk.db import open_database
+    from encounter_desk.models import CheckIn, Scan
+
+    db = open_database(url)
+    codes = make_event(db, desks * badges)
+    ctx = multiprocessing.get_context("spawn")
+    barrier = ctx.Barrier(desks)
+    out = ctx.Queue()
+    procs = [ctx.Process(target=desk, args=(url, f"desk{d + 1}",
+                                            codes[d * badges:(d + 1) * badges], barrier, out))
+             for d in range(desks)]
+    for p in procs:
+        p.start()
+    results = [out.get(timeout=600) for _ in procs]
+    for p in procs:
+        p.join()
+    times = sorted(t for _, ts, _, _ in results for t in ts)
+    wall = max(r[3] for r in results)
+    with db.read() as s:
+        stored = dict(s.execute(select(Scan.scan_uid, Scan.verdict)).all())
+        check_ins = s.scalar(select(func.count(CheckIn.id)))
+        people = s.scalar(select(func.count(func.distinct(CheckIn.participant_id))))
+    db.close()
+    got = {uid: v for _, _, vs, _ in results for uid, v in vs}
+    lost = [uid for uid, v in got.items() if stored.get(uid) != v]
+    admitted = sum(v == "admitted" for v in got.values())
+
+    def pct(q: float) -> float:
+        return times[min(len(times) - 1, int(q * len(times)))] * 1000
+
+    figures = {
+        "label": label, "scans": len(times), "p50": pct(0.50), "p95": pct(0.95),
+        "p99": pct(0.99), "max": times[-1] * 1000, "mean": statistics.fmean(times) * 1000,
+        "per_second": len(times) / wall, "admitted": admitted, "check_ins": check_ins,
+        "double": check_ins - people, "lost": len(lost),
+    }
+    print(f"{label:>10}: {figures['scans']} verdicts by {desks} desks in {wall:.1f} s "
+          f"({figures['per_second']:.0f}/s) — p50 {figures['p50']:.1f} ms, "
+          f"p95 {figures['p95']:.1f} ms, p99 {figures['p99']:.1f} ms, max {figures['max']:.1f} ms; "
+          f"admitted {admitted}, check-ins {check_ins}, double {figures['double']}, "
+          f"lost {figures['lost']}")
+    return figures
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--desks", type=int, default=3)
+    parser.add_argument("--badges", type=int, default=1000)
+    parser.add_argument("--only", choices=["sqlite", "postgresql"])
+    args = parser.parse_args()
+    from encounter_desk.db import sqlite_url
+
+    ok = True
+    if args.only in (None, "postgresql"):
+        from pg_server import PostgresServer, find_bin_dir
+
+        bin_dir = find_bin_dir()
+        if bin_dir is None:
+            print("no PostgreSQL binaries (initdb, pg_ctl) on this machine")
+            return 1
+        server = PostgresServer(bin_dir)
+        server.start()
+        try:
+            pg = run("PostgreSQL", server.url("postgres"), args.desks, args.badges)
+        finally:
+            server.stop()
+        ok &= pg["p99"] <= 15 and pg["double"] == 0 and pg["lost"] == 0
+        ok &= pg["admitted"] == args.desks * args.badges
+    if args.only in (None, "sqlite"):
+        with tempfile.TemporaryDirectory() as tmp:
+            lite = run("SQLite", sqlite_url(Path(tmp) / "shared.sqlite"), args.desks, args.badges)
+        ok &= lite["double"] == 0 and lite["lost"] == 0
+        ok &= lite["admitted"] == args.desks * args.badges
+    print("targets met" if ok else "TARGETS MISSED")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
