@@ -17,7 +17,7 @@ import pytest
 from encounter_desk import events, participants, roster
 
 PACKAGE = Path(__file__).resolve().parents[2] / "encounter_desk"
-EXPORTERS = {"roster_export.py"}
+EXPORTERS = {"roster_export.py", "exports.py"}
 DANGEROUS = ("=", "+", "-", "@")
 NASTY = ['=HYPERLINK("http://evil.example","clic")', "+52 55 1234", "-1+1", "@SUM(A1)",
          "=cmd|' /C calc'!A0"]
@@ -70,3 +70,22 @@ def test_roster_export_neutralises_formula_cells(nasty_event, tmp_path, suffix):
     # and they come back unchanged when imported again
     report = roster.import_roster(nasty_event, out, dry_run=True)
     assert report.ok, report.lines()
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_records_exports_neutralise_formula_cells(nasty_event, tmp_path, suffix):
+    from encounter_desk import attendance, exports, sittings
+
+    sitting = sittings.create_sitting(nasty_event)
+    for person in participants.list_participants(nasty_event):
+        attendance.mark(nasty_event, sitting.id, person.id, "present")
+    out = tmp_path / f"attendance{suffix}"
+    assert exports.export_attendance(nasty_event, out, lang="en") >= len(NASTY)
+    cells = _cells_csv(out) if suffix == ".csv" else _cells_xlsx(out)
+    assert any("HYPERLINK" in c for c in cells)
+    assert not [c for c in cells if c.startswith(DANGEROUS)]
+    # the shared writer of every records table, on its own
+    table = tmp_path / f"table{suffix}"
+    exports.write_table(table, ["A", "B"], [[v, 1] for v in NASTY], sheet="T", lang="en")
+    cells = _cells_csv(table) if suffix == ".csv" else _cells_xlsx(table)
+    assert not [c for c in cells if c.startswith(DANGEROUS)]
