@@ -20,10 +20,6 @@ from encounter_desk.db import DatabaseError, open_database, resolve_url, sqlite_
 from encounter_desk.i18n import translate
 
 
-def _t(message: str) -> str:
-    return translate("CLI", message)
-
-
 def cmd_backup(args: argparse.Namespace) -> int:
     from encounter_desk import backups
 
@@ -32,7 +28,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         path = backups.back_up(db, Path(args.out))
     finally:
         db.close()
-    print(_t("Backup written to {path} (checked: ok).").format(path=path))
+    print(translate("CLI", "Backup written to {path} (checked: ok).").format(path=path))
     return 0
 
 
@@ -42,11 +38,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
     event_path = sqlite_path(args.url)
     if event_path is None:
         raise DatabaseError(
-            _t("restore replaces an event file (--db FILE); a server's database is restored "
+            translate("CLI", "restore replaces an event file (--db FILE); a server's database is restored "
                "with copy-event --from.")
         )
     aside = backups.restore(Path(args.backup), event_path)
-    print(_t("{path} restored from {backup}. The previous file was kept at {aside}.").format(
+    print(translate("CLI", "{path} restored from {backup}. The previous file was kept at {aside}.").format(
         path=event_path, backup=args.backup, aside=aside))
     return 0
 
@@ -65,7 +61,7 @@ def cmd_copy_event(args: argparse.Namespace) -> int:
             there.close()
     finally:
         here.close()
-    print(_t("Event copied from {source} to {target}: {rows} rows.").format(
+    print(translate("CLI", "Event copied from {source} to {target}: {rows} rows.").format(
         source=report.source, target=report.target, rows=report.total))
     return 0
 
@@ -77,49 +73,49 @@ def cmd_check(args: argparse.Namespace) -> int:
     db = open_database(args.url, create=False)
     db.close()
     if path is None:
-        print(_t("{where} opens and is at the current schema.").format(where=args.url))
+        print(translate("CLI", "{where} opens and is at the current schema.").format(where=args.url))
         return 0
     verdict = backups.integrity(path)
-    print(_t("Integrity of {path}: {verdict}").format(path=path, verdict=verdict))
+    print(translate("CLI", "Integrity of {path}: {verdict}").format(path=path, verdict=verdict))
     return 0 if verdict == "ok" else 1
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "backup",
-        help=_t("write a consistent backup of the event to a file"),
-        description=_t("Write a consistent copy of the event (file or server) to a new SQLite "
+        help=translate("CLI", "write a consistent backup of the event to a file"),
+        description=translate("CLI", "Write a consistent copy of the event (file or server) to a new SQLite "
                        "file, e.g. on a USB stick, and check it. Desks may keep scanning."),
     )
-    p.add_argument("out", metavar="OUT", help=_t("the backup file to write"))
+    p.add_argument("out", metavar="OUT", help=translate("CLI", "the backup file to write"))
     p.set_defaults(func=cmd_backup)
 
     p = sub.add_parser(
         "restore",
-        help=_t("replace the event file with a backup"),
-        description=_t("Replace the event file (--db) with a backup, after checking the backup "
+        help=translate("CLI", "replace the event file with a backup"),
+        description=translate("CLI", "Replace the event file (--db) with a backup, after checking the backup "
                        "and copying the current file aside. Close the event on every laptop "
                        "that uses the file first."),
     )
-    p.add_argument("backup", metavar="BACKUP", help=_t("the backup file to restore"))
+    p.add_argument("backup", metavar="BACKUP", help=translate("CLI", "the backup file to restore"))
     p.set_defaults(func=cmd_restore)
 
     p = sub.add_parser(
         "copy-event",
-        help=_t("copy the event to or from another database (a file or a server)"),
-        description=_t("Copy every table of the event, keeping ids, into an empty database: "
+        help=translate("CLI", "copy the event to or from another database (a file or a server)"),
+        description=translate("CLI", "Copy every table of the event, keeping ids, into an empty database: "
                        "--to copies the open event there, --from copies it from there into "
                        "the open (empty) database."),
     )
     way = p.add_mutually_exclusive_group(required=True)
-    way.add_argument("--to", metavar="URL", help=_t("the empty database to copy the event to"))
+    way.add_argument("--to", metavar="URL", help=translate("CLI", "the empty database to copy the event to"))
     way.add_argument("--from", dest="source", metavar="URL",
-                     help=_t("the database to copy the event from"))
+                     help=translate("CLI", "the database to copy the event from"))
     p.set_defaults(func=cmd_copy_event)
 
     p = sub.add_parser(
         "check",
-        help=_t("check that the event's database opens and is sound"),
-        description=_t("Open the event's database and, for a file, run SQLite's integrity check."),
+        help=translate("CLI", "check that the event's database opens and is sound"),
+        description=translate("CLI", "Open the event's database and, for a file, run SQLite's integrity check."),
     )
     p.set_defaults(func=cmd_check)
