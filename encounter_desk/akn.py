@@ -176,7 +176,7 @@ def build_debate(data: MinutesData) -> etree._ElementTree:
             _e(sect, "num").text = str(section.number)
         _e(sect, "heading").text = section.title
         if not section.interventions:
-            _e(sect, "narrative").append(_para(tr.translate("Minutes", "No interventions.")))
+            sect.append(_para(tr.translate("Minutes", "No interventions.")))
         for i in section.interventions:
             by = refs.person(i.participant_id, i.speaker)
             if i.participant_id == chair_id:

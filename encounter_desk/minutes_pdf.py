@@ -226,7 +226,7 @@ class _Minutes:
         out += self.agreements()
         out += self.initiatives()
         out += self.closing()
-        return out
+        return keep_headings_with_content(out, self.s)
 
     # 1. header
     def header(self) -> list[Flowable]:
@@ -451,6 +451,16 @@ class _Minutes:
         ]
 
 
+def keep_headings_with_content(story: list[Flowable], s: _Styles) -> list[Flowable]:
+    """A page break before a section heading that would sit alone at the foot of a page."""
+    out: list[Flowable] = []
+    for flowable in story:
+        if isinstance(flowable, Paragraph) and flowable.style is s.h1:
+            out.append(CondPageBreak(45 * mm))
+        out.append(flowable)
+    return out
+
+
 def initiatives_table(lines, s: _Styles, tr) -> Table:  # noqa: ANN001
     head = [tr.translate("Minutes", "Delegation"), tr.translate("Minutes", "Initiative"),
             tr.translate("Minutes", "Kind"), tr.translate("Minutes", "Sponsors"),
@@ -570,7 +580,7 @@ def report_story(data: EventReportData) -> list[Flowable]:
         out.append(initiatives_table(data.initiatives, s, tr))
     else:
         out.append(_p(tr.translate("Minutes", "No initiatives were pledged."), s.cell_muted))
-    return out
+    return keep_headings_with_content(out, s)
 
 
 def write_event_report(db: Database, out: Path, lang: str = "es") -> None:

@@ -1,0 +1,137 @@
+"""The minutes and the event report, read back from the PDF: the facts, not just a file."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from encounter_desk import attendance, demo
+from encounter_desk.i18n import in_language
+from encounter_desk.minutes_data import load_minutes
+from encounter_desk.minutes_pdf import write_event_report, write_minutes
+from encounter_desk.models import Sitting
+
+
+@pytest.fixture
+def demo_db(db):
+    demo.build_demo(db)
+    return db
+
+
+def pages_of(path) -> list[str]:
+    """Each page's text with whitespace collapsed (wrapped lines joined)."""
+    return [re.sub(r"\s+", " ", page.extract_text()) for page in PdfReader(path).pages]
+
+
+def sitting_id(db, number: int) -> int:
+    with db.read() as s:
+        return s.scalar(select(Sitting.id).where(Sitting.number == number))
+
+
+def test_english_minutes_of_the_opening_sitting(demo_db, tmp_path):
+    out = tmp_path / "minutes-en.pdf"
+    write_minutes(demo_db, sitting_id(demo_db, 1), out, lang="en")
+    pages = pages_of(out)
+    text = " ".join(pages)
+    total = len(pages)
+    assert total >= 3
+    for n, page in enumerate(pages, start=1):
+        assert f"Page {n} of {total}" in page
+        assert "RCM-EP-2017/S1" in page
+        assert "DRAFT" in page  # the watermark, on every page
+    # Header: event, sitting, date formatted by Babel, times in the venue's zone, chair.
+    assert "I Parliamentary Encounter of the Member Countries" in text
+    assert "Minutes of session 1: Opening session" in text
+    assert "4 September 2017" in text
+    assert "09:30–11:00" in text and "09:41" in text
+    assert "Licda. Claudia Marisol Henríquez de Mejía" in text
+    # Attendance: names with accents and compound surnames, the totals and the quorum.
+    for name in ("Rodrigo Alfaro Núñez", "Josefina Mercedes Peña Almánzar",
+                 "Marie-Ève Tremblay-Gagnon", "Rosa Elvira Argueta García-Iglesias"):
+        assert name in text
+    counts = attendance.live_counts(demo_db, sitting_id(demo_db, 1))
+    assert (f"Present: {counts.present} · Excused: {counts.excused} · "
+            f"Absent: {counts.absent} · Total: {counts.expected}") in text
+    assert counts.present == 102 and counts.excused == 3 and counts.absent == 3
+    assert "Quorum met: 11 of 11 member delegations represented (6 required)." in text
+    # Interventions: durations, over time marked, kinds, languages, summaries.
+    assert "6:52 +3:52 over time" in text
+    assert "3:51 +0:51 over time" in text
+    assert "Point of order" in text and "Right of reply" in text
+    assert "Asks how the follow-up mechanism will report" in text
+    # Speaking time (13 interventions, 36:40 in all) and by gender.
+    assert "Total 13 36:40 100%" in text
+    assert "Women 11 30:01" in text
+    # Agreements, the initiative, adjournment and signatures.
+    assert "Adopted by vote: 10 in favour, 0 against, 1 abstentions." in text
+    assert "Ley de protección de las trabajadoras domésticas migrantes" in text
+    assert "The chair adjourned the session at 10:27." in text
+    assert "Mtra. Silvia Elena Barquero Montoya" in pages[-1]
+
+
+def test_spanish_minutes_use_spanish_dates_and_data(demo_db, tmp_path):
+    out = tmp_path / "actas.pdf"
+    write_minutes(demo_db, sitting_id(demo_db, 1), out, lang="es")
+    pages = pages_of(out)
+    text = " ".join(pages)
+    tr = in_language("es")
+    label = tr.translate("Minutes", "Page {page} of {pages}")
+    for n, page in enumerate(pages, start=1):
+        assert label.format(page=n, pages=len(pages)) in page
+        assert "RCM-EP-2017/S1" in page
+        assert tr.translate("Minutes", "DRAFT") in page
+    assert "4 de septiembre de 2017" in text
+    assert "31 de marzo de 2018" in text  # the initiative's target date
+    assert "Sesión de apertura" in text
+    assert "Instalación de la sesión y verificación del quórum" in text
+    assert "Se aprueba la agenda del Encuentro" in text
+    assert "República Dominicana" in text
+    assert "81,9 %" in text  # the women's share, a Spanish decimal comma
+
+
+def test_final_minutes_carry_no_watermark(demo_db, tmp_path):
+    out = tmp_path / "final.pdf"
+    write_minutes(demo_db, sitting_id(demo_db, 1), out, lang="en", final=True)
+    pages = pages_of(out)
+    assert all("DRAFT" not in page for page in pages)
+    assert "APPROVED" in pages[0]
+    assert all(f"of {len(pages)}" in page for page in pages)
+
+
+def test_minutes_of_a_sitting_not_held_yet(demo_db, tmp_path):
+    out = tmp_path / "s4.pdf"
+    write_minutes(demo_db, sitting_id(demo_db, 4), out, lang="en")
+    text = " ".join(pages_of(out))
+    assert "RCM-EP-2017/S4" in text
+    assert "not started" in text
+    assert "No interventions." in text
+    assert "Quorum not met: 0 of 11" in text
+    assert "The session has not been adjourned yet." in text
+
+
+def test_minutes_data_numbers_interventions_through_the_sitting(demo_db):
+    data = load_minutes(demo_db, sitting_id(demo_db, 1), lang="en")
+    numbers = [i.number for i in data.interventions()]
+    assert numbers == list(range(1, 14))
+    host = next(i for i in data.interventions() if "Fernández de Córdoba" in i.name)
+    # The point of order paused her: 176 s spoken over 217 s of wall time.
+    assert host.duration == "2:56" and not host.over_time
+    assert [s.number for s in data.agenda] == [1, 2, 3, 4, 5]
+
+
+def test_event_report_has_every_sitting_attendance_and_the_road_map(demo_db, tmp_path):
+    out = tmp_path / "report.pdf"
+    write_event_report(demo_db, out, lang="en")
+    pages = pages_of(out)
+    text = " ".join(pages)
+    for n, page in enumerate(pages, start=1):
+        assert f"Page {n} of {len(pages)}" in page and "RCM-EP-2017" in page
+    assert "Opening session" in text and "Panel: the rights of migrant women" in text
+    assert "Session 1: Quorum met: 11 of 11" in text
+    assert "Rodrigo Alfaro Núñez" in text
+    assert "Ley de protección de las trabajadoras domésticas migrantes" in text
+    assert "Road map of legislative initiatives" in text
+    assert "4 September 2017 to 6 September 2017" in text

@@ -1,0 +1,128 @@
+"""Agreements and initiatives registers; attendance and speeches out to CSV and XLSX."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import func, select
+
+from encounter_desk import agreements, demo, exports, initiatives
+from encounter_desk.agreements import RecordsError
+from encounter_desk.models import Agreement, Delegation, Participant, Sitting, Speech
+
+
+@pytest.fixture
+def demo_db(db):
+    demo.build_demo(db)
+    return db
+
+
+def ids(db):
+    with db.read() as s:
+        sitting = s.scalar(select(Sitting).where(Sitting.number == 2))
+        mx = s.scalar(select(Delegation.id).where(Delegation.code == "MX"))
+        people = list(s.scalars(select(Participant.id).where(Participant.delegation_id == mx)
+                                .order_by(Participant.id).limit(2)))
+        return sitting.id, sitting.agenda_items[0].id, mx, people
+
+
+def test_agreements_are_numbered_validated_and_listed(demo_db):
+    sitting, item, _, _ = ids(demo_db)
+    a = agreements.create_agreement(demo_db, sitting, text_es="Primer acuerdo.",
+                                    agenda_item_id=item)
+    assert a.number == 1 and a.adoption_text("en") == "Adopted by consensus."
+    b = agreements.create_agreement(demo_db, sitting, text_en="Second.", adoption="vote",
+                                    votes_for=9, votes_against=1, abstentions=1)
+    assert b.number == 2 and b.text("es") == "Second."
+    assert b.adoption_text("en") == "Adopted by vote: 9 in favour, 1 against, 1 abstentions."
+    for bad, message in (
+        ({"text_es": " "}, "Write the text"),
+        ({"text_es": "x", "adoption": "vote"}, "needs the votes in favour"),
+        ({"text_es": "x", "adoption": "acclaim"}, "consensus or by vote"),
+        ({"text_es": "x", "adoption": "vote", "votes_for": -2}, "zero or more"),
+        ({"text_es": "x", "is_annex": True}, "needs a title"),
+        ({"text_es": "x", "number": 1}, "already has an agreement number 1"),
+        ({"text_es": "x", "colour": "red"}, "no field colour"),
+    ):
+        with pytest.raises(RecordsError, match=message):
+            agreements.create_agreement(demo_db, sitting, **bad)
+    with pytest.raises(RecordsError, match="not on this session's agenda"):
+        other_item = ids(demo_db)[1] + 100
+        agreements.create_agreement(demo_db, sitting, text_es="x", agenda_item_id=other_item)
+    updated = agreements.update_agreement(demo_db, a.id, adoption="vote", votes_for=11)
+    assert updated.votes_against == 0 and updated.agenda_item_number == 1
+    assert [r.number for r in agreements.list_agreements(demo_db, sitting)] == [1, 2]
+    agreements.delete_agreement(demo_db, b.id)
+    with demo_db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Agreement)
+                        .where(Agreement.sitting_id == sitting)) == 1
+
+
+def test_initiatives_register_with_sponsors(demo_db):
+    sitting, _, mx, people = ids(demo_db)
+    row = initiatives.create_initiative(
+        demo_db, delegation_id=mx, title="  Reforma a la Ley de Migración ",
+        description="Acceso a la justicia.", kind="reform", target_date=dt.date(2018, 6, 30),
+        sitting_id=sitting, sponsor_ids=people)
+    assert row.title == "Reforma a la Ley de Migración" and row.delegation("en") == "Mexico"
+    assert [s.participant_id for s in row.sponsors] == people
+    assert initiatives.kind_label(row.kind, "en") == "Reform"
+    changed = initiatives.update_initiative(demo_db, row.id, status="tabled",
+                                            sponsor_ids=people[:1])
+    assert changed.status.value == "tabled" and len(changed.sponsors) == 1
+    for bad, message in (
+        ({"delegation_id": mx, "title": ""}, "title"),
+        ({"delegation_id": None, "title": "x"}, "delegation"),
+        ({"delegation_id": mx, "title": "x", "kind": "poem"}, "not a kind"),
+        ({"delegation_id": mx, "title": "x", "status": "lost"}, "not a status"),
+        ({"delegation_id": mx, "title": "x", "sponsor_ids": [99999]}, "99999"),
+    ):
+        with pytest.raises(RecordsError, match=message):
+            initiatives.create_initiative(demo_db, **bad)
+    listed = initiatives.list_initiatives(demo_db)
+    assert [r.delegation_code for r in listed] == ["MX", "DO"]  # canonical order
+    assert [r.id for r in initiatives.list_initiatives(demo_db, sitting_id=sitting)] == [row.id]
+    initiatives.delete_initiative(demo_db, row.id)
+    assert len(initiatives.list_initiatives(demo_db)) == 1
+
+
+def test_attendance_export_csv_and_xlsx(demo_db, tmp_path):
+    count = exports.export_attendance(demo_db, tmp_path / "a.csv", sitting_number=1, lang="en")
+    with (tmp_path / "a.csv").open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0][:3] == ["Session", "Date", "Delegation"] and len(rows) == count + 1 == 109
+    nunez = next(r for r in rows if r[4] == "Rodrigo Alfaro Núñez")
+    assert nunez[0] == "1" and nunez[2] == "Costa Rica" and nunez[6] == "Present"
+    assert len(nunez[7]) == 5 and nunez[8] == "scan"
+    all_count = exports.export_attendance(demo_db, tmp_path / "a.xlsx", lang="en")
+    assert all_count == 5 * 108
+    sheet = load_workbook(tmp_path / "a.xlsx").active
+    assert sheet.max_row == all_count + 1 and sheet["A2"].value == 1
+
+
+def test_speeches_export_neutralises_formulas(demo_db, tmp_path):
+    with demo_db.write() as s:
+        speech = s.scalar(select(Speech).order_by(Speech.started_at).limit(1))
+        speech.summary = "=HYPERLINK(\"http://evil\",\"clic\")"
+    count = exports.export_speeches(demo_db, tmp_path / "s.xlsx", lang="en")
+    assert count == 13
+    sheet = load_workbook(tmp_path / "s.xlsx").active
+    header = [c.value for c in sheet[1]]
+    first = dict(zip(header, [c.value for c in sheet[2]], strict=True))
+    assert first["Summary"] == "'=HYPERLINK(\"http://evil\",\"clic\")"
+    assert first["Seconds"] == 172 and first["Duration"] == "2:52"
+    assert first["Name"] == "Claudia Marisol Henríquez de Mejía"
+    exports.export_speeches(demo_db, tmp_path / "s.csv", sitting_number=1, lang="en")
+    text = (tmp_path / "s.csv").read_text(encoding="utf-8-sig")
+    assert "'=HYPERLINK" in text and ",yes," in text
+
+
+def test_export_refuses_other_formats_and_unknown_sittings(demo_db, tmp_path):
+    with pytest.raises(RecordsError, match=".csv or .xlsx"):
+        exports.export_speeches(demo_db, tmp_path / "s.pdf", lang="en")
+    with pytest.raises(RecordsError, match="no session 42"):
+        exports.export_attendance(demo_db, tmp_path / "a.csv", sitting_number=42, lang="en")
+    assert not (tmp_path / "a.csv").exists()
