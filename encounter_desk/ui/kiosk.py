@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -87,8 +86,6 @@ class KioskController(QObject):
         self.leave_button.hide()
         self.banner = QLabel()
         self.banner.hide()
-        self.shortcut = QShortcut(QKeySequence("Ctrl+Shift+K"), window)
-        self.shortcut.activated.connect(self.toggle)
         tabs.currentChanged.connect(self._keep_desk)
         window.installEventFilter(self)
         self.retranslate()
@@ -102,12 +99,6 @@ class KioskController(QObject):
         if self.active and (db is None or desk is None):
             self._unlock()
         self.db, self.desk = db, desk
-
-    def toggle(self) -> None:
-        if self.active:
-            self.request_leave()
-        else:
-            self.enter()
 
     def enter(self) -> bool:
         if self.active:

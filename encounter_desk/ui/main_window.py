@@ -16,6 +16,7 @@ from encounter_desk.ui.backup_actions import BackupActions
 from encounter_desk.ui.chair import ChairWorkspace
 from encounter_desk.ui.change_watcher import ChangeWatcher
 from encounter_desk.ui.desk import DeskWorkspace
+from encounter_desk.ui.kiosk import KioskController
 from encounter_desk.ui.menus import MainMenus
 from encounter_desk.ui.messages import MessageBridge
 from encounter_desk.ui.records import RecordsWorkspace
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.template = TemplateActions(self, self.messages)
         self.backups = BackupActions(self, self.messages, close_event=self._close_database,
                                      open_path=self.open_path)
+        self.kiosk = KioskController(self, self.tabs, self.messages)
         self._connect()
         self.resize(1280, 800)
         self.retranslate()
@@ -87,6 +89,7 @@ class MainWindow(QMainWindow):
         m.back_up.triggered.connect(self.backups.start_backup)
         m.restore.triggered.connect(self.backups.start_restore)
         self.tabs.currentChanged.connect(lambda _index: self._refresh_if_stale())
+        m.kiosk.triggered.connect(self.kiosk.enter)
         m.quit.triggered.connect(self.close)
         m.language_chosen.connect(self.set_language)
         m.about.triggered.connect(self.show_about)
@@ -103,6 +106,7 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.menus.retranslate()
+        self.kiosk.retranslate()
         for number, workspace in enumerate(self.workspaces):
             self.tabs.setTabText(number, workspace.title())
         self._update_title()
@@ -198,6 +202,7 @@ class MainWindow(QMainWindow):
             current.refresh()
 
     def _close_database(self) -> None:
+        self.kiosk.attach(None, None)
         if self.watcher is not None:
             self.watcher.stop()
             self.watcher.deleteLater()
@@ -225,6 +230,10 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(workspace, workspace.title())
         self.stack.setCurrentWidget(self.tabs)
         self.menus.set_event_open(True)
+        desk = self.workspace("desk")
+        self.kiosk.attach(self.db, desk)
+        setup = self.workspace("setup")
+        setup.desk_tab.desk_name_saved.connect(desk.set_desk_name)
         self.event_ready.emit()
 
     def workspace(self, key: str) -> Workspace:

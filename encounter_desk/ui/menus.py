@@ -44,6 +44,9 @@ class MainMenus(QObject):
             action.setData(code)
             group.addAction(action)
             action.triggered.connect(lambda _checked=False, c=code: self.language_chosen.emit(c))
+        self.view_menu.addSeparator()
+        self.kiosk = self._action(self.view_menu)
+        self.kiosk.setShortcut(QKeySequence("Ctrl+Shift+K"))
 
         self.help_menu = bar.addMenu("")
         self.about = self._action(self.help_menu)
@@ -63,7 +66,8 @@ class MainMenus(QObject):
         (self.spanish if language == "es" else self.english).setChecked(True)
 
     def set_event_open(self, is_open: bool) -> None:
-        for action in (self.import_roster, self.export_roster, self.back_up, self.restore):
+        for action in (self.import_roster, self.export_roster, self.back_up, self.restore,
+                       self.kiosk):
             action.setEnabled(is_open)
 
     def retranslate(self) -> None:
@@ -81,6 +85,7 @@ class MainMenus(QObject):
         self.language_menu.setTitle(self.tr("&Language"))
         self.spanish.setText("Español")
         self.english.setText("English")
+        self.kiosk.setText(self.tr("&Kiosk mode (desk only)"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about.setText(self.tr("&About Encounter Desk"))
         self.clear_recent.setText(self.tr("Clear the list"))
