@@ -1,5 +1,5 @@
-"""The Chair workspace."""
+"""The Chair workspace: the list of speakers, the clock and the room's screen."""
 
-from encounter_desk.ui.chair.workspace import ChairWorkspace
+from encounter_desk.ui.chair.chair_workspace import ChairWorkspace
 
 __all__ = ["ChairWorkspace"]

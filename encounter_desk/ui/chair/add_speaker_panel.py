@@ -1,0 +1,243 @@
+"""Putting someone on the list: type a name, pick a delegation, or scan a badge.
+
+One field takes all three inputs: letters search as you type (the desk's search: accents,
+case and typos forgiven); a badge scanner typing a code and Enter adds the badge's owner
+at once; Enter after a name adds the highlighted person (the best match by default).
+Choosing a delegation lists its people. The kind of intervention is chosen beside it; a
+right of reply or a question names the speech it answers (by default the one on the
+floor, or else the last one given).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QWidget,
+)
+
+from encounter_desk import badge_code, i18n
+from encounter_desk.delegation_admin import DelegationRow
+from encounter_desk.models import SpeechKind
+from encounter_desk.participants import ParticipantRow
+from encounter_desk.search import SearchIndex
+from encounter_desk.speaker_records import QueueEntry, kind_label
+from encounter_desk.ui.chair.looks import kind_look
+
+BADGE_PROBLEMS = (badge_code.ParseProblem.BAD_CHECK, badge_code.ParseProblem.BAD_VERSION)
+MAX_RESULTS = 30
+ANSWERING = (SpeechKind.RIGHT_OF_REPLY, SpeechKind.QUESTION)
+
+
+def looks_like_badge(text: str) -> bool:
+    """A badge code (or a damaged one), rather than a name being typed."""
+    parsed = badge_code.parse_code(text)
+    return isinstance(parsed, badge_code.ParsedCode) or parsed.problem in BADGE_PROBLEMS
+
+
+class AddSpeakerPanel(QGroupBox):
+    add_requested = Signal(int)  # participant id (kind and answer: see kind(), replies_to())
+    badge_scanned = Signal(str)  # the raw code
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("addSpeakerPanel")
+        self.index = SearchIndex()
+        self.people: dict[int, ParticipantRow] = {}
+        self.delegations: list[DelegationRow] = []
+
+        self.search = QLineEdit()
+        self.search.setObjectName("speakerSearch")
+        self.search.setClearButtonEnabled(True)
+        self.delegation = QComboBox()
+        self.delegation.setObjectName("speakerDelegation")
+        self.delegation.setMinimumContentsLength(12)
+        self.delegation.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.kind_label = QLabel()
+        self.kind_box = QComboBox()
+        self.kind_box.setObjectName("speakerKind")
+        for kind in SpeechKind:
+            self.kind_box.addItem("", kind.value)
+        self.answer_label = QLabel()
+        self.answer_box = QComboBox()
+        self.answer_box.setObjectName("speakerRepliesTo")
+        self.results = QListWidget()
+        self.results.setObjectName("speakerResults")
+        self.results.setMaximumHeight(96)
+        self.add_button = QPushButton()
+        self.add_button.setObjectName("addSpeakerButton")
+
+        grid = QGridLayout(self)
+        grid.setContentsMargins(6, 6, 6, 6)
+        grid.addWidget(self.search, 0, 0, 1, 2)
+        grid.addWidget(self.delegation, 0, 2)
+        grid.setColumnStretch(2, 0)
+        grid.addWidget(self.results, 1, 0, 1, 3)
+        grid.addWidget(self.kind_label, 2, 0)
+        grid.addWidget(self.kind_box, 2, 1, 1, 2)
+        grid.addWidget(self.answer_label, 3, 0)
+        grid.addWidget(self.answer_box, 3, 1, 1, 2)
+        grid.addWidget(self.add_button, 4, 0, 1, 3)
+        grid.setColumnStretch(1, 1)
+
+        self.search.textEdited.connect(self._update_results)
+        self.search.installEventFilter(self)
+        self.delegation.activated.connect(lambda _n: self._update_results())
+        self.kind_box.currentIndexChanged.connect(self._kind_changed)
+        self.results.itemActivated.connect(lambda _item: self._add_selected())
+        self.add_button.clicked.connect(self._add_selected)
+        self._answers: list[QueueEntry] = []
+        self.retranslate()
+        self._kind_changed()
+
+    # --- what the chair chose ------------------------------------------------------------
+
+    def kind(self) -> SpeechKind:
+        return SpeechKind(self.kind_box.currentData())
+
+    def set_kind(self, kind: SpeechKind) -> None:
+        self.kind_box.setCurrentIndex(self.kind_box.findData(kind.value))
+
+    def replies_to(self) -> int | None:
+        if self.kind() not in ANSWERING:
+            return None
+        return self.answer_box.currentData()
+
+    def selected_person(self) -> int | None:
+        item = self.results.currentItem() or self.results.item(0)
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    # --- data ----------------------------------------------------------------------------
+
+    def set_people(
+        self, index: SearchIndex, people: Sequence[ParticipantRow],
+        delegations: Sequence[DelegationRow],
+    ) -> None:
+        self.index = index
+        self.people = {p.id: p for p in people}
+        self.delegations = [d for d in delegations if d.participants]
+        self._fill_delegations()
+        self._update_results()
+
+    def set_answerable(self, entries: Sequence[QueueEntry]) -> None:
+        """The speeches a reply or a question may answer, the latest first."""
+        self._answers = list(entries)
+        self._fill_answers()
+
+    def reset_after_add(self) -> None:
+        self.search.clear()
+        self.results.clear()
+        self.set_kind(SpeechKind.STATEMENT)
+        self.search.setFocus()
+
+    def focus_for(self, kind: SpeechKind) -> None:
+        """Ready to add a ``kind`` (the point-of-order and right-of-reply shortcuts)."""
+        self.set_kind(kind)
+        self.answer_box.setCurrentIndex(0)
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # --- texts ---------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Add a speaker"))
+        self.search.setPlaceholderText(self.tr("Type a name or scan a badge, then Enter"))
+        self.kind_label.setText(self.tr("Kind"))
+        self.answer_label.setText(self.tr("Answers"))
+        self.add_button.setText(self.tr("Add to the list"))
+        for n in range(self.kind_box.count()):
+            kind = SpeechKind(self.kind_box.itemData(n))
+            self.kind_box.setItemText(n, f"{kind_look(kind).symbol}  {kind_label(kind)}")
+        self._fill_delegations()
+        self._fill_answers()
+
+    def _fill_delegations(self) -> None:
+        chosen = self.delegation.currentData()
+        self.delegation.clear()
+        self.delegation.addItem(self.tr("Any delegation"), None)
+        lang = i18n.language()
+        for d in self.delegations:
+            self.delegation.addItem(d.name(lang), d.id)
+        found = self.delegation.findData(chosen)
+        self.delegation.setCurrentIndex(max(0, found))
+
+    def _fill_answers(self) -> None:
+        chosen = self.answer_box.currentData()
+        self.answer_box.clear()
+        self.answer_box.addItem(self.tr("The speech on the floor, or the last one"), None)
+        for e in self._answers:
+            self.answer_box.addItem(f"{e.speaker} ({e.delegation_name()})", e.id)
+        found = self.answer_box.findData(chosen)
+        self.answer_box.setCurrentIndex(max(0, found))
+
+    def _kind_changed(self) -> None:
+        answering = self.kind() in ANSWERING
+        self.answer_box.setEnabled(answering)
+        self.answer_label.setEnabled(answering)
+
+    # --- searching -----------------------------------------------------------------------
+
+    def _update_results(self) -> None:
+        query = self.search.text()
+        delegation_id = self.delegation.currentData()
+        if looks_like_badge(query):
+            self.results.clear()
+            return
+        if query.strip():
+            ids = [hit.id for hit in self.index.search(query, limit=200)]
+        elif delegation_id is not None:
+            ids = [p.id for p in sorted(self.people.values(), key=lambda p: p.sort_key)]
+        else:
+            ids = []
+        if delegation_id is not None:
+            ids = [i for i in ids if i in self.people and self.people[i].delegation_id == delegation_id]
+        self.results.clear()
+        lang = i18n.language()
+        for pid in ids[:MAX_RESULTS]:
+            person = self.people.get(pid)
+            if person is None:
+                continue
+            who = f"{person.title} {person.display_name}".strip()
+            where = person.delegation_name(lang)
+            item = QListWidgetItem(f"{who} — {where}" if where else who)
+            item.setData(Qt.ItemDataRole.UserRole, pid)
+            self.results.addItem(item)
+        if self.results.count():
+            self.results.setCurrentRow(0)
+
+    def _add_selected(self) -> None:
+        person = self.selected_person()
+        if person is not None:
+            self.add_requested.emit(person)
+
+    def _enter(self) -> None:
+        text = self.search.text()
+        if looks_like_badge(text):
+            self.search.clear()
+            self.badge_scanned.emit(text)
+            return
+        self._add_selected()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._enter()
+                return True
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.results.count():
+                row = self.results.currentRow() + (1 if key == Qt.Key.Key_Down else -1)
+                self.results.setCurrentRow(max(0, min(row, self.results.count() - 1)))
+                return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,74 @@
+"""How the chair's screens mark each kind of intervention and each phase of the clock.
+
+Colour is never the only sign: every kind also has its own symbol and its written name,
+and every phase of the clock its own caption ("Paused", "Stopwatch"), so the difference
+reads the same to a colour-blind chair and from the back of a hall. Colours are dark
+enough for white text (amber takes black text).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from encounter_desk.clock import ClockState, Phase
+from encounter_desk.models import SpeechKind
+
+
+@dataclass(frozen=True)
+class Look:
+    background: str
+    foreground: str
+    symbol: str = ""
+
+
+KIND_LOOKS: dict[SpeechKind, Look] = {
+    SpeechKind.STATEMENT: Look("#1565c0", "#ffffff", "\u25cf"),  # ●
+    SpeechKind.POINT_OF_ORDER: Look("#ef6c00", "#000000", "!"),
+    SpeechKind.RIGHT_OF_REPLY: Look("#6a1b9a", "#ffffff", "\u21a9"),  # ↩
+    SpeechKind.QUESTION: Look("#00695c", "#ffffff", "?"),
+}
+
+
+def kind_look(kind: SpeechKind | str) -> Look:
+    return KIND_LOOKS[SpeechKind(kind)]
+
+
+# The faces of the clock: one name per look, so tests and screenshots can say which.
+IDLE = "idle"
+NORMAL = "normal"
+WARNING = "warning"
+OVERTIME = "overtime"
+PAUSED = "paused"
+STOPWATCH = "stopwatch"
+STOPPED = "stopped"
+
+CLOCK_LOOKS: dict[str, Look] = {
+    IDLE: Look("#263238", "#b0bec5"),
+    NORMAL: Look("#1b5e20", "#ffffff"),
+    WARNING: Look("#ffb300", "#000000"),
+    OVERTIME: Look("#c62828", "#ffffff"),
+    PAUSED: Look("#455a64", "#ffffff"),
+    STOPWATCH: Look("#0d47a1", "#ffffff"),
+    STOPPED: Look("#37474f", "#eceff1"),
+}
+
+
+def clock_look_name(reading: ClockState) -> str:
+    """Which face a reading shows: paused wins over the time left; overtime over warning."""
+    if reading.phase == Phase.IDLE:
+        return IDLE
+    if reading.phase == Phase.STOPPED:
+        return STOPPED
+    if reading.phase == Phase.PAUSED:
+        return PAUSED
+    if reading.phase == Phase.STOPWATCH:
+        return STOPWATCH
+    if reading.phase == Phase.OVERTIME:
+        return OVERTIME
+    if reading.phase == Phase.WARNING:
+        return WARNING
+    return NORMAL
+
+
+def clock_look(reading: ClockState) -> Look:
+    return CLOCK_LOOKS[clock_look_name(reading)]

@@ -1,0 +1,125 @@
+"""Speaking times of a list: the default of each kind and the delegations' budgets.
+
+Opened with ``open()``; the workspace applies :meth:`TimesDialog.values` when it is
+accepted (through :func:`encounter_desk.speakers.set_list_times` and
+:func:`~encounter_desk.speakers.set_budget`). Times are typed as minutes and seconds;
+0:00 means no limit (a stopwatch) for a kind, and no budget for a delegation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from encounter_desk import i18n
+from encounter_desk.clock import format_seconds
+from encounter_desk.delegation_admin import DelegationRow
+from encounter_desk.models import SpeechKind
+from encounter_desk.speaker_records import BudgetRow, ListSettings, kind_label
+
+
+@dataclass(frozen=True)
+class TimesChoice:
+    limits: dict[SpeechKind, int]
+    """Seconds per kind (0: no limit)."""
+    statement_from_sitting: bool
+    budgets: dict[int, int | None]
+    """delegation id -> seconds (None: no budget)."""
+
+
+def _time_edit(seconds: int | None) -> QTimeEdit:
+    edit = QTimeEdit()
+    edit.setDisplayFormat("mm:ss")
+    edit.setTime(QTime(0, 0).addSecs(int(seconds or 0)))
+    return edit
+
+
+def _seconds(edit: QTimeEdit) -> int:
+    return QTime(0, 0).secsTo(edit.time())
+
+
+class TimesDialog(QDialog):
+    def __init__(
+        self,
+        settings: ListSettings,
+        sitting_seconds: int,
+        delegations: Sequence[DelegationRow],
+        budgets: Sequence[BudgetRow],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("speakingTimesDialog")
+        self.setWindowTitle(self.tr("Speaking times"))
+        self.resize(460, 560)
+        self.edits: dict[SpeechKind, QTimeEdit] = {}
+        kinds = QGroupBox(self.tr("Default time of each kind (00:00 = no limit)"))
+        form = QFormLayout(kinds)
+        for kind in SpeechKind:
+            edit = _time_edit(settings.limits.get(kind))
+            self.edits[kind] = edit
+            if kind == SpeechKind.STATEMENT:
+                self.from_sitting = QCheckBox(self.tr("The session's default ({time})").format(
+                    time=format_seconds(sitting_seconds)))
+                self.from_sitting.setChecked(settings.statement_from_sitting)
+                self.from_sitting.toggled.connect(lambda on, e=edit: e.setDisabled(on))
+                edit.setDisabled(settings.statement_from_sitting)
+                row = QHBoxLayout()
+                row.addWidget(edit)
+                row.addWidget(self.from_sitting)
+                form.addRow(kind_label(kind), row)
+            else:
+                form.addRow(kind_label(kind), edit)
+
+        budgets_box = QGroupBox(self.tr("Delegation budgets on this item (00:00 = none)"))
+        inner = QWidget()
+        budget_form = QFormLayout(inner)
+        given = {b.delegation_id: b.seconds for b in budgets}
+        self.budget_edits: dict[int, QTimeEdit] = {}
+        self.initial_budgets = dict(given)
+        lang = i18n.language()
+        for d in delegations:
+            edit = _time_edit(given.get(d.id))
+            edit.setDisplayFormat("HH:mm:ss")
+            self.budget_edits[d.id] = edit
+            budget_form.addRow(QLabel(d.name(lang)), edit)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        box_layout = QVBoxLayout(budgets_box)
+        box_layout.addWidget(scroll)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(kinds)
+        layout.addWidget(budgets_box, 1)
+        layout.addWidget(buttons)
+
+    def values(self) -> TimesChoice:
+        budgets: dict[int, int | None] = {}
+        for delegation_id, edit in self.budget_edits.items():
+            seconds = _seconds(edit) or None
+            if seconds != self.initial_budgets.get(delegation_id):
+                budgets[delegation_id] = seconds
+        return TimesChoice(
+            limits={kind: _seconds(edit) for kind, edit in self.edits.items()},
+            statement_from_sitting=self.from_sitting.isChecked(),
+            budgets=budgets,
+        )

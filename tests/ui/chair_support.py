@@ -1,0 +1,135 @@
+"""Helpers for the Chair and projector GUI tests: an event file on fake clocks, people, a
+session with two agenda items, and a Chair workspace bound to them.
+
+Time never passes by itself: :class:`FakeTime` moves the wall clock (the record, through
+the event file's ``db.clock``) and the monotonic clock (the faces) together, and the
+tests call ``floor.tick()`` where the real app's timer would.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from encounter_desk import badges, delegation_admin, events, participants, sittings, speakers
+from encounter_desk.db import Database, open_database, sqlite_url
+from encounter_desk.models import Category
+from encounter_desk.ui.chair.chair_workspace import ChairWorkspace
+from encounter_desk.ui.chair.sounds import ClockSounds
+from encounter_desk.ui.messages import MessageBridge
+from encounter_desk.ui.workspace import AppContext
+
+T0 = dt.datetime(2017, 9, 4, 15, 0, tzinfo=dt.UTC)
+
+DETAILS = events.EventDetails(
+    code="CHAIR-TEST",
+    name_es="Encuentro de prueba",
+    name_en="Test encounter",
+    short_name_es="Prueba",
+    short_name_en="Test",
+    start_date=dt.date(2017, 9, 4),
+    end_date=dt.date(2017, 9, 6),
+)
+
+PEOPLE = {
+    # key: title, given, first surname, second surname, delegation
+    "ana": ("Dip.", "Ana Lucía", "Pérez", "Núñez", "SV"),
+    "jorge": ("Sen.", "Jorge", "Castañeda", "Ruiz", "MX"),
+    "patricia": ("Hon.", "Patricia", "Tremblay", "", "CA"),
+    "itzel": ("H.D.", "Itzel", "Ñandú", "", "PA"),
+    "rosa": ("Dip.", "Rosa", "Álvarez", "", "CR"),
+}
+
+
+class FakeTime:
+    def __init__(self, start: dt.datetime = T0) -> None:
+        self.wall_now = start
+        self.mono_now = 5000.0
+
+    def wall(self) -> dt.datetime:
+        return self.wall_now
+
+    def monotonic(self) -> float:
+        return self.mono_now
+
+    def advance(self, seconds: float) -> None:
+        self.wall_now += dt.timedelta(seconds=seconds)
+        self.mono_now += seconds
+
+
+class RecordingMessages(MessageBridge):
+    def __init__(self) -> None:
+        super().__init__()
+        self.said: list[tuple[str, str, str]] = []
+
+    def warn(self, parent, title, text, details=""):  # noqa: ANN001
+        self.said.append(("warn", title, text))
+
+    def inform(self, parent, title, text):  # noqa: ANN001
+        self.said.append(("inform", title, text))
+
+
+class RecordingSounds(ClockSounds):
+    def __init__(self) -> None:
+        self.beeps = 0
+        super().__init__(enabled=False, beep=self._count)
+
+    def _count(self) -> None:
+        self.beeps += 1
+
+
+class ChairRoom:
+    """An event file with five people and session 1 (two agenda items, 3:00, warning 30 s)."""
+
+    def __init__(self, path: Path, time: FakeTime | None = None) -> None:
+        self.path = path
+        self.time = time or FakeTime()
+        self.db = self.open()
+        events.create_event(self.db, DETAILS)
+        by_code = {d.code: d.id for d in delegation_admin.list_delegations(self.db)}
+        self.p: dict[str, int] = {}
+        for key, (title, given, first, second, code) in PEOPLE.items():
+            row = participants.create_participant(
+                self.db, title=title, given_names=given, first_surname=first,
+                second_surname=second, delegation_id=by_code[code],
+                category=Category.LAWMAKER.value, language="es")
+            self.p[key] = row.id
+        self.delegation = by_code
+        sitting = sittings.create_sitting(
+            self.db, title_es="Sesión inaugural", title_en="Opening session",
+            default_speaking_seconds=180, warning_seconds=30)
+        self.sitting = sitting.id
+        self.item = sittings.create_agenda_item(
+            self.db, sitting.id, title_es="Mujeres migrantes", title_en="Migrant women").id
+        self.item2 = sittings.create_agenda_item(
+            self.db, sitting.id, title_es="Hoja de ruta", title_en="Road map").id
+        self.messages = RecordingMessages()
+        self.sounds = RecordingSounds()
+
+    def open(self) -> Database:
+        return open_database(sqlite_url(self.path), actor="chair@test", clock=self.time.wall)
+
+    def reopen(self) -> None:
+        self.db.close()
+        self.db = self.open()
+
+    def workspace(self) -> ChairWorkspace:
+        context = AppContext(self.db, self.messages)
+        ws = ChairWorkspace(context, monotonic=self.time.monotonic, wall=self.time.wall,
+                            sounds=self.sounds)
+        ws.floor.stop_ticking()  # the tests tick by hand, after moving the fake clocks
+        context.setParent(ws)
+        ws.select(self.sitting, self.item)
+        return ws
+
+    def add(self, key: str, **kw) -> int:  # noqa: ANN003
+        return speakers.add_speaker(self.db, self.sitting, self.item, self.p[key], **kw).id
+
+    def badge(self, key: str) -> str:
+        return badges.badge_code_for(self.db, self.p[key])
+
+    def snapshot(self):  # noqa: ANN201
+        return speakers.list_snapshot(self.db, self.sitting, self.item)
+
+    def waiting(self) -> list[str]:
+        return [e.name for e in self.snapshot().waiting]
