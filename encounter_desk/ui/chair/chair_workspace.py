@@ -207,7 +207,8 @@ class ChairWorkspace(Workspace):
 
         self.current_panel = CurrentSpeechPanel()
         self.preview_box = QGroupBox()
-        self.preview = ProjectorView(self.floor)
+        self.preview = ProjectorView(
+            self.floor, letterbox=self.palette().window().color().name())
         self.preview.setObjectName("projectorPreview")
         self.preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         preview_layout = QVBoxLayout(self.preview_box)

@@ -272,9 +272,14 @@ def paint_projector(painter: QPainter, content: ProjectorContent, reading: Clock
 class ProjectorView(QWidget):
     """One picture of the room's screen, at any size (letterboxed 16:9)."""
 
-    def __init__(self, floor: FloorState, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, floor: FloorState, parent: QWidget | None = None, *, letterbox: str | None = None
+    ) -> None:
+        """``letterbox``: the colour around the 16:9 picture (default black, as in a hall;
+        the chair's preview passes its window colour so the bars do not look like screen)."""
         super().__init__(parent)
         self.floor = floor
+        self.letterbox = letterbox or "#000000"
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(192, 108)
         self.reading = floor.clock.state()
@@ -299,7 +304,7 @@ class ProjectorView(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("#000000"))
+        painter.fillRect(self.rect(), QColor(self.letterbox))
         scale = min(self.width() / CANVAS.width(), self.height() / CANVAS.height())
         painter.translate((self.width() - CANVAS.width() * scale) / 2,
                           (self.height() - CANVAS.height() * scale) / 2)
