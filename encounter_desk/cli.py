@@ -208,6 +208,15 @@ def build_parser() -> argparse.ArgumentParser:
         version=f"encounter-desk {__version__}",
         help=translate("CLI", "show the version and exit"),
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help=translate(
+            "CLI",
+            "check the app end to end in a temporary folder (event, roster, badge, check-in, "
+            "speech, minutes, window) and exit 0 if every step worked",
+        ),
+    )
     sub = parser.add_subparsers(
         dest="command", metavar=translate("CLI", "COMMAND"), title=translate("CLI", "commands")
     )
@@ -346,6 +355,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.lang_given = args.lang
     args.lang = lang
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if args.self_test:
+        from encounter_desk.self_test import run_self_test
+
+        return run_self_test()
     try:
         args.url = resolve_url(args.db, args.database)
         func = getattr(args, "func", cmd_open)

@@ -9,7 +9,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from encounter_desk import APP_ID, APP_NAME, __version__, config
+from encounter_desk.db import sqlite_url
 from encounter_desk.ui import settings
+from encounter_desk.ui.first_run import default_file_is_empty
 from encounter_desk.ui.logs import install_excepthook, setup_logging
 from encounter_desk.ui.main_window import MainWindow
 from encounter_desk.ui.messages import MessageBridge
@@ -43,17 +45,25 @@ def create_main_window(
     language: str | None = None,
     messages: MessageBridge | None = None,
     actor: str | None = None,
+    show_howto: bool = False,
 ) -> MainWindow:
     """Build the main window (and open ``db_url``) without running the event loop.
 
-    Needs a QApplication (tests get one from pytest-qt).
+    ``show_howto``: show each workspace's "how this works" page the first time it is
+    opened on this laptop. Needs a QApplication (tests get one from pytest-qt).
     """
     translators = Translators()
     translators.install(choose_language(language) if language is None else language)
     window = MainWindow(messages=messages, translators=translators, actor=actor)
+    window.howto.automatic = show_howto
     if db_url is not None:
         window.open_url(db_url)
     return window
+
+
+def first_run(database_url: str) -> bool:
+    """The app opens its default event file and there is no event in it (yet)."""
+    return database_url == sqlite_url(config.default_event_path()) and default_file_is_empty()
 
 
 def run_app(database_url: str, language: str | None) -> int:
@@ -62,7 +72,7 @@ def run_app(database_url: str, language: str | None) -> int:
     log_path = setup_logging()
     log.info("Encounter Desk %s starting; log in %s", __version__, log_path)
     lang = choose_language(language)
-    window = create_main_window(language=lang)
+    window = create_main_window(language=lang, show_howto=True)
     install_excepthook(
         lambda summary, details: window.messages.warn(
             window,
@@ -76,7 +86,10 @@ def run_app(database_url: str, language: str | None) -> int:
         )
     )
     window.show()
-    window.open_url(database_url)
+    if first_run(database_url):
+        window.show_welcome()
+    else:
+        window.open_url(database_url)
     code = app.exec()
     log.info("Encounter Desk closed (%s)", code)
     return code

@@ -16,6 +16,8 @@ from encounter_desk.ui.backup_actions import BackupActions
 from encounter_desk.ui.chair import ChairWorkspace
 from encounter_desk.ui.change_watcher import ChangeWatcher
 from encounter_desk.ui.desk import DeskWorkspace
+from encounter_desk.ui.first_run import WelcomePage, ensure_demo
+from encounter_desk.ui.howto import HowToPages
 from encounter_desk.ui.kiosk import KioskController
 from encounter_desk.ui.menus import MainMenus
 from encounter_desk.ui.messages import MessageBridge
@@ -60,10 +62,12 @@ class MainWindow(QMainWindow):
 
         self.start_page = StartPage()
         self.create_page = CreateEventPage()
+        self.welcome_page = WelcomePage()
+        self.howto = HowToPages(self)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.stack = QStackedWidget()
-        for page in (self.start_page, self.create_page, self.tabs):
+        for page in (self.start_page, self.create_page, self.welcome_page, self.tabs):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
 
@@ -89,10 +93,18 @@ class MainWindow(QMainWindow):
         m.back_up.triggered.connect(self.backups.start_backup)
         m.restore.triggered.connect(self.backups.start_restore)
         self.tabs.currentChanged.connect(lambda _index: self._refresh_if_stale())
+        self.tabs.currentChanged.connect(lambda _index: self._workspace_shown())
         m.kiosk.triggered.connect(self.kiosk.enter)
         m.quit.triggered.connect(self.close)
         m.language_chosen.connect(self.set_language)
         m.about.triggered.connect(self.show_about)
+        m.howto_desk.triggered.connect(lambda: self.howto.show("desk"))
+        m.howto_chair.triggered.connect(lambda: self.howto.show("chair"))
+        m.howto_records.triggered.connect(lambda: self.howto.show("records"))
+        self.welcome_page.demo_requested.connect(self.open_demo)
+        self.welcome_page.create_requested.connect(self._create_in_default_file)
+        self.welcome_page.open_requested.connect(self.choose_event)
+        self.create_page.back_requested.connect(self.show_welcome)
         self.start_page.open_requested.connect(self.choose_event)
         self.start_page.new_requested.connect(self.choose_new_event)
         self.create_page.create_requested.connect(self.create_event)
@@ -229,12 +241,14 @@ class MainWindow(QMainWindow):
         for workspace in self.workspaces:
             self.tabs.addTab(workspace, workspace.title())
         self.stack.setCurrentWidget(self.tabs)
+        self.create_page.set_back_visible(False)
         self.menus.set_event_open(True)
         desk = self.workspace("desk")
         self.kiosk.attach(self.db, desk)
         setup = self.workspace("setup")
         setup.desk_tab.desk_name_saved.connect(desk.set_desk_name)
         self.event_ready.emit()
+        self._workspace_shown()
 
     def workspace(self, key: str) -> Workspace:
         for workspace in self.workspaces:
@@ -251,13 +265,42 @@ class MainWindow(QMainWindow):
         if self.db is None:
             return
         try:
-            events.create_event(self.db, details)
+            events.create_event(self.db, details, self.create_page.presets())
         except ValueError as exc:
             self.create_page.show_error(str(exc))
             return
         self._show_workspaces()
         self.show_workspace(SetupWorkspace.KEY)
         self._update_title()
+
+    def _workspace_shown(self) -> None:
+        if self.stack.currentWidget() is self.tabs:
+            self.howto.workspace_shown(getattr(self.tabs.currentWidget(), "KEY", None))
+
+    # --- the first run -------------------------------------------------------------------
+
+    def show_welcome(self) -> None:
+        """No event on this laptop yet: offer the demo, a new event or a file."""
+        self._close_database()
+        self.welcome_page.show_error("")
+        self.stack.setCurrentWidget(self.welcome_page)
+        self.menus.set_event_open(False)
+        self._update_title()
+
+    def open_demo(self) -> bool:
+        """Build the demo event in its own file in the user data folder, and open it."""
+        try:
+            path = ensure_demo()
+        except (DatabaseError, ValueError, OSError) as exc:
+            log.warning("could not build the demo: %s", exc)
+            self.welcome_page.show_error(str(exc))
+            return False
+        return self.open_path(path)
+
+    def _create_in_default_file(self) -> None:
+        if self.open_url(sqlite_url(config.default_event_path())) and (
+                self.stack.currentWidget() is self.create_page):
+            self.create_page.set_back_visible(True)
 
     def choose_event(self) -> None:
         self.messages.choose_open_file(

@@ -3,8 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from encounter_desk import i18n
+from encounter_desk.delegations import NON_COUNTRY_GROUPS, RCM_MEMBERS, DelegationPreset
 from encounter_desk.events import EventDetails
 from encounter_desk.ui.event_form import EventForm
 
@@ -68,10 +79,46 @@ class StartPage(QWidget):
         self.new_button.setText(self.tr("New event…"))
 
 
+class DelegationPicker(QGroupBox):
+    """The delegations the new event starts with: the 11 RCM members, ticked, and the
+    non-country groups (observers, international organizations, guests…)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.members: dict[str, QCheckBox] = {}
+        grid = QGridLayout(self)
+        for number, preset in enumerate(RCM_MEMBERS):
+            box = QCheckBox()
+            box.setChecked(True)
+            box.setObjectName(f"delegation-{preset.code}")
+            self.members[preset.code] = box
+            grid.addWidget(box, number // 3, number % 3)
+        self.groups = QCheckBox()
+        self.groups.setChecked(True)
+        grid.addWidget(self.groups, len(RCM_MEMBERS) // 3 + 1, 0, 1, 3)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        lang = i18n.language()
+        self.setTitle(self.tr("3. Delegations"))
+        for preset in RCM_MEMBERS:
+            self.members[preset.code].setText(i18n.pick(lang, preset.name_es, preset.name_en))
+        names = ", ".join(i18n.pick(lang, p.name_es, p.name_en) for p in NON_COUNTRY_GROUPS)
+        self.groups.setText(self.tr("Groups without a country: {names}").format(names=names))
+
+    def presets(self) -> tuple[DelegationPreset, ...]:
+        chosen = tuple(p for p in RCM_MEMBERS if self.members[p.code].isChecked())
+        if self.groups.isChecked():
+            chosen += NON_COUNTRY_GROUPS
+        return chosen
+
+
 class CreateEventPage(QWidget):
-    """The file holds no event yet: a short form creates it (with the 11 RCM delegations)."""
+    """The file holds no event yet: a short guided form creates it — names, dates and venue,
+    and the delegations (preset to the 11 RCM member countries)."""
 
     create_requested = Signal(object)  # EventDetails
+    back_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +127,12 @@ class CreateEventPage(QWidget):
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.form = EventForm()
+        self.steps = QLabel()
+        self.steps.setWordWrap(True)
+        self.delegations = DelegationPicker()
+        self.back_button = QPushButton()
+        self.back_button.clicked.connect(self.back_requested)
+        self.back_button.setVisible(False)
         self.create_button = QPushButton()
         self.create_button.setDefault(True)
         self.create_button.clicked.connect(self._create)
@@ -91,9 +144,12 @@ class CreateEventPage(QWidget):
         column = QVBoxLayout(inner)
         column.addWidget(self.heading)
         column.addWidget(self.intro)
+        column.addWidget(self.steps)
         column.addWidget(self.form)
+        column.addWidget(self.delegations)
         column.addWidget(self.error)
         row = QHBoxLayout()
+        row.addWidget(self.back_button)
         row.addStretch(1)
         row.addWidget(self.create_button)
         column.addLayout(row)
@@ -114,7 +170,20 @@ class CreateEventPage(QWidget):
             self.tr("This file holds no event yet. Describe the event; the 11 member "
                     "delegations of the RCM and the non-country groups are added for you.")
         )
+        self.steps.setText(
+            self.tr("1. The event's names in both languages and its reference code. "
+                    "2. The days and the venue. 3. The delegations taking part.")
+        )
+        self.back_button.setText(self.tr("← Back"))
         self.create_button.setText(self.tr("Create event"))
+        self.delegations.retranslate()
+
+    def set_back_visible(self, visible: bool) -> None:
+        """Offer the way back to the first screen (when the form was reached from it)."""
+        self.back_button.setVisible(visible)
+
+    def presets(self) -> tuple[DelegationPreset, ...]:
+        return self.delegations.presets()
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)
