@@ -60,7 +60,7 @@ from encounter_desk.models import (
     Scan,
     Sitting,
 )
-from encounter_desk.models.scans import RAW_KEPT, new_scan_uid
+from encounter_desk.models.scans import kept_raw, new_scan_uid
 
 Clock = Callable[[], dt.datetime]
 
@@ -549,7 +549,7 @@ def _door(
             elif serial is not None and serial > person.badge_serial:
                 kind = DoorVerdictKind.UNKNOWN
         scan = Scan(
-            scan_uid=uid, raw=raw[:RAW_KEPT], raw_length=len(raw), source=source,
+            scan_uid=uid, raw=kept_raw(raw), raw_length=len(raw), source=source,
             verdict="", participant_id=person.id if person else None, badge_serial=serial,
             desk=desk, at=now, sitting_id=sitting.id, undo_reason="", undone_by="",
         )

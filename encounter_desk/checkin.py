@@ -58,7 +58,7 @@ from encounter_desk.models import (
     Scan,
     Sitting,
 )
-from encounter_desk.models.scans import RAW_KEPT, new_scan_uid
+from encounter_desk.models.scans import kept_raw, new_scan_uid
 
 Clock = Callable[[], dt.datetime]
 
@@ -454,7 +454,7 @@ def _recorded(
                     return _replay(session, session.get(Scan, earlier), keys)
                 scan = Scan(
                     scan_uid=uid,
-                    raw=raw[:RAW_KEPT],
+                    raw=kept_raw(raw),
                     raw_length=len(raw),
                     source=source,
                     desk=desk,

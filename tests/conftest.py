@@ -37,8 +37,21 @@ def db_path(tmp_path) -> Path:
 
 
 @pytest.fixture
-def db(db_path) -> Database:
+def sqlite_db(db_path) -> Database:
+    """An event database in a SQLite file, for what only a file has (pragmas, backups…)."""
     database = open_database(sqlite_url(db_path), actor="tester@desk")
+    yield database
+    database.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request, db_path) -> Database:
+    """A fresh event database at head: each test using it runs on SQLite and on PostgreSQL."""
+    if request.param == "sqlite":
+        url = sqlite_url(db_path)
+    else:
+        url = request.getfixturevalue("pg_url_at_head")
+    database = open_database(url, actor="tester@desk")
     yield database
     database.close()
 
@@ -83,19 +96,49 @@ def pg_server():
 _pg_counter = 0
 
 
-@pytest.fixture
-def pg_url(pg_server) -> str:
-    """The URL of a new, empty PostgreSQL database for one test."""
-    import psycopg
+def _admin_dsn(pg_server: str) -> str:
     from sqlalchemy.engine import make_url
+
+    base = make_url(pg_server + "/postgres")
+    return base.set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+def _new_pg_database(pg_server: str, template: str | None = None):
+    import psycopg
 
     global _pg_counter
     _pg_counter += 1
     name = f"t{os.getpid()}_{_pg_counter}"
-    base = make_url(pg_server + "/postgres")
-    dsn = base.set(drivername="postgresql").render_as_string(hide_password=False)
-    with psycopg.connect(dsn, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
+    clause = f' TEMPLATE "{template}"' if template else ""
+    with psycopg.connect(_admin_dsn(pg_server), autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"{clause}')
     yield f"{pg_server}/{name}"
-    with psycopg.connect(dsn, autocommit=True) as conn:
+    with psycopg.connect(_admin_dsn(pg_server), autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def pg_url(pg_server) -> str:
+    """The URL of a new, empty PostgreSQL database for one test."""
+    yield from _new_pg_database(pg_server)
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_server) -> str:
+    """A database migrated to head once per session, copied for each test (fast)."""
+    import psycopg
+
+    name = f"template_{os.getpid()}"
+    with psycopg.connect(_admin_dsn(pg_server), autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    open_database(f"{pg_server}/{name}").close()
+    yield name
+    with psycopg.connect(_admin_dsn(pg_server), autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def pg_url_at_head(pg_server, pg_template) -> str:
+    """The URL of a new PostgreSQL database already at the newest schema, empty of data."""
+    yield from _new_pg_database(pg_server, pg_template)

@@ -68,3 +68,45 @@ class PostgresServer:
         except subprocess.CalledProcessError:
             pass
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _main(argv: list[str]) -> int:
+    """``python3 tests/pg_server.py start STATE`` prints a server URL; ``stop STATE`` ends it.
+
+    .ci/run starts one server for the whole run and hands its URL to the tests through
+    ENCOUNTER_DESK_TEST_PG_URL. Only the standard library is used, so this runs before the
+    project's virtual environment exists.
+    """
+    import json
+
+    if len(argv) != 3 or argv[1] not in ("start", "stop"):
+        print("usage: pg_server.py start|stop STATE_FILE")
+        return 2
+    state = Path(argv[2])
+    if argv[1] == "start":
+        bin_dir = find_bin_dir()
+        if bin_dir is None:
+            print("no PostgreSQL server binaries (initdb, pg_ctl) found")
+            return 1
+        server = PostgresServer(bin_dir)
+        server.start()
+        state.write_text(json.dumps({"bin": str(bin_dir), "root": str(server.root),
+                                     "port": server.port}))
+        print(server.url("postgres"))
+        return 0
+    data = json.loads(state.read_text())
+    server = PostgresServer.__new__(PostgresServer)
+    server.bin_dir = Path(data["bin"])
+    server.root = Path(data["root"])
+    server.data = server.root / "data"
+    server.port = data["port"]
+    server.as_postgres = os.geteuid() == 0
+    server.stop()
+    state.unlink(missing_ok=True)
+    return 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(_main(sys.argv))

@@ -23,6 +23,16 @@ RAW_KEPT = 512
 """A scan keeps at most this many characters of what was read (and the full length)."""
 
 
+_CONTROL_PICTURES = {code: 0x2400 + code for code in range(0x20)} | {0x7F: 0x2421}
+
+
+def kept_raw(raw: str) -> str:
+    """What a scan keeps of the text read: at most RAW_KEPT characters, control characters
+    shown as their Unicode pictures ("\x00" -> "␀"), which every database can store
+    (PostgreSQL text refuses NUL) and a person can read in the scan log."""
+    return raw[:RAW_KEPT].translate(_CONTROL_PICTURES)
+
+
 def new_scan_uid() -> str:
     return uuid.uuid4().hex
 

@@ -41,8 +41,8 @@ def test_backup_is_a_consistent_file_that_opens(db, tmp_path):
     assert _opens_sound(out) == row_counts(db)
 
 
-def test_backup_taken_while_another_connection_writes(db, db_path, tmp_path):
-    codes = make_event(db, 400)
+def test_backup_taken_while_another_connection_writes(sqlite_db, db_path, tmp_path):
+    codes = make_event(sqlite_db, 400)
     writer = open_database(sqlite_url(db_path))
     stop = threading.Event()
     written = []
@@ -56,7 +56,7 @@ def test_backup_taken_while_another_connection_writes(db, db_path, tmp_path):
     thread = threading.Thread(target=scan_on)
     thread.start()
     try:
-        outs = [backups.back_up(db, tmp_path / f"during-{n}.sqlite") for n in range(5)]
+        outs = [backups.back_up(sqlite_db, tmp_path / f"during-{n}.sqlite") for n in range(5)]
     finally:
         stop.set()
         thread.join()
@@ -68,26 +68,26 @@ def test_backup_taken_while_another_connection_writes(db, db_path, tmp_path):
         assert counts["scan"] == counts["check_in"]
 
 
-def test_automatic_backups_only_when_changed_and_bounded(db, db_path):
-    codes = make_event(db, 40)
+def test_automatic_backups_only_when_changed_and_bounded(sqlite_db, db_path):
+    codes = make_event(sqlite_db, 40)
     now = Now()
-    auto = backups.AutoBackup(db, keep=3, every=dt.timedelta(minutes=5), now=now)
+    auto = backups.AutoBackup(sqlite_db, keep=3, every=dt.timedelta(minutes=5), now=now)
     first = auto.tick()
     assert first is not None and first.parent == db_path.parent / "backups"
     now.at += dt.timedelta(minutes=10)
     assert auto.tick() is None  # nothing changed
     made = []
     for code in codes[:6]:
-        checkin.check_in(db, code, desk="D")
+        checkin.check_in(sqlite_db, code, desk="D")
         now.at += dt.timedelta(minutes=1)
         made.append(auto.tick())
     # At most one copy per five minutes: at 09:11, then at 09:16.
     assert [p is not None for p in made] == [True, False, False, False, False, True]
-    checkin.check_in(db, codes[10], desk="D")
+    checkin.check_in(sqlite_db, codes[10], desk="D")
     assert auto.final() is not None  # on close: the last changes are kept
     assert auto.final() is None
     for _ in range(4):
-        checkin.check_in(db, codes[20 + _], desk="D")
+        checkin.check_in(sqlite_db, codes[20 + _], desk="D")
         now.at += dt.timedelta(minutes=6)
         assert auto.tick() is not None
     kept = backups.list_backups(db_path)
@@ -95,57 +95,57 @@ def test_automatic_backups_only_when_changed_and_bounded(db, db_path):
     assert _opens_sound(kept[-1])["check_in"] == 11
 
 
-def test_restore_puts_the_current_file_aside(db, db_path, tmp_path):
-    codes = make_event(db, 20)
-    checkin.check_in(db, codes[0], desk="D")
-    saved = backups.back_up(db, tmp_path / "saved.sqlite")
-    checkin.check_in(db, codes[1], desk="D")
+def test_restore_puts_the_current_file_aside(sqlite_db, db_path, tmp_path):
+    codes = make_event(sqlite_db, 20)
+    checkin.check_in(sqlite_db, codes[0], desk="D")
+    saved = backups.back_up(sqlite_db, tmp_path / "saved.sqlite")
+    checkin.check_in(sqlite_db, codes[1], desk="D")
     other = open_database(sqlite_url(db_path))
     with other.write() as s:  # another desk in the middle of a write: restore refuses
         s.connection().exec_driver_sql("SELECT 1")
         with pytest.raises(DatabaseLockedError):
             backups.restore(saved, db_path)
     other.close()
-    db.close()
+    sqlite_db.close()
     aside = backups.restore(saved, db_path)
     assert _opens_sound(aside)["check_in"] == 2
     assert _opens_sound(db_path)["check_in"] == 1
 
 
-def test_restore_refuses_a_damaged_backup(db, db_path, tmp_path):
-    make_event(db, 5)
+def test_restore_refuses_a_damaged_backup(sqlite_db, db_path, tmp_path):
+    make_event(sqlite_db, 5)
     bad = tmp_path / "bad.sqlite"
     bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 5000)
-    db.close()
+    sqlite_db.close()
     before = db_path.read_bytes()
     with pytest.raises(backups.DatabaseError):
         backups.restore(bad, db_path)
     assert db_path.read_bytes() == before
 
 
-def test_cli_backup_restore_and_check(db, db_path, tmp_path, capsys):
-    codes = make_event(db, 5)
-    checkin.check_in(db, codes[0], desk="D")
-    db.close()
+def test_cli_backup_restore_and_check(sqlite_db, db_path, tmp_path, capsys):
+    codes = make_event(sqlite_db, 5)
+    checkin.check_in(sqlite_db, codes[0], desk="D")
+    sqlite_db.close()
     out = tmp_path / "stick" / "backup.sqlite"
-    assert cli.main(["--db", str(db_path), "backup", str(out)]) == 0
+    assert cli.main(["--sqlite_db", str(db_path), "backup", str(out)]) == 0
     assert "checked: ok" in capsys.readouterr().out
-    assert cli.main(["--db", str(db_path), "check"]) == 0
-    assert cli.main(["--db", str(db_path), "restore", str(out)]) == 0
+    assert cli.main(["--sqlite_db", str(db_path), "check"]) == 0
+    assert cli.main(["--sqlite_db", str(db_path), "restore", str(out)]) == 0
     assert "previous file was kept" in capsys.readouterr().out
-    assert cli.main(["--db", str(db_path), "restore", str(tmp_path / "none.sqlite")]) == 1
+    assert cli.main(["--sqlite_db", str(db_path), "restore", str(tmp_path / "none.sqlite")]) == 1
     assert "no backup" in capsys.readouterr().err
 
 
-def test_copy_event_to_postgresql_and_back(db, db_path, pg_url, tmp_path, capsys):
-    codes = make_event(db, 30)
+def test_copy_event_to_postgresql_and_back(sqlite_db, db_path, pg_url, tmp_path, capsys):
+    codes = make_event(sqlite_db, 30)
     for code in codes[:7]:
-        checkin.check_in(db, code, desk="D")
-    before = row_counts(db)
-    with db.read() as s:
+        checkin.check_in(sqlite_db, code, desk="D")
+    before = row_counts(sqlite_db)
+    with sqlite_db.read() as s:
         audit_max = s.scalar(select(func.max(AuditEntry.id)))
-    db.close()
-    assert cli.main(["--db", str(db_path), "copy-event", "--to", pg_url]) == 0
+    sqlite_db.close()
+    assert cli.main(["--sqlite_db", str(db_path), "copy-event", "--to", pg_url]) == 0
     server = open_database(pg_url)
     assert row_counts(server) == before
     # Badges printed from the file still scan on the server, and new rows get fresh ids.
@@ -159,7 +159,7 @@ def test_copy_event_to_postgresql_and_back(db, db_path, pg_url, tmp_path, capsys
         copy_event(open_database(sqlite_url(db_path)), server)
     server.close()
     back = tmp_path / "back.sqlite"
-    assert cli.main(["--db", str(back), "copy-event", "--from", pg_url]) == 0
+    assert cli.main(["--sqlite_db", str(back), "copy-event", "--from", pg_url]) == 0
     capsys.readouterr()
     returned = open_database(sqlite_url(back))
     assert row_counts(returned)["scan"] == before["scan"] + 2

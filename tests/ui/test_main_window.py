@@ -43,11 +43,16 @@ def _tab_titles(window):
     return [window.tabs.tabText(i) for i in range(window.tabs.count())]
 
 
-def test_the_window_opens_the_event_with_four_workspaces(window_for, event_db, db_path):
+def _where(db) -> str:
+    """How the title names the database: the file's name, or the server's address."""
+    return db.path.name if db.path is not None else db.describe()
+
+
+def test_the_window_opens_the_event_with_four_workspaces(window_for, event_db):
     window = window_for(event_db.url)
     assert _tab_titles(window) == ["Registration desk", "Chair", "Records", "Setup"]
     assert window.stack.currentWidget() is window.tabs
-    assert window.windowTitle() == f"Test — {db_path.name}"
+    assert window.windowTitle() == f"Test — {_where(event_db)}"
     setup = window.show_workspace("setup")
     assert setup.participants.model.rowCount() == 5
     assert setup.participants.count_label.text() == "5 participants"
@@ -106,7 +111,7 @@ def test_recent_menu_keeps_the_last_eight(window_for, tmp_path):
     assert len(paths) == 8 and paths[0] == str(tmp_path / "e9.sqlite")
 
 
-def test_an_empty_file_shows_the_create_event_form(qtbot, window_for, db, db_path):
+def test_an_empty_file_shows_the_create_event_form(qtbot, window_for, db):
     window = window_for(db.url)
     assert window.stack.currentWidget() is window.create_page
     form = window.create_page.form
@@ -127,7 +132,7 @@ def test_an_empty_file_shows_the_create_event_form(qtbot, window_for, db, db_pat
     assert window.stack.currentWidget() is window.tabs
     assert window.tabs.currentWidget().KEY == "setup"
     assert window.workspace("setup").delegations.model.rowCount() == 16
-    assert window.windowTitle() == f"RCM 2017 — {db_path.name}"
+    assert window.windowTitle() == f"RCM 2017 — {_where(db)}"
 
 
 def test_file_new_event_creates_a_file_and_asks_for_the_event(window_for, messages, tmp_path):

@@ -16,6 +16,7 @@ from encounter_desk import badge_code, badges, checkin, events
 from encounter_desk.checkin import VerdictKind
 from encounter_desk.db import Database, open_database, sqlite_url
 from encounter_desk.models import AuditEntry, CheckIn, Delegation, Participant, Scan, Sitting
+from encounter_desk.models.scans import kept_raw
 
 T0 = dt.datetime(2026, 12, 1, 14, 5, tzinfo=dt.UTC)  # 08:05 in Mexico City
 
@@ -204,7 +205,8 @@ def test_garbage_and_very_long_input_are_recorded_as_forged(desk, raw):
     assert v.kind is VerdictKind.FORGED and v.participant is None
     [row] = _scan_rows(desk.db)
     assert row.verdict == "forged"
-    assert row.raw == raw[:512] and row.raw_length == len(raw)
+    assert row.raw == kept_raw(raw) and row.raw_length == len(raw)
+    assert len(row.raw) <= 512 and "\x00" not in row.raw
 
 
 def test_search_and_walk_in_use_the_same_verdict_path(desk):
@@ -269,7 +271,7 @@ def test_no_event_is_a_clear_error(db):
         checkin.check_in(db, "anything", desk="Desk 1")
 
 
-def test_two_processes_scanning_the_same_badges_admit_each_person_once(desk, db_path):
+def test_two_processes_scanning_the_same_badges_admit_each_person_once(desk):
     with desk.db.write() as s:
         for i in range(12):
             s.add(Participant(given_names=f"Persona {i}", first_surname="Prueba"))
@@ -280,14 +282,14 @@ def test_two_processes_scanning_the_same_badges_admit_each_person_once(desk, db_
         """
         import json, sys
         from encounter_desk import checkin
-        from encounter_desk.db import open_database, sqlite_url
-        db = open_database(sqlite_url(sys.argv[1]))
+        from encounter_desk.db import open_database
+        db = open_database(sys.argv[1])
         kinds = [checkin.check_in(db, c, desk=sys.argv[2]).kind.value for c in json.loads(sys.argv[3])]
         print(json.dumps(kinds))
         """
     )
     procs = [
-        subprocess.Popen([sys.executable, "-c", script, str(db_path), name, json.dumps(codes)],
+        subprocess.Popen([sys.executable, "-c", script, desk.db.url, name, json.dumps(codes)],
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         for name in ("Desk A", "Desk B")
     ]

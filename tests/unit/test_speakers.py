@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from encounter_desk import speakers
 from encounter_desk.clock import Phase, SpeechClock
-from encounter_desk.db import open_database, sqlite_url
+from encounter_desk.db import open_database
 from encounter_desk.models import (
     AgendaItem,
     AuditEntry,
@@ -762,7 +762,7 @@ def test_kinds_are_named_in_the_language_asked_for(room):
 # --- restarts ----------------------------------------------------------------------------
 
 
-def test_reopening_the_file_resumes_the_speech_with_the_right_elapsed_time(room, db_path):
+def test_reopening_the_file_resumes_the_speech_with_the_right_elapsed_time(room):
     room.add("ana")
     room.next(0)
     speakers.pause_current(room.db, room.sitting, at=t(50))
@@ -770,7 +770,7 @@ def test_reopening_the_file_resumes_the_speech_with_the_right_elapsed_time(room,
     room.db.close()  # the app closes (or crashes) mid-speech
 
     wall_now = t(130)
-    reopened = open_database(sqlite_url(db_path), actor="chair", clock=lambda: wall_now)
+    reopened = open_database(room.db.url, actor="chair", clock=lambda: wall_now)
     try:
         current = speakers.current_speech(reopened, room.sitting)
         assert current is not None and current.entry.name == "Ana Pérez Núñez"
@@ -800,12 +800,12 @@ def test_reopening_the_file_resumes_the_speech_with_the_right_elapsed_time(room,
         reopened.close()
 
 
-def test_reopening_during_a_pause_keeps_the_clock_paused(room, db_path):
+def test_reopening_during_a_pause_keeps_the_clock_paused(room):
     room.add("ana")
     room.next(0)
     speakers.pause_current(room.db, room.sitting, at=t(80))
     room.db.close()
-    reopened = open_database(sqlite_url(db_path), actor="chair", clock=lambda: t(500))
+    reopened = open_database(room.db.url, actor="chair", clock=lambda: t(500))
     try:
         current = speakers.current_speech(reopened, room.sitting)
         assert current.paused and current.elapsed == 80

@@ -10,6 +10,7 @@ import sqlite3
 import pytest
 from alembic import command
 from sqlalchemy import create_engine, func, select
+from sqlalchemy.exc import IntegrityError
 
 from encounter_desk import db as dbmod
 from encounter_desk import events
@@ -34,17 +35,17 @@ def _digest(path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_new_file_is_created_at_head_with_the_models_in_step(db, db_path):
+def test_new_file_is_created_at_head_with_the_models_in_step(sqlite_db, db_path):
     assert db_path.exists()
     con = sqlite3.connect(db_path)
     (revision,) = con.execute("SELECT version_num FROM alembic_version").fetchone()
     con.close()
     assert revision == dbmod.head_revision()
-    assert dbmod.metadata_matches_head(db) == []
+    assert dbmod.metadata_matches_head(sqlite_db) == []
 
 
-def test_sqlite_pragmas_make_commits_durable(db):
-    with db.engine.connect() as conn:
+def test_sqlite_pragmas_make_commits_durable(sqlite_db):
+    with sqlite_db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         # 2 = FULL: the WAL is synced on every commit, so a confirmed commit survives power loss.
@@ -53,7 +54,7 @@ def test_sqlite_pragmas_make_commits_durable(db):
 
 def test_foreign_keys_are_enforced(db):
     events.create_event(db, DETAILS)
-    with pytest.raises(Exception, match="FOREIGN KEY"):
+    with pytest.raises(IntegrityError, match="(?i)foreign key"):
         with db.write() as s:
             s.add(Participant(given_names="Ana", first_surname="Pérez", delegation_id=9999))
 
@@ -231,9 +232,9 @@ def test_derived_name_columns_follow_the_name_parts(db):
     assert p.identity_key == "inaki jose munoz de la cruz"
 
 
-def test_backup_of_a_live_file_is_consistent(db, tmp_path):
-    events.create_event(db, DETAILS)
-    target = dbmod.backup_sqlite(db.path, tmp_path / "copies" / "backup.sqlite")
+def test_backup_of_a_live_file_is_consistent(sqlite_db, tmp_path):
+    events.create_event(sqlite_db, DETAILS)
+    target = dbmod.backup_sqlite(sqlite_db.path, tmp_path / "copies" / "backup.sqlite")
     con = sqlite3.connect(target)
     assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert con.execute("SELECT code FROM event").fetchone() == ("TEST-1",)

@@ -89,7 +89,9 @@ def _translate_calls():
             if isinstance(func, ast.Name) and func.id == "translate":
                 yield path, node
             elif (isinstance(func, ast.Attribute) and func.attr == "translate"
-                  and not (isinstance(func.value, ast.Name) and func.value.id == "QCoreApplication")):
+                  and not (isinstance(func.value, ast.Name) and func.value.id == "QCoreApplication")
+                  and node.args and isinstance(node.args[0], ast.Constant)
+                  and isinstance(node.args[0].value, str)):  # not str.translate(table)
                 yield path, node
 
 
