@@ -1,5 +1,6 @@
-"""The Records workspace."""
+"""The Records workspace: attendance, agreements, initiatives, minutes and exports."""
 
+from encounter_desk.ui.records.counts_widget import AttendanceCountsWidget
 from encounter_desk.ui.records.workspace import RecordsWorkspace
 
-__all__ = ["RecordsWorkspace"]
+__all__ = ["AttendanceCountsWidget", "RecordsWorkspace"]

@@ -1,17 +1,165 @@
-"""Records: attendance, agreements and the minutes (coming with its own issue)."""
+"""Records: attendance, agreements, initiatives and the minutes of each sitting.
+
+A session selector on top (number and title in the interface's language) and four tabs:
+the keyboard roll call with the live counts, the agreements per agenda item, the register
+of legislative initiatives, and the minutes with the exports. Each tab is its own module;
+this one only chooses the sitting and passes it on.
+"""
 
 from __future__ import annotations
 
-from encounter_desk.ui.coming_soon import ComingSoonWorkspace
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from encounter_desk import i18n, sittings
+from encounter_desk.db import DatabaseError
+from encounter_desk.sittings import SittingRow
+from encounter_desk.ui.records.agreements_page import AgreementsPage
+from encounter_desk.ui.records.attendance_page import AttendancePage
+from encounter_desk.ui.records.initiatives_page import InitiativesPage
+from encounter_desk.ui.records.minutes_page import MinutesPage
+from encounter_desk.ui.settings import app_settings
+from encounter_desk.ui.workspace import AppContext, Workspace
+
+SITTING_KEY = "records/sitting"
 
 
-class RecordsWorkspace(ComingSoonWorkspace):
+class RecordsWorkspace(Workspace):
     KEY = "records"
+
+    def __init__(
+        self,
+        context: AppContext,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], dt.datetime] | None = None,
+        open_file: Callable[[Path], object] | None = None,
+    ) -> None:
+        """``clock`` times the marks (default: the event file's clock); ``open_file`` opens
+        a previewed PDF (default: the system's viewer). Tests inject both."""
+        super().__init__(context, parent)
+        self.setObjectName("recordsWorkspace")
+        self.db = context.db
+        self.messages = context.messages
+        self.sitting_rows: dict[int, SittingRow] = {}
+        self.sitting_id: int | None = None
+
+        self.sitting_label = QLabel()
+        self.sitting_box = QComboBox()
+        self.sitting_box.setObjectName("recordsSitting")
+        self.sitting_box.setMinimumContentsLength(40)
+        self.sitting_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.sitting_box.activated.connect(lambda _n: self._sitting_chosen())
+        self.when_label = QLabel()
+        self.when_label.setObjectName("recordsSittingWhen")
+
+        self.attendance = AttendancePage(context, clock=clock)
+        self.agreements = AgreementsPage(context)
+        self.initiatives = InitiativesPage(context)
+        self.minutes = MinutesPage(context, open_file=open_file)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("recordsTabs")
+        for page in (self.attendance, self.agreements, self.initiatives, self.minutes):
+            self.tabs.addTab(page, "")
+
+        top = QHBoxLayout()
+        top.addWidget(self.sitting_label)
+        top.addWidget(self.sitting_box)
+        top.addWidget(self.when_label, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        self.retranslate()
+        self.refresh()
+
+    # --- texts ---------------------------------------------------------------------------
 
     def title(self) -> str:
         return self.tr("Records")
 
-    def description(self) -> str:
-        return self.tr(
-            "Attendance, agreements and initiatives, and the minutes of each session as PDF."
-        )
+    def retranslate(self) -> None:
+        self.sitting_label.setText(self.tr("Session"))
+        self.tabs.setTabText(0, self.tr("Attendance"))
+        self.tabs.setTabText(1, self.tr("Agreements"))
+        self.tabs.setTabText(2, self.tr("Initiatives"))
+        self.tabs.setTabText(3, self.tr("Minutes and exports"))
+        if self.sitting_rows:
+            self._fill_sittings()
+        self._show_when()
+
+    # --- the sitting ---------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read the sessions again and reload every tab (selection kept)."""
+        try:
+            rows = sittings.list_sittings(self.db)
+        except (ValueError, DatabaseError) as exc:
+            self.messages.warn(self, self.tr("Records"), str(exc))
+            return
+        self.sitting_rows = {row.id: row for row in rows}
+        if self.sitting_id not in self.sitting_rows:
+            self.sitting_id = self._saved_sitting()
+        self._fill_sittings()
+        self._load()
+
+    def _saved_sitting(self) -> int | None:
+        saved = app_settings().value(SITTING_KEY)
+        try:
+            if saved is not None and int(saved) in self.sitting_rows:
+                return int(saved)
+        except (TypeError, ValueError):
+            pass
+        return next(iter(self.sitting_rows), None)
+
+    def _fill_sittings(self) -> None:
+        lang = i18n.language()
+        self.sitting_box.clear()
+        for row in self.sitting_rows.values():
+            self.sitting_box.addItem(
+                self.tr("{number}. {title}").format(number=row.number, title=row.title(lang)),
+                row.id)
+        if not self.sitting_rows:
+            self.sitting_box.addItem(self.tr("No sessions yet: add them in Setup"), None)
+        self.sitting_box.setCurrentIndex(max(0, self.sitting_box.findData(self.sitting_id)))
+
+    def select(self, sitting_id: int) -> None:
+        """Show the records of ``sitting_id``."""
+        if sitting_id not in self.sitting_rows:
+            raise KeyError(sitting_id)
+        self.sitting_id = sitting_id
+        self.sitting_box.setCurrentIndex(self.sitting_box.findData(sitting_id))
+        self._load()
+
+    def _sitting_chosen(self) -> None:
+        sitting_id = self.sitting_box.currentData()
+        if sitting_id is None or sitting_id == self.sitting_id:
+            return
+        settings = app_settings()
+        settings.setValue(SITTING_KEY, sitting_id)
+        settings.sync()
+        self.select(sitting_id)
+
+    def _load(self) -> None:
+        row = self.sitting_rows.get(self.sitting_id) if self.sitting_id is not None else None
+        self.attendance.set_sitting(self.sitting_id)
+        self.agreements.set_sitting(self.sitting_id)
+        self.initiatives.set_sitting(self.sitting_id)
+        self.initiatives.refresh()
+        self.minutes.set_sitting(row)
+        self._show_when()
+
+    def _show_when(self) -> None:
+        row = self.sitting_rows.get(self.sitting_id) if self.sitting_id is not None else None
+        if row is None:
+            self.when_label.clear()
+            return
+        text = self.tr("{date}, {time}").format(
+            date=row.date.isoformat(), time=row.scheduled_start.strftime("%H:%M"))
+        if row.room:
+            text = self.tr("{when} — {room}").format(when=text, room=row.room)
+        self.when_label.setText(text)

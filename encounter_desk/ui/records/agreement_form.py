@@ -1,0 +1,163 @@
+"""The form of one agreement: agenda item, text, how adopted, annex. Not modal to the app.
+
+``submit(values)`` saves through the service and returns None, or the service's message
+when it refused: then the message is shown inside the form and nothing was written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from encounter_desk import i18n
+from encounter_desk.agreements import AgreementRow, adoption_label
+from encounter_desk.models import Adoption
+from encounter_desk.sittings import AgendaItemRow
+
+Submit = Callable[[dict[str, Any]], str | None]
+
+
+class AgreementDialog(QDialog):
+    def __init__(self, parent: QWidget | None, items: Sequence[AgendaItemRow],
+                 submit: Submit, row: AgreementRow | None = None,
+                 item_id: int | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("agreementDialog")
+        self.submit = submit
+        self.row = row
+        lang = i18n.language()
+        self.setWindowTitle(self.tr("Agreement") if row is None
+                            else self.tr("Agreement {number}").format(number=row.number))
+        self.resize(620, 560)
+
+        self.item_box = QComboBox()
+        self.item_box.setObjectName("agreementItem")
+        self.item_box.addItem(self.tr("The whole session"), None)
+        for item in items:
+            self.item_box.addItem(
+                self.tr("{number}. {title}").format(number=item.number, title=item.title(lang)),
+                item.id)
+        chosen = row.agenda_item_id if row is not None else item_id
+        self.item_box.setCurrentIndex(max(0, self.item_box.findData(chosen)))
+        self.number = QSpinBox()
+        self.number.setObjectName("agreementNumber")
+        self.number.setRange(0, 999)
+        self.number.setSpecialValueText(self.tr("next free number"))
+        self.text_es = QPlainTextEdit()
+        self.text_es.setObjectName("agreementTextEs")
+        self.text_en = QPlainTextEdit()
+        self.text_en.setObjectName("agreementTextEn")
+        self.adoption = QComboBox()
+        self.adoption.setObjectName("agreementAdoption")
+        for value in Adoption:
+            self.adoption.addItem(adoption_label(value.value), value.value)
+        self.votes_for = QLineEdit()
+        self.votes_for.setObjectName("votesFor")
+        self.votes_against = QLineEdit()
+        self.votes_against.setObjectName("votesAgainst")
+        self.abstentions = QLineEdit()
+        self.abstentions.setObjectName("abstentions")
+        votes = QHBoxLayout()
+        self.for_label, self.against_label, self.abstain_label = QLabel(), QLabel(), QLabel()
+        for label, box in ((self.for_label, self.votes_for),
+                           (self.against_label, self.votes_against),
+                           (self.abstain_label, self.abstentions)):
+            box.setMaximumWidth(70)
+            votes.addWidget(label)
+            votes.addWidget(box)
+        votes.addStretch(1)
+        self.annex = QCheckBox(self.tr("A declaration printed in full as an annex"))
+        self.annex.setObjectName("agreementAnnex")
+        self.annex_title = QLineEdit()
+        self.annex_title.setObjectName("annexTitle")
+        self.error = QLabel()
+        self.error.setObjectName("formError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error.hide()
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Agenda item"), self.item_box)
+        form.addRow(self.tr("Number"), self.number)
+        form.addRow(self.tr("Text (Spanish)"), self.text_es)
+        form.addRow(self.tr("Text (English)"), self.text_en)
+        form.addRow(self.tr("Adopted"), self.adoption)
+        form.addRow(self.tr("Votes"), votes)
+        form.addRow("", self.annex)
+        form.addRow(self.tr("Annex title"), self.annex_title)
+        self.for_label.setText(self.tr("In favour"))
+        self.against_label.setText(self.tr("Against"))
+        self.abstain_label.setText(self.tr("Abstentions"))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+        if row is not None:
+            self.number.setValue(row.number)
+            self.text_es.setPlainText(row.text_es)
+            self.text_en.setPlainText(row.text_en)
+            self.adoption.setCurrentIndex(self.adoption.findData(row.adoption.value))
+            for box, value in ((self.votes_for, row.votes_for),
+                               (self.votes_against, row.votes_against),
+                               (self.abstentions, row.abstentions)):
+                box.setText("" if value is None else str(value))
+            self.annex.setChecked(row.is_annex)
+            self.annex_title.setText(row.annex_title)
+        self.adoption.currentIndexChanged.connect(self._enable)
+        self.annex.toggled.connect(self._enable)
+        self._enable()
+        self.text_es.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _enable(self, *_args: object) -> None:
+        vote = self.adoption.currentData() == Adoption.VOTE.value
+        for box in (self.votes_for, self.votes_against, self.abstentions):
+            box.setEnabled(vote)
+        self.annex_title.setEnabled(self.annex.isChecked())
+
+    def values(self) -> dict[str, Any]:
+        vote = self.adoption.currentData() == Adoption.VOTE.value
+        values: dict[str, Any] = {
+            "agenda_item_id": self.item_box.currentData(),
+            "text_es": self.text_es.toPlainText(),
+            "text_en": self.text_en.toPlainText(),
+            "adoption": self.adoption.currentData(),
+            "votes_for": self.votes_for.text().strip() if vote else None,
+            "votes_against": self.votes_against.text().strip() if vote else None,
+            "abstentions": self.abstentions.text().strip() if vote else None,
+            "is_annex": self.annex.isChecked(),
+            "annex_title": self.annex_title.text() if self.annex.isChecked() else "",
+        }
+        if self.number.value() > 0:
+            values["number"] = self.number.value()
+        return values
+
+    def save(self) -> None:
+        problem = self.submit(self.values())
+        if problem:
+            self.error.setText(problem)
+            self.error.show()
+            return
+        self.error.hide()
+        self.accept()

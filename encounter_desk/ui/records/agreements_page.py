@@ -1,0 +1,236 @@
+"""Records → Agreements: the decisions of one sitting, per agenda item; add, edit, delete."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QWidget
+
+from encounter_desk import agreements, i18n, sittings
+from encounter_desk.agreements import AgreementRow
+from encounter_desk.db import Database, DatabaseError
+from encounter_desk.i18n import QT_TRANSLATE_NOOP
+from encounter_desk.sittings import AgendaItemRow
+from encounter_desk.ui.records.agreement_form import AgreementDialog
+from encounter_desk.ui.table_model import Column, RecordTableModel
+from encounter_desk.ui.table_page import TablePage
+from encounter_desk.ui.workspace import AppContext
+
+ALL_ITEMS = -1
+"""The agenda-item filter value that shows every agreement of the sitting."""
+WHOLE_SESSION = 0
+"""The filter value for agreements not tied to an agenda item."""
+
+
+class AgreementsModel(RecordTableModel):
+    CONTEXT = "AgreementsModel"
+    NUMBER, ITEM, TEXT, ADOPTION, ANNEX = range(5)
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("AgreementsModel", "No."), kind="number"),
+        Column(QT_TRANSLATE_NOOP("AgreementsModel", "Agenda item")),
+        Column(QT_TRANSLATE_NOOP("AgreementsModel", "Text")),
+        Column(QT_TRANSLATE_NOOP("AgreementsModel", "How adopted")),
+        Column(QT_TRANSLATE_NOOP("AgreementsModel", "Annex")),
+    )
+
+    def __init__(self, db: Database, parent: Any = None) -> None:
+        super().__init__(db, parent)
+        self.sitting_id: int | None = None
+        self.item_filter = ALL_ITEMS
+        self.items: dict[int, AgendaItemRow] = {}
+
+    def set_sitting(self, sitting_id: int | None, items: list[AgendaItemRow]) -> None:
+        self.sitting_id = sitting_id
+        self.items = {item.id: item for item in items}
+        self.refresh()
+
+    def set_item_filter(self, value: int) -> None:
+        self.item_filter = value
+        self.refresh()
+
+    def fetch(self) -> list[AgreementRow]:
+        if self.sitting_id is None:
+            return []
+        rows = agreements.list_agreements(self.db, self.sitting_id)
+        if self.item_filter == ALL_ITEMS:
+            return rows
+        wanted = None if self.item_filter == WHOLE_SESSION else self.item_filter
+        return [r for r in rows if r.agenda_item_id == wanted]
+
+    def display(self, row: AgreementRow, column: int) -> Any:
+        lang = i18n.language()
+        if column == self.NUMBER:
+            return row.number
+        if column == self.ITEM:
+            item = self.items.get(row.agenda_item_id) if row.agenda_item_id else None
+            if item is None:
+                return QCoreApplication.translate("AgreementsModel", "The whole session")
+            return f"{item.number}. {item.title(lang)}"
+        if column == self.TEXT:
+            return row.text(lang)
+        if column == self.ADOPTION:
+            return row.adoption_text(lang)
+        return row.annex_title
+
+    def edit_value(self, row: AgreementRow, column: int) -> Any:
+        return row.number if column == self.NUMBER else None
+
+    def tooltip(self, row: AgreementRow, column: int) -> str | None:
+        if column == self.TEXT:
+            return row.text(i18n.language())
+        return super().tooltip(row, column)
+
+    def create(self) -> AgreementRow:
+        raise ValueError(QCoreApplication.translate("AgreementsModel", "Use the form."))
+
+    def remove(self, row: AgreementRow) -> None:
+        agreements.delete_agreement(self.db, row.id)
+
+    def describe(self, row: AgreementRow) -> str:
+        return QCoreApplication.translate("AgreementsModel", "agreement {number}").format(
+            number=row.number)
+
+    def count_text(self, shown: int, total: int) -> str:
+        if shown == total == 1:
+            return QCoreApplication.translate("AgreementsModel", "1 agreement")
+        if shown == total:
+            return QCoreApplication.translate("AgreementsModel", "{total} agreements").format(
+                total=total)
+        return QCoreApplication.translate("AgreementsModel", "{shown} of {total} agreements").format(
+            shown=shown, total=total)
+
+
+class AgreementsPage(TablePage):
+    """The agreements of the sitting chosen above; the form adds and edits them."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        self.agreements = AgreementsModel(context.db)
+        super().__init__(self.agreements, context.messages, AgreementsModel.NUMBER, parent)
+        self.db = context.db
+        self.dialog: AgreementDialog | None = None
+        self.items: list[AgendaItemRow] = []
+        self.item_label = QLabel()
+        self.item_box = QComboBox()
+        self.item_box.setObjectName("agreementItemFilter")
+        self.item_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.item_box.activated.connect(lambda _n: self._item_chosen())
+        self.edit_button = QPushButton()
+        self.edit_button.clicked.connect(self.edit_current)
+        row = QHBoxLayout()
+        row.addWidget(self.item_label)
+        row.addWidget(self.item_box, 1)
+        layout = self.layout()
+        layout.insertLayout(0, row)
+        buttons = layout.itemAt(layout.count() - 1).layout()
+        buttons.insertWidget(1, self.edit_button)
+        self.table.setEditTriggers(self.table.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.doubleClicked.connect(lambda _index: self.edit_current())
+        self.current_row_changed.connect(lambda row: self.edit_button.setEnabled(row is not None))
+        self.edit_button.setEnabled(False)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "item_box"):
+            self._fill_items()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        if hasattr(self, "edit_button"):
+            self.add_button.setText(self.tr("Add agreement…"))
+            self.edit_button.setText(self.tr("Edit…"))
+            self.item_label.setText(self.tr("Agenda item"))
+
+    # --- the sitting and its agenda --------------------------------------------------------
+
+    def set_sitting(self, sitting_id: int | None) -> None:
+        try:
+            self.items = sittings.list_agenda_items(self.db, sitting_id) if sitting_id else []
+        except (ValueError, DatabaseError) as exc:
+            self.items = []
+            self.messages.warn(self, self.tr("Agreements"), str(exc))
+        self.agreements.set_sitting(sitting_id, self.items)
+        self._fill_items()
+        self.fit_columns()
+
+    def refresh(self) -> None:
+        self.set_sitting(self.agreements.sitting_id)
+
+    def fit_columns(self, limit: int = 300) -> None:
+        """The text takes the room left; the other columns a sensible width; rows grow to
+        show the whole text."""
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        self.table.resizeColumnToContents(AgreementsModel.NUMBER)
+        for column, width in ((AgreementsModel.ITEM, 240), (AgreementsModel.ADOPTION, 230),
+                              (AgreementsModel.ANNEX, 170)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(AgreementsModel.TEXT, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeRowsToContents()
+
+    def _fill_items(self) -> None:
+        lang = i18n.language()
+        current = self.agreements.item_filter
+        self.item_box.clear()
+        self.item_box.addItem(self.tr("All agenda items"), ALL_ITEMS)
+        for item in self.items:
+            self.item_box.addItem(
+                self.tr("{number}. {title}").format(number=item.number, title=item.title(lang)),
+                item.id)
+        self.item_box.addItem(self.tr("The whole session (no agenda item)"), WHOLE_SESSION)
+        found = self.item_box.findData(current)
+        if found < 0:
+            self.agreements.set_item_filter(ALL_ITEMS)
+            found = 0
+        self.item_box.setCurrentIndex(found)
+
+    def _item_chosen(self) -> None:
+        self.agreements.set_item_filter(self.item_box.currentData())
+        self.fit_columns()
+
+    # --- the form --------------------------------------------------------------------------
+
+    def add_row(self) -> None:
+        if self.agreements.sitting_id is None:
+            self.messages.warn(self, self.tr("Agreements"), self.tr("Choose a session first."))
+            return
+        item = self.agreements.item_filter
+        self._open(None, item if item > 0 else None)
+
+    def edit_current(self) -> None:
+        row = self.current_row()
+        if isinstance(row, AgreementRow):
+            self._open(row, row.agenda_item_id)
+
+    def _open(self, row: AgreementRow | None, item_id: int | None) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+        self.dialog = AgreementDialog(self, self.items, lambda values: self._submit(row, values),
+                                      row, item_id)
+        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog.finished.connect(self._closed)
+        self.dialog.open()
+
+    def _closed(self, _result: int) -> None:
+        self.dialog = None
+
+    def _submit(self, row: AgreementRow | None, values: dict[str, Any]) -> str | None:
+        sitting_id = self.agreements.sitting_id
+        if sitting_id is None:
+            return self.tr("Choose a session first.")
+        try:
+            if row is None:
+                saved = agreements.create_agreement(self.db, sitting_id, **values)
+            else:
+                saved = agreements.update_agreement(self.db, row.id, **values)
+        except (ValueError, DatabaseError) as exc:
+            return str(exc)
+        self.agreements.refresh()
+        number = self.agreements.row_of_id(saved.id)
+        if number is not None:
+            self.select_source_row(number, AgreementsModel.TEXT)
+        self.fit_columns()
+        return None

@@ -1,0 +1,315 @@
+"""Records → Attendance: the keyboard roll call of one sitting beside its live counts.
+
+Arrow keys move through the list; one key marks the selected person (or every selected
+person) and moves to the next: P present, E or J (justificada) excused, A absent (the same
+letters in Spanish: presente, justificada, ausente), Delete clears a mark made by mistake.
+Every mark goes through :mod:`encounter_desk.attendance` at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.exc import SQLAlchemyError
+
+from encounter_desk import attendance
+from encounter_desk.db import DatabaseError
+from encounter_desk.models import AttendanceSource, AttendanceStatus
+from encounter_desk.ui.desk import identity
+from encounter_desk.ui.records.counts_widget import AttendanceCountsWidget
+from encounter_desk.ui.records.roll_call_model import RollCallModel
+from encounter_desk.ui.sort_proxy import CollatingProxy
+from encounter_desk.ui.workspace import AppContext
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], dt.datetime]
+_FAILURES = (ValueError, DatabaseError, SQLAlchemyError)
+
+MARK_KEYS: dict[int, AttendanceStatus | None] = {
+    Qt.Key.Key_P: AttendanceStatus.PRESENT,
+    Qt.Key.Key_E: AttendanceStatus.EXCUSED,
+    Qt.Key.Key_J: AttendanceStatus.EXCUSED,
+    Qt.Key.Key_A: AttendanceStatus.ABSENT,
+    Qt.Key.Key_Delete: None,
+    Qt.Key.Key_Backspace: None,
+}
+"""Roll-call keys; None clears the mark."""
+
+
+class AttendancePage(QWidget):
+    marks_changed = Signal()
+
+    def __init__(self, context: AppContext, clock: Clock | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = context.db
+        self.messages = context.messages
+        self.clock = clock
+        self.sitting_id: int | None = None
+
+        self.model = RollCallModel(self.db, self)
+        self.proxy = CollatingProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.filter_box = QLineEdit()
+        self.filter_box.setObjectName("rollCallFilter")
+        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.textChanged.connect(self._filter_changed)
+        self.filter_box.returnPressed.connect(self._to_list)
+        self.source_label = QLabel()
+        self.source_box = QComboBox()
+        self.source_box.setObjectName("markSource")
+
+        self.table = QTableView()
+        self.table.setObjectName("rollCall")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(RollCallModel.DELEGATION, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.installEventFilter(self)
+
+        self.hint = QLabel()
+        self.hint.setObjectName("rollCallKeys")
+        self.hint.setWordWrap(True)
+        self.present_button = QPushButton()
+        self.excused_button = QPushButton()
+        self.absent_button = QPushButton()
+        self.clear_button = QPushButton()
+        self.rest_absent_button = QPushButton()
+        self.rest_absent_button.setObjectName("restAbsent")
+        self.count_label = QLabel()
+        for button, status in ((self.present_button, AttendanceStatus.PRESENT),
+                               (self.excused_button, AttendanceStatus.EXCUSED),
+                               (self.absent_button, AttendanceStatus.ABSENT),
+                               (self.clear_button, None)):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _checked=False, s=status: self.mark_selected(s))
+        self.rest_absent_button.clicked.connect(self.mark_rest_absent)
+
+        self.counts = AttendanceCountsWidget(self.db)
+
+        top = QHBoxLayout()
+        top.addWidget(self.filter_box, 1)
+        top.addWidget(self.source_label)
+        top.addWidget(self.source_box)
+        buttons = QHBoxLayout()
+        for button in (self.present_button, self.excused_button, self.absent_button,
+                       self.clear_button, self.rest_absent_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count_label)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(top)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.hint)
+        left_layout.addLayout(buttons)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.counts)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([800, 460])
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        for signal in (self.proxy.modelReset, self.proxy.rowsInserted, self.proxy.rowsRemoved,
+                       self.proxy.layoutChanged, self.model.dataChanged):
+            signal.connect(self._update_count)
+        self.retranslate()
+
+    # --- texts ---------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.filter_box.setPlaceholderText(
+            self.tr("Filter: name, delegation, status… (accents and case ignored)"))
+        self.source_label.setText(self.tr("Record as"))
+        current = self.source_box.currentData()
+        self.source_box.clear()
+        self.source_box.addItem(self.tr("Roll call"), AttendanceSource.ROLL_CALL.value)
+        self.source_box.addItem(self.tr("Manual mark"), AttendanceSource.MANUAL.value)
+        if current is not None:
+            self.source_box.setCurrentIndex(self.source_box.findData(current))
+        self.hint.setText(self.tr(
+            "Keys: P present · E or J excused (justificada) · A absent · Delete clears the "
+            "mark · ↑ ↓ move. The next person is selected after each mark."))
+        self.present_button.setText(self.tr("Present (P)"))
+        self.excused_button.setText(self.tr("Excused (E/J)"))
+        self.absent_button.setText(self.tr("Absent (A)"))
+        self.clear_button.setText(self.tr("Clear mark"))
+        self.rest_absent_button.setText(self.tr("Everyone not marked: absent"))
+        self.model.retranslate()
+        self.counts.retranslate()
+        self._update_count()
+
+    def _update_count(self, *_args: object) -> None:
+        self.count_label.setText(
+            self.model.count_text(self.proxy.rowCount(), self.model.rowCount()))
+
+    # --- data ----------------------------------------------------------------------------
+
+    def set_sitting(self, sitting_id: int | None) -> None:
+        self.sitting_id = sitting_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        selected = self.selected_ids()
+        try:
+            self.model.set_sitting(self.sitting_id)
+        except _FAILURES as exc:
+            self.messages.warn(self, self.tr("Attendance"), str(exc))
+        self.counts.set_sitting(self.sitting_id)
+        if selected:
+            self.select_participant(selected[0])
+        elif self.proxy.rowCount():
+            self.table.setCurrentIndex(self.proxy.index(0, RollCallModel.NAME))
+        self.fit_columns()
+        self._update_count()
+
+    def fit_columns(self) -> None:
+        self.table.resizeColumnsToContents()
+        for column, widest in RollCallModel.WIDEST.items():
+            if self.table.columnWidth(column) > widest:
+                self.table.setColumnWidth(column, widest)
+        self.table.horizontalScrollBar().setValue(0)
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        if not rows and self.table.currentIndex().isValid():
+            rows = [self.table.currentIndex().row()]
+        return [self.model.row_at(self.proxy.mapToSource(self.proxy.index(r, 0)).row()).id
+                for r in rows]
+
+    def select_participant(self, participant_id: int) -> None:
+        number = self.model.row_of_id(participant_id)
+        if number is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(number, RollCallModel.NAME))
+        if index.isValid():
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index)
+
+    # --- marking -------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if event.key() in MARK_KEYS and modifiers in (
+                    Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
+                self.mark_selected(MARK_KEYS[event.key()])
+                return True
+        return super().eventFilter(watched, event)
+
+    def _source(self) -> str:
+        return self.source_box.currentData() or AttendanceSource.ROLL_CALL.value
+
+    def mark_selected(self, status: AttendanceStatus | None) -> bool:
+        """Mark everyone selected (None: clear), then select the next person."""
+        if self.sitting_id is None:
+            return False
+        view_rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        if not view_rows and self.table.currentIndex().isValid():
+            view_rows = [self.table.currentIndex().row()]
+        if not view_rows:
+            return False
+        ids = self.selected_ids()
+        try:
+            if status is None:
+                for pid in ids:
+                    attendance.clear_mark(self.db, self.sitting_id, pid)
+                    self.model.clear(pid)
+            elif len(ids) == 1:
+                self.model.apply(attendance.mark(
+                    self.db, self.sitting_id, ids[0], status, source=self._source(),
+                    desk=identity.saved_desk_name(), clock=self.clock))
+            else:
+                for done in attendance.mark_many(
+                        self.db, self.sitting_id, {pid: status for pid in ids},
+                        source=self._source(), desk=identity.saved_desk_name(),
+                        clock=self.clock):
+                    self.model.apply(done)
+        except _FAILURES as exc:
+            log.info("mark refused: %s", exc)
+            self.messages.warn(self, self.tr("Not recorded"), str(exc))
+            return False
+        following = min(view_rows[-1] + 1, self.proxy.rowCount() - 1)
+        self.table.clearSelection()
+        self.table.setCurrentIndex(self.proxy.index(following, RollCallModel.NAME))
+        self.table.scrollTo(self.table.currentIndex())
+        self.table.horizontalScrollBar().setValue(0)
+        self.counts.refresh()
+        self.marks_changed.emit()
+        return True
+
+    def mark_rest_absent(self) -> None:
+        """After the roll call: everyone still not marked is absent (one transaction)."""
+        if self.sitting_id is None:
+            return
+        rest = [row.id for row in self.model.rows() if row.entry.status is None]
+        if not rest:
+            self.messages.inform(self, self.tr("Attendance"),
+                                 self.tr("Everyone on the list is marked already."))
+            return
+
+        def mark() -> None:
+            try:
+                done = attendance.mark_many(
+                    self.db, self.sitting_id, dict.fromkeys(rest, AttendanceStatus.ABSENT),
+                    source=self._source(), desk=identity.saved_desk_name(), clock=self.clock)
+            except _FAILURES as exc:
+                self.messages.warn(self, self.tr("Not recorded"), str(exc))
+                return
+            for mark_done in done:
+                self.model.apply(mark_done)
+            self.counts.refresh()
+            self.marks_changed.emit()
+
+        self.messages.ask(
+            self, self.tr("Attendance"),
+            self.tr("Mark the {count} people not marked yet as absent?").format(count=len(rest)),
+            mark, yes_text=self.tr("Mark absent"))
+
+    def _to_list(self) -> None:
+        """Enter in the filter box: to the first person found, ready for the keys."""
+        if self.proxy.rowCount():
+            self.table.setCurrentIndex(self.proxy.index(0, RollCallModel.NAME))
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _filter_changed(self, value: str) -> None:
+        self.proxy.set_filter_text(value)
+        self._update_count()

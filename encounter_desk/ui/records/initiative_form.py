@@ -1,0 +1,202 @@
+"""The form of one legislative initiative: delegation, sponsors, title, description, kind,
+target date, status and the session where it was pledged. Not modal to the app.
+
+``submit(values)`` saves through the service and returns None, or the service's message
+when it refused: then the message is shown inside the form and nothing was written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from encounter_desk import i18n, initiatives
+from encounter_desk.attendance import NOT_EXPECTED
+from encounter_desk.delegation_admin import DelegationRow
+from encounter_desk.initiatives import InitiativeRow
+from encounter_desk.models import InitiativeKind, InitiativeStatus
+from encounter_desk.participants import ParticipantRow
+from encounter_desk.sittings import SittingRow
+
+Submit = Callable[[dict[str, Any]], str | None]
+
+
+class InitiativeDialog(QDialog):
+    def __init__(
+        self,
+        parent: QWidget | None,
+        delegations: Sequence[DelegationRow],
+        people: Sequence[ParticipantRow],
+        sittings: Sequence[SittingRow],
+        submit: Submit,
+        row: InitiativeRow | None = None,
+        sitting_id: int | None = None,
+        default_date: dt.date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("initiativeDialog")
+        self.submit = submit
+        self.row = row
+        self.people = [p for p in people if p.category not in NOT_EXPECTED]
+        lang = i18n.language()
+        self.setWindowTitle(self.tr("Legislative initiative"))
+        self.resize(640, 640)
+
+        self.delegation = QComboBox()
+        self.delegation.setObjectName("initiativeDelegation")
+        self.delegation.addItem(self.tr("(choose the delegation)"), None)
+        for d in delegations:
+            self.delegation.addItem(d.name(lang), d.id)
+        self.sponsors = QListWidget()
+        self.sponsors.setObjectName("initiativeSponsors")
+        self.sponsors.setMinimumHeight(110)
+        self.title_box = QLineEdit()
+        self.title_box.setObjectName("initiativeTitle")
+        self.description = QPlainTextEdit()
+        self.description.setObjectName("initiativeDescription")
+        self.description.setMaximumHeight(110)
+        self.kind = QComboBox()
+        self.kind.setObjectName("initiativeKind")
+        for value in InitiativeKind:
+            self.kind.addItem(initiatives.kind_label(value.value), value.value)
+        self.status = QComboBox()
+        self.status.setObjectName("initiativeStatus")
+        for value in InitiativeStatus:
+            self.status.addItem(initiatives.status_label(value.value), value.value)
+        self.has_date = QCheckBox()
+        self.has_date.setObjectName("initiativeHasDate")
+        self.target = QDateEdit()
+        self.target.setObjectName("initiativeTarget")
+        self.target.setCalendarPopup(True)
+        self.target.setDisplayFormat("yyyy-MM-dd")
+        start = default_date or dt.date.today()
+        self.target.setDate(QDate(start.year, start.month, start.day))
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.has_date)
+        date_row.addWidget(self.target)
+        date_row.addStretch(1)
+        self.sitting = QComboBox()
+        self.sitting.setObjectName("initiativeSitting")
+        self.sitting.addItem(self.tr("Not pledged in a session"), None)
+        for s in sittings:
+            self.sitting.addItem(
+                self.tr("{number}. {title}").format(number=s.number, title=s.title(lang)), s.id)
+        self.error = QLabel()
+        self.error.setObjectName("formError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error.hide()
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Delegation"), self.delegation)
+        form.addRow(self.tr("Lawmakers (sponsors)"), self.sponsors)
+        form.addRow(self.tr("Title"), self.title_box)
+        form.addRow(self.tr("Short description"), self.description)
+        form.addRow(self.tr("Kind"), self.kind)
+        form.addRow(self.tr("Target date"), date_row)
+        form.addRow(self.tr("Status"), self.status)
+        form.addRow(self.tr("Pledged in"), self.sitting)
+        self.has_date.setText(self.tr("Has a target date"))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+        chosen: set[int] = set()
+        if row is not None:
+            self.delegation.setCurrentIndex(max(0, self.delegation.findData(row.delegation_id)))
+            chosen = {s.participant_id for s in row.sponsors}
+            self.title_box.setText(row.title)
+            self.description.setPlainText(row.description)
+            self.kind.setCurrentIndex(self.kind.findData(row.kind.value))
+            self.status.setCurrentIndex(self.status.findData(row.status.value))
+            if row.target_date is not None:
+                d = row.target_date
+                self.target.setDate(QDate(d.year, d.month, d.day))
+            self.has_date.setChecked(row.target_date is not None)
+            sitting_id = row.sitting_id
+        self.sitting.setCurrentIndex(max(0, self.sitting.findData(sitting_id)))
+        self._fill_sponsors(chosen)
+        self.delegation.currentIndexChanged.connect(lambda _n: self._fill_sponsors(self.chosen()))
+        self.has_date.toggled.connect(self.target.setEnabled)
+        self.target.setEnabled(self.has_date.isChecked())
+        self.title_box.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _fill_sponsors(self, chosen: set[int]) -> None:
+        """The people of the chosen delegation (and anyone already chosen), to tick."""
+        delegation_id = self.delegation.currentData()
+        self.sponsors.clear()
+        for p in self.people:
+            if p.delegation_id != delegation_id and p.id not in chosen:
+                continue
+            label = f"{p.title} {p.display_name}".strip()
+            if p.position:
+                label = f"{label} — {p.position}"
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, p.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if p.id in chosen else Qt.CheckState.Unchecked)
+            self.sponsors.addItem(item)
+
+    def chosen(self) -> set[int]:
+        return {int(self.sponsors.item(n).data(Qt.ItemDataRole.UserRole))
+                for n in range(self.sponsors.count())
+                if self.sponsors.item(n).checkState() == Qt.CheckState.Checked}
+
+    def tick_sponsor(self, participant_id: int, on: bool = True) -> None:
+        for n in range(self.sponsors.count()):
+            item = self.sponsors.item(n)
+            if item.data(Qt.ItemDataRole.UserRole) == participant_id:
+                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def values(self) -> dict[str, Any]:
+        order = [int(self.sponsors.item(n).data(Qt.ItemDataRole.UserRole))
+                 for n in range(self.sponsors.count())]
+        chosen = self.chosen()
+        target = None
+        if self.has_date.isChecked():
+            q = self.target.date()
+            target = dt.date(q.year(), q.month(), q.day())
+        return {
+            "delegation_id": self.delegation.currentData(),
+            "sponsor_ids": [pid for pid in order if pid in chosen],
+            "title": self.title_box.text(),
+            "description": self.description.toPlainText(),
+            "kind": self.kind.currentData(),
+            "target_date": target,
+            "status": self.status.currentData(),
+            "sitting_id": self.sitting.currentData(),
+        }
+
+    def save(self) -> None:
+        problem = self.submit(self.values())
+        if problem:
+            self.error.setText(problem)
+            self.error.show()
+            return
+        self.error.hide()
+        self.accept()

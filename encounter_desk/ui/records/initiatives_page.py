@@ -1,0 +1,182 @@
+"""Records → Initiatives: the register of legislative initiatives pledged at the encounter."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from encounter_desk import delegation_admin, i18n, initiatives, participants, sittings
+from encounter_desk.db import Database, DatabaseError
+from encounter_desk.i18n import QT_TRANSLATE_NOOP
+from encounter_desk.initiatives import InitiativeRow
+from encounter_desk.ui.records.initiative_form import InitiativeDialog
+from encounter_desk.ui.table_model import Column, RecordTableModel
+from encounter_desk.ui.table_page import TablePage
+from encounter_desk.ui.workspace import AppContext
+
+_FAILURES = (ValueError, DatabaseError)
+
+
+class InitiativesModel(RecordTableModel):
+    CONTEXT = "InitiativesModel"
+    DELEGATION, SPONSORS, TITLE, KIND, TARGET, STATUS, SITTING, DESCRIPTION = range(8)
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("InitiativesModel", "Delegation")),
+        Column(QT_TRANSLATE_NOOP("InitiativesModel", "Lawmakers")),
+        Column(QT_TRANSLATE_NOOP("InitiativesModel", "Title")),
+        Column(QT_TRANSLATE_NOOP("InitiativesModel", "Kind")),
+        Column(QT_TRANSLATE_NOOP("InitiativesModel", "Target date"), kind="date"),
+        Column(QT_TRANSLATE_NOOP("InitiativesModel", "Status")),
+        Column(QT_TRANSLATE_NOOP("InitiativesModel", "Session"), kind="number"),
+        Column(QT_TRANSLATE_NOOP("InitiativesModel", "Description")),
+    )
+
+    def fetch(self) -> list[InitiativeRow]:
+        return initiatives.list_initiatives(self.db)
+
+    def display(self, row: InitiativeRow, column: int) -> Any:
+        lang = i18n.language()
+        if column == self.DELEGATION:
+            return row.delegation(lang)
+        if column == self.SPONSORS:
+            return row.sponsor_names()
+        if column == self.TITLE:
+            return row.title
+        if column == self.KIND:
+            return initiatives.kind_label(row.kind.value, lang)
+        if column == self.TARGET:
+            return row.target_date.isoformat() if row.target_date else ""
+        if column == self.STATUS:
+            return initiatives.status_label(row.status.value, lang)
+        if column == self.SITTING:
+            return row.sitting_number if row.sitting_number is not None else ""
+        return " ".join(row.description.split())
+
+    def edit_value(self, row: InitiativeRow, column: int) -> Any:
+        if column == self.TARGET:
+            return row.target_date
+        if column == self.SITTING:
+            return row.sitting_number
+        return None
+
+    def sort_value(self, row: InitiativeRow, column: int) -> Any:
+        if column == self.DELEGATION:
+            return row.delegation_order
+        return super().sort_value(row, column)
+
+    def tooltip(self, row: InitiativeRow, column: int) -> str | None:
+        if column == self.DESCRIPTION and row.description:
+            return row.description
+        return super().tooltip(row, column)
+
+    def create(self) -> InitiativeRow:
+        raise ValueError(QCoreApplication.translate("InitiativesModel", "Use the form."))
+
+    def remove(self, row: InitiativeRow) -> None:
+        initiatives.delete_initiative(self.db, row.id)
+
+    def describe(self, row: InitiativeRow) -> str:
+        return QCoreApplication.translate("InitiativesModel", "the initiative “{title}”").format(
+            title=row.title)
+
+    def count_text(self, shown: int, total: int) -> str:
+        if shown == total == 1:
+            return QCoreApplication.translate("InitiativesModel", "1 initiative")
+        if shown == total:
+            return QCoreApplication.translate("InitiativesModel", "{total} initiatives").format(
+                total=total)
+        return QCoreApplication.translate(
+            "InitiativesModel", "{shown} of {total} initiatives").format(shown=shown, total=total)
+
+
+class InitiativesPage(TablePage):
+    """The whole register (every sitting); new ones default to the sitting chosen above."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        self.register = InitiativesModel(context.db)
+        super().__init__(self.register, context.messages, InitiativesModel.DELEGATION, parent)
+        self.db: Database = context.db
+        self.sitting_id: int | None = None
+        self.dialog: InitiativeDialog | None = None
+        self.edit_button = QPushButton()
+        self.edit_button.clicked.connect(self.edit_current)
+        layout = self.layout()
+        buttons = layout.itemAt(layout.count() - 1).layout()
+        buttons.insertWidget(1, self.edit_button)
+        self.table.setEditTriggers(self.table.EditTrigger.NoEditTriggers)
+        self.table.doubleClicked.connect(lambda _index: self.edit_current())
+        self.current_row_changed.connect(lambda row: self.edit_button.setEnabled(row is not None))
+        self.edit_button.setEnabled(False)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        if hasattr(self, "edit_button"):
+            self.add_button.setText(self.tr("Add initiative…"))
+            self.edit_button.setText(self.tr("Edit…"))
+
+    def set_sitting(self, sitting_id: int | None) -> None:
+        self.sitting_id = sitting_id
+
+    def fit_columns(self, limit: int = 300) -> None:
+        """Short columns to their contents; names and title wrap; the description takes
+        the rest of the width."""
+        self.table.setWordWrap(True)
+        self.table.resizeColumnsToContents()
+        for column, widest in ((InitiativesModel.SPONSORS, 230), (InitiativesModel.TITLE, 280),
+                               (InitiativesModel.DELEGATION, 170)):
+            if self.table.columnWidth(column) > widest:
+                self.table.setColumnWidth(column, widest)
+        self.table.resizeRowsToContents()
+
+    def refresh(self) -> None:
+        try:
+            super().refresh()
+        except _FAILURES as exc:
+            self.messages.warn(self, self.tr("Initiatives"), str(exc))
+
+    def add_row(self) -> None:
+        self._open(None)
+
+    def edit_current(self) -> None:
+        row = self.current_row()
+        if isinstance(row, InitiativeRow):
+            self._open(row)
+
+    def _open(self, row: InitiativeRow | None) -> None:
+        try:
+            delegations = delegation_admin.list_delegations(self.db)
+            people = participants.list_participants(self.db)
+            sessions = sittings.list_sittings(self.db)
+        except _FAILURES as exc:
+            self.messages.warn(self, self.tr("Initiatives"), str(exc))
+            return
+        if self.dialog is not None:
+            self.dialog.close()
+        current = next((s for s in sessions if s.id == self.sitting_id), None)
+        self.dialog = InitiativeDialog(
+            self, delegations, people, sessions, lambda values: self._submit(row, values), row,
+            sitting_id=self.sitting_id, default_date=current.date if current else None)
+        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog.finished.connect(self._closed)
+        self.dialog.open()
+
+    def _closed(self, _result: int) -> None:
+        self.dialog = None
+
+    def _submit(self, row: InitiativeRow | None, values: dict[str, Any]) -> str | None:
+        try:
+            if row is None:
+                saved = initiatives.create_initiative(self.db, **values)
+            else:
+                saved = initiatives.update_initiative(self.db, row.id, **values)
+        except _FAILURES as exc:
+            return str(exc)
+        self.register.refresh()
+        number = self.register.row_of_id(saved.id)
+        if number is not None:
+            self.select_source_row(number, InitiativesModel.TITLE)
+        self.fit_columns()
+        return None

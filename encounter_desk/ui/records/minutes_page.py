@@ -1,0 +1,336 @@
+"""Records → Minutes and exports: the minutes of the chosen sitting as PDF (preview or
+save), the event report, the Akoma Ntoso debate, attendance and speeches as CSV/XLSX.
+
+PySide6-Essentials has no QtPdf, so the preview writes the PDF to a temporary folder and
+opens it with the system's PDF viewer (``open_file``; tests replace it). Every file
+chooser goes through the message bridge, so nothing here blocks.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.exc import SQLAlchemyError
+
+from encounter_desk import akn, events, exports, i18n, minutes_data, minutes_pdf
+from encounter_desk.db import DatabaseError
+from encounter_desk.events import NoEventError
+from encounter_desk.sittings import SittingRow
+from encounter_desk.ui.workspace import AppContext
+
+log = logging.getLogger(__name__)
+
+FileOpener = Callable[[Path], object]
+_FAILURES = (ValueError, OSError, DatabaseError, NoEventError, SQLAlchemyError)
+LANGUAGE_NAMES = (("es", "Español"), ("en", "English"))
+"""Each language by its own name, as the Language menu shows them."""
+
+
+def open_with_system(path: Path) -> bool:
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def _suggested(name: str) -> str:
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return str(Path(folder) / name) if folder else name
+
+
+class MinutesPage(QWidget):
+    def __init__(self, context: AppContext, open_file: FileOpener | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = context.db
+        self.messages = context.messages
+        self.open_file: FileOpener = open_file or open_with_system
+        self.sitting: SittingRow | None = None
+        self.last_written: Path | None = None
+        self._preview_dir = tempfile.TemporaryDirectory(prefix="encounter-desk-preview-",
+                                                        ignore_cleanup_errors=True)
+
+        self.minutes_box = QGroupBox()
+        self.language_label = QLabel()
+        self.language = QComboBox()
+        self.language.setObjectName("minutesLanguage")
+        for code, name in LANGUAGE_NAMES:
+            self.language.addItem(name, code)
+        self.final_box = QCheckBox()
+        self.final_box.setObjectName("minutesFinal")
+        self.preview_button = QPushButton()
+        self.preview_button.setObjectName("previewMinutes")
+        self.pdf_button = QPushButton()
+        self.pdf_button.setObjectName("exportMinutes")
+        self.akn_button = QPushButton()
+        self.akn_button.setObjectName("exportAkn")
+        self.minutes_help = QLabel()
+        self.minutes_help.setWordWrap(True)
+        choose = QHBoxLayout()
+        choose.addWidget(self.language_label)
+        choose.addWidget(self.language)
+        choose.addSpacing(16)
+        choose.addWidget(self.final_box)
+        choose.addStretch(1)
+        actions = QHBoxLayout()
+        for button in (self.preview_button, self.pdf_button, self.akn_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        box_layout = QVBoxLayout(self.minutes_box)
+        box_layout.addLayout(choose)
+        box_layout.addWidget(self.minutes_help)
+        box_layout.addLayout(actions)
+
+        self.exports_box = QGroupBox()
+        self.all_sessions = QCheckBox()
+        self.all_sessions.setObjectName("exportAllSessions")
+        self.report_button = QPushButton()
+        self.report_button.setObjectName("exportEventReport")
+        self.attendance_button = QPushButton()
+        self.attendance_button.setObjectName("exportAttendance")
+        self.speeches_button = QPushButton()
+        self.speeches_button.setObjectName("exportSpeeches")
+        self.exports_help = QLabel()
+        self.exports_help.setWordWrap(True)
+        grid = QGridLayout(self.exports_box)
+        grid.addWidget(self.exports_help, 0, 0, 1, 4)
+        grid.addWidget(self.all_sessions, 1, 0, 1, 4)
+        grid.addWidget(self.attendance_button, 2, 0)
+        grid.addWidget(self.speeches_button, 2, 1)
+        grid.addWidget(self.report_button, 2, 2)
+        grid.setColumnStretch(3, 1)
+
+        self.summary_box = QGroupBox()
+        self.summary = QLabel()
+        self.summary.setObjectName("minutesSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        summary_layout = QVBoxLayout(self.summary_box)
+        summary_layout.addWidget(self.summary)
+
+        self.status = QLabel()
+        self.status.setObjectName("minutesStatus")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.minutes_box)
+        layout.addWidget(self.summary_box, 1)
+        layout.addWidget(self.exports_box)
+        layout.addWidget(self.status)
+
+        self.preview_button.clicked.connect(self.preview)
+        self.pdf_button.clicked.connect(self.export_pdf)
+        self.akn_button.clicked.connect(self.export_akn)
+        self.report_button.clicked.connect(self.export_report)
+        self.attendance_button.clicked.connect(lambda: self.export_table("attendance"))
+        self.speeches_button.clicked.connect(lambda: self.export_table("speeches"))
+        self.language.setCurrentIndex(self.language.findData(i18n.language()))
+        self.language.currentIndexChanged.connect(lambda _n: self.show_summary())
+        self.final_box.toggled.connect(lambda _on: self.show_summary())
+        self.retranslate()
+        self._enable()
+
+    # --- texts ---------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.minutes_box.setTitle(self.tr("Minutes of the session"))
+        self.summary_box.setTitle(self.tr("What the minutes say (in the document's language)"))
+        self.language_label.setText(self.tr("Language of the document"))
+        self.final_box.setText(self.tr("Final (no DRAFT watermark)"))
+        self.minutes_help.setText(self.tr(
+            "The minutes print the attendance by delegation, the agenda, every intervention "
+            "with its time, speaking time by delegation and by gender, the agreements and "
+            "the initiatives pledged, and the signature block."))
+        self.preview_button.setText(self.tr("Preview"))
+        self.preview_button.setToolTip(self.tr("Write the minutes to a temporary file and "
+                                               "open them in the PDF viewer"))
+        self.pdf_button.setText(self.tr("Export PDF…"))
+        self.akn_button.setText(self.tr("Akoma Ntoso XML…"))
+        self.exports_box.setTitle(self.tr("Exports"))
+        self.exports_help.setText(self.tr(
+            "Spreadsheets in the language chosen above: .xlsx for Excel, .csv for any "
+            "program. The event report gathers every session, attendance across the "
+            "encounter, all agreements and the initiatives road map."))
+        self.all_sessions.setText(self.tr("Attendance and speeches of every session, not "
+                                          "only this one"))
+        self.report_button.setText(self.tr("Event report…"))
+        self.attendance_button.setText(self.tr("Attendance CSV/XLSX…"))
+        self.speeches_button.setText(self.tr("Speeches CSV/XLSX…"))
+
+    # --- state ---------------------------------------------------------------------------
+
+    def set_sitting(self, sitting: SittingRow | None) -> None:
+        self.sitting = sitting
+        self._enable()
+        self.show_summary()
+
+    def show_summary(self) -> None:
+        """The facts of the minutes, read from the same data the PDF prints."""
+        if self.sitting is None:
+            self.summary.setText(self.tr("Choose a session."))
+            return
+        try:
+            data = minutes_data.load_minutes(self.db, self.sitting.id, lang=self.lang(),
+                                             final=self.final_box.isChecked())
+        except _FAILURES as exc:
+            self.summary.setText(html.escape(str(exc)))
+            return
+        self.summary.setText(self.summary_html(data))
+
+    def summary_html(self, data: minutes_data.MinutesData) -> str:
+        """Two columns of facts: what the header, the totals and the record will print."""
+        h, totals = data.header, data.totals
+        not_yet = self.tr("not yet")
+        rows = [
+            (self.tr("Reference"), h.reference + ("" if h.final else "  ·  " + self.tr("draft"))),
+            (self.tr("Session"), f"{h.sitting_number}. {h.sitting_title}"),
+            (self.tr("Date and place"), ", ".join(x for x in (h.date_text, h.place) if x)),
+            (self.tr("Scheduled"), f"{h.scheduled_start}–{h.scheduled_end}".strip("–")),
+            (self.tr("Opened"), h.actual_start or not_yet),
+            (self.tr("Adjourned"), h.adjourned or not_yet),
+            (self.tr("Chair"), h.chair.full_name if h.chair else "—"),
+            (self.tr("Secretary"), h.secretary.full_name if h.secretary else "—"),
+            (self.tr("Attendance"), " · ".join(totals.lines)),
+            (self.tr("Quorum"), totals.quorum_text),
+            (self.tr("Interventions"), self.tr("{count} ({time} in all)").format(
+                count=data.interventions_count, time=data.total_speaking)),
+            (self.tr("Agreements"), str(len(data.agreements))),
+            (self.tr("Initiatives pledged"), str(len(data.initiatives))),
+        ]
+        cells = "".join(
+            f"<tr><td style='padding-right:14px'><b>{html.escape(k)}</b></td>"
+            f"<td>{html.escape(v)}</td></tr>" for k, v in rows)
+        return f"<table cellspacing='2'>{cells}</table>"
+
+    def _enable(self) -> None:
+        has = self.sitting is not None
+        for button in (self.preview_button, self.pdf_button, self.akn_button):
+            button.setEnabled(has)
+
+    def lang(self) -> str:
+        return self.language.currentData() or "es"
+
+    def _event_code(self) -> str:
+        event = events.load_event(self.db)
+        code = event.code if event is not None else ""
+        return re.sub(r"[^A-Za-z0-9_.-]+", "-", code).strip("-.") or "event"
+
+    def _say(self, message: str) -> None:
+        self.status.setStyleSheet("")
+        self.status.setText(message)
+
+    def _failed(self, exc: Exception) -> None:
+        log.warning("records export failed: %s", exc)
+        self.status.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.status.setText(str(exc))
+        self.messages.warn(self, self.tr("Not written"), str(exc))
+
+    def _write(self, path: Path, work: Callable[[Path], object]) -> bool:
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            work(path)
+        except _FAILURES as exc:
+            self._failed(exc)
+            return False
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.last_written = path
+        return True
+
+    # --- the minutes ---------------------------------------------------------------------
+
+    def _minutes_name(self, suffix: str) -> str:
+        assert self.sitting is not None
+        kind = "" if self.final_box.isChecked() else "-draft"
+        return f"{self._event_code()}-S{self.sitting.number}-{self.lang()}{kind}{suffix}"
+
+    def preview(self) -> Path | None:
+        """Write the minutes to a temporary PDF and open it with the system viewer."""
+        if self.sitting is None:
+            return None
+        path = Path(self._preview_dir.name) / self._minutes_name(".pdf")
+        sitting_id, lang, final = self.sitting.id, self.lang(), self.final_box.isChecked()
+        if not self._write(path, lambda p: minutes_pdf.write_minutes(
+                self.db, sitting_id, p, lang=lang, final=final)):
+            return None
+        self._say(self.tr("Preview of the minutes of session {number} opened from {path}").format(
+            number=self.sitting.number, path=path))
+        self.open_file(path)
+        return path
+
+    def export_pdf(self) -> None:
+        if self.sitting is None:
+            return
+        sitting_id, lang, final = self.sitting.id, self.lang(), self.final_box.isChecked()
+        self._save(self.tr("Save the minutes"), self.tr("PDF (*.pdf)"),
+                   self._minutes_name(".pdf"), ".pdf",
+                   lambda p: minutes_pdf.write_minutes(self.db, sitting_id, p, lang=lang,
+                                                       final=final),
+                   self.tr("Minutes of session {number} written to {path}"))
+
+    def export_akn(self) -> None:
+        if self.sitting is None:
+            return
+        sitting_id, lang = self.sitting.id, self.lang()
+        self._save(self.tr("Save the Akoma Ntoso document"), self.tr("Akoma Ntoso XML (*.xml)"),
+                   self._minutes_name(".xml").replace("-draft", ""), ".xml",
+                   lambda p: akn.export_akn(self.db, sitting_id, p, lang),
+                   self.tr("Akoma Ntoso debate of session {number} written to {path}"))
+
+    def export_report(self) -> None:
+        lang = self.lang()
+        self._save(self.tr("Save the event report"), self.tr("PDF (*.pdf)"),
+                   f"{self._event_code()}-report-{lang}.pdf", ".pdf",
+                   lambda p: minutes_pdf.write_event_report(self.db, p, lang),
+                   self.tr("Event report written to {path}"))
+
+    def export_table(self, which: str) -> None:
+        lang = self.lang()
+        every = self.all_sessions.isChecked() or self.sitting is None
+        number = None if every else self.sitting.number
+        scope = "all" if number is None else f"S{number}"
+        writer = exports.export_attendance if which == "attendance" else exports.export_speeches
+        title = (self.tr("Save the attendance") if which == "attendance"
+                 else self.tr("Save the speeches"))
+        done = (self.tr("Attendance written to {path}") if which == "attendance"
+                else self.tr("Speeches written to {path}"))
+        self._save(title, self.tr("Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"),
+                   f"{self._event_code()}-{which}-{scope}-{lang}.xlsx", ".xlsx",
+                   lambda p: writer(self.db, p, sitting_number=number, lang=lang), done)
+
+    def _save(self, title: str, name_filter: str, suggested: str, suffix: str,
+              work: Callable[[Path], object], done: str) -> None:
+        number = self.sitting.number if self.sitting is not None else 0
+
+        def chosen(path: str) -> None:
+            if not path:
+                return
+            target = Path(path)
+            if not target.suffix:
+                target = target.with_name(target.name + suffix)
+            if self._write(target, work):
+                self._say(done.format(number=number, path=target))
+
+        self.messages.choose_save_file(self, title, name_filter, _suggested(suggested), chosen)
