@@ -133,8 +133,10 @@ class HowToPages(QObject):
             page = HowToDialog(key, self.window)
             self.pages[key] = page
         mark_seen(key)
-        page.show()
-        page.raise_()
+        if page.isVisible():
+            page.raise_()  # already open behind the window: bring it forward
+        else:
+            page.show()
         return page
 
     def workspace_shown(self, key: str | None) -> HowToDialog | None:
