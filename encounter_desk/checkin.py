@@ -38,6 +38,7 @@ import zoneinfo
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import Date, Time, and_, bindparam, func, or_, select
@@ -250,9 +251,11 @@ _PARTICIPANT_Q = (
     .outerjoin(Delegation, Participant.delegation_id == Delegation.id)
     .where(Participant.id == bindparam("pid"))
 )
-_CHECKIN_Q = select(CheckIn.scan_id, CheckIn.at, CheckIn.desk).where(
-    CheckIn.participant_id == bindparam("pid")
-)
+# The participant and their check-in (if any) in one round trip: on a server every round
+# trip costs more than the query itself.
+_PARTICIPANT_CHECKIN_Q = _PARTICIPANT_Q.add_columns(
+    CheckIn.scan_id, CheckIn.at, CheckIn.desk
+).outerjoin(CheckIn, CheckIn.participant_id == Participant.id)
 _ENDS = func.coalesce(Sitting.scheduled_end, Sitting.scheduled_start)
 _DUE_SITTING_Q = (
     select(
@@ -295,8 +298,22 @@ def _zone(name: str) -> dt.tzinfo:
 
 def _load_participant(session: Session, participant_id: int) -> ParticipantInfo | None:
     row = session.connection().execute(_PARTICIPANT_Q, {"pid": participant_id}).first()
+    return None if row is None else _participant_info(row)
+
+
+def _load_participant_and_check_in(
+    session: Session, participant_id: int
+) -> tuple[ParticipantInfo | None, Any]:
+    """The participant and their check-in row (scan_id, at, desk), or None for either."""
+    row = session.connection().execute(_PARTICIPANT_CHECKIN_Q, {"pid": participant_id}).first()
     if row is None:
-        return None
+        return None, None
+    check_in = None if row[13] is None else SimpleNamespace(scan_id=row[13], at=row[14],
+                                                               desk=row[15])
+    return _participant_info(row), check_in
+
+
+def _participant_info(row: Any) -> ParticipantInfo:
     return ParticipantInfo(
         id=row[0],
         title=row[1],
@@ -348,8 +365,9 @@ def _decide(
     participant = None
     kw: dict[str, Any] = {}
     kind = refused
+    existing = None
     if kind is None and participant_id is not None:
-        participant = _load_participant(session, participant_id)
+        participant, existing = _load_participant_and_check_in(session, participant_id)
         if participant is None:
             kind, detail = VerdictKind.UNKNOWN, "no_participant"
         elif serial is not None and serial < participant.badge_serial:
@@ -363,7 +381,6 @@ def _decide(
     scan.participant_id = participant.id if participant else None
     scan.badge_serial = serial
     if kind is None and participant is not None:
-        existing = session.connection().execute(_CHECKIN_Q, {"pid": participant.id}).first()
         if existing is not None:
             kind = VerdictKind.ALREADY_CHECKED_IN
             scan.related_scan_id = existing.scan_id
@@ -449,9 +466,12 @@ def _recorded(
         try:
             with db.write() as session:
                 keys = _event_keys(session)
-                earlier = session.connection().execute(_SCAN_BY_UID_Q, {"uid": uid}).scalar()
-                if earlier is not None:
-                    return _replay(session, session.get(Scan, earlier), keys)
+                # A retried scan_uid is found by its UNIQUE constraint (the insert fails and
+                # the next attempt replays it): the common, first try saves a round trip.
+                if attempt > 0:
+                    earlier = session.connection().execute(_SCAN_BY_UID_Q, {"uid": uid}).scalar()
+                    if earlier is not None:
+                        return _replay(session, session.get(Scan, earlier), keys)
                 scan = Scan(
                     scan_uid=uid,
                     raw=kept_raw(raw),
