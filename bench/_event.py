@@ -11,7 +11,7 @@ from sqlalchemy import insert, select
 from encounter_desk import text
 from encounter_desk.db import Database, open_database, sqlite_url
 from encounter_desk.events import EventDetails, create_event
-from encounter_desk.models import Delegation, Participant, Sitting
+from encounter_desk.models import CheckIn, Delegation, Participant, Scan, Sitting
 
 GIVEN = ["María José", "José Luis", "Ana", "Juan Carlos", "Guadalupe", "Ñeco", "Françoise",
          "María Fernanda de los Ángeles", "Luis", "Sofía", "Jean-Pierre", "Carmen"]
@@ -77,3 +77,35 @@ def build_event(path: Path, participants: int, *, seed: int = 7) -> Database:
                         scheduled_end=dt.time(12 + 4 * ((n - 1) % 2), 0))
             )
     return db
+
+
+def add_scan_history(db, participants: int, history: int, make) -> int:  # noqa: ANN001
+    """``history`` scans in the log: the first half of the participants checked in, the
+    rest a mix of repeats and refusals; then 200 of those not yet admitted get a reissued
+    badge (serial 2). Returns how many are checked in."""
+    rng = random.Random(11)
+    base = dt.datetime(2026, 12, 1, 14, 0, tzinfo=dt.UTC)
+    admitted = participants // 2
+    scans, checkins = [], []
+    for i in range(history):
+        pid = (i % admitted) + 1 if i < admitted else rng.randint(1, admitted)
+        verdict = "admitted" if i < admitted else rng.choice(
+            ["already_checked_in", "forged", "wrong_event"])
+        scans.append({
+            "id": i + 1, "scan_uid": f"h{i:08d}", "raw": make(pid), "raw_length": 24,
+            "source": "scanner", "verdict": verdict,
+            "participant_id": pid if verdict in ("admitted", "already_checked_in") else None,
+            "badge_serial": 1, "related_scan_id": None, "desk": f"desk {i % 4 + 1}",
+            "at": base + dt.timedelta(seconds=i), "sitting_id": None, "undone_at": None,
+            "undo_reason": "", "undone_by": "",
+        })
+        if i < admitted:
+            checkins.append({"participant_id": pid, "scan_id": i + 1,
+                             "at": base + dt.timedelta(seconds=i), "desk": "desk 1"})
+    with db.write() as session:
+        session.execute(insert(Scan), scans)
+        session.execute(insert(CheckIn), checkins)
+    with db.write() as session:
+        for pid in range(admitted + 1, admitted + 201):
+            session.get(Participant, pid).badge_serial = 2
+    return admitted

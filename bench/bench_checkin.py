@@ -12,7 +12,6 @@ Target (issue 3): p99 <= 3 ms.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import gc
 import random
 import resource
@@ -22,14 +21,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _event import build_event  # noqa: E402
+from _event import add_scan_history, build_event  # noqa: E402
 
 from encounter_desk import badge_code, checkin  # noqa: E402
-from encounter_desk.models import CheckIn, Event, Scan  # noqa: E402
+from encounter_desk.models import Event  # noqa: E402
 
 
 def main() -> int:
@@ -51,39 +50,12 @@ def main() -> int:
                                         participant_id=pid, serial=serial)
 
         # History: the first half of the participants already checked in, the rest of the
-        # 50,000 scans a mix of repeats and refusals.
+        # 50,000 scans a mix of repeats and refusals; 200 replaced badges.
+        admitted = add_scan_history(db, args.participants, args.history, make)
         rng = random.Random(11)
-        base = dt.datetime(2026, 12, 1, 14, 0, tzinfo=dt.UTC)
-        admitted = args.participants // 2
-        scans, checkins = [], []
-        for i in range(args.history):
-            pid = (i % admitted) + 1 if i < admitted else rng.randint(1, admitted)
-            verdict = "admitted" if i < admitted else rng.choice(
-                ["already_checked_in", "forged", "wrong_event"])
-            scans.append({
-                "id": i + 1, "scan_uid": f"h{i:08d}", "raw": make(pid), "raw_length": 24,
-                "source": "scanner", "verdict": verdict,
-                "participant_id": pid if verdict in ("admitted", "already_checked_in") else None,
-                "badge_serial": 1, "related_scan_id": None, "desk": f"desk {i % 4 + 1}",
-                "at": base + dt.timedelta(seconds=i), "sitting_id": None, "undone_at": None,
-                "undo_reason": "", "undone_by": "",
-            })
-            if i < admitted:
-                checkins.append({"participant_id": pid, "scan_id": i + 1,
-                                 "at": base + dt.timedelta(seconds=i), "desk": "desk 1"})
-        with db.write() as session:
-            session.execute(insert(Scan), scans)
-            session.execute(insert(CheckIn), checkins)
-        del scans, checkins
         gc.collect()
         print(f"built {args.participants} participants, {args.history} scans "
               f"in {time.perf_counter() - t0:.1f} s")
-
-        # Replaced badges: reissue 200 of the not-yet-admitted participants.
-        with db.write() as session:
-            from encounter_desk.models import Participant
-            for pid in range(admitted + 1, admitted + 201):
-                session.get(Participant, pid).badge_serial = 2
 
         fresh = list(range(admitted + 201, args.participants + 1))
         rng.shuffle(fresh)

@@ -21,7 +21,6 @@ Targets (issue 3): Enter to verdict painted p99 <= 30 ms; search keystroke p95 <
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import gc
 import os
 import random
@@ -33,14 +32,14 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from sqlalchemy import insert, select  # noqa: E402
+from sqlalchemy import select  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _event import build_event  # noqa: E402
+from _event import add_scan_history, build_event  # noqa: E402
 
 from encounter_desk import badge_code  # noqa: E402
-from encounter_desk.models import CheckIn, Event, Participant, Scan  # noqa: E402
+from encounter_desk.models import Event  # noqa: E402
 
 QUERIES = ["perez nunez", "gonzales", "castañeda zuniga", "mex", "jean pierre levesque",
            "maria fernanda", "hernandes villalobo", "sofia ibanez"]
@@ -49,36 +48,6 @@ QUERIES = ["perez nunez", "gonzales", "castañeda zuniga", "mex", "jean pierre l
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, int(round(p / 100 * len(ordered))) - 1))]
-
-
-def add_history(db, participants: int, history: int, make) -> int:  # noqa: ANN001
-    """50,000 scans in the log, the first half of the participants checked in."""
-    rng = random.Random(11)
-    base = dt.datetime(2026, 12, 1, 14, 0, tzinfo=dt.UTC)
-    admitted = participants // 2
-    scans, checkins = [], []
-    for i in range(history):
-        pid = (i % admitted) + 1 if i < admitted else rng.randint(1, admitted)
-        verdict = "admitted" if i < admitted else rng.choice(
-            ["already_checked_in", "forged", "wrong_event"])
-        scans.append({
-            "id": i + 1, "scan_uid": f"h{i:08d}", "raw": make(pid), "raw_length": 24,
-            "source": "scanner", "verdict": verdict,
-            "participant_id": pid if verdict in ("admitted", "already_checked_in") else None,
-            "badge_serial": 1, "related_scan_id": None, "desk": f"desk {i % 4 + 1}",
-            "at": base + dt.timedelta(seconds=i), "sitting_id": None, "undone_at": None,
-            "undo_reason": "", "undone_by": "",
-        })
-        if i < admitted:
-            checkins.append({"participant_id": pid, "scan_id": i + 1,
-                             "at": base + dt.timedelta(seconds=i), "desk": "desk 1"})
-    with db.write() as session:
-        session.execute(insert(Scan), scans)
-        session.execute(insert(CheckIn), checkins)
-    with db.write() as session:  # 200 replaced badges among those not yet admitted
-        for pid in range(admitted + 1, admitted + 201):
-            session.get(Participant, pid).badge_serial = 2
-    return admitted
 
 
 def main() -> int:
@@ -108,7 +77,7 @@ def main() -> int:
             return badge_code.make_code(secret_hex=secret, event_code=code,
                                         participant_id=pid, serial=serial)
 
-        admitted = add_history(db, args.participants, args.history, make)
+        admitted = add_scan_history(db, args.participants, args.history, make)
         gc.collect()
         print(f"built {args.participants} participants, {args.history} scans "
               f"in {time.perf_counter() - t0:.1f} s")
