@@ -36,12 +36,14 @@ from encounter_desk.desk_lookup import DeskPerson, delegation_flags, desk_people
 from encounter_desk.events import NoEventError
 from encounter_desk.search import SearchIndex
 from encounter_desk.ui.desk import identity
+from encounter_desk.ui.desk.camera_view import CameraView, camera_problem
 from encounter_desk.ui.desk.counts_panel import CountsPanel
 from encounter_desk.ui.desk.scan_field import ScanField
 from encounter_desk.ui.desk.search_panel import SearchPanel
 from encounter_desk.ui.desk.sounds import VerdictSound, save_sound_enabled, sound_enabled_setting
 from encounter_desk.ui.desk.verdict_panel import DEFAULT_HOLD_SECONDS, VerdictPanel
 from encounter_desk.ui.desk.walk_in_dialog import WalkInDialog
+from encounter_desk.ui.messages import MessageBridge
 from encounter_desk.ui.not_recorded import NotRecordedPanel
 from encounter_desk.ui.workspace import AppContext
 
@@ -118,6 +120,10 @@ class DeskWorkspace(QWidget):
         self.walk_in_button = QPushButton()
         self.walk_in_button.setObjectName("deskWalkIn")
         self.walk_in_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.camera_button = QPushButton()
+        self.camera_button.setObjectName("deskCamera")
+        self.camera_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.camera_view: CameraView | None = None
 
         self.scan_label = QLabel()
         self.scan_field = ScanField()
@@ -131,6 +137,7 @@ class DeskWorkspace(QWidget):
         header.addWidget(self.status, 1)
         header.addWidget(self.sound_box)
         header.addWidget(self.walk_in_button)
+        header.addWidget(self.camera_button)
         left = QVBoxLayout()
         left.addWidget(self.scan_label)
         left.addWidget(self.scan_field)
@@ -158,6 +165,7 @@ class DeskWorkspace(QWidget):
         self.verdict_panel.returned_to_ready.connect(self.refocus)
         self.sound_box.toggled.connect(self._sound_toggled)
         self.walk_in_button.clicked.connect(self.start_walk_in)
+        self.camera_button.clicked.connect(self.start_camera)
 
         self.retranslate()
         self.refresh()
@@ -182,6 +190,8 @@ class DeskWorkspace(QWidget):
         self.sound_box.setText(self.tr("Sound"))
         self.sound_box.setToolTip(self.tr("Beep once to admit, three times to stop the queue."))
         self.walk_in_button.setText(self.tr("New participant…"))
+        self.camera_button.setText(self.tr("Camera…"))
+        self.camera_button.setToolTip(self.tr("Read badges with the laptop's camera."))
         self.search.retranslate()
         self.counts_panel.retranslate()
 
@@ -217,10 +227,11 @@ class DeskWorkspace(QWidget):
 
     # --- the verdict path -----------------------------------------------------------------
 
-    def scan(self, raw: str, scan_uid: str | None = None) -> Verdict | None:
-        """One code read by the scanner (or typed): judge, record, show."""
+    def scan(self, raw: str, scan_uid: str | None = None,
+             source: str = "scanner") -> Verdict | None:
+        """One code read by the scanner (or typed, or by the camera: ``source`` "camera"): judge, record, show."""
         return self._judge(lambda: checkin.check_in(
-            self.db, raw, desk=self.desk_name, scan_uid=scan_uid, source="scanner",
+            self.db, raw, desk=self.desk_name, scan_uid=scan_uid, source=source,
             clock=self.clock))
 
     def check_in_person(self, participant_id: int) -> Verdict | None:
@@ -272,6 +283,25 @@ class DeskWorkspace(QWidget):
         self._say(self.tr("Check-in of {name} undone: {reason}").format(
             name=name, reason=undone.reason))
         self.refocus()
+
+    # --- the camera (optional extra) --------------------------------------------------------
+
+    def start_camera(self) -> CameraView | None:
+        """Open the camera view; without the camera extra, say how to add it."""
+        problem = camera_problem()
+        if problem is not None:
+            messages = self.context.messages if self.context is not None else MessageBridge(self)
+            messages.inform(self, self.tr("Camera"), problem)
+            return None
+        if self.camera_view is None:
+            view = CameraView(self)
+            view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            view.code_read.connect(lambda text: self.scan(text, source="camera"))
+            view.destroyed.connect(lambda: setattr(self, "camera_view", None))
+            self.camera_view = view
+            view.show()
+            view.start()
+        return self.camera_view
 
     # --- walk-ins -------------------------------------------------------------------------
 
