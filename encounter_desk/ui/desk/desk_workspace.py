@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
-from encounter_desk import checkin, i18n, walk_in
+from encounter_desk import attendance, checkin, i18n, sittings, walk_in
+from encounter_desk.attendance import AttendanceError, DoorVerdict
 from encounter_desk.checkin import CheckInError, Clock, Verdict
 from encounter_desk.db import Database, DatabaseError
 from encounter_desk.delegation_admin import list_delegations
@@ -38,6 +39,7 @@ from encounter_desk.search import SearchIndex
 from encounter_desk.ui.desk import identity
 from encounter_desk.ui.desk.camera_view import CameraView, camera_problem
 from encounter_desk.ui.desk.counts_panel import CountsPanel
+from encounter_desk.ui.desk.door import DoorSelector, as_checkin
 from encounter_desk.ui.desk.scan_field import ScanField
 from encounter_desk.ui.desk.search_panel import SearchPanel
 from encounter_desk.ui.desk.sounds import VerdictSound, save_sound_enabled, sound_enabled_setting
@@ -45,6 +47,7 @@ from encounter_desk.ui.desk.verdict_panel import DEFAULT_HOLD_SECONDS, VerdictPa
 from encounter_desk.ui.desk.walk_in_dialog import WalkInDialog
 from encounter_desk.ui.messages import MessageBridge
 from encounter_desk.ui.not_recorded import NotRecordedPanel
+from encounter_desk.ui.records.counts_widget import AttendanceCountsWidget
 from encounter_desk.ui.workspace import AppContext
 
 log = logging.getLogger(__name__)
@@ -67,7 +70,7 @@ class DeskWorkspace(QWidget):
 
     KEY = "desk"
 
-    verdict_shown = Signal(object)  # Verdict
+    verdict_shown = Signal(object)  # Verdict, or DoorVerdict at a session's door
 
     def __init__(
         self,
@@ -124,6 +127,8 @@ class DeskWorkspace(QWidget):
         self.camera_button.setObjectName("deskCamera")
         self.camera_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.camera_view: CameraView | None = None
+        self.door_box = DoorSelector()
+        self.door_box.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
         self.scan_label = QLabel()
         self.scan_field = ScanField()
@@ -131,10 +136,13 @@ class DeskWorkspace(QWidget):
         self.not_recorded = NotRecordedPanel(covers=self.verdict_panel)
         self.search = SearchPanel(SearchIndex(), self._lookup)
         self.counts_panel = CountsPanel()
+        self.door_counts = AttendanceCountsWidget(self.db)
+        self.door_counts.hide()
 
         header = QHBoxLayout()
         header.addWidget(self.heading)
         header.addWidget(self.status, 1)
+        header.addWidget(self.door_box)
         header.addWidget(self.sound_box)
         header.addWidget(self.walk_in_button)
         header.addWidget(self.camera_button)
@@ -146,6 +154,7 @@ class DeskWorkspace(QWidget):
         right = QVBoxLayout()
         right.addWidget(self.search, 3)
         right.addWidget(self.counts_panel, 2)
+        right.addWidget(self.door_counts, 2)
         body = QHBoxLayout()
         body.addLayout(left, 3)
         body.addLayout(right, 2)
@@ -166,6 +175,7 @@ class DeskWorkspace(QWidget):
         self.sound_box.toggled.connect(self._sound_toggled)
         self.walk_in_button.clicked.connect(self.start_walk_in)
         self.camera_button.clicked.connect(self.start_camera)
+        self.door_box.currentIndexChanged.connect(lambda _n: self._door_changed())
 
         self.retranslate()
         self.refresh()
@@ -181,7 +191,32 @@ class DeskWorkspace(QWidget):
         self._set_heading()
 
     def _set_heading(self) -> None:
+        door = self.door_box.sitting()
+        if door is not None:
+            self.heading.setText(self.tr("Door of session {number} — {desk}").format(
+                number=door.number, desk=self.desk_name))
+            return
         self.heading.setText(self.tr("Registration desk — {desk}").format(desk=self.desk_name))
+
+    # --- the door of a session ----------------------------------------------------------------
+
+    @property
+    def door_sitting_id(self) -> int | None:
+        """The session whose door this desk is, or None: the event check-in."""
+        return self.door_box.sitting_id()
+
+    def set_door(self, sitting_id: int | None) -> None:
+        """Scan for the door of ``sitting_id`` (None: back to the event check-in)."""
+        self.door_box.choose(sitting_id)
+
+    def _door_changed(self) -> None:
+        at_door = self.door_sitting_id is not None
+        self.counts_panel.setVisible(not at_door)
+        self.door_counts.setVisible(at_door)
+        self.door_counts.set_sitting(self.door_sitting_id)
+        self.verdict_panel.show_ready()
+        self._set_heading()
+        self.refocus()
 
     def retranslate(self) -> None:
         self._set_heading()
@@ -192,6 +227,9 @@ class DeskWorkspace(QWidget):
         self.walk_in_button.setText(self.tr("New participant…"))
         self.camera_button.setText(self.tr("Camera…"))
         self.camera_button.setToolTip(self.tr("Read badges with the laptop's camera."))
+        self.door_box.setToolTip(self.tr("Where scans go: the event check-in, or the door of "
+                                         "a session (records attendance at that session)"))
+        self._fill_doors()
         self.search.retranslate()
         self.counts_panel.retranslate()
 
@@ -207,12 +245,20 @@ class DeskWorkspace(QWidget):
         try:
             self.search.set_index(SearchIndex.load(self.db))
             self.verdict_panel.flags = delegation_flags(self.db)
+            self._fill_doors(sittings.list_sittings(self.db))
         except _FAILURES as exc:
             self._problem(str(exc))
             return
         self.refresh_counts()
 
+    def _fill_doors(self, rows: Sequence[sittings.SittingRow] | None = None) -> None:
+        self.door_box.fill(self.door_box.rows if rows is None else rows, i18n.language())
+        self._set_heading()
+
     def refresh_counts(self) -> None:
+        if self.door_sitting_id is not None:
+            self.door_counts.refresh()
+            return
         try:
             self.counts_panel.set_counts(checkin.counts(self.db))
         except _FAILURES as exc:
@@ -229,13 +275,26 @@ class DeskWorkspace(QWidget):
 
     def scan(self, raw: str, scan_uid: str | None = None,
              source: str = "scanner") -> Verdict | None:
-        """One code read by the scanner (or typed, or by the camera: ``source`` "camera"): judge, record, show."""
+        """One code read by the scanner (or typed, or by the camera: ``source`` "camera"): judge, record, show. At a session's
+        door the scan records attendance at that session instead."""
+        if self.door_sitting_id is not None:
+            sitting_id = self.door_sitting_id
+            return self._judge_door(lambda: attendance.record_door_scan(
+                self.db, sitting_id, raw, desk=self.desk_name, scan_uid=scan_uid,
+                clock=self.clock))
         return self._judge(lambda: checkin.check_in(
             self.db, raw, desk=self.desk_name, scan_uid=scan_uid, source=source,
             clock=self.clock))
 
     def check_in_person(self, participant_id: int) -> Verdict | None:
         """A person chosen from the search results: the same verdict path as a scan."""
+        if self.door_sitting_id is not None:
+            sitting_id = self.door_sitting_id
+            door = self._judge_door(lambda: attendance.record_door_participant(
+                self.db, sitting_id, participant_id, desk=self.desk_name, clock=self.clock))
+            if door is not None:
+                self.search.clear()
+            return door
         verdict = self._judge(lambda: checkin.check_in_participant(
             self.db, participant_id, desk=self.desk_name, source="search", clock=self.clock))
         if verdict is not None:
@@ -254,6 +313,31 @@ class DeskWorkspace(QWidget):
             return None
         self.show_verdict(verdict)
         return verdict
+
+    def _judge_door(self, call: Callable[[], DoorVerdict]) -> DoorVerdict | None:
+        try:
+            verdict = call()
+        except (*_FAILURES, AttendanceError) as exc:
+            log.warning("door scan failed: %s", exc)
+            self._problem(str(exc))
+            if isinstance(exc, DatabaseError):
+                self.not_recorded.show_failure(exc)
+            self.refocus()
+            return None
+        self.show_door_verdict(verdict)
+        return verdict
+
+    def show_door_verdict(self, verdict: DoorVerdict) -> None:
+        self.status.clear()
+        self.not_recorded.clear()
+        self.verdict_panel.show_door_verdict(verdict)
+        if self.verdict_panel.isVisible():
+            self.verdict_panel.repaint()
+        self.verdict_shown.emit(verdict)
+        self.sound.play(as_checkin(verdict.kind))
+        if verdict.kind.present:
+            self.door_counts.refresh()
+        self.refocus()
 
     def show_verdict(self, verdict: Verdict) -> None:
         self.status.clear()

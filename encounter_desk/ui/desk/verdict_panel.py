@@ -20,7 +20,9 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from encounter_desk import i18n
+from encounter_desk.attendance import DoorVerdict
 from encounter_desk.checkin import Verdict, VerdictKind
+from encounter_desk.ui.desk import door
 from encounter_desk.ui.desk.style import READY, look
 
 DEFAULT_HOLD_SECONDS = 6.0
@@ -98,6 +100,8 @@ class VerdictPanel(QFrame):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setMinimumHeight(320)
         self.verdict: Verdict | None = None
+        self.door: DoorVerdict | None = None
+        """The verdict of a scan at a session's door, when that is what is shown."""
         self.flags: dict[str, str] = {}
         """Delegation code -> ISO alpha-2 of its flag (set by the desk)."""
         self.painted_at = 0.0
@@ -146,7 +150,10 @@ class VerdictPanel(QFrame):
 
     @property
     def state(self) -> str:
-        """"ready", or the verdict shown (``VerdictKind`` value)."""
+        """"ready", or the verdict shown (``VerdictKind`` value; a door verdict gives the
+        check-in verdict whose look it borrows, see :func:`door.as_checkin`)."""
+        if self.door is not None:
+            return door.as_checkin(self.door.kind).value
         return self.verdict.kind.value if self.verdict is not None else READY
 
     def set_hold_seconds(self, seconds: float) -> None:
@@ -154,13 +161,22 @@ class VerdictPanel(QFrame):
 
     def show_verdict(self, verdict: Verdict) -> None:
         self.verdict = verdict
+        self.door = None
+        self._render()
+        self.hold_timer.start()
+
+    def show_door_verdict(self, verdict: DoorVerdict) -> None:
+        """A scan (or search) at a session's door."""
+        self.verdict = None
+        self.door = verdict
         self._render()
         self.hold_timer.start()
 
     def show_ready(self) -> None:
-        was_showing = self.verdict is not None
+        was_showing = self.verdict is not None or self.door is not None
         self.hold_timer.stop()
         self.verdict = None
+        self.door = None
         self._render()
         if was_showing:
             self.returned_to_ready.emit()
@@ -181,6 +197,9 @@ class VerdictPanel(QFrame):
         self.setPalette(palette)
         self.setProperty("verdict", state)
         self.symbol.setText(colours.symbol)
+        if self.door is not None:
+            self._render_door(self.door)
+            return
         verdict = self.verdict
         if verdict is None:
             self.headline.setText(self.tr("Ready — scan a badge"))
@@ -206,6 +225,18 @@ class VerdictPanel(QFrame):
         self.detail.setText(self._detail(verdict))
         self.extra.setText(self._extra(verdict, lang))
         self.footer.setText(self._footer(verdict))
+        self.setAccessibleName(self.text())
+
+    def _render_door(self, verdict: DoorVerdict) -> None:
+        lang = i18n.language()
+        self.headline.setText(door.headline(verdict))
+        self._fit_texts()
+        self._set_name(f"{verdict.title} {verdict.name}".strip())
+        self.delegation.setText(verdict.delegation(lang))
+        self._set_flag("")
+        self.detail.setText(door.detail(verdict, lang))
+        self.extra.setText(door.extra(verdict))
+        self.footer.setText(door.footer(verdict))
         self.setAccessibleName(self.text())
 
     def headline_text(self, kind: VerdictKind) -> str:
