@@ -8,9 +8,11 @@ chooser goes through the message bridge, so nothing here blocks.
 
 from __future__ import annotations
 
+import atexit
 import html
 import logging
 import re
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -62,8 +64,7 @@ class MinutesPage(QWidget):
         self.open_file: FileOpener = open_file or open_with_system
         self.sitting: SittingRow | None = None
         self.last_written: Path | None = None
-        self._preview_dir = tempfile.TemporaryDirectory(prefix="encounter-desk-preview-",
-                                                        ignore_cleanup_errors=True)
+        self._preview_dir: Path | None = None
 
         self.minutes_box = QGroupBox()
         self.language_label = QLabel()
@@ -266,11 +267,18 @@ class MinutesPage(QWidget):
         kind = "" if self.final_box.isChecked() else "-draft"
         return f"{self._event_code()}-S{self.sitting.number}-{self.lang()}{kind}{suffix}"
 
+    def preview_folder(self) -> Path:
+        """A temporary folder for previews, removed when the app exits."""
+        if self._preview_dir is None:
+            self._preview_dir = Path(tempfile.mkdtemp(prefix="encounter-desk-preview-"))
+            atexit.register(shutil.rmtree, self._preview_dir, True)
+        return self._preview_dir
+
     def preview(self) -> Path | None:
         """Write the minutes to a temporary PDF and open it with the system viewer."""
         if self.sitting is None:
             return None
-        path = Path(self._preview_dir.name) / self._minutes_name(".pdf")
+        path = self.preview_folder() / self._minutes_name(".pdf")
         sitting_id, lang, final = self.sitting.id, self.lang(), self.final_box.isChecked()
         if not self._write(path, lambda p: minutes_pdf.write_minutes(
                 self.db, sitting_id, p, lang=lang, final=final)):
