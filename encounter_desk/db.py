@@ -17,14 +17,14 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
@@ -33,6 +33,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from encounter_desk import config
 from encounter_desk.i18n import translate
 from encounter_desk.models import Base, audit, utcnow
+
+if TYPE_CHECKING:  # Alembic loads only to migrate (it costs a third of a second at startup)
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 log = logging.getLogger(__name__)
 
@@ -165,6 +169,8 @@ def sqlite_path(url: str) -> Path | None:
 
 
 def _alembic_config(connection=None) -> Config:  # noqa: ANN001
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", "encounter_desk:migrations")
     if connection is not None:
@@ -173,17 +179,48 @@ def _alembic_config(connection=None) -> Config:  # noqa: ANN001
 
 
 def script_directory() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(_alembic_config())
 
 
+_REVISION = re.compile(r"""^(down_revision|revision)\s*(?::[^=]*)?=\s*(?:["']([^"']+)["']|None)""",
+                       re.MULTILINE)
+_revisions: dict[str, str | None] | None = None
+
+
+def _revision_graph() -> dict[str, str | None]:
+    """revision -> down_revision, read from the version scripts' own lines (the same files
+    Alembic reads; a file without both lines makes this fall back to Alembic)."""
+    global _revisions
+    if _revisions is None:
+        graph: dict[str, str | None] = {}
+        folder = resources.files("encounter_desk").joinpath("migrations", "versions")
+        for entry in folder.iterdir():
+            if not entry.name.endswith(".py") or entry.name.startswith("_"):
+                continue
+            found = dict((m.group(1), m.group(2)) for m in _REVISION.finditer(entry.read_text()))
+            if "revision" not in found or "down_revision" not in found:
+                graph = {rev.revision: rev.down_revision  # type: ignore[misc]
+                         for rev in script_directory().walk_revisions()}
+                break
+            graph[found["revision"]] = found["down_revision"]
+        _revisions = graph
+    return _revisions
+
+
 def head_revision() -> str:
-    head = script_directory().get_current_head()
-    assert head is not None
-    return head
+    graph = _revision_graph()
+    heads = set(graph) - set(graph.values())
+    if len(heads) != 1:
+        head = script_directory().get_current_head()
+        assert head is not None
+        return head
+    return heads.pop()
 
 
 def known_revisions() -> set[str]:
-    return {rev.revision for rev in script_directory().walk_revisions()}
+    return set(_revision_graph())
 
 
 # --- SQLite specifics --------------------------------------------------------------------
@@ -437,6 +474,8 @@ def _upgrade(engine: Engine) -> None:
             raw.execute("PRAGMA foreign_keys=OFF")
         try:
             with conn.begin():
+                from alembic import command
+
                 command.upgrade(_alembic_config(conn), "head")
                 if sqlite:
                     problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()

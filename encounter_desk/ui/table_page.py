@@ -112,9 +112,20 @@ class TablePage(QWidget):
 
     # --- rows ----------------------------------------------------------------------------
 
+    _fit_pending = False
+
     def refresh(self) -> None:
         self.model.refresh()
-        self.fit_columns()
+        if self.isVisible():
+            self.fit_columns()
+        else:  # measuring every cell of a hidden table slows the app's start: wait until shown
+            self._fit_pending = True
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().showEvent(event)
+        if self._fit_pending:
+            self._fit_pending = False
+            self.fit_columns()
 
     def fit_columns(self, limit: int = 300) -> None:
         self.table.resizeColumnsToContents()
