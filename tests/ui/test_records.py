@@ -359,3 +359,29 @@ def test_the_workspace_reloads_and_keeps_the_session(qtbot, records, demo_db):
     assert records.sitting_id == records.second.id
     assert records.attendance.counts.counts.present == 1
     assert records.findChild(QComboBox, "recordsSitting").currentData() == records.second.id
+
+
+# --- the chair -------------------------------------------------------------------------------
+
+def test_the_chair_shows_live_attendance_of_its_session(qtbot, demo_db, messages):
+    from encounter_desk.ui.chair import ChairWorkspace
+    from encounter_desk.ui.chair.sounds import ClockSounds
+
+    first, second = sittings.list_sittings(demo_db)[:2]
+    context = AppContext(demo_db, messages)
+    chair = ChairWorkspace(context, monotonic=lambda: 0.0, sounds=ClockSounds(enabled=False))
+    chair.floor.stop_ticking()
+    qtbot.addWidget(chair)
+    counts = chair.findChild(AttendanceCountsWidget, "attendanceCounts")
+    assert counts is not None
+    assert chair.stats.tabText(chair.stats.indexOf(counts)) == "Attendance"
+    chair.select(first.id)
+    assert counts.sitting_id == first.id
+    assert counts.findChild(QLabel, "quorumLabel").property("met") == "yes"
+    chair.select(second.id)
+    assert counts.counts.present == 0
+    assert counts.findChild(QLabel, "quorumLabel").property("met") == "no"
+    someone = attendance.roll_call(demo_db, second.id)[0].entries[0]
+    attendance.mark(demo_db, second.id, someone.participant_id, "present")  # the door desk
+    chair.refresh()  # what the change watcher does when another laptop writes
+    assert counts.counts.present == 1

@@ -53,6 +53,7 @@ from encounter_desk.ui.chair.queue_view import QueueView
 from encounter_desk.ui.chair.sounds import ClockSounds, save_sound_enabled, sound_enabled_setting
 from encounter_desk.ui.chair.stats_panel import StatsPanel
 from encounter_desk.ui.chair.times_dialog import TimesDialog
+from encounter_desk.ui.records.counts_widget import AttendanceCountsWidget
 from encounter_desk.ui.settings import app_settings
 from encounter_desk.ui.workspace import AppContext, Workspace
 
@@ -215,6 +216,8 @@ class ChairWorkspace(Workspace):
         preview_layout.setContentsMargins(4, 4, 4, 4)
         preview_layout.addWidget(self.preview)
         self.stats = StatsPanel()
+        self.attendance_counts = AttendanceCountsWidget(self.db)  # live attendance, quorum
+        self.stats.addTab(self.attendance_counts, "")
         bottom = QHBoxLayout()
         bottom.addWidget(self.preview_box, 3)
         bottom.addWidget(self.stats, 2)
@@ -311,6 +314,7 @@ class ChairWorkspace(Workspace):
         self.add_panel.retranslate()
         self.current_panel.retranslate()
         self.stats.retranslate()
+        self.stats.setTabText(self.stats.indexOf(self.attendance_counts), self.tr("Attendance"))
         self.help.retranslate()
         if self.sitting_rows:
             self._fill_sittings()
@@ -351,6 +355,7 @@ class ChairWorkspace(Workspace):
             self.item_id = None
         self._fill_sittings()
         self._fill_items()
+        self.attendance_counts.set_sitting(self.sitting_id)
         self.reload()
 
     def _first_sitting(self) -> int | None:
@@ -416,6 +421,7 @@ class ChairWorkspace(Workspace):
         self.item_id = item_id
         self._fill_sittings()
         self._fill_items()
+        self.attendance_counts.set_sitting(sitting_id)
         self.reload()
 
     def _sitting_chosen(self) -> None:
