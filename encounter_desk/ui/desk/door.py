@@ -88,7 +88,9 @@ class DoorSelector(QComboBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("deskDoor")
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # The header keeps its width whatever the titles: the list opens wider to show them.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(22)
         self.rows: list[SittingRow] = []
         self.fill([], "en")
 
@@ -111,6 +113,7 @@ class DoorSelector(QComboBox):
         found = self.findData(current)
         self.setCurrentIndex(found if found >= 0 else 0)
         self.blockSignals(False)
+        self.view().setMinimumWidth(self.view().sizeHintForColumn(0) + 24)
         if found < 0 and current is not None:
             self.currentIndexChanged.emit(0)
 

@@ -122,8 +122,10 @@ class AgreementsPage(TablePage):
         row.addWidget(self.item_box, 1)
         layout = self.layout()
         layout.insertLayout(0, row)
-        buttons = layout.itemAt(layout.count() - 1).layout()
-        buttons.insertWidget(1, self.edit_button)
+        buttons = next(layout.itemAt(n).layout() for n in range(layout.count())
+                       if layout.itemAt(n).layout() is not None
+                       and layout.itemAt(n).layout().indexOf(self.add_button) >= 0)
+        buttons.insertWidget(1, self.edit_button)  # beside Add, in the page's button row
         self.table.setEditTriggers(self.table.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.doubleClicked.connect(lambda _index: self.edit_current())

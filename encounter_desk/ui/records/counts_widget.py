@@ -91,6 +91,12 @@ class DelegationCountsModel(RecordTableModel):
             self.LAWMAKERS: c.lawmakers_present,
         }[column]
 
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr_header(section)  # the whole header when the column is narrow
+        return super().headerData(section, orientation, role)
+
     def tooltip(self, row: CountRow, column: int) -> str | None:
         if column == self.DELEGATION:
             return row.count.name(i18n.language())
@@ -144,8 +150,12 @@ class AttendanceCountsWidget(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)  # a long translation stays readable
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(DelegationCountsModel.DELEGATION, QHeaderView.ResizeMode.Stretch)
+        number = self.fontMetrics().horizontalAdvance("000 / 000") + 16
+        for column in range(1, len(DelegationCountsModel.COLUMNS)):
+            header.resizeSection(column, max(number if column == 1 else number * 2 // 3, 56))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

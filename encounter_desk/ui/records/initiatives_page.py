@@ -103,8 +103,10 @@ class InitiativesPage(TablePage):
         self.edit_button = QPushButton()
         self.edit_button.clicked.connect(self.edit_current)
         layout = self.layout()
-        buttons = layout.itemAt(layout.count() - 1).layout()
-        buttons.insertWidget(1, self.edit_button)
+        buttons = next(layout.itemAt(n).layout() for n in range(layout.count())
+                       if layout.itemAt(n).layout() is not None
+                       and layout.itemAt(n).layout().indexOf(self.add_button) >= 0)
+        buttons.insertWidget(1, self.edit_button)  # beside Add, in the page's button row
         self.table.setEditTriggers(self.table.EditTrigger.NoEditTriggers)
         self.table.doubleClicked.connect(lambda _index: self.edit_current())
         self.current_row_changed.connect(lambda row: self.edit_button.setEnabled(row is not None))

@@ -50,7 +50,7 @@ class RollCallModel(RecordTableModel):
         Column(QT_TRANSLATE_NOOP("RollCallModel", "Source")),
         Column(QT_TRANSLATE_NOOP("RollCallModel", "Role")),
     )
-    WIDEST = {TITLE: 70, NAME: 250, DELEGATION: 150, STATUS: 160, ARRIVAL: 70, SOURCE: 140,
+    WIDEST = {TITLE: 90, NAME: 230, DELEGATION: 140, STATUS: 140, ARRIVAL: 60, SOURCE: 150,
               ROLE: 320}
     """Widest each column opens at (pixels); the user may widen it."""
 
