@@ -49,6 +49,37 @@
     </message>
 </context>
 <context>
+    <name>AddSpeakerPanel</name>
+    <message>
+        <source>Add a speaker</source>
+        <translation>Añadir un orador</translation>
+    </message>
+    <message>
+        <source>Type a name or scan a badge, then Enter</source>
+        <translation>Escriba un nombre o escanee un gafete y pulse Intro</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Responde a</translation>
+    </message>
+    <message>
+        <source>Add to the list</source>
+        <translation>Añadir a la lista</translation>
+    </message>
+    <message>
+        <source>Any delegation</source>
+        <translation>Todas las delegaciones</translation>
+    </message>
+    <message>
+        <source>The speech on the floor, or the last one</source>
+        <translation>La intervención en curso, o la última</translation>
+    </message>
+</context>
+<context>
     <name>AgendaModel</name>
     <message>
         <source>No.</source>
@@ -80,6 +111,155 @@
     </message>
 </context>
 <context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>Agreement</source>
+        <translation>Acuerdo</translation>
+    </message>
+    <message>
+        <source>Agreement {number}</source>
+        <translation>Acuerdo {number}</translation>
+    </message>
+    <message>
+        <source>The whole session</source>
+        <translation>Toda la sesión</translation>
+    </message>
+    <message>
+        <source>{number}. {title}</source>
+        <translation>{number}. {title}</translation>
+    </message>
+    <message>
+        <source>next free number</source>
+        <translation>siguiente número libre</translation>
+    </message>
+    <message>
+        <source>A declaration printed in full as an annex</source>
+        <translation>Declaración impresa íntegramente como anexo</translation>
+    </message>
+    <message>
+        <source>Agenda item</source>
+        <translation>Punto del orden del día</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <source>Text (Spanish)</source>
+        <translation>Texto (español)</translation>
+    </message>
+    <message>
+        <source>Text (English)</source>
+        <translation>Texto (inglés)</translation>
+    </message>
+    <message>
+        <source>Adopted</source>
+        <translation>Aprobado</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>Votos</translation>
+    </message>
+    <message>
+        <source>Annex title</source>
+        <translation>Título del anexo</translation>
+    </message>
+    <message>
+        <source>In favour</source>
+        <translation>A favor</translation>
+    </message>
+    <message>
+        <source>Against</source>
+        <translation>En contra</translation>
+    </message>
+    <message>
+        <source>Abstentions</source>
+        <translation>Abstenciones</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementsModel</name>
+    <message>
+        <source>No.</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <source>Agenda item</source>
+        <translation>Punto del orden del día</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>How adopted</source>
+        <translation>Forma de aprobación</translation>
+    </message>
+    <message>
+        <source>Annex</source>
+        <translation>Anexo</translation>
+    </message>
+    <message>
+        <source>The whole session</source>
+        <translation>Toda la sesión</translation>
+    </message>
+    <message>
+        <source>Use the form.</source>
+        <translation>Use el formulario.</translation>
+    </message>
+    <message>
+        <source>agreement {number}</source>
+        <translation>el acuerdo {number}</translation>
+    </message>
+    <message>
+        <source>1 agreement</source>
+        <translation>1 acuerdo</translation>
+    </message>
+    <message>
+        <source>{total} agreements</source>
+        <translation>{total} acuerdos</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} agreements</source>
+        <translation>{shown} de {total} acuerdos</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementsPage</name>
+    <message>
+        <source>Add agreement…</source>
+        <translation>Agregar acuerdo…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Agenda item</source>
+        <translation>Punto del orden del día</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Acuerdos</translation>
+    </message>
+    <message>
+        <source>All agenda items</source>
+        <translation>Todos los puntos del orden del día</translation>
+    </message>
+    <message>
+        <source>{number}. {title}</source>
+        <translation>{number}. {title}</translation>
+    </message>
+    <message>
+        <source>The whole session (no agenda item)</source>
+        <translation>Toda la sesión (sin punto del orden del día)</translation>
+    </message>
+    <message>
+        <source>Choose a session first.</source>
+        <translation>Elija primero una sesión.</translation>
+    </message>
+</context>
+<context>
     <name>Attendance</name>
     <message>
         <source>No quorum rule</source>
@@ -88,6 +268,10 @@
     <message>
         <source>A majority of the member delegations represented</source>
         <translation>Mayoría de las delegaciones miembro representadas</translation>
+    </message>
+    <message>
+        <source>Not marked</source>
+        <translation>Sin marcar</translation>
     </message>
     <message>
         <source>Present</source>
@@ -114,6 +298,42 @@
         <translation>Desconocido</translation>
     </message>
     <message>
+        <source>Present since {time}</source>
+        <translation>Presente desde las {time}</translation>
+    </message>
+    <message>
+        <source>The event defines no quorum.</source>
+        <translation>El evento no define ningún quórum.</translation>
+    </message>
+    <message>
+        <source>Quorum met: {represented} of {members} member delegations represented ({required} required).</source>
+        <translation>Hay quórum: {represented} de {members} delegaciones miembro representadas (se requieren {required}).</translation>
+    </message>
+    <message>
+        <source>Quorum not met: {represented} of {members} member delegations represented ({required} required).</source>
+        <translation>No hay quórum: {represented} de {members} delegaciones miembro representadas (se requieren {required}).</translation>
+    </message>
+    <message>
+        <source>There is no session {id}.</source>
+        <translation>No existe la sesión {id}.</translation>
+    </message>
+    <message>
+        <source>There is no participant number {id}.</source>
+        <translation>No existe ningún participante con el número {id}.</translation>
+    </message>
+    <message>
+        <source>{status!r} is not an attendance status (present, excused or absent).</source>
+        <translation>{status!r} no es un estado de asistencia (present, excused o absent).</translation>
+    </message>
+    <message>
+        <source>{source!r} is not a source of attendance (scan, roll_call or manual).</source>
+        <translation>{source!r} no es un origen de asistencia (scan, roll_call o manual).</translation>
+    </message>
+    <message>
+        <source>Unknown quorum rule {rule!r}.</source>
+        <translation>Regla de quórum desconocida: {rule!r}.</translation>
+    </message>
+    <message>
         <source>Excused</source>
         <translation>Ausencia justificada</translation>
     </message>
@@ -132,6 +352,151 @@
     <message>
         <source>Manual</source>
         <translation>Manual</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceCountsWidget</name>
+    <message>
+        <source>Attendance now</source>
+        <translation>Asistencia actual</translation>
+    </message>
+    <message>
+        <source>Choose a session.</source>
+        <translation>Elija una sesión.</translation>
+    </message>
+    <message>
+        <source>Present: {present} of {expected} (excused {excused}, absent or not marked {absent})</source>
+        <translation>Presentes: {present} de {expected} (ausencias justificadas: {excused}; ausentes o sin marcar: {absent})</translation>
+    </message>
+    <message>
+        <source>Lawmakers present: {present} of {expected}</source>
+        <translation>Legisladores presentes: {present} de {expected}</translation>
+    </message>
+    <message>
+        <source>Member delegations represented: {represented} of {members}</source>
+        <translation>Delegaciones miembro representadas: {represented} de {members}</translation>
+    </message>
+    <message>
+        <source>No quorum rule</source>
+        <translation>Sin regla de quórum</translation>
+    </message>
+</context>
+<context>
+    <name>AttendancePage</name>
+    <message>
+        <source>Filter: name, delegation, status… (accents and case ignored)</source>
+        <translation>Filtro: nombre, delegación, estado… (sin distinguir acentos ni mayúsculas)</translation>
+    </message>
+    <message>
+        <source>Record as</source>
+        <translation>Registrar como</translation>
+    </message>
+    <message>
+        <source>Roll call</source>
+        <translation>Pase de lista</translation>
+    </message>
+    <message>
+        <source>Manual mark</source>
+        <translation>Marca manual</translation>
+    </message>
+    <message>
+        <source>Keys: P present · E or J excused (justificada) · A absent · Delete clears the mark · ↑ ↓ move. The next person is selected after each mark.</source>
+        <translation>Teclas: P presente · E o J ausencia justificada · A ausente · Supr borra la marca · ↑ ↓ para moverse. Tras cada marca se selecciona a la persona siguiente.</translation>
+    </message>
+    <message>
+        <source>Present (P)</source>
+        <translation>Presente (P)</translation>
+    </message>
+    <message>
+        <source>Excused (E/J)</source>
+        <translation>Ausencia justificada (E/J)</translation>
+    </message>
+    <message>
+        <source>Absent (A)</source>
+        <translation>Ausente (A)</translation>
+    </message>
+    <message>
+        <source>Clear mark</source>
+        <translation>Borrar marca</translation>
+    </message>
+    <message>
+        <source>Everyone not marked: absent</source>
+        <translation>Quienes no tengan marca: ausentes</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Asistencia</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>No se registró</translation>
+    </message>
+    <message>
+        <source>Everyone on the list is marked already.</source>
+        <translation>Todas las personas de la lista ya tienen marca.</translation>
+    </message>
+    <message>
+        <source>Mark the {count} people not marked yet as absent?</source>
+        <translation>¿Marcar como ausentes a las {count} personas que aún no tienen marca?</translation>
+    </message>
+    <message>
+        <source>Mark absent</source>
+        <translation>Marcar como ausentes</translation>
+    </message>
+</context>
+<context>
+    <name>BackupActions</name>
+    <message>
+        <source>Back up to…</source>
+        <translation>Hacer copia de seguridad en…</translation>
+    </message>
+    <message>
+        <source>Event files (*.sqlite)</source>
+        <translation>Archivos de evento (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>The backup failed</source>
+        <translation>No se pudo hacer la copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Backup written</source>
+        <translation>Copia de seguridad guardada</translation>
+    </message>
+    <message>
+        <source>A checked copy of the event was written to {path}.</source>
+        <translation>Se guardó una copia verificada del evento en {path}.</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>Restaurar copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Only an event file can be restored from a backup. A server&apos;s database is restored with: encounter-desk copy-event --from.</source>
+        <translation>Solo un archivo de evento puede restaurarse desde una copia de seguridad. La base de datos de un servidor se restaura con: encounter-desk copy-event --from.</translation>
+    </message>
+    <message>
+        <source>Event files (*.sqlite *.db);;All files (*)</source>
+        <translation>Archivos de evento (*.sqlite *.db);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Replace the event in {path} with the backup {backup}? The current file is kept aside first. Close the event on every other laptop that uses this file before you go on.</source>
+        <translation>¿Reemplazar el evento de {path} con la copia de seguridad {backup}? Primero se guarda aparte el archivo actual. Antes de continuar, cierre el evento en todas las demás computadoras que usan este archivo.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurar</translation>
+    </message>
+    <message>
+        <source>Nothing was restored</source>
+        <translation>No se restauró nada</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>Copia de seguridad restaurada</translation>
+    </message>
+    <message>
+        <source>The event was restored from {backup}. The file as it was is kept at {aside}.</source>
+        <translation>El evento se restauró desde {backup}. El archivo tal como estaba se conserva en {aside}.</translation>
     </message>
 </context>
 <context>
@@ -232,6 +597,10 @@
         <translation>mostrar la versión y salir</translation>
     </message>
     <message>
+        <source>check the app end to end in a temporary folder (event, roster, badge, check-in, speech, minutes, window) and exit 0 if every step worked</source>
+        <translation>comprobar la aplicación de principio a fin en una carpeta temporal (evento, lista de participantes, gafete, registro de llegada, intervención, acta, ventana) y salir con 0 si todos los pasos funcionaron</translation>
+    </message>
+    <message>
         <source>COMMAND</source>
         <translation>ORDEN</translation>
     </message>
@@ -315,6 +684,196 @@
         <source>Error: {message}</source>
         <translation>Error: {message}</translation>
     </message>
+    <message>
+        <source>Backup written to {path} (checked: ok).</source>
+        <translation>Copia de seguridad guardada en {path} (verificada: correcta).</translation>
+    </message>
+    <message>
+        <source>restore replaces an event file (--db FILE); a server&apos;s database is restored with copy-event --from.</source>
+        <translation>restore reemplaza un archivo de evento (--db ARCHIVO); la base de datos de un servidor se restaura con copy-event --from.</translation>
+    </message>
+    <message>
+        <source>{path} restored from {backup}. The previous file was kept at {aside}.</source>
+        <translation>{path} restaurado desde {backup}. El archivo anterior se conservó en {aside}.</translation>
+    </message>
+    <message>
+        <source>Event copied from {source} to {target}: {rows} rows.</source>
+        <translation>Evento copiado de {source} a {target}: {rows} filas.</translation>
+    </message>
+    <message>
+        <source>{where} opens and is at the current schema.</source>
+        <translation>{where} se abre y tiene el esquema actual.</translation>
+    </message>
+    <message>
+        <source>Integrity of {path}: {verdict}</source>
+        <translation>Integridad de {path}: {verdict}</translation>
+    </message>
+    <message>
+        <source>write a consistent backup of the event to a file</source>
+        <translation>guardar una copia de seguridad coherente del evento en un archivo</translation>
+    </message>
+    <message>
+        <source>Write a consistent copy of the event (file or server) to a new SQLite file, e.g. on a USB stick, and check it. Desks may keep scanning.</source>
+        <translation>Guarda una copia coherente del evento (archivo o servidor) en un nuevo archivo SQLite, p. ej. en una memoria USB, y la verifica. Las mesas de registro pueden seguir escaneando.</translation>
+    </message>
+    <message>
+        <source>the backup file to write</source>
+        <translation>el archivo de copia de seguridad que se escribirá</translation>
+    </message>
+    <message>
+        <source>replace the event file with a backup</source>
+        <translation>reemplazar el archivo del evento con una copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Replace the event file (--db) with a backup, after checking the backup and copying the current file aside. Close the event on every laptop that uses the file first.</source>
+        <translation>Reemplaza el archivo del evento (--db) con una copia de seguridad, tras verificar la copia y guardar aparte el archivo actual. Cierre primero el evento en todas las computadoras que usan el archivo.</translation>
+    </message>
+    <message>
+        <source>the backup file to restore</source>
+        <translation>el archivo de copia de seguridad que se restaurará</translation>
+    </message>
+    <message>
+        <source>copy the event to or from another database (a file or a server)</source>
+        <translation>copiar el evento a otra base de datos o desde ella (un archivo o un servidor)</translation>
+    </message>
+    <message>
+        <source>Copy every table of the event, keeping ids, into an empty database: --to copies the open event there, --from copies it from there into the open (empty) database.</source>
+        <translation>Copia todas las tablas del evento, conservando los identificadores, en una base de datos vacía: --to copia allí el evento abierto; --from lo copia desde allí a la base de datos abierta (vacía).</translation>
+    </message>
+    <message>
+        <source>the empty database to copy the event to</source>
+        <translation>la base de datos vacía a la que se copiará el evento</translation>
+    </message>
+    <message>
+        <source>the database to copy the event from</source>
+        <translation>la base de datos desde la que se copiará el evento</translation>
+    </message>
+    <message>
+        <source>check that the event&apos;s database opens and is sound</source>
+        <translation>comprobar que la base de datos del evento se abre y está en buen estado</translation>
+    </message>
+    <message>
+        <source>Open the event&apos;s database and, for a file, run SQLite&apos;s integrity check.</source>
+        <translation>Abre la base de datos del evento y, si es un archivo, ejecuta la comprobación de integridad de SQLite.</translation>
+    </message>
+    <message>
+        <source>Minutes of session {number} written to {path}.</source>
+        <translation>Acta de la sesión {number} guardada en {path}.</translation>
+    </message>
+    <message>
+        <source>Event report written to {path}.</source>
+        <translation>Informe del evento guardado en {path}.</translation>
+    </message>
+    <message>
+        <source>Akoma Ntoso minutes of session {number} written to {path}.</source>
+        <translation>Acta Akoma Ntoso de la sesión {number} guardada en {path}.</translation>
+    </message>
+    <message>
+        <source>{count} rows written to {path}.</source>
+        <translation>{count} filas guardadas en {path}.</translation>
+    </message>
+    <message>
+        <source>Participant {id}: {status} at session {number}.</source>
+        <translation>Participante {id}: {status} en la sesión {number}.</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a number from 1 up.</source>
+        <translation>{value!r} no es un número igual o mayor que 1.</translation>
+    </message>
+    <message>
+        <source>language of the document (default: the global --lang)</source>
+        <translation>idioma del documento (por omisión: el de la opción global --lang)</translation>
+    </message>
+    <message>
+        <source>write the minutes of a session (PDF)</source>
+        <translation>guardar el acta de una sesión (PDF)</translation>
+    </message>
+    <message>
+        <source>Write the minutes of a session as a PDF to sign: a DRAFT watermark on every page unless --final.</source>
+        <translation>Guarda el acta de una sesión como PDF para firmar: con la marca de agua BORRADOR en cada página, salvo con --final.</translation>
+    </message>
+    <message>
+        <source>the session&apos;s number</source>
+        <translation>el número de la sesión</translation>
+    </message>
+    <message>
+        <source>the PDF to write</source>
+        <translation>el PDF que se escribirá</translation>
+    </message>
+    <message>
+        <source>approved minutes: no DRAFT watermark</source>
+        <translation>acta aprobada: sin marca de agua BORRADOR</translation>
+    </message>
+    <message>
+        <source>write the report of the whole encounter (PDF)</source>
+        <translation>guardar el informe de todo el encuentro (PDF)</translation>
+    </message>
+    <message>
+        <source>Every session, attendance across the encounter, all agreements and the road map of legislative initiatives.</source>
+        <translation>Todas las sesiones, la asistencia durante todo el encuentro, todos los acuerdos y la hoja de ruta de las iniciativas legislativas.</translation>
+    </message>
+    <message>
+        <source>write the minutes of a session as Akoma Ntoso XML</source>
+        <translation>guardar el acta de una sesión como XML Akoma Ntoso</translation>
+    </message>
+    <message>
+        <source>Write the minutes of a session as an Akoma Ntoso 3.0 debate document.</source>
+        <translation>Guarda el acta de una sesión como documento de debate Akoma Ntoso 3.0.</translation>
+    </message>
+    <message>
+        <source>the XML file to write</source>
+        <translation>el archivo XML que se escribirá</translation>
+    </message>
+    <message>
+        <source>export attendance to CSV or XLSX</source>
+        <translation>exportar la asistencia a CSV o XLSX</translation>
+    </message>
+    <message>
+        <source>export the interventions to CSV or XLSX</source>
+        <translation>exportar las intervenciones a CSV o XLSX</translation>
+    </message>
+    <message>
+        <source>only this session (default: every session)</source>
+        <translation>solo esta sesión (por omisión: todas)</translation>
+    </message>
+    <message>
+        <source>mark a participant present, excused or absent at a session</source>
+        <translation>marcar a un participante como presente, con ausencia justificada o ausente en una sesión</translation>
+    </message>
+    <message>
+        <source>Mark a participant present, excused or absent at a session (a manual mark).</source>
+        <translation>Marca a un participante como presente, con ausencia justificada o ausente en una sesión (marca manual).</translation>
+    </message>
+</context>
+<context>
+    <name>Camera</name>
+    <message>
+        <source>Scanning with the camera needs the camera extra, which is not installed. Add it with: {command} (then start the app again). The handheld scanner and the search work as before.</source>
+        <translation>Para escanear con la cámara se necesita el complemento camera, que no está instalado. Agréguelo con: {command} (y vuelva a iniciar la aplicación). El lector de mano y la búsqueda funcionan como siempre.</translation>
+    </message>
+</context>
+<context>
+    <name>CameraView</name>
+    <message>
+        <source>Camera</source>
+        <translation>Cámara</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Hold the badge&apos;s QR code in front of the camera.</source>
+        <translation>Coloque el código QR del gafete frente a la cámara.</translation>
+    </message>
+    <message>
+        <source>No camera was found on this laptop.</source>
+        <translation>No se encontró ninguna cámara en esta computadora.</translation>
+    </message>
+    <message>
+        <source>The camera stopped: {error}</source>
+        <translation>La cámara se detuvo: {error}</translation>
+    </message>
 </context>
 <context>
     <name>Category</name>
@@ -352,14 +911,193 @@
     </message>
 </context>
 <context>
+    <name>ChairShortcuts</name>
+    <message>
+        <source>Give the floor to the next speaker</source>
+        <translation>Dar la palabra al siguiente orador</translation>
+    </message>
+    <message>
+        <source>Pause or resume the clock</source>
+        <translation>Pausar o reanudar el reloj</translation>
+    </message>
+    <message>
+        <source>Give the speaker 30 seconds more</source>
+        <translation>Dar 30 segundos más al orador</translation>
+    </message>
+    <message>
+        <source>Take 30 seconds from the speaker</source>
+        <translation>Quitar 30 segundos al orador</translation>
+    </message>
+    <message>
+        <source>End the speech</source>
+        <translation>Terminar la intervención</translation>
+    </message>
+    <message>
+        <source>Point of order: find who raises it, Enter gives them the floor and pauses the speaker</source>
+        <translation>Cuestión de orden: busque a quien la plantea; Intro le da la palabra y pausa al orador</translation>
+    </message>
+    <message>
+        <source>Right of reply to the speech on the floor: find who asks, Enter puts them next</source>
+        <translation>Derecho de réplica a la intervención en curso: busque a quien lo pide; Intro lo pone a continuación</translation>
+    </message>
+    <message>
+        <source>Question to the speaker: find who asks</source>
+        <translation>Pregunta al orador: busque a quien la hace</translation>
+    </message>
+    <message>
+        <source>Add a speaker: type a name or scan a badge, then Enter</source>
+        <translation>Añadir un orador: escriba un nombre o escanee un gafete y pulse Intro</translation>
+    </message>
+    <message>
+        <source>Put the last speaker back on the list</source>
+        <translation>Volver a poner al último orador en la lista</translation>
+    </message>
+    <message>
+        <source>Go to the list of speakers</source>
+        <translation>Ir a la lista de oradores</translation>
+    </message>
+    <message>
+        <source>Move the selected speaker up</source>
+        <translation>Subir al orador seleccionado</translation>
+    </message>
+    <message>
+        <source>Move the selected speaker down</source>
+        <translation>Bajar al orador seleccionado</translation>
+    </message>
+    <message>
+        <source>Withdraw the selected speaker</source>
+        <translation>Retirar al orador seleccionado</translation>
+    </message>
+    <message>
+        <source>Show the room screen (projector)</source>
+        <translation>Mostrar la pantalla de la sala (proyector)</translation>
+    </message>
+    <message>
+        <source>Show or hide this list of shortcuts</source>
+        <translation>Mostrar u ocultar esta lista de atajos</translation>
+    </message>
+</context>
+<context>
     <name>ChairWorkspace</name>
     <message>
         <source>Chair</source>
         <translation>Presidencia</translation>
     </message>
     <message>
-        <source>Run a session: the list of speakers, points of order, and a clock for the projector.</source>
-        <translation>Conduzca una sesión: la lista de oradores, las cuestiones de orden y un cronómetro para el proyector.</translation>
+        <source>Session</source>
+        <translation>Sesión</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Punto</translation>
+    </message>
+    <message>
+        <source>Speaking times…</source>
+        <translation>Tiempos de uso de la palabra…</translation>
+    </message>
+    <message>
+        <source>Sounds</source>
+        <translation>Sonidos</translation>
+    </message>
+    <message>
+        <source>A chime at the warning, a double beep at zero</source>
+        <translation>Un aviso al entrar en el tiempo final, un doble pitido al llegar a cero</translation>
+    </message>
+    <message>
+        <source>Projector language</source>
+        <translation>Idioma del proyector</translation>
+    </message>
+    <message>
+        <source>Room screen</source>
+        <translation>Pantalla de la sala</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts (F1)</source>
+        <translation>Atajos de teclado (F1)</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Subir</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Bajar</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Retirar</translation>
+    </message>
+    <message>
+        <source>Re-add last</source>
+        <translation>Reponer al último</translation>
+    </message>
+    <message>
+        <source>Give the floor</source>
+        <translation>Dar la palabra</translation>
+    </message>
+    <message>
+        <source>Give the floor to the selected speaker, out of turn</source>
+        <translation>Dar la palabra al orador seleccionado, fuera de turno</translation>
+    </message>
+    <message>
+        <source>Next speaker  (F5)</source>
+        <translation>Siguiente orador  (F5)</translation>
+    </message>
+    <message>
+        <source>End speech  (F8)</source>
+        <translation>Terminar  (F8)</translation>
+    </message>
+    <message>
+        <source>+30 s  (F7)</source>
+        <translation>+30 s  (F7)</translation>
+    </message>
+    <message>
+        <source>−30 s</source>
+        <translation>−30 s</translation>
+    </message>
+    <message>
+        <source>Room screen (what the projector shows)</source>
+        <translation>Pantalla de la sala (lo que muestra el proyector)</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Asistencia</translation>
+    </message>
+    <message>
+        <source>Waiting to speak: {count}</source>
+        <translation>En espera: {count}</translation>
+    </message>
+    <message>
+        <source>List closed</source>
+        <translation>Lista cerrada</translation>
+    </message>
+    <message>
+        <source>List open</source>
+        <translation>Lista abierta</translation>
+    </message>
+    <message>
+        <source>Reopen the list to new statements</source>
+        <translation>Reabrir la lista a nuevas intervenciones</translation>
+    </message>
+    <message>
+        <source>Close the list to new statements</source>
+        <translation>Cerrar la lista a nuevas intervenciones</translation>
+    </message>
+    <message>
+        <source>Resume  (F6)</source>
+        <translation>Reanudar  (F6)</translation>
+    </message>
+    <message>
+        <source>Pause  (F6)</source>
+        <translation>Pausar  (F6)</translation>
+    </message>
+    <message>
+        <source>{number}. {title}</source>
+        <translation>{number}. {title}</translation>
+    </message>
+    <message>
+        <source>The session (no agenda items)</source>
+        <translation>La sesión (sin puntos de agenda)</translation>
     </message>
 </context>
 <context>
@@ -367,6 +1105,29 @@
     <message>
         <source>A stopwatch has no limit to change; set a speaking time first.</source>
         <translation>En modo cronómetro libre no hay límite que modificar; fije primero un tiempo de intervención.</translation>
+    </message>
+</context>
+<context>
+    <name>ClockWidget</name>
+    <message>
+        <source>Paused</source>
+        <translation>En pausa</translation>
+    </message>
+    <message>
+        <source>Stopwatch</source>
+        <translation>Cronómetro</translation>
+    </message>
+    <message>
+        <source>Over time</source>
+        <translation>Tiempo excedido</translation>
+    </message>
+    <message>
+        <source>Next speaker&apos;s time</source>
+        <translation>Tiempo del siguiente orador</translation>
+    </message>
+    <message>
+        <source>Speech ended</source>
+        <translation>Intervención concluida</translation>
     </message>
 </context>
 <context>
@@ -402,8 +1163,67 @@
         <translation>Este archivo aún no contiene ningún evento. Describa el evento; las 11 delegaciones miembro de la CRM y los grupos que no son países se agregan automáticamente.</translation>
     </message>
     <message>
+        <source>1. The event&apos;s names in both languages and its reference code. 2. The days and the venue. 3. The delegations taking part.</source>
+        <translation>1. Los nombres del evento en ambos idiomas y su código de referencia. 2. Las fechas y la sede. 3. Las delegaciones participantes.</translation>
+    </message>
+    <message>
+        <source>← Back</source>
+        <translation>← Atrás</translation>
+    </message>
+    <message>
         <source>Create event</source>
         <translation>Crear evento</translation>
+    </message>
+</context>
+<context>
+    <name>CurrentSpeechPanel</name>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>The secretary&apos;s summary line for the minutes</source>
+        <translation>La línea de resumen de la secretaría para el acta</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>On the floor</source>
+        <translation>En el uso de la palabra</translation>
+    </message>
+    <message>
+        <source>Last speech</source>
+        <translation>Última intervención</translation>
+    </message>
+    <message>
+        <source>Nobody has the floor</source>
+        <translation>Nadie tiene la palabra</translation>
+    </message>
+    <message>
+        <source>★ First speech</source>
+        <translation>★ Primera intervención</translation>
+    </message>
+    <message>
+        <source>Answers {name}</source>
+        <translation>Responde a {name}</translation>
+    </message>
+    <message>
+        <source>Interrupts {name}, whose clock is paused</source>
+        <translation>Interrumpe a {name}, cuyo reloj está en pausa</translation>
+    </message>
+    <message>
+        <source>Delegation time left: {time}</source>
+        <translation>Tiempo restante de la delegación: {time}</translation>
+    </message>
+    <message>
+        <source>Delegation over its time by {time}</source>
+        <translation>La delegación excede su tiempo en {time}</translation>
     </message>
 </context>
 <context>
@@ -476,6 +1296,65 @@
         <source>{target} already holds data ({tables}); nothing was copied. Copy into an empty database.</source>
         <translation>{target} ya contiene datos ({tables}); no se copió nada. Copie en una base de datos vacía.</translation>
     </message>
+    <message>
+        <source>There is no backup at {path}.</source>
+        <translation>No hay ninguna copia de seguridad en {path}.</translation>
+    </message>
+    <message>
+        <source>{path} is damaged and cannot be used ({reason}).</source>
+        <translation>{path} está dañado y no se puede usar ({reason}).</translation>
+    </message>
+    <message>
+        <source>A backup cannot replace the event file itself.</source>
+        <translation>Una copia de seguridad no puede reemplazar al propio archivo del evento.</translation>
+    </message>
+    <message>
+        <source>The backup at {path} failed its check: {reason}</source>
+        <translation>La copia de seguridad de {path} no superó la comprobación: {reason}</translation>
+    </message>
+    <message>
+        <source>The backup could not be written to {path}: {reason}</source>
+        <translation>No se pudo guardar la copia de seguridad en {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Automatic backups are for event files; back up a server&apos;s database with File → Back up to…, or on the server itself.</source>
+        <translation>Las copias de seguridad automáticas son para archivos de evento; haga la copia de seguridad de la base de datos de un servidor con Archivo → Hacer copia de seguridad en…, o en el propio servidor.</translation>
+    </message>
+    <message>
+        <source>That backup is the event file itself.</source>
+        <translation>Esa copia de seguridad es el propio archivo del evento.</translation>
+    </message>
+    <message>
+        <source>{path} is in use by another desk or program; nothing was restored. Close the event everywhere it is open, then restore again.</source>
+        <translation>{path} está en uso por otra mesa de registro u otro programa; no se restauró nada. Cierre el evento en todos los lugares donde esté abierto y vuelva a restaurar.</translation>
+    </message>
+</context>
+<context>
+    <name>DelegationCountsModel</name>
+    <message>
+        <source>Delegation</source>
+        <translation>Delegación</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Presentes</translation>
+    </message>
+    <message>
+        <source>Excused</source>
+        <translation>Ausencias justificadas</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Ausentes</translation>
+    </message>
+    <message>
+        <source>Lawmakers</source>
+        <translation>Legisladores</translation>
+    </message>
+    <message>
+        <source>Lawmakers present</source>
+        <translation>Legisladores presentes</translation>
+    </message>
 </context>
 <context>
     <name>DelegationKind</name>
@@ -502,6 +1381,52 @@
     <message>
         <source>Guest</source>
         <translation>Invitado</translation>
+    </message>
+</context>
+<context>
+    <name>DelegationPicker</name>
+    <message>
+        <source>3. Delegations</source>
+        <translation>3. Delegaciones</translation>
+    </message>
+    <message>
+        <source>Groups without a country: {names}</source>
+        <translation>Grupos sin país: {names}</translation>
+    </message>
+</context>
+<context>
+    <name>Delegations</name>
+    <message>
+        <source>{name} still has {count} participants. Move them to another delegation or delete them first.</source>
+        <translation>{name} todavía tiene {count} participantes. Páselos a otra delegación o elimínelos primero.</translation>
+    </message>
+    <message>
+        <source>Unknown delegation field: {names}.</source>
+        <translation>Campo de delegación desconocido: {names}.</translation>
+    </message>
+    <message>
+        <source>This delegation no longer exists; the list was refreshed.</source>
+        <translation>Esta delegación ya no existe; se actualizó la lista.</translation>
+    </message>
+    <message>
+        <source>A delegation needs a name in Spanish and in English.</source>
+        <translation>Una delegación necesita un nombre en español y en inglés.</translation>
+    </message>
+    <message>
+        <source>A delegation code is 1 to 20 letters or digits, without spaces.</source>
+        <translation>El código de una delegación tiene de 1 a 20 letras o dígitos, sin espacios.</translation>
+    </message>
+    <message>
+        <source>Another delegation already uses the code {code}.</source>
+        <translation>Otra delegación ya usa el código {code}.</translation>
+    </message>
+    <message>
+        <source>Unknown kind of delegation: {value}.</source>
+        <translation>Tipo de delegación desconocido: {value}.</translation>
+    </message>
+    <message>
+        <source>The order is a whole number.</source>
+        <translation>El orden es un número entero.</translation>
     </message>
 </context>
 <context>
@@ -597,37 +1522,210 @@
         <translation>El número de participante {id} no tiene registrada la llegada; no hay nada que anular.</translation>
     </message>
     <message>
-        <source>No delegation</source>
-        <comment>es</comment>
-        <translation>Sin delegación</translation>
+        <source>Attention: {note}</source>
+        <translation>Atención: {note}</translation>
+    </message>
+    <message>
+        <source>Checked in at {time} (desk {desk})</source>
+        <translation>Llegada registrada a las {time} (mesa {desk})</translation>
+    </message>
+    <message>
+        <source>This badge was replaced: a newer badge (number {serial}) exists.</source>
+        <translation>Este gafete fue reemplazado: existe uno más reciente (número {serial}).</translation>
+    </message>
+    <message>
+        <source>This badge is for another event.</source>
+        <translation>Este gafete es de otro evento.</translation>
+    </message>
+    <message>
+        <source>The code is not genuine or could not be read whole.</source>
+        <translation>El código no es auténtico o no se leyó completo.</translation>
+    </message>
+    <message>
+        <source>This badge belongs to no participant of this event.</source>
+        <translation>Este gafete no corresponde a ningún participante de este evento.</translation>
+    </message>
+    <message>
+        <source>Next: session {number}, {title}, {date} {time}</source>
+        <translation>Próxima: sesión {number}, {title}, {date} {time}</translation>
     </message>
     <message>
         <source>No delegation</source>
-        <comment>en</comment>
         <translation>Sin delegación</translation>
+    </message>
+    <message>
+        <source>{count} badges written to {path}.</source>
+        <translation>{count} gafetes guardados en {path}.</translation>
+    </message>
+    <message>
+        <source>Badge of participant {id} reissued (number {serial}); the old badge is now refused as replaced. New code: {code}</source>
+        <translation>Gafete del participante {id} reemitido (número {serial}); el gafete anterior ahora se rechaza como reemplazado. Nuevo código: {code}</translation>
+    </message>
+    <message>
+        <source>Check-in of participant {id} undone ({reason}). The scan log keeps both.</source>
+        <translation>Registro de llegada del participante {id} anulado ({reason}). El registro de lecturas conserva ambos.</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a participant number.</source>
+        <translation>{value!r} no es un número de participante.</translation>
+    </message>
+    <message>
+        <source>write badge sheets (PDF)</source>
+        <translation>generar hojas de gafetes (PDF)</translation>
+    </message>
+    <message>
+        <source>Write badges with their signed QR codes to a PDF: A6, one badge a page, or A4 sheets of 8 with cut marks.</source>
+        <translation>Genera en un PDF los gafetes con sus códigos QR firmados: A6, un gafete por página, u hojas A4 de 8 con marcas de corte.</translation>
+    </message>
+    <message>
+        <source>the PDF to write</source>
+        <translation>el PDF que se escribirá</translation>
+    </message>
+    <message>
+        <source>only this participant (repeatable; default: everyone)</source>
+        <translation>solo este participante (se puede repetir; por omisión: todos)</translation>
+    </message>
+    <message>
+        <source>a6: one badge a page; a4-8: A4 sheets of 8 (default)</source>
+        <translation>a6: un gafete por página; a4-8: hojas A4 de 8 (por omisión)</translation>
+    </message>
+    <message>
+        <source>reissue a participant&apos;s badge (the old one is refused)</source>
+        <translation>reemitir el gafete de un participante (el anterior se rechaza)</translation>
+    </message>
+    <message>
+        <source>Give a participant a new badge number: the old badge&apos;s code is then refused as replaced.</source>
+        <translation>Asigna a un participante un nuevo número de gafete: a partir de entonces, el código del gafete anterior se rechaza como reemplazado.</translation>
+    </message>
+    <message>
+        <source>print the code of a participant&apos;s badge</source>
+        <translation>mostrar el código del gafete de un participante</translation>
+    </message>
+    <message>
+        <source>Print the text of a participant&apos;s current badge QR code.</source>
+        <translation>Muestra el texto del código QR del gafete vigente de un participante.</translation>
+    </message>
+    <message>
+        <source>check in a scanned badge code</source>
+        <translation>registrar la llegada con un código de gafete escaneado</translation>
+    </message>
+    <message>
+        <source>Check in the badge whose code is given, as a desk scanner would. Exit status: 0 admitted, 3 already checked in, 4 refused (replaced, wrong event, forged or damaged, unknown).</source>
+        <translation>Registra la llegada con el gafete cuyo código se indica, como lo haría el lector de una mesa de registro. Código de salida: 0 admitido, 3 llegada ya registrada, 4 rechazado (reemplazado, otro evento, falsificado o dañado, desconocido).</translation>
+    </message>
+    <message>
+        <source>the text read from the badge</source>
+        <translation>el texto leído del gafete</translation>
+    </message>
+    <message>
+        <source>the desk recorded with the scan (default: $ENCOUNTER_DESK_DESK or this computer&apos;s name)</source>
+        <translation>la mesa que se registra con la lectura (por omisión: $ENCOUNTER_DESK_DESK o el nombre de este equipo)</translation>
+    </message>
+    <message>
+        <source>print the verdict as one JSON object</source>
+        <translation>mostrar el resultado como un objeto JSON</translation>
+    </message>
+    <message>
+        <source>undo a mistaken check-in</source>
+        <translation>anular un registro de llegada equivocado</translation>
+    </message>
+    <message>
+        <source>Undo a participant&apos;s check-in, with a reason. The scan log keeps the check-in and the undo.</source>
+        <translation>Anula el registro de llegada de un participante, indicando el motivo. El registro de lecturas conserva la llegada y la anulación.</translation>
+    </message>
+    <message>
+        <source>why (required)</source>
+        <translation>motivo (obligatorio)</translation>
+    </message>
+    <message>
+        <source>the desk recorded with the undo</source>
+        <translation>la mesa que se registra con la anulación</translation>
+    </message>
+</context>
+<context>
+    <name>DeskTab</name>
+    <message>
+        <source>This laptop&apos;s desk</source>
+        <translation>Mesa de esta computadora</translation>
+    </message>
+    <message>
+        <source>Save name</source>
+        <translation>Guardar nombre</translation>
+    </message>
+    <message>
+        <source>Every scan made on this laptop records this name, e.g. “Desk 1” or “Door B”. It is kept on this laptop, not in the event file.</source>
+        <translation>Cada lectura hecha en esta computadora registra este nombre, p. ej. “Mesa 1” o “Puerta B”. Se guarda en esta computadora, no en el archivo del evento.</translation>
+    </message>
+    <message>
+        <source>Kiosk PIN (for every desk of this event)</source>
+        <translation>PIN del modo quiosco (para todas las mesas de este evento)</translation>
+    </message>
+    <message>
+        <source>New PIN:</source>
+        <translation>PIN nuevo:</translation>
+    </message>
+    <message>
+        <source>Repeat the PIN:</source>
+        <translation>Repita el PIN:</translation>
+    </message>
+    <message>
+        <source>Set PIN</source>
+        <translation>Establecer PIN</translation>
+    </message>
+    <message>
+        <source>Remove PIN</source>
+        <translation>Quitar PIN</translation>
+    </message>
+    <message>
+        <source>A PIN is set: View → Kiosk mode keeps the clerk on the desk until it is typed.</source>
+        <translation>Hay un PIN establecido: Ver → Modo quiosco mantiene al personal en la mesa de registro hasta que se escriba.</translation>
+    </message>
+    <message>
+        <source>No PIN is set yet: kiosk mode needs one.</source>
+        <translation>Aún no hay ningún PIN establecido: el modo quiosco lo necesita.</translation>
+    </message>
+    <message>
+        <source>A desk needs a name.</source>
+        <translation>La mesa necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>This laptop is now “{name}”.</source>
+        <translation>Esta computadora ahora es “{name}”.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ; type them again.</source>
+        <translation>Los dos PIN no coinciden; vuelva a escribirlos.</translation>
+    </message>
+    <message>
+        <source>Kiosk PIN saved.</source>
+        <translation>PIN del modo quiosco guardado.</translation>
+    </message>
+    <message>
+        <source>Kiosk PIN removed.</source>
+        <translation>PIN del modo quiosco eliminado.</translation>
     </message>
 </context>
 <context>
     <name>DeskWorkspace</name>
     <message>
         <source>Registration desk</source>
-        <translation>Mesa de registro</translation>
+        <translation>Registro</translation>
     </message>
     <message>
-        <source>Check people in with a badge scanner, with a verdict readable from a metre away.</source>
-        <translation>Registre la llegada de las personas con un lector de gafetes y un resultado legible a un metro de distancia.</translation>
+        <source>Door of session {number} — {desk}</source>
+        <translation>Entrada de la sesión {number} — {desk}</translation>
     </message>
     <message>
         <source>Registration desk — {desk}</source>
-        <translation>Mesa de registro — {desk}</translation>
+        <translation>Registro — {desk}</translation>
     </message>
     <message>
         <source>Scan a badge (the field below always listens):</source>
-        <translation>Escanee un gafete (el campo de abajo siempre está listo para la lectura):</translation>
+        <translation>Escanee un gafete (el campo de abajo siempre escucha):</translation>
     </message>
     <message>
         <source>Waiting for the scanner…</source>
-        <translation>En espera del lector…</translation>
+        <translation>Esperando al lector…</translation>
     </message>
     <message>
         <source>Sound</source>
@@ -635,15 +1733,31 @@
     </message>
     <message>
         <source>Beep once to admit, three times to stop the queue.</source>
-        <translation>Un pitido para conceder el acceso; tres para detener la fila.</translation>
+        <translation>Un pitido para admitir, tres para detener la fila.</translation>
     </message>
     <message>
         <source>New participant…</source>
         <translation>Nuevo participante…</translation>
     </message>
     <message>
+        <source>Camera…</source>
+        <translation>Cámara…</translation>
+    </message>
+    <message>
+        <source>Read badges with the laptop&apos;s camera.</source>
+        <translation>Leer los gafetes con la cámara de la computadora.</translation>
+    </message>
+    <message>
+        <source>Where scans go: the event check-in, or the door of a session (records attendance at that session)</source>
+        <translation>Destino de las lecturas: el registro de llegada al evento o la entrada de una sesión (registra la asistencia a esa sesión)</translation>
+    </message>
+    <message>
         <source>Check-in of {name} undone: {reason}</source>
-        <translation>Se anuló el registro de llegada de {name}: {reason}</translation>
+        <translation>Registro de {name} anulado: {reason}</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Cámara</translation>
     </message>
     <message>
         <source>The badge could not be written: {error}</source>
@@ -762,7 +1876,156 @@
     <name>GroupCountsModel</name>
     <message>
         <source>In / all</source>
-        <translation>Registrados / total</translation>
+        <translation>Reg. / total</translation>
+    </message>
+</context>
+<context>
+    <name>HelpOverlay</name>
+    <message>
+        <source>Chair shortcuts</source>
+        <translation>Atajos de la Presidencia</translation>
+    </message>
+    <message>
+        <source>F1, Escape or a click closes this list.</source>
+        <translation>F1, Escape o un clic cierran esta lista.</translation>
+    </message>
+</context>
+<context>
+    <name>HowToDialog</name>
+    <message>
+        <source>How the desk works</source>
+        <translation>Cómo funciona la mesa de registro</translation>
+    </message>
+    <message>
+        <source>How the chair works</source>
+        <translation>Cómo funciona la presidencia</translation>
+    </message>
+    <message>
+        <source>How the records work</source>
+        <translation>Cómo funcionan las actas y registros</translation>
+    </message>
+    <message>
+        <source>Scan a badge: the field at the top always listens, the scanner types the code and &lt;b&gt;Enter&lt;/b&gt; ends it.</source>
+        <translation>Escanee un gafete: el campo de arriba siempre escucha; el lector escribe el código y &lt;b&gt;Intro&lt;/b&gt; lo termina.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Green&lt;/b&gt;: let the person in. &lt;b&gt;Amber&lt;/b&gt;: let them in and read the note. &lt;b&gt;Red&lt;/b&gt;: stop, read the reason aloud, and help them.</source>
+        <translation>&lt;b&gt;Verde&lt;/b&gt;: deje pasar a la persona. &lt;b&gt;Ámbar&lt;/b&gt;: déjela pasar y lea la nota. &lt;b&gt;Rojo&lt;/b&gt;: deténgala, lea el motivo en voz alta y ayúdela.</translation>
+    </message>
+    <message>
+        <source>No badge? Type two or three letters of the name in the search box and choose the person: the same verdict, the same record.</source>
+        <translation>¿No trae gafete? Escriba dos o tres letras del nombre en el cuadro de búsqueda y elija a la persona: el mismo resultado, el mismo registro.</translation>
+    </message>
+    <message>
+        <source>Someone not on the list: &lt;b&gt;New participant…&lt;/b&gt; registers them and prints their badge.</source>
+        <translation>Alguien que no está en la lista: &lt;b&gt;Nuevo participante…&lt;/b&gt; lo inscribe e imprime su gafete.</translation>
+    </message>
+    <message>
+        <source>A mistaken check-in: choose the person in the search results and undo it, with a reason.</source>
+        <translation>Un registro de llegada equivocado: elija a la persona en los resultados de la búsqueda y anúlelo, indicando el motivo.</translation>
+    </message>
+    <message>
+        <source>The counts on the right follow every desk of the room.</source>
+        <translation>Los totales de la derecha reflejan todas las mesas de registro de la sala.</translation>
+    </message>
+    <message>
+        <source>Add a speaker: &lt;b&gt;Ctrl+F&lt;/b&gt;, type a name or scan a badge, &lt;b&gt;Enter&lt;/b&gt;.</source>
+        <translation>Añadir un orador: &lt;b&gt;Ctrl+F&lt;/b&gt;, escriba un nombre o escanee un gafete, &lt;b&gt;Intro&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;F5&lt;/b&gt; gives the floor to the next speaker; &lt;b&gt;F8&lt;/b&gt; ends the speech; &lt;b&gt;F6&lt;/b&gt; pauses or resumes the clock.</source>
+        <translation>&lt;b&gt;F5&lt;/b&gt; da la palabra al siguiente orador; &lt;b&gt;F8&lt;/b&gt; termina la intervención; &lt;b&gt;F6&lt;/b&gt; pausa o reanuda el reloj.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;F7&lt;/b&gt; gives 30 seconds more; &lt;b&gt;Shift+F7&lt;/b&gt; takes 30 away.</source>
+        <translation>&lt;b&gt;F7&lt;/b&gt; da 30 segundos más; &lt;b&gt;Shift+F7&lt;/b&gt; quita 30.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;F9&lt;/b&gt; point of order: it is heard at once and the speaker&apos;s clock waits. &lt;b&gt;Ctrl+R&lt;/b&gt; right of reply: it goes next.</source>
+        <translation>&lt;b&gt;F9&lt;/b&gt; cuestión de orden: se atiende de inmediato y el reloj del orador espera. &lt;b&gt;Ctrl+R&lt;/b&gt; derecho de réplica: pasa a continuación.</translation>
+    </message>
+    <message>
+        <source>Drag speakers (or &lt;b&gt;Alt+Up&lt;/b&gt;/&lt;b&gt;Alt+Down&lt;/b&gt;) to change the order; &lt;b&gt;Delete&lt;/b&gt; withdraws one.</source>
+        <translation>Arrastre a los oradores (o use &lt;b&gt;Alt+Up&lt;/b&gt;/&lt;b&gt;Alt+Down&lt;/b&gt;) para cambiar el orden; &lt;b&gt;Supr&lt;/b&gt; retira a uno.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;F11&lt;/b&gt; shows the room screen; &lt;b&gt;F1&lt;/b&gt; lists every key.</source>
+        <translation>&lt;b&gt;F11&lt;/b&gt; muestra la pantalla de la sala; &lt;b&gt;F1&lt;/b&gt; enumera todas las teclas.</translation>
+    </message>
+    <message>
+        <source>Choose the sitting: attendance fills in from the desk&apos;s check-ins.</source>
+        <translation>Elija la sesión: la asistencia se completa con los registros de llegada de la mesa de registro.</translation>
+    </message>
+    <message>
+        <source>Correct attendance by hand where needed (someone came in late, a substitute); every change is kept in the audit trail.</source>
+        <translation>Corrija la asistencia a mano donde haga falta (alguien llegó tarde, un suplente); cada cambio queda en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>Write the agreements and initiatives of the sitting.</source>
+        <translation>Redacte los acuerdos y las iniciativas de la sesión.</translation>
+    </message>
+    <message>
+        <source>Export the minutes as PDF: a DRAFT watermark until they are final, in Spanish or English.</source>
+        <translation>Exporte el acta en PDF, en español o en inglés: lleva la marca de agua BORRADOR hasta que sea definitiva.</translation>
+    </message>
+    <message>
+        <source>Attendance and speeches also go out as CSV or Excel files, and the debate as Akoma Ntoso.</source>
+        <translation>La asistencia y las intervenciones también se exportan como archivos CSV o Excel, y el debate como Akoma Ntoso.</translation>
+    </message>
+</context>
+<context>
+    <name>InitiativeDialog</name>
+    <message>
+        <source>Legislative initiative</source>
+        <translation>Iniciativa legislativa</translation>
+    </message>
+    <message>
+        <source>(choose the delegation)</source>
+        <translation>(elija la delegación)</translation>
+    </message>
+    <message>
+        <source>Not pledged in a session</source>
+        <translation>No comprometida en una sesión</translation>
+    </message>
+    <message>
+        <source>{number}. {title}</source>
+        <translation>{number}. {title}</translation>
+    </message>
+    <message>
+        <source>Delegation</source>
+        <translation>Delegación</translation>
+    </message>
+    <message>
+        <source>Lawmakers (sponsors)</source>
+        <translation>Legisladores (proponentes)</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Short description</source>
+        <translation>Descripción breve</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Target date</source>
+        <translation>Fecha prevista</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Pledged in</source>
+        <translation>Comprometida en</translation>
+    </message>
+    <message>
+        <source>Has a target date</source>
+        <translation>Tiene fecha prevista</translation>
     </message>
 </context>
 <context>
@@ -807,6 +2070,142 @@
         <source>Withdrawn</source>
         <translation>Retirada</translation>
     </message>
+    <message>
+        <source>An initiative has no field {name}.</source>
+        <translation>Una iniciativa no tiene el campo {name}.</translation>
+    </message>
+    <message>
+        <source>Give the initiative a title.</source>
+        <translation>Indique el título de la iniciativa.</translation>
+    </message>
+    <message>
+        <source>The title is too long (400 characters at most).</source>
+        <translation>El título es demasiado largo (400 caracteres como máximo).</translation>
+    </message>
+    <message>
+        <source>Choose the delegation that pledges the initiative.</source>
+        <translation>Elija la delegación que se compromete a presentar la iniciativa.</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a kind of initiative.</source>
+        <translation>{value!r} no es un tipo de iniciativa.</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a status of an initiative.</source>
+        <translation>{value!r} no es un estado de iniciativa.</translation>
+    </message>
+    <message>
+        <source>The target date must be a date.</source>
+        <translation>La fecha prevista debe ser una fecha.</translation>
+    </message>
+    <message>
+        <source>There is no session {id}.</source>
+        <translation>No existe la sesión {id}.</translation>
+    </message>
+    <message>
+        <source>There is no participant number {id}.</source>
+        <translation>No existe ningún participante con el número {id}.</translation>
+    </message>
+    <message>
+        <source>There is no initiative {id}.</source>
+        <translation>No existe la iniciativa {id}.</translation>
+    </message>
+</context>
+<context>
+    <name>InitiativesModel</name>
+    <message>
+        <source>Delegation</source>
+        <translation>Delegación</translation>
+    </message>
+    <message>
+        <source>Lawmakers</source>
+        <translation>Legisladores</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Target date</source>
+        <translation>Fecha prevista</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sesión</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Use the form.</source>
+        <translation>Use el formulario.</translation>
+    </message>
+    <message>
+        <source>the initiative “{title}”</source>
+        <translation>la iniciativa “{title}”</translation>
+    </message>
+    <message>
+        <source>1 initiative</source>
+        <translation>1 iniciativa</translation>
+    </message>
+    <message>
+        <source>{total} initiatives</source>
+        <translation>{total} iniciativas</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} initiatives</source>
+        <translation>{shown} de {total} iniciativas</translation>
+    </message>
+</context>
+<context>
+    <name>InitiativesPage</name>
+    <message>
+        <source>Add initiative…</source>
+        <translation>Agregar iniciativa…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Initiatives</source>
+        <translation>Iniciativas</translation>
+    </message>
+</context>
+<context>
+    <name>Kiosk</name>
+    <message>
+        <source>The PIN is {low} to {high} digits.</source>
+        <translation>El PIN tiene de {low} a {high} dígitos.</translation>
+    </message>
+</context>
+<context>
+    <name>KioskController</name>
+    <message>
+        <source>Leave kiosk mode…</source>
+        <translation>Salir del modo quiosco…</translation>
+    </message>
+    <message>
+        <source>Kiosk mode: only the desk is open.</source>
+        <translation>Modo quiosco: solo está abierta la mesa de registro.</translation>
+    </message>
+    <message>
+        <source>Kiosk mode needs a PIN</source>
+        <translation>El modo quiosco necesita un PIN</translation>
+    </message>
+    <message>
+        <source>Set a kiosk PIN first in Setup → This desk: it is what lets a supervisor leave kiosk mode.</source>
+        <translation>Establezca primero un PIN del modo quiosco en Configuración → Esta mesa: es lo que permite a un supervisor salir del modo quiosco.</translation>
+    </message>
 </context>
 <context>
     <name>MainMenus</name>
@@ -839,6 +2238,14 @@
         <translation>Exportar &amp;plantilla de la lista…</translation>
     </message>
     <message>
+        <source>&amp;Back up to…</source>
+        <translation>Hacer &amp;copia de seguridad en…</translation>
+    </message>
+    <message>
+        <source>Restore from &amp;backup…</source>
+        <translation>Res&amp;taurar copia de seguridad…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
@@ -851,8 +2258,24 @@
         <translation>&amp;Idioma</translation>
     </message>
     <message>
+        <source>&amp;Kiosk mode (desk only)</source>
+        <translation>Modo &amp;quiosco (solo mesa de registro)</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>How the &amp;desk works</source>
+        <translation>Cómo funciona la &amp;mesa de registro</translation>
+    </message>
+    <message>
+        <source>How the &amp;chair works</source>
+        <translation>Cómo funciona la &amp;presidencia</translation>
+    </message>
+    <message>
+        <source>How the &amp;records work</source>
+        <translation>Cómo funcionan las actas y &amp;registros</translation>
     </message>
     <message>
         <source>&amp;About Encounter Desk</source>
@@ -919,12 +2342,620 @@ Runs a parliamentary meeting offline: QR check-in, the list of speakers and the 
         <translation>Encounter Desk {version}
 Conduce una reunión parlamentaria sin conexión: registro con código QR, lista de oradores y cronómetro, asistencia y actas.</translation>
     </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Se produjo un error</translation>
+    </message>
+    <message>
+        <source>The app met an unexpected error and carried on. The details are in the log file {path}.
+
+{summary}</source>
+        <translation>La aplicación encontró un error inesperado y siguió funcionando. Los detalles están en el archivo de registro {path}.
+
+{summary}</translation>
+    </message>
 </context>
 <context>
     <name>MessageBridge</name>
     <message>
         <source>Yes</source>
         <translation>Sí</translation>
+    </message>
+</context>
+<context>
+    <name>Minutes</name>
+    <message>
+        <source>Chair</source>
+        <translation>Presidencia</translation>
+    </message>
+    <message>
+        <source>Secretariat</source>
+        <translation>Secretaría</translation>
+    </message>
+    <message>
+        <source>Minutes of session {number}: {title}</source>
+        <translation>Acta de la sesión {number}: {title}</translation>
+    </message>
+    <message>
+        <source>Secretary</source>
+        <translation>Secretario(a)</translation>
+    </message>
+    <message>
+        <source>1. Attendance</source>
+        <translation>1. Asistencia</translation>
+    </message>
+    <message>
+        <source>No interventions.</source>
+        <translation>Sin intervenciones.</translation>
+    </message>
+    <message>
+        <source>{kind}, {duration}, language {language}</source>
+        <translation>{kind}, {duration}, idioma: {language}</translation>
+    </message>
+    <message>
+        <source>5. Agreements</source>
+        <translation>5. Acuerdos</translation>
+    </message>
+    <message>
+        <source>The chair adjourned the session at {time}.</source>
+        <translation>La Presidencia levantó la sesión a las {time}.</translation>
+    </message>
+    <message>
+        <source>The session has not been adjourned yet.</source>
+        <translation>La sesión aún no se ha levantado.</translation>
+    </message>
+    <message>
+        <source>The Akoma Ntoso export points at {ref}, which it does not declare (element {element}, attribute {attribute}).</source>
+        <translation>La exportación Akoma Ntoso hace referencia a {ref}, que no declara (elemento {element}, atributo {attribute}).</translation>
+    </message>
+    <message>
+        <source>Member delegations</source>
+        <translation>Delegaciones miembro</translation>
+    </message>
+    <message>
+        <source>Observers</source>
+        <translation>Observadores</translation>
+    </message>
+    <message>
+        <source>International organizations</source>
+        <translation>Organismos internacionales</translation>
+    </message>
+    <message>
+        <source>Presidency Pro-Tempore and Technical Secretariat</source>
+        <translation>Presidencia Pro-Tempore y Secretaría Técnica</translation>
+    </message>
+    <message>
+        <source>Guests</source>
+        <translation>Invitados</translation>
+    </message>
+    <message>
+        <source>Other participants</source>
+        <translation>Otros participantes</translation>
+    </message>
+    <message>
+        <source>Women</source>
+        <translation>Mujeres</translation>
+    </message>
+    <message>
+        <source>Men</source>
+        <translation>Hombres</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <source>Not stated</source>
+        <translation>No indicado</translation>
+    </message>
+    <message>
+        <source>Present: {present} · Excused: {excused} · Absent: {absent} · Total: {total}</source>
+        <translation>Presentes: {present} · Ausencias justificadas: {excused} · Ausentes: {absent} · Total: {total}</translation>
+    </message>
+    <message>
+        <source>Lawmakers present: {present} of {total}</source>
+        <translation>Legisladores presentes: {present} de {total}</translation>
+    </message>
+    <message>
+        <source>Member delegations represented: {represented} of {members}</source>
+        <translation>Delegaciones miembro representadas: {represented} de {members}</translation>
+    </message>
+    <message>
+        <source>No delegation</source>
+        <translation>Sin delegación</translation>
+    </message>
+    <message>
+        <source>Outside the agenda</source>
+        <translation>Fuera del orden del día</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>P</translation>
+    </message>
+    <message>
+        <source>E</source>
+        <translation>J</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>{start} a {end}</translation>
+    </message>
+    <message>
+        <source>APPROVED</source>
+        <translation>APROBADA</translation>
+    </message>
+    <message>
+        <source>DRAFT — not yet approved</source>
+        <translation>BORRADOR — aún no aprobada</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Horario previsto</translation>
+    </message>
+    <message>
+        <source>Actual start</source>
+        <translation>Inicio efectivo</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>no iniciada</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Cargo</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Asistencia</translation>
+    </message>
+    <message>
+        <source>Arrival</source>
+        <translation>Llegada</translation>
+    </message>
+    <message>
+        <source>present {present} · excused {excused} · absent {absent}</source>
+        <translation>presentes {present} · ausencias justificadas {excused} · ausentes {absent}</translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation>Totales</translation>
+    </message>
+    <message>
+        <source>3. Interventions</source>
+        <translation>3. Intervenciones</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Orador(a)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>Lang.</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>over time</source>
+        <translation>de exceso</translation>
+    </message>
+    <message>
+        <source>Item {number}. {title}</source>
+        <translation>Punto {number}. {title}</translation>
+    </message>
+    <message>
+        <source>4. Speaking time</source>
+        <translation>4. Tiempo de intervención</translation>
+    </message>
+    <message>
+        <source>Nobody took the floor.</source>
+        <translation>Nadie hizo uso de la palabra.</translation>
+    </message>
+    <message>
+        <source>Delegation</source>
+        <translation>Delegación</translation>
+    </message>
+    <message>
+        <source>Interventions</source>
+        <translation>Intervenciones</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Porcentaje</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Género</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>By delegation</source>
+        <translation>Por delegación</translation>
+    </message>
+    <message>
+        <source>By gender</source>
+        <translation>Por género</translation>
+    </message>
+    <message>
+        <source>No agreements were recorded.</source>
+        <translation>No se registraron acuerdos.</translation>
+    </message>
+    <message>
+        <source>(item {number})</source>
+        <translation>(punto {number})</translation>
+    </message>
+    <message>
+        <source>Annex {number}: {title}</source>
+        <translation>Anexo {number}: {title}</translation>
+    </message>
+    <message>
+        <source>6. Legislative initiatives pledged in this session</source>
+        <translation>6. Iniciativas legislativas comprometidas en esta sesión</translation>
+    </message>
+    <message>
+        <source>No initiatives were pledged.</source>
+        <translation>No se comprometieron iniciativas.</translation>
+    </message>
+    <message>
+        <source>7. Adjournment</source>
+        <translation>7. Clausura</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>Firmas</translation>
+    </message>
+    <message>
+        <source>Initiative</source>
+        <translation>Iniciativa</translation>
+    </message>
+    <message>
+        <source>Sponsors</source>
+        <translation>Proponentes</translation>
+    </message>
+    <message>
+        <source>Target date</source>
+        <translation>Fecha prevista</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Página {page} de {pages}</translation>
+    </message>
+    <message>
+        <source>DRAFT</source>
+        <translation>BORRADOR</translation>
+    </message>
+    <message>
+        <source>Report of the encounter</source>
+        <translation>Informe del encuentro</translation>
+    </message>
+    <message>
+        <source>1. Sessions</source>
+        <translation>1. Sesiones</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sesión</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Presentes</translation>
+    </message>
+    <message>
+        <source>Speaking time</source>
+        <translation>Tiempo de intervención</translation>
+    </message>
+    <message>
+        <source>Session {number}: {quorum}</source>
+        <translation>Sesión {number}: {quorum}</translation>
+    </message>
+    <message>
+        <source>2. Attendance across the encounter</source>
+        <translation>2. Asistencia durante el encuentro</translation>
+    </message>
+    <message>
+        <source>P present · E excused · A absent, for each session in order.</source>
+        <translation>P presente · J ausencia justificada · A ausente, para cada sesión en orden.</translation>
+    </message>
+    <message>
+        <source>3. Agreements</source>
+        <translation>3. Acuerdos</translation>
+    </message>
+    <message>
+        <source>Session {number}: {title}</source>
+        <translation>Sesión {number}: {title}</translation>
+    </message>
+    <message>
+        <source>4. Road map of legislative initiatives</source>
+        <translation>4. Hoja de ruta de las iniciativas legislativas</translation>
+    </message>
+</context>
+<context>
+    <name>MinutesPage</name>
+    <message>
+        <source>Minutes of the session</source>
+        <translation>Acta de la sesión</translation>
+    </message>
+    <message>
+        <source>What the minutes say (in the document&apos;s language)</source>
+        <translation>Lo que dice el acta (en el idioma del documento)</translation>
+    </message>
+    <message>
+        <source>Language of the document</source>
+        <translation>Idioma del documento</translation>
+    </message>
+    <message>
+        <source>Final (no DRAFT watermark)</source>
+        <translation>Definitiva (sin marca de agua BORRADOR)</translation>
+    </message>
+    <message>
+        <source>The minutes print the attendance by delegation, the agenda, every intervention with its time, speaking time by delegation and by gender, the agreements and the initiatives pledged, and the signature block.</source>
+        <translation>El acta incluye la asistencia por delegación, el orden del día, cada intervención con su hora, el tiempo de intervención por delegación y por género, los acuerdos, las iniciativas comprometidas y el bloque de firmas.</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
+        <source>Write the minutes to a temporary file and open them in the PDF viewer</source>
+        <translation>Guardar el acta en un archivo temporal y abrirla en el visor de PDF</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Exportar PDF…</translation>
+    </message>
+    <message>
+        <source>Akoma Ntoso XML…</source>
+        <translation>XML Akoma Ntoso…</translation>
+    </message>
+    <message>
+        <source>Exports</source>
+        <translation>Exportaciones</translation>
+    </message>
+    <message>
+        <source>Spreadsheets in the language chosen above: .xlsx for Excel, .csv for any program. The event report gathers every session, attendance across the encounter, all agreements and the initiatives road map.</source>
+        <translation>Hojas de cálculo en el idioma elegido arriba: .xlsx para Excel, .csv para cualquier programa. El informe del evento reúne todas las sesiones, la asistencia durante todo el encuentro, todos los acuerdos y la hoja de ruta de las iniciativas.</translation>
+    </message>
+    <message>
+        <source>Attendance and speeches of every session, not only this one</source>
+        <translation>Asistencia e intervenciones de todas las sesiones, no solo de esta</translation>
+    </message>
+    <message>
+        <source>Event report…</source>
+        <translation>Informe del evento…</translation>
+    </message>
+    <message>
+        <source>Attendance CSV/XLSX…</source>
+        <translation>Asistencia CSV/XLSX…</translation>
+    </message>
+    <message>
+        <source>Speeches CSV/XLSX…</source>
+        <translation>Intervenciones CSV/XLSX…</translation>
+    </message>
+    <message>
+        <source>Choose a session.</source>
+        <translation>Elija una sesión.</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>todavía no</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>borrador</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sesión</translation>
+    </message>
+    <message>
+        <source>Date and place</source>
+        <translation>Fecha y lugar</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Horario previsto</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Apertura</translation>
+    </message>
+    <message>
+        <source>Adjourned</source>
+        <translation>Clausura</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>Presidencia</translation>
+    </message>
+    <message>
+        <source>Secretary</source>
+        <translation>Secretario(a)</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Asistencia</translation>
+    </message>
+    <message>
+        <source>Quorum</source>
+        <translation>Quórum</translation>
+    </message>
+    <message>
+        <source>Interventions</source>
+        <translation>Intervenciones</translation>
+    </message>
+    <message>
+        <source>{count} ({time} in all)</source>
+        <translation>{count} ({time} en total)</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Acuerdos</translation>
+    </message>
+    <message>
+        <source>Initiatives pledged</source>
+        <translation>Iniciativas comprometidas</translation>
+    </message>
+    <message>
+        <source>Not written</source>
+        <translation>No se guardó</translation>
+    </message>
+    <message>
+        <source>Preview of the minutes of session {number} opened from {path}</source>
+        <translation>Vista previa del acta de la sesión {number} abierta desde {path}</translation>
+    </message>
+    <message>
+        <source>Save the minutes</source>
+        <translation>Guardar el acta</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Minutes of session {number} written to {path}</source>
+        <translation>Acta de la sesión {number} guardada en {path}</translation>
+    </message>
+    <message>
+        <source>Save the Akoma Ntoso document</source>
+        <translation>Guardar el documento Akoma Ntoso</translation>
+    </message>
+    <message>
+        <source>Akoma Ntoso XML (*.xml)</source>
+        <translation>XML Akoma Ntoso (*.xml)</translation>
+    </message>
+    <message>
+        <source>Akoma Ntoso debate of session {number} written to {path}</source>
+        <translation>Debate Akoma Ntoso de la sesión {number} guardado en {path}</translation>
+    </message>
+    <message>
+        <source>Save the event report</source>
+        <translation>Guardar el informe del evento</translation>
+    </message>
+    <message>
+        <source>Event report written to {path}</source>
+        <translation>Informe del evento guardado en {path}</translation>
+    </message>
+    <message>
+        <source>Save the attendance</source>
+        <translation>Guardar la asistencia</translation>
+    </message>
+    <message>
+        <source>Save the speeches</source>
+        <translation>Guardar las intervenciones</translation>
+    </message>
+    <message>
+        <source>Attendance written to {path}</source>
+        <translation>Asistencia guardada en {path}</translation>
+    </message>
+    <message>
+        <source>Speeches written to {path}</source>
+        <translation>Intervenciones guardadas en {path}</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Libro de Excel (*.xlsx);;CSV, UTF-8 (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>NotRecordedPanel</name>
+    <message>
+        <source>NOT RECORDED — the server cannot be reached</source>
+        <translation>NO REGISTRADO — no se puede conectar con el servidor</translation>
+    </message>
+    <message>
+        <source>NOT RECORDED — the scan could not be saved</source>
+        <translation>NO REGISTRADO — no se pudo guardar la lectura</translation>
+    </message>
+    <message>
+        <source>Scan the badge again when the connection is back. You can still search for names.</source>
+        <translation>Vuelva a escanear el gafete cuando se restablezca la conexión. Aún puede buscar por nombre.</translation>
+    </message>
+</context>
+<context>
+    <name>Participants</name>
+    <message>
+        <source>This participant cannot be deleted: the record of the event refers to them.</source>
+        <translation>No se puede eliminar a este participante: el registro del evento hace referencia a él.</translation>
+    </message>
+    <message>
+        <source>Unknown participant field: {names}.</source>
+        <translation>Campo de participante desconocido: {names}.</translation>
+    </message>
+    <message>
+        <source>This participant no longer exists; the list was refreshed.</source>
+        <translation>Este participante ya no existe; se actualizó la lista.</translation>
+    </message>
+    <message>
+        <source>{email} is not an email address.</source>
+        <translation>{email} no es una dirección de correo electrónico.</translation>
+    </message>
+    <message>
+        <source>Unknown gender: {value}.</source>
+        <translation>Género desconocido: {value}.</translation>
+    </message>
+    <message>
+        <source>Unknown category: {value}.</source>
+        <translation>Categoría desconocida: {value}.</translation>
+    </message>
+    <message>
+        <source>This delegation no longer exists.</source>
+        <translation>Esta delegación ya no existe.</translation>
+    </message>
+    <message>
+        <source>A participant needs a given name or a surname.</source>
+        <translation>Un participante necesita un nombre o un apellido.</translation>
+    </message>
+    <message>
+        <source>{name} is already registered in this delegation.</source>
+        <translation>{name} ya está registrado en esta delegación.</translation>
     </message>
 </context>
 <context>
@@ -1019,6 +3050,131 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     </message>
 </context>
 <context>
+    <name>PinDialog</name>
+    <message>
+        <source>Type the kiosk PIN to leave kiosk mode.</source>
+        <translation>Escriba el PIN del modo quiosco para salir de este modo.</translation>
+    </message>
+    <message>
+        <source>Leave kiosk mode</source>
+        <translation>Salir del modo quiosco</translation>
+    </message>
+    <message>
+        <source>That is not the PIN.</source>
+        <translation>Ese no es el PIN.</translation>
+    </message>
+</context>
+<context>
+    <name>Projector</name>
+    <message>
+        <source>Paused</source>
+        <translation>En pausa</translation>
+    </message>
+    <message>
+        <source>Speaking time</source>
+        <translation>Tiempo de intervención</translation>
+    </message>
+    <message>
+        <source>Time is up</source>
+        <translation>Tiempo agotado</translation>
+    </message>
+    <message>
+        <source>Please conclude</source>
+        <translation>Por favor, concluya</translation>
+    </message>
+    <message>
+        <source>Speech ended</source>
+        <translation>Intervención concluida</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Tiempo restante</translation>
+    </message>
+    <message>
+        <source>No session is open.</source>
+        <translation>No hay ninguna sesión abierta.</translation>
+    </message>
+    <message>
+        <source>Item {number}. {title}</source>
+        <translation>Punto {number}. {title}</translation>
+    </message>
+    <message>
+        <source>Session {number}: {title}</source>
+        <translation>Sesión {number}: {title}</translation>
+    </message>
+    <message>
+        <source>The floor will be given to the next speaker.</source>
+        <translation>Se dará la palabra al siguiente orador.</translation>
+    </message>
+    <message>
+        <source>Nobody has the floor.</source>
+        <translation>Nadie tiene la palabra.</translation>
+    </message>
+    <message>
+        <source>Interrupts {name}</source>
+        <translation>Interrumpe a {name}</translation>
+    </message>
+    <message>
+        <source>First speech in this session</source>
+        <translation>Primera intervención en esta sesión</translation>
+    </message>
+    <message>
+        <source>The list of speakers is closed.</source>
+        <translation>La lista de oradores está cerrada.</translation>
+    </message>
+    <message>
+        <source>Next speakers</source>
+        <translation>Próximos oradores</translation>
+    </message>
+    <message>
+        <source>Encounter Desk — room screen</source>
+        <translation>Encounter Desk — pantalla de la sala</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Orador</translation>
+    </message>
+    <message>
+        <source>Delegation</source>
+        <translation>Delegación</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tiempo</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>★ first</source>
+        <translation>★ primera</translation>
+    </message>
+    <message>
+        <source>↩ {name}</source>
+        <translation>↩ {name}</translation>
+    </message>
+    <message>
+        <source>Answers {name}</source>
+        <translation>Responde a {name}</translation>
+    </message>
+    <message>
+        <source>First speech in this session</source>
+        <translation>Primera intervención en esta sesión</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>sin límite</translation>
+    </message>
+</context>
+<context>
     <name>Records</name>
     <message>
         <source>By consensus</source>
@@ -1028,6 +3184,170 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <source>By vote</source>
         <translation>Por votación</translation>
     </message>
+    <message>
+        <source>Adopted by consensus.</source>
+        <translation>Aprobado por consenso.</translation>
+    </message>
+    <message>
+        <source>Adopted by vote: {yes} in favour, {no} against, {abstentions} abstentions.</source>
+        <translation>Aprobado por votación: {yes} a favor, {no} en contra, {abstentions} abstenciones.</translation>
+    </message>
+    <message>
+        <source>There is no session {id}.</source>
+        <translation>No existe la sesión {id}.</translation>
+    </message>
+    <message>
+        <source>The number of {what} must be a whole number, zero or more.</source>
+        <translation>El número de {what} debe ser un número entero igual o mayor que cero.</translation>
+    </message>
+    <message>
+        <source>An agreement has no field {name}.</source>
+        <translation>Un acuerdo no tiene el campo {name}.</translation>
+    </message>
+    <message>
+        <source>Write the text of the agreement (in Spanish or in English).</source>
+        <translation>Escriba el texto del acuerdo (en español o en inglés).</translation>
+    </message>
+    <message>
+        <source>An agreement is adopted by consensus or by vote, not {value!r}.</source>
+        <translation>Un acuerdo se aprueba por consenso o por votación, no {value!r}.</translation>
+    </message>
+    <message>
+        <source>votes in favour</source>
+        <translation>votos a favor</translation>
+    </message>
+    <message>
+        <source>votes against</source>
+        <translation>votos en contra</translation>
+    </message>
+    <message>
+        <source>abstentions</source>
+        <translation>abstenciones</translation>
+    </message>
+    <message>
+        <source>An agreement adopted by vote needs the votes in favour.</source>
+        <translation>Un acuerdo aprobado por votación requiere los votos a favor.</translation>
+    </message>
+    <message>
+        <source>A declaration printed as an annex needs a title.</source>
+        <translation>Una declaración impresa como anexo requiere un título.</translation>
+    </message>
+    <message>
+        <source>That agenda item is not on this session&apos;s agenda.</source>
+        <translation>Ese punto no figura en el orden del día de esta sesión.</translation>
+    </message>
+    <message>
+        <source>Agreements are numbered from 1.</source>
+        <translation>Los acuerdos se numeran a partir de 1.</translation>
+    </message>
+    <message>
+        <source>This session already has an agreement number {number}.</source>
+        <translation>Esta sesión ya tiene un acuerdo número {number}.</translation>
+    </message>
+    <message>
+        <source>There is no agreement {id}.</source>
+        <translation>No existe el acuerdo {id}.</translation>
+    </message>
+    <message>
+        <source>Export to a .csv or .xlsx file; {name} is neither.</source>
+        <translation>Exporte a un archivo .csv o .xlsx; {name} no es ninguno de los dos.</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sesión</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Delegation</source>
+        <translation>Delegación</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tratamiento</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Cargo</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Asistencia</translation>
+    </message>
+    <message>
+        <source>Arrival</source>
+        <translation>Llegada</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Origen</translation>
+    </message>
+    <message>
+        <source>Agenda item</source>
+        <translation>Punto del orden del día</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Género</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>Segundos</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>Limit (seconds)</source>
+        <translation>Límite (segundos)</translation>
+    </message>
+    <message>
+        <source>Over time</source>
+        <translation>Tiempo excedido</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Interventions</source>
+        <translation>Intervenciones</translation>
+    </message>
 </context>
 <context>
     <name>RecordsWorkspace</name>
@@ -1036,8 +3356,79 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <translation>Actas y registros</translation>
     </message>
     <message>
-        <source>Attendance, agreements and initiatives, and the minutes of each session as PDF.</source>
-        <translation>Asistencia, acuerdos e iniciativas, y el acta de cada sesión en PDF.</translation>
+        <source>Session</source>
+        <translation>Sesión</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Asistencia</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Acuerdos</translation>
+    </message>
+    <message>
+        <source>Initiatives</source>
+        <translation>Iniciativas</translation>
+    </message>
+    <message>
+        <source>Minutes and exports</source>
+        <translation>Actas y exportaciones</translation>
+    </message>
+    <message>
+        <source>{number}. {title}</source>
+        <translation>{number}. {title}</translation>
+    </message>
+    <message>
+        <source>No sessions yet: add them in Setup</source>
+        <translation>Aún no hay sesiones: agréguelas en Configuración</translation>
+    </message>
+    <message>
+        <source>{date}, {time}</source>
+        <translation>{date}, {time}</translation>
+    </message>
+    <message>
+        <source>{when} — {room}</source>
+        <translation>{when} — {room}</translation>
+    </message>
+</context>
+<context>
+    <name>RollCallModel</name>
+    <message>
+        <source>Title</source>
+        <translation>Tratamiento</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Delegation</source>
+        <translation>Delegación</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Cargo</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>Llegada</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Origen</translation>
+    </message>
+    <message>
+        <source>{total} people</source>
+        <translation>{total} personas</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} people</source>
+        <translation>{shown} de {total} personas</translation>
     </message>
 </context>
 <context>
@@ -1047,8 +3438,188 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <translation>La lista de participantes se guarda como .xlsx o .csv; {name} no es ninguno de los dos.</translation>
     </message>
     <message>
+        <source>Needs simultaneous interpretation into English</source>
+        <translation>Requiere interpretación simultánea al inglés</translation>
+    </message>
+    <message>
         <source>Participants</source>
         <translation>Participantes</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. {reason}</source>
+        <translation>No se importó nada. {reason}</translation>
+    </message>
+    <message>
+        <source>Nothing was imported from {name}; fix these rows and import it again:</source>
+        <translation>No se importó nada de {name}; corrija estas filas y vuelva a importarlo:</translation>
+    </message>
+    <message>
+        <source>{name} can be imported: {created} new, {updated} to update, {unchanged} unchanged. Nothing was written (dry run).</source>
+        <translation>{name} se puede importar: {created} nuevos, {updated} por actualizar, {unchanged} sin cambios. No se guardó nada (simulación).</translation>
+    </message>
+    <message>
+        <source>Imported {name}: {created} new, {updated} updated, {unchanged} unchanged.</source>
+        <translation>Se importó {name}: {created} nuevos, {updated} actualizados, {unchanged} sin cambios.</translation>
+    </message>
+    <message>
+        <source>{name} has headers but no participants.</source>
+        <translation>{name} tiene encabezados pero ningún participante.</translation>
+    </message>
+    <message>
+        <source>--column «{header}={field}»: there is no field «{field}». The fields are: {fields}.</source>
+        <translation>--column «{header}={field}»: no existe el campo «{field}». Los campos son: {fields}.</translation>
+    </message>
+    <message>
+        <source>Column «{header}» was not recognised and was ignored.</source>
+        <translation>La columna «{header}» no se reconoció y se ignoró.</translation>
+    </message>
+    <message>
+        <source>{name} has no column of names: its first row needs headers such as «Given names» or «Nombre» and «Surnames» or «Apellidos» (or say which column holds them with --column &quot;HEADER=given_names&quot;).</source>
+        <translation>{name} no tiene ninguna columna de nombres: su primera fila necesita encabezados como «Given names» o «Nombre» y «Surnames» o «Apellidos» (o indique qué columna los contiene con --column &quot;ENCABEZADO=given_names&quot;).</translation>
+    </message>
+    <message>
+        <source>{name} has no column «{header}» (named in --column).</source>
+        <translation>{name} no tiene la columna «{header}» (indicada en --column).</translation>
+    </message>
+    <message>
+        <source>Columns {headers} all hold «{field}»: keep one, or have the others ignored with --column &quot;HEADER=ignore&quot;.</source>
+        <translation>Las columnas {headers} contienen todas «{field}»: conserve una o haga que se ignoren las demás con --column &quot;ENCABEZADO=ignore&quot;.</translation>
+    </message>
+    <message>
+        <source>Give the surnames either in one column («Surnames») or in two («First surname», «Second surname»), not both.</source>
+        <translation>Indique los apellidos en una sola columna («Apellidos») o en dos («Primer apellido», «Segundo apellido»), no de ambas formas.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Row {row}: {problem}</source>
+        <translation>Fila {row}: {problem}</translation>
+    </message>
+    <message>
+        <source>the cell in column «{column}» cannot be read.</source>
+        <translation>no se puede leer la celda de la columna «{column}».</translation>
+    </message>
+    <message>
+        <source>the row has more cells than the header has columns.</source>
+        <translation>la fila tiene más celdas que columnas el encabezado.</translation>
+    </message>
+    <message>
+        <source>there is no name.</source>
+        <translation>no hay nombre.</translation>
+    </message>
+    <message>
+        <source>there are no given names.</source>
+        <translation>falta el nombre de pila.</translation>
+    </message>
+    <message>
+        <source>unknown category «{value}».</source>
+        <translation>categoría desconocida: «{value}».</translation>
+    </message>
+    <message>
+        <source>unknown gender «{value}» (use F, M or X).</source>
+        <translation>género desconocido: «{value}» (use F, M o X).</translation>
+    </message>
+    <message>
+        <source>«{value}» in column «{column}» is neither yes nor no.</source>
+        <translation>«{value}» en la columna «{column}» no es ni sí ni no.</translation>
+    </message>
+    <message>
+        <source>malformed email «{value}».</source>
+        <translation>correo electrónico mal formado: «{value}».</translation>
+    </message>
+    <message>
+        <source>unknown language «{value}».</source>
+        <translation>idioma desconocido: «{value}».</translation>
+    </message>
+    <message>
+        <source>the {column} is longer than {limit} characters.</source>
+        <translation>el valor de «{column}» tiene más de {limit} caracteres.</translation>
+    </message>
+    <message>
+        <source>unknown country «{value}».</source>
+        <translation>país desconocido: «{value}».</translation>
+    </message>
+    <message>
+        <source>unknown delegation «{value}».</source>
+        <translation>delegación desconocida: «{value}».</translation>
+    </message>
+    <message>
+        <source>the country «{country}» and the delegation «{code}» do not match.</source>
+        <translation>el país «{country}» y la delegación «{code}» no coinciden.</translation>
+    </message>
+    <message>
+        <source>there is no country, and the event has no group for participants without one ({code}).</source>
+        <translation>no se indica el país y el evento no tiene ningún grupo para participantes sin país ({code}).</translation>
+    </message>
+    <message>
+        <source>the same person as row {other}.</source>
+        <translation>la misma persona que en la fila {other}.</translation>
+    </message>
+    <message>
+        <source>the same email as row {other} («{email}»).</source>
+        <translation>el mismo correo electrónico que en la fila {other} («{email}»).</translation>
+    </message>
+    <message>
+        <source>the same name and delegation as row {other}.</source>
+        <translation>el mismo nombre y la misma delegación que en la fila {other}.</translation>
+    </message>
+    <message>
+        <source>{count} participants already have the email «{email}»; it cannot tell which one to update.</source>
+        <translation>{count} participantes ya tienen el correo electrónico «{email}»; no se puede saber cuál actualizar.</translation>
+    </message>
+    <message>
+        <source>{count} participants are already called «{name}»; add a country or delegation column to tell them apart.</source>
+        <translation>{count} participantes ya se llaman «{name}»; agregue una columna de país o de delegación para distinguirlos.</translation>
+    </message>
+    <message>
+        <source>the email «{email}» belongs to {one}, but the name and delegation are those of {other}.</source>
+        <translation>el correo electrónico «{email}» pertenece a {one}, pero el nombre y la delegación son los de {other}.</translation>
+    </message>
+    <message>
+        <source>There is no file at {path}.</source>
+        <translation>No hay ningún archivo en {path}.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a roster file.</source>
+        <translation>{path} es una carpeta, no un archivo de lista de participantes.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened: {reason}</source>
+        <translation>No se puede abrir {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>{name} is an old Excel file (.xls). Save it as .xlsx or .csv and import that.</source>
+        <translation>{name} es un archivo antiguo de Excel (.xls). Guárdelo como .xlsx o .csv e importe ese archivo.</translation>
+    </message>
+    <message>
+        <source>{name} is not a readable XLSX workbook (it may be damaged). Open it in a spreadsheet program and save it again, or save it as CSV.</source>
+        <translation>{name} no es un libro XLSX legible (puede estar dañado). Ábralo en un programa de hojas de cálculo y vuelva a guardarlo, o guárdelo como CSV.</translation>
+    </message>
+    <message>
+        <source>{name} is not a CSV or XLSX file. Save the roster as .xlsx or .csv and import that.</source>
+        <translation>{name} no es un archivo CSV ni XLSX. Guarde la lista de participantes como .xlsx o .csv e importe ese archivo.</translation>
+    </message>
+    <message>
+        <source>{name} is empty.</source>
+        <translation>{name} está vacío.</translation>
+    </message>
+    <message>
+        <source>{name} is not a text file. Save the roster as .xlsx or .csv and import that.</source>
+        <translation>{name} no es un archivo de texto. Guarde la lista de participantes como .xlsx o .csv e importe ese archivo.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read as CSV: {reason}</source>
+        <translation>{name} no se puede leer como CSV: {reason}</translation>
+    </message>
+    <message>
+        <source>{name} has no sheet «{sheet}». Its sheets: {sheets}.</source>
+        <translation>{name} no tiene la hoja «{sheet}». Sus hojas son: {sheets}.</translation>
     </message>
 </context>
 <context>
@@ -1189,7 +3760,7 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     </message>
     <message>
         <source>Check in</source>
-        <translation>Registrar llegada</translation>
+        <translation>Registrar</translation>
     </message>
     <message>
         <source>Undo check-in…</source>
@@ -1197,7 +3768,7 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     </message>
     <message>
         <source>Why? (required)</source>
-        <translation>Motivo (obligatorio)</translation>
+        <translation>¿Por qué? (obligatorio)</translation>
     </message>
     <message>
         <source>Undo check-in</source>
@@ -1213,11 +3784,11 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     </message>
     <message>
         <source>Undo the check-in of {name} (at {time}, desk {desk})? Say why:</source>
-        <translation>¿Anular el registro de llegada de {name} ({time}, mesa {desk})? Indique el motivo:</translation>
+        <translation>¿Anular el registro de {name} (a las {time}, mesa {desk})? Indique el motivo:</translation>
     </message>
     <message>
         <source>Give a reason to undo a check-in.</source>
-        <translation>Indique el motivo para anular un registro de llegada.</translation>
+        <translation>Indique un motivo para anular un registro.</translation>
     </message>
 </context>
 <context>
@@ -1232,15 +3803,94 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     </message>
     <message>
         <source>Checked in</source>
-        <translation>Llegada</translation>
+        <translation>Registrado</translation>
     </message>
     <message>
         <source>not yet</source>
-        <translation>pendiente</translation>
+        <translation>todavía no</translation>
     </message>
     <message>
         <source>✔ {time} · {desk}</source>
         <translation>✔ {time} · {desk}</translation>
+    </message>
+</context>
+<context>
+    <name>SelfTest</name>
+    <message>
+        <source>The event was not saved.</source>
+        <translation>El evento no se guardó.</translation>
+    </message>
+    <message>
+        <source>The roster imported nobody.</source>
+        <translation>La lista de participantes no importó a nadie.</translation>
+    </message>
+    <message>
+        <source>{count} participants</source>
+        <translation>{count} participantes</translation>
+    </message>
+    <message>
+        <source>The badge sheet is not a complete PDF.</source>
+        <translation>La hoja de gafetes no es un PDF completo.</translation>
+    </message>
+    <message>
+        <source>{size} KiB</source>
+        <translation>{size} KiB</translation>
+    </message>
+    <message>
+        <source>The minutes are not a PDF.</source>
+        <translation>El acta no es un PDF.</translation>
+    </message>
+    <message>
+        <source>The desk did not open.</source>
+        <translation>La mesa de registro no se abrió.</translation>
+    </message>
+    <message>
+        <source>Open a temporary event</source>
+        <translation>Abrir un evento temporal</translation>
+    </message>
+    <message>
+        <source>Import the sample roster</source>
+        <translation>Importar la lista de participantes de ejemplo</translation>
+    </message>
+    <message>
+        <source>Make a badge PDF</source>
+        <translation>Generar un PDF de gafetes</translation>
+    </message>
+    <message>
+        <source>Check a badge code in</source>
+        <translation>Registrar la llegada con un código de gafete</translation>
+    </message>
+    <message>
+        <source>Run a speech on a fake clock</source>
+        <translation>Cronometrar una intervención con un reloj simulado</translation>
+    </message>
+    <message>
+        <source>Export the minutes</source>
+        <translation>Exportar el acta</translation>
+    </message>
+    <message>
+        <source>Build the main window</source>
+        <translation>Construir la ventana principal</translation>
+    </message>
+    <message>
+        <source>SKIPPED  {step}</source>
+        <translation>OMITIDO  {step}</translation>
+    </message>
+    <message>
+        <source>FAILED   {step}: {error}</source>
+        <translation>FALLÓ    {step}: {error}</translation>
+    </message>
+    <message>
+        <source>ok       {step} ({detail})</source>
+        <translation>ok       {step} ({detail})</translation>
+    </message>
+    <message>
+        <source>Self-test failed.</source>
+        <translation>La autoprueba falló.</translation>
+    </message>
+    <message>
+        <source>Self-test passed: every step worked.</source>
+        <translation>Autoprueba superada: todos los pasos funcionaron.</translation>
     </message>
 </context>
 <context>
@@ -1264,6 +3914,81 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>Sessions</source>
         <translation>Sesiones</translation>
+    </message>
+    <message>
+        <source>This desk</source>
+        <translation>Esta mesa</translation>
+    </message>
+</context>
+<context>
+    <name>Sittings</name>
+    <message>
+        <source>This session cannot be deleted: it already has a record (speeches, attendance or agreements). Change its details instead.</source>
+        <translation>No se puede eliminar esta sesión: ya tiene registros (intervenciones, asistencia o acuerdos). Modifique sus datos en su lugar.</translation>
+    </message>
+    <message>
+        <source>This session no longer exists; the list was refreshed.</source>
+        <translation>Esta sesión ya no existe; se actualizó la lista.</translation>
+    </message>
+    <message>
+        <source>A session needs a title in Spanish and in English.</source>
+        <translation>Una sesión necesita un título en español y en inglés.</translation>
+    </message>
+    <message>
+        <source>The session number is a whole number from 1.</source>
+        <translation>El número de sesión es un número entero a partir de 1.</translation>
+    </message>
+    <message>
+        <source>There is already a session number {n}.</source>
+        <translation>Ya existe una sesión número {n}.</translation>
+    </message>
+    <message>
+        <source>The date of a session is a calendar date.</source>
+        <translation>La fecha de una sesión debe ser una fecha del calendario.</translation>
+    </message>
+    <message>
+        <source>Times are hours and minutes, such as 09:30.</source>
+        <translation>Las horas se indican en horas y minutos, como 09:30.</translation>
+    </message>
+    <message>
+        <source>The chosen chair is not a participant of the event.</source>
+        <translation>La persona elegida para presidir no es participante del evento.</translation>
+    </message>
+    <message>
+        <source>Times in seconds are whole numbers from 1.</source>
+        <translation>Los tiempos en segundos son números enteros a partir de 1.</translation>
+    </message>
+    <message>
+        <source>A session must end after it starts.</source>
+        <translation>Una sesión debe terminar después de empezar.</translation>
+    </message>
+    <message>
+        <source>The warning must come before the speaking time runs out.</source>
+        <translation>El aviso debe darse antes de que se agote el tiempo de intervención.</translation>
+    </message>
+    <message>
+        <source>This agenda item cannot be deleted: speeches or agreements refer to it. Change its title instead.</source>
+        <translation>No se puede eliminar este punto del orden del día: hay intervenciones o acuerdos que hacen referencia a él. Modifique su título en su lugar.</translation>
+    </message>
+    <message>
+        <source>This agenda item no longer exists; the list was refreshed.</source>
+        <translation>Este punto del orden del día ya no existe; se actualizó la lista.</translation>
+    </message>
+    <message>
+        <source>An agenda item needs a title in Spanish and in English.</source>
+        <translation>Un punto del orden del día necesita un título en español y en inglés.</translation>
+    </message>
+    <message>
+        <source>The item number is a whole number from 1.</source>
+        <translation>El número de punto es un número entero a partir de 1.</translation>
+    </message>
+    <message>
+        <source>This session already has an agenda item number {n}.</source>
+        <translation>Esta sesión ya tiene un punto número {n} en el orden del día.</translation>
+    </message>
+    <message>
+        <source>Unknown field: {names}.</source>
+        <translation>Campo desconocido: {names}.</translation>
     </message>
 </context>
 <context>
@@ -1341,6 +4066,133 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     </message>
 </context>
 <context>
+    <name>Speakers</name>
+    <message>
+        <source>This session no longer exists.</source>
+        <translation>Esta sesión ya no existe.</translation>
+    </message>
+    <message>
+        <source>This agenda item is not part of the session.</source>
+        <translation>Este punto del orden del día no forma parte de la sesión.</translation>
+    </message>
+    <message>
+        <source>No delegation</source>
+        <translation>Sin delegación</translation>
+    </message>
+    <message>
+        <source>A moment without a time zone cannot be recorded.</source>
+        <translation>No se puede registrar un momento sin zona horaria.</translation>
+    </message>
+    <message>
+        <source>{kind} is not a kind of intervention.</source>
+        <translation>{kind} no es un tipo de intervención.</translation>
+    </message>
+    <message>
+        <source>Give a number of seconds.</source>
+        <translation>Indique un número de segundos.</translation>
+    </message>
+    <message>
+        <source>A speaking time must be a whole number of seconds from 0 to {most}.</source>
+        <translation>El tiempo de intervención debe ser un número entero de segundos entre 0 y {most}.</translation>
+    </message>
+    <message>
+        <source>This speech is no longer on the list; the list was refreshed.</source>
+        <translation>Esta intervención ya no está en la lista; se actualizó la lista.</translation>
+    </message>
+    <message>
+        <source>Only a speaker who is still waiting can be changed this way.</source>
+        <translation>Solo se puede modificar de esta forma a un orador que todavía esté en espera.</translation>
+    </message>
+    <message>
+        <source>This file holds no event yet.</source>
+        <translation>Este archivo aún no contiene ningún evento.</translation>
+    </message>
+    <message>
+        <source>This badge belongs to another event.</source>
+        <translation>Este gafete pertenece a otro evento.</translation>
+    </message>
+    <message>
+        <source>This badge code cannot be read: it is damaged or not a badge.</source>
+        <translation>No se puede leer el código de este gafete: está dañado o no es un gafete.</translation>
+    </message>
+    <message>
+        <source>The participant of this badge is no longer registered.</source>
+        <translation>El participante de este gafete ya no está registrado.</translation>
+    </message>
+    <message>
+        <source>This badge was replaced; ask {name} for the new one.</source>
+        <translation>Este gafete fue reemplazado; pida a {name} el nuevo.</translation>
+    </message>
+    <message>
+        <source>This participant is no longer registered.</source>
+        <translation>Este participante ya no está registrado.</translation>
+    </message>
+    <message>
+        <source>The list of speakers is closed: it takes no new statements. Reopen it to add {name}.</source>
+        <translation>La lista de oradores está cerrada: no admite nuevas intervenciones. Reábrala para añadir a {name}.</translation>
+    </message>
+    <message>
+        <source>{name} is already waiting to speak on this list.</source>
+        <translation>{name} ya está en espera para hacer uso de la palabra en esta lista.</translation>
+    </message>
+    <message>
+        <source>Only a right of reply or a question answers another speech.</source>
+        <translation>Solo un derecho de réplica o una pregunta responde a otra intervención.</translation>
+    </message>
+    <message>
+        <source>The speech to answer is not on this list.</source>
+        <translation>La intervención a la que se responde no está en esta lista.</translation>
+    </message>
+    <message>
+        <source>A question is put to a speaker: nobody has spoken on this list yet.</source>
+        <translation>Una pregunta se dirige a un orador: nadie ha hecho uso de la palabra en esta lista todavía.</translation>
+    </message>
+    <message>
+        <source>A right of reply answers a speech: nobody has spoken on this list yet.</source>
+        <translation>Un derecho de réplica responde a una intervención: nadie ha hecho uso de la palabra en esta lista todavía.</translation>
+    </message>
+    <message>
+        <source>Nobody has left this list yet: there is no one to put back.</source>
+        <translation>Nadie ha salido de esta lista todavía: no hay a quién volver a poner en ella.</translation>
+    </message>
+    <message>
+        <source>This delegation no longer exists.</source>
+        <translation>Esta delegación ya no existe.</translation>
+    </message>
+    <message>
+        <source>This speech is over; its time can no longer change.</source>
+        <translation>Esta intervención ha concluido; su tiempo ya no puede cambiar.</translation>
+    </message>
+    <message>
+        <source>Give a number of seconds to add or remove.</source>
+        <translation>Indique un número de segundos que añadir o quitar.</translation>
+    </message>
+    <message>
+        <source>This speaker has no time limit (stopwatch): set a speaking time first.</source>
+        <translation>Este orador no tiene límite de tiempo (cronómetro): fije primero un tiempo de intervención.</translation>
+    </message>
+    <message>
+        <source>Nobody has the floor.</source>
+        <translation>Nadie tiene la palabra.</translation>
+    </message>
+    <message>
+        <source>{code} is not a language code such as es, en or fr.</source>
+        <translation>{code} no es un código de idioma como es, en o fr.</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting to speak on this list.</source>
+        <translation>Nadie está en espera para hacer uso de la palabra en esta lista.</translation>
+    </message>
+    <message>
+        <source>The clock is already paused.</source>
+        <translation>El reloj ya está en pausa.</translation>
+    </message>
+    <message>
+        <source>The clock is already running.</source>
+        <translation>El reloj ya está en marcha.</translation>
+    </message>
+</context>
+<context>
     <name>SpeechKind</name>
     <message>
         <source>Statement</source>
@@ -1402,6 +4254,17 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     </message>
 </context>
 <context>
+    <name>StatsPanel</name>
+    <message>
+        <source>Today by person</source>
+        <translation>Hoy por persona</translation>
+    </message>
+    <message>
+        <source>Today by delegation</source>
+        <translation>Hoy por delegación</translation>
+    </message>
+</context>
+<context>
     <name>TablePage</name>
     <message>
         <source>Filter: type part of any cell (accents and case ignored)</source>
@@ -1448,6 +4311,40 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     </message>
 </context>
 <context>
+    <name>TimesDialog</name>
+    <message>
+        <source>Speaking times</source>
+        <translation>Tiempos de uso de la palabra</translation>
+    </message>
+    <message>
+        <source>Default time of each kind (00:00 = no limit)</source>
+        <translation>Tiempo por defecto de cada tipo (00:00 = sin límite)</translation>
+    </message>
+    <message>
+        <source>The session&apos;s default ({time})</source>
+        <translation>El de la sesión ({time})</translation>
+    </message>
+    <message>
+        <source>Delegation budgets on this item (00:00 = none)</source>
+        <translation>Tiempo de cada delegación en este punto (00:00 = sin tope)</translation>
+    </message>
+</context>
+<context>
+    <name>TotalsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Speeches</source>
+        <translation>Intervenciones</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tiempo</translation>
+    </message>
+</context>
+<context>
     <name>VerdictPanel</name>
     <message>
         <source>Ready — scan a badge</source>
@@ -1459,15 +4356,15 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     </message>
     <message>
         <source>ADMITTED</source>
-        <translation>ACCESO CONCEDIDO</translation>
+        <translation>ADMITIDO</translation>
     </message>
     <message>
         <source>ADMITTED — ATTENTION</source>
-        <translation>ACCESO CONCEDIDO — ATENCIÓN</translation>
+        <translation>ADMITIDO — ATENCIÓN</translation>
     </message>
     <message>
         <source>ALREADY CHECKED IN</source>
-        <translation>LLEGADA YA REGISTRADA</translation>
+        <translation>YA REGISTRADO</translation>
     </message>
     <message>
         <source>BADGE REPLACED</source>
@@ -1475,11 +4372,11 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     </message>
     <message>
         <source>WRONG EVENT</source>
-        <translation>EVENTO EQUIVOCADO</translation>
+        <translation>OTRO EVENTO</translation>
     </message>
     <message>
         <source>FORGED OR DAMAGED</source>
-        <translation>FALSIFICADO O DAÑADO</translation>
+        <translation>FALSO O DAÑADO</translation>
     </message>
     <message>
         <source>UNKNOWN BADGE</source>
@@ -1487,19 +4384,19 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     </message>
     <message>
         <source>Already checked in at {desk}.</source>
-        <translation>La llegada ya se registró en {desk}.</translation>
+        <translation>Ya registrado en {desk}.</translation>
     </message>
     <message>
         <source>Checked in at {time} — {desk}.</source>
-        <translation>Llegada registrada a las {time} — {desk}.</translation>
+        <translation>Registrado a las {time} — {desk}.</translation>
     </message>
     <message>
         <source>Checked in on {date} at {time} — {desk}.</source>
-        <translation>Llegada registrada el {date} a las {time} — {desk}.</translation>
+        <translation>Registrado el {date} a las {time} — {desk}.</translation>
     </message>
     <message>
         <source>This badge (no. {old}) was replaced: a newer badge (no. {new}) exists. Keep this one; only the new badge admits.</source>
-        <translation>Este gafete (n.º {old}) fue reemplazado: existe un gafete más reciente (n.º {new}). Retenga este gafete; solo el nuevo da acceso.</translation>
+        <translation>Este gafete (n.º {old}) fue reemplazado: existe uno más reciente (n.º {new}). Retenga este; solo el nuevo da acceso.</translation>
     </message>
     <message>
         <source>This badge is for another event.</source>
@@ -1507,7 +4404,7 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     </message>
     <message>
         <source>The code is not genuine or could not be read whole. Check the person&apos;s identity and search by name.</source>
-        <translation>El código no es auténtico o no se pudo leer completo. Verifique la identidad de la persona y búsquela por nombre.</translation>
+        <translation>El código no es auténtico o no se leyó completo. Verifique la identidad de la persona y búsquela por nombre.</translation>
     </message>
     <message>
         <source>This badge belongs to no participant of this event. Search by name.</source>
@@ -1519,7 +4416,7 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     </message>
     <message>
         <source>First session: no. {number}, {title} — {date} at {time}</source>
-        <translation>Próxima sesión: n.º {number}, {title} — {date} a las {time}</translation>
+        <translation>Primera sesión: n.º {number}, {title} — {date} a las {time}</translation>
     </message>
     <message>
         <source>, {room}</source>
@@ -1527,7 +4424,7 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     </message>
     <message>
         <source>badge scan</source>
-        <translation>lectura del gafete</translation>
+        <translation>lectura de gafete</translation>
     </message>
     <message>
         <source>camera</source>
@@ -1539,7 +4436,7 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     </message>
     <message>
         <source>walk-in registration</source>
-        <translation>registro en sitio</translation>
+        <translation>registro en mesa</translation>
     </message>
     <message>
         <source>{time} · {desk} · {source}</source>
@@ -1550,7 +4447,7 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <name>WalkInDialog</name>
     <message>
         <source>New participant (walk-in)</source>
-        <translation>Nuevo participante (registro en sitio)</translation>
+        <translation>Nuevo participante (registro en mesa)</translation>
     </message>
     <message>
         <source>(no delegation)</source>
@@ -1562,11 +4459,11 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     </message>
     <message>
         <source>Shown at every scan, e.g. head of delegation, wheelchair user</source>
-        <translation>Se muestra en cada lectura, p. ej. jefe(a) de delegación, usuario(a) de silla de ruedas</translation>
+        <translation>Se muestra en cada lectura, p. ej. jefe de delegación, usuario de silla de ruedas</translation>
     </message>
     <message>
         <source>The person is checked in and the badge opens for printing as soon as you register them.</source>
-        <translation>Al dar de alta a la persona, se registra su llegada y se abre su gafete para imprimirlo.</translation>
+        <translation>La persona queda registrada y su gafete se abre para imprimir en cuanto la inscribe.</translation>
     </message>
     <message>
         <source>Title:</source>
@@ -1574,7 +4471,7 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     </message>
     <message>
         <source>Given names:</source>
-        <translation>Nombre(s):</translation>
+        <translation>Nombres:</translation>
     </message>
     <message>
         <source>First surname:</source>
@@ -1618,7 +4515,42 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     </message>
     <message>
         <source>Register, check in and print badge</source>
-        <translation>Dar de alta, registrar la llegada e imprimir el gafete</translation>
+        <translation>Inscribir, registrar e imprimir gafete</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to Encounter Desk</source>
+        <translation>Le damos la bienvenida a Encounter Desk</translation>
+    </message>
+    <message>
+        <source>There is no event on this laptop yet. Try the app on the demo encounter, create your event, or open an event file you were given.</source>
+        <translation>Aún no hay ningún evento en esta computadora. Pruebe la aplicación con el encuentro de demostración, cree su evento o abra un archivo de evento que le hayan entregado.</translation>
+    </message>
+    <message>
+        <source>Open the demo</source>
+        <translation>Abrir la demostración</translation>
+    </message>
+    <message>
+        <source>A complete encounter to practise on: 11 delegations, about 120 participants, five sittings. It lives in its own file; your events are not touched.</source>
+        <translation>Un encuentro completo para practicar: 11 delegaciones, unos 120 participantes, cinco sesiones. Se guarda en su propio archivo; sus eventos no se modifican.</translation>
+    </message>
+    <message>
+        <source>Create an event…</source>
+        <translation>Crear un evento…</translation>
+    </message>
+    <message>
+        <source>Names, dates and venue; the 11 member delegations of the RCM are added for you.</source>
+        <translation>Nombres, fechas y sede; las 11 delegaciones miembro de la CRM se agregan automáticamente.</translation>
+    </message>
+    <message>
+        <source>Open an event file…</source>
+        <translation>Abrir un archivo de evento…</translation>
+    </message>
+    <message>
+        <source>An event file (.sqlite) made on another laptop or restored from a backup.</source>
+        <translation>Un archivo de evento (.sqlite) creado en otra computadora o restaurado desde una copia de seguridad.</translation>
     </message>
 </context>
 <context>
@@ -1680,21 +4612,6 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>can&apos;t open &apos;%(filename)s&apos;: %(error)s</source>
         <translation>no se puede abrir &apos;%(filename)s&apos;: %(error)s</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Something went wrong</source>
-        <translation>Se produjo un error</translation>
-    </message>
-    <message>
-        <source>The app met an unexpected error and carried on. The details are in the log file {path}.
-
-{summary}</source>
-        <translation>La aplicación encontró un error inesperado y siguió funcionando. Los detalles están en el archivo de registro {path}.
-
-{summary}</translation>
     </message>
 </context>
 </TS>
