@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QTabWidget, QWidget
 
@@ -38,6 +38,25 @@ LIVE = {"desk", "chair", "records"}
 under the user's cursor; it reloads on records_changed after an import)."""
 
 
+class PendingWorkspace(QWidget):
+    """Holds a workspace's tab until it is first shown: building every workspace when an
+    event opens (search index, tables, the chair's panels) would delay the desk."""
+
+    def __init__(self, kind: type[Workspace]) -> None:
+        super().__init__()
+        self.kind = kind
+        self.KEY = kind.KEY
+
+    def tr(self, text: str) -> str:  # noqa: N802 - the workspace's own title, in its context
+        return QCoreApplication.translate(self.kind.__name__, text)
+
+    def title(self) -> str:
+        return self.kind.title(self)  # type: ignore[arg-type]
+
+    def refresh(self) -> None:
+        """Nothing to reload yet: it reads the database when it is built."""
+
+
 class MainWindow(QMainWindow):
     database_opened = Signal(object)  # Database
     event_ready = Signal()
@@ -56,7 +75,6 @@ class MainWindow(QMainWindow):
         self.db: Database | None = None
         self.context: AppContext | None = None
         self.roster: RosterActions | None = None
-        self.workspaces: list[Workspace] = []
         self.watcher: ChangeWatcher | None = None
         self.stale: set[str] = set()
 
@@ -65,6 +83,7 @@ class MainWindow(QMainWindow):
         self.welcome_page = WelcomePage()
         self.howto = HowToPages(self)
         self.tabs = QTabWidget()
+        self._building = False
         self.tabs.setDocumentMode(True)
         self.stack = QStackedWidget()
         for page in (self.start_page, self.create_page, self.welcome_page, self.tabs):
@@ -92,6 +111,7 @@ class MainWindow(QMainWindow):
         m.export_template.triggered.connect(self.template.start)
         m.back_up.triggered.connect(self.backups.start_backup)
         m.restore.triggered.connect(self.backups.start_restore)
+        self.tabs.currentChanged.connect(self._build_if_pending)
         self.tabs.currentChanged.connect(lambda _index: self._refresh_if_stale())
         self.tabs.currentChanged.connect(lambda _index: self._workspace_shown())
         m.kiosk.triggered.connect(self.kiosk.enter)
@@ -119,8 +139,8 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.menus.retranslate()
         self.kiosk.retranslate()
-        for number, workspace in enumerate(self.workspaces):
-            self.tabs.setTabText(number, workspace.title())
+        for number in range(self.tabs.count()):
+            self.tabs.setTabText(number, self.tabs.widget(number).title())
         self._update_title()
 
     def set_language(self, language: str) -> None:
@@ -220,10 +240,10 @@ class MainWindow(QMainWindow):
             self.watcher.deleteLater()
             self.watcher = None
         self.backups.detach()
-        for workspace in self.workspaces:
-            workspace.deleteLater()
+        tabs = [self.tabs.widget(i) for i in range(self.tabs.count())]
         self.tabs.clear()
-        self.workspaces = []
+        for tab in tabs:
+            tab.deleteLater()
         if self.roster is not None:
             self.roster.deleteLater()
             self.roster = None
@@ -237,24 +257,56 @@ class MainWindow(QMainWindow):
     def _show_workspaces(self) -> None:
         assert self.context is not None
         self.tabs.clear()
-        self.workspaces = [kind(self.context) for kind in WORKSPACES]
-        for workspace in self.workspaces:
-            self.tabs.addTab(workspace, workspace.title())
+        self._building = True
+        for kind in WORKSPACES:
+            pending = PendingWorkspace(kind)
+            self.tabs.addTab(pending, pending.title())
+        self._building = False
+        self._build_if_pending(self.tabs.currentIndex())
         self.stack.setCurrentWidget(self.tabs)
         self.create_page.set_back_visible(False)
         self.menus.set_event_open(True)
-        desk = self.workspace("desk")
-        self.kiosk.attach(self.db, desk)
-        setup = self.workspace("setup")
-        setup.desk_tab.desk_name_saved.connect(desk.set_desk_name)
+        self.kiosk.attach(self.db, self.workspace("desk"))
         self.event_ready.emit()
         self._workspace_shown()
 
+    @property
+    def workspaces(self) -> list[Workspace]:
+        """The workspaces built so far, in tab order."""
+        widgets = (self.tabs.widget(i) for i in range(self.tabs.count()))
+        return [w for w in widgets if not isinstance(w, PendingWorkspace)]
+
     def workspace(self, key: str) -> Workspace:
-        for workspace in self.workspaces:
-            if workspace.KEY == key:
-                return workspace
+        """The workspace ``key``, built now if it was not yet."""
+        for index in range(self.tabs.count()):
+            if self.tabs.widget(index).KEY == key:
+                return self._build_if_pending(index)
         raise KeyError(key)
+
+    def _build_if_pending(self, index: int) -> Workspace | None:
+        widget = self.tabs.widget(index)
+        if not isinstance(widget, PendingWorkspace) or self._building or self.context is None:
+            return widget
+        self._building = True
+        try:
+            workspace = widget.kind(self.context)
+            current = self.tabs.currentIndex() == index
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, workspace, workspace.title())
+            if current:
+                self.tabs.setCurrentIndex(index)
+            widget.deleteLater()
+        finally:
+            self._building = False
+        self._connect_workspace(workspace)
+        return workspace
+
+    def _connect_workspace(self, workspace: Workspace) -> None:
+        """What a workspace needs from the others, once it exists."""
+        if workspace.KEY == "setup":
+            workspace.desk_tab.desk_name_saved.connect(
+                lambda name: self.workspace("desk").set_desk_name(name)
+            )
 
     def show_workspace(self, key: str) -> Workspace:
         workspace = self.workspace(key)
