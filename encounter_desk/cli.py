@@ -338,10 +338,27 @@ def _argparse_gettext(message: str) -> str:
     return translate("argparse", message)
 
 
+_GLOBAL_WITH_VALUE = ("--db", "--database", "--lang")
+
+
+def _global_options(argv: Sequence[str]) -> list[str]:
+    """The options before the command: a command's own --lang (the language of a document)
+    must not switch the language of the messages."""
+    out: list[str] = []
+    index = 0
+    while index < len(argv) and argv[index].startswith("-"):
+        out.append(argv[index])
+        if argv[index] in _GLOBAL_WITH_VALUE and index + 1 < len(argv):
+            out.append(argv[index + 1])
+            index += 1
+        index += 1
+    return out
+
+
 def _early_language(argv: Sequence[str]) -> str:
     pre = argparse.ArgumentParser(add_help=False)
     pre.add_argument("--lang", choices=config.LANGUAGES)
-    known, _ = pre.parse_known_args(argv)
+    known, _ = pre.parse_known_args(_global_options(argv))
     return known.lang or config.default_language()
 
 

@@ -306,7 +306,7 @@ class _Minutes:
     # 3. agenda
     def agenda(self) -> list[Flowable]:
         s = self.s
-        out: list[Flowable] = [_p(self.t("2. Agenda"), s.h1)]
+        out: list[Flowable] = [_p(self.tr.translate("Minutes", "2. Agenda"), s.h1)]
         for section in self.d.agenda:
             if section.number is None:
                 continue
@@ -319,7 +319,7 @@ class _Minutes:
     def interventions(self) -> list[Flowable]:
         s, tr = self.s, self.tr
         out: list[Flowable] = [_p(tr.translate("Minutes", "3. Interventions"), s.h1)]
-        head = ["#", tr.translate("Minutes", "Time"), tr.translate("Minutes", "Speaker"),
+        head = ["#", tr.translate("Minutes", "Started"), tr.translate("Minutes", "Speaker"),
                 tr.translate("Minutes", "Kind"), tr.translate("Minutes", "Duration"),
                 tr.translate("Minutes", "Lang.")]
         widths = [8 * mm, 12 * mm, WIDTH - 8 * mm - 12 * mm - 27 * mm - 17 * mm - 11 * mm,
@@ -366,7 +366,7 @@ class _Minutes:
             out.append(_p(tr.translate("Minutes", "Nobody took the floor."), s.cell_muted))
             return out
         head_d = [tr.translate("Minutes", "Delegation"), tr.translate("Minutes", "Interventions"),
-                  tr.translate("Minutes", "Time"), tr.translate("Minutes", "Share")]
+                  tr.translate("Minutes", "Speaking time"), tr.translate("Minutes", "Share")]
         head_g = [tr.translate("Minutes", "Gender"), *head_d[1:]]
         total = tr.translate("Minutes", "Total")
         out.append(_p(tr.translate("Minutes", "By delegation"), s.h3))

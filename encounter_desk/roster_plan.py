@@ -222,7 +222,7 @@ class RosterPlanner:
             if isinstance(value, str) and limit and len(value) > limit:
                 self.error(
                     number,
-                    translate("Roster", "the {column} is longer than {limit} characters.").format(
+                    translate("Roster", "the value of “{column}” is longer than {limit} characters.").format(
                         column=header_label(_column_of(attr)), limit=limit
                     ),
                 )

@@ -135,3 +135,9 @@ def test_python_dash_m_runs_the_same_cli():
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0
     assert result.stdout.startswith("encounter-desk ")
+
+
+def test_a_commands_own_lang_does_not_switch_the_messages():
+    assert cli._early_language(["--db", "x.sqlite", "minutes", "1", "m.pdf", "--lang", "es"]) == "en"
+    assert cli._early_language(["--lang", "es", "minutes", "1", "m.pdf", "--lang", "en"]) == "es"
+    assert cli._early_language(["--lang=es", "info"]) == "es"

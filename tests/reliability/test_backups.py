@@ -128,12 +128,12 @@ def test_cli_backup_restore_and_check(sqlite_db, db_path, tmp_path, capsys):
     checkin.check_in(sqlite_db, codes[0], desk="D")
     sqlite_db.close()
     out = tmp_path / "stick" / "backup.sqlite"
-    assert cli.main(["--sqlite_db", str(db_path), "backup", str(out)]) == 0
+    assert cli.main(["--db", str(db_path), "backup", str(out)]) == 0
     assert "checked: ok" in capsys.readouterr().out
-    assert cli.main(["--sqlite_db", str(db_path), "check"]) == 0
-    assert cli.main(["--sqlite_db", str(db_path), "restore", str(out)]) == 0
+    assert cli.main(["--db", str(db_path), "check"]) == 0
+    assert cli.main(["--db", str(db_path), "restore", str(out)]) == 0
     assert "previous file was kept" in capsys.readouterr().out
-    assert cli.main(["--sqlite_db", str(db_path), "restore", str(tmp_path / "none.sqlite")]) == 1
+    assert cli.main(["--db", str(db_path), "restore", str(tmp_path / "none.sqlite")]) == 1
     assert "no backup" in capsys.readouterr().err
 
 
@@ -145,7 +145,7 @@ def test_copy_event_to_postgresql_and_back(sqlite_db, db_path, pg_url, tmp_path,
     with sqlite_db.read() as s:
         audit_max = s.scalar(select(func.max(AuditEntry.id)))
     sqlite_db.close()
-    assert cli.main(["--sqlite_db", str(db_path), "copy-event", "--to", pg_url]) == 0
+    assert cli.main(["--db", str(db_path), "copy-event", "--to", pg_url]) == 0
     server = open_database(pg_url)
     assert row_counts(server) == before
     # Badges printed from the file still scan on the server, and new rows get fresh ids.
@@ -159,7 +159,7 @@ def test_copy_event_to_postgresql_and_back(sqlite_db, db_path, pg_url, tmp_path,
         copy_event(open_database(sqlite_url(db_path)), server)
     server.close()
     back = tmp_path / "back.sqlite"
-    assert cli.main(["--sqlite_db", str(back), "copy-event", "--from", pg_url]) == 0
+    assert cli.main(["--db", str(back), "copy-event", "--from", pg_url]) == 0
     capsys.readouterr()
     returned = open_database(sqlite_url(back))
     assert row_counts(returned)["scan"] == before["scan"] + 2

@@ -30,10 +30,6 @@ _AS_CHECKIN = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 def as_checkin(kind: DoorVerdictKind) -> VerdictKind:
     """The check-in verdict whose look and sound a door verdict borrows."""
     return _AS_CHECKIN[kind]
@@ -42,13 +38,15 @@ def as_checkin(kind: DoorVerdictKind) -> VerdictKind:
 def headline(verdict: DoorVerdict) -> str:
     kind = verdict.kind
     if kind is DoorVerdictKind.PRESENT:
-        return _tr("PRESENT — SESSION {number}").format(number=verdict.sitting_number)
+        return QCoreApplication.translate("DeskDoor", "PRESENT — SESSION {number}").format(
+            number=verdict.sitting_number
+        )
     return {
-        DoorVerdictKind.ALREADY_PRESENT: _tr("ALREADY PRESENT"),
-        DoorVerdictKind.REPLACED: _tr("BADGE REPLACED"),
-        DoorVerdictKind.WRONG_EVENT: _tr("WRONG EVENT"),
-        DoorVerdictKind.FORGED: _tr("FORGED OR DAMAGED"),
-        DoorVerdictKind.UNKNOWN: _tr("UNKNOWN BADGE"),
+        DoorVerdictKind.ALREADY_PRESENT: QCoreApplication.translate("DeskDoor", "ALREADY PRESENT"),
+        DoorVerdictKind.REPLACED: QCoreApplication.translate("DeskDoor", "BADGE REPLACED"),
+        DoorVerdictKind.WRONG_EVENT: QCoreApplication.translate("DeskDoor", "WRONG EVENT"),
+        DoorVerdictKind.FORGED: QCoreApplication.translate("DeskDoor", "FORGED OR DAMAGED"),
+        DoorVerdictKind.UNKNOWN: QCoreApplication.translate("DeskDoor", "UNKNOWN BADGE"),
     }[kind]
 
 
@@ -57,29 +55,43 @@ def detail(verdict: DoorVerdict, lang: str) -> str:
     if kind.present:
         return verdict.message(lang)  # "Present since 09:12"
     if kind is DoorVerdictKind.REPLACED:
-        return _tr("This badge was replaced: a newer badge exists. Only the new badge "
-                   "records attendance.")
+        return QCoreApplication.translate(
+            "DeskDoor",
+            "This badge was replaced: a newer badge exists. Only the new badge records attendance.",
+        )
     if kind is DoorVerdictKind.WRONG_EVENT:
-        return _tr("This badge is for another event.")
+        return QCoreApplication.translate("DeskDoor", "This badge is for another event.")
     if kind is DoorVerdictKind.FORGED:
-        return _tr("The code is not genuine or could not be read whole. Check the "
-                   "person's identity and search by name.")
-    return _tr("This badge belongs to no participant of this event. Search by name.")
+        return QCoreApplication.translate(
+            "DeskDoor",
+            "The code is not genuine or could not be read whole. Check the "
+            "person's identity and search by name.",
+        )
+    return QCoreApplication.translate(
+        "DeskDoor", "This badge belongs to no participant of this event. Search by name."
+    )
 
 
 def extra(verdict: DoorVerdict) -> str:
     if verdict.kind is DoorVerdictKind.PRESENT:
-        return _tr("Attendance recorded for session {number}.").format(
-            number=verdict.sitting_number)
+        return QCoreApplication.translate(
+            "DeskDoor", "Attendance recorded for session {number}."
+        ).format(number=verdict.sitting_number)
     if verdict.kind is DoorVerdictKind.ALREADY_PRESENT:
-        return _tr("Nothing changed: the first arrival time is kept.")
-    return _tr("Not recorded as present.")
+        return QCoreApplication.translate(
+            "DeskDoor", "Nothing changed: the first arrival time is kept."
+        )
+    return QCoreApplication.translate("DeskDoor", "Not recorded as present.")
 
 
 def footer(verdict: DoorVerdict) -> str:
-    return _tr("{time} · {desk} · door of session {number}").format(
-        time=verdict.local(verdict.at).strftime("%H:%M:%S"), desk=verdict.desk,
-        number=verdict.sitting_number)
+    return QCoreApplication.translate(
+        "DeskDoor", "{time} · {desk} · door of session {number}"
+    ).format(
+        time=verdict.local(verdict.at).strftime("%H:%M:%S"),
+        desk=verdict.desk,
+        number=verdict.sitting_number,
+    )
 
 
 class DoorSelector(QComboBox):
@@ -106,10 +118,14 @@ class DoorSelector(QComboBox):
         self.rows = list(rows)
         self.blockSignals(True)
         self.clear()
-        self.addItem(_tr("Event check-in"), None)
+        self.addItem(QCoreApplication.translate("DeskDoor", "Event check-in"), None)
         for row in self.rows:
-            self.addItem(_tr("Door of session {number}: {title}").format(
-                number=row.number, title=row.title(lang)), row.id)
+            self.addItem(
+                QCoreApplication.translate("DeskDoor", "Door of session {number}: {title}").format(
+                    number=row.number, title=row.title(lang)
+                ),
+                row.id,
+            )
         found = self.findData(current)
         self.setCurrentIndex(found if found >= 0 else 0)
         self.blockSignals(False)
