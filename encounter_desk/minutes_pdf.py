@@ -83,6 +83,8 @@ class _Styles:
         self.small = ParagraphStyle("small", parent=base, fontSize=8, leading=10)
         self.cell = ParagraphStyle("cell", parent=base, fontSize=8.2, leading=10.2)
         self.cell_muted = ParagraphStyle("muted", parent=self.cell, textColor=MUTED)
+        self.cell_head = ParagraphStyle("head", parent=self.cell, fontName=bold, fontSize=8,
+                                        leading=9.6)
         self.event = ParagraphStyle("event", parent=base, fontName=bold, fontSize=11,
                                     leading=14, textColor=ACCENT, alignment=TA_CENTER)
         self.title = ParagraphStyle("title", parent=base, fontName=bold, fontSize=15,
@@ -190,10 +192,17 @@ def _build(out: Path, story: list[Flowable], *, title: str, reference: str,
     doc.build(story, canvasmaker=_canvas_maker(reference, page_label, watermark, styles_font))
 
 
+def _heads(texts: Iterable, s: _Styles) -> list:
+    """Column headings that wrap inside their column instead of running into the next
+    (Spanish headings are often longer than the English ones)."""
+    return [Paragraph(escape(t), s.cell_head) if isinstance(t, str) else t for t in texts]
+
+
 def _chunked(rows: Sequence[list], head: list | None, widths: Sequence[float],
              s: _Styles) -> list[Flowable]:
     """``rows`` as tables of at most CHUNK rows with the same columns (head on the first)."""
     out: list[Flowable] = []
+    head = _heads(head, s) if head else head
     if not rows and head:
         return [Table([head], colWidths=widths, style=s.table_head, repeatRows=1)]
     for start in range(0, len(rows), CHUNK):
@@ -319,11 +328,11 @@ class _Minutes:
     def interventions(self) -> list[Flowable]:
         s, tr = self.s, self.tr
         out: list[Flowable] = [_p(tr.translate("Minutes", "3. Interventions"), s.h1)]
-        head = ["#", tr.translate("Minutes", "Started"), tr.translate("Minutes", "Speaker"),
+        head = ["#", tr.translate("Minutes", "Start"), tr.translate("Minutes", "Speaker"),
                 tr.translate("Minutes", "Kind"), tr.translate("Minutes", "Duration"),
                 tr.translate("Minutes", "Lang.")]
-        widths = [8 * mm, 12 * mm, WIDTH - 8 * mm - 12 * mm - 27 * mm - 17 * mm - 11 * mm,
-                  27 * mm, 17 * mm, 11 * mm]
+        widths = [8 * mm, 12 * mm, WIDTH - 8 * mm - 12 * mm - 27 * mm - 17 * mm - 14 * mm,
+                  27 * mm, 17 * mm, 14 * mm]
         none = tr.translate("Minutes", "No interventions.")
         over_label = tr.translate("Minutes", "over time")
         for section in self.d.agenda:
@@ -378,7 +387,8 @@ class _Minutes:
     def _shares(self, shares: Iterable[TimeShare], head: list[str], total: str) -> Table:
         s = self.s
         shares = list(shares)
-        rows = [head] + [[_p(x.label, s.cell), str(x.speeches), x.duration, x.share_text]
+        rows = [_heads(head, s)] + [[_p(x.label, s.cell), str(x.speeches), x.duration,
+                                      x.share_text]
                          for x in shares]
         rows.append([total, str(sum(x.speeches for x in shares)), self.d.total_speaking,
                      "100 %" if self.d.lang == "es" else "100%"])
@@ -465,7 +475,7 @@ def initiatives_table(lines, s: _Styles, tr) -> Table:  # noqa: ANN001
     head = [tr.translate("Minutes", "Delegation"), tr.translate("Minutes", "Initiative"),
             tr.translate("Minutes", "Kind"), tr.translate("Minutes", "Sponsors"),
             tr.translate("Minutes", "Target date"), tr.translate("Minutes", "Status")]
-    rows = [head]
+    rows = [_heads(head, s)]
     for i in lines:
         body = f"<b>{escape(i.title)}</b>"
         if i.description:
