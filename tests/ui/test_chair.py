@@ -411,3 +411,15 @@ def test_a_speech_resumes_with_the_right_time_after_a_restart(room, qtbot):
     assert again.current_panel.speaker.text() == "Dip. Ana Lucía Pérez Núñez"
     room.time.advance(10)
     assert face(again) == ("1:48", looks.NORMAL)
+
+
+def test_stable_object_names_for_automated_ui_tests(chair):
+    """The names issue 4 promises to automated UI tests; renaming a widget breaks them."""
+    from encounter_desk.ui.chair.clock_widget import ClockWidget
+
+    queue = chair.findChild(QWidget, "speakerQueue")
+    clock = chair.findChild(QWidget, "speechClock")
+    button = chair.findChild(QWidget, "nextSpeakerButton")
+    assert queue is chair.queue
+    assert isinstance(clock, ClockWidget) and clock is chair.clock_widget
+    assert button is not None and "F5" in button.text()
