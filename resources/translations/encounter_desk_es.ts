@@ -471,7 +471,7 @@
         <translation>Restaurar copia de seguridad</translation>
     </message>
     <message>
-        <source>Only an event file can be restored from a backup. A server&apos;s database is restored with: encounter-desk copy-event --from.</source>
+        <source>Only an event file can be restored from a backup. A server's database is restored with: encounter-desk copy-event --from.</source>
         <translation>Solo un archivo de evento puede restaurarse desde una copia de seguridad. La base de datos de un servidor se restaura con: encounter-desk copy-event --from.</translation>
     </message>
     <message>
@@ -565,8 +565,8 @@
         <translation>Sesiones: {n}</translation>
     </message>
     <message>
-        <source>--column takes &quot;HEADER=field&quot;, for example --column &quot;Cargo actual=position&quot;; got {item!r}.</source>
-        <translation>--column espera «ENCABEZADO=campo», por ejemplo --column &quot;Cargo actual=position&quot;; se recibió {item!r}.</translation>
+        <source>--column takes "HEADER=field", for example --column "Cargo actual=position"; got {item!r}.</source>
+        <translation>--column espera «ENCABEZADO=campo», por ejemplo --column "Cargo actual=position"; se recibió {item!r}.</translation>
     </message>
     <message>
         <source>There is no display to open the app on: run it from a desktop session, under a virtual display (xvfb-run encounter-desk), or offscreen with QT_QPA_PLATFORM=offscreen.</source>
@@ -689,7 +689,7 @@
         <translation>Copia de seguridad guardada en {path} (verificada: correcta).</translation>
     </message>
     <message>
-        <source>restore replaces an event file (--db FILE); a server&apos;s database is restored with copy-event --from.</source>
+        <source>restore replaces an event file (--db FILE); a server's database is restored with copy-event --from.</source>
         <translation>restore reemplaza un archivo de evento (--db ARCHIVO); la base de datos de un servidor se restaura con copy-event --from.</translation>
     </message>
     <message>
@@ -749,11 +749,11 @@
         <translation>la base de datos desde la que se copiará el evento</translation>
     </message>
     <message>
-        <source>check that the event&apos;s database opens and is sound</source>
+        <source>check that the event's database opens and is sound</source>
         <translation>comprobar que la base de datos del evento se abre y está en buen estado</translation>
     </message>
     <message>
-        <source>Open the event&apos;s database and, for a file, run SQLite&apos;s integrity check.</source>
+        <source>Open the event's database and, for a file, run SQLite's integrity check.</source>
         <translation>Abre la base de datos del evento y, si es un archivo, ejecuta la comprobación de integridad de SQLite.</translation>
     </message>
     <message>
@@ -793,7 +793,7 @@
         <translation>Guarda el acta de una sesión como PDF para firmar: con la marca de agua BORRADOR en cada página, salvo con --final.</translation>
     </message>
     <message>
-        <source>the session&apos;s number</source>
+        <source>the session's number</source>
         <translation>el número de la sesión</translation>
     </message>
     <message>
@@ -863,7 +863,7 @@
         <translation>Cerrar</translation>
     </message>
     <message>
-        <source>Hold the badge&apos;s QR code in front of the camera.</source>
+        <source>Hold the badge's QR code in front of the camera.</source>
         <translation>Coloque el código QR del gafete frente a la cámara.</translation>
     </message>
     <message>
@@ -1122,7 +1122,7 @@
         <translation>Tiempo excedido</translation>
     </message>
     <message>
-        <source>Next speaker&apos;s time</source>
+        <source>Next speaker's time</source>
         <translation>Tiempo del siguiente orador</translation>
     </message>
     <message>
@@ -1163,7 +1163,7 @@
         <translation>Este archivo aún no contiene ningún evento. Describa el evento; las 11 delegaciones miembro de la CRM y los grupos que no son países se agregan automáticamente.</translation>
     </message>
     <message>
-        <source>1. The event&apos;s names in both languages and its reference code. 2. The days and the venue. 3. The delegations taking part.</source>
+        <source>1. The event's names in both languages and its reference code. 2. The days and the venue. 3. The delegations taking part.</source>
         <translation>1. Los nombres del evento en ambos idiomas y su código de referencia. 2. Las fechas y la sede. 3. Las delegaciones participantes.</translation>
     </message>
     <message>
@@ -1186,7 +1186,7 @@
         <translation>Resumen</translation>
     </message>
     <message>
-        <source>The secretary&apos;s summary line for the minutes</source>
+        <source>The secretary's summary line for the minutes</source>
         <translation>La línea de resumen de la secretaría para el acta</translation>
     </message>
     <message>
@@ -1317,7 +1317,7 @@
         <translation>No se pudo guardar la copia de seguridad en {path}: {reason}</translation>
     </message>
     <message>
-        <source>Automatic backups are for event files; back up a server&apos;s database with File → Back up to…, or on the server itself.</source>
+        <source>Automatic backups are for event files; back up a server's database with File → Back up to…, or on the server itself.</source>
         <translation>Las copias de seguridad automáticas son para archivos de evento; haga la copia de seguridad de la base de datos de un servidor con Archivo → Hacer copia de seguridad en…, o en el propio servidor.</translation>
     </message>
     <message>
@@ -1590,19 +1590,19 @@
         <translation>a6: un gafete por página; a4-8: hojas A4 de 8 (por omisión)</translation>
     </message>
     <message>
-        <source>reissue a participant&apos;s badge (the old one is refused)</source>
+        <source>reissue a participant's badge (the old one is refused)</source>
         <translation>reemitir el gafete de un participante (el anterior se rechaza)</translation>
     </message>
     <message>
-        <source>Give a participant a new badge number: the old badge&apos;s code is then refused as replaced.</source>
+        <source>Give a participant a new badge number: the old badge's code is then refused as replaced.</source>
         <translation>Asigna a un participante un nuevo número de gafete: a partir de entonces, el código del gafete anterior se rechaza como reemplazado.</translation>
     </message>
     <message>
-        <source>print the code of a participant&apos;s badge</source>
+        <source>print the code of a participant's badge</source>
         <translation>mostrar el código del gafete de un participante</translation>
     </message>
     <message>
-        <source>Print the text of a participant&apos;s current badge QR code.</source>
+        <source>Print the text of a participant's current badge QR code.</source>
         <translation>Muestra el texto del código QR del gafete vigente de un participante.</translation>
     </message>
     <message>
@@ -1618,7 +1618,7 @@
         <translation>el texto leído del gafete</translation>
     </message>
     <message>
-        <source>the desk recorded with the scan (default: $ENCOUNTER_DESK_DESK or this computer&apos;s name)</source>
+        <source>the desk recorded with the scan (default: $ENCOUNTER_DESK_DESK or this computer's name)</source>
         <translation>la mesa que se registra con la lectura (por omisión: $ENCOUNTER_DESK_DESK o el nombre de este equipo)</translation>
     </message>
     <message>
@@ -1630,7 +1630,7 @@
         <translation>anular un registro de llegada equivocado</translation>
     </message>
     <message>
-        <source>Undo a participant&apos;s check-in, with a reason. The scan log keeps the check-in and the undo.</source>
+        <source>Undo a participant's check-in, with a reason. The scan log keeps the check-in and the undo.</source>
         <translation>Anula el registro de llegada de un participante, indicando el motivo. El registro de lecturas conserva la llegada y la anulación.</translation>
     </message>
     <message>
@@ -1677,7 +1677,7 @@
         <translation>Este gafete es de otro evento.</translation>
     </message>
     <message>
-        <source>The code is not genuine or could not be read whole. Check the person&apos;s identity and search by name.</source>
+        <source>The code is not genuine or could not be read whole. Check the person's identity and search by name.</source>
         <translation>El código no es auténtico o no se pudo leer completo. Verifique la identidad de la persona y búsquela por nombre.</translation>
     </message>
     <message>
@@ -1712,7 +1712,7 @@
 <context>
     <name>DeskTab</name>
     <message>
-        <source>This laptop&apos;s desk</source>
+        <source>This laptop's desk</source>
         <translation>Mesa de esta computadora</translation>
     </message>
     <message>
@@ -1811,7 +1811,7 @@
         <translation>Cámara…</translation>
     </message>
     <message>
-        <source>Read badges with the laptop&apos;s camera.</source>
+        <source>Read badges with the laptop's camera.</source>
         <translation>Leer los gafetes con la cámara de la computadora.</translation>
     </message>
     <message>
@@ -2008,7 +2008,7 @@
         <translation>&lt;b&gt;F7&lt;/b&gt; da 30 segundos más; &lt;b&gt;Shift+F7&lt;/b&gt; quita 30.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;F9&lt;/b&gt; point of order: it is heard at once and the speaker&apos;s clock waits. &lt;b&gt;Ctrl+R&lt;/b&gt; right of reply: it goes next.</source>
+        <source>&lt;b&gt;F9&lt;/b&gt; point of order: it is heard at once and the speaker's clock waits. &lt;b&gt;Ctrl+R&lt;/b&gt; right of reply: it goes next.</source>
         <translation>&lt;b&gt;F9&lt;/b&gt; cuestión de orden: se atiende de inmediato y el reloj del orador espera. &lt;b&gt;Ctrl+R&lt;/b&gt; derecho de réplica: pasa a continuación.</translation>
     </message>
     <message>
@@ -2020,7 +2020,7 @@
         <translation>&lt;b&gt;F11&lt;/b&gt; muestra la pantalla de la sala; &lt;b&gt;F1&lt;/b&gt; enumera todas las teclas.</translation>
     </message>
     <message>
-        <source>Choose the sitting: attendance fills in from the desk&apos;s check-ins.</source>
+        <source>Choose the sitting: attendance fills in from the desk's check-ins.</source>
         <translation>Elija la sesión: la asistencia se completa con los registros de llegada de la mesa de registro.</translation>
     </message>
     <message>
@@ -2787,7 +2787,7 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <translation>Acta de la sesión</translation>
     </message>
     <message>
-        <source>What the minutes say (in the document&apos;s language)</source>
+        <source>What the minutes say (in the document's language)</source>
         <translation>Lo que dice el acta (en el idioma del documento)</translation>
     </message>
     <message>
@@ -3300,7 +3300,7 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <translation>Una declaración impresa como anexo requiere un título.</translation>
     </message>
     <message>
-        <source>That agenda item is not on this session&apos;s agenda.</source>
+        <source>That agenda item is not on this session's agenda.</source>
         <translation>Ese punto no figura en el orden del día de esta sesión.</translation>
     </message>
     <message>
@@ -3443,10 +3443,6 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <translation>Actas y exportaciones</translation>
     </message>
     <message>
-        <source>{number}. {title}</source>
-        <translation>{number}. {title}</translation>
-    </message>
-    <message>
         <source>No sessions yet: add them in Setup</source>
         <translation>Aún no hay sesiones: agréguelas en Configuración</translation>
     </message>
@@ -3541,16 +3537,16 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <translation>La columna «{header}» no se reconoció y se ignoró.</translation>
     </message>
     <message>
-        <source>{name} has no column of names: its first row needs headers such as «Given names» or «Nombre» and «Surnames» or «Apellidos» (or say which column holds them with --column &quot;HEADER=given_names&quot;).</source>
-        <translation>{name} no tiene ninguna columna de nombres: su primera fila necesita encabezados como «Given names» o «Nombre» y «Surnames» o «Apellidos» (o indique qué columna los contiene con --column &quot;ENCABEZADO=given_names&quot;).</translation>
+        <source>{name} has no column of names: its first row needs headers such as «Given names» or «Nombre» and «Surnames» or «Apellidos» (or say which column holds them with --column "HEADER=given_names").</source>
+        <translation>{name} no tiene ninguna columna de nombres: su primera fila necesita encabezados como «Given names» o «Nombre» y «Surnames» o «Apellidos» (o indique qué columna los contiene con --column "ENCABEZADO=given_names").</translation>
     </message>
     <message>
         <source>{name} has no column «{header}» (named in --column).</source>
         <translation>{name} no tiene la columna «{header}» (indicada en --column).</translation>
     </message>
     <message>
-        <source>Columns {headers} all hold «{field}»: keep one, or have the others ignored with --column &quot;HEADER=ignore&quot;.</source>
-        <translation>Las columnas {headers} contienen todas «{field}»: conserve una o haga que se ignoren las demás con --column &quot;ENCABEZADO=ignore&quot;.</translation>
+        <source>Columns {headers} all hold «{field}»: keep one, or have the others ignored with --column "HEADER=ignore".</source>
+        <translation>Las columnas {headers} contienen todas «{field}»: conserve una o haga que se ignoren las demás con --column "ENCABEZADO=ignore".</translation>
     </message>
     <message>
         <source>Give the surnames either in one column («Surnames») or in two («First surname», «Second surname»), not both.</source>
@@ -3988,6 +3984,13 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     </message>
 </context>
 <context>
+    <name>SittingChoice</name>
+    <message>
+        <source>{number}. {title}</source>
+        <translation>{number}. {title}</translation>
+    </message>
+</context>
+<context>
     <name>Sittings</name>
     <message>
         <source>This session cannot be deleted: it already has a record (speeches, attendance or agreements). Change its details instead.</source>
@@ -4388,7 +4391,7 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <translation>Tiempo por defecto de cada tipo (00:00 = sin límite)</translation>
     </message>
     <message>
-        <source>The session&apos;s default ({time})</source>
+        <source>The session's default ({time})</source>
         <translation>El de la sesión ({time})</translation>
     </message>
     <message>
@@ -4470,7 +4473,7 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <translation>Este gafete es de otro evento.</translation>
     </message>
     <message>
-        <source>The code is not genuine or could not be read whole. Check the person&apos;s identity and search by name.</source>
+        <source>The code is not genuine or could not be read whole. Check the person's identity and search by name.</source>
         <translation>El código no es auténtico o no se leyó completo. Verifique la identidad de la persona y búsquela por nombre.</translation>
     </message>
     <message>
@@ -4677,8 +4680,8 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
 </translation>
     </message>
     <message>
-        <source>can&apos;t open &apos;%(filename)s&apos;: %(error)s</source>
-        <translation>no se puede abrir &apos;%(filename)s&apos;: %(error)s</translation>
+        <source>can't open '%(filename)s': %(error)s</source>
+        <translation>no se puede abrir '%(filename)s': %(error)s</translation>
     </message>
 </context>
 </TS>

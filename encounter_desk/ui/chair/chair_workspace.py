@@ -55,6 +55,7 @@ from encounter_desk.ui.chair.stats_panel import StatsPanel
 from encounter_desk.ui.chair.times_dialog import TimesDialog
 from encounter_desk.ui.records.counts_widget import AttendanceCountsWidget
 from encounter_desk.ui.settings import app_settings
+from encounter_desk.ui.sitting_choice import fill_sitting_box, saved_sitting
 from encounter_desk.ui.workspace import AppContext, Workspace
 
 log = logging.getLogger(__name__)
@@ -366,22 +367,10 @@ class ChairWorkspace(Workspace):
                     return sitting_id
             except _FAILURES:
                 continue
-        saved = app_settings().value(SITTING_KEY)
-        try:
-            if saved is not None and int(saved) in self.sitting_rows:
-                return int(saved)
-        except (TypeError, ValueError):
-            pass
-        return next(iter(self.sitting_rows), None)
+        return saved_sitting(SITTING_KEY, self.sitting_rows)
 
     def _fill_sittings(self) -> None:
-        lang = i18n.language()
-        self.sitting_box.clear()
-        for row in self.sitting_rows.values():
-            self.sitting_box.addItem(
-                self.tr("{number}. {title}").format(number=row.number, title=row.title(lang)),
-                row.id)
-        self.sitting_box.setCurrentIndex(self.sitting_box.findData(self.sitting_id))
+        fill_sitting_box(self.sitting_box, self.sitting_rows, self.sitting_id)
 
     def _fill_items(self) -> None:
         self.item_box.clear()

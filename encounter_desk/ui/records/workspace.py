@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from encounter_desk import i18n, sittings
+from encounter_desk import sittings
 from encounter_desk.db import DatabaseError
 from encounter_desk.sittings import SittingRow
 from encounter_desk.ui.records.agreements_page import AgreementsPage
@@ -22,6 +22,7 @@ from encounter_desk.ui.records.attendance_page import AttendancePage
 from encounter_desk.ui.records.initiatives_page import InitiativesPage
 from encounter_desk.ui.records.minutes_page import MinutesPage
 from encounter_desk.ui.settings import app_settings
+from encounter_desk.ui.sitting_choice import fill_sitting_box, saved_sitting
 from encounter_desk.ui.workspace import AppContext, Workspace
 
 SITTING_KEY = "records/sitting"
@@ -103,29 +104,13 @@ class RecordsWorkspace(Workspace):
             return
         self.sitting_rows = {row.id: row for row in rows}
         if self.sitting_id not in self.sitting_rows:
-            self.sitting_id = self._saved_sitting()
+            self.sitting_id = saved_sitting(SITTING_KEY, self.sitting_rows)
         self._fill_sittings()
         self._load()
 
-    def _saved_sitting(self) -> int | None:
-        saved = app_settings().value(SITTING_KEY)
-        try:
-            if saved is not None and int(saved) in self.sitting_rows:
-                return int(saved)
-        except (TypeError, ValueError):
-            pass
-        return next(iter(self.sitting_rows), None)
-
     def _fill_sittings(self) -> None:
-        lang = i18n.language()
-        self.sitting_box.clear()
-        for row in self.sitting_rows.values():
-            self.sitting_box.addItem(
-                self.tr("{number}. {title}").format(number=row.number, title=row.title(lang)),
-                row.id)
-        if not self.sitting_rows:
-            self.sitting_box.addItem(self.tr("No sessions yet: add them in Setup"), None)
-        self.sitting_box.setCurrentIndex(max(0, self.sitting_box.findData(self.sitting_id)))
+        fill_sitting_box(self.sitting_box, self.sitting_rows, self.sitting_id,
+                         self.tr("No sessions yet: add them in Setup"))
 
     def select(self, sitting_id: int) -> None:
         """Show the records of ``sitting_id``."""
