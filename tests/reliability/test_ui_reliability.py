@@ -118,6 +118,10 @@ def test_desk_says_not_recorded_when_the_server_goes_away(qtbot, private_pg):
     assert "cannot be reached" in panel.reason.text()
     assert desk.scan_field.isEnabled()  # the scan field still listens
     assert desk.search.index.search("Nombre3")  # names still found from what was loaded
+    desk.search.field.setText("Nombre3")  # …and listed beside the scanner, from memory
+    assert [p.display_name for p in desk.search.model.people][:1] == [
+        desk.search.index.entries[desk.search.index.search("Nombre3")[0].id].display_name
+    ]
     db.close()
 
 

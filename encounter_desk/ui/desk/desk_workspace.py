@@ -134,6 +134,7 @@ class DeskWorkspace(QWidget):
         self.scan_field = ScanField()
         self.verdict_panel = VerdictPanel(hold_seconds=hold_seconds)
         self.not_recorded = NotRecordedPanel(covers=self.verdict_panel)
+        self._known_people: dict[int, DeskPerson] = {}
         self.search = SearchPanel(SearchIndex(), self._lookup)
         self.counts_panel = CountsPanel()
         self.door_counts = AttendanceCountsWidget(self.db)
@@ -265,11 +266,24 @@ class DeskWorkspace(QWidget):
             self._problem(str(exc))
 
     def _lookup(self, ids: Sequence[int]) -> list[DeskPerson]:
+        """The people a search found, with their checked-in state. When the database cannot
+        be read (the server is gone) the names still come from memory, as last seen, so the
+        clerk can still find a person; the problem is shown."""
         try:
-            return desk_people(self.db, ids)
+            people = desk_people(self.db, ids)
         except _FAILURES as exc:
             self._problem(str(exc))
-            return []
+            return [self._known_people.get(pid) or self._from_index(pid) for pid in ids
+                    if pid in self.search.index.entries]
+        self._known_people.update((p.id, p) for p in people)
+        return people
+
+    def _from_index(self, participant_id: int) -> DeskPerson:
+        entry = self.search.index.entries[participant_id]
+        return DeskPerson(id=entry.id, title="", display_name=entry.display_name,
+                          delegation_code="", delegation_es="", delegation_en="",
+                          delegation_iso2="", institution="", checked_in_at=None,
+                          checked_in_desk="")
 
     # --- the verdict path -----------------------------------------------------------------
 
