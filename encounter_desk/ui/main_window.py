@@ -210,6 +210,9 @@ class MainWindow(QMainWindow):
         self.backups.attach(db)
         self.watcher = ChangeWatcher(db, self)
         self.watcher.changed.connect(self.other_desks_wrote)
+        # Say so before the next scan fails: the server (or the file's drive) is gone.
+        self.watcher.unavailable.connect(lambda problem: self.statusBar().showMessage(problem))
+        self.watcher.available.connect(lambda: self.statusBar().clearMessage())
         self.watcher.start()
         self.database_opened.emit(db)
         if events.load_event(db) is None:

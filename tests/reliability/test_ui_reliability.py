@@ -125,6 +125,23 @@ def test_desk_says_not_recorded_when_the_server_goes_away(qtbot, private_pg):
     db.close()
 
 
+def test_the_window_says_when_the_server_goes_away(qtbot, private_pg, messages):
+    from encounter_desk.ui.app import create_main_window
+
+    url = private_pg.url("postgres")
+    db = open_database(url)
+    make_event(db, 2)
+    db.close()
+    window = create_main_window(url, language="en", messages=messages)
+    qtbot.addWidget(window)
+    window.watcher.timer.timeout.emit()
+    assert window.statusBar().currentMessage() == ""
+    private_pg.stop()
+    window.watcher.timer.timeout.emit()
+    assert "cannot be reached" in window.statusBar().currentMessage()
+    window.close()
+
+
 def test_file_menu_backup_and_restore(qtbot, tmp_path, messages):
     from encounter_desk.ui.app import create_main_window
 
