@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from encounter_desk import config, events
 from encounter_desk.db import Database, open_database, sqlite_url
@@ -83,7 +83,6 @@ class WelcomePage(QWidget):
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.intro.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.intro.setMaximumWidth(640)
         self.demo_button = QPushButton()
         self.demo_button.setObjectName("welcomeDemo")
         self.demo_button.clicked.connect(self.demo_requested)
@@ -100,23 +99,33 @@ class WelcomePage(QWidget):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
 
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.intro, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addSpacing(16)
+        # One centred column of fixed width: word-wrapped labels placed with an alignment
+        # in a box layout get no height for their width, and overlap their neighbours.
+        column = QWidget()
+        column.setFixedWidth(640)
+        inner = QVBoxLayout(column)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self.heading)
+        inner.addWidget(self.intro)
+        inner.addSpacing(16)
         for button, hint in ((self.demo_button, self.demo_hint),
                              (self.create_button, self.create_hint),
                              (self.open_button, self.open_hint)):
             _big_button(button)
             hint.setWordWrap(True)
-            hint.setMaximumWidth(560)
             hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            hint.setStyleSheet("color: palette(mid);")
-            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
-            layout.addWidget(hint, 0, Qt.AlignmentFlag.AlignHCenter)
-            layout.addSpacing(12)
-        layout.addWidget(self.error, 0, Qt.AlignmentFlag.AlignHCenter)
+            hint.setStyleSheet("color: #4a4a4a;")
+            inner.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+            inner.addWidget(hint)
+            inner.addSpacing(12)
+        inner.addWidget(self.error)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addLayout(row)
         layout.addStretch(2)
         self.demo_button.setDefault(True)
         self.retranslate()

@@ -43,6 +43,9 @@ class StartPage(QWidget):
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setMaximumWidth(640)
+        # Wide enough that the wrapped sentence gets the height it needs (a narrow label
+        # centred in the layout would overlap the heading).
+        self.message.setMinimumWidth(560)
         self.open_button = QPushButton()
         self.open_button.clicked.connect(self.open_requested)
         self.new_button = QPushButton()
@@ -95,7 +98,12 @@ class DelegationPicker(QGroupBox):
             grid.addWidget(box, number // 3, number % 3)
         self.groups = QCheckBox()
         self.groups.setChecked(True)
-        grid.addWidget(self.groups, len(RCM_MEMBERS) // 3 + 1, 0, 1, 3)
+        self.group_names = QLabel()
+        self.group_names.setWordWrap(True)
+        self.group_names.setContentsMargins(24, 0, 0, 0)
+        row = len(RCM_MEMBERS) // 3 + 1
+        grid.addWidget(self.groups, row, 0, 1, 3)
+        grid.addWidget(self.group_names, row + 1, 0, 1, 3)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -104,7 +112,8 @@ class DelegationPicker(QGroupBox):
         for preset in RCM_MEMBERS:
             self.members[preset.code].setText(i18n.pick(lang, preset.name_es, preset.name_en))
         names = ", ".join(i18n.pick(lang, p.name_es, p.name_en) for p in NON_COUNTRY_GROUPS)
-        self.groups.setText(self.tr("Groups without a country: {names}").format(names=names))
+        self.groups.setText(self.tr("Groups without a country:"))
+        self.group_names.setText(names)
 
     def presets(self) -> tuple[DelegationPreset, ...]:
         chosen = tuple(p for p in RCM_MEMBERS if self.members[p.code].isChecked())

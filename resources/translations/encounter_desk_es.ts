@@ -1390,8 +1390,8 @@
         <translation>3. Delegaciones</translation>
     </message>
     <message>
-        <source>Groups without a country: {names}</source>
-        <translation>Grupos sin país: {names}</translation>
+        <source>Groups without a country:</source>
+        <translation>Grupos sin país:</translation>
     </message>
 </context>
 <context>
