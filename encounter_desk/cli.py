@@ -33,6 +33,10 @@ def cmd_open(args: argparse.Namespace) -> int:
     if not display_available():
         print(no_display_message(), file=sys.stderr)
         return 2
+    missing = missing_x11_library()
+    if missing:
+        print(missing_x11_message(missing), file=sys.stderr)
+        return 2
     from encounter_desk.ui.app import run_app
 
     # A language saved in the app's settings wins unless --lang was given.
@@ -161,15 +165,51 @@ def display_available() -> bool:
     return True  # Windows and macOS always have a window system
 
 
+# What Qt's X11 plugin (libqxcb) loads from the system, with Debian's package names.
+X11_LIBRARIES = {
+    "xcb-cursor": "libxcb-cursor0",
+    "xcb-icccm": "libxcb-icccm4",
+    "xcb-keysyms": "libxcb-keysyms1",
+    "xcb-image": "libxcb-image0",
+    "xcb-render-util": "libxcb-render-util0",
+    "xcb-shape": "libxcb-shape0",
+    "xcb-randr": "libxcb-randr0",
+    "xcb-xkb": "libxcb-xkb1",
+    "xkbcommon-x11": "libxkbcommon-x11-0",
+}
+
+
+def missing_x11_library() -> str | None:
+    """On an X11 desktop, the system libraries Qt's X11 plugin needs and cannot find (Debian
+    package names, space-separated), or None.
+
+    Without them Qt aborts with a plugin trace before the app can say anything."""
+    if os.environ.get("QT_QPA_PLATFORM") or not sys.platform.startswith("linux"):
+        return None
+    if os.environ.get("WAYLAND_DISPLAY") or not os.environ.get("DISPLAY"):
+        return None
+    import ctypes.util
+
+    missing = [package for name, package in X11_LIBRARIES.items()
+               if not ctypes.util.find_library(name)]
+    return " ".join(missing) or None
+
+
+def missing_x11_message(library: str) -> str:
+    return translate(
+        "CLI",
+        "The app cannot open a window on this X11 desktop: system libraries are missing "
+        "({library}). Install them (on Debian or Ubuntu: sudo apt-get install {library}) and "
+        "start the app again.",
+    ).format(library=library)
+
+
 def no_display_message() -> str:
     return translate(
         "CLI",
         "There is no display to open the app on: run it from a desktop session, under a "
         "virtual display (xvfb-run encounter-desk), or offscreen with QT_QPA_PLATFORM=offscreen.",
     )
-
-
-COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str]] = {}
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -569,6 +569,10 @@
         <translation>--column espera «ENCABEZADO=campo», por ejemplo --column "Cargo actual=position"; se recibió {item!r}.</translation>
     </message>
     <message>
+        <source>The app cannot open a window on this X11 desktop: system libraries are missing ({library}). Install them (on Debian or Ubuntu: sudo apt-get install {library}) and start the app again.</source>
+        <translation>La aplicación no puede abrir una ventana en este escritorio X11: faltan bibliotecas del sistema ({library}). Instálelas (en Debian o Ubuntu: sudo apt-get install {library}) y vuelva a iniciar la aplicación.</translation>
+    </message>
+    <message>
         <source>There is no display to open the app on: run it from a desktop session, under a virtual display (xvfb-run encounter-desk), or offscreen with QT_QPA_PLATFORM=offscreen.</source>
         <translation>No hay pantalla donde abrir la aplicación: ejecútela desde una sesión de escritorio, en una pantalla virtual (xvfb-run encounter-desk) o sin pantalla con QT_QPA_PLATFORM=offscreen.</translation>
     </message>

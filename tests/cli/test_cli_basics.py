@@ -141,3 +141,22 @@ def test_a_commands_own_lang_does_not_switch_the_messages():
     assert cli._early_language(["--db", "x.sqlite", "minutes", "1", "m.pdf", "--lang", "es"]) == "en"
     assert cli._early_language(["--lang", "es", "minutes", "1", "m.pdf", "--lang", "en"]) == "es"
     assert cli._early_language(["--lang=es", "info"]) == "es"
+
+
+def test_a_missing_x11_library_is_named_instead_of_a_qt_abort(monkeypatch, tmp_path, capsys):
+    import ctypes.util
+
+    monkeypatch.setattr(cli.sys, "platform", "linux")
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setenv("DISPLAY", ":0")
+    monkeypatch.setattr(ctypes.util, "find_library", lambda name: None)
+    assert cli.main(["--db", str(tmp_path / "x.sqlite")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert "apt-get install libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1" in err[0]
+    monkeypatch.setattr(ctypes.util, "find_library", lambda name: f"lib{name}.so.0")
+    assert cli.missing_x11_library() is None
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    monkeypatch.setattr(ctypes.util, "find_library", lambda name: None)
+    assert cli.missing_x11_library() is None
