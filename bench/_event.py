@@ -109,3 +109,19 @@ def add_scan_history(db, participants: int, history: int, make) -> int:  # noqa:
         for pid in range(admitted + 1, admitted + 201):
             session.get(Participant, pid).badge_serial = 2
     return admitted
+
+
+def badge_maker(db):  # noqa: ANN001, ANN201
+    """A function (participant id, serial=1) -> that participant's badge code in ``db``."""
+    from encounter_desk import badge_code
+    from encounter_desk.models import Event
+
+    with db.read() as session:
+        event = session.scalar(select(Event))
+    secret, code = event.secret, event.code
+
+    def make(pid: int, serial: int = 1) -> str:
+        return badge_code.make_code(secret_hex=secret, event_code=code,
+                                    participant_id=pid, serial=serial)
+
+    return make

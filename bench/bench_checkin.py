@@ -21,14 +21,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from sqlalchemy import select
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _event import add_scan_history, build_event  # noqa: E402
+from _event import add_scan_history, badge_maker, build_event  # noqa: E402
 
 from encounter_desk import badge_code, checkin  # noqa: E402
-from encounter_desk.models import Event  # noqa: E402
 
 
 def main() -> int:
@@ -41,13 +38,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
         db = build_event(Path(tmp) / "bench.sqlite", args.participants)
-        with db.read() as session:
-            event = session.scalar(select(Event))
-        secret, code = event.secret, event.code
-
-        def make(pid: int, serial: int = 1) -> str:
-            return badge_code.make_code(secret_hex=secret, event_code=code,
-                                        participant_id=pid, serial=serial)
+        make = badge_maker(db)
 
         # History: the first half of the participants already checked in, the rest of the
         # 50,000 scans a mix of repeats and refusals; 200 replaced badges.

@@ -32,14 +32,12 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from sqlalchemy import select  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _event import add_scan_history, build_event  # noqa: E402
+from _event import add_scan_history, badge_maker, build_event  # noqa: E402
 
 from encounter_desk import badge_code  # noqa: E402
-from encounter_desk.models import Event  # noqa: E402
 
 QUERIES = ["perez nunez", "gonzales", "castañeda zuniga", "mex", "jean pierre levesque",
            "maria fernanda", "hernandes villalobo", "sofia ibanez"]
@@ -69,13 +67,7 @@ def main() -> int:
         app = QApplication.instance() or QApplication([])
         t0 = time.perf_counter()
         db = build_event(Path(tmp) / "bench.sqlite", args.participants)
-        with db.read() as session:
-            event = session.scalar(select(Event))
-        secret, code = event.secret, event.code
-
-        def make(pid: int, serial: int = 1) -> str:
-            return badge_code.make_code(secret_hex=secret, event_code=code,
-                                        participant_id=pid, serial=serial)
+        make = badge_maker(db)
 
         admitted = add_scan_history(db, args.participants, args.history, make)
         gc.collect()
