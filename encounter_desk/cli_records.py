@@ -93,30 +93,26 @@ def cmd_export_akn(args: argparse.Namespace) -> int:
     return _run(args, work)
 
 
-def cmd_export_attendance(args: argparse.Namespace) -> int:
-    from encounter_desk.exports import export_attendance
-
+def _export_table(args: argparse.Namespace, exporter) -> int:  # noqa: ANN001
     def work(db: Database) -> int:
-        count = export_attendance(db, Path(args.out), sitting_number=args.sitting,
-                                  lang=_doc_lang(args))
+        count = exporter(db, Path(args.out), sitting_number=args.sitting, lang=_doc_lang(args))
         print(translate("CLI", "{count} rows written to {path}.").format(
             count=count, path=args.out))
         return 0
 
     return _run(args, work)
+
+
+def cmd_export_attendance(args: argparse.Namespace) -> int:
+    from encounter_desk.exports import export_attendance
+
+    return _export_table(args, export_attendance)
 
 
 def cmd_export_speeches(args: argparse.Namespace) -> int:
     from encounter_desk.exports import export_speeches
 
-    def work(db: Database) -> int:
-        count = export_speeches(db, Path(args.out), sitting_number=args.sitting,
-                                lang=_doc_lang(args))
-        print(translate("CLI", "{count} rows written to {path}.").format(
-            count=count, path=args.out))
-        return 0
-
-    return _run(args, work)
+    return _export_table(args, export_speeches)
 
 
 def cmd_attendance(args: argparse.Namespace) -> int:
