@@ -8,10 +8,10 @@ from pathlib import Path
 
 from sqlalchemy import insert, select
 
-from encounter_desk import text
-from encounter_desk.db import Database, open_database, sqlite_url
-from encounter_desk.events import EventDetails, create_event
-from encounter_desk.models import CheckIn, Delegation, Participant, Scan, Sitting
+from encounter_desk.core import names as text
+from encounter_desk.event.event import EventDetails, create_event
+from encounter_desk.storage.database import Database, open_database, sqlite_url
+from encounter_desk.storage.models import CheckIn, Delegation, Participant, Scan, Sitting
 
 GIVEN = ["María José", "José Luis", "Ana", "Juan Carlos", "Guadalupe", "Ñeco", "Françoise",
          "María Fernanda de los Ángeles", "Luis", "Sofía", "Jean-Pierre", "Carmen"]
@@ -113,8 +113,8 @@ def add_scan_history(db, participants: int, history: int, make) -> int:  # noqa:
 
 def badge_maker(db):  # noqa: ANN001, ANN201
     """A function (participant id, serial=1) -> that participant's badge code in ``db``."""
-    from encounter_desk import badge_code
-    from encounter_desk.models import Event
+    from encounter_desk.event import badge_code
+    from encounter_desk.storage.models import Event
 
     with db.read() as session:
         event = session.scalar(select(Event))

@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _event import build_event  # noqa: E402
 
-from encounter_desk.badge_sheets import write_badges  # noqa: E402
+from encounter_desk.desk.badge_pdf import write_badges  # noqa: E402
 
 
 def main() -> int:

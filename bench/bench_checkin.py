@@ -25,7 +25,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _event import add_scan_history, badge_maker, build_event  # noqa: E402
 
-from encounter_desk import badge_code, checkin  # noqa: E402
+from encounter_desk.desk import (
+    badge_code,  # noqa: E402
+    checkin,
+)
 
 
 def main() -> int:

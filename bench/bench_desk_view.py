@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _event import add_scan_history, badge_maker, build_event  # noqa: E402
 
-from encounter_desk import badge_code  # noqa: E402
+from encounter_desk.event import badge_code  # noqa: E402
 
 QUERIES = ["perez nunez", "gonzales", "castañeda zuniga", "mex", "jean pierre levesque",
            "maria fernanda", "hernandes villalobo", "sofia ibanez"]

@@ -29,8 +29,8 @@ sys.path.insert(0, str(ROOT / "tests" / "reliability"))
 
 
 def desk(url: str, name: str, codes: list[str], barrier, out) -> None:  # noqa: ANN001
-    from encounter_desk import checkin
-    from encounter_desk.db import open_database
+    from encounter_desk.desk import checkin
+    from encounter_desk.storage.database import open_database
 
     db = open_database(url, actor=name)
     try:
@@ -52,8 +52,8 @@ def run(label: str, url: str, desks: int, badges: int) -> dict:
     from desk_driver import make_event
     from sqlalchemy import func, select
 
-    from encounter_desk.db import open_database
-    from encounter_desk.models import CheckIn, Scan
+    from encounter_desk.storage.database import open_database
+    from encounter_desk.storage.models import CheckIn, Scan
 
     db = open_database(url)
     codes = make_event(db, desks * badges)
@@ -102,7 +102,7 @@ def main() -> int:
     parser.add_argument("--badges", type=int, default=1000)
     parser.add_argument("--only", choices=["sqlite", "postgresql"])
     args = parser.parse_args()
-    from encounter_desk.db import sqlite_url
+    from encounter_desk.storage.database import sqlite_url
 
     ok = True
     if args.only in (None, "postgresql"):

@@ -24,8 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _event import build_event  # noqa: E402
 
-from encounter_desk.minutes_pdf import write_event_report, write_minutes  # noqa: E402
-from encounter_desk.models import (  # noqa: E402
+from encounter_desk.records.minutes.pdf import write_event_report, write_minutes  # noqa: E402
+from encounter_desk.storage.models import (  # noqa: E402
     AgendaItem,
     Agreement,
     Attendance,

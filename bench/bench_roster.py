@@ -17,8 +17,9 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from encounter_desk import events, roster
-from encounter_desk.db import open_database, sqlite_url
+from encounter_desk.event import event as events
+from encounter_desk.roster import importer as roster
+from encounter_desk.storage.database import open_database, sqlite_url
 
 GIVEN = ["Ana", "María José", "Jorge", "Iñaki", "Sofía", "Patricia", "Emily", "Luis", "Núria",
          "José Ángel", "Camille", "Dean", "Guadalupe", "Tomás", "Beatriz", "Óscar"]

@@ -15,8 +15,8 @@ import statistics
 import time
 import tracemalloc
 
-from encounter_desk import text
-from encounter_desk.search import SearchEntry, SearchIndex, _words
+from encounter_desk.core import names as text
+from encounter_desk.event.people_search import SearchEntry, SearchIndex, _words
 
 GIVEN = ["María José", "Ana Lucía", "José", "Iñaki", "Begoña", "Patricia", "Emily", "Jean-Luc",
          "Marie-Ève", "Guadalupe", "Juan Carlos", "Sofía", "Ramón", "Lucía", "Héctor", "Noémie",

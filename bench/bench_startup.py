@@ -26,7 +26,7 @@ TARGET_MIB = 200
 
 CHILD = r"""
 import sys
-from encounter_desk.ui.app import application, create_main_window
+from encounter_desk.ui.shell.app import application, create_main_window
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -105,8 +105,8 @@ def main() -> int:
         # An installed app has its bytecode compiled (pip does it; the standalone build
         # carries it): let the children cache theirs, as a user's install would.
         env.pop("PYTHONDONTWRITEBYTECODE", None)
-        from encounter_desk import demo
-        from encounter_desk.db import open_database, sqlite_url
+        from encounter_desk.demo import build as demo
+        from encounter_desk.storage.database import open_database, sqlite_url
 
         url = sqlite_url(Path(tmp) / "demo.sqlite")
         db = open_database(url)

@@ -1,5 +1,5 @@
 import sys
 
-from encounter_desk.cli import main
+from encounter_desk.launch import main
 
 sys.exit(main())

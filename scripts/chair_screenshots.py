@@ -58,14 +58,16 @@ def main(argv: list[str]) -> int:
         os.environ.setdefault("ENCOUNTER_DESK_ACTOR", "screenshots")
         from sqlalchemy import select
 
-        from encounter_desk import demo, i18n, speakers
-        from encounter_desk.db import open_database, sqlite_url
-        from encounter_desk.models import Delegation, Participant, Sitting, SpeechKind
-        from encounter_desk.ui.app import application
+        from encounter_desk.chair import commands as speakers
+        from encounter_desk.core import i18n
+        from encounter_desk.demo import build as demo
+        from encounter_desk.storage.database import open_database, sqlite_url
+        from encounter_desk.storage.models import Delegation, Participant, Sitting, SpeechKind
         from encounter_desk.ui.chair.chair_workspace import ChairWorkspace
-        from encounter_desk.ui.messages import MessageBridge
-        from encounter_desk.ui.translations import Translators
-        from encounter_desk.ui.workspace import AppContext
+        from encounter_desk.ui.shell.app import application
+        from encounter_desk.ui.shell.translations import Translators
+        from encounter_desk.ui.widgets.messages import MessageBridge
+        from encounter_desk.ui.widgets.workspace import AppContext
 
         table = i18n.catalogue("es")
         for extra_file in args.translations:
@@ -140,7 +142,7 @@ def main(argv: list[str]) -> int:
 def person_id(db, code: str) -> int:  # noqa: ANN001
     from sqlalchemy import select
 
-    from encounter_desk.models import Delegation, Participant
+    from encounter_desk.storage.models import Delegation, Participant
 
     with db.read() as session:
         query = select(Participant.id).join(Delegation).where(Delegation.code == code)

@@ -41,22 +41,17 @@ def main(argv: list[str]) -> int:
         os.environ.setdefault("ENCOUNTER_DESK_ACTOR", "screenshots")
         from PySide6.QtCore import QCoreApplication
 
-        from encounter_desk import (
-            badge_code,
-            badges,
-            checkin,
-            delegation_admin,
-            demo,
-            events,
-            i18n,
-            participants,
-            sittings,
-        )
-        from encounter_desk.db import open_database, sqlite_url
-        from encounter_desk.desk_lookup import venue_zone
-        from encounter_desk.ui.app import application
+        from encounter_desk.core import i18n
+        from encounter_desk.demo import build as demo
+        from encounter_desk.desk import badges, checkin
+        from encounter_desk.desk.lookup import venue_zone
+        from encounter_desk.event import badge_code, participants, sittings
+        from encounter_desk.event import delegations as delegation_admin
+        from encounter_desk.event import event as events
+        from encounter_desk.storage.database import open_database, sqlite_url
         from encounter_desk.ui.desk.desk_workspace import DeskWorkspace
-        from encounter_desk.ui.translations import Translators
+        from encounter_desk.ui.shell.app import application
+        from encounter_desk.ui.shell.translations import Translators
 
         table = i18n.catalogue("es")
         for extra_file in args.translations:

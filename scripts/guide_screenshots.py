@@ -42,9 +42,11 @@ def records_shots(out: Path) -> None:
         os.environ["ENCOUNTER_DESK_HOME"] = str(Path(tmp) / "home")
         from PySide6.QtCore import QCoreApplication
 
-        from encounter_desk import demo, minutes_pdf, sittings
-        from encounter_desk.db import open_database, sqlite_url
-        from encounter_desk.ui.app import application, create_main_window
+        from encounter_desk.demo import build as demo
+        from encounter_desk.event import sittings
+        from encounter_desk.records.minutes import pdf as minutes_pdf
+        from encounter_desk.storage.database import open_database, sqlite_url
+        from encounter_desk.ui.shell.app import application, create_main_window
 
         path = Path(tmp) / "demo.sqlite"
         db = open_database(sqlite_url(path))

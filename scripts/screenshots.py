@@ -26,9 +26,9 @@ def main(argv: list[str]) -> int:
         os.environ.setdefault("ENCOUNTER_DESK_ACTOR", "screenshots")
         from PySide6.QtCore import QCoreApplication
 
-        from encounter_desk import demo
-        from encounter_desk.db import open_database, sqlite_url
-        from encounter_desk.ui.app import application, create_main_window
+        from encounter_desk.demo import build as demo
+        from encounter_desk.storage.database import open_database, sqlite_url
+        from encounter_desk.ui.shell.app import application, create_main_window
 
         path = Path(tmp) / "demo.sqlite"
         db = open_database(sqlite_url(path))

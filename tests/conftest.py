@@ -12,10 +12,10 @@ os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
 import pytest  # noqa: E402
 
-from encounter_desk import i18n  # noqa: E402
-from encounter_desk.db import Database, open_database, sqlite_url  # noqa: E402
+from encounter_desk.core import i18n  # noqa: E402
+from encounter_desk.storage.database import Database, open_database, sqlite_url  # noqa: E402
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SAMPLE_ROSTER = Path(__file__).resolve().parents[1] / "resources" / "samples" / "roster-sample.csv"
 
 
 @pytest.fixture(autouse=True)
@@ -57,10 +57,9 @@ def db(request, db_path) -> Database:
 
 
 @pytest.fixture
-def shared_dir() -> Path:
-    if not SHARED.is_dir():
-        pytest.fail(f"the shared folder is missing: {SHARED}")
-    return SHARED
+def sample_roster() -> Path:
+    """The sample roster that ships with the app (resources/samples), as a file."""
+    return SAMPLE_ROSTER
 
 
 def pytest_report_header(config):

@@ -31,7 +31,7 @@ def test_ci_runs_the_readme_test_command_between_its_markers():
 
 
 def test_every_cli_command_is_documented():
-    from encounter_desk import cli
+    from encounter_desk.cli import main as cli
 
     parser = cli.build_parser()
     sub = next(a for a in parser._actions if a.dest == "command")

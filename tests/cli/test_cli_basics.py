@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from encounter_desk import cli, events
-from encounter_desk.db import open_database, sqlite_url
+from encounter_desk.cli import main as cli
+from encounter_desk.event import event as events
+from encounter_desk.storage.database import open_database, sqlite_url
 
 ROOT = Path(__file__).resolve().parents[2]
 

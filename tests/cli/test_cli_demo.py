@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from encounter_desk import cli
+from encounter_desk.cli import main as cli
 
 
 def test_demo_then_info(tmp_path, capsys):

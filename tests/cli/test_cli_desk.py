@@ -9,9 +9,11 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from encounter_desk import badge_code, cli, events
-from encounter_desk.db import open_database, sqlite_url
-from encounter_desk.models import Delegation, Participant, Scan
+from encounter_desk.cli import main as cli
+from encounter_desk.event import badge_code
+from encounter_desk.event import event as events
+from encounter_desk.storage.database import open_database, sqlite_url
+from encounter_desk.storage.models import Delegation, Participant, Scan
 
 
 @pytest.fixture

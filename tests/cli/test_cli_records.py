@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pypdf import PdfReader
 
-from encounter_desk import cli
+from encounter_desk.cli import main as cli
 
 
 def test_demo_then_every_record(tmp_path, capsys):

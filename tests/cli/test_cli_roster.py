@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from encounter_desk import cli, events
-from encounter_desk.db import open_database, sqlite_url
-from encounter_desk.models import AuditEntry, Participant
+from encounter_desk.cli import main as cli
+from encounter_desk.event import event as events
+from encounter_desk.storage.database import open_database, sqlite_url
+from encounter_desk.storage.models import AuditEntry, Participant
 
 DETAILS = events.EventDetails(
     code="CLI-ROSTER",
@@ -43,8 +44,8 @@ def counts(path: Path) -> tuple[int, int]:
         database.close()
 
 
-def test_import_the_sample_then_again(event_file, shared_dir, capsys):
-    sample = str(shared_dir / "data" / "roster-sample.csv")
+def test_import_the_sample_then_again(event_file, sample_roster, capsys):
+    sample = str(sample_roster)
     assert cli.main(["--db", str(event_file), "import-roster", sample]) == 0
     out = capsys.readouterr().out
     assert "Imported roster-sample.csv: 6 new, 0 updated, 0 unchanged." in out
@@ -53,9 +54,9 @@ def test_import_the_sample_then_again(event_file, shared_dir, capsys):
     assert counts(event_file)[0] == 6
 
 
-def test_dry_run_writes_nothing(event_file, shared_dir, capsys):
+def test_dry_run_writes_nothing(event_file, sample_roster, capsys):
     before = counts(event_file)
-    sample = str(shared_dir / "data" / "roster-sample.csv")
+    sample = str(sample_roster)
     assert cli.main(["--db", str(event_file), "import-roster", "--dry-run", sample]) == 0
     assert "Nothing was written" in capsys.readouterr().out
     assert counts(event_file) == before
@@ -91,9 +92,9 @@ def test_column_mapping_and_its_errors(event_file, tmp_path, capsys):
     database.close()
 
 
-def test_export_and_reimport_and_the_template(event_file, shared_dir, tmp_path, capsys):
+def test_export_and_reimport_and_the_template(event_file, sample_roster, tmp_path, capsys):
     db = ["--db", str(event_file)]
-    assert cli.main([*db, "import-roster", str(shared_dir / "data" / "roster-sample.csv")]) == 0
+    assert cli.main([*db, "import-roster", str(sample_roster)]) == 0
     for name in ("out.csv", "out.xlsx"):
         out = tmp_path / name
         assert cli.main([*db, "export-roster", str(out)]) == 0
@@ -110,21 +111,21 @@ def test_export_and_reimport_and_the_template(event_file, shared_dir, tmp_path, 
     assert "Error:" in capsys.readouterr().err
 
 
-def test_without_an_event(tmp_path, shared_dir, capsys):
+def test_without_an_event(tmp_path, sample_roster, capsys):
     path = tmp_path / "empty.sqlite"
-    sample = str(shared_dir / "data" / "roster-sample.csv")
+    sample = str(sample_roster)
     assert cli.main(["--db", str(path), "import-roster", sample]) == 1
     assert "holds no event" in capsys.readouterr().err
     assert cli.main(["--db", str(path), "export-roster", str(tmp_path / "o.csv")]) == 1
     assert "holds no event" in capsys.readouterr().err
 
 
-def test_the_console_script(event_file, shared_dir, tmp_path):
+def test_the_console_script(event_file, sample_roster, tmp_path):
     exe = Path(sys.executable).parent / "encounter-desk"
     if not exe.exists():
         pytest.fail("the console script is not installed: pip install -e .")
     env = {**os.environ, "ENCOUNTER_DESK_HOME": str(tmp_path / "home")}
-    sample = str(shared_dir / "data" / "roster-sample.csv")
+    sample = str(sample_roster)
     ok = subprocess.run([str(exe), "--db", str(event_file), "--lang", "en", "import-roster",
                          sample], capture_output=True, text=True, env=env, timeout=120)
     assert ok.returncode == 0, ok.stderr

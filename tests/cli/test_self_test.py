@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from encounter_desk import cli, config, self_test
+from encounter_desk import launch
+from encounter_desk.cli import self_test
+from encounter_desk.core import config
 
 STEP_NAMES = [name for name, _step in self_test.STEPS]
 
@@ -29,7 +31,7 @@ def test_the_sample_roster_ships_inside_the_package():
 
 def test_self_test_in_process_passes_every_step(capsys, _isolated_home):
     settings_before = config.settings_path().exists()
-    assert cli.main(["--self-test"]) == 0
+    assert launch.main(["--self-test"]) == 0
     out = capsys.readouterr().out.splitlines()
     ok_lines = [line for line in out if line.startswith("ok ")]
     assert len(ok_lines) == len(STEP_NAMES) == 7
@@ -42,6 +44,13 @@ def test_self_test_in_process_passes_every_step(capsys, _isolated_home):
     # the user's settings folder is given back untouched
     assert os.environ[config.ENV_HOME] == str(_isolated_home)
     assert config.settings_path().exists() == settings_before
+
+
+def test_without_the_desktop_app_the_window_step_fails(capsys):
+    # the CLI alone (no launcher handing it the app) cannot build the window: it says so
+    assert self_test.run_self_test() == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[-2] == "FAILED   Build the main window: The desk did not open."
 
 
 def test_a_failing_step_fails_the_run_and_skips_what_depends_on_it(capsys, monkeypatch):
@@ -62,7 +71,7 @@ def test_a_failing_step_fails_the_run_and_skips_what_depends_on_it(capsys, monke
 
 def test_the_speech_step_catches_a_clock_that_does_not_follow(monkeypatch):
     # A clock face that stays at zero must fail the speech step, not pass it.
-    from encounter_desk import clock
+    from encounter_desk.chair import clock
 
     monkeypatch.setattr(clock.SpeechClock, "elapsed", lambda self, now=None: 0.0)
     with self_test_run() as run:

@@ -25,8 +25,10 @@ EVENT_CODE = "RCM-REL"
 
 def make_event(db, participants: int):  # noqa: ANN001, ANN201
     """An event with ``participants`` lawmakers (fast Core inserts); their badge codes."""
-    from encounter_desk import badge_code, events, text
-    from encounter_desk.models import Delegation, Event, Participant
+    from encounter_desk.core import names as text
+    from encounter_desk.event import badge_code
+    from encounter_desk.event import event as events
+    from encounter_desk.storage.models import Delegation, Event, Participant
 
     events.create_event(db, events.EventDetails(
         code=EVENT_CODE, name_es="Encuentro", name_en="Encounter",
@@ -60,8 +62,8 @@ def make_event(db, participants: int):  # noqa: ANN001, ANN201
 
 def race_desk(url: str, desk: str, codes: list[str], barrier, out) -> None:  # noqa: ANN001
     """Check in every code, meeting the other desk at the barrier before each one."""
-    from encounter_desk import checkin
-    from encounter_desk.db import open_database
+    from encounter_desk.desk import checkin
+    from encounter_desk.storage.database import open_database
 
     db = open_database(url, actor=desk)
     try:
@@ -76,8 +78,8 @@ def race_desk(url: str, desk: str, codes: list[str], barrier, out) -> None:  # n
 
 
 def race_door(url: str, desk: str, sitting_id: int, codes: list[str], barrier, out) -> None:  # noqa: ANN001
-    from encounter_desk import attendance
-    from encounter_desk.db import open_database
+    from encounter_desk.records import attendance
+    from encounter_desk.storage.database import open_database
 
     db = open_database(url, actor=desk)
     try:
@@ -93,8 +95,8 @@ def race_door(url: str, desk: str, sitting_id: int, codes: list[str], barrier, o
 
 def bench_desk(url: str, desk: str, codes: list[str], barrier, out) -> None:  # noqa: ANN001
     """The benchmark's desk: every code once, timing each verdict."""
-    from encounter_desk import checkin
-    from encounter_desk.db import open_database
+    from encounter_desk.desk import checkin
+    from encounter_desk.storage.database import open_database
 
     db = open_database(url, actor=desk)
     try:
@@ -137,8 +139,8 @@ def expected(op_count: int, now: dt.datetime) -> tuple[int, str, float] | None:
 
 
 def run_speech(url: str, sitting_id: int, first_op: int) -> None:
-    from encounter_desk import speakers
-    from encounter_desk.db import open_database
+    from encounter_desk.chair import commands as speakers
+    from encounter_desk.storage.database import open_database
 
     db = open_database(url, actor="chair")
     op = first_op
@@ -159,12 +161,12 @@ def run_speech(url: str, sitting_id: int, first_op: int) -> None:
 
 
 def run_burst(url: str, first: int, count: int) -> None:
-    from encounter_desk import checkin
-    from encounter_desk.db import open_database
-    from encounter_desk.models import Event
+    from encounter_desk.desk import checkin
+    from encounter_desk.storage.database import open_database
+    from encounter_desk.storage.models import Event
 
     db = open_database(url, actor="desk")
-    from encounter_desk import badge_code
+    from encounter_desk.event import badge_code
 
     with db.read() as session:
         event = session.scalar(select(Event))

@@ -10,10 +10,12 @@ import pytest
 from desk_driver import make_event
 from sqlalchemy import func, select, text
 
-from encounter_desk import backups, checkin, cli
-from encounter_desk.db import DatabaseLockedError, open_database, sqlite_url
-from encounter_desk.event_copy import CopyError, copy_event, row_counts
-from encounter_desk.models import AuditEntry, Participant, Scan
+from encounter_desk.cli import main as cli
+from encounter_desk.desk import checkin
+from encounter_desk.storage import backups
+from encounter_desk.storage.copy import CopyError, copy_event, row_counts
+from encounter_desk.storage.database import DatabaseLockedError, open_database, sqlite_url
+from encounter_desk.storage.models import AuditEntry, Participant, Scan
 
 
 class Now:

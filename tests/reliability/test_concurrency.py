@@ -15,9 +15,9 @@ import pytest
 from desk_driver import make_event, race_desk, race_door
 from sqlalchemy import func, select
 
-from encounter_desk import sittings
-from encounter_desk.db import open_database, sqlite_url
-from encounter_desk.models import Attendance, CheckIn, Scan
+from encounter_desk.event import sittings
+from encounter_desk.storage.database import open_database, sqlite_url
+from encounter_desk.storage.models import Attendance, CheckIn, Scan
 
 ROUNDS = 25
 

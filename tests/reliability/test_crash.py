@@ -22,9 +22,10 @@ from pathlib import Path
 import pytest
 from desk_driver import STEP, expected, make_event, op_at
 
-from encounter_desk import backups, speakers
-from encounter_desk.db import open_database, sqlite_url
-from encounter_desk.speaker_records import current_speech
+from encounter_desk.chair import commands as speakers
+from encounter_desk.chair.queries import current_speech
+from encounter_desk.storage import backups
+from encounter_desk.storage.database import open_database, sqlite_url
 
 DRIVER = Path(__file__).with_name("desk_driver.py")
 KILLS = 20
@@ -84,7 +85,7 @@ def test_burst_of_scans_killed_20_times_loses_no_printed_verdict(db_path):
 def speech_event(db_path):
     db = open_database(sqlite_url(db_path))
     make_event(db, 60)
-    from encounter_desk import sittings
+    from encounter_desk.event import sittings
 
     sitting = sittings.create_sitting(db)
     ids = []

@@ -14,10 +14,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from encounter_desk import events, participants, roster
+from encounter_desk.event import event as events
+from encounter_desk.event import participants
+from encounter_desk.roster import importer as roster
 
 PACKAGE = Path(__file__).resolve().parents[2] / "encounter_desk"
-EXPORTERS = {"roster_export.py", "exports.py"}
+EXPORTERS = {"roster/export.py", "records/exports.py"}
 DANGEROUS = ("=", "+", "-", "@")
 NASTY = ['=HYPERLINK("http://evil.example","clic")', "+52 55 1234", "-1+1", "@SUM(A1)",
          "=cmd|' /C calc'!A0"]
@@ -25,7 +27,7 @@ NASTY = ['=HYPERLINK("http://evil.example","clic")', "+52 55 1234", "-1+1", "@SU
 
 def test_every_exporter_is_checked():
     writers = {
-        p.name for p in PACKAGE.rglob("*.py")
+        p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*.py")
         if re.search(r"csv\.writer|csv\.DictWriter|openpyxl\.Workbook|Workbook\(", p.read_text())
     }
     assert writers <= EXPORTERS, f"exporters without a formula-injection test: {writers - EXPORTERS}"
@@ -74,7 +76,8 @@ def test_roster_export_neutralises_formula_cells(nasty_event, tmp_path, suffix):
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 def test_records_exports_neutralise_formula_cells(nasty_event, tmp_path, suffix):
-    from encounter_desk import attendance, exports, sittings
+    from encounter_desk.event import sittings
+    from encounter_desk.records import attendance, exports
 
     sitting = sittings.create_sitting(nasty_event)
     for person in participants.list_participants(nasty_event):

@@ -22,11 +22,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from encounter_desk import badge_code, changes, checkin, roster
-from encounter_desk.checkin import VerdictKind
-from encounter_desk.db import open_database, sqlite_url
-from encounter_desk.models import CheckIn, Scan
-from encounter_desk.roster_export import headers
+from encounter_desk.desk import checkin
+from encounter_desk.desk.checkin import VerdictKind
+from encounter_desk.event import badge_code
+from encounter_desk.roster import importer as roster
+from encounter_desk.roster.export import headers
+from encounter_desk.storage import change_marker as changes
+from encounter_desk.storage.database import open_database, sqlite_url
+from encounter_desk.storage.models import CheckIn, Scan
 
 FORMULAS = ["=HYPERLINK(\"http://evil.example\",\"clic\")", "=1+2", "+52 55", "-2+3",
             "@SUM(A1:A9)", "=cmd|' /C calc'!A0", "\t=1", "\r=1"]

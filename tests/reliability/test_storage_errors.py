@@ -23,8 +23,9 @@ import pytest
 from desk_driver import make_event
 from sqlalchemy import event, func, select
 
-from encounter_desk import backups, checkin
-from encounter_desk.db import (
+from encounter_desk.desk import checkin
+from encounter_desk.storage import backups
+from encounter_desk.storage.database import (
     CorruptDatabaseError,
     DatabaseError,
     DatabaseLockedError,
@@ -34,7 +35,7 @@ from encounter_desk.db import (
     open_database,
     sqlite_url,
 )
-from encounter_desk.models import CheckIn, Scan
+from encounter_desk.storage.models import CheckIn, Scan
 
 
 def _with_pragma(db, *pragmas: str) -> None:  # noqa: ANN001

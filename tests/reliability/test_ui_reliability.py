@@ -11,10 +11,10 @@ from desk_driver import make_event
 from PySide6.QtCore import QObject, Signal
 from sqlalchemy import func, select
 
-from encounter_desk import checkin
-from encounter_desk.db import open_database, sqlite_url
-from encounter_desk.models import CheckIn
-from encounter_desk.ui.change_watcher import ChangeWatcher
+from encounter_desk.desk import checkin
+from encounter_desk.storage.database import open_database, sqlite_url
+from encounter_desk.storage.models import CheckIn
+from encounter_desk.ui.widgets.change_watcher import ChangeWatcher
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
 
@@ -41,8 +41,8 @@ class FakeTimer(QObject):
 
 
 def _scan_in_another_process(url: str, code: str) -> None:
-    script = ("import sys; from encounter_desk import checkin; "
-              "from encounter_desk.db import open_database; "
+    script = ("import sys; from encounter_desk.desk import checkin; "
+              "from encounter_desk.storage.database import open_database; "
               "db = open_database(sys.argv[1]); "
               "print(checkin.check_in(db, sys.argv[2], desk='other laptop').kind.value)")
     done = subprocess.run([sys.executable, "-c", script, url, code],
@@ -77,7 +77,7 @@ def test_watcher_sees_another_desks_scan_within_two_ticks(qtbot, shared_url):
 
 
 def test_main_window_reloads_the_visible_workspace_on_change(qtbot, tmp_path, messages):
-    from encounter_desk.ui.app import create_main_window
+    from encounter_desk.ui.shell.app import create_main_window
 
     path = tmp_path / "event.sqlite"
     db = open_database(sqlite_url(path))
@@ -98,7 +98,7 @@ def test_main_window_reloads_the_visible_workspace_on_change(qtbot, tmp_path, me
 def test_desk_says_not_recorded_when_the_server_goes_away(qtbot, private_pg):
     from encounter_desk.ui.desk.desk_workspace import DeskWorkspace
     from encounter_desk.ui.desk.verdict_panel import VerdictPanel
-    from encounter_desk.ui.not_recorded import NotRecordedPanel
+    from encounter_desk.ui.widgets.not_recorded import NotRecordedPanel
 
     db = open_database(private_pg.url("postgres"))
     codes = make_event(db, 5)
@@ -126,7 +126,7 @@ def test_desk_says_not_recorded_when_the_server_goes_away(qtbot, private_pg):
 
 
 def test_the_window_says_when_the_server_goes_away(qtbot, private_pg, messages):
-    from encounter_desk.ui.app import create_main_window
+    from encounter_desk.ui.shell.app import create_main_window
 
     url = private_pg.url("postgres")
     db = open_database(url)
@@ -143,7 +143,7 @@ def test_the_window_says_when_the_server_goes_away(qtbot, private_pg, messages):
 
 
 def test_file_menu_backup_and_restore(qtbot, tmp_path, messages):
-    from encounter_desk.ui.app import create_main_window
+    from encounter_desk.ui.shell.app import create_main_window
 
     path = tmp_path / "event.sqlite"
     db = open_database(sqlite_url(path))

@@ -11,13 +11,17 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from encounter_desk import badges, delegation_admin, events, participants, sittings, speakers
-from encounter_desk.db import Database, open_database, sqlite_url
-from encounter_desk.models import Category
+from encounter_desk.chair import commands as speakers
+from encounter_desk.desk import badges
+from encounter_desk.event import delegations as delegation_admin
+from encounter_desk.event import event as events
+from encounter_desk.event import participants, sittings
+from encounter_desk.storage.database import Database, open_database, sqlite_url
+from encounter_desk.storage.models import Category
 from encounter_desk.ui.chair.chair_workspace import ChairWorkspace
 from encounter_desk.ui.chair.sounds import ClockSounds
-from encounter_desk.ui.messages import MessageBridge
-from encounter_desk.ui.workspace import AppContext
+from encounter_desk.ui.widgets.messages import MessageBridge
+from encounter_desk.ui.widgets.workspace import AppContext
 
 T0 = dt.datetime(2017, 9, 4, 15, 0, tzinfo=dt.UTC)
 

@@ -6,10 +6,11 @@ import datetime as dt
 
 import pytest
 
-from encounter_desk import events, participants
-from encounter_desk.db import Database
-from encounter_desk.models import Category
-from encounter_desk.ui.messages import MessageBridge
+from encounter_desk.event import event as events
+from encounter_desk.event import participants
+from encounter_desk.storage.database import Database
+from encounter_desk.storage.models import Category
+from encounter_desk.ui.widgets.messages import MessageBridge
 
 DETAILS = events.EventDetails(
     code="TEST-UI",
@@ -69,7 +70,7 @@ def messages() -> RecordingMessages:
 def event_db(db: Database) -> Database:
     """An event with its 16 preset delegations and a few participants with hard names."""
     events.create_event(db, DETAILS)
-    from encounter_desk import delegation_admin
+    from encounter_desk.event import delegations as delegation_admin
 
     by_code = {d.code: d.id for d in delegation_admin.list_delegations(db)}
     people = [

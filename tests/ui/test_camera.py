@@ -12,13 +12,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from sqlalchemy import select
 
-from encounter_desk import badges, checkin, events, participants
-from encounter_desk.badge_sheets import write_badges
-from encounter_desk.delegation_admin import list_delegations
-from encounter_desk.models import Scan
+from encounter_desk.desk import badges, checkin
+from encounter_desk.desk.badge_pdf import write_badges
+from encounter_desk.event import event as events
+from encounter_desk.event import participants
+from encounter_desk.event.delegations import list_delegations
+from encounter_desk.storage.models import Scan
 from encounter_desk.ui.desk import camera_view
 from encounter_desk.ui.desk.desk_workspace import DeskWorkspace
-from encounter_desk.ui.workspace import AppContext
+from encounter_desk.ui.widgets.workspace import AppContext
 
 pytestmark = pytest.mark.gui
 

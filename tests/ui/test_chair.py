@@ -14,8 +14,8 @@ from chair_support import ChairRoom
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
-from encounter_desk import speakers
-from encounter_desk.models import SpeechKind, SpeechState
+from encounter_desk.chair import commands as speakers
+from encounter_desk.storage.models import SpeechKind, SpeechState
 from encounter_desk.ui.chair import looks
 from encounter_desk.ui.chair.shortcuts import SHORTCUTS
 

@@ -16,10 +16,13 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QTableView
 from sqlalchemy import func, select
 
-from encounter_desk import badge_code, badges, checkin, delegation_admin, events, participants
-from encounter_desk.checkin import VerdictKind
-from encounter_desk.db import Database, open_database, sqlite_url
-from encounter_desk.models import Scan, Sitting
+from encounter_desk.desk import badges, checkin
+from encounter_desk.desk.checkin import VerdictKind
+from encounter_desk.event import badge_code, participants
+from encounter_desk.event import delegations as delegation_admin
+from encounter_desk.event import event as events
+from encounter_desk.storage.database import Database, open_database, sqlite_url
+from encounter_desk.storage.models import Scan, Sitting
 from encounter_desk.ui.desk import sounds
 from encounter_desk.ui.desk.desk_workspace import DeskWorkspace
 from encounter_desk.ui.desk.search_panel import SearchResultsModel
@@ -486,7 +489,7 @@ def test_sound_is_off_by_default_and_the_toggle_is_remembered(qtbot, desk, desk_
 
 
 def test_the_desk_speaks_spanish_after_a_language_change(qtbot, desk, desk_data):
-    from encounter_desk.ui.translations import Translators
+    from encounter_desk.ui.shell.translations import Translators
 
     scanner_types(qtbot, desk, desk_data.badge(desk_data.ana))
     translators = Translators()
@@ -497,7 +500,7 @@ def test_the_desk_speaks_spanish_after_a_language_change(qtbot, desk, desk_data)
         assert "Mesa 1" in desk.findChild(QLabel, "deskHeading").text()
         assert desk.findChild(QLabel, "verdictDelegation").text() == "El Salvador"
         # The Spanish catalogue's own words, whichever of them the catalogue holds.
-        from encounter_desk import i18n
+        from encounter_desk.core import i18n
         expected = i18n.in_language("es").translate("VerdictPanel", "ADMITTED")
         assert expected != "ADMITTED"  # the catalogue has it
         assert headline(desk) == expected
@@ -513,8 +516,8 @@ def test_the_desk_speaks_spanish_after_a_language_change(qtbot, desk, desk_data)
 
 def test_the_desk_in_the_main_window_takes_its_name_from_the_settings(qtbot, desk_data):
     from encounter_desk.ui.desk import identity
-    from encounter_desk.ui.messages import MessageBridge
-    from encounter_desk.ui.workspace import AppContext
+    from encounter_desk.ui.widgets.messages import MessageBridge
+    from encounter_desk.ui.widgets.workspace import AppContext
 
     identity.save_desk_name("  Mesa   3 ")
     context = AppContext(desk_data.db, MessageBridge())

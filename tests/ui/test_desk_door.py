@@ -11,10 +11,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit
 from sqlalchemy import func, select
 
-from encounter_desk import attendance, badges, demo, events, participants, sittings
-from encounter_desk.db import Database, open_database, sqlite_url
-from encounter_desk.desk_lookup import venue_zone
-from encounter_desk.models import AttendanceSource, AttendanceStatus, CheckIn, Scan
+from encounter_desk.demo import build as demo
+from encounter_desk.desk import badges
+from encounter_desk.desk.lookup import venue_zone
+from encounter_desk.event import event as events
+from encounter_desk.event import participants, sittings
+from encounter_desk.records import attendance
+from encounter_desk.storage.database import Database, open_database, sqlite_url
+from encounter_desk.storage.models import AttendanceSource, AttendanceStatus, CheckIn, Scan
 from encounter_desk.ui.desk.desk_workspace import DeskWorkspace
 from encounter_desk.ui.desk.verdict_panel import VerdictPanel
 from encounter_desk.ui.records.counts_widget import AttendanceCountsWidget

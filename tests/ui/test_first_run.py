@@ -8,12 +8,14 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 
-from encounter_desk import config, delegation_admin, events
-from encounter_desk.db import open_database, sqlite_url
-from encounter_desk.delegations import NON_COUNTRY_GROUPS, RCM_MEMBERS
-from encounter_desk.ui import howto
-from encounter_desk.ui.app import create_main_window, first_run
-from encounter_desk.ui.first_run import default_file_is_empty, demo_path, ensure_demo
+from encounter_desk.core import config
+from encounter_desk.event import delegations as delegation_admin
+from encounter_desk.event import event as events
+from encounter_desk.event.countries import NON_COUNTRY_GROUPS, RCM_MEMBERS
+from encounter_desk.storage.database import open_database, sqlite_url
+from encounter_desk.ui.shell import howto
+from encounter_desk.ui.shell.app import create_main_window, first_run
+from encounter_desk.ui.shell.first_run import default_file_is_empty, demo_path, ensure_demo
 
 pytestmark = pytest.mark.gui
 
@@ -196,7 +198,7 @@ def test_help_menu_shows_each_page_again(qtbot, window, event_db):
 
 
 def test_pages_follow_the_language(qtbot, window, event_db, monkeypatch):
-    from encounter_desk import i18n
+    from encounter_desk.core import i18n
 
     monkeypatch.setitem(i18n._catalogues, "es", {
         ("HowToDialog", "How the desk works"): "Cómo funciona el registro"})

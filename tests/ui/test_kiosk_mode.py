@@ -8,9 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from encounter_desk import events, kiosk
-from encounter_desk.db import sqlite_url
-from encounter_desk.ui.main_window import MainWindow
+from encounter_desk.event import event as events
+from encounter_desk.event import kiosk_pin as kiosk
+from encounter_desk.storage.database import sqlite_url
+from encounter_desk.ui.shell.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
 
@@ -30,7 +31,7 @@ class RecordingMessages:
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    from encounter_desk.db import open_database
+    from encounter_desk.storage.database import open_database
 
     path = tmp_path / "kiosk.sqlite"
     db = open_database(sqlite_url(path))

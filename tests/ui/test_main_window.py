@@ -8,10 +8,12 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QWidget
 
-from encounter_desk import events, i18n, participants
-from encounter_desk.db import open_database, sqlite_url
-from encounter_desk.ui import settings
-from encounter_desk.ui.app import create_main_window
+from encounter_desk.core import i18n
+from encounter_desk.event import event as events
+from encounter_desk.event import participants
+from encounter_desk.storage.database import open_database, sqlite_url
+from encounter_desk.ui.shell import settings
+from encounter_desk.ui.shell.app import create_main_window
 
 pytestmark = pytest.mark.gui
 
@@ -189,12 +191,12 @@ def test_import_roster_reports_every_bad_row_and_imports_nothing(
 
 
 def test_import_roster_checks_first_then_imports_and_refreshes(
-    window_for, messages, event_db, shared_dir
+    window_for, messages, event_db, sample_roster
 ):
     window = window_for(event_db.url)
     table = window.workspace("setup").participants
     assert table.model.rowCount() == 5
-    messages.open_paths.append(str(shared_dir / "data" / "roster-sample.csv"))
+    messages.open_paths.append(str(sample_roster))
     window.menus.import_roster.trigger()
     kinds = messages.kinds()
     assert kinds[-2:] == ["report", "inform"]
@@ -204,7 +206,7 @@ def test_import_roster_checks_first_then_imports_and_refreshes(
     assert imported > 5
     assert table.model.rowCount() == imported
     # The same file again changes nothing and says so.
-    messages.open_paths.append(str(shared_dir / "data" / "roster-sample.csv"))
+    messages.open_paths.append(str(sample_roster))
     window.menus.import_roster.trigger()
     assert messages.said[-1][0] == "inform" and "Nothing to import" in messages.said[-1][2]
 
@@ -248,7 +250,7 @@ def test_add_participant_form_registers_a_person(qtbot, window_for, event_db):
 def test_the_real_message_bridge_never_blocks(qtbot):
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from encounter_desk.ui.messages import MessageBridge
+    from encounter_desk.ui.widgets.messages import MessageBridge
 
     answers = []
     bridge = MessageBridge()

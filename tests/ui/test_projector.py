@@ -7,9 +7,9 @@ from chair_support import ChairRoom
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from encounter_desk import i18n
-from encounter_desk.i18n import in_language
-from encounter_desk.models import SpeechKind
+from encounter_desk.core import i18n
+from encounter_desk.core.i18n import in_language
+from encounter_desk.storage.models import SpeechKind
 from encounter_desk.ui.chair import looks
 from encounter_desk.ui.chair.projector import CANVAS, ProjectorWindow, projector_content
 
@@ -150,7 +150,7 @@ def test_a_point_of_order_and_the_speech_it_interrupts(room, chair):
 
 
 def test_content_with_nothing_open():
-    from encounter_desk.clock import SpeechClock
+    from encounter_desk.chair.clock import SpeechClock
 
     content = projector_content(None, SpeechClock().state(), "en")
     assert content.floor_note == "No session is open."

@@ -6,8 +6,8 @@ import pytest
 from chair_support import ChairRoom
 from PySide6.QtCore import QModelIndex, Qt
 
-from encounter_desk import speakers
-from encounter_desk.models import SpeechKind
+from encounter_desk.chair import commands as speakers
+from encounter_desk.storage.models import SpeechKind
 from encounter_desk.ui.chair.looks import kind_look
 from encounter_desk.ui.chair.queue_model import (
     COL_DELEGATION,

@@ -13,14 +13,17 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QPushButton
 
-from encounter_desk import agreements, attendance, demo, events, initiatives, sittings
-from encounter_desk.db import Database
-from encounter_desk.desk_lookup import venue_zone
-from encounter_desk.models import AttendanceSource, AttendanceStatus
+from encounter_desk.demo import build as demo
+from encounter_desk.desk.lookup import venue_zone
+from encounter_desk.event import event as events
+from encounter_desk.event import sittings
+from encounter_desk.records import agreements, attendance, initiatives
+from encounter_desk.storage.database import Database
+from encounter_desk.storage.models import AttendanceSource, AttendanceStatus
 from encounter_desk.ui.records import AttendanceCountsWidget, RecordsWorkspace
 from encounter_desk.ui.records.counts_widget import DelegationCountsModel
 from encounter_desk.ui.records.roll_call_model import RollCallModel
-from encounter_desk.ui.workspace import AppContext
+from encounter_desk.ui.widgets.workspace import AppContext
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
 

@@ -9,13 +9,14 @@ import pytest
 from PySide6.QtCore import QDate, Qt, QTime
 from sqlalchemy import select
 
-from encounter_desk import delegation_admin, participants, sittings
-from encounter_desk.models import AuditEntry
+from encounter_desk.event import delegations as delegation_admin
+from encounter_desk.event import participants, sittings
+from encounter_desk.storage.models import AuditEntry
 from encounter_desk.ui.setup.delegations_model import DelegationsModel
 from encounter_desk.ui.setup.participants_model import ParticipantsModel
 from encounter_desk.ui.setup.sittings_model import AgendaModel, SittingsModel
-from encounter_desk.ui.sort_proxy import CollatingProxy
-from encounter_desk.ui.table_model import CHOICES_ROLE
+from encounter_desk.ui.widgets.sort_proxy import CollatingProxy
+from encounter_desk.ui.widgets.table_model import CHOICES_ROLE
 
 pytestmark = pytest.mark.gui
 
@@ -196,8 +197,8 @@ def test_sittings_edit_dates_times_and_chair(qtbot, event_db):
 
 
 def test_headers_follow_the_language(qtbot, event_db, monkeypatch):
-    from encounter_desk import i18n
-    from encounter_desk.ui.translations import Translators
+    from encounter_desk.core import i18n
+    from encounter_desk.ui.shell.translations import Translators
 
     monkeypatch.setitem(i18n._catalogues, "es", {("ParticipantsModel", "Name"): "Nombre"})
     model = _loaded(ParticipantsModel(event_db))
@@ -222,7 +223,7 @@ def test_qt_calls_do_not_drain_references_to_none(qtbot):
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QWidget
 
-    from encounter_desk.ui.translations import Translators
+    from encounter_desk.ui.shell.translations import Translators
 
     translators = Translators()
     translators.install("en")

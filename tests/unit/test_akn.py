@@ -6,18 +6,22 @@ import pytest
 from lxml import etree
 from sqlalchemy import select
 
-from encounter_desk import akn, demo
-from encounter_desk.akn import NS, AknError, build_debate, check_references, export_akn
-from encounter_desk.minutes_data import load_minutes
-from encounter_desk.models import Sitting
+from encounter_desk.demo import build as demo
+from encounter_desk.records.minutes import akn
+from encounter_desk.records.minutes.akn import (
+    NS,
+    AknError,
+    build_debate,
+    check_references,
+    export_akn,
+)
+from encounter_desk.records.minutes.data import load_minutes
+from encounter_desk.storage.models import Sitting
 
 
 @pytest.fixture(scope="module")
 def schema():
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parents[2].parent / "shared" / "schemas" / "akn"
-    return etree.XMLSchema(etree.parse(str(path / "akomantoso30.xsd")))
+    return akn.schema()  # the OASIS schema shipped in resources/schemas/akn
 
 
 @pytest.fixture

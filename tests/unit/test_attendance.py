@@ -9,10 +9,13 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from encounter_desk import attendance, badges, demo, text
-from encounter_desk.attendance import AttendanceError, DoorVerdictKind
-from encounter_desk.db import open_database
-from encounter_desk.models import (
+from encounter_desk.core import names as text
+from encounter_desk.demo import build as demo
+from encounter_desk.desk import badges
+from encounter_desk.records import attendance
+from encounter_desk.records.attendance import AttendanceError, DoorVerdictKind
+from encounter_desk.storage.database import open_database
+from encounter_desk.storage.models import (
     Attendance,
     AttendanceSource,
     AttendanceStatus,

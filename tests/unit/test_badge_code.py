@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from encounter_desk import badge_code
-from encounter_desk.badge_code import (
+from encounter_desk.event import badge_code
+from encounter_desk.event.badge_code import (
     ALPHABET,
     CODE_LEN,
     CodeStatus,

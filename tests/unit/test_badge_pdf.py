@@ -14,12 +14,15 @@ from pypdf import PdfReader
 from reportlab.pdfbase import pdfmetrics
 from sqlalchemy import select
 
-from encounter_desk import badge_sheets, badges, checkin, events
-from encounter_desk.badge_sheets import BOLD, fit_text, register_fonts, write_badges
-from encounter_desk.checkin import VerdictKind
-from encounter_desk.db import Database
-from encounter_desk.delegations import RCM_MEMBERS
-from encounter_desk.models import Delegation, Participant
+from encounter_desk.core.fonts import BOLD, register_fonts
+from encounter_desk.desk import badge_pdf as badge_sheets
+from encounter_desk.desk import badges, checkin
+from encounter_desk.desk.badge_pdf import fit_text, write_badges
+from encounter_desk.desk.checkin import VerdictKind
+from encounter_desk.event import event as events
+from encounter_desk.event.countries import RCM_MEMBERS
+from encounter_desk.storage.database import Database
+from encounter_desk.storage.models import Delegation, Participant
 
 LONG = ("María Fernanda de los Ángeles", "Rodríguez-Saavedra", "Villalobos Núñez")
 

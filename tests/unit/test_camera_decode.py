@@ -13,12 +13,14 @@ import pytest
 from PIL import Image, ImageFilter
 from sqlalchemy import select
 
-from encounter_desk import badges, camera_decode, checkin, events
-from encounter_desk.badge_sheets import write_badges
-from encounter_desk.camera_decode import Debouncer, decode_frame
-from encounter_desk.checkin import VerdictKind
-from encounter_desk.db import Database
-from encounter_desk.models import Delegation, Participant, Scan
+from encounter_desk.desk import badges, checkin
+from encounter_desk.desk import camera as camera_decode
+from encounter_desk.desk.badge_pdf import write_badges
+from encounter_desk.desk.camera import Debouncer, decode_frame
+from encounter_desk.desk.checkin import VerdictKind
+from encounter_desk.event import event as events
+from encounter_desk.storage.database import Database
+from encounter_desk.storage.models import Delegation, Participant, Scan
 
 
 def _people(db: Database) -> list[int]:

@@ -12,11 +12,20 @@ from dataclasses import dataclass
 import pytest
 from sqlalchemy import func, select
 
-from encounter_desk import badge_code, badges, checkin, events
-from encounter_desk.checkin import VerdictKind
-from encounter_desk.db import Database, open_database, sqlite_url
-from encounter_desk.models import AuditEntry, CheckIn, Delegation, Participant, Scan, Sitting
-from encounter_desk.models.scans import kept_raw
+from encounter_desk.desk import badges, checkin
+from encounter_desk.desk.checkin import VerdictKind
+from encounter_desk.event import badge_code
+from encounter_desk.event import event as events
+from encounter_desk.storage.database import Database, open_database, sqlite_url
+from encounter_desk.storage.models import (
+    AuditEntry,
+    CheckIn,
+    Delegation,
+    Participant,
+    Scan,
+    Sitting,
+)
+from encounter_desk.storage.models.scans import kept_raw
 
 T0 = dt.datetime(2026, 12, 1, 14, 5, tzinfo=dt.UTC)  # 08:05 in Mexico City
 
@@ -281,8 +290,8 @@ def test_two_processes_scanning_the_same_badges_admit_each_person_once(desk):
     script = textwrap.dedent(
         """
         import json, sys
-        from encounter_desk import checkin
-        from encounter_desk.db import open_database
+        from encounter_desk.desk import checkin
+        from encounter_desk.storage.database import open_database
         db = open_database(sys.argv[1])
         kinds = [checkin.check_in(db, c, desk=sys.argv[2]).kind.value for c in json.loads(sys.argv[3])]
         print(json.dumps(kinds))
@@ -348,7 +357,7 @@ def test_verdict_text_for_the_terminal(desk):
 def test_sqlite_file_at_head_has_the_scan_tables(tmp_path):
     db = open_database(sqlite_url(tmp_path / "x.sqlite"))
     try:
-        from encounter_desk.db import metadata_matches_head
+        from encounter_desk.storage.database import metadata_matches_head
 
         assert metadata_matches_head(db) == []
     finally:

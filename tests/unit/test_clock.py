@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from encounter_desk.clock import (
+from encounter_desk.chair.clock import (
     ClockState,
     Phase,
     SpeechClock,

@@ -9,10 +9,11 @@ from collections import Counter
 import pytest
 from sqlalchemy import func, select
 
-from encounter_desk import demo, events
-from encounter_desk.db import open_database, sqlite_url
-from encounter_desk.delegations import in_canonical_order
-from encounter_desk.models import AuditEntry, Delegation, Event, Participant, Sitting
+from encounter_desk.demo import build as demo
+from encounter_desk.event import event as events
+from encounter_desk.event.countries import in_canonical_order
+from encounter_desk.storage.database import open_database, sqlite_url
+from encounter_desk.storage.models import AuditEntry, Delegation, Event, Participant, Sitting
 
 MEMBERS = ["BZ", "CA", "CR", "SV", "US", "GT", "HN", "MX", "NI", "PA", "DO"]
 

@@ -7,8 +7,9 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from encounter_desk import events, kiosk
-from encounter_desk.models import AuditEntry, Event
+from encounter_desk.event import event as events
+from encounter_desk.event import kiosk_pin as kiosk
+from encounter_desk.storage.models import AuditEntry, Event
 
 
 @pytest.fixture

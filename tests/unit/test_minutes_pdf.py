@@ -8,11 +8,12 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from encounter_desk import attendance, demo
-from encounter_desk.i18n import in_language
-from encounter_desk.minutes_data import load_minutes
-from encounter_desk.minutes_pdf import write_event_report, write_minutes
-from encounter_desk.models import Sitting
+from encounter_desk.core.i18n import in_language
+from encounter_desk.demo import build as demo
+from encounter_desk.records import attendance
+from encounter_desk.records.minutes.data import load_minutes
+from encounter_desk.records.minutes.pdf import write_event_report, write_minutes
+from encounter_desk.storage.models import Sitting
 
 
 @pytest.fixture

@@ -9,9 +9,10 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
-from encounter_desk import agreements, demo, exports, initiatives
-from encounter_desk.agreements import RecordsError
-from encounter_desk.models import Agreement, Delegation, Participant, Sitting, Speech
+from encounter_desk.demo import build as demo
+from encounter_desk.records import agreements, exports, initiatives
+from encounter_desk.records.agreements import RecordsError
+from encounter_desk.storage.models import Agreement, Delegation, Participant, Sitting, Speech
 
 
 @pytest.fixture

@@ -9,16 +9,18 @@ import openpyxl
 import pytest
 from sqlalchemy import func, select
 
-from encounter_desk import events, i18n, roster
-from encounter_desk.models import AuditEntry, Participant
-from encounter_desk.roster_columns import (
+from encounter_desk.core import i18n
+from encounter_desk.event import event as events
+from encounter_desk.roster import importer as roster
+from encounter_desk.roster.columns import (
     gender_from_title,
     group_for_institution,
     parse_category,
     parse_gender,
     split_surnames,
 )
-from encounter_desk.roster_read import decode, detect_delimiter
+from encounter_desk.roster.read import decode, detect_delimiter
+from encounter_desk.storage.models import AuditEntry, Participant
 
 DETAILS = events.EventDetails(
     code="TEST-ROSTER",
@@ -252,8 +254,8 @@ def test_gender_from_the_spanish_title_only_without_a_gender_column(event_db, tm
     assert found["Alex Ortiz"].gender is None
 
 
-def test_the_shared_sample_imports_cleanly(event_db, shared_dir):
-    report = roster.import_roster(event_db, shared_dir / "data" / "roster-sample.csv")
+def test_the_sample_roster_imports_cleanly(event_db, sample_roster):
+    report = roster.import_roster(event_db, sample_roster)
     assert report.ok, report.lines()
     assert report.created == 6
     found = people(event_db)
@@ -508,7 +510,7 @@ def test_messages_follow_the_language(event_db, tmp_path):
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 def test_the_demo_event_round_trips(db, tmp_path, suffix):
-    from encounter_desk import demo
+    from encounter_desk.demo import build as demo
 
     demo.build_demo(db, replace=False)
     out = tmp_path / f"demo{suffix}"

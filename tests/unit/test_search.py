@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from encounter_desk.search import SearchEntry, SearchIndex
+from encounter_desk.event.people_search import SearchEntry, SearchIndex
 
 
 def _entry(pid, given, first, second="", delegation=("", "", ""), institution=""):
-    from encounter_desk import text
-    from encounter_desk.search import _words
+    from encounter_desk.core import names as text
+    from encounter_desk.event.people_search import _words
 
     names = _words(f"{given} {first} {second}")
     other = [*_words(" ".join(delegation)), *_words(institution)]
@@ -97,8 +97,8 @@ def test_load_reads_participants_from_the_event(db):
 
     from sqlalchemy import select
 
-    from encounter_desk import events
-    from encounter_desk.models import Delegation, Participant
+    from encounter_desk.event import event as events
+    from encounter_desk.storage.models import Delegation, Participant
 
     events.create_event(db, events.EventDetails(
         code="T", name_es="E", name_en="E", start_date=dt.date(2017, 9, 4),

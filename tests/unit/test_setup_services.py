@@ -6,7 +6,9 @@ import datetime as dt
 
 import pytest
 
-from encounter_desk import delegation_admin, events, participants, sittings
+from encounter_desk.event import delegations as delegation_admin
+from encounter_desk.event import event as events
+from encounter_desk.event import participants, sittings
 
 DETAILS = events.EventDetails(
     code="SVC", name_es="Prueba", name_en="Test",

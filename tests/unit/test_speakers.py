@@ -8,10 +8,10 @@ import json
 import pytest
 from sqlalchemy import select
 
-from encounter_desk import speakers
-from encounter_desk.clock import Phase, SpeechClock
-from encounter_desk.db import open_database
-from encounter_desk.models import (
+from encounter_desk.chair import commands as speakers
+from encounter_desk.chair.clock import Phase, SpeechClock
+from encounter_desk.storage.database import open_database
+from encounter_desk.storage.models import (
     AgendaItem,
     AuditEntry,
     Delegation,
@@ -275,7 +275,7 @@ def test_many_moves_between_the_same_neighbours_renumber_the_list(room):
 
 
 def test_the_pure_placement_rules():
-    from encounter_desk.speaker_queue import Waiting, head_index, insertion_index, position_at
+    from encounter_desk.chair.rules import Waiting, head_index, insertion_index, position_at
 
     waiting = [
         Waiting(1, "point_of_order", 1.0),
@@ -722,8 +722,8 @@ def test_replaying_an_hour_long_sitting_records_every_duration_exactly(room):
 
 
 def test_a_badge_scanned_at_the_chair_finds_the_speaker(room):
-    from encounter_desk import badge_code
-    from encounter_desk.events import EventDetails, create_event
+    from encounter_desk.event import badge_code
+    from encounter_desk.event.event import EventDetails, create_event
 
     with pytest.raises(ValueError, match="no event"):
         speakers.participant_from_badge(room.db, "anything")

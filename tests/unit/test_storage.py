@@ -12,15 +12,15 @@ from alembic import command
 from sqlalchemy import create_engine, func, select
 from sqlalchemy.exc import IntegrityError
 
-from encounter_desk import db as dbmod
-from encounter_desk import events
-from encounter_desk.db import (
+from encounter_desk.event import event as events
+from encounter_desk.storage import database as dbmod
+from encounter_desk.storage.database import (
     NewerDatabaseError,
     NotAnEventFileError,
     open_database,
     sqlite_url,
 )
-from encounter_desk.models import AuditEntry, Delegation, Event, Participant, Sitting
+from encounter_desk.storage.models import AuditEntry, Delegation, Event, Participant, Sitting
 
 DETAILS = events.EventDetails(
     code="TEST-1",

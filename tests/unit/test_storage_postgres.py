@@ -9,10 +9,10 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
-from encounter_desk import db as dbmod
-from encounter_desk import events
-from encounter_desk.db import NewerDatabaseError, open_database
-from encounter_desk.models import AuditEntry, Delegation, Event, Participant
+from encounter_desk.event import event as events
+from encounter_desk.storage import database as dbmod
+from encounter_desk.storage.database import NewerDatabaseError, open_database
+from encounter_desk.storage.models import AuditEntry, Delegation, Event, Participant
 
 DETAILS = events.EventDetails(
     code="PG-1", name_es="Encuentro", name_en="Encounter",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from encounter_desk import text
-from encounter_desk.delegations import ALL_PRESETS, RCM_MEMBERS, CountryIndex, match_key
-from encounter_desk.models import Delegation
+from encounter_desk.core import names as text
+from encounter_desk.event.countries import ALL_PRESETS, RCM_MEMBERS, CountryIndex, match_key
+from encounter_desk.storage.models import Delegation
 
 
 def test_fold_ignores_accents_and_case():

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from encounter_desk import i18n
+from encounter_desk.core import i18n
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = ROOT / "resources" / "translations" / "encounter_desk_es.ts"

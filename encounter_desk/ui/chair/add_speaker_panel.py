@@ -26,12 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from encounter_desk import badge_code, i18n
-from encounter_desk.delegation_admin import DelegationRow
-from encounter_desk.models import SpeechKind
-from encounter_desk.participants import ParticipantRow
-from encounter_desk.search import SearchIndex
-from encounter_desk.speaker_records import QueueEntry, kind_label
+from encounter_desk.chair.queries import QueueEntry, kind_label
+from encounter_desk.core import i18n
+from encounter_desk.event import badge_code
+from encounter_desk.event.delegations import DelegationRow
+from encounter_desk.event.participants import ParticipantRow
+from encounter_desk.event.people_search import SearchIndex
+from encounter_desk.storage.models import SpeechKind
 from encounter_desk.ui.chair.looks import kind_look
 
 BADGE_PROBLEMS = (badge_code.ParseProblem.BAD_CHECK, badge_code.ParseProblem.BAD_VERSION)

@@ -6,7 +6,7 @@ floor: the clock, the buttons the chair presses during a speech (each with a key
 :mod:`~encounter_desk.ui.chair.shortcuts`), who speaks and the secretary's summary line,
 a live preview of the room's screen, and today's speaking totals.
 
-Every action is one service call (:mod:`encounter_desk.speakers`) followed by a fresh
+Every action is one service call (:mod:`encounter_desk.chair.commands`) followed by a fresh
 snapshot handed to the shared :class:`~encounter_desk.ui.chair.floor_state.FloorState`;
 a refused action is explained through the message bridge and changes nothing. Opening a
 sitting reads the speech on the floor from the database, so after a crash or a restart
@@ -35,12 +35,15 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
-from encounter_desk import delegation_admin, i18n, participants, sittings, speakers
-from encounter_desk.clock import ClockState, Monotonic, WallClock, alerts
-from encounter_desk.db import DatabaseError
-from encounter_desk.models import SpeechKind, SpeechState
-from encounter_desk.search import SearchIndex
-from encounter_desk.speaker_records import ListSnapshot
+from encounter_desk.chair import commands as speakers
+from encounter_desk.chair.clock import ClockState, Monotonic, WallClock, alerts
+from encounter_desk.chair.queries import ListSnapshot
+from encounter_desk.core import i18n
+from encounter_desk.event import delegations as delegation_admin
+from encounter_desk.event import participants, sittings
+from encounter_desk.event.people_search import SearchIndex
+from encounter_desk.storage.database import DatabaseError
+from encounter_desk.storage.models import SpeechKind, SpeechState
 from encounter_desk.ui.chair import shortcuts
 from encounter_desk.ui.chair.add_speaker_panel import AddSpeakerPanel
 from encounter_desk.ui.chair.clock_widget import ClockWidget
@@ -54,9 +57,9 @@ from encounter_desk.ui.chair.sounds import ClockSounds, save_sound_enabled, soun
 from encounter_desk.ui.chair.stats_panel import StatsPanel
 from encounter_desk.ui.chair.times_dialog import TimesDialog
 from encounter_desk.ui.records.counts_widget import AttendanceCountsWidget
-from encounter_desk.ui.settings import app_settings
-from encounter_desk.ui.sitting_choice import fill_sitting_box, saved_sitting
-from encounter_desk.ui.workspace import AppContext, Workspace
+from encounter_desk.ui.shell.settings import app_settings
+from encounter_desk.ui.widgets.sitting_choice import fill_sitting_box, saved_sitting
+from encounter_desk.ui.widgets.workspace import AppContext, Workspace
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from encounter_desk.clock import ClockState
+from encounter_desk.chair.clock import ClockState
 from encounter_desk.ui.chair import looks
 from encounter_desk.ui.chair.floor_state import FloorState
 from encounter_desk.ui.chair.text_fit import draw_fitted

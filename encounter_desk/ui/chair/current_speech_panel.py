@@ -3,7 +3,7 @@ the delegation's time left, the language spoken and the secretary's summary line
 
 With nobody on the floor it shows the last speech given, so the secretary can finish its
 summary after the speaker has sat down. The panel only asks; the workspace saves through
-:func:`encounter_desk.speakers.set_language` and :func:`~encounter_desk.speakers.set_summary`.
+:func:`encounter_desk.chair.commands.set_language` and :func:`~encounter_desk.chair.commands.set_summary`.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from encounter_desk.clock import format_seconds
-from encounter_desk.speaker_records import CurrentSpeech, QueueEntry
+from encounter_desk.chair.clock import format_seconds
+from encounter_desk.chair.queries import CurrentSpeech, QueueEntry
 from encounter_desk.ui.chair.looks import kind_look
 from encounter_desk.ui.desk.verdict_panel import flag_pixmap
 

@@ -1,7 +1,7 @@
 """What the chair's window and the room's screen share: one list, one clock, one tick.
 
-A :class:`FloorState` holds the :class:`~encounter_desk.speaker_records.ListSnapshot` of
-the list the chair is running and the one :class:`~encounter_desk.clock.SpeechClock` of
+A :class:`FloorState` holds the :class:`~encounter_desk.chair.queries.ListSnapshot` of
+the list the chair is running and the one :class:`~encounter_desk.chair.clock.SpeechClock` of
 the speech on the floor. Every face (the chair's clock, the projector, its preview in the
 chair's window) reads these same two objects, so they cannot disagree: the projector shows
 the same speaker, the same next speakers and the same second as the chair.
@@ -19,9 +19,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from encounter_desk.clock import Monotonic, SpeechClock, WallClock
-from encounter_desk.config import LANGUAGES
-from encounter_desk.speaker_records import ListSnapshot
+from encounter_desk.chair.clock import Monotonic, SpeechClock, WallClock
+from encounter_desk.chair.queries import ListSnapshot
+from encounter_desk.core.config import LANGUAGES
 
 TICK_MS = 100
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from encounter_desk.clock import ClockState, Phase
-from encounter_desk.models import SpeechKind
+from encounter_desk.chair.clock import ClockState, Phase
+from encounter_desk.storage.models import SpeechKind
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 What it shows is built by :func:`projector_content` from the chair's
 :class:`~encounter_desk.ui.chair.floor_state.FloorState` (the same snapshot and the same
-:class:`~encounter_desk.clock.SpeechClock` the chair's clock reads), in the projector's
+:class:`~encounter_desk.chair.clock.SpeechClock` the chair's clock reads), in the projector's
 language, which may differ from the app's: its texts go through
 ``in_language(lang).translate("Projector", ...)``, never through the app-wide ``tr()``.
 
@@ -31,10 +31,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
-from encounter_desk.clock import ClockState
-from encounter_desk.i18n import in_language
-from encounter_desk.models import SpeechKind
-from encounter_desk.speaker_records import ListSnapshot, QueueEntry
+from encounter_desk.chair.clock import ClockState
+from encounter_desk.chair.queries import ListSnapshot, QueueEntry
+from encounter_desk.core.i18n import in_language
+from encounter_desk.storage.models import SpeechKind
 from encounter_desk.ui.chair import looks
 from encounter_desk.ui.chair.clock_widget import paint_clock
 from encounter_desk.ui.chair.floor_state import FloorState

@@ -1,9 +1,9 @@
 """The waiting speakers of a list as a Qt table: order, kind, speaker, delegation, time.
 
-Read-only rows over :class:`~encounter_desk.speaker_records.QueueEntry`; the order is
+Read-only rows over :class:`~encounter_desk.chair.queries.QueueEntry`; the order is
 changed by the services, never in the model. A drag and drop inside the table is turned
 into :attr:`QueueModel.move_requested` (speech id, index among the waiting) for the
-workspace to carry out with :func:`encounter_desk.speakers.move_to`; the model then shows
+workspace to carry out with :func:`encounter_desk.chair.commands.move_to`; the model then shows
 the new order when the workspace hands it the fresh snapshot.
 """
 
@@ -23,8 +23,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from encounter_desk.clock import format_seconds
-from encounter_desk.speaker_records import QueueEntry
+from encounter_desk.chair.clock import format_seconds
+from encounter_desk.chair.queries import QueueEntry
 from encounter_desk.ui.chair.looks import kind_look
 
 COL_ORDER = 0

@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
-from encounter_desk.i18n import QT_TRANSLATE_NOOP, translate
+from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, translate
 
 CONTEXT = "ChairShortcuts"
 

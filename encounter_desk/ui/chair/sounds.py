@@ -3,7 +3,7 @@
 PySide6-Essentials ships no QtMultimedia, so the sounds are the system bell
 (``QApplication.beep()``): once at the warning, twice at zero. Off by default (a quiet
 hall); the chair turns them on with the "Sounds" box, remembered in the app's settings.
-The moments come from :func:`encounter_desk.clock.alerts` between two readings, so a late
+The moments come from :func:`encounter_desk.chair.clock.alerts` between two readings, so a late
 repaint still sounds each moment once.
 """
 
@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 
 from PySide6.QtWidgets import QApplication
 
-from encounter_desk.ui.settings import app_settings
+from encounter_desk.ui.shell.settings import app_settings
 
 SOUND_KEY = "chair/sound"
 BEEPS = {"warning": 1, "zero": 2}

@@ -2,7 +2,7 @@
 
 Helps the chair be fair: the totals of the session's day (every sitting held that day,
 points of order included, a speech on the floor counted with its time so far), from
-:func:`encounter_desk.speakers.speaking_stats`.
+:func:`encounter_desk.chair.commands.speaking_stats`.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTabWidget, QWidget
 
-from encounter_desk.clock import format_duration
-from encounter_desk.speaker_records import SpeakerTotals, SpeakingStats
+from encounter_desk.chair.clock import format_duration
+from encounter_desk.chair.queries import SpeakerTotals, SpeakingStats
 
 COL_NAME = 0
 COL_SPEECHES = 1

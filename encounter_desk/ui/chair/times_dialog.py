@@ -1,8 +1,8 @@
 """Speaking times of a list: the default of each kind and the delegations' budgets.
 
 Opened with ``open()``; the workspace applies :meth:`TimesDialog.values` when it is
-accepted (through :func:`encounter_desk.speakers.set_list_times` and
-:func:`~encounter_desk.speakers.set_budget`). Times are typed as minutes and seconds;
+accepted (through :func:`encounter_desk.chair.commands.set_list_times` and
+:func:`~encounter_desk.chair.commands.set_budget`). Times are typed as minutes and seconds;
 0:00 means no limit (a stopwatch) for a kind, and no budget for a delegation.
 """
 
@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from encounter_desk import i18n
-from encounter_desk.clock import format_seconds
-from encounter_desk.delegation_admin import DelegationRow
-from encounter_desk.models import SpeechKind
-from encounter_desk.speaker_records import BudgetRow, ListSettings, kind_label
+from encounter_desk.chair.clock import format_seconds
+from encounter_desk.chair.queries import BudgetRow, ListSettings, kind_label
+from encounter_desk.core import i18n
+from encounter_desk.event.delegations import DelegationRow
+from encounter_desk.storage.models import SpeechKind
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ Needs the "camera" extra (Qt Multimedia from PySide6-Addons, and zxing-cpp). Qt 
 is imported only when the view opens, so the desk runs as before without it and
 :func:`camera_problem` says how to add it. Frames are decoded at most :data:`DECODE_FPS`
 times a second in the GUI thread (a decode takes a few milliseconds); each code found
-goes through the :class:`~encounter_desk.camera_decode.Debouncer` and out of
+goes through the :class:`~encounter_desk.desk.camera.Debouncer` and out of
 :attr:`CameraView.code_read`, which the desk connects to the scanner's verdict path.
 """
 
@@ -13,13 +13,13 @@ from __future__ import annotations
 import importlib.util
 import logging
 import time
-from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QImage, QPixmap
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from encounter_desk import camera_decode
+from encounter_desk.core.clock import Monotonic
+from encounter_desk.desk import camera as camera_decode
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +50,7 @@ class CameraView(QDialog):
     code_read = Signal(str)
 
     def __init__(self, parent: QWidget | None = None, *,
-                 monotonic: Callable[[], float] = time.monotonic) -> None:
+                 monotonic: Monotonic = time.monotonic) -> None:
         super().__init__(parent)
         self.setObjectName("cameraView")
         self.setModal(False)

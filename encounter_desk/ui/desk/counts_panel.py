@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from encounter_desk import i18n
-from encounter_desk.checkin import CheckInCounts, GroupCount
+from encounter_desk.core import i18n
+from encounter_desk.desk.checkin import CheckInCounts, GroupCount
 
 _Index = QModelIndex | QPersistentModelIndex
 

@@ -3,7 +3,7 @@
 The scan field has the keyboard whenever the desk is idle: after every verdict, after the
 search box is emptied, when the desk is shown, when the verdict returns to "ready". It
 never takes it from the clerk who is typing a name or a reason, or filling the walk-in
-form. Every verdict (scan, search, walk-in) comes from :mod:`encounter_desk.checkin`
+form. Every verdict (scan, search, walk-in) comes from :mod:`encounter_desk.desk.checkin`
 synchronously (a few milliseconds) and is shown in the same panel; nothing here is modal.
 """
 
@@ -28,14 +28,17 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
-from encounter_desk import attendance, checkin, i18n, sittings, walk_in
-from encounter_desk.attendance import AttendanceError, DoorVerdict
-from encounter_desk.checkin import CheckInError, Clock, Verdict
-from encounter_desk.db import Database, DatabaseError
-from encounter_desk.delegation_admin import list_delegations
-from encounter_desk.desk_lookup import DeskPerson, delegation_flags, desk_people
-from encounter_desk.events import NoEventError
-from encounter_desk.search import SearchIndex
+from encounter_desk.core import i18n
+from encounter_desk.desk import checkin, walk_in
+from encounter_desk.desk.checkin import CheckInError, Clock, Verdict
+from encounter_desk.desk.lookup import DeskPerson, delegation_flags, desk_people
+from encounter_desk.event import sittings
+from encounter_desk.event.delegations import list_delegations
+from encounter_desk.event.event import NoEventError
+from encounter_desk.event.people_search import SearchIndex
+from encounter_desk.records import attendance
+from encounter_desk.records.attendance import AttendanceError, DoorVerdict
+from encounter_desk.storage.database import Database, DatabaseError
 from encounter_desk.ui.desk import identity
 from encounter_desk.ui.desk.camera_view import CameraView, camera_problem
 from encounter_desk.ui.desk.counts_panel import CountsPanel
@@ -45,10 +48,10 @@ from encounter_desk.ui.desk.search_panel import SearchPanel
 from encounter_desk.ui.desk.sounds import VerdictSound, save_sound_enabled, sound_enabled_setting
 from encounter_desk.ui.desk.verdict_panel import DEFAULT_HOLD_SECONDS, VerdictPanel
 from encounter_desk.ui.desk.walk_in_dialog import WalkInDialog
-from encounter_desk.ui.messages import MessageBridge
-from encounter_desk.ui.not_recorded import NotRecordedPanel
 from encounter_desk.ui.records.counts_widget import AttendanceCountsWidget
-from encounter_desk.ui.workspace import AppContext
+from encounter_desk.ui.widgets.messages import MessageBridge
+from encounter_desk.ui.widgets.not_recorded import NotRecordedPanel
+from encounter_desk.ui.widgets.workspace import AppContext
 
 log = logging.getLogger(__name__)
 

@@ -1,9 +1,9 @@
 """The desk at a sitting's door: a scan there records attendance at that session, not the
-event check-in (see :func:`encounter_desk.attendance.record_door_scan`).
+event check-in (see :func:`encounter_desk.records.attendance.record_door_scan`).
 
 :class:`DoorSelector` is the combo in the desk's header ("Event check-in" or "Door of
 session N"); the functions below give the verdict panel its texts for a
-:class:`~encounter_desk.attendance.DoorVerdict`, in the same colours, symbols and sounds
+:class:`~encounter_desk.records.attendance.DoorVerdict`, in the same colours, symbols and sounds
 as the check-in verdicts they correspond to.
 """
 
@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from encounter_desk.attendance import DoorVerdict, DoorVerdictKind
-from encounter_desk.checkin import VerdictKind
-from encounter_desk.sittings import SittingRow
+from encounter_desk.desk.checkin import VerdictKind
+from encounter_desk.event.sittings import SittingRow
+from encounter_desk.records.attendance import DoorVerdict, DoorVerdictKind
 
 CONTEXT = "DeskDoor"
 

@@ -2,14 +2,14 @@
 
 Every scan records the name of the desk it was made at ("Mesa 1", "Desk 2"). The name is
 chosen once per laptop and kept in the user's settings; until then it is
-``$ENCOUNTER_DESK_DESK`` or the computer's name (:func:`encounter_desk.checkin.default_desk_name`).
+``$ENCOUNTER_DESK_DESK`` or the computer's name (:func:`encounter_desk.desk.checkin.default_desk_name`).
 """
 
 from __future__ import annotations
 
-from encounter_desk.checkin import default_desk_name
-from encounter_desk.text import clean
-from encounter_desk.ui.settings import app_settings
+from encounter_desk.core.names import clean
+from encounter_desk.desk.checkin import default_desk_name
+from encounter_desk.ui.shell.settings import app_settings
 
 DESK_NAME_KEY = "desk/name"
 HOLD_SECONDS_KEY = "desk/hold_seconds"

@@ -1,6 +1,6 @@
 """Beside the scanner: find a person by name as you type, check them in, undo a check-in.
 
-The search runs on every keystroke over an in-memory :class:`~encounter_desk.search.SearchIndex`
+The search runs on every keystroke over an in-memory :class:`~encounter_desk.event.people_search.SearchIndex`
 (accents, case and typos forgiven; delegation and institution words count too). A check-in
 from a result goes through the same verdict path as a scan; the panel only asks for it
 (:attr:`check_in_requested`). Undoing a check-in needs a reason, typed in a small form
@@ -35,9 +35,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from encounter_desk import badge_code, i18n
-from encounter_desk.desk_lookup import DeskPerson
-from encounter_desk.search import SearchIndex
+from encounter_desk.core import i18n
+from encounter_desk.desk.lookup import DeskPerson
+from encounter_desk.event import badge_code
+from encounter_desk.event.people_search import SearchIndex
 
 RESULT_LIMIT = 20
 

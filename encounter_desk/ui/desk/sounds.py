@@ -13,8 +13,8 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QApplication
 
-from encounter_desk.checkin import VerdictKind
-from encounter_desk.ui.settings import app_settings
+from encounter_desk.desk.checkin import VerdictKind
+from encounter_desk.ui.shell.settings import app_settings
 
 SOUND_KEY = "desk/sound"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from encounter_desk.checkin import VerdictKind
+from encounter_desk.desk.checkin import VerdictKind
 
 READY = "ready"
 

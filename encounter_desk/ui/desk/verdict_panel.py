@@ -19,9 +19,9 @@ from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from encounter_desk import i18n
-from encounter_desk.attendance import DoorVerdict
-from encounter_desk.checkin import Verdict, VerdictKind
+from encounter_desk.core import i18n
+from encounter_desk.desk.checkin import Verdict, VerdictKind
+from encounter_desk.records.attendance import DoorVerdict
 from encounter_desk.ui.desk import door
 from encounter_desk.ui.desk.style import READY, look
 
@@ -89,7 +89,7 @@ def flag_pixmap(iso2: str, height: int = FLAG_HEIGHT) -> QPixmap | None:
 
 
 class VerdictPanel(QFrame):
-    """Shows one :class:`~encounter_desk.checkin.Verdict` at a time, or "ready"."""
+    """Shows one :class:`~encounter_desk.desk.checkin.Verdict` at a time, or "ready"."""
 
     returned_to_ready = Signal()
 

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from encounter_desk import i18n
-from encounter_desk.delegation_admin import DelegationRow
-from encounter_desk.i18n import translate
-from encounter_desk.models import CATEGORY_LABELS, GENDER_LABELS
+from encounter_desk.core import i18n
+from encounter_desk.core.i18n import translate
+from encounter_desk.event.delegations import DelegationRow
+from encounter_desk.storage.models import CATEGORY_LABELS, GENDER_LABELS
 
 
 class WalkInDialog(QDialog):

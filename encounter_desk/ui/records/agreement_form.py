@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from encounter_desk import i18n
-from encounter_desk.agreements import AgreementRow, adoption_label
-from encounter_desk.models import Adoption
-from encounter_desk.sittings import AgendaItemRow
+from encounter_desk.core import i18n
+from encounter_desk.event.sittings import AgendaItemRow
+from encounter_desk.records.agreements import AgreementRow, adoption_label
+from encounter_desk.storage.models import Adoption
 
 Submit = Callable[[dict[str, Any]], str | None]
 

@@ -7,15 +7,17 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QWidget
 
-from encounter_desk import agreements, i18n, sittings
-from encounter_desk.agreements import AgreementRow
-from encounter_desk.db import Database, DatabaseError
-from encounter_desk.i18n import QT_TRANSLATE_NOOP
-from encounter_desk.sittings import AgendaItemRow
+from encounter_desk.core import i18n
+from encounter_desk.core.i18n import QT_TRANSLATE_NOOP
+from encounter_desk.event import sittings
+from encounter_desk.event.sittings import AgendaItemRow
+from encounter_desk.records import agreements
+from encounter_desk.records.agreements import AgreementRow
+from encounter_desk.storage.database import Database, DatabaseError
 from encounter_desk.ui.records.agreement_form import AgreementDialog
-from encounter_desk.ui.table_model import Column, RecordTableModel
-from encounter_desk.ui.table_page import TablePage
-from encounter_desk.ui.workspace import AppContext
+from encounter_desk.ui.widgets.table_model import Column, RecordTableModel
+from encounter_desk.ui.widgets.table_page import TablePage
+from encounter_desk.ui.widgets.workspace import AppContext
 
 ALL_ITEMS = -1
 """The agenda-item filter value that shows every agreement of the sitting."""

@@ -3,14 +3,12 @@
 Arrow keys move through the list; one key marks the selected person (or every selected
 person) and moves to the next: P present, E or J (justificada) excused, A absent (the same
 letters in Spanish: presente, justificada, ausente), Delete clears a mark made by mistake.
-Every mark goes through :mod:`encounter_desk.attendance` at once.
+Every mark goes through :mod:`encounter_desk.records.attendance` at once.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -29,18 +27,18 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
-from encounter_desk import attendance
-from encounter_desk.db import DatabaseError
-from encounter_desk.models import AttendanceSource, AttendanceStatus
+from encounter_desk.core.clock import Clock
+from encounter_desk.records import attendance
+from encounter_desk.storage.database import DatabaseError
+from encounter_desk.storage.models import AttendanceSource, AttendanceStatus
 from encounter_desk.ui.desk import identity
 from encounter_desk.ui.records.counts_widget import AttendanceCountsWidget
 from encounter_desk.ui.records.roll_call_model import RollCallModel
-from encounter_desk.ui.sort_proxy import CollatingProxy
-from encounter_desk.ui.workspace import AppContext
+from encounter_desk.ui.widgets.sort_proxy import CollatingProxy
+from encounter_desk.ui.widgets.workspace import AppContext
 
 log = logging.getLogger(__name__)
 
-Clock = Callable[[], dt.datetime]
 _FAILURES = (ValueError, DatabaseError, SQLAlchemyError)
 
 MARK_KEYS: dict[int, AttendanceStatus | None] = {

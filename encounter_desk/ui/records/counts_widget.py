@@ -1,6 +1,6 @@
 """Live attendance counts of one sitting: by delegation, delegations represented, quorum.
 
-:class:`AttendanceCountsWidget` reads :func:`encounter_desk.attendance.live_counts` on
+:class:`AttendanceCountsWidget` reads :func:`encounter_desk.records.attendance.live_counts` on
 :meth:`~AttendanceCountsWidget.refresh` (one short read). The Records workspace shows it
 beside the roll call; the chair embeds it for the sitting on the floor.
 """
@@ -22,12 +22,13 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
-from encounter_desk import attendance, i18n
-from encounter_desk.attendance import AttendanceCounts, DelegationCount
-from encounter_desk.db import Database, DatabaseError
-from encounter_desk.events import NoEventError
-from encounter_desk.i18n import QT_TRANSLATE_NOOP
-from encounter_desk.ui.table_model import Column, RecordTableModel
+from encounter_desk.core import i18n
+from encounter_desk.core.i18n import QT_TRANSLATE_NOOP
+from encounter_desk.event.event import NoEventError
+from encounter_desk.records import attendance
+from encounter_desk.records.attendance import AttendanceCounts, DelegationCount
+from encounter_desk.storage.database import Database, DatabaseError
+from encounter_desk.ui.widgets.table_model import Column, RecordTableModel
 
 log = logging.getLogger(__name__)
 

@@ -29,13 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from encounter_desk import i18n, initiatives
-from encounter_desk.attendance import NOT_EXPECTED
-from encounter_desk.delegation_admin import DelegationRow
-from encounter_desk.initiatives import InitiativeRow
-from encounter_desk.models import InitiativeKind, InitiativeStatus
-from encounter_desk.participants import ParticipantRow
-from encounter_desk.sittings import SittingRow
+from encounter_desk.core import i18n
+from encounter_desk.event.delegations import DelegationRow
+from encounter_desk.event.participants import ParticipantRow
+from encounter_desk.event.sittings import SittingRow
+from encounter_desk.records import initiatives
+from encounter_desk.records.attendance import NOT_EXPECTED
+from encounter_desk.records.initiatives import InitiativeRow
+from encounter_desk.storage.models import InitiativeKind, InitiativeStatus
 
 Submit = Callable[[dict[str, Any]], str | None]
 

@@ -7,14 +7,17 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from encounter_desk import delegation_admin, i18n, initiatives, participants, sittings
-from encounter_desk.db import Database, DatabaseError
-from encounter_desk.i18n import QT_TRANSLATE_NOOP
-from encounter_desk.initiatives import InitiativeRow
+from encounter_desk.core import i18n
+from encounter_desk.core.i18n import QT_TRANSLATE_NOOP
+from encounter_desk.event import delegations as delegation_admin
+from encounter_desk.event import participants, sittings
+from encounter_desk.records import initiatives
+from encounter_desk.records.initiatives import InitiativeRow
+from encounter_desk.storage.database import Database, DatabaseError
 from encounter_desk.ui.records.initiative_form import InitiativeDialog
-from encounter_desk.ui.table_model import Column, RecordTableModel
-from encounter_desk.ui.table_page import TablePage
-from encounter_desk.ui.workspace import AppContext
+from encounter_desk.ui.widgets.table_model import Column, RecordTableModel
+from encounter_desk.ui.widgets.table_page import TablePage
+from encounter_desk.ui.widgets.workspace import AppContext
 
 _FAILURES = (ValueError, DatabaseError)
 

@@ -32,11 +32,16 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
-from encounter_desk import akn, events, exports, i18n, minutes_data, minutes_pdf
-from encounter_desk.db import DatabaseError
-from encounter_desk.events import NoEventError
-from encounter_desk.sittings import SittingRow
-from encounter_desk.ui.workspace import AppContext
+from encounter_desk.core import i18n
+from encounter_desk.event import event as events
+from encounter_desk.event.event import NoEventError
+from encounter_desk.event.sittings import SittingRow
+from encounter_desk.records import exports
+from encounter_desk.records.minutes import akn
+from encounter_desk.records.minutes import data as minutes_data
+from encounter_desk.records.minutes import pdf as minutes_pdf
+from encounter_desk.storage.database import DatabaseError
+from encounter_desk.ui.widgets.workspace import AppContext
 
 log = logging.getLogger(__name__)
 

@@ -11,12 +11,15 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from encounter_desk import attendance, events, i18n, text
-from encounter_desk.attendance import AttendanceMark, RollCallEntry
-from encounter_desk.db import Database
-from encounter_desk.i18n import QT_TRANSLATE_NOOP
-from encounter_desk.models import AttendanceStatus
-from encounter_desk.ui.table_model import Column, RecordTableModel
+from encounter_desk.core import i18n
+from encounter_desk.core import names as text
+from encounter_desk.core.i18n import QT_TRANSLATE_NOOP
+from encounter_desk.event import event as events
+from encounter_desk.records import attendance
+from encounter_desk.records.attendance import AttendanceMark, RollCallEntry
+from encounter_desk.storage.database import Database
+from encounter_desk.storage.models import AttendanceStatus
+from encounter_desk.ui.widgets.table_model import Column, RecordTableModel
 
 STATUS_COLOURS = {
     AttendanceStatus.PRESENT: "#c8e6c9",

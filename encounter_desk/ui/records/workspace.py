@@ -8,22 +8,22 @@ this one only chooses the sitting and passes it on.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from encounter_desk import sittings
-from encounter_desk.db import DatabaseError
-from encounter_desk.sittings import SittingRow
+from encounter_desk.core.clock import Clock
+from encounter_desk.event import sittings
+from encounter_desk.event.sittings import SittingRow
+from encounter_desk.storage.database import DatabaseError
 from encounter_desk.ui.records.agreements_page import AgreementsPage
 from encounter_desk.ui.records.attendance_page import AttendancePage
 from encounter_desk.ui.records.initiatives_page import InitiativesPage
 from encounter_desk.ui.records.minutes_page import MinutesPage
-from encounter_desk.ui.settings import app_settings
-from encounter_desk.ui.sitting_choice import fill_sitting_box, saved_sitting
-from encounter_desk.ui.workspace import AppContext, Workspace
+from encounter_desk.ui.shell.settings import app_settings
+from encounter_desk.ui.widgets.sitting_choice import fill_sitting_box, saved_sitting
+from encounter_desk.ui.widgets.workspace import AppContext, Workspace
 
 SITTING_KEY = "records/sitting"
 
@@ -36,7 +36,7 @@ class RecordsWorkspace(Workspace):
         context: AppContext,
         parent: QWidget | None = None,
         *,
-        clock: Callable[[], dt.datetime] | None = None,
+        clock: Clock | None = None,
         open_file: Callable[[Path], object] | None = None,
     ) -> None:
         """``clock`` times the marks (default: the event file's clock); ``open_file`` opens

@@ -6,11 +6,11 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from encounter_desk import delegation_admin
-from encounter_desk.delegation_admin import DelegationRow
-from encounter_desk.i18n import QT_TRANSLATE_NOOP, translate
-from encounter_desk.models import DELEGATION_KIND_LABELS
-from encounter_desk.ui.table_model import Column, RecordTableModel
+from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, translate
+from encounter_desk.event import delegations as delegation_admin
+from encounter_desk.event.delegations import DelegationRow
+from encounter_desk.storage.models import DELEGATION_KIND_LABELS
+from encounter_desk.ui.widgets.table_model import Column, RecordTableModel
 
 
 class DelegationsModel(RecordTableModel):

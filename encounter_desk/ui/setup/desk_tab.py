@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from encounter_desk import kiosk
+from encounter_desk.event import kiosk_pin as kiosk
 from encounter_desk.ui.desk import identity
-from encounter_desk.ui.workspace import AppContext
+from encounter_desk.ui.widgets.workspace import AppContext
 
 
 class DeskTab(QWidget):

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from encounter_desk import events
-from encounter_desk.ui.event_form import EventForm
-from encounter_desk.ui.workspace import AppContext
+from encounter_desk.event import event as events
+from encounter_desk.ui.widgets.event_form import EventForm
+from encounter_desk.ui.widgets.workspace import AppContext
 
 
 class EventTab(QWidget):

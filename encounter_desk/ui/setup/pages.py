@@ -7,13 +7,13 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
-from encounter_desk.ui.messages import MessageBridge
 from encounter_desk.ui.setup.delegations_model import DelegationsModel
 from encounter_desk.ui.setup.participant_form import AddParticipantDialog
 from encounter_desk.ui.setup.participants_model import ParticipantsModel
 from encounter_desk.ui.setup.sittings_model import AgendaModel, SittingsModel
-from encounter_desk.ui.table_page import TablePage
-from encounter_desk.ui.workspace import AppContext
+from encounter_desk.ui.widgets.messages import MessageBridge
+from encounter_desk.ui.widgets.table_page import TablePage
+from encounter_desk.ui.widgets.workspace import AppContext
 
 
 class DelegationsPage(TablePage):

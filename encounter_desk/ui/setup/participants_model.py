@@ -6,11 +6,13 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from encounter_desk import delegation_admin, i18n, participants
-from encounter_desk.i18n import QT_TRANSLATE_NOOP, translate
-from encounter_desk.models import CATEGORY_LABELS, GENDER_LABELS
-from encounter_desk.participants import ParticipantRow
-from encounter_desk.ui.table_model import Column, RecordTableModel
+from encounter_desk.core import i18n
+from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, translate
+from encounter_desk.event import delegations as delegation_admin
+from encounter_desk.event import participants
+from encounter_desk.event.participants import ParticipantRow
+from encounter_desk.storage.models import CATEGORY_LABELS, GENDER_LABELS
+from encounter_desk.ui.widgets.table_model import Column, RecordTableModel
 
 
 class ParticipantsModel(RecordTableModel):

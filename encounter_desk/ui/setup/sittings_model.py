@@ -7,10 +7,10 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from encounter_desk import participants, sittings
-from encounter_desk.i18n import QT_TRANSLATE_NOOP
-from encounter_desk.sittings import AgendaItemRow, SittingRow
-from encounter_desk.ui.table_model import Column, RecordTableModel
+from encounter_desk.core.i18n import QT_TRANSLATE_NOOP
+from encounter_desk.event import participants, sittings
+from encounter_desk.event.sittings import AgendaItemRow, SittingRow
+from encounter_desk.ui.widgets.table_model import Column, RecordTableModel
 
 
 class SittingsModel(RecordTableModel):

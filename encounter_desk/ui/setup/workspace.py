@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from encounter_desk.ui.setup.desk_tab import DeskTab
 from encounter_desk.ui.setup.event_tab import EventTab
 from encounter_desk.ui.setup.pages import DelegationsPage, ParticipantsPage, SittingsPage
-from encounter_desk.ui.workspace import AppContext, Workspace
+from encounter_desk.ui.widgets.workspace import AppContext, Workspace
 
 
 class SetupWorkspace(Workspace):

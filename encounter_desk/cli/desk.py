@@ -1,0 +1,223 @@
+"""The registration desk from a terminal: badges, codes, check-in, undo.
+
+    encounter-desk badges OUT.pdf [--participant ID ...] [--layout a6|a4-8]
+    encounter-desk reissue-badge ID
+    encounter-desk badge-code ID
+    encounter-desk checkin CODE [--desk NAME] [--json]
+    encounter-desk undo-checkin ID --reason TEXT [--desk NAME]
+
+``checkin`` exit codes: 0 admitted (or admitted — attention), 3 already checked in,
+4 refused (replaced badge, wrong event, forged or damaged, unknown), 1 an error (no event,
+no database). ``--json`` prints exactly one JSON object with at least ``verdict`` and
+``participant`` (null when the code names nobody of this event).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from encounter_desk.core.i18n import translate
+from encounter_desk.storage.database import open_database
+
+EXIT_ADMITTED = 0
+EXIT_ALREADY = 3
+EXIT_REFUSED = 4
+
+_COLOURS = {
+    "admitted": "\033[1;97;42m",  # white on green
+    "admitted_attention": "\033[1;97;44m",  # white on blue
+    "already_checked_in": "\033[1;30;43m",  # black on amber
+    "replaced": "\033[1;97;41m",  # white on red
+    "wrong_event": "\033[1;97;41m",
+    "forged": "\033[1;97;41m",
+    "unknown": "\033[1;97;45m",
+}
+_RESET = "\033[0m"
+
+
+def _coloured(word: str, kind: str, stream) -> str:  # noqa: ANN001
+    if not stream.isatty() or os.environ.get("NO_COLOR"):
+        return word
+    return f"{_COLOURS.get(kind, '')} {word} {_RESET}"
+
+
+def _user_error(exc: Exception) -> int:
+    print(translate("CLI", "Error: {message}").format(message=exc), file=sys.stderr)
+    return 1
+
+
+def _refusals() -> tuple[type[Exception], ...]:
+    """Errors whose message is a sentence for the user (printed, exit status 1)."""
+    from encounter_desk.desk.badges import BadgeError
+    from encounter_desk.desk.checkin import CheckInError
+    from encounter_desk.event.event import NoEventError
+
+    return BadgeError, CheckInError, NoEventError
+
+
+def cmd_badges(args: argparse.Namespace) -> int:
+    from encounter_desk.desk.badge_pdf import write_badges
+
+    db = open_database(args.url, create=False)
+    try:
+        count = write_badges(db, Path(args.out), args.participant, args.layout, lang=args.lang)
+    except _refusals() as exc:
+        return _user_error(exc)
+    finally:
+        db.close()
+    print(translate("Desk", "{count} badges written to {path}.").format(count=count, path=args.out))
+    return 0
+
+
+def cmd_reissue_badge(args: argparse.Namespace) -> int:
+    from encounter_desk.desk.badges import badge_code_for, reissue_badge
+
+    db = open_database(args.url, create=False)
+    try:
+        serial = reissue_badge(db, args.participant_id)
+        code = badge_code_for(db, args.participant_id)
+    except _refusals() as exc:
+        return _user_error(exc)
+    finally:
+        db.close()
+    print(
+        translate("Desk", "Badge of participant {id} reissued (number {serial}); the old badge is now "
+           "refused as replaced. New code: {code}").format(
+            id=args.participant_id, serial=serial, code=code
+        )
+    )
+    return 0
+
+
+def cmd_badge_code(args: argparse.Namespace) -> int:
+    from encounter_desk.desk.badges import badge_code_for
+
+    db = open_database(args.url, create=False)
+    try:
+        print(badge_code_for(db, args.participant_id))
+    except _refusals() as exc:
+        return _user_error(exc)
+    finally:
+        db.close()
+    return 0
+
+
+def cmd_checkin(args: argparse.Namespace) -> int:
+    from encounter_desk.desk import checkin
+
+    db = open_database(args.url, create=False)
+    try:
+        verdict = checkin.check_in(
+            db, args.code, desk=args.desk or checkin.default_desk_name(), source="scanner"
+        )
+    except _refusals() as exc:
+        return _user_error(exc)
+    finally:
+        db.close()
+    if args.json:
+        print(json.dumps(verdict.to_json(), ensure_ascii=False))
+    else:
+        lines = checkin.describe(verdict)
+        print(_coloured(lines[0], verdict.kind.value, sys.stdout))
+        for line in lines[1:]:
+            print(f"  {line}")
+    if verdict.admitted:
+        return EXIT_ADMITTED
+    if verdict.kind is checkin.VerdictKind.ALREADY_CHECKED_IN:
+        return EXIT_ALREADY
+    return EXIT_REFUSED
+
+
+def cmd_undo_checkin(args: argparse.Namespace) -> int:
+    from encounter_desk.desk import checkin
+
+    db = open_database(args.url, create=False)
+    try:
+        undone = checkin.undo_check_in(
+            db, args.participant_id, args.reason,
+            desk=args.desk or checkin.default_desk_name(),
+        )
+    except _refusals() as exc:
+        return _user_error(exc)
+    finally:
+        db.close()
+    print(
+        translate("Desk", "Check-in of participant {id} undone ({reason}). The scan log keeps both.").format(
+            id=undone.participant_id, reason=undone.reason
+        )
+    )
+    return 0
+
+
+def _participant_id(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number <= 0:
+        raise argparse.ArgumentTypeError(
+            translate("Desk", "{value!r} is not a participant number.").format(value=value)
+        )
+    return number
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the desk's subcommands to the main parser (see ``cli._EXTENSIONS``)."""
+    p = sub.add_parser(
+        "badges",
+        help=translate("Desk", "write badge sheets (PDF)"),
+        description=translate("Desk", "Write badges with their signed QR codes to a PDF: A6, one badge a "
+                       "page, or A4 sheets of 8 with cut marks."),
+    )
+    p.add_argument("out", metavar="OUT.pdf", help=translate("Desk", "the PDF to write"))
+    p.add_argument("--participant", metavar="ID", type=_participant_id, action="append",
+                   help=translate("Desk", "only this participant (repeatable; default: everyone)"))
+    p.add_argument("--layout", choices=("a6", "a4-8"), default="a4-8",
+                   help=translate("Desk", "a6: one badge a page; a4-8: A4 sheets of 8 (default)"))
+    p.set_defaults(func=cmd_badges)
+
+    p = sub.add_parser(
+        "reissue-badge",
+        help=translate("Desk", "reissue a participant's badge (the old one is refused)"),
+        description=translate("Desk", "Give a participant a new badge number: the old badge's code is "
+                       "then refused as replaced."),
+    )
+    p.add_argument("participant_id", metavar="ID", type=_participant_id)
+    p.set_defaults(func=cmd_reissue_badge)
+
+    p = sub.add_parser(
+        "badge-code",
+        help=translate("Desk", "print the code of a participant's badge"),
+        description=translate("Desk", "Print the text of a participant's current badge QR code."),
+    )
+    p.add_argument("participant_id", metavar="ID", type=_participant_id)
+    p.set_defaults(func=cmd_badge_code)
+
+    p = sub.add_parser(
+        "checkin",
+        help=translate("Desk", "check in a scanned badge code"),
+        description=translate("Desk", "Check in the badge whose code is given, as a desk scanner would. "
+                       "Exit status: 0 admitted, 3 already checked in, 4 refused "
+                       "(replaced, wrong event, forged or damaged, unknown)."),
+    )
+    p.add_argument("code", metavar="CODE", help=translate("Desk", "the text read from the badge"))
+    p.add_argument("--desk", metavar="NAME",
+                   help=translate("Desk", "the desk recorded with the scan (default: $ENCOUNTER_DESK_DESK or "
+                           "this computer's name)"))
+    p.add_argument("--json", action="store_true", help=translate("Desk", "print the verdict as one JSON object"))
+    p.set_defaults(func=cmd_checkin)
+
+    p = sub.add_parser(
+        "undo-checkin",
+        help=translate("Desk", "undo a mistaken check-in"),
+        description=translate("Desk", "Undo a participant's check-in, with a reason. The scan log keeps the "
+                       "check-in and the undo."),
+    )
+    p.add_argument("participant_id", metavar="ID", type=_participant_id)
+    p.add_argument("--reason", required=True, metavar="TEXT", help=translate("Desk", "why (required)"))
+    p.add_argument("--desk", metavar="NAME", help=translate("Desk", "the desk recorded with the undo"))
+    p.set_defaults(func=cmd_undo_checkin)

@@ -1,0 +1,121 @@
+"""Looking after the event's storage from a terminal: backups, restore, moving to a server.
+
+    encounter-desk [--db FILE | --database URL] backup OUT.sqlite
+    encounter-desk --db FILE restore BACKUP.sqlite
+    encounter-desk [--db FILE | --database URL] copy-event --to URL
+    encounter-desk [--db FILE | --database URL] copy-event --from URL
+    encounter-desk [--db FILE | --database URL] check
+
+``copy-event --to`` copies the open event into another, empty database (a file path or a
+``postgresql+psycopg://`` URL); ``--from`` copies the event in another database into the
+open one, which must be empty. Ids are kept, so printed badges still scan.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from encounter_desk.core.i18n import translate
+from encounter_desk.storage.database import DatabaseError, open_database, resolve_url, sqlite_path
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from encounter_desk.storage import backups
+
+    db = open_database(args.url, create=False)
+    try:
+        path = backups.back_up(db, Path(args.out))
+    finally:
+        db.close()
+    print(translate("CLI", "Backup written to {path} (checked: ok).").format(path=path))
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from encounter_desk.storage import backups
+
+    event_path = sqlite_path(args.url)
+    if event_path is None:
+        raise DatabaseError(
+            translate("CLI", "restore replaces an event file (--db FILE); a server's database is restored "
+               "with copy-event --from.")
+        )
+    aside = backups.restore(Path(args.backup), event_path)
+    print(translate("CLI", "{path} restored from {backup}. The previous file was kept at {aside}.").format(
+        path=event_path, backup=args.backup, aside=aside))
+    return 0
+
+
+def cmd_copy_event(args: argparse.Namespace) -> int:
+    from encounter_desk.storage.copy import copy_event
+
+    other = resolve_url(None, args.to or args.source)
+    here = open_database(args.url, create=bool(args.source))
+    try:
+        there = open_database(other, create=bool(args.to))
+        try:
+            source, target = (here, there) if args.to else (there, here)
+            report = copy_event(source, target)
+        finally:
+            there.close()
+    finally:
+        here.close()
+    print(translate("CLI", "Event copied from {source} to {target}: {rows} rows.").format(
+        source=report.source, target=report.target, rows=report.total))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from encounter_desk.storage import backups
+
+    path = sqlite_path(args.url)
+    db = open_database(args.url, create=False)
+    db.close()
+    if path is None:
+        print(translate("CLI", "{where} opens and is at the current schema.").format(where=args.url))
+        return 0
+    verdict = backups.integrity(path)
+    print(translate("CLI", "Integrity of {path}: {verdict}").format(path=path, verdict=verdict))
+    return 0 if verdict == "ok" else 1
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "backup",
+        help=translate("CLI", "write a consistent backup of the event to a file"),
+        description=translate("CLI", "Write a consistent copy of the event (file or server) to a new SQLite "
+                       "file, e.g. on a USB stick, and check it. Desks may keep scanning."),
+    )
+    p.add_argument("out", metavar="OUT", help=translate("CLI", "the backup file to write"))
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser(
+        "restore",
+        help=translate("CLI", "replace the event file with a backup"),
+        description=translate("CLI", "Replace the event file (--db) with a backup, after checking the backup "
+                       "and copying the current file aside. Close the event on every laptop "
+                       "that uses the file first."),
+    )
+    p.add_argument("backup", metavar="BACKUP", help=translate("CLI", "the backup file to restore"))
+    p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser(
+        "copy-event",
+        help=translate("CLI", "copy the event to or from another database (a file or a server)"),
+        description=translate("CLI", "Copy every table of the event, keeping ids, into an empty database: "
+                       "--to copies the open event there, --from copies it from there into "
+                       "the open (empty) database."),
+    )
+    way = p.add_mutually_exclusive_group(required=True)
+    way.add_argument("--to", metavar="URL", help=translate("CLI", "the empty database to copy the event to"))
+    way.add_argument("--from", dest="source", metavar="URL",
+                     help=translate("CLI", "the database to copy the event from"))
+    p.set_defaults(func=cmd_copy_event)
+
+    p = sub.add_parser(
+        "check",
+        help=translate("CLI", "check that the event's database opens and is sound"),
+        description=translate("CLI", "Open the event's database and, for a file, run SQLite's integrity check."),
+    )
+    p.set_defaults(func=cmd_check)

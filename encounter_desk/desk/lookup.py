@@ -1,0 +1,91 @@
+"""What the registration desk shows about people found by search, beside the scanner.
+
+The search index (:mod:`encounter_desk.event.people_search`) answers with ids; this service turns them
+into rows for the desk's result list: title, name, delegation, and whether (when, where)
+each person is already checked in, the time in the venue's time zone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from encounter_desk.core.i18n import pick
+from encounter_desk.storage.database import Database
+from encounter_desk.storage.models import CheckIn, Delegation, Event, Participant
+
+
+@dataclass(frozen=True)
+class DeskPerson:
+    id: int
+    title: str
+    display_name: str
+    delegation_code: str
+    delegation_es: str
+    delegation_en: str
+    delegation_iso2: str
+    institution: str
+    checked_in_at: dt.datetime | None
+    """In the venue's local time."""
+    checked_in_desk: str
+
+    def delegation(self, lang: str | None = None) -> str:
+        return pick(lang, self.delegation_es, self.delegation_en)
+
+    @property
+    def checked_in(self) -> bool:
+        return self.checked_in_at is not None
+
+    @property
+    def full_title_name(self) -> str:
+        return f"{self.title} {self.display_name}".strip()
+
+
+def venue_zone(name: str | None) -> dt.tzinfo:
+    try:
+        return zoneinfo.ZoneInfo(name or "UTC")
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return dt.UTC
+
+
+def desk_people(db: Database, ids: Sequence[int]) -> list[DeskPerson]:
+    """The people with these ids, in the same order (ids no longer in the file are left out)."""
+    wanted = list(dict.fromkeys(ids))
+    if not wanted:
+        return []
+    with db.read() as session:
+        zone = venue_zone(session.scalar(select(Event.timezone).order_by(Event.id).limit(1)))
+        rows = session.execute(
+            select(Participant, Delegation, CheckIn.at, CheckIn.desk)
+            .outerjoin(Delegation, Participant.delegation_id == Delegation.id)
+            .outerjoin(CheckIn, CheckIn.participant_id == Participant.id)
+            .where(Participant.id.in_(wanted))
+        ).all()
+    found = {}
+    for p, d, at, desk in rows:
+        found[p.id] = DeskPerson(
+            id=p.id,
+            title=p.title,
+            display_name=p.display_name,
+            delegation_code=d.code if d else "",
+            delegation_es=d.name_es if d else "",
+            delegation_en=d.name_en if d else "",
+            delegation_iso2=(d.iso2 or "").lower() if d is not None and d.kind == "country" else "",
+            institution=p.institution,
+            checked_in_at=at.astimezone(zone) if at is not None else None,
+            checked_in_desk=desk or "",
+        )
+    return [found[i] for i in wanted if i in found]
+
+
+def delegation_flags(db: Database) -> dict[str, str]:
+    """Delegation code -> lower-case ISO alpha-2 of its flag, for member countries."""
+    with db.read() as session:
+        rows = session.execute(
+            select(Delegation.code, Delegation.iso2).where(Delegation.kind == "country")
+        ).all()
+    return {code: iso2.lower() for code, iso2 in rows if iso2}

@@ -1,0 +1,240 @@
+"""The participants of the event: list, add, change and remove them, one short transaction each.
+
+Every change is made through the ORM (so the audit trail records it) and validated first; a
+bad value raises ``ValueError`` with a sentence for the user and writes nothing. Callers get
+plain :class:`ParticipantRow` values, never live ORM objects.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, joinedload
+
+from encounter_desk.core import names as text
+from encounter_desk.core.i18n import translate
+from encounter_desk.storage.database import Database
+from encounter_desk.storage.models import Category, Delegation, Gender, Participant
+
+
+@dataclass(frozen=True)
+class ParticipantRow:
+    id: int
+    title: str
+    given_names: str
+    first_surname: str
+    second_surname: str
+    display_name: str
+    sort_name: str
+    sort_key: str
+    gender: str | None
+    delegation_id: int | None
+    delegation_code: str
+    delegation_name_es: str
+    delegation_name_en: str
+    delegation_order: int
+    category: str
+    institution: str
+    position: str
+    chamber: str
+    committee: str
+    is_head_of_delegation: bool
+    email: str
+    phone: str
+    desk_note: str
+    language: str
+
+    def delegation_name(self, lang: str) -> str:
+        return self.delegation_name_es if lang == "es" else self.delegation_name_en
+
+    @classmethod
+    def of(cls, p: Participant) -> ParticipantRow:
+        d = p.delegation
+        return cls(
+            id=p.id,
+            title=p.title,
+            given_names=p.given_names,
+            first_surname=p.first_surname,
+            second_surname=p.second_surname,
+            display_name=p.display_name,
+            sort_name=p.sort_name,
+            sort_key=p.sort_key,
+            gender=p.gender,
+            delegation_id=p.delegation_id,
+            delegation_code=d.code if d else "",
+            delegation_name_es=d.name_es if d else "",
+            delegation_name_en=d.name_en if d else "",
+            delegation_order=d.canonical_order if d else 10_000,
+            category=p.category,
+            institution=p.institution,
+            position=p.position,
+            chamber=p.chamber,
+            committee=p.committee,
+            is_head_of_delegation=p.is_head_of_delegation,
+            email=p.email,
+            phone=p.phone,
+            desk_note=p.desk_note,
+            language=p.language,
+        )
+
+
+TEXT_FIELDS = (
+    "title",
+    "given_names",
+    "first_surname",
+    "second_surname",
+    "institution",
+    "position",
+    "chamber",
+    "committee",
+    "email",
+    "phone",
+    "desk_note",
+    "language",
+)
+EDITABLE_FIELDS = frozenset(
+    TEXT_FIELDS + ("gender", "delegation_id", "category", "is_head_of_delegation")
+)
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def list_participants(db: Database) -> list[ParticipantRow]:
+    """Every participant, in Spanish name order."""
+    with db.read() as session:
+        people = session.scalars(
+            select(Participant)
+            .options(joinedload(Participant.delegation))
+            .order_by(Participant.sort_key, Participant.id)
+        )
+        return [ParticipantRow.of(p) for p in people]
+
+
+def get_participant(db: Database, participant_id: int) -> ParticipantRow:
+    with db.read() as session:
+        return ParticipantRow.of(_require(session, participant_id))
+
+
+def create_participant(db: Database, **values: Any) -> ParticipantRow:
+    """Register a participant; at least a given name or a surname is required."""
+    _check_fields(values)
+    with db.write() as session:
+        person = Participant(
+            given_names="",
+            category=Category.LAWMAKER.value,
+        )
+        _apply(session, person, values)
+        session.add(person)
+        _flush(session, person)
+        return ParticipantRow.of(person)
+
+
+def update_participant(db: Database, participant_id: int, **changes: Any) -> ParticipantRow:
+    """Change some fields of a participant; returns the participant as saved."""
+    _check_fields(changes)
+    with db.write() as session:
+        person = _require(session, participant_id)
+        _apply(session, person, changes)
+        _flush(session, person)
+        return ParticipantRow.of(person)
+
+
+def delete_participant(db: Database, participant_id: int) -> None:
+    try:
+        with db.write() as session:
+            session.delete(_require(session, participant_id))
+    except IntegrityError as exc:
+        raise ValueError(
+            translate(
+                "Participants",
+                "This participant cannot be deleted: the record of the event refers to them.",
+            )
+        ) from exc
+
+
+# --- validation --------------------------------------------------------------------------
+
+
+def _check_fields(values: dict[str, Any]) -> None:
+    unknown = set(values) - EDITABLE_FIELDS
+    if unknown:
+        raise ValueError(
+            translate("Participants", "Unknown participant field: {names}.").format(
+                names=", ".join(sorted(unknown))
+            )
+        )
+
+
+def _require(session: Session, participant_id: int) -> Participant:
+    person = session.get(Participant, participant_id, options=[joinedload(Participant.delegation)])
+    if person is None:
+        raise ValueError(
+            translate("Participants", "This participant no longer exists; the list was refreshed.")
+        )
+    return person
+
+
+def _apply(session: Session, person: Participant, values: dict[str, Any]) -> None:
+    for name, value in values.items():
+        if name in TEXT_FIELDS:
+            value = text.clean(value)
+            if name == "email" and value and not _EMAIL.match(value):
+                raise ValueError(
+                    translate("Participants", "{email} is not an email address.").format(
+                        email=value
+                    )
+                )
+            if name == "desk_note":
+                value = (value or "").strip()
+        elif name == "gender":
+            value = value or None
+            if value is not None and value not in {g.value for g in Gender}:
+                raise ValueError(
+                    translate("Participants", "Unknown gender: {value}.").format(value=value)
+                )
+        elif name == "category":
+            if value not in {c.value for c in Category}:
+                raise ValueError(
+                    translate("Participants", "Unknown category: {value}.").format(value=value)
+                )
+        elif name == "delegation_id":
+            value = int(value) if value not in (None, "") else None
+            delegation = session.get(Delegation, value) if value is not None else None
+            if value is not None and delegation is None:
+                raise ValueError(translate("Participants", "This delegation no longer exists."))
+            person.delegation = delegation
+        elif name == "is_head_of_delegation":
+            value = bool(value)
+        setattr(person, name, value)
+    if not text.clean(person.given_names) and not text.clean(person.first_surname):
+        raise ValueError(
+            translate("Participants", "A participant needs a given name or a surname.")
+        )
+
+
+def _flush(session: Session, person: Participant) -> None:
+    """Write now so that a duplicate person is reported in words, not as a database error."""
+    identity = text.fold(
+        text.full_name(person.given_names, person.first_surname, person.second_surname)
+    )
+    with session.no_autoflush:
+        clash = session.scalar(
+            select(Participant.id).where(
+                Participant.identity_key == identity,
+                Participant.delegation_id.is_(None)
+                if person.delegation_id is None
+                else Participant.delegation_id == person.delegation_id,
+                Participant.id != (person.id or -1),
+            )
+        )
+    if clash is not None:
+        raise ValueError(
+            translate("Participants", "{name} is already registered in this delegation.").format(
+                name=text.full_name(person.given_names, person.first_surname, person.second_surname)
+            )
+        )
+    session.flush()
+    session.refresh(person, ["delegation"])

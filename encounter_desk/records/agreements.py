@@ -1,0 +1,239 @@
+"""Agreements and decisions of a sitting: create, change, delete, list.
+
+An agreement belongs to a sitting and, optionally, to one of its agenda items. It is
+numbered within the sitting (1, 2, … given automatically unless chosen), has its text in
+Spanish and/or English, and says how it was adopted: by consensus, or by a vote with its
+counts. A declaration adopted by the sitting is an agreement marked as an annex with a
+title: the minutes print it in full after the agreements.
+
+Every function validates before writing and raises :class:`RecordsError` (a ``ValueError``
+whose message is a translated sentence) on bad input, writing nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from encounter_desk.core import names as text
+from encounter_desk.core.i18n import in_language, pick, translate
+from encounter_desk.storage.database import Database
+from encounter_desk.storage.models import ADOPTION_LABELS, Adoption, AgendaItem, Agreement, Sitting
+
+
+class RecordsError(ValueError):
+    """Bad input for an agreement or an initiative; the message is for the user."""
+
+
+def _t(message: str, lang: str | None = None) -> str:
+    """A label marked elsewhere with QT_TRANSLATE_NOOP, in ``lang``."""
+    return in_language(lang).translate("Records", message)
+
+
+def long_text(value: str | None) -> str:
+    """Text of several paragraphs: each line cleaned, blank runs kept as one blank line."""
+    lines = [text.clean(line) for line in (value or "").splitlines()]
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    return "\n".join(out).strip()
+
+
+def adoption_label(adoption: str, lang: str | None = None) -> str:
+    return _t(ADOPTION_LABELS[Adoption(adoption)], lang)
+
+
+@dataclass(frozen=True)
+class AgreementRow:
+    id: int
+    sitting_id: int
+    sitting_number: int
+    agenda_item_id: int | None
+    agenda_item_number: int | None
+    number: int
+    text_es: str
+    text_en: str
+    adoption: Adoption
+    votes_for: int | None
+    votes_against: int | None
+    abstentions: int | None
+    is_annex: bool
+    annex_title: str
+    created_at: dt.datetime
+
+    def text(self, lang: str | None = None) -> str:
+        return pick(lang, self.text_es, self.text_en)
+
+    def adoption_text(self, lang: str | None = None) -> str:
+        """"Adopted by consensus." / "Adopted by vote: 9 in favour, 1 against, 2 abstentions."."""
+        if self.adoption is Adoption.CONSENSUS:
+            return in_language(lang).translate("Records", "Adopted by consensus.")
+        return in_language(lang).translate("Records", "Adopted by vote: {yes} in favour, {no} against, {abstentions} abstentions.").format(yes=self.votes_for or 0, no=self.votes_against or 0,
+                 abstentions=self.abstentions or 0)
+
+
+FIELDS = frozenset(
+    {"agenda_item_id", "number", "text_es", "text_en", "adoption", "votes_for",
+     "votes_against", "abstentions", "is_annex", "annex_title"}
+)
+
+
+def row_of(a: Agreement, sitting_number: int, item_number: int | None) -> AgreementRow:
+    return AgreementRow(
+        id=a.id,
+        sitting_id=a.sitting_id,
+        sitting_number=sitting_number,
+        agenda_item_id=a.agenda_item_id,
+        agenda_item_number=item_number,
+        number=a.number,
+        text_es=a.text_es,
+        text_en=a.text_en,
+        adoption=Adoption(a.adoption),
+        votes_for=a.votes_for,
+        votes_against=a.votes_against,
+        abstentions=a.abstentions,
+        is_annex=a.is_annex,
+        annex_title=a.annex_title,
+        created_at=a.created_at,
+    )
+
+
+def _row(session: Session, a: Agreement) -> AgreementRow:
+    sitting = session.get(Sitting, a.sitting_id)
+    item = session.get(AgendaItem, a.agenda_item_id) if a.agenda_item_id else None
+    return row_of(a, sitting.number if sitting else 0, item.number if item else None)
+
+
+def _require_sitting(session: Session, sitting_id: int) -> Sitting:
+    sitting = session.get(Sitting, sitting_id)
+    if sitting is None:
+        raise RecordsError(translate("Records", "There is no session {id}.").format(id=sitting_id))
+    return sitting
+
+
+def _count(value: Any, label: str) -> int | None:
+    if value is None or value == "":
+        return None
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        number = -1
+    if number < 0 or isinstance(value, bool):
+        raise RecordsError(
+            translate("Records", "The number of {what} must be a whole number, zero or more.").format(what=label)
+        )
+    return number
+
+
+def _apply(session: Session, a: Agreement, values: dict[str, Any]) -> None:
+    unknown = set(values) - FIELDS
+    if unknown:
+        raise RecordsError(
+            translate("Records", "An agreement has no field {name}.").format(name=", ".join(sorted(unknown)))
+        )
+    for key in ("text_es", "text_en"):
+        if key in values:
+            values[key] = long_text(values[key])
+    if "annex_title" in values:
+        values["annex_title"] = text.clean(values["annex_title"])
+    for key, value in values.items():
+        setattr(a, key, value)
+    if not (a.text_es or a.text_en):
+        raise RecordsError(translate("Records", "Write the text of the agreement (in Spanish or in English)."))
+    try:
+        adoption = Adoption(a.adoption)
+    except ValueError:
+        raise RecordsError(
+            translate("Records", "An agreement is adopted by consensus or by vote, not {value!r}.").format(
+                value=a.adoption
+            )
+        ) from None
+    a.votes_for = _count(a.votes_for, translate("Records", "votes in favour"))
+    a.votes_against = _count(a.votes_against, translate("Records", "votes against"))
+    a.abstentions = _count(a.abstentions, translate("Records", "abstentions"))
+    if adoption is Adoption.VOTE:
+        if a.votes_for is None:
+            raise RecordsError(translate("Records", "An agreement adopted by vote needs the votes in favour."))
+        a.votes_against = a.votes_against or 0
+        a.abstentions = a.abstentions or 0
+    else:
+        a.votes_for = a.votes_against = a.abstentions = None
+    if a.is_annex and not a.annex_title:
+        raise RecordsError(translate("Records", "A declaration printed as an annex needs a title."))
+    if not a.is_annex:
+        a.annex_title = ""
+    if a.agenda_item_id is not None:
+        item = session.get(AgendaItem, a.agenda_item_id)
+        if item is None or item.sitting_id != a.sitting_id:
+            raise RecordsError(translate("Records", "That agenda item is not on this session's agenda."))
+    if a.number is None or int(a.number) < 1:
+        raise RecordsError(translate("Records", "Agreements are numbered from 1."))
+    clash = session.scalar(
+        select(Agreement.id).where(
+            Agreement.sitting_id == a.sitting_id,
+            Agreement.number == a.number,
+            Agreement.id != (a.id or 0),
+        )
+    )
+    if clash is not None:
+        raise RecordsError(
+            translate("Records", "This session already has an agreement number {number}.").format(number=a.number)
+        )
+
+
+def create_agreement(db: Database, sitting_id: int, **values: Any) -> AgreementRow:
+    """Add an agreement to a sitting; ``number`` defaults to the next free one."""
+    with db.write() as session:
+        _require_sitting(session, sitting_id)
+        if values.get("number") is None:
+            last = session.scalar(
+                select(func.max(Agreement.number)).where(Agreement.sitting_id == sitting_id)
+            )
+            values["number"] = (last or 0) + 1
+        values.setdefault("adoption", Adoption.CONSENSUS.value)
+        values.setdefault("is_annex", False)
+        a = Agreement(sitting_id=sitting_id, text_es="", text_en="", annex_title="",
+                      created_at=db.clock())
+        _apply(session, a, dict(values))
+        session.add(a)
+        session.flush()
+        return _row(session, a)
+
+
+def update_agreement(db: Database, agreement_id: int, **changes: Any) -> AgreementRow:
+    with db.write() as session:
+        a = _require(session, agreement_id)
+        _apply(session, a, dict(changes))
+        session.flush()
+        return _row(session, a)
+
+
+def delete_agreement(db: Database, agreement_id: int) -> None:
+    with db.write() as session:
+        session.delete(_require(session, agreement_id))
+
+
+def _require(session: Session, agreement_id: int) -> Agreement:
+    a = session.get(Agreement, agreement_id)
+    if a is None:
+        raise RecordsError(translate("Records", "There is no agreement {id}.").format(id=agreement_id))
+    return a
+
+
+def list_agreements(db: Database, sitting_id: int | None = None) -> list[AgreementRow]:
+    """The agreements of one sitting, or of every sitting, in sitting and number order."""
+    with db.read() as session:
+        query = (
+            select(Agreement, Sitting.number, AgendaItem.number)
+            .join(Sitting, Agreement.sitting_id == Sitting.id)
+            .outerjoin(AgendaItem, Agreement.agenda_item_id == AgendaItem.id)
+            .order_by(Sitting.number, Agreement.number)
+        )
+        if sitting_id is not None:
+            query = query.where(Agreement.sitting_id == sitting_id)
+        return [row_of(a, n, item) for a, n, item in session.execute(query)]

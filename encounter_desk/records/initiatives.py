@@ -1,0 +1,254 @@
+"""The register of legislative initiatives: the encounter's expected result and road map.
+
+An initiative is pledged by a delegation, sponsored by one or more of its lawmakers (or
+others), has a title, a short description, a kind (bill, reform, resolution…), a target
+date and a status that moves along the road map (pledged → drafted → tabled → adopted, or
+withdrawn). ``sitting_id`` names the sitting where it was pledged, when there was one: the
+minutes of that sitting list it.
+
+Bad input raises :class:`~encounter_desk.records.agreements.RecordsError` and writes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from encounter_desk.core import names as text
+from encounter_desk.core.i18n import in_language, pick, translate
+from encounter_desk.records.agreements import RecordsError, long_text
+from encounter_desk.storage.database import Database
+from encounter_desk.storage.models import (
+    INITIATIVE_KIND_LABELS,
+    INITIATIVE_STATUS_LABELS,
+    Delegation,
+    Initiative,
+    InitiativeKind,
+    InitiativeSponsor,
+    InitiativeStatus,
+    Participant,
+    Sitting,
+)
+
+
+def _t(message: str, lang: str | None = None) -> str:
+    """A label marked elsewhere with QT_TRANSLATE_NOOP, in ``lang``."""
+    return in_language(lang).translate("Initiatives", message)
+
+
+def kind_label(kind: str, lang: str | None = None) -> str:
+    return _t(INITIATIVE_KIND_LABELS[InitiativeKind(kind)], lang)
+
+
+def status_label(status: str, lang: str | None = None) -> str:
+    return _t(INITIATIVE_STATUS_LABELS[InitiativeStatus(status)], lang)
+
+
+@dataclass(frozen=True)
+class Sponsor:
+    participant_id: int
+    title: str
+    name: str
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.title} {self.name}".strip()
+
+
+@dataclass(frozen=True)
+class InitiativeRow:
+    id: int
+    delegation_id: int
+    delegation_code: str
+    delegation_es: str
+    delegation_en: str
+    delegation_order: int
+    title: str
+    description: str
+    kind: InitiativeKind
+    target_date: dt.date | None
+    status: InitiativeStatus
+    sitting_id: int | None
+    sitting_number: int | None
+    sponsors: tuple[Sponsor, ...]
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+    def delegation(self, lang: str | None = None) -> str:
+        return pick(lang, self.delegation_es, self.delegation_en)
+
+    def sponsor_names(self) -> str:
+        return "; ".join(s.full_name for s in self.sponsors)
+
+
+FIELDS = frozenset(
+    {"delegation_id", "title", "description", "kind", "target_date", "status", "sitting_id",
+     "sponsor_ids"}
+)
+
+
+def row_of(i: Initiative, delegation: Delegation, sitting_number: int | None,
+           people: dict[int, Participant]) -> InitiativeRow:
+    return InitiativeRow(
+        id=i.id,
+        delegation_id=i.delegation_id,
+        delegation_code=delegation.code,
+        delegation_es=delegation.name_es,
+        delegation_en=delegation.name_en,
+        delegation_order=delegation.canonical_order,
+        title=i.title,
+        description=i.description,
+        kind=InitiativeKind(i.kind),
+        target_date=i.target_date,
+        status=InitiativeStatus(i.status),
+        sitting_id=i.sitting_id,
+        sitting_number=sitting_number,
+        sponsors=tuple(
+            Sponsor(s.participant_id, people[s.participant_id].title,
+                    people[s.participant_id].display_name)
+            for s in i.sponsors if s.participant_id in people
+        ),
+        created_at=i.created_at,
+        updated_at=i.updated_at,
+    )
+
+
+def _row(session: Session, i: Initiative) -> InitiativeRow:
+    delegation = session.get(Delegation, i.delegation_id)
+    sitting = session.get(Sitting, i.sitting_id) if i.sitting_id else None
+    people = {
+        p.id: p
+        for p in session.scalars(
+            select(Participant).where(
+                Participant.id.in_([s.participant_id for s in i.sponsors])
+            )
+        )
+    }
+    return row_of(i, delegation, sitting.number if sitting else None, people)
+
+
+def _enum(cls, value: Any, message: str):  # noqa: ANN001, ANN202
+    try:
+        return cls(value).value
+    except ValueError:
+        raise RecordsError(message.format(value=value)) from None
+
+
+def _apply(session: Session, i: Initiative, values: dict[str, Any]) -> None:
+    unknown = set(values) - FIELDS
+    if unknown:
+        raise RecordsError(
+            translate("Initiatives", "An initiative has no field {name}.").format(name=", ".join(sorted(unknown)))
+        )
+    sponsor_ids: Sequence[int] | None = values.pop("sponsor_ids", None)
+    if "title" in values:
+        values["title"] = text.clean(values["title"])
+    if "description" in values:
+        values["description"] = long_text(values["description"])
+    for key, value in values.items():
+        setattr(i, key, value)
+    if not i.title:
+        raise RecordsError(translate("Initiatives", "Give the initiative a title."))
+    if len(i.title) > 400:
+        raise RecordsError(translate("Initiatives", "The title is too long (400 characters at most)."))
+    if i.delegation_id is None or session.get(Delegation, i.delegation_id) is None:
+        raise RecordsError(translate("Initiatives", "Choose the delegation that pledges the initiative."))
+    i.kind = _enum(
+        InitiativeKind, i.kind,
+        translate("Initiatives", "{value!r} is not a kind of initiative."))
+    i.status = _enum(
+        InitiativeStatus, i.status,
+        translate("Initiatives", "{value!r} is not a status of an initiative."))
+    if i.target_date is not None and not isinstance(i.target_date, dt.date):
+        raise RecordsError(translate("Initiatives", "The target date must be a date."))
+    if i.sitting_id is not None and session.get(Sitting, i.sitting_id) is None:
+        raise RecordsError(translate("Initiatives", "There is no session {id}.").format(id=i.sitting_id))
+    if sponsor_ids is not None:
+        ids = list(dict.fromkeys(int(x) for x in sponsor_ids))
+        found = set(session.scalars(select(Participant.id).where(Participant.id.in_(ids))))
+        missing = [x for x in ids if x not in found]
+        if missing:
+            raise RecordsError(
+                translate("Initiatives", "There is no participant number {id}.").format(id=missing[0])
+            )
+        keep = {s.participant_id: s for s in i.sponsors}
+        i.sponsors = [
+            keep.get(pid) or InitiativeSponsor(participant_id=pid) for pid in ids
+        ]
+        for position, sponsor in enumerate(i.sponsors):
+            sponsor.position = position
+
+
+def create_initiative(db: Database, **values: Any) -> InitiativeRow:
+    """Register an initiative (``delegation_id`` and ``title`` required; ``sponsor_ids``)."""
+    with db.write() as session:
+        now = db.clock()
+        values.setdefault("kind", InitiativeKind.BILL.value)
+        values.setdefault("status", InitiativeStatus.PLEDGED.value)
+        values.setdefault("title", "")
+        values.setdefault("description", "")
+        i = Initiative(created_at=now, updated_at=now, delegation_id=None)
+        _apply(session, i, dict(values))
+        session.add(i)
+        session.flush()
+        return _row(session, i)
+
+
+def update_initiative(db: Database, initiative_id: int, **changes: Any) -> InitiativeRow:
+    with db.write() as session:
+        i = _require(session, initiative_id)
+        _apply(session, i, dict(changes))
+        i.updated_at = db.clock()
+        session.flush()
+        return _row(session, i)
+
+
+def delete_initiative(db: Database, initiative_id: int) -> None:
+    with db.write() as session:
+        session.delete(_require(session, initiative_id))
+
+
+def _require(session: Session, initiative_id: int) -> Initiative:
+    i = session.get(Initiative, initiative_id)
+    if i is None:
+        raise RecordsError(translate("Initiatives", "There is no initiative {id}.").format(id=initiative_id))
+    return i
+
+
+def initiatives_in(
+    session: Session, *, sitting_id: int | None = None, delegation_id: int | None = None
+) -> list[InitiativeRow]:
+    """The register inside an open session: delegation order, then target date and title."""
+    query = select(Initiative).options(selectinload(Initiative.sponsors))
+    if sitting_id is not None:
+        query = query.where(Initiative.sitting_id == sitting_id)
+    if delegation_id is not None:
+        query = query.where(Initiative.delegation_id == delegation_id)
+    items = list(session.scalars(query))
+    if not items:
+        return []
+    delegations = {d.id: d for d in session.scalars(select(Delegation))}
+    numbers = {sid: num for sid, num in session.execute(select(Sitting.id, Sitting.number))}
+    ids = {s.participant_id for i in items for s in i.sponsors}
+    people = {
+        p.id: p for p in session.scalars(select(Participant).where(Participant.id.in_(ids)))
+    }
+    rows = [
+        row_of(i, delegations[i.delegation_id], numbers.get(i.sitting_id), people)
+        for i in items
+    ]
+    rows.sort(key=lambda r: (r.delegation_order, r.delegation_es, r.target_date or dt.date.max,
+                             text.collation_key(r.title), r.id))
+    return rows
+
+
+def list_initiatives(
+    db: Database, *, sitting_id: int | None = None, delegation_id: int | None = None
+) -> list[InitiativeRow]:
+    with db.read() as session:
+        return initiatives_in(session, sitting_id=sitting_id, delegation_id=delegation_id)

@@ -1,0 +1,431 @@
+"""Checking roster rows and planning their changes: the heart of the all-or-nothing import.
+
+:class:`RosterPlanner` reads each row's cells (already mapped to fields), checks every value,
+matches the row to a participant already in the event (by email, else by name and
+delegation) and records what would change. Nothing is written until :meth:`apply`, which the
+importer calls only when no row had a problem.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from encounter_desk.core import names as text
+from encounter_desk.core.i18n import translate
+from encounter_desk.event.countries import CountryIndex
+from encounter_desk.roster.columns import (
+    FIELD_BY_NAME,
+    gender_from_title,
+    group_for_institution,
+    header_label,
+    infer_category,
+    parse_category,
+    parse_gender,
+    parse_language,
+    parse_yes_no,
+    split_surnames,
+    valid_email,
+)
+from encounter_desk.roster.export import unneutralise
+from encounter_desk.roster.read import UNREADABLE
+from encounter_desk.storage.models import Category, Delegation, DelegationKind, Participant
+
+_TEXT_ATTRS = {
+    "institution": "institution",
+    "position": "position",
+    "chamber": "chamber",
+    "committee": "committee",
+    "phone": "phone",
+    "note": "desk_note",
+}
+
+
+NO_DELEGATION_CATEGORIES = {Category.STAFF.value, Category.PRESS.value}
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int
+    """The row's number in the file (the header is row 1)."""
+    message: str
+    """What is wrong, translated: "unknown country «Atlantis»."."""
+
+    def __str__(self) -> str:
+        return translate("Roster", "Row {row}: {problem}").format(
+            row=self.row, problem=self.message
+        )
+
+
+@dataclass(frozen=True)
+class PlannedRow:
+    row: int
+    action: str  # "new" | "update" | "unchanged"
+    display_name: str
+    delegation_code: str
+    changed: tuple[str, ...] = ()
+
+
+@cache
+def _max_length(attr: str) -> int | None:
+    return getattr(Participant.__table__.c[attr].type, "length", None)
+
+
+class RosterPlanner:
+    """Checks each row against the file so far and the event, and plans its change."""
+
+    def __init__(self, session: Session, columns: dict[int, str], width: int, report: Any):
+        self.session = session
+        self.width = width
+        self.columns = columns
+        self.fields = set(columns.values())
+        self.report = report
+        delegations = list(session.scalars(select(Delegation)))
+        self.index = CountryIndex(delegations)
+        self.by_code = {d.code: d for d in delegations}
+        self.by_id = {d.id: d for d in delegations}
+        self.by_email: dict[str, list[Participant]] = defaultdict(list)
+        self.by_identity: dict[tuple[int | None, str], Participant] = {}
+        self.by_name: dict[str, list[Participant]] = defaultdict(list)
+        for p in session.scalars(select(Participant)):
+            if p.email:
+                self.by_email[p.email.lower()].append(p)
+            self.by_identity[(p.delegation_id, p.identity_key)] = p
+            self.by_name[p.identity_key].append(p)
+        self.seen_email: dict[str, int] = {}
+        self.seen_identity: dict[tuple[int | None, str], int] = {}
+        self.claimed: dict[int, int] = {}
+        self.changes: list[tuple[Participant | None, dict[str, Any]]] = []
+        self.has_place = bool({"country", "delegation"} & self.fields)
+
+    def error(self, number: int, message: str) -> None:
+        self.report.errors.append(RowError(number, message))
+
+    def row(self, number: int, cells: list[str]) -> None:
+        before = len(self.report.errors)
+        values: dict[str, str] = {}
+        for index, fname in self.columns.items():
+            raw = cells[index] if index < len(cells) else ""
+            if raw is UNREADABLE:
+                self.error(
+                    number,
+                    translate("Roster", "the cell in column «{column}» cannot be read.").format(
+                        column=header_label(fname)
+                    ),
+                )
+                continue
+            values[fname] = text.clean(unneutralise(text.clean(raw)))
+        if any(c is UNREADABLE or c.strip() for c in cells[self.width :]):
+            self.error(
+                number, translate("Roster", "the row has more cells than the header has columns.")
+            )
+        if len(self.report.errors) > before:
+            return  # an unreadable cell: checking the rest would only add confusing messages
+        values_or_none = self._check(number, values)
+        if values_or_none is None or len(self.report.errors) > before:
+            return
+        self._plan(number, *values_or_none)
+
+    def _check(
+        self, number: int, v: dict[str, str]
+    ) -> tuple[dict[str, Any], tuple[Delegation | None, bool], str] | None:
+        given = v.get("given_names", "")
+        if v.get("surnames"):
+            first, second = split_surnames(v["surnames"])
+        else:
+            first, second = v.get("first_surname", ""), v.get("second_surname", "")
+        ok = True
+        if not given and not first:
+            self.error(number, translate("Roster", "there is no name."))
+            return None
+        if not given:
+            self.error(number, translate("Roster", "there are no given names."))
+            ok = False
+        want: dict[str, Any] = {"given_names": given}
+        if v.get("title"):
+            want["title"] = v["title"]
+        if first or second:
+            want["first_surname"], want["second_surname"] = first, second
+        for key, attr in _TEXT_ATTRS.items():
+            if v.get(key):
+                want[attr] = v[key]
+        institution = v.get("institution", "")
+
+        place = self._delegation(number, v.get("country", ""), v.get("delegation", ""), institution)
+        if place is None:
+            ok = False
+        if v.get("category"):
+            category = parse_category(v["category"])
+            if category is None:
+                self.error(
+                    number,
+                    translate("Roster", "unknown category «{value}».").format(value=v["category"]),
+                )
+                ok = False
+            else:
+                want["category"] = category.value
+        if "gender" in self.fields:
+            if v.get("gender"):
+                gender = parse_gender(v["gender"])
+                if gender is None:
+                    self.error(
+                        number,
+                        translate("Roster", "unknown gender «{value}» (use F, M or X).").format(
+                            value=v["gender"]
+                        ),
+                    )
+                    ok = False
+                else:
+                    want["gender"] = gender.value
+        if v.get("head_of_delegation"):
+            head = parse_yes_no(v["head_of_delegation"])
+            if head is None:
+                self.error(
+                    number,
+                    translate(
+                        "Roster", "«{value}» in column «{column}» is neither yes nor no."
+                    ).format(
+                        value=v["head_of_delegation"], column=header_label("head_of_delegation")
+                    ),
+                )
+                ok = False
+            else:
+                want["is_head_of_delegation"] = head
+        if v.get("email"):
+            if not valid_email(v["email"]):
+                self.error(
+                    number,
+                    translate("Roster", "malformed email «{value}».").format(value=v["email"]),
+                )
+                ok = False
+            else:
+                want["email"] = v["email"].lower()
+        if v.get("language"):
+            language = parse_language(v["language"])
+            if language is None and len(v["language"]) == 2 and v["language"].isalpha():
+                language = v["language"].lower()
+            if language is None:
+                self.error(
+                    number,
+                    translate("Roster", "unknown language «{value}».").format(value=v["language"]),
+                )
+                ok = False
+            else:
+                want["language"] = language
+        for attr, value in want.items():
+            limit = _max_length(attr)
+            if isinstance(value, str) and limit and len(value) > limit:
+                self.error(
+                    number,
+                    translate("Roster", "the value of “{column}” is longer than {limit} characters.").format(
+                        column=header_label(_column_of(attr)), limit=limit
+                    ),
+                )
+                ok = False
+        if not ok or place is None:
+            return None
+        return want, place, institution
+
+    def _delegation(
+        self, number: int, country: str, code: str, institution: str
+    ) -> tuple[Delegation | None, bool] | None:
+        """(delegation, loose) for the row; loose when the row names no country nor group
+        (the institution then decides for a new person). None after an error."""
+        by_country = by_code = None
+        if country:
+            by_country = self.index.resolve(country)
+            if by_country is None:
+                self.error(
+                    number, translate("Roster", "unknown country «{value}».").format(value=country)
+                )
+                return None
+        if code:
+            by_code = self.by_code.get(code.upper()) or self.index.resolve(code)
+            if by_code is None:
+                self.error(
+                    number, translate("Roster", "unknown delegation «{value}».").format(value=code)
+                )
+                return None
+        if by_country and by_code and by_country.id != by_code.id:
+            self.error(
+                number,
+                translate(
+                    "Roster", "the country «{country}» and the delegation «{code}» do not match."
+                ).format(country=country, code=code),
+            )
+            return None
+        found = by_country or by_code
+        if found is not None:
+            return found, False
+        group = group_for_institution(institution)
+        found = self.by_code.get(group) or self.by_code.get("INV")
+        if found is None:
+            self.error(
+                number,
+                translate(
+                    "Roster",
+                    "there is no country, and the event has no group for "
+                    "participants without one ({code}).",
+                ).format(code=group),
+            )
+            return None
+        return found, True
+
+    def _plan(
+        self,
+        number: int,
+        want: dict[str, Any],
+        place: tuple[Delegation | None, bool],
+        institution: str,
+    ) -> None:
+        delegation, loose = place
+        given = want["given_names"]
+        identity = text.fold(
+            text.full_name(given, want.get("first_surname", ""), want.get("second_surname", ""))
+        )
+        email = want.get("email", "")
+        target = self._match(number, email, identity, delegation, loose)
+        if target is False:
+            return
+        assert target is None or isinstance(target, Participant)
+        if target is not None and loose:
+            # No country nor group in the row: a known person stays where the desk put them.
+            delegation = self.by_id.get(target.delegation_id) if target.delegation_id else None
+        elif target is None and loose and want.get("category") in NO_DELEGATION_CATEGORIES:
+            delegation = None  # staff and press without a country belong to no delegation
+        want["delegation_id"] = delegation.id if delegation is not None else None
+        if target is not None and target.id in self.claimed:
+            self.error(
+                number,
+                translate("Roster", "the same person as row {other}.").format(
+                    other=self.claimed[target.id]
+                ),
+            )
+            return
+        if email and email in self.seen_email:
+            self.error(
+                number,
+                translate("Roster", "the same email as row {other} («{email}»).").format(
+                    other=self.seen_email[email], email=email
+                ),
+            )
+            return
+        key = (want["delegation_id"], identity)
+        if key in self.seen_identity:
+            self.error(
+                number,
+                translate("Roster", "the same name and delegation as row {other}.").format(
+                    other=self.seen_identity[key]
+                ),
+            )
+            return
+        if email:
+            self.seen_email[email] = number
+        self.seen_identity[key] = number
+        if target is not None:
+            self.claimed[target.id] = number
+
+        if "category" not in want and target is None:
+            kind = delegation.kind if delegation is not None else DelegationKind.GUEST
+            want["category"] = infer_category(kind, want.get("title", ""), institution).value
+        if "gender" not in self.fields and (target is None or not target.gender):
+            inferred = gender_from_title(want.get("title", ""))
+            if inferred is not None:
+                want["gender"] = inferred.value
+        display = text.full_name(
+            given, want.get("first_surname", ""), want.get("second_surname", "")
+        )
+        code = delegation.code if delegation is not None else ""
+        if target is None:
+            self.report.created += 1
+            self.changes.append((None, want))
+            self.report.planned.append(PlannedRow(number, "new", display, code))
+            return
+        diff = {a: v for a, v in want.items() if not _same(a, getattr(target, a), v)}
+        if diff:
+            self.report.updated += 1
+            self.changes.append((target, diff))
+            self.report.planned.append(
+                PlannedRow(number, "update", display, code, tuple(sorted(diff)))
+            )
+        else:
+            self.report.unchanged += 1
+            self.report.planned.append(PlannedRow(number, "unchanged", display, code))
+
+    def _match(
+        self, number: int, email: str, identity: str, delegation: Delegation | None, loose: bool
+    ) -> Participant | None | bool:
+        """The participant this row describes, None for a new one, False after an error."""
+        by_email = self.by_email.get(email, []) if email else []
+        if len(by_email) > 1:
+            self.error(
+                number,
+                translate(
+                    "Roster",
+                    "{count} participants already have the email «{email}»; "
+                    "it cannot tell which one to update.",
+                ).format(count=len(by_email), email=email),
+            )
+            return False
+        if not loose:
+            by_name = self.by_identity.get((delegation.id if delegation else None, identity))
+        else:
+            # Without a country, the same name outside the member countries is the same
+            # person (or, in a file with no country column at all, the same name anywhere).
+            named = [
+                p
+                for p in self.by_name.get(identity, [])
+                if not self.has_place
+                or p.delegation_id is None
+                or self.by_id[p.delegation_id].kind != DelegationKind.COUNTRY
+            ]
+            if len(named) > 1 and not by_email:
+                self.error(
+                    number,
+                    translate(
+                        "Roster",
+                        "{count} participants are already called «{name}»; add a "
+                        "country or delegation column to tell them apart.",
+                    ).format(count=len(named), name=named[0].display_name),
+                )
+                return False
+            by_name = named[0] if len(named) == 1 else None
+        if by_email and by_name is not None and by_email[0] is not by_name:
+            self.error(
+                number,
+                translate(
+                    "Roster",
+                    "the email «{email}» belongs to {one}, but the name and "
+                    "delegation are those of {other}.",
+                ).format(email=email, one=by_email[0].display_name, other=by_name.display_name),
+            )
+            return False
+        return by_email[0] if by_email else by_name
+
+    def apply(self) -> None:
+        for target, values in self.changes:
+            if target is None:
+                self.session.add(Participant(**values))
+            else:
+                for attr, value in values.items():
+                    setattr(target, attr, value)
+        self.session.flush()
+
+
+def _same(attr: str, old: Any, new: Any) -> bool:
+    if attr == "email":
+        return (old or "").lower() == (new or "").lower()
+    if isinstance(new, str):
+        return text.clean(old) == new
+    return old == new
+
+
+def _column_of(attr: str) -> str:
+    reverse = {v: k for k, v in _TEXT_ATTRS.items()}
+    name = reverse.get(attr, attr)
+    return name if name in FIELD_BY_NAME else "given_names"

@@ -1,0 +1,501 @@
+"""Opening an event database: engine, sessions, SQLite pragmas, migrations at open.
+
+One database is one event. SQLite (a file, the default) runs with WAL, foreign keys and
+``synchronous=FULL`` so that a commit the desk confirmed survives a power cut; PostgreSQL
+(``postgresql+psycopg://…``) lets several desks share one record.
+
+Opening a database brings it to the current schema:
+
+* a new (empty) database is created at the newest revision;
+* an older one is first copied aside (SQLite: ``NAME.before-upgrade-REV-STAMP.sqlite``)
+  and then upgraded;
+* one made by a newer version of Encounter Desk is refused and left untouched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import re
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from encounter_desk.core import config
+from encounter_desk.core.clock import Clock
+from encounter_desk.core.i18n import translate
+from encounter_desk.storage.models import Base, audit, utcnow
+
+if TYPE_CHECKING:  # Alembic loads only to migrate (it costs a third of a second at startup)
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+log = logging.getLogger(__name__)
+
+
+
+class DatabaseError(Exception):
+    """A database could not be opened; ``str(error)`` is a sentence for the user."""
+
+
+class NewerDatabaseError(DatabaseError):
+    pass
+
+
+class NotAnEventFileError(DatabaseError):
+    pass
+
+
+class DatabaseUnavailableError(DatabaseError):
+    """The file or the server cannot be reached: nothing was recorded."""
+
+
+class DiskFullError(DatabaseError):
+    """SQLITE_FULL: the disk (or the file's size limit) is full; the change was not saved."""
+
+
+class ReadOnlyDatabaseError(DatabaseError):
+    """SQLITE_READONLY: the file, its folder or its drive cannot be written."""
+
+
+class DatabaseLockedError(DatabaseError):
+    """SQLITE_BUSY / SQLITE_LOCKED: another program holds the file locked."""
+
+
+class CorruptDatabaseError(DatabaseError):
+    """SQLITE_CORRUPT / SQLITE_NOTADB: the file is damaged."""
+
+
+def user_error(exc: BaseException, where: str) -> DatabaseError | None:
+    """The :class:`DatabaseError` (a sentence for the user) for a driver error, or None.
+
+    One place maps what SQLite and PostgreSQL say when the storage fails (full disk,
+    read-only file, a lock held by another program, a damaged file, a server that is gone)
+    to a plain translated sentence. Constraint violations and programming errors are not
+    mapped (None): they are the caller's to handle.
+    """
+    from sqlalchemy import exc as sa_exc
+
+    if isinstance(exc, DatabaseError):
+        return exc
+    if isinstance(exc, sa_exc.IntegrityError) or not isinstance(exc, sa_exc.DBAPIError):
+        return None
+    orig = exc.orig
+    reason = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+    if isinstance(orig, sqlite3.Error):
+        code = getattr(orig, "sqlite_errorcode", None)
+        primary = code & 0xFF if isinstance(code, int) else None
+        lowered = reason.lower()
+        if primary == sqlite3.SQLITE_FULL or "disk is full" in lowered:
+            return DiskFullError(translate(
+                "Database",
+                "The disk holding {where} is full, so the last change could not be saved. "
+                "What was saved before is intact. Free some space (or back up to another "
+                "drive) and try again.",
+            ).format(where=where))
+        if primary == sqlite3.SQLITE_READONLY or "readonly database" in lowered:
+            return ReadOnlyDatabaseError(translate(
+                "Database",
+                "{where} is read-only (the file, its folder or its drive), so the last change "
+                "could not be saved. What was saved before is intact. Copy the file to a "
+                "folder you can write to and open it from there.",
+            ).format(where=where))
+        if primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "is locked" in lowered:
+            return DatabaseLockedError(translate(
+                "Database",
+                "{where} is locked by another program, so the last change could not be "
+                "saved. Close the other program (or wait for it to finish) and try again.",
+            ).format(where=where))
+        if primary in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB) or "malformed" in lowered \
+                or "not a database" in lowered:
+            return CorruptDatabaseError(translate(
+                "Database",
+                "{where} is damaged ({reason}). Stop working on it and restore the latest "
+                "backup (File → Restore from backup…).",
+            ).format(where=where, reason=reason))
+        if primary in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_IOERR) or "unable to open" in lowered:
+            return DatabaseUnavailableError(translate(
+                "Database",
+                "{where} cannot be reached (its folder or drive is missing or was removed), "
+                "so the last change could not be saved. Reconnect the drive and try again.",
+            ).format(where=where))
+        return None
+    if isinstance(exc, sa_exc.OperationalError) or exc.connection_invalidated:
+        state = getattr(orig, "sqlstate", None)
+        if exc.connection_invalidated or state is None or state.startswith(("08", "57P")):
+            return DatabaseUnavailableError(translate(
+                "Database",
+                "The database server at {where} cannot be reached, so nothing was recorded. "
+                "Check the network cable or Wi-Fi and that the server is running, then try "
+                "again. ({reason})",
+            ).format(where=where, reason=reason))
+    return None
+
+
+def resolve_url(db_path: str | Path | None = None, database_url: str | None = None) -> str:
+    """The SQLAlchemy URL for ``--db PATH``, ``--database URL``, the environment or the default."""
+    if db_path and database_url:
+        raise DatabaseError(
+            translate("Database", "Give either a file (--db) or a server URL (--database), not both.")
+        )
+    if db_path:
+        return sqlite_url(Path(db_path))
+    url = database_url or __import__("os").environ.get(config.ENV_DATABASE)
+    if url:
+        if "://" not in url:  # a plain path in the environment variable
+            return sqlite_url(Path(url))
+        return url
+    return sqlite_url(config.default_event_path())
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{Path(path).expanduser().absolute()}"
+
+
+def sqlite_path(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def _alembic_config(connection=None) -> Config:  # noqa: ANN001
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", "encounter_desk.storage:migrations")
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+def script_directory() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(_alembic_config())
+
+
+_REVISION = re.compile(r"""^(down_revision|revision)\s*(?::[^=]*)?=\s*(?:["']([^"']+)["']|None)""",
+                       re.MULTILINE)
+_revisions: dict[str, str | None] | None = None
+
+
+def _revision_graph() -> dict[str, str | None]:
+    """revision -> down_revision, read from the version scripts' own lines (the same files
+    Alembic reads; a file without both lines makes this fall back to Alembic)."""
+    global _revisions
+    if _revisions is None:
+        graph: dict[str, str | None] = {}
+        folder = resources.files("encounter_desk.storage").joinpath("migrations", "versions")
+        for entry in folder.iterdir():
+            if not entry.name.endswith(".py") or entry.name.startswith("_"):
+                continue
+            found = dict((m.group(1), m.group(2)) for m in _REVISION.finditer(entry.read_text()))
+            if "revision" not in found or "down_revision" not in found:
+                graph = {rev.revision: rev.down_revision  # type: ignore[misc]
+                         for rev in script_directory().walk_revisions()}
+                break
+            graph[found["revision"]] = found["down_revision"]
+        _revisions = graph
+    return _revisions
+
+
+def head_revision() -> str:
+    graph = _revision_graph()
+    heads = set(graph) - set(graph.values())
+    if len(heads) != 1:
+        head = script_directory().get_current_head()
+        assert head is not None
+        return head
+    return heads.pop()
+
+
+def known_revisions() -> set[str]:
+    return set(_revision_graph())
+
+
+# --- SQLite specifics --------------------------------------------------------------------
+
+def _install_sqlite_pragmas(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, connection_record) -> None:  # noqa: ANN001
+        # Let SQLAlchemy's "begin" event issue BEGIN itself (pysqlite's own handling defers
+        # it past SELECTs, which breaks SAVEPOINT and lock upgrades).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")  # a confirmed commit survives a power cut
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:  # noqa: ANN001
+        mode = conn.get_execution_options().get("sqlite_begin", "IMMEDIATE")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def _sqlite_stored_revision(path: Path) -> tuple[bool, str | None]:
+    """(has tables, alembic revision) read without writing anything to the file."""
+    try:
+        con = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise DatabaseUnavailableError(
+            translate("Database", "The event file {path} cannot be opened: {reason}").format(
+                path=path, reason=exc
+            )
+        ) from exc
+    try:
+        names = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "alembic_version" not in names:
+            return bool(names), None
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        return True, row[0] if row else None
+    except sqlite3.DatabaseError as exc:
+        raise NotAnEventFileError(
+            translate(
+                "Database",
+                "{path} is not an Encounter Desk event file, or it is damaged ({reason}). "
+                "Open another file, or restore a backup.",
+            ).format(path=path, reason=exc)
+        ) from exc
+    finally:
+        con.close()
+
+
+def backup_sqlite(source: Path, target: Path) -> Path:
+    """A consistent copy of a live SQLite file through SQLite's online backup API."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    src = sqlite3.connect(f"{source.absolute().as_uri()}?mode=ro", uri=True)
+    dst = sqlite3.connect(str(target))
+    try:
+        with dst:
+            src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    return target
+
+
+# --- the open database -------------------------------------------------------------------
+
+@dataclass
+class Database:
+    """An open event database. Services take one and open short transactions on it."""
+
+    url: str
+    engine: Engine
+    sessions: sessionmaker[Session]
+    readers: sessionmaker[Session]
+    path: Path | None = None
+    upgraded_from: str | None = None
+    backup_before_upgrade: Path | None = None
+    clock: Clock = field(default=utcnow)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Session]:
+        """A transaction that commits when the block ends (rolls back on error).
+
+        Storage failures (full disk, read-only or locked file, damaged file, server gone)
+        come out as a :class:`DatabaseError` subclass with a sentence for the user.
+        """
+        try:
+            with self.sessions.begin() as session:
+                yield session
+        except SQLAlchemyError as exc:
+            mapped = user_error(exc, self.describe())
+            if mapped is None:
+                raise
+            raise mapped from exc
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only transaction: takes no write lock.
+
+        Closing (not rolling back) ends it, so the rows read stay loaded after the block.
+        """
+        try:
+            with self.readers() as session:
+                yield session
+        except SQLAlchemyError as exc:
+            mapped = user_error(exc, self.describe())
+            if mapped is None:
+                raise
+            raise mapped from exc
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def describe(self) -> str:
+        if self.path is not None:
+            return str(self.path)
+        return make_url(self.url).render_as_string(hide_password=True)
+
+
+def open_database(
+    url: str,
+    *,
+    actor: str | None = None,
+    clock: Clock = utcnow,
+    create: bool = True,
+) -> Database:
+    """Open (creating or upgrading as needed) the event database at ``url``."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise DatabaseError(
+            translate("Database", "{url} is not a database address.").format(url=url)
+        ) from exc
+    path = sqlite_path(url)
+    stored: str | None = None
+    has_tables = False
+    if path is not None:
+        if path.exists():
+            has_tables, stored = _sqlite_stored_revision(path)
+        elif not create:
+            raise DatabaseUnavailableError(
+                translate("Database", "There is no event file at {path}.").format(path=path)
+            )
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        _refuse_unknown(stored, has_tables, str(path))
+
+    engine_args: dict = {}
+    if parsed.get_backend_name() == "sqlite":
+        engine_args["connect_args"] = {"timeout": 10}
+    else:
+        engine_args["pool_pre_ping"] = True
+    engine = create_engine(url, **engine_args)
+    if engine.dialect.name == "sqlite":
+        _install_sqlite_pragmas(engine)
+
+    try:
+        if path is None:  # a server: look at it through the engine
+            with engine.connect() as conn:
+                names = set(inspect(conn).get_table_names())
+                has_tables = bool(names)
+                if "alembic_version" in names:
+                    stored = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            _refuse_unknown(stored, has_tables, describe_url(url))
+    except OperationalError as exc:
+        engine.dispose()
+        raise DatabaseUnavailableError(
+            translate(
+                "Database",
+                "The database server at {url} cannot be reached. Check the network and that "
+                "the server is running, then try again. ({reason})",
+            ).format(url=describe_url(url), reason=str(exc.orig).strip().splitlines()[0])
+        ) from exc
+    except DatabaseError:
+        engine.dispose()
+        raise
+
+    head = head_revision()
+    backup: Path | None = None
+    upgraded_from: str | None = None
+    if stored != head:
+        if stored is not None:
+            upgraded_from = stored
+            if path is not None:
+                stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+                backup = path.with_name(f"{path.stem}.before-upgrade-{stored}-{stamp}{path.suffix}")
+                backup_sqlite(path, backup)
+                log.info("copied %s aside to %s before upgrading", path, backup)
+        try:
+            _upgrade(engine)
+        except Exception:
+            engine.dispose()
+            raise
+
+    info = {"actor": actor or config.default_actor(), "clock": clock}
+    sessions = sessionmaker(engine, expire_on_commit=False, info=dict(info))
+    readers = sessionmaker(
+        engine.execution_options(sqlite_begin="DEFERRED"), expire_on_commit=False, info=dict(info)
+    )
+    audit.install(sessions)
+    audit.install(readers)
+    return Database(
+        url=url,
+        engine=engine,
+        sessions=sessions,
+        readers=readers,
+        path=path,
+        upgraded_from=upgraded_from,
+        backup_before_upgrade=backup,
+        clock=clock,
+    )
+
+
+def describe_url(url: str) -> str:
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def _refuse_unknown(stored: str | None, has_tables: bool, where: str) -> None:
+    if stored is None:
+        if has_tables:
+            raise NotAnEventFileError(
+                translate(
+                    "Database",
+                    "{where} holds a database that is not an Encounter Desk event. "
+                    "It was left untouched; open an event file instead.",
+                ).format(where=where)
+            )
+        return
+    if stored not in known_revisions():
+        raise NewerDatabaseError(
+            translate(
+                "Database",
+                "{where} was made by a newer version of Encounter Desk (schema {revision}). "
+                "It was left untouched: install the newer version to open it.",
+            ).format(where=where, revision=stored)
+        )
+
+
+def _upgrade(engine: Engine) -> None:
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        if sqlite:
+            # Batch migrations rebuild tables; foreign keys must be off while they do, and
+            # the pragma only takes effect outside a transaction.
+            raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with conn.begin():
+                from alembic import command
+
+                command.upgrade(_alembic_config(conn), "head")
+                if sqlite:
+                    problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if problems:
+                        raise DatabaseError(
+                            translate(
+                                "Database",
+                                "The upgraded file fails its integrity checks: {problems}",
+                            ).format(problems=problems[:5])
+                        )
+        finally:
+            if sqlite:
+                raw.execute("PRAGMA foreign_keys=ON")
+
+
+def metadata_matches_head(db: Database) -> list:
+    """Differences between the tables in the database and the models (empty when in step)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    with db.engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={"compare_type": False})
+        return compare_metadata(ctx, Base.metadata)

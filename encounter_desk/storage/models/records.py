@@ -1,0 +1,192 @@
+"""The record of the sittings: attendance, agreements, legislative initiatives.
+
+``attendance`` holds one row per participant per sitting — ``UNIQUE(sitting_id,
+participant_id)`` is what guarantees it, whichever desk or chair marks the person, on
+SQLite and PostgreSQL alike. The row keeps its status (present with an arrival time,
+excused, absent), its source (a door scan, the roll call, a manual mark) and who marked it.
+
+``agreement`` holds the decisions of a sitting (per agenda item or for the whole sitting),
+how each was adopted, and declarations kept as annexes. ``initiative`` is the register of
+legislative initiatives a delegation pledges, with its sponsoring lawmakers in
+``initiative_sponsor``: the start of the encounter's road map.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from encounter_desk.core.i18n import QT_TRANSLATE_NOOP
+from encounter_desk.storage.models.base import Base, UTCDateTime, utcnow
+
+
+class AttendanceStatus(StrEnum):
+    PRESENT = "present"
+    EXCUSED = "excused"
+    ABSENT = "absent"
+
+
+ATTENDANCE_STATUS_LABELS = {
+    AttendanceStatus.PRESENT: QT_TRANSLATE_NOOP("Attendance", "Present"),
+    AttendanceStatus.EXCUSED: QT_TRANSLATE_NOOP("Attendance", "Excused"),
+    AttendanceStatus.ABSENT: QT_TRANSLATE_NOOP("Attendance", "Absent"),
+}
+
+
+class AttendanceSource(StrEnum):
+    SCAN = "scan"  # a badge read (or a search) at the sitting's door
+    ROLL_CALL = "roll_call"  # the chair's roll call
+    MANUAL = "manual"  # a mark by the secretariat
+
+
+ATTENDANCE_SOURCE_LABELS = {
+    AttendanceSource.SCAN: QT_TRANSLATE_NOOP("Attendance", "Door scan"),
+    AttendanceSource.ROLL_CALL: QT_TRANSLATE_NOOP("Attendance", "Roll call"),
+    AttendanceSource.MANUAL: QT_TRANSLATE_NOOP("Attendance", "Manual"),
+}
+
+
+class Attendance(Base):
+    __tablename__ = "attendance"
+    __table_args__ = (
+        UniqueConstraint("sitting_id", "participant_id", name="uq_attendance_sitting_participant"),
+        Index("ix_attendance_participant_id", "participant_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sitting_id: Mapped[int] = mapped_column(ForeignKey("sitting.id", ondelete="CASCADE"))
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id", ondelete="CASCADE"))
+    status: Mapped[str] = mapped_column(String(10))
+    arrived_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    """When a present person arrived (the first scan or mark); None unless present."""
+    source: Mapped[str] = mapped_column(String(20))
+    recorded_by: Mapped[str] = mapped_column(String(200), default="")
+    desk: Mapped[str] = mapped_column(String(80), default="")
+    scan_id: Mapped[int | None] = mapped_column(ForeignKey("scan.id", ondelete="SET NULL"))
+    """The door scan that made the person present, when the source is a scan."""
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Adoption(StrEnum):
+    CONSENSUS = "consensus"
+    VOTE = "vote"
+
+
+ADOPTION_LABELS = {
+    Adoption.CONSENSUS: QT_TRANSLATE_NOOP("Records", "By consensus"),
+    Adoption.VOTE: QT_TRANSLATE_NOOP("Records", "By vote"),
+}
+
+
+class Agreement(Base):
+    __tablename__ = "agreement"
+    __table_args__ = (UniqueConstraint("sitting_id", "number", name="uq_agreement_number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sitting_id: Mapped[int] = mapped_column(ForeignKey("sitting.id", ondelete="CASCADE"))
+    agenda_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_item.id", ondelete="SET NULL")
+    )
+    number: Mapped[int] = mapped_column(Integer)
+    """Numbered within the sitting (1, 2, …)."""
+    text_es: Mapped[str] = mapped_column(Text, default="")
+    text_en: Mapped[str] = mapped_column(Text, default="")
+    adoption: Mapped[str] = mapped_column(String(20), default=Adoption.CONSENSUS.value)
+    votes_for: Mapped[int | None] = mapped_column(Integer)
+    votes_against: Mapped[int | None] = mapped_column(Integer)
+    abstentions: Mapped[int | None] = mapped_column(Integer)
+    is_annex: Mapped[bool] = mapped_column(Boolean, default=False)
+    """A declaration adopted by the sitting, printed in full as an annex of the minutes."""
+    annex_title: Mapped[str] = mapped_column(String(300), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    def text(self, lang: str) -> str:
+        if lang == "es":
+            return self.text_es or self.text_en
+        return self.text_en or self.text_es
+
+
+class InitiativeKind(StrEnum):
+    BILL = "bill"
+    REFORM = "reform"
+    RESOLUTION = "resolution"
+    AGREEMENT_POINT = "agreement_point"  # a "punto de acuerdo" (exhortation)
+    OTHER = "other"
+
+
+INITIATIVE_KIND_LABELS = {
+    InitiativeKind.BILL: QT_TRANSLATE_NOOP("Initiatives", "Bill"),
+    InitiativeKind.REFORM: QT_TRANSLATE_NOOP("Initiatives", "Reform"),
+    InitiativeKind.RESOLUTION: QT_TRANSLATE_NOOP("Initiatives", "Resolution"),
+    InitiativeKind.AGREEMENT_POINT: QT_TRANSLATE_NOOP("Initiatives", "Point of agreement"),
+    InitiativeKind.OTHER: QT_TRANSLATE_NOOP("Initiatives", "Other"),
+}
+
+
+class InitiativeStatus(StrEnum):
+    PLEDGED = "pledged"
+    DRAFTED = "drafted"
+    TABLED = "tabled"
+    ADOPTED = "adopted"
+    WITHDRAWN = "withdrawn"
+
+
+INITIATIVE_STATUS_LABELS = {
+    InitiativeStatus.PLEDGED: QT_TRANSLATE_NOOP("Initiatives", "Pledged"),
+    InitiativeStatus.DRAFTED: QT_TRANSLATE_NOOP("Initiatives", "Drafted"),
+    InitiativeStatus.TABLED: QT_TRANSLATE_NOOP("Initiatives", "Tabled"),
+    InitiativeStatus.ADOPTED: QT_TRANSLATE_NOOP("Initiatives", "Adopted"),
+    InitiativeStatus.WITHDRAWN: QT_TRANSLATE_NOOP("Initiatives", "Withdrawn"),
+}
+
+
+class Initiative(Base):
+    __tablename__ = "initiative"
+    __table_args__ = (Index("ix_initiative_delegation_id", "delegation_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    delegation_id: Mapped[int] = mapped_column(ForeignKey("delegation.id", ondelete="RESTRICT"))
+    title: Mapped[str] = mapped_column(String(400))
+    description: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[str] = mapped_column(String(20), default=InitiativeKind.BILL.value)
+    target_date: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), default=InitiativeStatus.PLEDGED.value)
+    sitting_id: Mapped[int | None] = mapped_column(ForeignKey("sitting.id", ondelete="SET NULL"))
+    """The sitting where it was pledged, if any."""
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    sponsors: Mapped[list[InitiativeSponsor]] = relationship(
+        back_populates="initiative",
+        cascade="all, delete-orphan",
+        order_by="InitiativeSponsor.position",
+    )
+
+
+class InitiativeSponsor(Base):
+    __tablename__ = "initiative_sponsor"
+    __table_args__ = (
+        UniqueConstraint("initiative_id", "participant_id", name="uq_initiative_sponsor"),
+        Index("ix_initiative_sponsor_participant_id", "participant_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    initiative_id: Mapped[int] = mapped_column(ForeignKey("initiative.id", ondelete="CASCADE"))
+    participant_id: Mapped[int] = mapped_column(
+        ForeignKey("participant.id", ondelete="RESTRICT")
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    initiative: Mapped[Initiative] = relationship(back_populates="sponsors")

@@ -1,0 +1,198 @@
+"""File → Import roster / Export roster / Export roster template, from the app.
+
+An import is always checked first (a dry run); the report lists every bad row by its number
+in the file. Only a clean file is offered for import, and only when the user agrees.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from encounter_desk.core import config
+from encounter_desk.ui.widgets.workspace import AppContext
+
+log = logging.getLogger(__name__)
+
+ROSTER_FILTER = "(*.csv *.xlsx)"
+
+
+def _count(value: Any) -> int:
+    return value if isinstance(value, int) else len(value or ())
+
+
+class RosterActions(QObject):
+    def __init__(self, window: QWidget, context: AppContext) -> None:
+        super().__init__(window)
+        self.window = window
+        self.context = context
+
+    def _filter(self) -> str:
+        return self.tr("Rosters {patterns};;All files (*)").format(patterns=ROSTER_FILTER)
+
+    # --- import --------------------------------------------------------------------------
+
+    def start_import(self) -> None:
+        self.context.messages.choose_open_file(
+            self.window, self.tr("Import roster"), self._filter(), self.check_file
+        )
+
+    def check_file(self, path: str) -> None:
+        """Dry run: report every problem, or offer to import a clean file."""
+        from encounter_desk.roster import importer as roster
+
+        if not path:
+            return
+        file = Path(path)
+        try:
+            report = roster.import_roster(self.context.db, file, dry_run=True)
+        except (ValueError, OSError) as exc:
+            self._failed(file, str(exc))
+            return
+        messages = self.context.messages
+        if not report.ok:
+            messages.show_report(
+                self.window,
+                self.tr("Roster not imported"),
+                self.tr("{file} has problems, so nothing was imported. Correct these rows and "
+                        "import the file again:").format(file=file.name),
+                list(report.lines()),
+            )
+            return
+        changes = _count(report.created) + _count(report.updated)
+        if changes == 0:
+            messages.inform(
+                self.window,
+                self.tr("Import roster"),
+                self.tr("Nothing to import: everyone in {file} is already registered as "
+                        "written.").format(file=file.name),
+            )
+            return
+        messages.show_report(
+            self.window,
+            self.tr("Import roster"),
+            self.tr("{file} is ready: {created} new participants, {updated} changed, "
+                    "{unchanged} unchanged.").format(
+                file=file.name,
+                created=_count(report.created),
+                updated=_count(report.updated),
+                unchanged=_count(report.unchanged),
+            ),
+            list(report.lines()),
+            on_accept=lambda: self.run_import(path),
+            accept_text=self.tr("Import {count}").format(count=changes),
+        )
+
+    def run_import(self, path: str) -> None:
+        from encounter_desk.roster import importer as roster
+
+        file = Path(path)
+        try:
+            report = roster.import_roster(self.context.db, file)
+        except (ValueError, OSError) as exc:
+            self._failed(file, str(exc))
+            return
+        if not report.ok:
+            self.context.messages.show_report(
+                self.window,
+                self.tr("Roster not imported"),
+                self.tr("{file} has problems, so nothing was imported. Correct these rows and "
+                        "import the file again:").format(file=file.name),
+                list(report.lines()),
+            )
+            return
+        log.info("imported roster %s", file)
+        self.context.records_changed.emit()
+        self.context.messages.inform(
+            self.window,
+            self.tr("Import roster"),
+            self.tr("Imported {file}: {created} new participants, {updated} changed.").format(
+                file=file.name,
+                created=_count(report.created),
+                updated=_count(report.updated),
+            ),
+        )
+
+    def _failed(self, file: Path, reason: str) -> None:
+        self.context.messages.warn(
+            self.window,
+            self.tr("Roster not imported"),
+            self.tr("{file} could not be read: {reason}").format(file=file.name, reason=reason),
+        )
+
+    # --- export --------------------------------------------------------------------------
+
+    def start_export(self) -> None:
+        suggested = str(Path.home() / "participants.xlsx")
+        self.context.messages.choose_save_file(
+            self.window, self.tr("Export roster"), self._filter(), suggested, self.export_to
+        )
+
+    def export_to(self, path: str) -> None:
+        from encounter_desk.roster import importer as roster
+
+        if not path:
+            return
+        file = _with_suffix(Path(path))
+        try:
+            count = roster.export_roster(self.context.db, file)
+        except (ValueError, OSError) as exc:
+            self.context.messages.warn(
+                self.window,
+                self.tr("Export roster"),
+                self.tr("{path} could not be written: {reason}").format(path=file, reason=exc),
+            )
+            return
+        self.context.messages.inform(
+            self.window,
+            self.tr("Export roster"),
+            self.tr("{count} participants written to {path}.").format(count=count, path=file),
+        )
+
+
+def _with_suffix(path: Path) -> Path:
+    return path if path.suffix.lower() in (".csv", ".xlsx") else path.with_suffix(".xlsx")
+
+
+class TemplateActions(QObject):
+    """The empty roster template works without an open event."""
+
+    def __init__(self, window: QWidget, messages) -> None:  # noqa: ANN001
+        super().__init__(window)
+        self.window = window
+        self.messages = messages
+
+    def start(self) -> None:
+        suggested = str(config.data_dir() / "roster-template.xlsx")
+        self.messages.choose_save_file(
+            self.window,
+            self.tr("Export roster template"),
+            self.tr("Rosters {patterns};;All files (*)").format(patterns=ROSTER_FILTER),
+            suggested,
+            self.write_to,
+        )
+
+    def write_to(self, path: str) -> None:
+        from encounter_desk.roster import importer as roster
+
+        if not path:
+            return
+        file = _with_suffix(Path(path))
+        try:
+            roster.write_template(file)
+        except (ValueError, OSError) as exc:
+            self.messages.warn(
+                self.window,
+                self.tr("Export roster template"),
+                self.tr("{path} could not be written: {reason}").format(path=file, reason=exc),
+            )
+            return
+        self.messages.inform(
+            self.window,
+            self.tr("Export roster template"),
+            self.tr("Roster template written to {path}.").format(path=file),
+        )

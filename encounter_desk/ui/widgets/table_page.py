@@ -1,0 +1,189 @@
+"""One list on screen: a filter box, the table (sorted, filtered), add/delete and a count."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from encounter_desk.ui.widgets.delegates import ChoiceDelegate
+from encounter_desk.ui.widgets.messages import MessageBridge
+from encounter_desk.ui.widgets.sort_proxy import CollatingProxy
+from encounter_desk.ui.widgets.table_model import RecordTableModel
+
+
+class TablePage(QWidget):
+    """A :class:`RecordTableModel` shown through a :class:`CollatingProxy`."""
+
+    current_row_changed = Signal(object)
+    """The row object under the cursor, or None."""
+
+    def __init__(
+        self,
+        model: RecordTableModel,
+        messages: MessageBridge,
+        sort_column: int = 0,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.messages = messages
+        self.proxy = CollatingProxy(self)
+        self.proxy.setSourceModel(model)
+
+        self.filter_box = QLineEdit()
+        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.textChanged.connect(self._filter_changed)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(sort_column, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self._choices = ChoiceDelegate(self.table)
+        for number, column in enumerate(model.COLUMNS):
+            if column.kind == "choice":
+                self.table.setItemDelegateForColumn(number, self._choices)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+
+        self.add_button = QPushButton()
+        self.add_button.clicked.connect(self.add_row)
+        self.delete_button = QPushButton()
+        self.delete_button.clicked.connect(self.delete_current)
+        self.count_label = QLabel()
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count_label)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filter_box)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+        model.error_raised.connect(self._show_error)
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
+            signal.connect(self._update_count)
+        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
+                       self.proxy.layoutChanged):
+            signal.connect(self._update_count)
+        self.retranslate()
+
+    # --- texts ---------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.filter_box.setPlaceholderText(self.tr("Filter: type part of any cell (accents and case ignored)"))
+        self.add_button.setText(self.tr("Add"))
+        self.delete_button.setText(self.tr("Delete…"))
+        self.model.retranslate()
+        self._update_count()
+
+    def _update_count(self, *_args) -> None:  # noqa: ANN002
+        self.count_label.setText(self.model.count_text(self.proxy.rowCount(), self.model.rowCount()))
+        self.delete_button.setEnabled(self.current_row() is not None)
+
+    # --- rows ----------------------------------------------------------------------------
+
+    _fit_pending = False
+
+    def refresh(self) -> None:
+        self.model.refresh()
+        if self.isVisible():
+            self.fit_columns()
+        else:  # measuring every cell of a hidden table slows the app's start: wait until shown
+            self._fit_pending = True
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().showEvent(event)
+        if self._fit_pending:
+            self._fit_pending = False
+            self.fit_columns()
+
+    def fit_columns(self, limit: int = 300) -> None:
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            if header.sectionSize(column) > limit:
+                header.resizeSection(column, limit)
+
+    def current_row(self) -> object | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        source = self.proxy.mapToSource(index)
+        return self.model.row_at(source.row())
+
+    def select_source_row(self, row: int, column: int = 0) -> None:
+        index = self.proxy.mapFromSource(self.model.index(row, column))
+        if index.isValid():
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index)
+
+    def add_row(self) -> None:
+        row = self.model.add_row()
+        if row is not None:
+            self.select_source_row(row, self._first_editable())
+            self.table.edit(self.table.currentIndex())
+
+    def delete_current(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        label = self.model.describe(row)
+        self.messages.ask(
+            self,
+            self.tr("Delete"),
+            self.tr("Delete {name}? This cannot be undone.").format(name=label),
+            lambda: self._delete(row.id),
+            yes_text=self.tr("Delete"),
+        )
+
+    def _delete(self, row_id: int) -> None:
+        number = self.model.row_of_id(row_id)
+        if number is not None:
+            self.model.remove_row(number)
+
+    def _first_editable(self) -> int:
+        for number, column in enumerate(self.model.COLUMNS):
+            if column.field and column.kind != "check":
+                return number
+        return 0
+
+    def _filter_changed(self, value: str) -> None:
+        self.proxy.set_filter_text(value)
+        self._update_count()
+
+    def _current_changed(self, *_args) -> None:  # noqa: ANN002
+        self.delete_button.setEnabled(self.current_row() is not None)
+        self.current_row_changed.emit(self.current_row())
+
+    def _show_error(self, message: str) -> None:
+        self.messages.warn(self, self.tr("Not saved"), message)
