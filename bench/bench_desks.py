@@ -3,7 +3,7 @@
     python bench/bench_desks.py [--desks 3] [--badges 1000] [--only sqlite|postgresql]
 
 Runs the same load twice: against a PostgreSQL server started on this machine for the run
-(Debian's binaries, as in the tests: tests/pg_server.py) and against one shared SQLite
+(Debian's binaries, as in the tests: tests/helpers/pg_server.py) and against one shared SQLite
 file (WAL, synchronous=FULL). Each desk process opens its own connection, waits for the
 others at a barrier, then checks in its own 1,000 badges as fast as it can; every verdict
 is a committed transaction. Prints p50/p95/p99/max verdict latency, the throughput, and
@@ -25,7 +25,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
-sys.path.insert(0, str(ROOT / "tests" / "reliability"))
 
 
 def desk(url: str, name: str, codes: list[str], barrier, out) -> None:  # noqa: ANN001
@@ -49,7 +48,7 @@ def desk(url: str, name: str, codes: list[str], barrier, out) -> None:  # noqa: 
 
 
 def run(label: str, url: str, desks: int, badges: int) -> dict:
-    from desk_driver import make_event
+    from helpers.desk_driver import make_event
     from sqlalchemy import func, select
 
     from encounter_desk.storage.database import open_database
@@ -106,7 +105,7 @@ def main() -> int:
 
     ok = True
     if args.only in (None, "postgresql"):
-        from pg_server import PostgresServer, find_bin_dir
+        from helpers.pg_server import PostgresServer, find_bin_dir
 
         bin_dir = find_bin_dir()
         if bin_dir is None:

@@ -71,8 +71,7 @@ def pytest_report_header(config):
 @pytest.fixture(scope="session")
 def pg_server():
     """A real PostgreSQL server for the session; on CI a missing server fails the run."""
-    sys.path.insert(0, str(Path(__file__).parent))
-    from pg_server import PostgresServer, find_bin_dir
+    from helpers.pg_server import PostgresServer, find_bin_dir
 
     url = os.environ.get("ENCOUNTER_DESK_TEST_PG_URL")
     if url:

@@ -9,12 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import REPO
 
 from encounter_desk.cli import main as cli
 from encounter_desk.event import event as events
 from encounter_desk.storage.database import open_database, sqlite_url
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = REPO
 
 
 def _console_script() -> str:

@@ -7,14 +7,9 @@ Hypothesis profiles: ``default`` (500 examples per property, for a developer's r
 from __future__ import annotations
 
 import os
-import sys
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
-
-sys.path.insert(0, str(Path(__file__).parent))
-sys.path.insert(0, str(Path(__file__).parents[1]))
 
 settings.register_profile(
     "default", max_examples=500, deadline=None,
@@ -30,7 +25,7 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 @pytest.fixture
 def private_pg():
     """A PostgreSQL server of this test's own, which the test may stop."""
-    from pg_server import PostgresServer, find_bin_dir
+    from helpers.pg_server import PostgresServer, find_bin_dir
 
     bin_dir = find_bin_dir()
     if bin_dir is None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import multiprocessing
 
 import pytest
-from desk_driver import make_event, race_desk, race_door
+from helpers.desk_driver import make_event, race_desk, race_door
 from sqlalchemy import func, select
 
 from encounter_desk.event import sittings

@@ -17,17 +17,17 @@ import signal
 import sqlite3
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-from desk_driver import STEP, expected, make_event, op_at
+from helpers import REPO
+from helpers.desk_driver import STEP, expected, make_event, op_at
 
 from encounter_desk.chair import commands as speakers
 from encounter_desk.chair.queries import current_speech
 from encounter_desk.storage import backups
 from encounter_desk.storage.database import open_database, sqlite_url
 
-DRIVER = Path(__file__).with_name("desk_driver.py")
+DRIVER = REPO / "tests" / "helpers" / "desk_driver.py"
 KILLS = 20
 
 

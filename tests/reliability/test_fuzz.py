@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 import io
 
-from desk_driver import make_event
+from helpers.desk_driver import make_event
 from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import func, select

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from desk_driver import make_event
+from helpers.desk_driver import make_event
 from PySide6.QtCore import QObject, Signal
 from sqlalchemy import func, select
 

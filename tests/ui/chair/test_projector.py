@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from chair_support import ChairRoom
+from helpers.chair_room import ChairRoom
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QWidget
 

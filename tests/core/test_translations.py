@@ -10,10 +10,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from helpers import REPO
 
 from encounter_desk.core import i18n
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = REPO
 CATALOGUE = ROOT / "resources" / "translations" / "encounter_desk_es.ts"
 PLACEHOLDER = re.compile(r"\{[a-z_]*(?:![rs])?(?::[^}]*)?\}|%\([a-z_]+\)[rsd]|%[sdr]|%n|%\d")
 

@@ -13,12 +13,13 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from helpers import REPO
 
 from encounter_desk.event import event as events
 from encounter_desk.event import participants
 from encounter_desk.roster import importer as roster
 
-PACKAGE = Path(__file__).resolve().parents[2] / "encounter_desk"
+PACKAGE = REPO / "encounter_desk"
 EXPORTERS = {"roster/export.py", "records/exports.py"}
 DANGEROUS = ("=", "+", "-", "@")
 NASTY = ['=HYPERLINK("http://evil.example","clic")', "+52 55 1234", "-1+1", "@SUM(A1)",

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import sys
 import time
-from pathlib import Path
 
 from sqlalchemy import insert, select
 
@@ -181,7 +180,6 @@ def run_burst(url: str, first: int, count: int) -> None:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
     kind, url, *rest = sys.argv[1:]
     if kind == "burst":
         run_burst(url, int(rest[0]), int(rest[1]))

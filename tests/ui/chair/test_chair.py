@@ -1,16 +1,16 @@
 """The Chair workspace driven like a chair would: buttons, keys, the add field, a badge.
 
-Fake wall and monotonic clocks (tests/ui/chair_support.py): the tests move them and tick
+Fake wall and monotonic clocks (tests/helpers/chair_room.py): the tests move them and tick
 the faces by hand; nothing sleeps.
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-from chair_support import ChairRoom
+from helpers import REPO
+from helpers.chair_room import ChairRoom
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
@@ -21,7 +21,7 @@ from encounter_desk.ui.chair.shortcuts import SHORTCUTS
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints", "raise")]
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = REPO
 
 
 @pytest.fixture
