@@ -11,6 +11,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
 import pytest  # noqa: E402
+from hypothesis import HealthCheck, settings  # noqa: E402
 
 from encounter_desk.core import i18n  # noqa: E402
 from encounter_desk.storage.database import Database, open_database, sqlite_url  # noqa: E402
@@ -60,6 +61,20 @@ def db(request, db_path) -> Database:
 def sample_roster() -> Path:
     """The sample roster that ships with the app (resources/samples), as a file."""
     return SAMPLE_ROSTER
+
+
+# Hypothesis: ``default`` (500 examples per property, for a developer's run) and ``ci``
+# (10,000 examples, selected with ``HYPOTHESIS_PROFILE=ci``, as .ci/run does).
+settings.register_profile(
+    "default", max_examples=500, deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile(
+    "ci", max_examples=10_000, deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
 
 
 def pytest_report_header(config):
@@ -140,3 +155,22 @@ def pg_template(pg_server) -> str:
 def pg_url_at_head(pg_server, pg_template) -> str:
     """The URL of a new PostgreSQL database already at the newest schema, empty of data."""
     yield from _new_pg_database(pg_server, pg_template)
+
+
+@pytest.fixture
+def private_pg():
+    """A PostgreSQL server of this test's own, which the test may stop."""
+    from helpers.pg_server import PostgresServer, find_bin_dir
+
+    bin_dir = find_bin_dir()
+    if bin_dir is None:
+        message = "no PostgreSQL server binaries (initdb, pg_ctl) on this machine"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    server = PostgresServer(bin_dir)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -68,6 +68,7 @@ from encounter_desk.chair.queries import (
     speaking_stats,
     waiting_speeches,
 )
+from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import translate
 from encounter_desk.event import badge_code
 from encounter_desk.event.event import find_event
@@ -139,7 +140,7 @@ def _now(db: Database, at: dt.datetime | None) -> dt.datetime:
 def _kind(kind: str | SpeechKind) -> SpeechKind:
     try:
         return SpeechKind(kind)
-    except ValueError:
+    except (Refusal, ValueError):
         raise ValueError(
             translate("Speakers", "{kind} is not a kind of intervention.").format(kind=kind)
         ) from None

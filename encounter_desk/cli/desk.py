@@ -20,6 +20,7 @@ import os
 import sys
 from pathlib import Path
 
+from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import translate
 from encounter_desk.storage.database import open_database
 
@@ -156,7 +157,7 @@ def cmd_undo_checkin(args: argparse.Namespace) -> int:
 def _participant_id(value: str) -> int:
     try:
         number = int(value)
-    except ValueError:
+    except (Refusal, ValueError):
         number = 0
     if number <= 0:
         raise argparse.ArgumentTypeError(

@@ -18,8 +18,9 @@ from typing import Protocol
 
 from encounter_desk import __version__
 from encounter_desk.core import config, i18n
+from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, translate
-from encounter_desk.storage.database import Database, DatabaseError, open_database, resolve_url
+from encounter_desk.storage.database import Database, open_database, resolve_url
 
 log = logging.getLogger(__name__)
 
@@ -32,8 +33,10 @@ class Desktop(Protocol):
     def check_window(self, database_url: str, language: str) -> str: ...
 
 
-class CommandError(Exception):
+class CommandError(Refusal):
     """A command could not do its job; the message is for the user."""
+
+    default_code = "cli.refused"
 
 
 # --- the commands ------------------------------------------------------------------------
@@ -59,7 +62,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     db = _open(args)
     try:
         summary = demo.build_demo(db, replace=args.force)
-    except ValueError as exc:
+    except (Refusal, ValueError) as exc:
         raise CommandError(str(exc)) from exc
     finally:
         db.close()
@@ -432,7 +435,7 @@ def main(argv: Sequence[str] | None = None, desktop: Desktop | None = None) -> i
         args.url = resolve_url(args.db, args.database)
         func = getattr(args, "func", cmd_open)
         return func(args)
-    except (CommandError, DatabaseError) as exc:
+    except Refusal as exc:
         print(translate("CLI", "Error: {message}").format(message=exc), file=sys.stderr)
         return 1
     except OSError as exc:

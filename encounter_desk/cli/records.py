@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 from encounter_desk.core import config
+from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import translate
 from encounter_desk.storage.database import Database, open_database
 
@@ -132,7 +133,7 @@ def cmd_attendance(args: argparse.Namespace) -> int:
 def _positive(value: str) -> int:
     try:
         number = int(value)
-    except ValueError:
+    except (Refusal, ValueError):
         number = 0
     if number < 1:
         raise argparse.ArgumentTypeError(

@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import in_language, translate
 from encounter_desk.event import badge_code
 from encounter_desk.event.event import require_event
@@ -24,8 +25,10 @@ from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import Delegation, Event, Participant
 
 
-class BadgeError(ValueError):
+class BadgeError(Refusal):
     """A badge could not be made; ``str(error)`` is a translated sentence for the user."""
+
+    default_code = "badge.refused"
 
 
 def _no_participant(participant_id: int) -> BadgeError:

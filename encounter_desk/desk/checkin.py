@@ -47,6 +47,7 @@ from sqlalchemy.orm import Session
 
 from encounter_desk.core import names as text
 from encounter_desk.core.clock import Clock
+from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, in_language, language, pick, translate
 from encounter_desk.event import badge_code
 from encounter_desk.event.event import NoEventError
@@ -97,8 +98,10 @@ VERDICT_LABELS = {
 SOURCES = ("scanner", "camera", "search", "walk-in")
 
 
-class CheckInError(ValueError):
+class CheckInError(Refusal):
     """A desk action was refused; ``str(error)`` is a translated sentence for the user."""
+
+    default_code = "desk.refused"
 
 
 def verdict_label(kind: VerdictKind | str, lang: str | None = None) -> str:

@@ -9,13 +9,14 @@ from dataclasses import dataclass, fields
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import translate
 from encounter_desk.event.countries import ALL_PRESETS, DelegationPreset, seed_delegations
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import Event
 
 
-class NoEventError(Exception):
+class NoEventError(Refusal):
     """The database holds no event yet."""
 
     def __init__(self) -> None:
@@ -24,7 +25,8 @@ class NoEventError(Exception):
                 "Events",
                 "This file holds no event yet. Create one (File → New event) or fill it with "
                 "the demo (encounter-desk demo).",
-            )
+            ),
+            code="event.missing",
         )
 
 

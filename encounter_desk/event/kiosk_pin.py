@@ -11,6 +11,7 @@ import hashlib
 import hmac
 import secrets
 
+from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import translate
 from encounter_desk.event.event import require_event
 from encounter_desk.storage.database import Database
@@ -61,6 +62,6 @@ def check_pin(db: Database, pin: str) -> bool:
         if scheme != "pbkdf2_sha256":
             return False
         expected = _hash((pin or "").strip(), bytes.fromhex(salt), int(iterations))
-    except ValueError:
+    except (Refusal, ValueError):
         return False
     return hmac.compare_digest(expected, stored)

@@ -20,13 +20,16 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from encounter_desk.core import names as text
+from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import in_language, pick, translate
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import ADOPTION_LABELS, Adoption, AgendaItem, Agreement, Sitting
 
 
-class RecordsError(ValueError):
+class RecordsError(Refusal):
     """Bad input for an agreement or an initiative; the message is for the user."""
+
+    default_code = "records.refused"
 
 
 def _t(message: str, lang: str | None = None) -> str:
@@ -147,7 +150,7 @@ def _apply(session: Session, a: Agreement, values: dict[str, Any]) -> None:
         raise RecordsError(translate("Records", "Write the text of the agreement (in Spanish or in English)."))
     try:
         adoption = Adoption(a.adoption)
-    except ValueError:
+    except (Refusal, ValueError):
         raise RecordsError(
             translate("Records", "An agreement is adopted by consensus or by vote, not {value!r}.").format(
                 value=a.adoption

@@ -45,6 +45,7 @@ from sqlalchemy.orm import Session
 
 from encounter_desk.core import names as text
 from encounter_desk.core.clock import Clock
+from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, in_language, pick, translate
 from encounter_desk.event import badge_code
 from encounter_desk.event.event import require_event
@@ -76,8 +77,10 @@ QUORUM_RULE_LABELS = {
 }
 
 
-class AttendanceError(ValueError):
+class AttendanceError(Refusal):
     """A mark was refused; ``str(error)`` is a translated sentence for the user."""
+
+    default_code = "attendance.refused"
 
 
 def _t(message: str, lang: str | None = None) -> str:
@@ -328,7 +331,7 @@ def _require_participant(session: Session, participant_id: int) -> Participant:
 def _status(value: str | AttendanceStatus) -> AttendanceStatus:
     try:
         return AttendanceStatus(value)
-    except ValueError:
+    except (Refusal, ValueError):
         raise AttendanceError(
             translate("Attendance", "{status!r} is not an attendance status (present, excused or absent).").format(
                 status=value
@@ -339,7 +342,7 @@ def _status(value: str | AttendanceStatus) -> AttendanceStatus:
 def _source(value: str | AttendanceSource) -> AttendanceSource:
     try:
         return AttendanceSource(value)
-    except ValueError:
+    except (Refusal, ValueError):
         raise AttendanceError(
             translate("Attendance", "{source!r} is not a source of attendance (scan, roll_call or manual).").format(
                 source=value

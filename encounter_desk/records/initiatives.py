@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from encounter_desk.core import names as text
+from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import in_language, pick, translate
 from encounter_desk.records.agreements import RecordsError, long_text
 from encounter_desk.storage.database import Database
@@ -135,7 +136,7 @@ def _row(session: Session, i: Initiative) -> InitiativeRow:
 def _enum(cls, value: Any, message: str):  # noqa: ANN001, ANN202
     try:
         return cls(value).value
-    except ValueError:
+    except (Refusal, ValueError):
         raise RecordsError(message.format(value=value)) from None
 
 

@@ -14,6 +14,7 @@ import io
 import logging
 from pathlib import Path
 
+from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import translate
 
 log = logging.getLogger(__name__)
@@ -36,8 +37,10 @@ UNREADABLE = _Unreadable("\ufffd")
 Row = tuple[int, list[str]]
 
 
-class RosterFileError(Exception):
+class RosterFileError(Refusal):
     """The file cannot be read as a roster; ``str(error)`` is a sentence for the user."""
+
+    default_code = "roster.file"
 
 
 def read_rows(path: Path, sheet: str | None = None) -> tuple[list[Row], str]:

@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from encounter_desk.core import config
 from encounter_desk.core.clock import Clock
+from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import translate
 from encounter_desk.storage.models import Base, audit, utcnow
 
@@ -43,8 +44,10 @@ log = logging.getLogger(__name__)
 
 
 
-class DatabaseError(Exception):
-    """A database could not be opened; ``str(error)`` is a sentence for the user."""
+class DatabaseError(Refusal):
+    """A database could not be opened or written; ``str(error)`` is a sentence for the user."""
+
+    default_code = "storage.error"
 
 
 class NewerDatabaseError(DatabaseError):

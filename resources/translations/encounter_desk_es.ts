@@ -848,6 +848,10 @@
         <source>Mark a participant present, excused or absent at a session (a manual mark).</source>
         <translation>Marca a un participante como presente, con ausencia justificada o ausente en una sesión (marca manual).</translation>
     </message>
+    <message>
+        <source>This command line was started without the desktop app.</source>
+        <translation>Esta línea de comandos se inició sin la aplicación de escritorio.</translation>
+    </message>
 </context>
 <context>
     <name>Camera</name>

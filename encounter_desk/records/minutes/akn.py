@@ -29,6 +29,7 @@ from pathlib import Path
 from lxml import etree
 
 from encounter_desk.core import names as text
+from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import in_language
 from encounter_desk.records.minutes.data import MinutesData, load_minutes
 from encounter_desk.storage.database import Database
@@ -39,8 +40,10 @@ LANG3 = {"es": "spa", "en": "eng", "fr": "fra"}
 REF_ATTRIBUTES = ("by", "as", "refersTo", "to", "source")
 
 
-class AknError(ValueError):
+class AknError(Refusal):
     """The document would point at something it does not declare."""
+
+    default_code = "akn.invalid"
 
 
 @functools.cache

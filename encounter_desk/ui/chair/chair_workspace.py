@@ -39,6 +39,7 @@ from encounter_desk.chair import commands as speakers
 from encounter_desk.chair.clock import ClockState, Monotonic, WallClock, alerts
 from encounter_desk.chair.queries import ListSnapshot
 from encounter_desk.core import i18n
+from encounter_desk.core.errors import Refusal
 from encounter_desk.event import delegations as delegation_admin
 from encounter_desk.event import participants, sittings
 from encounter_desk.event.people_search import SearchIndex
@@ -66,7 +67,7 @@ log = logging.getLogger(__name__)
 SITTING_KEY = "chair/sitting"
 PROJECTOR_LANGUAGE_KEY = "chair/projector_language"
 STEP_SECONDS = 30
-_FAILURES = (ValueError, DatabaseError, SQLAlchemyError)
+_FAILURES = (Refusal, ValueError, DatabaseError, SQLAlchemyError)
 
 
 class ChairWorkspace(Workspace):

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.exc import SQLAlchemyError
 
 from encounter_desk.core import i18n
+from encounter_desk.core.errors import Refusal
 from encounter_desk.desk import checkin, walk_in
 from encounter_desk.desk.checkin import CheckInError, Clock, Verdict
 from encounter_desk.desk.lookup import DeskPerson, delegation_flags, desk_people
@@ -430,7 +431,7 @@ class DeskWorkspace(QWidget):
     def _register_walk_in(self, values: dict[str, Any]) -> str | None:
         try:
             done = walk_in.register_walk_in(self.db, values, desk=self.desk_name, clock=self.clock)
-        except ValueError as exc:  # a bad value: nothing was written
+        except (Refusal, ValueError) as exc:  # a bad value: nothing was written
             return str(exc)
         except _FAILURES as exc:
             return str(exc)
@@ -447,7 +448,7 @@ class DeskWorkspace(QWidget):
             path = walk_in.write_walk_in_badge(
                 self.db, participant, self.badge_folder,
                 now=self.clock() if self.clock else None, lang=i18n.language())
-        except (ValueError, OSError, *_FAILURES) as exc:
+        except (Refusal, ValueError, OSError, *_FAILURES) as exc:
             self._problem(self.tr("The badge could not be written: {error}").format(error=exc))
             return None
         self.last_badge = path

@@ -8,12 +8,13 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QWidget
 
 from encounter_desk.core import i18n
+from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP
 from encounter_desk.event import sittings
 from encounter_desk.event.sittings import AgendaItemRow
 from encounter_desk.records import agreements
 from encounter_desk.records.agreements import AgreementRow
-from encounter_desk.storage.database import Database, DatabaseError
+from encounter_desk.storage.database import Database
 from encounter_desk.ui.records.agreement_form import AgreementDialog
 from encounter_desk.ui.widgets.table_model import Column, RecordTableModel
 from encounter_desk.ui.widgets.table_page import TablePage
@@ -152,7 +153,7 @@ class AgreementsPage(TablePage):
     def set_sitting(self, sitting_id: int | None) -> None:
         try:
             self.items = sittings.list_agenda_items(self.db, sitting_id) if sitting_id else []
-        except (ValueError, DatabaseError) as exc:
+        except Refusal as exc:
             self.items = []
             self.messages.warn(self, self.tr("Agreements"), str(exc))
         self.agreements.set_sitting(sitting_id, self.items)
@@ -230,7 +231,7 @@ class AgreementsPage(TablePage):
                 saved = agreements.create_agreement(self.db, sitting_id, **values)
             else:
                 saved = agreements.update_agreement(self.db, row.id, **values)
-        except (ValueError, DatabaseError) as exc:
+        except Refusal as exc:
             return str(exc)
         self.agreements.refresh()
         number = self.agreements.row_of_id(saved.id)

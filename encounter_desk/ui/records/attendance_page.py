@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.exc import SQLAlchemyError
 
 from encounter_desk.core.clock import Clock
+from encounter_desk.core.errors import Refusal
 from encounter_desk.records import attendance
 from encounter_desk.storage.database import DatabaseError
 from encounter_desk.storage.models import AttendanceSource, AttendanceStatus
@@ -39,7 +40,7 @@ from encounter_desk.ui.widgets.workspace import AppContext
 
 log = logging.getLogger(__name__)
 
-_FAILURES = (ValueError, DatabaseError, SQLAlchemyError)
+_FAILURES = (Refusal, ValueError, DatabaseError, SQLAlchemyError)
 
 MARK_KEYS: dict[int, AttendanceStatus | None] = {
     Qt.Key.Key_P: AttendanceStatus.PRESENT,

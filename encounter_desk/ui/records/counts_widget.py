@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.exc import SQLAlchemyError
 
 from encounter_desk.core import i18n
+from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP
 from encounter_desk.event.event import NoEventError
 from encounter_desk.records import attendance
@@ -32,7 +33,7 @@ from encounter_desk.ui.widgets.table_model import Column, RecordTableModel
 
 log = logging.getLogger(__name__)
 
-_FAILURES = (ValueError, DatabaseError, NoEventError, SQLAlchemyError)
+_FAILURES = (Refusal, ValueError, DatabaseError, NoEventError, SQLAlchemyError)
 
 MET_STYLE = "background: #1b5e20; color: white; font-weight: bold; padding: 6px; border-radius: 4px;"
 NOT_MET_STYLE = "background: #b71c1c; color: white; font-weight: bold; padding: 6px; border-radius: 4px;"

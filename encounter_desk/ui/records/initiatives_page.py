@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from encounter_desk.core import i18n
+from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP
 from encounter_desk.event import delegations as delegation_admin
 from encounter_desk.event import participants, sittings
@@ -19,7 +20,7 @@ from encounter_desk.ui.widgets.table_model import Column, RecordTableModel
 from encounter_desk.ui.widgets.table_page import TablePage
 from encounter_desk.ui.widgets.workspace import AppContext
 
-_FAILURES = (ValueError, DatabaseError)
+_FAILURES = (Refusal, ValueError, DatabaseError)
 
 
 class InitiativesModel(RecordTableModel):

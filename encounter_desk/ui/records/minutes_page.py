@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.exc import SQLAlchemyError
 
 from encounter_desk.core import i18n
+from encounter_desk.core.errors import Refusal
 from encounter_desk.event import event as events
 from encounter_desk.event.event import NoEventError
 from encounter_desk.event.sittings import SittingRow
@@ -46,7 +47,7 @@ from encounter_desk.ui.widgets.workspace import AppContext
 log = logging.getLogger(__name__)
 
 FileOpener = Callable[[Path], object]
-_FAILURES = (ValueError, OSError, DatabaseError, NoEventError, SQLAlchemyError)
+_FAILURES = (Refusal, ValueError, OSError, DatabaseError, NoEventError, SQLAlchemyError)
 LANGUAGE_NAMES = (("es", "Español"), ("en", "English"))
 """Each language by its own name, as the Language menu shows them."""
 

@@ -14,9 +14,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from encounter_desk.core.clock import Clock
+from encounter_desk.core.errors import Refusal
 from encounter_desk.event import sittings
 from encounter_desk.event.sittings import SittingRow
-from encounter_desk.storage.database import DatabaseError
 from encounter_desk.ui.records.agreements_page import AgreementsPage
 from encounter_desk.ui.records.attendance_page import AttendancePage
 from encounter_desk.ui.records.initiatives_page import InitiativesPage
@@ -99,7 +99,7 @@ class RecordsWorkspace(Workspace):
         """Read the sessions again and reload every tab (selection kept)."""
         try:
             rows = sittings.list_sittings(self.db)
-        except (ValueError, DatabaseError) as exc:
+        except Refusal as exc:
             self.messages.warn(self, self.tr("Records"), str(exc))
             return
         self.sitting_rows = {row.id: row for row in rows}

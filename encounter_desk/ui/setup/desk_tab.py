@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from encounter_desk.core.errors import Refusal
 from encounter_desk.event import kiosk_pin as kiosk
 from encounter_desk.ui.desk import identity
 from encounter_desk.ui.widgets.workspace import AppContext
@@ -120,7 +121,7 @@ class DeskTab(QWidget):
     def save_name(self) -> None:
         try:
             name = identity.save_desk_name(self.name_edit.text())
-        except ValueError:
+        except (Refusal, ValueError):
             self.status.setText(self.tr("A desk needs a name."))
             return
         self.name_edit.setText(name)
@@ -134,7 +135,7 @@ class DeskTab(QWidget):
             return
         try:
             kiosk.set_pin(self.context.db, pin)
-        except ValueError as exc:
+        except (Refusal, ValueError) as exc:
             self.status.setText(str(exc))
             return
         finally:

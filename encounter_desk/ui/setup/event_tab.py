@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from encounter_desk.core.errors import Refusal
 from encounter_desk.event import event as events
 from encounter_desk.ui.widgets.event_form import EventForm
 from encounter_desk.ui.widgets.workspace import AppContext
@@ -48,7 +49,7 @@ class EventTab(QWidget):
         try:
             details = self.form.details()
             events.update_event(self.context.db, details)
-        except ValueError as exc:
+        except (Refusal, ValueError) as exc:
             self.status.setText(str(exc))
             self.context.messages.warn(self, self.tr("Not saved"), str(exc))
             return

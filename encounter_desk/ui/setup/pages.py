@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
+from encounter_desk.core.errors import Refusal
 from encounter_desk.ui.setup.delegations_model import DelegationsModel
 from encounter_desk.ui.setup.participant_form import AddParticipantDialog
 from encounter_desk.ui.setup.participants_model import ParticipantsModel
@@ -38,7 +39,7 @@ class ParticipantsPage(TablePage):
     def _submit(self, values: dict[str, Any]) -> str | None:
         try:
             row = self.participants.create_from(values)
-        except ValueError as exc:
+        except (Refusal, ValueError) as exc:
             return str(exc)
         self.filter_box.clear()
         self.select_source_row(row, ParticipantsModel.NAME)

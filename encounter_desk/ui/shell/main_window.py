@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QTabWidget, QWidget
 
 from encounter_desk import APP_NAME, __version__
 from encounter_desk.core import config, i18n
+from encounter_desk.core.errors import Refusal
 from encounter_desk.event import event as events
 from encounter_desk.storage.database import Database, DatabaseError, open_database, sqlite_url
 from encounter_desk.ui.chair import ChairWorkspace
@@ -323,7 +324,7 @@ class MainWindow(QMainWindow):
             return
         try:
             events.create_event(self.db, details, self.create_page.presets())
-        except ValueError as exc:
+        except (Refusal, ValueError) as exc:
             self.create_page.show_error(str(exc))
             return
         self._show_workspaces()
@@ -348,7 +349,7 @@ class MainWindow(QMainWindow):
         """Build the demo event in its own file in the user data folder, and open it."""
         try:
             path = ensure_demo()
-        except (DatabaseError, ValueError, OSError) as exc:
+        except (Refusal, ValueError, OSError) as exc:
             log.warning("could not build the demo: %s", exc)
             self.welcome_page.show_error(str(exc))
             return False

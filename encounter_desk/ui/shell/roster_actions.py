@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from encounter_desk.core import config
+from encounter_desk.core.errors import Refusal
 from encounter_desk.ui.widgets.workspace import AppContext
 
 log = logging.getLogger(__name__)
@@ -50,7 +51,7 @@ class RosterActions(QObject):
         file = Path(path)
         try:
             report = roster.import_roster(self.context.db, file, dry_run=True)
-        except (ValueError, OSError) as exc:
+        except (Refusal, ValueError, OSError) as exc:
             self._failed(file, str(exc))
             return
         messages = self.context.messages
@@ -93,7 +94,7 @@ class RosterActions(QObject):
         file = Path(path)
         try:
             report = roster.import_roster(self.context.db, file)
-        except (ValueError, OSError) as exc:
+        except (Refusal, ValueError, OSError) as exc:
             self._failed(file, str(exc))
             return
         if not report.ok:
@@ -140,7 +141,7 @@ class RosterActions(QObject):
         file = _with_suffix(Path(path))
         try:
             count = roster.export_roster(self.context.db, file)
-        except (ValueError, OSError) as exc:
+        except (Refusal, ValueError, OSError) as exc:
             self.context.messages.warn(
                 self.window,
                 self.tr("Export roster"),
@@ -184,7 +185,7 @@ class TemplateActions(QObject):
         file = _with_suffix(Path(path))
         try:
             roster.write_template(file)
-        except (ValueError, OSError) as exc:
+        except (Refusal, ValueError, OSError) as exc:
             self.messages.warn(
                 self.window,
                 self.tr("Export roster template"),

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from encounter_desk.core import i18n
+from encounter_desk.core.errors import Refusal
 from encounter_desk.event.countries import NON_COUNTRY_GROUPS, RCM_MEMBERS, DelegationPreset
 from encounter_desk.event.event import EventDetails
 from encounter_desk.ui.widgets.event_form import EventForm
@@ -200,7 +201,7 @@ class CreateEventPage(QWidget):
     def _create(self) -> None:
         try:
             details: EventDetails = self.form.details()
-        except ValueError as exc:
+        except (Refusal, ValueError) as exc:
             self.show_error(str(exc))
             return
         self.show_error("")

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 )
 
 from encounter_desk.core import names as text
+from encounter_desk.core.errors import Refusal
 from encounter_desk.storage.database import Database
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -133,7 +134,7 @@ class RecordTableModel(QAbstractTableModel):
         """Create a row through the service; returns its number or None if refused."""
         try:
             new = self.create()
-        except ValueError as exc:
+        except (Refusal, ValueError) as exc:
             self.error_raised.emit(str(exc))
             return None
         return self.append(new)
@@ -148,7 +149,7 @@ class RecordTableModel(QAbstractTableModel):
     def remove_row(self, row: int) -> bool:
         try:
             self.remove(self._rows[row])
-        except ValueError as exc:
+        except (Refusal, ValueError) as exc:
             self.error_raised.emit(str(exc))
             return False
         self.beginRemoveRows(QModelIndex(), row, row)
@@ -240,7 +241,7 @@ class RecordTableModel(QAbstractTableModel):
             return True
         try:
             saved = self.save(row, column.field, value)
-        except ValueError as exc:
+        except (Refusal, ValueError) as exc:
             self.error_raised.emit(str(exc))
             return False
         number = index.row()
