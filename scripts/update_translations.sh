@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Re-extract every translatable string into the Spanish catalogue (keeps existing translations).
 # Then translate the new entries (pyside6-linguist, or edit the .ts) and run the tests:
-# tests/unit/test_translations.py fails while any entry is unfinished.
+# tests/core/test_translations.py fails while any entry is unfinished.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 lupdate=$(command -v pyside6-lupdate || echo .venv/bin/pyside6-lupdate)

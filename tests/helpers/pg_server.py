@@ -71,7 +71,7 @@ class PostgresServer:
 
 
 def _main(argv: list[str]) -> int:
-    """``python3 tests/pg_server.py start STATE`` prints a server URL; ``stop STATE`` ends it.
+    """``python3 tests/helpers/pg_server.py start STATE`` prints a server URL; ``stop STATE`` ends it.
 
     .ci/run starts one server for the whole run and hands its URL to the tests through
     ENCOUNTER_DESK_TEST_PG_URL. Only the standard library is used, so this runs before the
