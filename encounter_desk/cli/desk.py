@@ -20,7 +20,6 @@ import os
 import sys
 from pathlib import Path
 
-from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import translate
 from encounter_desk.storage.database import open_database
 
@@ -46,28 +45,12 @@ def _coloured(word: str, kind: str, stream) -> str:  # noqa: ANN001
     return f"{_COLOURS.get(kind, '')} {word} {_RESET}"
 
 
-def _user_error(exc: Exception) -> int:
-    print(translate("CLI", "Error: {message}").format(message=exc), file=sys.stderr)
-    return 1
-
-
-def _refusals() -> tuple[type[Exception], ...]:
-    """Errors whose message is a sentence for the user (printed, exit status 1)."""
-    from encounter_desk.desk.badges import BadgeError
-    from encounter_desk.desk.checkin import CheckInError
-    from encounter_desk.event.event import NoEventError
-
-    return BadgeError, CheckInError, NoEventError
-
-
 def cmd_badges(args: argparse.Namespace) -> int:
     from encounter_desk.desk.badge_pdf import write_badges
 
     db = open_database(args.url, create=False)
     try:
         count = write_badges(db, Path(args.out), args.participant, args.layout, lang=args.lang)
-    except _refusals() as exc:
-        return _user_error(exc)
     finally:
         db.close()
     print(translate("Desk", "{count} badges written to {path}.").format(count=count, path=args.out))
@@ -81,8 +64,6 @@ def cmd_reissue_badge(args: argparse.Namespace) -> int:
     try:
         serial = reissue_badge(db, args.participant_id)
         code = badge_code_for(db, args.participant_id)
-    except _refusals() as exc:
-        return _user_error(exc)
     finally:
         db.close()
     print(
@@ -100,8 +81,6 @@ def cmd_badge_code(args: argparse.Namespace) -> int:
     db = open_database(args.url, create=False)
     try:
         print(badge_code_for(db, args.participant_id))
-    except _refusals() as exc:
-        return _user_error(exc)
     finally:
         db.close()
     return 0
@@ -115,8 +94,6 @@ def cmd_checkin(args: argparse.Namespace) -> int:
         verdict = checkin.check_in(
             db, args.code, desk=args.desk or checkin.default_desk_name(), source="scanner"
         )
-    except _refusals() as exc:
-        return _user_error(exc)
     finally:
         db.close()
     if args.json:
@@ -142,8 +119,6 @@ def cmd_undo_checkin(args: argparse.Namespace) -> int:
             db, args.participant_id, args.reason,
             desk=args.desk or checkin.default_desk_name(),
         )
-    except _refusals() as exc:
-        return _user_error(exc)
     finally:
         db.close()
     print(
@@ -157,7 +132,7 @@ def cmd_undo_checkin(args: argparse.Namespace) -> int:
 def _participant_id(value: str) -> int:
     try:
         number = int(value)
-    except (Refusal, ValueError):
+    except ValueError:
         number = 0
     if number <= 0:
         raise argparse.ArgumentTypeError(

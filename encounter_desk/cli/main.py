@@ -62,8 +62,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
     db = _open(args)
     try:
         summary = demo.build_demo(db, replace=args.force)
-    except (Refusal, ValueError) as exc:
-        raise CommandError(str(exc)) from exc
     finally:
         db.close()
     print(
@@ -98,18 +96,15 @@ def cmd_export_roster(args: argparse.Namespace) -> int:
     from encounter_desk.roster import importer as roster
 
     out = Path(args.out)
+    if args.template:
+        roster.write_template(out)
+        print(translate("CLI", "Roster template written to {path}.").format(path=out))
+        return 0
+    db = _open(args)
     try:
-        if args.template:
-            roster.write_template(out)
-            print(translate("CLI", "Roster template written to {path}.").format(path=out))
-            return 0
-        db = _open(args)
-        try:
-            count = roster.export_roster(db, out)
-        finally:
-            db.close()
-    except roster.RosterFileError as exc:
-        raise CommandError(str(exc)) from exc
+        count = roster.export_roster(db, out)
+    finally:
+        db.close()
     print(translate("CLI", "{count} participants written to {path}.").format(count=count, path=out))
     return 0
 
@@ -122,7 +117,7 @@ def cmd_info(args: argparse.Namespace) -> int:
     try:
         event = events.load_event(db)
         if event is None:
-            raise CommandError(str(events.NoEventError()))
+            raise events.NoEventError()
         counts = event_summary(db)
     finally:
         db.close()

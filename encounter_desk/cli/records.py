@@ -14,27 +14,11 @@ writes (default: the global ``--lang``, i.e. the language of the messages).
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from encounter_desk.core import config
-from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import translate
 from encounter_desk.storage.database import Database, open_database
-
-
-def _refusals() -> tuple[type[Exception], ...]:
-    from encounter_desk.event.event import NoEventError
-    from encounter_desk.records.attendance import AttendanceError
-    from encounter_desk.records.minutes.akn import AknError
-
-    # RecordsError, AttendanceError and AknError are ValueErrors with a user-facing message.
-    return (NoEventError, AttendanceError, AknError, ValueError)
-
-
-def _error(exc: Exception) -> int:
-    print(translate("CLI", "Error: {message}").format(message=exc), file=sys.stderr)
-    return 1
 
 
 def _sitting_id(db: Database, number: int) -> int:
@@ -52,8 +36,6 @@ def _run(args: argparse.Namespace, work) -> int:  # noqa: ANN001
     db = open_database(args.url, create=False)
     try:
         return work(db)
-    except _refusals() as exc:
-        return _error(exc)
     finally:
         db.close()
 
@@ -133,7 +115,7 @@ def cmd_attendance(args: argparse.Namespace) -> int:
 def _positive(value: str) -> int:
     try:
         number = int(value)
-    except (Refusal, ValueError):
+    except ValueError:
         number = 0
     if number < 1:
         raise argparse.ArgumentTypeError(

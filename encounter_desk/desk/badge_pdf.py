@@ -396,7 +396,8 @@ def check_layout(layout: str) -> None:
         raise BadgeError(
             translate("Badges", "Unknown badge layout {layout}; use one of: {choices}.").format(
                 layout=layout, choices=", ".join(LAYOUTS)
-            )
+            ),
+            "badge.layout",
         )
 
 
@@ -465,6 +466,8 @@ def write_badges(
     with db.read() as session:
         badges = load_badges(session, participant_ids, lang)
     if not badges:
-        raise BadgeError(translate("Badges", "There are no participants to print badges for."))
+        raise BadgeError(
+            translate("Badges", "There are no participants to print badges for."), "badge.nobody"
+        )
     render_badges(badges, Path(out), layout)
     return len(badges)

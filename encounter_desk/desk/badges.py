@@ -33,7 +33,8 @@ class BadgeError(Refusal):
 
 def _no_participant(participant_id: int) -> BadgeError:
     return BadgeError(
-        translate("Badges", "There is no participant number {id}.").format(id=participant_id)
+        translate("Badges", "There is no participant number {id}.").format(id=participant_id),
+        "badge.no_participant",
     )
 
 
@@ -70,7 +71,8 @@ def reissue_badge(db: Database, participant_id: int) -> int:
             raise _no_participant(participant_id)
         if participant.badge_serial >= badge_code.MAX_SERIAL:
             raise BadgeError(
-                translate("Badges", "This badge has been reissued too many times.")
+                translate("Badges", "This badge has been reissued too many times."),
+                "badge.serial_exhausted",
             )
         participant.badge_serial += 1
         return participant.badge_serial

@@ -13,6 +13,7 @@ import time
 from typing import Any
 
 from encounter_desk.core.clock import Monotonic
+from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import translate
 
 INSTALL_HINT = 'pip install "encounter-desk[camera]"'
@@ -20,8 +21,10 @@ REPEAT_SECONDS = 3.0
 """The same code read again within this long is the same badge still held up."""
 
 
-class CameraUnavailable(RuntimeError):
+class CameraUnavailable(Refusal):
     """The camera extra is not installed; the message says how to add it (translated)."""
+
+    default_code = "camera.unavailable"
 
 
 def missing_message() -> str:

@@ -459,7 +459,8 @@ def _recorded(
 ) -> Verdict:
     if source not in SOURCES:
         raise CheckInError(
-            translate("Desk", "Unknown scan source {source!r}.").format(source=source)
+            translate("Desk", "Unknown scan source {source!r}.").format(source=source),
+            "desk.source",
         )
     uid = (scan_uid or "").strip()[:64] or new_scan_uid()
     desk = text.clean(desk)[:80]
@@ -574,7 +575,9 @@ def undo_check_in(
     with the reason, who and where; the person can then be admitted again."""
     reason = text.clean(reason)
     if not reason:
-        raise CheckInError(translate("Desk", "Give a reason to undo a check-in."))
+        raise CheckInError(
+            translate("Desk", "Give a reason to undo a check-in."), "desk.undo_reason"
+        )
     now = (clock or db.clock)()
     with db.write() as session:
         record = session.scalar(select(CheckIn).where(CheckIn.participant_id == participant_id))
@@ -583,12 +586,14 @@ def undo_check_in(
                 raise CheckInError(
                     translate("Desk", "There is no participant number {id}.").format(
                         id=participant_id
-                    )
+                    ),
+                    "desk.no_participant",
                 )
             raise CheckInError(
                 translate("Desk", "Participant {id} is not checked in; nothing to undo.").format(
                     id=participant_id
-                )
+                ),
+                "desk.not_checked_in",
             )
         scan = session.get(Scan, record.scan_id)
         assert scan is not None

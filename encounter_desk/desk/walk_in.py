@@ -37,7 +37,7 @@ def register_walk_in(
 ) -> WalkIn:
     """Register a new participant and check them in (source "walk-in").
 
-    Raises ``ValueError`` with a sentence for the user when a value is wrong (nothing is
+    Raises a :class:`~encounter_desk.core.errors.Refusal` when a value is wrong (nothing is
     written then), as :func:`encounter_desk.event.participants.create_participant` does.
     """
     person = participants.create_participant(db, **values)

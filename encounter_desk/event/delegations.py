@@ -1,8 +1,8 @@
 """Editing the event's delegations: list, add, change, remove (Setup → Delegations).
 
 Presets and country matching live in :mod:`encounter_desk.event.countries`; this module changes
-the delegations an event keeps, one short transaction per change, with translated
-``ValueError`` messages for bad input.
+the delegations an event keeps, one short transaction per change; bad input raises a
+:class:`~encounter_desk.core.errors.Refusal` (a translated sentence and a ``delegation.…`` code).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from encounter_desk.core import names as text
+from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import language, translate
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import Delegation, DelegationKind, Participant
@@ -124,12 +125,13 @@ def delete_delegation(db: Database, delegation_id: int) -> None:
             select(func.count(Participant.id)).where(Participant.delegation_id == delegation_id)
         )
         if count:
-            raise ValueError(
+            raise Refusal(
                 translate(
                     "Delegations",
                     "{name} still has {count} participants. Move them to another delegation "
                     "or delete them first.",
-                ).format(name=delegation.name(language()), count=count)
+                ).format(name=delegation.name(language()), count=count),
+                "delegation.has_participants",
             )
         session.delete(delegation)
 
@@ -137,18 +139,20 @@ def delete_delegation(db: Database, delegation_id: int) -> None:
 def _check_fields(values: dict[str, Any]) -> None:
     unknown = set(values) - EDITABLE_FIELDS
     if unknown:
-        raise ValueError(
+        raise Refusal(
             translate("Delegations", "Unknown delegation field: {names}.").format(
                 names=", ".join(sorted(unknown))
-            )
+            ),
+            "delegation.unknown_field",
         )
 
 
 def _require(session: Session, delegation_id: int) -> Delegation:
     delegation = session.get(Delegation, delegation_id)
     if delegation is None:
-        raise ValueError(
-            translate("Delegations", "This delegation no longer exists; the list was refreshed.")
+        raise Refusal(
+            translate("Delegations", "This delegation no longer exists; the list was refreshed."),
+            "delegation.missing",
         )
     return delegation
 
@@ -158,17 +162,19 @@ def _apply(session: Session, delegation: Delegation, values: dict[str, Any]) -> 
         if name in ("name_es", "name_en"):
             value = text.clean(value)
             if not value:
-                raise ValueError(
-                    translate("Delegations", "A delegation needs a name in Spanish and in English.")
+                raise Refusal(
+                    translate("Delegations", "A delegation needs a name in Spanish and in English."),
+                    "delegation.name",
                 )
         elif name == "code":
             value = text.clean(value).upper()
             if not value or len(value) > 20 or " " in value:
-                raise ValueError(
+                raise Refusal(
                     translate(
                         "Delegations",
                         "A delegation code is 1 to 20 letters or digits, without spaces.",
-                    )
+                    ),
+                    "delegation.code",
                 )
             with session.no_autoflush:
                 clash = session.scalar(
@@ -177,24 +183,28 @@ def _apply(session: Session, delegation: Delegation, values: dict[str, Any]) -> 
                     )
                 )
             if clash is not None:
-                raise ValueError(
+                raise Refusal(
                     translate(
                         "Delegations", "Another delegation already uses the code {code}."
-                    ).format(code=value)
+                    ).format(code=value),
+                    "delegation.code_taken",
                 )
         elif name == "kind":
             if value not in {k.value for k in DelegationKind}:
-                raise ValueError(
+                raise Refusal(
                     translate("Delegations", "Unknown kind of delegation: {value}.").format(
                         value=value
-                    )
+                    ),
+                    "delegation.kind",
                 )
             delegation.is_member = value == DelegationKind.COUNTRY.value
         elif name == "canonical_order":
             try:
                 value = int(value)
-            except (TypeError, ValueError) as exc:
-                raise ValueError(translate("Delegations", "The order is a whole number.")) from exc
+            except (TypeError, ValueError):
+                value = -1
             if value < 0:
-                raise ValueError(translate("Delegations", "The order is a whole number.")) from None
+                raise Refusal(
+                    translate("Delegations", "The order is a whole number."), "delegation.order"
+                ) from None
         setattr(delegation, name, value)

@@ -61,15 +61,23 @@ def create_event(
     presets: tuple[DelegationPreset, ...] = ALL_PRESETS,
 ) -> Event:
     """Create the event (one per file) with its preset delegations."""
-    if details.end_date < details.start_date:
-        raise ValueError(translate("Events", "The event cannot end before it starts."))
+    _check_dates(details)
     with db.write() as session:
         if session.scalar(select(Event.id)) is not None:
-            raise ValueError(translate("Events", "This file already holds an event."))
+            raise Refusal(
+                translate("Events", "This file already holds an event."), "event.exists"
+            )
         event = Event(secret=new_secret(), **vars(details))
         session.add(event)
         seed_delegations(session, presets)
     return event
+
+
+def _check_dates(details: EventDetails) -> None:
+    if details.end_date < details.start_date:
+        raise Refusal(
+            translate("Events", "The event cannot end before it starts."), "event.dates"
+        )
 
 
 def find_event(session: Session) -> Event | None:
@@ -89,8 +97,7 @@ def load_event(db: Database) -> Event | None:
 
 
 def update_event(db: Database, details: EventDetails) -> Event:
-    if details.end_date < details.start_date:
-        raise ValueError(translate("Events", "The event cannot end before it starts."))
+    _check_dates(details)
     with db.write() as session:
         event = require_event(session)
         for f in fields(EventDetails):

@@ -28,10 +28,11 @@ def _hash(pin: str, salt: bytes, iterations: int = ITERATIONS) -> str:
 def validate_pin(pin: str) -> str:
     pin = (pin or "").strip()
     if not (pin.isdigit() and pin.isascii() and MIN_DIGITS <= len(pin) <= MAX_DIGITS):
-        raise ValueError(
+        raise Refusal(
             translate("Kiosk", "The PIN is {low} to {high} digits.").format(
                 low=MIN_DIGITS, high=MAX_DIGITS
-            )
+            ),
+            "kiosk.pin",
         )
     return pin
 
@@ -62,6 +63,6 @@ def check_pin(db: Database, pin: str) -> bool:
         if scheme != "pbkdf2_sha256":
             return False
         expected = _hash((pin or "").strip(), bytes.fromhex(salt), int(iterations))
-    except (Refusal, ValueError):
+    except ValueError:  # not a hash this version wrote
         return False
     return hmac.compare_digest(expected, stored)

@@ -1,7 +1,8 @@
 """The participants of the event: list, add, change and remove them, one short transaction each.
 
 Every change is made through the ORM (so the audit trail records it) and validated first; a
-bad value raises ``ValueError`` with a sentence for the user and writes nothing. Callers get
+bad value raises a :class:`~encounter_desk.core.errors.Refusal` (a sentence for the user and a
+code such as ``participant.email``) and writes nothing. Callers get
 plain :class:`ParticipantRow` values, never live ORM objects.
 """
 
@@ -16,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload
 
 from encounter_desk.core import names as text
+from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import translate
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import Category, Delegation, Gender, Participant
@@ -147,11 +149,12 @@ def delete_participant(db: Database, participant_id: int) -> None:
         with db.write() as session:
             session.delete(_require(session, participant_id))
     except IntegrityError as exc:
-        raise ValueError(
+        raise Refusal(
             translate(
                 "Participants",
                 "This participant cannot be deleted: the record of the event refers to them.",
-            )
+            ),
+            "participant.has_record",
         ) from exc
 
 
@@ -161,18 +164,20 @@ def delete_participant(db: Database, participant_id: int) -> None:
 def _check_fields(values: dict[str, Any]) -> None:
     unknown = set(values) - EDITABLE_FIELDS
     if unknown:
-        raise ValueError(
+        raise Refusal(
             translate("Participants", "Unknown participant field: {names}.").format(
                 names=", ".join(sorted(unknown))
-            )
+            ),
+            "participant.unknown_field",
         )
 
 
 def _require(session: Session, participant_id: int) -> Participant:
     person = session.get(Participant, participant_id, options=[joinedload(Participant.delegation)])
     if person is None:
-        raise ValueError(
-            translate("Participants", "This participant no longer exists; the list was refreshed.")
+        raise Refusal(
+            translate("Participants", "This participant no longer exists; the list was refreshed."),
+            "participant.missing",
         )
     return person
 
@@ -182,36 +187,43 @@ def _apply(session: Session, person: Participant, values: dict[str, Any]) -> Non
         if name in TEXT_FIELDS:
             value = text.clean(value)
             if name == "email" and value and not _EMAIL.match(value):
-                raise ValueError(
+                raise Refusal(
                     translate("Participants", "{email} is not an email address.").format(
                         email=value
-                    )
+                    ),
+                    "participant.email",
                 )
             if name == "desk_note":
                 value = (value or "").strip()
         elif name == "gender":
             value = value or None
             if value is not None and value not in {g.value for g in Gender}:
-                raise ValueError(
-                    translate("Participants", "Unknown gender: {value}.").format(value=value)
+                raise Refusal(
+                    translate("Participants", "Unknown gender: {value}.").format(value=value),
+                    "participant.gender",
                 )
         elif name == "category":
             if value not in {c.value for c in Category}:
-                raise ValueError(
-                    translate("Participants", "Unknown category: {value}.").format(value=value)
+                raise Refusal(
+                    translate("Participants", "Unknown category: {value}.").format(value=value),
+                    "participant.category",
                 )
         elif name == "delegation_id":
             value = int(value) if value not in (None, "") else None
             delegation = session.get(Delegation, value) if value is not None else None
             if value is not None and delegation is None:
-                raise ValueError(translate("Participants", "This delegation no longer exists."))
+                raise Refusal(
+                    translate("Participants", "This delegation no longer exists."),
+                    "delegation.missing",
+                )
             person.delegation = delegation
         elif name == "is_head_of_delegation":
             value = bool(value)
         setattr(person, name, value)
     if not text.clean(person.given_names) and not text.clean(person.first_surname):
-        raise ValueError(
-            translate("Participants", "A participant needs a given name or a surname.")
+        raise Refusal(
+            translate("Participants", "A participant needs a given name or a surname."),
+            "participant.name",
         )
 
 
@@ -231,10 +243,11 @@ def _flush(session: Session, person: Participant) -> None:
             )
         )
     if clash is not None:
-        raise ValueError(
+        raise Refusal(
             translate("Participants", "{name} is already registered in this delegation.").format(
                 name=text.full_name(person.given_names, person.first_surname, person.second_surname)
-            )
+            ),
+            "participant.duplicate",
         )
     session.flush()
     session.refresh(person, ["delegation"])

@@ -1,7 +1,8 @@
 """Sittings (shown as "Session"/"Sesión") and their agenda items: list, add, change, remove.
 
 One short transaction per change, through the ORM (so the audit trail records it). Bad input
-raises ``ValueError`` with a translated sentence and writes nothing.
+raises a :class:`~encounter_desk.core.errors.Refusal` (a translated sentence and a code such as
+``sitting.number_taken``) and writes nothing.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from encounter_desk.core import names as text
+from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import translate
 from encounter_desk.event.event import find_event
 from encounter_desk.storage.database import Database
@@ -148,20 +150,22 @@ def delete_sitting(db: Database, sitting_id: int) -> None:
         with db.write() as session:
             session.delete(_require_sitting(session, sitting_id))
     except IntegrityError as exc:
-        raise ValueError(
+        raise Refusal(
             translate(
                 "Sittings",
                 "This session cannot be deleted: it already has a record (speeches, "
                 "attendance or agreements). Change its details instead.",
-            )
+            ),
+            "sitting.has_record",
         ) from exc
 
 
 def _require_sitting(session: Session, sitting_id: int) -> Sitting:
     sitting = session.get(Sitting, sitting_id)
     if sitting is None:
-        raise ValueError(
-            translate("Sittings", "This session no longer exists; the list was refreshed.")
+        raise Refusal(
+            translate("Sittings", "This session no longer exists; the list was refreshed."),
+            "sitting.missing",
         )
     return sitting
 
@@ -171,14 +175,17 @@ def _apply_sitting(session: Session, sitting: Sitting, values: dict[str, Any]) -
         if name in ("title_es", "title_en"):
             value = text.clean(value)
             if not value:
-                raise ValueError(
-                    translate("Sittings", "A session needs a title in Spanish and in English.")
+                raise Refusal(
+                    translate("Sittings", "A session needs a title in Spanish and in English."),
+                    "sitting.title",
                 )
         elif name == "room":
             value = text.clean(value)
         elif name == "number":
             value = _positive(
-                value, translate("Sittings", "The session number is a whole number from 1.")
+                value,
+                translate("Sittings", "The session number is a whole number from 1."),
+                "sitting.number",
             )
             with session.no_autoflush:
                 clash = session.scalar(
@@ -187,35 +194,46 @@ def _apply_sitting(session: Session, sitting: Sitting, values: dict[str, Any]) -
                     )
                 )
             if clash is not None:
-                raise ValueError(
-                    translate("Sittings", "There is already a session number {n}.").format(n=value)
+                raise Refusal(
+                    translate("Sittings", "There is already a session number {n}.").format(n=value),
+                    "sitting.number_taken",
                 )
         elif name == "date":
             if not isinstance(value, dt.date):
-                raise ValueError(translate("Sittings", "The date of a session is a calendar date."))
+                raise Refusal(
+                    translate("Sittings", "The date of a session is a calendar date."),
+                    "sitting.date",
+                )
         elif name in ("scheduled_start", "scheduled_end"):
             if value is None and name == "scheduled_end":
                 pass
             elif not isinstance(value, dt.time):
-                raise ValueError(
-                    translate("Sittings", "Times are hours and minutes, such as 09:30.")
+                raise Refusal(
+                    translate("Sittings", "Times are hours and minutes, such as 09:30."),
+                    "sitting.time",
                 )
         elif name == "chair_id":
             value = int(value) if value not in (None, "") else None
             if value is not None and session.get(Participant, value) is None:
-                raise ValueError(
-                    translate("Sittings", "The chosen chair is not a participant of the event.")
+                raise Refusal(
+                    translate("Sittings", "The chosen chair is not a participant of the event."),
+                    "sitting.chair",
                 )
         elif name in ("default_speaking_seconds", "warning_seconds"):
             value = _positive(
-                value, translate("Sittings", "Times in seconds are whole numbers from 1.")
+                value,
+                translate("Sittings", "Times in seconds are whole numbers from 1."),
+                "sitting.seconds",
             )
         setattr(sitting, name, value)
     if sitting.scheduled_end is not None and sitting.scheduled_end <= sitting.scheduled_start:
-        raise ValueError(translate("Sittings", "A session must end after it starts."))
+        raise Refusal(
+            translate("Sittings", "A session must end after it starts."), "sitting.ends_early"
+        )
     if sitting.warning_seconds >= sitting.default_speaking_seconds:
-        raise ValueError(
-            translate("Sittings", "The warning must come before the speaking time runs out.")
+        raise Refusal(
+            translate("Sittings", "The warning must come before the speaking time runs out."),
+            "sitting.warning",
         )
 
 
@@ -234,7 +252,7 @@ def list_agenda_items(db: Database, sitting_id: int) -> list[AgendaItemRow]:
 
 def create_agenda_item(db: Database, sitting_id: int, **values: Any) -> AgendaItemRow:
     """Add an agenda item at the end of the sitting's agenda."""
-    _check(values, AGENDA_FIELDS, "agenda item")
+    _check(values, AGENDA_FIELDS, "agenda_item")
     with db.write() as session:
         _require_sitting(session, sitting_id)
         number = (
@@ -256,7 +274,7 @@ def create_agenda_item(db: Database, sitting_id: int, **values: Any) -> AgendaIt
 
 
 def update_agenda_item(db: Database, item_id: int, **changes: Any) -> AgendaItemRow:
-    _check(changes, AGENDA_FIELDS, "agenda item")
+    _check(changes, AGENDA_FIELDS, "agenda_item")
     with db.write() as session:
         item = _require_item(session, item_id)
         _apply_item(session, item, changes)
@@ -269,20 +287,22 @@ def delete_agenda_item(db: Database, item_id: int) -> None:
         with db.write() as session:
             session.delete(_require_item(session, item_id))
     except IntegrityError as exc:
-        raise ValueError(
+        raise Refusal(
             translate(
                 "Sittings",
                 "This agenda item cannot be deleted: speeches or agreements refer to it. "
                 "Change its title instead.",
-            )
+            ),
+            "agenda_item.has_record",
         ) from exc
 
 
 def _require_item(session: Session, item_id: int) -> AgendaItem:
     item = session.get(AgendaItem, item_id)
     if item is None:
-        raise ValueError(
-            translate("Sittings", "This agenda item no longer exists; the list was refreshed.")
+        raise Refusal(
+            translate("Sittings", "This agenda item no longer exists; the list was refreshed."),
+            "agenda_item.missing",
         )
     return item
 
@@ -292,12 +312,15 @@ def _apply_item(session: Session, item: AgendaItem, values: dict[str, Any]) -> N
         if name in ("title_es", "title_en"):
             value = text.clean(value)
             if not value:
-                raise ValueError(
-                    translate("Sittings", "An agenda item needs a title in Spanish and in English.")
+                raise Refusal(
+                    translate("Sittings", "An agenda item needs a title in Spanish and in English."),
+                    "agenda_item.title",
                 )
         elif name == "number":
             value = _positive(
-                value, translate("Sittings", "The item number is a whole number from 1.")
+                value,
+                translate("Sittings", "The item number is a whole number from 1."),
+                "agenda_item.number",
             )
             with session.no_autoflush:
                 clash = session.scalar(
@@ -308,10 +331,11 @@ def _apply_item(session: Session, item: AgendaItem, values: dict[str, Any]) -> N
                     )
                 )
             if clash is not None:
-                raise ValueError(
+                raise Refusal(
                     translate(
                         "Sittings", "This session already has an agenda item number {n}."
-                    ).format(n=value)
+                    ).format(n=value),
+                    "agenda_item.number_taken",
                 )
         setattr(item, name, value)
 
@@ -322,18 +346,19 @@ def _apply_item(session: Session, item: AgendaItem, values: dict[str, Any]) -> N
 def _check(values: dict[str, Any], allowed: frozenset[str], what: str) -> None:
     unknown = set(values) - allowed
     if unknown:
-        raise ValueError(
+        raise Refusal(
             translate("Sittings", "Unknown field: {names}.").format(
                 names=", ".join(sorted(unknown))
-            )
+            ),
+            f"{what}.unknown_field",
         )
 
 
-def _positive(value: Any, message: str) -> int:
+def _positive(value: Any, message: str, code: str) -> int:
     try:
         number = int(value)
     except (TypeError, ValueError) as exc:
-        raise ValueError(message) from exc
+        raise Refusal(message, code) from exc
     if number < 1:
-        raise ValueError(message)
+        raise Refusal(message, code)
     return number

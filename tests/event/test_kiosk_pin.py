@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
+from encounter_desk.core.errors import Refusal
 from encounter_desk.event import event as events
 from encounter_desk.event import kiosk_pin as kiosk
 from encounter_desk.storage.models import AuditEntry, Event
@@ -49,8 +50,9 @@ def test_same_pin_twice_gives_different_hashes(event_db):
 @pytest.mark.parametrize("pin", ["123", "12a4", "", "1234567890123", "١٢٣٤"])
 def test_bad_pins_are_refused_and_nothing_changes(event_db, pin):
     kiosk.set_pin(event_db, "4321")
-    with pytest.raises(ValueError, match="4 to 12 digits"):
+    with pytest.raises(Refusal, match="4 to 12 digits") as refused:
         kiosk.set_pin(event_db, pin)
+    assert refused.value.code == "kiosk.pin"
     assert kiosk.check_pin(event_db, "4321")
 
 
