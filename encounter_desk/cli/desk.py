@@ -88,6 +88,7 @@ def cmd_badge_code(args: argparse.Namespace) -> int:
 
 def cmd_checkin(args: argparse.Namespace) -> int:
     from encounter_desk.desk import checkin
+    from encounter_desk.desk.verdict import VerdictKind, describe
 
     db = open_database(args.url, create=False)
     try:
@@ -99,23 +100,23 @@ def cmd_checkin(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(verdict.to_json(), ensure_ascii=False))
     else:
-        lines = checkin.describe(verdict)
+        lines = describe(verdict)
         print(_coloured(lines[0], verdict.kind.value, sys.stdout))
         for line in lines[1:]:
             print(f"  {line}")
     if verdict.admitted:
         return EXIT_ADMITTED
-    if verdict.kind is checkin.VerdictKind.ALREADY_CHECKED_IN:
+    if verdict.kind is VerdictKind.ALREADY_CHECKED_IN:
         return EXIT_ALREADY
     return EXIT_REFUSED
 
 
 def cmd_undo_checkin(args: argparse.Namespace) -> int:
-    from encounter_desk.desk import checkin
+    from encounter_desk.desk import checkin, scan_log
 
     db = open_database(args.url, create=False)
     try:
-        undone = checkin.undo_check_in(
+        undone = scan_log.undo_check_in(
             db, args.participant_id, args.reason,
             desk=args.desk or checkin.default_desk_name(),
         )

@@ -123,13 +123,14 @@ def badge_pdf(run: Run) -> str:
 
 def check_in(run: Run) -> str:
     from encounter_desk.desk import badges, checkin
+    from encounter_desk.desk.verdict import VerdictKind
 
     code = badges.badge_code_for(run.db, run.participant_ids[0])
     verdict = checkin.check_in(run.db, code, desk="self-test", clock=run.clock.wall)
     if not verdict.admitted:
         raise SelfTestFailure(verdict.kind.value)
     again = checkin.check_in(run.db, code, desk="self-test", clock=run.clock.wall)
-    if again.kind is not checkin.VerdictKind.ALREADY_CHECKED_IN:
+    if again.kind is not VerdictKind.ALREADY_CHECKED_IN:
         raise SelfTestFailure(again.kind.value)
     return verdict.kind.value
 

@@ -17,7 +17,8 @@ import argparse
 from pathlib import Path
 
 from encounter_desk.core.i18n import translate
-from encounter_desk.storage.database import DatabaseError, open_database, resolve_url, sqlite_path
+from encounter_desk.storage.database import open_database, resolve_url, sqlite_path
+from encounter_desk.storage.errors import DatabaseError
 
 
 def cmd_backup(args: argparse.Namespace) -> int:

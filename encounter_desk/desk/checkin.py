@@ -1,13 +1,15 @@
-"""Check-in at the registration desk: the verdict for a scan, the scan log, undo, live counts.
+"""Check-in at the registration desk: the verdict for a scan, recorded in one transaction.
 
 Every entry point records one ``scan`` row in one short write transaction and returns a
-:class:`Verdict` (plain data, safe to hand to a widget or print as JSON):
+:class:`~encounter_desk.desk.verdict.Verdict` (plain data, safe to hand to a widget or print
+as JSON):
 
 * :func:`check_in` — text read by a scanner (or a camera, or typed);
 * :func:`check_in_participant` — the same verdict path for a person found by search, or
-  registered at the desk as a walk-in (no badge code to verify);
-* :func:`undo_check_in` — a mistaken check-in, with a required reason;
-* :func:`counts` and :func:`recent_scans` — what the desk shows beside the scanner.
+  registered at the desk as a walk-in (no badge code to verify).
+
+The scan log, undo and the live counts beside the scanner are in
+:mod:`encounter_desk.desk.scan_log`.
 
 Rules the desk relies on:
 
@@ -25,8 +27,7 @@ Rules the desk relies on:
   and returns the original verdict, rebuilt from the log (``Verdict.repeated`` is True).
 * **Every scan is kept**, the refused ones too: raw text (the first 512 characters, and
   the full length), verdict, participant when known, desk, time, source. Scans and
-  check-ins are written through the ORM, so the audit trail also records each one, and the
-  deletion of a check-in by an undo.
+  check-ins are written through the ORM, so the audit trail also records each one.
 """
 
 from __future__ import annotations
@@ -34,10 +35,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import socket
-import zoneinfo
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
-from enum import StrEnum
+from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
 
@@ -47,177 +46,69 @@ from sqlalchemy.orm import Session
 
 from encounter_desk.core import names as text
 from encounter_desk.core.clock import Clock
-from encounter_desk.core.errors import Refusal
-from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, in_language, language, pick, translate
-from encounter_desk.event import badge_code
-from encounter_desk.event.event import NoEventError
-from encounter_desk.storage.database import Database
-from encounter_desk.storage.models import (
-    CATEGORY_LABELS,
-    Category,
-    CheckIn,
-    Delegation,
-    Event,
-    Participant,
-    Scan,
-    Sitting,
+from encounter_desk.core.i18n import translate
+from encounter_desk.desk.scan_log import (
+    CheckInCounts,
+    GroupCount,
+    ScanRecord,
+    UndoneCheckIn,
+    counts,
+    is_checked_in,
+    recent_scans,
+    undo_check_in,
 )
+from encounter_desk.desk.verdict import (
+    VERDICT_LABELS,
+    CheckInError,
+    ParticipantInfo,
+    SittingInfo,
+    Verdict,
+    VerdictKind,
+    describe,
+    verdict_label,
+)
+from encounter_desk.event import badge_code
+from encounter_desk.event.event import NoEventError, venue_zone
+from encounter_desk.storage.database import Database
+from encounter_desk.storage.models import CheckIn, Delegation, Event, Participant, Scan, Sitting
 from encounter_desk.storage.models.scans import kept_raw, new_scan_uid
 
+__all__ = [
+    "ENV_DESK",
+    "SOURCES",
+    "Clock",
+    "check_in",
+    "check_in_participant",
+    "default_desk_name",
+    "first_due_sitting",
+    # Moved to desk/verdict.py and desk/scan_log.py; still importable from here for the
+    # callers outside desk/ and cli/ (ui/desk, tests/ui, tests/helpers, bench, scripts).
+    "VERDICT_LABELS",
+    "CheckInCounts",
+    "CheckInError",
+    "GroupCount",
+    "ParticipantInfo",
+    "ScanRecord",
+    "SittingInfo",
+    "UndoneCheckIn",
+    "Verdict",
+    "VerdictKind",
+    "counts",
+    "describe",
+    "is_checked_in",
+    "recent_scans",
+    "undo_check_in",
+    "verdict_label",
+]
+
 ENV_DESK = "ENCOUNTER_DESK_DESK"
-
-
-class VerdictKind(StrEnum):
-    ADMITTED = "admitted"
-    ADMITTED_ATTENTION = "admitted_attention"
-    ALREADY_CHECKED_IN = "already_checked_in"
-    REPLACED = "replaced"
-    WRONG_EVENT = "wrong_event"
-    FORGED = "forged"
-    UNKNOWN = "unknown"
-
-    @property
-    def admitted(self) -> bool:
-        return self in (VerdictKind.ADMITTED, VerdictKind.ADMITTED_ATTENTION)
-
-    @property
-    def refused(self) -> bool:
-        return not self.admitted and self is not VerdictKind.ALREADY_CHECKED_IN
-
-
-VERDICT_LABELS = {
-    VerdictKind.ADMITTED: QT_TRANSLATE_NOOP("Desk", "Admitted"),
-    VerdictKind.ADMITTED_ATTENTION: QT_TRANSLATE_NOOP("Desk", "Admitted — attention"),
-    VerdictKind.ALREADY_CHECKED_IN: QT_TRANSLATE_NOOP("Desk", "Already checked in"),
-    VerdictKind.REPLACED: QT_TRANSLATE_NOOP("Desk", "Replaced badge"),
-    VerdictKind.WRONG_EVENT: QT_TRANSLATE_NOOP("Desk", "Wrong event"),
-    VerdictKind.FORGED: QT_TRANSLATE_NOOP("Desk", "Forged or damaged"),
-    VerdictKind.UNKNOWN: QT_TRANSLATE_NOOP("Desk", "Unknown"),
-}
-
 SOURCES = ("scanner", "camera", "search", "walk-in")
-
-
-class CheckInError(Refusal):
-    """A desk action was refused; ``str(error)`` is a translated sentence for the user."""
-
-    default_code = "desk.refused"
-
-
-def verdict_label(kind: VerdictKind | str, lang: str | None = None) -> str:
-    return in_language(lang).translate("Desk", VERDICT_LABELS[VerdictKind(kind)])
 
 
 def default_desk_name() -> str:
     """This laptop's desk name: $ENCOUNTER_DESK_DESK, else the computer's name."""
     return (os.environ.get(ENV_DESK) or socket.gethostname() or "desk").strip()[:80]
 
-
-# --- what a verdict carries -------------------------------------------------------------
-
-@dataclass(frozen=True)
-class ParticipantInfo:
-    id: int
-    title: str
-    display_name: str
-    delegation_code: str
-    delegation_es: str
-    delegation_en: str
-    delegation_kind: str
-    category: str
-    position: str
-    institution: str
-    desk_note: str
-    is_head_of_delegation: bool
-    badge_serial: int
-
-    def delegation(self, lang: str | None = None) -> str:
-        return pick(lang, self.delegation_es, self.delegation_en)
-
-    @property
-    def full_title_name(self) -> str:
-        return f"{self.title} {self.display_name}".strip()
-
-
-@dataclass(frozen=True)
-class SittingInfo:
-    id: int
-    number: int
-    title_es: str
-    title_en: str
-    date: dt.date
-    start: dt.time
-    room: str
-
-    def title(self, lang: str | None = None) -> str:
-        return pick(lang, self.title_es, self.title_en)
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """What the desk shows for one scan."""
-
-    kind: VerdictKind
-    scan_id: int
-    scan_uid: str
-    at: dt.datetime
-    desk: str
-    source: str
-    participant: ParticipantInfo | None = None
-    attention: tuple[str, ...] = ()
-    """Why an admission needs attention: "Head of delegation", the desk note."""
-    checked_in_at: dt.datetime | None = None
-    """already_checked_in: when the person was admitted, and at which desk."""
-    checked_in_desk: str = ""
-    scanned_serial: int | None = None
-    current_serial: int | None = None
-    """replaced: the serial on the scanned badge and the one of the newer badge."""
-    due_sitting: SittingInfo | None = None
-    repeated: bool = False
-    """True when this is the answer to a retry of an already recorded scan (same scan_uid)."""
-    detail: str = field(default="")
-    """Why a code was refused as forged/unknown (a ParseProblem or "serial_ahead"…)."""
-    timezone: str = "UTC"
-    """The venue's time zone (IANA name): show ``at`` and ``checked_in_at`` in it."""
-
-    def local(self, moment: dt.datetime) -> dt.datetime:
-        return moment.astimezone(_zone(self.timezone))
-
-    @property
-    def admitted(self) -> bool:
-        return self.kind.admitted
-
-    def label(self, lang: str | None = None) -> str:
-        return verdict_label(self.kind, lang)
-
-    def to_json(self) -> dict[str, Any]:
-        participant = None
-        if self.participant is not None:
-            participant = asdict(self.participant)
-        sitting = None
-        if self.due_sitting is not None:
-            sitting = asdict(self.due_sitting)
-            sitting["date"] = self.due_sitting.date.isoformat()
-            sitting["start"] = self.due_sitting.start.isoformat(timespec="minutes")
-        return {
-            "verdict": self.kind.value,
-            "label": self.label(),
-            "scan_id": self.scan_id,
-            "scan_uid": self.scan_uid,
-            "at": self.at.isoformat(),
-            "desk": self.desk,
-            "source": self.source,
-            "participant": participant,
-            "attention": list(self.attention),
-            "checked_in_at": self.checked_in_at.isoformat() if self.checked_in_at else None,
-            "checked_in_desk": self.checked_in_desk or None,
-            "scanned_serial": self.scanned_serial,
-            "current_serial": self.current_serial,
-            "due_sitting": sitting,
-            "repeated": self.repeated,
-            "detail": self.detail or None,
-            "timezone": self.timezone,
-        }
 
 
 # --- the verdict path -------------------------------------------------------------------
@@ -289,14 +180,7 @@ def _event_keys(session: Session) -> _EventKeys:
     row = session.connection().execute(_EVENT_Q).first()
     if row is None:
         raise NoEventError()
-    return _EventKeys(row.code, row.secret, _zone(row.timezone), row.timezone)
-
-
-def _zone(name: str) -> dt.tzinfo:
-    try:
-        return zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return dt.UTC
+    return _EventKeys(row.code, row.secret, venue_zone(row.timezone), row.timezone)
 
 
 def _load_participant(session: Session, participant_id: int) -> ParticipantInfo | None:
@@ -549,231 +433,3 @@ def check_in_participant(
         db, raw="", desk=desk, scan_uid=scan_uid, source=source, clock=clock,
         sitting_id=sitting_id, judge=judge,
     )
-
-
-# --- undo ---------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class UndoneCheckIn:
-    participant_id: int
-    scan_id: int
-    checked_in_at: dt.datetime
-    checked_in_desk: str
-    undone_at: dt.datetime
-    reason: str
-
-
-def undo_check_in(
-    db: Database,
-    participant_id: int,
-    reason: str,
-    *,
-    desk: str,
-    clock: Clock | None = None,
-) -> UndoneCheckIn:
-    """Take back a mistaken check-in. The admitting scan stays in the log, marked undone
-    with the reason, who and where; the person can then be admitted again."""
-    reason = text.clean(reason)
-    if not reason:
-        raise CheckInError(
-            translate("Desk", "Give a reason to undo a check-in."), "desk.undo_reason"
-        )
-    now = (clock or db.clock)()
-    with db.write() as session:
-        record = session.scalar(select(CheckIn).where(CheckIn.participant_id == participant_id))
-        if record is None:
-            if session.get(Participant, participant_id) is None:
-                raise CheckInError(
-                    translate("Desk", "There is no participant number {id}.").format(
-                        id=participant_id
-                    ),
-                    "desk.no_participant",
-                )
-            raise CheckInError(
-                translate("Desk", "Participant {id} is not checked in; nothing to undo.").format(
-                    id=participant_id
-                ),
-                "desk.not_checked_in",
-            )
-        scan = session.get(Scan, record.scan_id)
-        assert scan is not None
-        actor = session.info.get("actor") or "unknown"
-        scan.undone_at = now
-        scan.undo_reason = reason
-        scan.undone_by = f"{actor} @ {text.clean(desk)}"[:200]
-        result = UndoneCheckIn(
-            participant_id=participant_id,
-            scan_id=scan.id,
-            checked_in_at=record.at,
-            checked_in_desk=record.desk,
-            undone_at=now,
-            reason=reason,
-        )
-        session.delete(record)
-    return result
-
-
-# --- what the desk shows beside the scanner ------------------------------------------------
-
-@dataclass(frozen=True)
-class GroupCount:
-    key: str
-    label_es: str
-    label_en: str
-    checked_in: int
-    expected: int
-
-    def label(self, lang: str | None = None) -> str:
-        return pick(lang, self.label_es, self.label_en)
-
-
-@dataclass(frozen=True)
-class CheckInCounts:
-    checked_in: int
-    expected: int
-    by_delegation: tuple[GroupCount, ...]
-    """In the RCM's canonical order; delegations with nobody expected are left out."""
-    by_category: tuple[GroupCount, ...]
-
-
-def counts(db: Database) -> CheckInCounts:
-    """Checked in / expected, overall, by delegation and by category."""
-    with db.read() as session:
-        rows = session.execute(
-            select(
-                Delegation.code,
-                Delegation.name_es,
-                Delegation.name_en,
-                func.count(Participant.id),
-                func.count(CheckIn.id),
-            )
-            .select_from(Participant)
-            .outerjoin(Delegation, Participant.delegation_id == Delegation.id)
-            .outerjoin(CheckIn, CheckIn.participant_id == Participant.id)
-            .group_by(Delegation.id)
-            .order_by(Delegation.canonical_order, Delegation.name_es)
-        ).all()
-        by_category_rows = session.execute(
-            select(Participant.category, func.count(Participant.id), func.count(CheckIn.id))
-            .outerjoin(CheckIn, CheckIn.participant_id == Participant.id)
-            .group_by(Participant.category)
-        ).all()
-    by_delegation = []
-    for code, name_es, name_en, expected, checked in rows:
-        if code is None:
-            name_es = in_language("es").translate("Desk", "No delegation")
-            name_en = in_language("en").translate("Desk", "No delegation")
-        by_delegation.append(GroupCount(code or "", name_es, name_en, checked, expected))
-    # Groups without a delegation sort last (NULL ordering differs between databases).
-    by_delegation.sort(key=lambda g: g.key == "")
-    order = {c.value: i for i, c in enumerate(Category)}
-    by_category = []
-    for category, expected, checked in sorted(by_category_rows, key=lambda r: order.get(r[0], 99)):
-        source = CATEGORY_LABELS.get(category, category)
-        by_category.append(
-            GroupCount(
-                category,
-                in_language("es").translate("Category", source),
-                in_language("en").translate("Category", source),
-                checked,
-                expected,
-            )
-        )
-    return CheckInCounts(
-        checked_in=sum(g.checked_in for g in by_delegation),
-        expected=sum(g.expected for g in by_delegation),
-        by_delegation=tuple(by_delegation),
-        by_category=tuple(by_category),
-    )
-
-
-@dataclass(frozen=True)
-class ScanRecord:
-    id: int
-    scan_uid: str
-    at: dt.datetime
-    desk: str
-    source: str
-    verdict: VerdictKind
-    participant_id: int | None
-    participant_name: str
-    raw: str
-    undone_at: dt.datetime | None
-    undo_reason: str
-
-
-def recent_scans(db: Database, limit: int = 50, desk: str | None = None) -> list[ScanRecord]:
-    """The latest scans, newest first (all desks, or one)."""
-    with db.read() as session:
-        query = (
-            select(Scan, Participant.display_name)
-            .outerjoin(Participant, Scan.participant_id == Participant.id)
-            .order_by(Scan.id.desc())
-            .limit(limit)
-        )
-        if desk is not None:
-            query = query.where(Scan.desk == desk)
-        return [
-            ScanRecord(
-                scan.id,
-                scan.scan_uid,
-                scan.at,
-                scan.desk,
-                scan.source,
-                VerdictKind(scan.verdict),
-                scan.participant_id,
-                name or "",
-                scan.raw,
-                scan.undone_at,
-                scan.undo_reason,
-            )
-            for scan, name in session.execute(query)
-        ]
-
-
-def is_checked_in(db: Database, participant_id: int) -> bool:
-    with db.read() as session:
-        return session.scalar(
-            select(CheckIn.id).where(CheckIn.participant_id == participant_id)
-        ) is not None
-
-
-def describe(verdict: Verdict, lang: str | None = None) -> list[str]:
-    """The verdict as a few lines of text (terminal, logs, screen readers)."""
-    lang = lang or language()
-    lines = [verdict.label(lang)]
-    p = verdict.participant
-    if p is not None:
-        lines.append(p.full_title_name)
-        if p.delegation(lang):
-            lines.append(p.delegation(lang))
-    for note in verdict.attention:
-        lines.append(in_language(lang).translate("Desk", "Attention: {note}").format(note=note))
-    if verdict.kind is VerdictKind.ALREADY_CHECKED_IN and verdict.checked_in_at:
-        lines.append(
-            in_language(lang).translate("Desk", "Checked in at {time} (desk {desk})").format(
-                time=verdict.local(verdict.checked_in_at).strftime("%H:%M"),
-                desk=verdict.checked_in_desk or "?",
-            )
-        )
-    if verdict.kind is VerdictKind.REPLACED:
-        lines.append(
-            in_language(lang).translate("Desk", "This badge was replaced: a newer badge (number {serial}) exists.").format(serial=verdict.current_serial)
-        )
-    if verdict.kind is VerdictKind.WRONG_EVENT:
-        lines.append(in_language(lang).translate("Desk", "This badge is for another event."))
-    if verdict.kind is VerdictKind.FORGED:
-        lines.append(in_language(lang).translate("Desk", "The code is not genuine or could not be read whole."))
-    if verdict.kind is VerdictKind.UNKNOWN:
-        lines.append(in_language(lang).translate("Desk", "This badge belongs to no participant of this event."))
-    if verdict.due_sitting is not None:
-        s = verdict.due_sitting
-        lines.append(
-            in_language(lang).translate("Desk", "Next: session {number}, {title}, {date} {time}").format(
-                number=s.number,
-                title=s.title(lang),
-                date=s.date.isoformat(),
-                time=s.start.strftime("%H:%M"),
-            )
-        )
-    return lines

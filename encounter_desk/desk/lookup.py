@@ -8,13 +8,13 @@ each person is already checked in, the time in the venue's time zone.
 from __future__ import annotations
 
 import datetime as dt
-import zoneinfo
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
 
 from encounter_desk.core.i18n import pick
+from encounter_desk.event.event import venue_zone  # also imported from here by ui/ tests
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import CheckIn, Delegation, Event, Participant
 
@@ -43,13 +43,6 @@ class DeskPerson:
     @property
     def full_title_name(self) -> str:
         return f"{self.title} {self.display_name}".strip()
-
-
-def venue_zone(name: str | None) -> dt.tzinfo:
-    try:
-        return zoneinfo.ZoneInfo(name or "UTC")
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return dt.UTC
 
 
 def desk_people(db: Database, ids: Sequence[int]) -> list[DeskPerson]:

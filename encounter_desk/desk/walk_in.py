@@ -16,9 +16,11 @@ from typing import Any
 from sqlalchemy.orm import selectinload
 
 from encounter_desk.core import config
+from encounter_desk.core.clock import Clock
 from encounter_desk.core.names import fold
 from encounter_desk.desk.badges import write_badges
-from encounter_desk.desk.checkin import Clock, Verdict, check_in_participant
+from encounter_desk.desk.checkin import check_in_participant
+from encounter_desk.desk.verdict import Verdict
 from encounter_desk.event import participants
 from encounter_desk.event.participants import ParticipantRow
 from encounter_desk.event.people_search import SearchEntry

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+import zoneinfo
 from dataclasses import dataclass, fields
 
 from sqlalchemy import select
@@ -78,6 +79,14 @@ def _check_dates(details: EventDetails) -> None:
         raise Refusal(
             translate("Events", "The event cannot end before it starts."), "event.dates"
         )
+
+
+def venue_zone(name: str | None) -> dt.tzinfo:
+    """The venue's time zone from its IANA name (``Event.timezone``); UTC when unknown."""
+    try:
+        return zoneinfo.ZoneInfo(name or "UTC")
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return dt.UTC
 
 
 def find_event(session: Session) -> Event | None:

@@ -24,14 +24,11 @@ from pathlib import Path
 from encounter_desk.core.clock import Clock
 from encounter_desk.core.i18n import translate
 from encounter_desk.storage import change_marker as changes
-from encounter_desk.storage.database import (
+from encounter_desk.storage.database import Database, backup_sqlite, open_database, sqlite_url
+from encounter_desk.storage.errors import (
     CorruptDatabaseError,
-    Database,
     DatabaseError,
     DatabaseLockedError,
-    backup_sqlite,
-    open_database,
-    sqlite_url,
     user_error,
 )
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from sqlalchemy import Integer, func, insert, select, text
 
 from encounter_desk.core.i18n import translate
-from encounter_desk.storage.database import Database, DatabaseError, user_error
+from encounter_desk.storage.database import Database
+from encounter_desk.storage.errors import DatabaseError, user_error
 from encounter_desk.storage.models import Base
 
 BATCH = 1000

@@ -16,9 +16,9 @@ from sqlalchemy import select
 
 from encounter_desk.core.fonts import BOLD, register_fonts
 from encounter_desk.desk import badge_pdf as badge_sheets
-from encounter_desk.desk import badges, checkin
+from encounter_desk.desk import badges, checkin, scan_log
 from encounter_desk.desk.badge_pdf import fit_text, write_badges
-from encounter_desk.desk.checkin import VerdictKind
+from encounter_desk.desk.verdict import VerdictKind
 from encounter_desk.event import event as events
 from encounter_desk.event.countries import RCM_MEMBERS
 from encounter_desk.storage.database import Database
@@ -107,7 +107,7 @@ def test_qr_round_trips_through_the_rendered_page_to_an_admission(db, tmp_path):
     for text in decoded:
         assert checkin.check_in(db, text, desk="Desk 1").kind in (
             VerdictKind.ADMITTED, VerdictKind.ADMITTED_ATTENTION)
-    assert checkin.counts(db).checked_in == 8
+    assert scan_log.counts(db).checked_in == 8
 
 
 def test_a6_qr_decodes_at_low_resolution(db, tmp_path):

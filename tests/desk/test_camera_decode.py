@@ -17,7 +17,7 @@ from encounter_desk.desk import badges, checkin
 from encounter_desk.desk import camera as camera_decode
 from encounter_desk.desk.badge_pdf import write_badges
 from encounter_desk.desk.camera import Debouncer, decode_frame
-from encounter_desk.desk.checkin import VerdictKind
+from encounter_desk.desk.verdict import VerdictKind
 from encounter_desk.event import event as events
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import Delegation, Participant, Scan

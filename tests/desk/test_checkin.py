@@ -12,8 +12,8 @@ from dataclasses import dataclass
 import pytest
 from sqlalchemy import func, select
 
-from encounter_desk.desk import badges, checkin
-from encounter_desk.desk.checkin import VerdictKind
+from encounter_desk.desk import badges, checkin, scan_log
+from encounter_desk.desk.verdict import CheckInError, Verdict, VerdictKind, describe
 from encounter_desk.event import badge_code
 from encounter_desk.event import event as events
 from encounter_desk.storage.database import Database, open_database, sqlite_url
@@ -57,7 +57,7 @@ class Desk:
             secret_hex=self.secret, event_code=self.code, participant_id=pid, serial=serial
         )
 
-    def scan(self, raw: str, **kw) -> checkin.Verdict:
+    def scan(self, raw: str, **kw) -> Verdict:
         kw.setdefault("desk", "Desk 1")
         return checkin.check_in(self.db, raw, clock=self.clock, **kw)
 
@@ -107,7 +107,7 @@ def test_admitted_shows_person_delegation_and_first_sitting(desk):
     assert (v.participant.delegation("es"), v.participant.delegation("en")) == ("México", "Mexico")
     assert v.due_sitting.number == 1 and v.due_sitting.title("en") == "Opening"
     assert v.desk == "Desk 1" and v.at == T0 and v.source == "scanner"
-    assert checkin.is_checked_in(desk.db, desk.ana)
+    assert scan_log.is_checked_in(desk.db, desk.ana)
     data = v.to_json()
     json.dumps(data)
     assert data["verdict"] == "admitted" and data["participant"]["id"] == desk.ana
@@ -140,7 +140,7 @@ def test_two_quick_scans_back_to_back_second_is_already_checked_in(desk):
     # never a toggle: a third scan still says "already", the person stays in
     third = desk.scan(code)
     assert third.kind is VerdictKind.ALREADY_CHECKED_IN
-    assert checkin.is_checked_in(desk.db, desk.ana)
+    assert scan_log.is_checked_in(desk.db, desk.ana)
     assert [s.verdict for s in _scan_rows(desk.db)] == [
         "admitted", "already_checked_in", "already_checked_in"]
 
@@ -172,7 +172,7 @@ def test_replaced_badge_after_reissue(desk):
     assert v.kind is VerdictKind.REPLACED
     assert v.participant.id == desk.ana
     assert (v.scanned_serial, v.current_serial) == (1, 2)
-    assert not checkin.is_checked_in(desk.db, desk.ana)
+    assert not scan_log.is_checked_in(desk.db, desk.ana)
     new = badges.badge_code_for(desk.db, desk.ana)
     assert new == desk.badge(desk.ana, 2)
     assert desk.scan(new).kind is VerdictKind.ADMITTED
@@ -184,7 +184,7 @@ def test_code_of_another_event_is_wrong_event(desk):
                                  participant_id=desk.ana, serial=1)
     v = desk.scan(other)
     assert v.kind is VerdictKind.WRONG_EVENT and v.participant is None
-    assert not checkin.is_checked_in(desk.db, desk.ana)
+    assert not scan_log.is_checked_in(desk.db, desk.ana)
 
 
 def test_tampered_signature_is_forged(desk):
@@ -196,7 +196,7 @@ def test_tampered_signature_is_forged(desk):
     assert v.participant is None
     damaged = desk.scan(code[:5] + ("0" if code[5] != "0" else "1") + code[6:])
     assert damaged.kind is VerdictKind.FORGED and damaged.detail == "bad_check"
-    assert not checkin.is_checked_in(desk.db, desk.ana)
+    assert not scan_log.is_checked_in(desk.db, desk.ana)
 
 
 def test_genuine_code_of_nobody_is_unknown(desk):
@@ -226,24 +226,24 @@ def test_search_and_walk_in_use_the_same_verdict_path(desk):
     assert again.kind is VerdictKind.ALREADY_CHECKED_IN
     assert desk.scan(desk.badge(desk.guest)).kind is VerdictKind.ALREADY_CHECKED_IN
     assert checkin.check_in_participant(desk.db, 4242, desk="Desk 3").kind is VerdictKind.UNKNOWN
-    with pytest.raises(checkin.CheckInError):
+    with pytest.raises(CheckInError):
         checkin.check_in_participant(desk.db, desk.guest, desk="Desk 3", source="telepathy")
 
 
 def test_undo_needs_a_reason_and_keeps_both_in_the_log(desk):
     code = desk.badge(desk.ana)
     first = desk.scan(code)
-    with pytest.raises(checkin.CheckInError, match="reason"):
-        checkin.undo_check_in(desk.db, desk.ana, "   ", desk="Desk 1")
-    assert checkin.is_checked_in(desk.db, desk.ana)
+    with pytest.raises(CheckInError, match="reason"):
+        scan_log.undo_check_in(desk.db, desk.ana, "   ", desk="Desk 1")
+    assert scan_log.is_checked_in(desk.db, desk.ana)
 
     desk.clock.advance(60)
-    undone = checkin.undo_check_in(desk.db, desk.ana, "Scanned the wrong badge", desk="Desk 1",
+    undone = scan_log.undo_check_in(desk.db, desk.ana, "Scanned the wrong badge", desk="Desk 1",
                                    clock=desk.clock)
     assert undone.scan_id == first.scan_id and undone.reason == "Scanned the wrong badge"
-    assert not checkin.is_checked_in(desk.db, desk.ana)
-    with pytest.raises(checkin.CheckInError, match="not checked in"):
-        checkin.undo_check_in(desk.db, desk.ana, "again", desk="Desk 1")
+    assert not scan_log.is_checked_in(desk.db, desk.ana)
+    with pytest.raises(CheckInError, match="not checked in"):
+        scan_log.undo_check_in(desk.db, desk.ana, "again", desk="Desk 1")
 
     desk.clock.advance(60)
     readmitted = desk.scan(code)
@@ -259,14 +259,14 @@ def test_undo_needs_a_reason_and_keeps_both_in_the_log(desk):
                                .order_by(AuditEntry.id)))
         assert [e.action for e in trail] == ["insert", "delete", "insert"]
         assert s.scalar(select(func.count()).select_from(CheckIn)) == 1
-    log = checkin.recent_scans(desk.db)
+    log = scan_log.recent_scans(desk.db)
     assert log[0].id == readmitted.scan_id and log[1].undo_reason == "Scanned the wrong badge"
 
 
 def test_counts_by_delegation_and_category(desk):
     desk.scan(desk.badge(desk.ana))
     desk.scan(desk.badge(desk.head))
-    counts = checkin.counts(desk.db)
+    counts = scan_log.counts(desk.db)
     assert (counts.checked_in, counts.expected) == (2, 4)
     assert [(g.key, g.checked_in, g.expected) for g in counts.by_delegation] == [
         ("CR", 1, 1), ("MX", 1, 2), ("", 0, 1)]
@@ -349,7 +349,7 @@ def test_one_admission_on_postgresql_under_concurrent_desks(pg_url):
 def test_verdict_text_for_the_terminal(desk):
     code = desk.badge(desk.ana)
     desk.scan(code, desk="Desk 2")
-    lines = checkin.describe(desk.scan(code))
+    lines = describe(desk.scan(code))
     assert lines[0] == "Already checked in"
     assert "Checked in at 08:05 (desk Desk 2)" in lines  # venue time, not UTC
 

@@ -14,7 +14,8 @@ from encounter_desk.cli import main as cli
 from encounter_desk.desk import checkin
 from encounter_desk.storage import backups
 from encounter_desk.storage.copy import CopyError, copy_event, row_counts
-from encounter_desk.storage.database import DatabaseLockedError, open_database, sqlite_url
+from encounter_desk.storage.database import open_database, sqlite_url
+from encounter_desk.storage.errors import DatabaseLockedError
 from encounter_desk.storage.models import AuditEntry, Participant, Scan
 
 

@@ -11,7 +11,8 @@ from sqlalchemy.engine import make_url
 
 from encounter_desk.event import event as events
 from encounter_desk.storage import database as dbmod
-from encounter_desk.storage.database import NewerDatabaseError, open_database
+from encounter_desk.storage.database import open_database
+from encounter_desk.storage.errors import NewerDatabaseError
 from encounter_desk.storage.models import AuditEntry, Delegation, Event, Participant
 
 DETAILS = events.EventDetails(

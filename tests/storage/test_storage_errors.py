@@ -23,17 +23,16 @@ import pytest
 from helpers.desk_driver import make_event
 from sqlalchemy import event, func, select
 
-from encounter_desk.desk import checkin
+from encounter_desk.desk import checkin, scan_log
 from encounter_desk.storage import backups
-from encounter_desk.storage.database import (
+from encounter_desk.storage.database import open_database, sqlite_url
+from encounter_desk.storage.errors import (
     CorruptDatabaseError,
     DatabaseError,
     DatabaseLockedError,
     DatabaseUnavailableError,
     DiskFullError,
     ReadOnlyDatabaseError,
-    open_database,
-    sqlite_url,
 )
 from encounter_desk.storage.models import CheckIn, Scan
 
@@ -93,7 +92,7 @@ def test_read_only_file_says_so_and_changes_nothing(desk, db_path):
     with pytest.raises(ReadOnlyDatabaseError) as caught:
         checkin.check_in(db, codes[10], desk="D")
     assert "read-only" in str(caught.value)
-    assert checkin.counts(db).checked_in == 5  # reading still works
+    assert scan_log.counts(db).checked_in == 5  # reading still works
     db.close()
     assert _scans(db_path) == (5, 5)
 
@@ -127,7 +126,7 @@ def test_damaged_file_is_refused_with_a_sentence_and_left_alone(desk, db_path, t
     with pytest.raises(DatabaseError) as caught:
         broken = open_database(sqlite_url(damaged))
         try:
-            checkin.counts(broken)
+            scan_log.counts(broken)
         finally:
             broken.close()
     assert "damaged" in str(caught.value)
@@ -149,7 +148,7 @@ def test_damage_found_while_working_is_a_corrupt_database_error(desk, db_path):
         fh.seek((root - 1) * page_size)
         fh.write(b"\xff" * page_size)
     with pytest.raises(CorruptDatabaseError) as caught:
-        checkin.counts(db)
+        scan_log.counts(db)
     assert "Restore from backup" in str(caught.value)
 
 
@@ -163,7 +162,7 @@ def test_server_stopped_mid_session_nothing_is_claimed(private_pg):
         checkin.check_in(db, codes[1], desk="D")
     assert "cannot be reached" in str(caught.value)
     with pytest.raises(DatabaseUnavailableError):
-        checkin.counts(db)
+        scan_log.counts(db)
     db.close()
 
 
