@@ -8,17 +8,17 @@ plain :class:`ParticipantRow` values, never live ORM objects.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload
 
 from encounter_desk.core import names as text
 from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import translate
+from encounter_desk.event.validation import has_name, language_code, too_long, valid_email
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import Category, Delegation, Gender, Participant
 
@@ -101,7 +101,6 @@ TEXT_FIELDS = (
 EDITABLE_FIELDS = frozenset(
     TEXT_FIELDS + ("gender", "delegation_id", "category", "is_head_of_delegation")
 )
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 def list_participants(db: Database) -> list[ParticipantRow]:
@@ -182,19 +181,37 @@ def _require(session: Session, participant_id: int) -> Participant:
     return person
 
 
+def _clean_text(name: str, value: Any) -> str:
+    """One text field, cleaned and checked by the rules the roster importer also follows."""
+    value = text.clean(value)
+    if name == "email" and value and not valid_email(value):
+        raise Refusal(
+            translate("Participants", "{email} is not an email address.").format(email=value),
+            "participant.email",
+        )
+    if name == "language" and value:
+        code = language_code(value)
+        if code is None:
+            raise Refusal(
+                translate("Participants", "Unknown language: {value}.").format(value=value),
+                "participant.language",
+            )
+        value = code
+    limit = too_long(name, value)
+    if limit is not None:
+        raise Refusal(
+            translate("Participants", "“{value}…” is longer than {limit} characters.").format(
+                value=value[:40], limit=limit
+            ),
+            "participant.too_long",
+        )
+    return value
+
+
 def _apply(session: Session, person: Participant, values: dict[str, Any]) -> None:
     for name, value in values.items():
         if name in TEXT_FIELDS:
-            value = text.clean(value)
-            if name == "email" and value and not _EMAIL.match(value):
-                raise Refusal(
-                    translate("Participants", "{email} is not an email address.").format(
-                        email=value
-                    ),
-                    "participant.email",
-                )
-            if name == "desk_note":
-                value = (value or "").strip()
+            value = _clean_text(name, value)
         elif name == "gender":
             value = value or None
             if value is not None and value not in {g.value for g in Gender}:
@@ -220,7 +237,7 @@ def _apply(session: Session, person: Participant, values: dict[str, Any]) -> Non
         elif name == "is_head_of_delegation":
             value = bool(value)
         setattr(person, name, value)
-    if not text.clean(person.given_names) and not text.clean(person.first_surname):
+    if not has_name(person.given_names, person.first_surname):
         raise Refusal(
             translate("Participants", "A participant needs a given name or a surname."),
             "participant.name",
@@ -228,26 +245,37 @@ def _apply(session: Session, person: Participant, values: dict[str, Any]) -> Non
 
 
 def _flush(session: Session, person: Participant) -> None:
-    """Write now so that a duplicate person is reported in words, not as a database error."""
-    identity = text.fold(
-        text.full_name(person.given_names, person.first_surname, person.second_surname)
-    )
+    """Write now so that a duplicate person is reported in words, not as a database error.
+
+    One person per name and delegation, and one person per email (the roster importer
+    matches people by email, so two people sharing one could not be told apart)."""
+    name = text.full_name(person.given_names, person.first_surname, person.second_surname)
+    others = select(Participant).where(Participant.id != (person.id or -1))
     with session.no_autoflush:
         clash = session.scalar(
-            select(Participant.id).where(
-                Participant.identity_key == identity,
+            others.where(
+                Participant.identity_key == text.fold(name),
                 Participant.delegation_id.is_(None)
                 if person.delegation_id is None
                 else Participant.delegation_id == person.delegation_id,
-                Participant.id != (person.id or -1),
             )
+        )
+        same_email = person.email and session.scalar(
+            others.where(func.lower(Participant.email) == person.email.lower())
         )
     if clash is not None:
         raise Refusal(
             translate("Participants", "{name} is already registered in this delegation.").format(
-                name=text.full_name(person.given_names, person.first_surname, person.second_surname)
+                name=name
             ),
             "participant.duplicate",
+        )
+    if same_email:
+        raise Refusal(
+            translate("Participants", "{email} is already the email of {name}.").format(
+                email=person.email, name=same_email.display_name
+            ),
+            "participant.email_taken",
         )
     session.flush()
     session.refresh(person, ["delegation"])

@@ -165,14 +165,6 @@ _GENDER_WORDS: dict[Gender, tuple[str, ...]] = {
 _YES = {"si", "s", "yes", "y", "x", "1", "true", "verdadero", "jefe", "jefa", "head"}
 _NO = {"no", "n", "0", "false", "falso"}
 
-_LANGUAGES = {
-    "es": ("es", "spa", "espanol", "castellano", "spanish"),
-    "en": ("en", "eng", "ingles", "english"),
-    "fr": ("fr", "fra", "fre", "frances", "french", "francais"),
-    "pt": ("pt", "por", "portugues", "portuguese"),
-}
-
-_EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>.]+$")
 
 
 def _word_index(table: dict) -> dict[str, object]:
@@ -186,7 +178,6 @@ def _word_index(table: dict) -> dict[str, object]:
 
 _CATEGORY_INDEX = _word_index(_CATEGORY_WORDS)
 _GENDER_INDEX = _word_index(_GENDER_WORDS)
-_LANGUAGE_INDEX = {norm(w): code for code, words in _LANGUAGES.items() for w in words}
 
 
 def parse_category(value: str) -> Category | None:
@@ -222,14 +213,6 @@ def parse_yes_no(value: str) -> bool | None:
 
 def yes_no(value: bool, lang: str | None = None) -> str:
     return in_language(lang).translate("Roster", "yes") if value else in_language(lang).translate("Roster", "no")
-
-
-def parse_language(value: str) -> str | None:
-    return _LANGUAGE_INDEX.get(norm(value))
-
-
-def valid_email(value: str) -> bool:
-    return bool(_EMAIL.match(value))
 
 
 # --- names -------------------------------------------------------------------------------

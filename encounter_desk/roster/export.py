@@ -23,18 +23,21 @@ from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import Delegation, DelegationKind, Participant
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# What the importer takes for an escape: an apostrophe before a formula start, or before
+# another apostrophe (so that a value that itself begins "'=" survives the round trip).
+_ESCAPED = tuple("'" + start for start in (*FORMULA_STARTS, "'"))
 
 
 def neutralise(value: str) -> str:
     """"=1+2" -> "'=1+2": a spreadsheet shows the text instead of running it."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+    if value.startswith(FORMULA_STARTS) or value.startswith(_ESCAPED):
+        return "'" + value
+    return value
 
 
 def unneutralise(value: str) -> str:
     """The importer's inverse of :func:`neutralise`."""
-    if len(value) > 1 and value[0] == "'" and value[1] in "=+-@\t\r":
-        return value[1:]
-    return value
+    return value[1:] if value.startswith(_ESCAPED) else value
 
 
 def _format_of(path: Path) -> str:

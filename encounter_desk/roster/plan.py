@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from sqlalchemy import select
@@ -19,6 +18,7 @@ from sqlalchemy.orm import Session
 from encounter_desk.core import names as text
 from encounter_desk.core.i18n import translate
 from encounter_desk.event.countries import CountryIndex
+from encounter_desk.event.validation import has_name, language_code, too_long, valid_email
 from encounter_desk.roster.columns import (
     FIELD_BY_NAME,
     gender_from_title,
@@ -27,10 +27,8 @@ from encounter_desk.roster.columns import (
     infer_category,
     parse_category,
     parse_gender,
-    parse_language,
     parse_yes_no,
     split_surnames,
-    valid_email,
 )
 from encounter_desk.roster.export import unneutralise
 from encounter_desk.roster.read import UNREADABLE
@@ -69,11 +67,6 @@ class PlannedRow:
     display_name: str
     delegation_code: str
     changed: tuple[str, ...] = ()
-
-
-@cache
-def _max_length(attr: str) -> int | None:
-    return getattr(Participant.__table__.c[attr].type, "length", None)
 
 
 class RosterPlanner:
@@ -140,12 +133,9 @@ class RosterPlanner:
         else:
             first, second = v.get("first_surname", ""), v.get("second_surname", "")
         ok = True
-        if not given and not first:
+        if not has_name(given, first):
             self.error(number, translate("Roster", "there is no name."))
             return None
-        if not given:
-            self.error(number, translate("Roster", "there are no given names."))
-            ok = False
         want: dict[str, Any] = {"given_names": given}
         if v.get("title"):
             want["title"] = v["title"]
@@ -206,9 +196,7 @@ class RosterPlanner:
             else:
                 want["email"] = v["email"].lower()
         if v.get("language"):
-            language = parse_language(v["language"])
-            if language is None and len(v["language"]) == 2 and v["language"].isalpha():
-                language = v["language"].lower()
+            language = language_code(v["language"])
             if language is None:
                 self.error(
                     number,
@@ -218,8 +206,8 @@ class RosterPlanner:
             else:
                 want["language"] = language
         for attr, value in want.items():
-            limit = _max_length(attr)
-            if isinstance(value, str) and limit and len(value) > limit:
+            limit = too_long(attr, value)
+            if limit is not None:
                 self.error(
                     number,
                     translate("Roster", "the value of “{column}” is longer than {limit} characters.").format(

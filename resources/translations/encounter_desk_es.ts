@@ -3032,6 +3032,18 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <source>{name} is already registered in this delegation.</source>
         <translation>{name} ya está registrado en esta delegación.</translation>
     </message>
+    <message>
+        <source>Unknown language: {value}.</source>
+        <translation>Idioma desconocido: {value}.</translation>
+    </message>
+    <message>
+        <source>“{value}…” is longer than {limit} characters.</source>
+        <translation>«{value}…» tiene más de {limit} caracteres.</translation>
+    </message>
+    <message>
+        <source>{email} is already the email of {name}.</source>
+        <translation>{email} ya es el correo electrónico de {name}.</translation>
+    </message>
 </context>
 <context>
     <name>ParticipantsModel</name>
