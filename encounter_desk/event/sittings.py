@@ -105,6 +105,24 @@ def _item_row(item: AgendaItem) -> AgendaItemRow:
 # --- sittings ----------------------------------------------------------------------------
 
 
+def get_sitting(
+    session: Session, *, sitting_id: int | None = None, number: int | None = None
+) -> Sitting:
+    """The sitting with this id, or else with this number; refused (``sitting.missing``)
+    when the event has none. Every job that is handed a sitting looks it up here."""
+    if sitting_id is not None:
+        sitting = session.get(Sitting, sitting_id)
+        missing = translate("Sittings", "This session no longer exists; the list was refreshed.")
+    elif number is not None:
+        sitting = session.scalar(select(Sitting).where(Sitting.number == number))
+        missing = translate("Sittings", "There is no session {n}.").format(n=number)
+    else:
+        raise TypeError("get_sitting needs a sitting_id or a number")
+    if sitting is None:
+        raise Refusal(missing, "sitting.missing")
+    return sitting
+
+
 def list_sittings(db: Database) -> list[SittingRow]:
     with db.read() as session:
         return [
@@ -138,7 +156,7 @@ def create_sitting(db: Database, **values: Any) -> SittingRow:
 def update_sitting(db: Database, sitting_id: int, **changes: Any) -> SittingRow:
     _check(changes, SITTING_FIELDS, "sitting")
     with db.write() as session:
-        sitting = _require_sitting(session, sitting_id)
+        sitting = get_sitting(session, sitting_id=sitting_id)
         _apply_sitting(session, sitting, changes)
         session.flush()
         return _sitting_row(session, sitting)
@@ -148,7 +166,7 @@ def delete_sitting(db: Database, sitting_id: int) -> None:
     """Remove a sitting and its agenda; refused once the sitting has a record (speeches…)."""
     try:
         with db.write() as session:
-            session.delete(_require_sitting(session, sitting_id))
+            session.delete(get_sitting(session, sitting_id=sitting_id))
     except IntegrityError as exc:
         raise Refusal(
             translate(
@@ -158,16 +176,6 @@ def delete_sitting(db: Database, sitting_id: int) -> None:
             ),
             "sitting.has_record",
         ) from exc
-
-
-def _require_sitting(session: Session, sitting_id: int) -> Sitting:
-    sitting = session.get(Sitting, sitting_id)
-    if sitting is None:
-        raise Refusal(
-            translate("Sittings", "This session no longer exists; the list was refreshed."),
-            "sitting.missing",
-        )
-    return sitting
 
 
 def _apply_sitting(session: Session, sitting: Sitting, values: dict[str, Any]) -> None:
@@ -254,7 +262,7 @@ def create_agenda_item(db: Database, sitting_id: int, **values: Any) -> AgendaIt
     """Add an agenda item at the end of the sitting's agenda."""
     _check(values, AGENDA_FIELDS, "agenda_item")
     with db.write() as session:
-        _require_sitting(session, sitting_id)
+        get_sitting(session, sitting_id=sitting_id)
         number = (
             session.scalar(
                 select(func.max(AgendaItem.number)).where(AgendaItem.sitting_id == sitting_id)

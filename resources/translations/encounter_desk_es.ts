@@ -4080,6 +4080,10 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <source>Unknown field: {names}.</source>
         <translation>Campo desconocido: {names}.</translation>
     </message>
+    <message>
+        <source>There is no session {n}.</source>
+        <translation>No existe la sesión {n}.</translation>
+    </message>
 </context>
 <context>
     <name>SittingsModel</name>

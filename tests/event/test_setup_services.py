@@ -107,3 +107,16 @@ def test_an_event_ends_after_it_starts_and_a_file_holds_one(db):
     with pytest.raises(Refusal, match="already holds an event") as refused:
         events.create_event(db, DETAILS)
     assert refused.value.code == "event.exists"
+
+
+def test_a_sitting_is_found_by_id_or_number_and_refused_when_absent(event_db):
+    first = sittings.create_sitting(event_db)
+    with event_db.read() as session:
+        assert sittings.get_sitting(session, sitting_id=first.id).number == 1
+        assert sittings.get_sitting(session, number=1).id == first.id
+        with pytest.raises(Refusal, match="no longer exists") as refused:
+            sittings.get_sitting(session, sitting_id=first.id + 1)
+        assert refused.value.code == "sitting.missing"
+        with pytest.raises(Refusal, match="There is no session 7.") as refused:
+            sittings.get_sitting(session, number=7)
+        assert refused.value.code == "sitting.missing"
