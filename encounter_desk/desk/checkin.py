@@ -33,6 +33,7 @@ Rules the desk relies on:
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import socket
 from collections.abc import Callable
@@ -41,7 +42,6 @@ from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import Date, Time, and_, bindparam, func, or_, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from encounter_desk.core import names as text
@@ -69,7 +69,7 @@ from encounter_desk.desk.verdict import (
 )
 from encounter_desk.event import badge_code
 from encounter_desk.event.event import NoEventError, venue_zone
-from encounter_desk.storage.database import Database
+from encounter_desk.storage.database import Database, retry_on_conflict
 from encounter_desk.storage.models import CheckIn, Delegation, Event, Participant, Scan, Sitting
 from encounter_desk.storage.models.scans import kept_raw, new_scan_uid
 
@@ -349,35 +349,32 @@ def _recorded(
     uid = (scan_uid or "").strip()[:64] or new_scan_uid()
     desk = text.clean(desk)[:80]
     now = (clock or db.clock)()
-    attempts = 3
-    for attempt in range(attempts):
-        try:
-            with db.write() as session:
-                keys = _event_keys(session)
-                # A retried scan_uid is found by its UNIQUE constraint (the insert fails and
-                # the next attempt replays it): the common, first try saves a round trip.
-                if attempt > 0:
-                    earlier = session.connection().execute(_SCAN_BY_UID_Q, {"uid": uid}).scalar()
-                    if earlier is not None:
-                        return _replay(session, session.get(Scan, earlier), keys)
-                scan = Scan(
-                    scan_uid=uid,
-                    raw=kept_raw(raw),
-                    raw_length=len(raw),
-                    source=source,
-                    desk=desk,
-                    at=now,
-                    sitting_id=sitting_id,
-                    undo_reason="",
-                    undone_by="",
-                )
-                return judge(session, scan, keys)
-        except IntegrityError:
-            # PostgreSQL: another desk admitted the same person (or recorded the same
-            # scan_uid) between our read and our insert. Judge again from the start.
-            if attempt == attempts - 1:
-                raise
-    raise AssertionError("unreachable")
+    tries = itertools.count()
+
+    def record(session: Session) -> Verdict:
+        keys = _event_keys(session)
+        # A retried scan_uid is found by its UNIQUE constraint (the insert fails and the
+        # next attempt replays it): the common, first try saves a round trip.
+        if next(tries) > 0:
+            earlier = session.connection().execute(_SCAN_BY_UID_Q, {"uid": uid}).scalar()
+            if earlier is not None:
+                return _replay(session, session.get(Scan, earlier), keys)
+        scan = Scan(
+            scan_uid=uid,
+            raw=kept_raw(raw),
+            raw_length=len(raw),
+            source=source,
+            desk=desk,
+            at=now,
+            sitting_id=sitting_id,
+            undo_reason="",
+            undone_by="",
+        )
+        return judge(session, scan, keys)
+
+    # PostgreSQL: another desk may admit the same person (or record the same scan_uid)
+    # between our read and our insert; the verdict is then judged again from the start.
+    return retry_on_conflict(db, record)
 
 
 def check_in(

@@ -19,15 +19,15 @@ import datetime as dt
 import logging
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from encounter_desk.core import config
@@ -51,6 +51,7 @@ if TYPE_CHECKING:  # Alembic loads only to migrate (it costs a third of a second
     from alembic.script import ScriptDirectory
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 # The errors moved to storage/errors.py; callers outside storage/ still import them from here.
 __all__ = [
@@ -70,6 +71,7 @@ __all__ = [
     "metadata_matches_head",
     "open_database",
     "resolve_url",
+    "retry_on_conflict",
     "script_directory",
     "sqlite_path",
     "sqlite_url",
@@ -279,6 +281,25 @@ class Database:
         if self.path is not None:
             return str(self.path)
         return make_url(self.url).render_as_string(hide_password=True)
+
+
+def retry_on_conflict(db: Database, work: Callable[[Session], T], *, attempts: int = 3) -> T:
+    """``work(session)`` in a write transaction, run again from the start when a concurrent
+    writer won a unique-constraint race.
+
+    On PostgreSQL two desks may both read "nothing there yet" and both insert; the unique
+    index lets one commit and fails the other with an IntegrityError. The loser's next
+    attempt, in a new transaction, sees the winner's row. After ``attempts`` failures the
+    IntegrityError propagates (it is then a real conflict, not a race).
+    """
+    for attempt in range(attempts):
+        try:
+            with db.write() as session:
+                return work(session)
+        except IntegrityError:
+            if attempt == attempts - 1:
+                raise
+    raise AssertionError("unreachable")
 
 
 def open_database(

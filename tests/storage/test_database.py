@@ -248,3 +248,35 @@ def test_the_storage_errors_are_still_importable_from_the_database_module():
 
     for name in ("DatabaseError", "DatabaseUnavailableError", "user_error"):
         assert getattr(dbmod, name) is getattr(errors, name)
+
+
+def test_retry_on_conflict_runs_the_work_again_in_a_new_transaction(db):
+    events.create_event(db, DETAILS)
+    calls = []
+
+    def work(session):
+        calls.append(session)
+        if len(calls) == 1:
+            # The race lost: another writer inserted the same code first.
+            session.add(Delegation(code="MX", kind="country", name_es="Otra", name_en="Other",
+                                   canonical_order=99, is_member=True))
+            session.flush()
+        return session.scalar(select(func.count(Delegation.id)))
+
+    assert dbmod.retry_on_conflict(db, work) == 16
+    assert len(calls) == 2 and calls[0] is not calls[1]
+
+
+def test_retry_on_conflict_gives_up_after_its_attempts(sqlite_db):
+    events.create_event(sqlite_db, DETAILS)
+    calls = []
+
+    def work(session):
+        calls.append(1)
+        session.add(Delegation(code="MX", kind="country", name_es="Otra", name_en="Other",
+                               canonical_order=99, is_member=True))
+        session.flush()
+
+    with pytest.raises(IntegrityError):
+        dbmod.retry_on_conflict(sqlite_db, work, attempts=2)
+    assert len(calls) == 2
