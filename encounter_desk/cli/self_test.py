@@ -111,10 +111,10 @@ def import_roster(run: Run) -> str:
 
 
 def badge_pdf(run: Run) -> str:
-    from encounter_desk.desk import badges
+    from encounter_desk.desk.badge_pdf import write_badges
 
     out = run.folder / "badges.pdf"
-    count = badges.write_badges(run.db, out, run.participant_ids[:1], layout="a6")
+    count = write_badges(run.db, out, run.participant_ids[:1], layout="a6")
     data = out.read_bytes()
     if count != 1 or not data.startswith(b"%PDF") or b"%%EOF" not in data[-1024:]:
         raise SelfTestFailure(translate("SelfTest", "The badge sheet is not a complete PDF."))

@@ -1,8 +1,8 @@
 """Badges: the signed code of each participant's badge, reissuing a badge, badge sheets.
 
 * The code itself (format, signing, parsing) is in :mod:`encounter_desk.event.badge_code`.
-* The PDF sheets are drawn by :mod:`encounter_desk.desk.badge_pdf`; :func:`write_badges`
-  is re-exported here.
+* The PDF sheets are drawn and written by :mod:`encounter_desk.desk.badge_pdf`
+  (``write_badges``; it loads reportlab, so import it where a sheet is printed).
 
 This module is the service the desk and the CLI call: it reads the event and the
 participants from the database and hands back plain data.
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -175,21 +174,3 @@ def load_badges(
             )
         )
     return badges
-
-
-def write_badges(
-    db: Database,
-    out: Path,
-    participant_ids: list[int] | None = None,
-    layout: str = "a4-8",
-    *,
-    lang: str | None = None,
-) -> int:
-    """Badge sheets as PDF (``"a6"`` or ``"a4-8"``); returns how many badges were written.
-
-    See :func:`encounter_desk.desk.badge_pdf.write_badges` (imported late: reportlab and
-    qrcode load only when a sheet is printed).
-    """
-    from encounter_desk.desk.badge_pdf import write_badges as _write
-
-    return _write(db, out, participant_ids, layout, lang=lang)

@@ -18,7 +18,6 @@ from sqlalchemy.orm import selectinload
 from encounter_desk.core import config
 from encounter_desk.core.clock import Clock
 from encounter_desk.core.names import fold
-from encounter_desk.desk.badges import write_badges
 from encounter_desk.desk.checkin import check_in_participant
 from encounter_desk.desk.verdict import Verdict
 from encounter_desk.event import participants
@@ -67,6 +66,7 @@ def write_walk_in_badge(
     lang: str | None = None,
 ) -> Path:
     """Write one A6 badge (one page, for a badge holder) and return the PDF's path."""
+    from encounter_desk.desk.badge_pdf import write_badges  # reportlab loads when printing
     folder = folder or badge_folder()
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
     out = Path(folder) / f"badge-{participant.id}-{_slug(participant.display_name)}-{stamp}.pdf"
