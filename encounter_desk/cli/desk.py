@@ -20,8 +20,8 @@ import os
 import sys
 from pathlib import Path
 
+from encounter_desk.cli.common import add_command, number_from_1, open_event
 from encounter_desk.core.i18n import translate
-from encounter_desk.storage.database import open_database
 
 EXIT_ADMITTED = 0
 EXIT_ALREADY = 3
@@ -48,11 +48,8 @@ def _coloured(word: str, kind: str, stream) -> str:  # noqa: ANN001
 def cmd_badges(args: argparse.Namespace) -> int:
     from encounter_desk.desk.badge_pdf import write_badges
 
-    db = open_database(args.url, create=False)
-    try:
+    with open_event(args) as db:
         count = write_badges(db, Path(args.out), args.participant, args.layout, lang=args.lang)
-    finally:
-        db.close()
     print(translate("Desk", "{count} badges written to {path}.").format(count=count, path=args.out))
     return 0
 
@@ -60,12 +57,9 @@ def cmd_badges(args: argparse.Namespace) -> int:
 def cmd_reissue_badge(args: argparse.Namespace) -> int:
     from encounter_desk.desk.badges import badge_code_for, reissue_badge
 
-    db = open_database(args.url, create=False)
-    try:
+    with open_event(args) as db:
         serial = reissue_badge(db, args.participant_id)
         code = badge_code_for(db, args.participant_id)
-    finally:
-        db.close()
     print(
         translate("Desk", "Badge of participant {id} reissued (number {serial}); the old badge is now "
            "refused as replaced. New code: {code}").format(
@@ -78,11 +72,8 @@ def cmd_reissue_badge(args: argparse.Namespace) -> int:
 def cmd_badge_code(args: argparse.Namespace) -> int:
     from encounter_desk.desk.badges import badge_code_for
 
-    db = open_database(args.url, create=False)
-    try:
+    with open_event(args) as db:
         print(badge_code_for(db, args.participant_id))
-    finally:
-        db.close()
     return 0
 
 
@@ -90,13 +81,10 @@ def cmd_checkin(args: argparse.Namespace) -> int:
     from encounter_desk.desk import checkin
     from encounter_desk.desk.verdict import VerdictKind, describe
 
-    db = open_database(args.url, create=False)
-    try:
+    with open_event(args) as db:
         verdict = checkin.check_in(
             db, args.code, desk=args.desk or checkin.default_desk_name(), source="scanner"
         )
-    finally:
-        db.close()
     if args.json:
         print(json.dumps(verdict.to_json(), ensure_ascii=False))
     else:
@@ -112,16 +100,13 @@ def cmd_checkin(args: argparse.Namespace) -> int:
 
 
 def cmd_undo_checkin(args: argparse.Namespace) -> int:
-    from encounter_desk.desk import checkin, scan_log
+    from encounter_desk.desk.checkin import default_desk_name
+    from encounter_desk.desk.scan_log import undo_check_in
 
-    db = open_database(args.url, create=False)
-    try:
-        undone = scan_log.undo_check_in(
-            db, args.participant_id, args.reason,
-            desk=args.desk or checkin.default_desk_name(),
+    with open_event(args) as db:
+        undone = undo_check_in(
+            db, args.participant_id, args.reason, desk=args.desk or default_desk_name()
         )
-    finally:
-        db.close()
     print(
         translate("Desk", "Check-in of participant {id} undone ({reason}). The scan log keeps both.").format(
             id=undone.participant_id, reason=undone.reason
@@ -130,71 +115,57 @@ def cmd_undo_checkin(args: argparse.Namespace) -> int:
     return 0
 
 
-def _participant_id(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number <= 0:
-        raise argparse.ArgumentTypeError(
-            translate("Desk", "{value!r} is not a participant number.").format(value=value)
-        )
-    return number
-
-
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add the desk's subcommands to the main parser (see ``cli._EXTENSIONS``)."""
-    p = sub.add_parser(
-        "badges",
-        help=translate("Desk", "write badge sheets (PDF)"),
-        description=translate("Desk", "Write badges with their signed QR codes to a PDF: A6, one badge a "
-                       "page, or A4 sheets of 8 with cut marks."),
+    """Add the desk's subcommands to the main parser."""
+    participant_id = number_from_1(translate("Desk", "{value!r} is not a participant number."))
+
+    p = add_command(
+        sub, "badges", cmd_badges,
+        translate("Desk", "write badge sheets (PDF)"),
+        translate("Desk", "Write badges with their signed QR codes to a PDF: A6, one badge a "
+                  "page, or A4 sheets of 8 with cut marks."),
     )
     p.add_argument("out", metavar="OUT.pdf", help=translate("Desk", "the PDF to write"))
-    p.add_argument("--participant", metavar="ID", type=_participant_id, action="append",
+    p.add_argument("--participant", metavar="ID", type=participant_id, action="append",
                    help=translate("Desk", "only this participant (repeatable; default: everyone)"))
     p.add_argument("--layout", choices=("a6", "a4-8"), default="a4-8",
                    help=translate("Desk", "a6: one badge a page; a4-8: A4 sheets of 8 (default)"))
-    p.set_defaults(func=cmd_badges)
 
-    p = sub.add_parser(
-        "reissue-badge",
-        help=translate("Desk", "reissue a participant's badge (the old one is refused)"),
-        description=translate("Desk", "Give a participant a new badge number: the old badge's code is "
-                       "then refused as replaced."),
+    p = add_command(
+        sub, "reissue-badge", cmd_reissue_badge,
+        translate("Desk", "reissue a participant's badge (the old one is refused)"),
+        translate("Desk", "Give a participant a new badge number: the old badge's code is "
+                  "then refused as replaced."),
     )
-    p.add_argument("participant_id", metavar="ID", type=_participant_id)
-    p.set_defaults(func=cmd_reissue_badge)
+    p.add_argument("participant_id", metavar="ID", type=participant_id)
 
-    p = sub.add_parser(
-        "badge-code",
-        help=translate("Desk", "print the code of a participant's badge"),
-        description=translate("Desk", "Print the text of a participant's current badge QR code."),
+    p = add_command(
+        sub, "badge-code", cmd_badge_code,
+        translate("Desk", "print the code of a participant's badge"),
+        translate("Desk", "Print the text of a participant's current badge QR code."),
     )
-    p.add_argument("participant_id", metavar="ID", type=_participant_id)
-    p.set_defaults(func=cmd_badge_code)
+    p.add_argument("participant_id", metavar="ID", type=participant_id)
 
-    p = sub.add_parser(
-        "checkin",
-        help=translate("Desk", "check in a scanned badge code"),
-        description=translate("Desk", "Check in the badge whose code is given, as a desk scanner would. "
-                       "Exit status: 0 admitted, 3 already checked in, 4 refused "
-                       "(replaced, wrong event, forged or damaged, unknown)."),
+    p = add_command(
+        sub, "checkin", cmd_checkin,
+        translate("Desk", "check in a scanned badge code"),
+        translate("Desk", "Check in the badge whose code is given, as a desk scanner would. "
+                  "Exit status: 0 admitted, 3 already checked in, 4 refused "
+                  "(replaced, wrong event, forged or damaged, unknown)."),
     )
     p.add_argument("code", metavar="CODE", help=translate("Desk", "the text read from the badge"))
     p.add_argument("--desk", metavar="NAME",
                    help=translate("Desk", "the desk recorded with the scan (default: $ENCOUNTER_DESK_DESK or "
-                           "this computer's name)"))
-    p.add_argument("--json", action="store_true", help=translate("Desk", "print the verdict as one JSON object"))
-    p.set_defaults(func=cmd_checkin)
+                                  "this computer's name)"))
+    p.add_argument("--json", action="store_true",
+                   help=translate("Desk", "print the verdict as one JSON object"))
 
-    p = sub.add_parser(
-        "undo-checkin",
-        help=translate("Desk", "undo a mistaken check-in"),
-        description=translate("Desk", "Undo a participant's check-in, with a reason. The scan log keeps the "
-                       "check-in and the undo."),
+    p = add_command(
+        sub, "undo-checkin", cmd_undo_checkin,
+        translate("Desk", "undo a mistaken check-in"),
+        translate("Desk", "Undo a participant's check-in, with a reason. The scan log keeps the "
+                  "check-in and the undo."),
     )
-    p.add_argument("participant_id", metavar="ID", type=_participant_id)
+    p.add_argument("participant_id", metavar="ID", type=participant_id)
     p.add_argument("--reason", required=True, metavar="TEXT", help=translate("Desk", "why (required)"))
     p.add_argument("--desk", metavar="NAME", help=translate("Desk", "the desk recorded with the undo"))
-    p.set_defaults(func=cmd_undo_checkin)

@@ -16,19 +16,17 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from encounter_desk.cli.common import add_command, open_event, opened
 from encounter_desk.core.i18n import translate
-from encounter_desk.storage.database import open_database, resolve_url, sqlite_path
+from encounter_desk.storage.database import resolve_url, sqlite_path
 from encounter_desk.storage.errors import DatabaseError
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from encounter_desk.storage import backups
 
-    db = open_database(args.url, create=False)
-    try:
+    with open_event(args) as db:
         path = backups.back_up(db, Path(args.out))
-    finally:
-        db.close()
     print(translate("CLI", "Backup written to {path} (checked: ok).").format(path=path))
     return 0
 
@@ -52,16 +50,10 @@ def cmd_copy_event(args: argparse.Namespace) -> int:
     from encounter_desk.storage.copy import copy_event
 
     other = resolve_url(None, args.to or args.source)
-    here = open_database(args.url, create=bool(args.source))
-    try:
-        there = open_database(other, create=bool(args.to))
-        try:
-            source, target = (here, there) if args.to else (there, here)
-            report = copy_event(source, target)
-        finally:
-            there.close()
-    finally:
-        here.close()
+    with open_event(args, create=bool(args.source)) as here, \
+            opened(other, create=bool(args.to)) as there:
+        source, target = (here, there) if args.to else (there, here)
+        report = copy_event(source, target)
     print(translate("CLI", "Event copied from {source} to {target}: {rows} rows.").format(
         source=report.source, target=report.target, rows=report.total))
     return 0
@@ -71,8 +63,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     from encounter_desk.storage import backups
 
     path = sqlite_path(args.url)
-    db = open_database(args.url, create=False)
-    db.close()
+    with open_event(args):
+        pass  # opening checks the schema
     if path is None:
         print(translate("CLI", "{where} opens and is at the current schema.").format(where=args.url))
         return 0
@@ -82,41 +74,37 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "backup",
-        help=translate("CLI", "write a consistent backup of the event to a file"),
-        description=translate("CLI", "Write a consistent copy of the event (file or server) to a new SQLite "
-                       "file, e.g. on a USB stick, and check it. Desks may keep scanning."),
+    p = add_command(
+        sub, "backup", cmd_backup,
+        translate("CLI", "write a consistent backup of the event to a file"),
+        translate("CLI", "Write a consistent copy of the event (file or server) to a new SQLite "
+                  "file, e.g. on a USB stick, and check it. Desks may keep scanning."),
     )
     p.add_argument("out", metavar="OUT", help=translate("CLI", "the backup file to write"))
-    p.set_defaults(func=cmd_backup)
 
-    p = sub.add_parser(
-        "restore",
-        help=translate("CLI", "replace the event file with a backup"),
-        description=translate("CLI", "Replace the event file (--db) with a backup, after checking the backup "
-                       "and copying the current file aside. Close the event on every laptop "
-                       "that uses the file first."),
+    p = add_command(
+        sub, "restore", cmd_restore,
+        translate("CLI", "replace the event file with a backup"),
+        translate("CLI", "Replace the event file (--db) with a backup, after checking the backup "
+                  "and copying the current file aside. Close the event on every laptop "
+                  "that uses the file first."),
     )
     p.add_argument("backup", metavar="BACKUP", help=translate("CLI", "the backup file to restore"))
-    p.set_defaults(func=cmd_restore)
 
-    p = sub.add_parser(
-        "copy-event",
-        help=translate("CLI", "copy the event to or from another database (a file or a server)"),
-        description=translate("CLI", "Copy every table of the event, keeping ids, into an empty database: "
-                       "--to copies the open event there, --from copies it from there into "
-                       "the open (empty) database."),
+    p = add_command(
+        sub, "copy-event", cmd_copy_event,
+        translate("CLI", "copy the event to or from another database (a file or a server)"),
+        translate("CLI", "Copy every table of the event, keeping ids, into an empty database: "
+                  "--to copies the open event there, --from copies it from there into "
+                  "the open (empty) database."),
     )
     way = p.add_mutually_exclusive_group(required=True)
     way.add_argument("--to", metavar="URL", help=translate("CLI", "the empty database to copy the event to"))
     way.add_argument("--from", dest="source", metavar="URL",
                      help=translate("CLI", "the database to copy the event from"))
-    p.set_defaults(func=cmd_copy_event)
 
-    p = sub.add_parser(
-        "check",
-        help=translate("CLI", "check that the event's database opens and is sound"),
-        description=translate("CLI", "Open the event's database and, for a file, run SQLite's integrity check."),
+    add_command(
+        sub, "check", cmd_check,
+        translate("CLI", "check that the event's database opens and is sound"),
+        translate("CLI", "Open the event's database and, for a file, run SQLite's integrity check."),
     )
-    p.set_defaults(func=cmd_check)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from helpers import REPO
 
+from encounter_desk.cli import desktop
 from encounter_desk.cli import main as cli
 from encounter_desk.event import event as events
 from encounter_desk.storage.database import open_database, sqlite_url
@@ -148,7 +149,7 @@ def test_a_commands_own_lang_does_not_switch_the_messages():
 def test_a_missing_x11_library_is_named_instead_of_a_qt_abort(monkeypatch, tmp_path, capsys):
     import ctypes.util
 
-    monkeypatch.setattr(cli.sys, "platform", "linux")
+    monkeypatch.setattr(desktop.sys, "platform", "linux")
     monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     monkeypatch.setenv("DISPLAY", ":0")
@@ -158,7 +159,7 @@ def test_a_missing_x11_library_is_named_instead_of_a_qt_abort(monkeypatch, tmp_p
     assert len(err) == 1
     assert "apt-get install libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1" in err[0]
     monkeypatch.setattr(ctypes.util, "find_library", lambda name: f"lib{name}.so.0")
-    assert cli.missing_x11_library() is None
+    assert desktop.missing_x11_library() is None
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     monkeypatch.setattr(ctypes.util, "find_library", lambda name: None)
-    assert cli.missing_x11_library() is None
+    assert desktop.missing_x11_library() is None

@@ -1,0 +1,68 @@
+"""What every group of commands shares: opening the event, adding a subcommand, reading a number.
+
+A command opens the event with :func:`open_event` (closed again however the command ends),
+lets any :class:`~encounter_desk.core.errors.Refusal` of the job it calls go up to
+:func:`encounter_desk.cli.main.main`, which prints it as "Error: …" with exit status 1, and
+raises :class:`CommandError` for what the command line itself refuses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+from collections.abc import Callable, Iterator
+
+from encounter_desk.core.errors import Refusal
+from encounter_desk.storage.database import Database, open_database
+
+Command = Callable[[argparse.Namespace], int]
+
+
+class CommandError(Refusal):
+    """A command could not do its job; the message is for the user."""
+
+    default_code = "cli.refused"
+
+
+@contextlib.contextmanager
+def opened(url: str, *, create: bool = False) -> Iterator[Database]:
+    """The database at ``url``, open for the ``with`` block (``create``: a new file if none)."""
+    db = open_database(url, create=create)
+    try:
+        yield db
+    finally:
+        db.close()
+
+
+def open_event(args: argparse.Namespace, *, create: bool = False) -> contextlib.AbstractContextManager[Database]:
+    """The event the global options (--db, --database) name, open for the ``with`` block."""
+    return opened(args.url, create=create)
+
+
+def add_command(
+    sub: argparse._SubParsersAction,
+    name: str,
+    func: Command,
+    help_text: str,
+    description: str | None = None,
+) -> argparse.ArgumentParser:
+    """Add the subcommand ``name``, run by ``func``; ``description`` defaults to the help."""
+    parser = sub.add_parser(name, help=help_text, description=description or help_text)
+    parser.set_defaults(func=func)
+    return parser
+
+
+def number_from_1(message: str) -> Callable[[str], int]:
+    """An argparse type: a whole number from 1, else a usage error saying ``message``
+    (translated; ``{value!r}`` stands for what was typed)."""
+
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            number = 0
+        if number < 1:
+            raise argparse.ArgumentTypeError(message.format(value=value))
+        return number
+
+    return parse
