@@ -21,45 +21,31 @@ class DatabaseError(Refusal):
 
 
 class NewerDatabaseError(DatabaseError):
-    """The database was made by a newer version of Encounter Desk: left untouched."""
-
-    default_code = "storage.newer"
+    pass
 
 
 class NotAnEventFileError(DatabaseError):
-    """The file or server holds something that is not an event."""
-
-    default_code = "storage.not_an_event"
+    pass
 
 
 class DatabaseUnavailableError(DatabaseError):
     """The file or the server cannot be reached: nothing was recorded."""
 
-    default_code = "storage.unavailable"
-
 
 class DiskFullError(DatabaseError):
     """SQLITE_FULL: the disk (or the file's size limit) is full; the change was not saved."""
-
-    default_code = "storage.disk_full"
 
 
 class ReadOnlyDatabaseError(DatabaseError):
     """SQLITE_READONLY: the file, its folder or its drive cannot be written."""
 
-    default_code = "storage.read_only"
-
 
 class DatabaseLockedError(DatabaseError):
     """SQLITE_BUSY / SQLITE_LOCKED: another program holds the file locked."""
 
-    default_code = "storage.locked"
-
 
 class CorruptDatabaseError(DatabaseError):
     """SQLITE_CORRUPT / SQLITE_NOTADB: the file is damaged."""
-
-    default_code = "storage.corrupt"
 
 
 def user_error(exc: BaseException, where: str) -> DatabaseError | None:
@@ -88,33 +74,33 @@ def user_error(exc: BaseException, where: str) -> DatabaseError | None:
                 "The disk holding {where} is full, so the last change could not be saved. "
                 "What was saved before is intact. Free some space (or back up to another "
                 "drive) and try again.",
-            ).format(where=where))
+            ).format(where=where), "storage.disk_full")
         if primary == sqlite3.SQLITE_READONLY or "readonly database" in lowered:
             return ReadOnlyDatabaseError(translate(
                 "Database",
                 "{where} is read-only (the file, its folder or its drive), so the last change "
                 "could not be saved. What was saved before is intact. Copy the file to a "
                 "folder you can write to and open it from there.",
-            ).format(where=where))
+            ).format(where=where), "storage.read_only")
         if primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "is locked" in lowered:
             return DatabaseLockedError(translate(
                 "Database",
                 "{where} is locked by another program, so the last change could not be "
                 "saved. Close the other program (or wait for it to finish) and try again.",
-            ).format(where=where))
+            ).format(where=where), "storage.locked")
         if primary in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB) or "malformed" in lowered \
                 or "not a database" in lowered:
             return CorruptDatabaseError(translate(
                 "Database",
                 "{where} is damaged ({reason}). Stop working on it and restore the latest "
                 "backup (File → Restore from backup…).",
-            ).format(where=where, reason=reason))
+            ).format(where=where, reason=reason), "storage.corrupt")
         if primary in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_IOERR) or "unable to open" in lowered:
             return DatabaseUnavailableError(translate(
                 "Database",
                 "{where} cannot be reached (its folder or drive is missing or was removed), "
                 "so the last change could not be saved. Reconnect the drive and try again.",
-            ).format(where=where))
+            ).format(where=where), "storage.unavailable")
         return None
     if isinstance(exc, sa_exc.OperationalError) or exc.connection_invalidated:
         state = getattr(orig, "sqlstate", None)
@@ -124,5 +110,5 @@ def user_error(exc: BaseException, where: str) -> DatabaseError | None:
                 "The database server at {where} cannot be reached, so nothing was recorded. "
                 "Check the network cable or Wi-Fi and that the server is running, then try "
                 "again. ({reason})",
-            ).format(where=where, reason=reason))
+            ).format(where=where, reason=reason), "storage.unavailable")
     return None

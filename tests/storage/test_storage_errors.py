@@ -78,6 +78,7 @@ def test_full_disk_says_so_and_keeps_what_was_saved(desk, db_path):
             assert checkin.check_in(db, code, desk="D").admitted
             admitted += 1
     assert "full" in str(caught.value) and str(db_path) in str(caught.value)
+    assert caught.value.code == "storage.disk_full"
     db.close()
     assert backups.integrity(db_path) == "ok"
     assert _scans(db_path) == (admitted, admitted)  # every confirmed scan, nothing half-done
