@@ -12,7 +12,9 @@ from __future__ import annotations
 import logging
 import threading
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from importlib import resources
+from typing import Any
 
 from encounter_desk.core.config import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -102,6 +104,18 @@ class Translator:
 def in_language(lang: str | None) -> Translator:
     """A translator for ``lang`` (the app's current language when None)."""
     return Translator(lang or _language)
+
+
+def bilingual(name: str) -> Callable[[Any, str | None], str]:
+    """A method for a record with ``<name>_es`` and ``<name>_en``: its text in a language
+    (see :func:`pick`). In a class body: ``title = bilingual("title")``."""
+
+    def text_in(self: Any, lang: str | None = None) -> str:
+        return pick(lang, getattr(self, f"{name}_es"), getattr(self, f"{name}_en"))
+
+    text_in.__name__ = name
+    text_in.__doc__ = f"The {name} in ``lang`` (default: the current language)."
+    return text_in
 
 
 def pick(lang: str | None, spanish: str | None, english: str | None) -> str:

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload
 
 from encounter_desk.core import names as text
 from encounter_desk.core.errors import Refusal
-from encounter_desk.core.i18n import translate
+from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, bilingual, translate
+from encounter_desk.event.editing import Editable, one_of, row_of
 from encounter_desk.event.validation import has_name, language_code, too_long, valid_email
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import Category, Delegation, Gender, Participant
@@ -50,37 +50,18 @@ class ParticipantRow:
     desk_note: str
     language: str
 
-    def delegation_name(self, lang: str) -> str:
-        return self.delegation_name_es if lang == "es" else self.delegation_name_en
+    delegation_name = bilingual("delegation_name")
 
     @classmethod
     def of(cls, p: Participant) -> ParticipantRow:
         d = p.delegation
-        return cls(
-            id=p.id,
-            title=p.title,
-            given_names=p.given_names,
-            first_surname=p.first_surname,
-            second_surname=p.second_surname,
-            display_name=p.display_name,
-            sort_name=p.sort_name,
-            sort_key=p.sort_key,
-            gender=p.gender,
-            delegation_id=p.delegation_id,
+        return row_of(
+            cls,
+            p,
             delegation_code=d.code if d else "",
             delegation_name_es=d.name_es if d else "",
             delegation_name_en=d.name_en if d else "",
             delegation_order=d.canonical_order if d else 10_000,
-            category=p.category,
-            institution=p.institution,
-            position=p.position,
-            chamber=p.chamber,
-            committee=p.committee,
-            is_head_of_delegation=p.is_head_of_delegation,
-            email=p.email,
-            phone=p.phone,
-            desk_note=p.desk_note,
-            language=p.language,
         )
 
 
@@ -121,64 +102,30 @@ def get_participant(db: Database, participant_id: int) -> ParticipantRow:
 
 def create_participant(db: Database, **values: Any) -> ParticipantRow:
     """Register a participant; at least a given name or a surname is required."""
-    _check_fields(values)
-    with db.write() as session:
-        person = Participant(
-            given_names="",
-            category=Category.LAWMAKER.value,
-        )
-        _apply(session, person, values)
-        session.add(person)
-        _flush(session, person)
-        return ParticipantRow.of(person)
+    return PARTICIPANTS.create(
+        db, lambda _: Participant(given_names="", category=Category.LAWMAKER.value), values
+    )
 
 
 def update_participant(db: Database, participant_id: int, **changes: Any) -> ParticipantRow:
     """Change some fields of a participant; returns the participant as saved."""
-    _check_fields(changes)
-    with db.write() as session:
-        person = _require(session, participant_id)
-        _apply(session, person, changes)
-        _flush(session, person)
-        return ParticipantRow.of(person)
+    return PARTICIPANTS.update(db, participant_id, changes)
 
 
 def delete_participant(db: Database, participant_id: int) -> None:
-    try:
-        with db.write() as session:
-            session.delete(_require(session, participant_id))
-    except IntegrityError as exc:
-        raise Refusal(
-            translate(
-                "Participants",
-                "This participant cannot be deleted: the record of the event refers to them.",
-            ),
-            "participant.has_record",
-        ) from exc
+    PARTICIPANTS.delete(db, participant_id)
+
+
+def _row(session: Session, person: Participant) -> ParticipantRow:
+    session.refresh(person, ["delegation"])
+    return ParticipantRow.of(person)
 
 
 # --- validation --------------------------------------------------------------------------
 
 
-def _check_fields(values: dict[str, Any]) -> None:
-    unknown = set(values) - EDITABLE_FIELDS
-    if unknown:
-        raise Refusal(
-            translate("Participants", "Unknown participant field: {names}.").format(
-                names=", ".join(sorted(unknown))
-            ),
-            "participant.unknown_field",
-        )
-
-
 def _require(session: Session, participant_id: int) -> Participant:
-    person = session.get(Participant, participant_id, options=[joinedload(Participant.delegation)])
-    if person is None:
-        raise Refusal(
-            translate("Participants", "This participant no longer exists; the list was refreshed."),
-            "participant.missing",
-        )
-    return person
+    return PARTICIPANTS.get(session, participant_id, options=[joinedload(Participant.delegation)])
 
 
 def _clean_text(name: str, value: Any) -> str:
@@ -208,47 +155,40 @@ def _clean_text(name: str, value: Any) -> str:
     return value
 
 
-def _apply(session: Session, person: Participant, values: dict[str, Any]) -> None:
-    for name, value in values.items():
-        if name in TEXT_FIELDS:
-            value = _clean_text(name, value)
-        elif name == "gender":
-            value = value or None
-            if value is not None and value not in {g.value for g in Gender}:
-                raise Refusal(
-                    translate("Participants", "Unknown gender: {value}.").format(value=value),
-                    "participant.gender",
-                )
-        elif name == "category":
-            if value not in {c.value for c in Category}:
-                raise Refusal(
-                    translate("Participants", "Unknown category: {value}.").format(value=value),
-                    "participant.category",
-                )
-        elif name == "delegation_id":
-            value = int(value) if value not in (None, "") else None
-            delegation = session.get(Delegation, value) if value is not None else None
-            if value is not None and delegation is None:
-                raise Refusal(
-                    translate("Participants", "This delegation no longer exists."),
-                    "delegation.missing",
-                )
-            person.delegation = delegation
-        elif name == "is_head_of_delegation":
-            value = bool(value)
-        setattr(person, name, value)
+def _apply(session: Session, person: Participant, name: str, value: Any) -> Any:
+    if name in TEXT_FIELDS:
+        return _clean_text(name, value)
+    if name == "gender":
+        if not value:
+            return None
+        return one_of(value, Gender, translate("Participants", "Unknown gender: {value}."),
+                      "participant.gender")
+    if name == "category":
+        return one_of(value, Category, translate("Participants", "Unknown category: {value}."),
+                      "participant.category")
+    if name == "delegation_id":
+        value = int(value) if value not in (None, "") else None
+        delegation = session.get(Delegation, value) if value is not None else None
+        if value is not None and delegation is None:
+            raise Refusal(
+                translate("Participants", "This delegation no longer exists."),
+                "delegation.missing",
+            )
+        person.delegation = delegation
+    elif name == "is_head_of_delegation":
+        value = bool(value)
+    return value
+
+
+def _check_person(session: Session, person: Participant) -> None:
+    """A name, and nobody else with the same name in the same delegation or the same email
+    (the roster importer matches people by email, so two people sharing one could not be
+    told apart). Checked before writing, so a duplicate is refused in words."""
     if not has_name(person.given_names, person.first_surname):
         raise Refusal(
             translate("Participants", "A participant needs a given name or a surname."),
             "participant.name",
         )
-
-
-def _flush(session: Session, person: Participant) -> None:
-    """Write now so that a duplicate person is reported in words, not as a database error.
-
-    One person per name and delegation, and one person per email (the roster importer
-    matches people by email, so two people sharing one could not be told apart)."""
     name = text.full_name(person.given_names, person.first_surname, person.second_surname)
     others = select(Participant).where(Participant.id != (person.id or -1))
     with session.no_autoflush:
@@ -277,5 +217,22 @@ def _flush(session: Session, person: Participant) -> None:
             ),
             "participant.email_taken",
         )
-    session.flush()
-    session.refresh(person, ["delegation"])
+
+
+PARTICIPANTS = Editable(
+    Participant,
+    EDITABLE_FIELDS,
+    "participant",
+    "Participants",
+    unknown_field=QT_TRANSLATE_NOOP("Participants", "Unknown participant field: {names}."),
+    missing=QT_TRANSLATE_NOOP(
+        "Participants", "This participant no longer exists; the list was refreshed."
+    ),
+    apply=_apply,
+    row=_row,
+    check=_check_person,
+    in_use=QT_TRANSLATE_NOOP(
+        "Participants",
+        "This participant cannot be deleted: the record of the event refers to them.",
+    ),
+)
