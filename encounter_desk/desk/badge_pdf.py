@@ -230,6 +230,29 @@ def draw_qr(c: Canvas, code: str, x: float, y: float, size: float) -> None:
     c.drawPath(path, stroke=0, fill=1)
 
 
+def _fitted(
+    c: Canvas,
+    text: str,
+    font: str,
+    colour: colors.Color,
+    x: float,
+    top: float,
+    *,
+    width: float,
+    height: float,
+    sizes: tuple[float, float],
+    max_lines: int,
+    align: str = "left",
+    leading: float = 1.15,
+) -> float:
+    """``text`` in ``colour``, at the largest size in ``sizes`` (largest, smallest) that fits
+    the box, drawn from ``top`` downwards; returns the y below the last line."""
+    c.setFillColor(colour)
+    size, lines = fit_text(text, font, width=width, height=height, max_size=sizes[0],
+                           min_size=sizes[1], max_lines=max_lines, leading=leading)
+    return _draw_lines(c, lines, font, size, x, top, width=width, align=align, leading=leading)
+
+
 # --- one badge ----------------------------------------------------------------------------
 
 def _delegation_line(badge: BadgeData) -> str:
@@ -246,7 +269,9 @@ def _secondary_line(badge: BadgeData) -> str:
 
 
 def _band(c: Canvas, badge: BadgeData, x: float, y: float, w: float, band_h: float,
-          name_max: float, date_size: float) -> None:
+          name_max: float, date_size: float) -> float:
+    """The coloured band with the event's name and dates along the top edge ``y`` of a
+    badge; returns the y of its lower edge."""
     c.setFillColor(BAND)
     c.rect(x, y - band_h, w, band_h, stroke=0, fill=1)
     pad = 3 * mm
@@ -259,14 +284,13 @@ def _band(c: Canvas, badge: BadgeData, x: float, y: float, w: float, band_h: flo
                          width=w - 2 * pad, align="center")
     c.setFont(REGULAR, date_size)
     c.drawCentredString(x + w / 2, bottom - date_size * 1.0, badge.event_dates)
+    return y - band_h
 
 
 def draw_badge_landscape(c: Canvas, badge: BadgeData,
                          x: float, y: float, w: float, h: float) -> None:
     """A 95 x 69 mm badge (A4 sheets) with its bottom-left corner at (x, y)."""
-    top = y + h
-    band_h = 12 * mm
-    _band(c, badge, x, top, w, band_h, 9.5, 7)
+    below_band = _band(c, badge, x, y + h, w, 12 * mm, 9.5, 7)
     pad = 4 * mm
     qr_size = 31 * mm
     qr_x = x + w - qr_size - 2 * mm
@@ -278,7 +302,7 @@ def draw_badge_landscape(c: Canvas, badge: BadgeData,
 
     text_x = x + pad
     text_w = qr_x - text_x - 2 * mm
-    cursor = top - band_h - 3 * mm
+    cursor = below_band - 3 * mm
     # delegation: flag and country, or the organization and (smaller) its group
     secondary = _secondary_line(badge)
     row_h = 7.5 * mm if not secondary else 11 * mm
@@ -294,39 +318,31 @@ def draw_badge_landscape(c: Canvas, badge: BadgeData,
     block_top = cursor - max(0.0, (main_h - used) / 2) if not secondary else cursor
     bottom = _draw_lines(c, lines, BOLD, size, label_x, block_top, width=label_w)
     if secondary:
-        c.setFillColor(MUTED)
-        s_size, s_lines = fit_text(secondary, REGULAR, width=label_w, height=3.2 * mm,
-                                   max_size=7, min_size=5.5, max_lines=1)
-        _draw_lines(c, s_lines, REGULAR, s_size, label_x, bottom, width=label_w)
+        _fitted(c, secondary, REGULAR, MUTED, label_x, bottom, width=label_w, height=3.2 * mm,
+                sizes=(7, 5.5), max_lines=1)
     cursor -= row_h + 3 * mm
 
     # title and name
     c.setFillColor(MUTED)
     if badge.title:
         cursor = _draw_lines(c, [badge.title], REGULAR, 8, text_x, cursor, width=text_w)
-    c.setFillColor(INK)
     role_reserve = 9 * mm
-    name_h = cursor - (y + role_reserve)
-    size, lines = fit_text(badge.name, BOLD, width=text_w, height=name_h,
-                           max_size=17, min_size=12, max_lines=3, leading=1.12)
-    cursor = _draw_lines(c, lines, BOLD, size, text_x, cursor, width=text_w, leading=1.12)
+    cursor = _fitted(c, badge.name, BOLD, INK, text_x, cursor, width=text_w,
+                     height=cursor - (y + role_reserve), sizes=(17, 12), max_lines=3,
+                     leading=1.12)
 
     # role
-    c.setFillColor(MUTED)
-    size, lines = fit_text(badge.role, REGULAR, width=text_w, height=role_reserve - 2 * mm,
-                           max_size=8, min_size=6.5, max_lines=2)
-    _draw_lines(c, lines, REGULAR, size, text_x, cursor - 1 * mm, width=text_w)
+    _fitted(c, badge.role, REGULAR, MUTED, text_x, cursor - 1 * mm, width=text_w,
+            height=role_reserve - 2 * mm, sizes=(8, 6.5), max_lines=2)
 
 
 def draw_badge_portrait(c: Canvas, badge: BadgeData,
                         x: float, y: float, w: float, h: float) -> None:
     """An A6 badge (105 x 148 mm) with its bottom-left corner at (x, y)."""
-    top = y + h
-    band_h = 22 * mm
-    _band(c, badge, x, top, w, band_h, 13, 9)
+    below_band = _band(c, badge, x, y + h, w, 22 * mm, 13, 9)
     pad = 7 * mm
     text_w = w - 2 * pad
-    cursor = top - band_h - 6 * mm
+    cursor = below_band - 6 * mm
 
     # delegation: flag above the name, centred
     if badge.flag:
@@ -334,17 +350,12 @@ def draw_badge_portrait(c: Canvas, badge: BadgeData,
         flag_w = flag_h * 4 / 3
         if draw_flag(c, badge.flag, x + (w - flag_w) / 2, cursor - flag_h, flag_w, flag_h):
             cursor -= flag_h + 2 * mm
-    c.setFillColor(INK)
-    size, lines = fit_text(_delegation_line(badge), BOLD, width=text_w, height=12 * mm,
-                           max_size=14, min_size=10, max_lines=2)
-    cursor = _draw_lines(c, lines, BOLD, size, x + pad, cursor, width=text_w, align="center")
+    cursor = _fitted(c, _delegation_line(badge), BOLD, INK, x + pad, cursor, width=text_w,
+                     height=12 * mm, sizes=(14, 10), max_lines=2, align="center")
     secondary = _secondary_line(badge)
     if secondary:
-        c.setFillColor(MUTED)
-        size, lines = fit_text(secondary, REGULAR, width=text_w, height=5 * mm,
-                               max_size=9, min_size=7, max_lines=1)
-        cursor = _draw_lines(c, lines, REGULAR, size, x + pad, cursor, width=text_w,
-                             align="center")
+        cursor = _fitted(c, secondary, REGULAR, MUTED, x + pad, cursor, width=text_w,
+                         height=5 * mm, sizes=(9, 7), max_lines=1, align="center")
     cursor -= 5 * mm
 
     qr_size = 42 * mm
@@ -359,17 +370,11 @@ def draw_badge_portrait(c: Canvas, badge: BadgeData,
         cursor = _draw_lines(c, [badge.title], REGULAR, 11, x + pad, cursor, width=text_w,
                              align="center")
     role_reserve = 11 * mm
-    c.setFillColor(INK)
-    name_h = cursor - (qr_y + qr_size + role_reserve + 2 * mm)
-    size, lines = fit_text(badge.name, BOLD, width=text_w, height=name_h,
-                           max_size=24, min_size=16, max_lines=3, leading=1.12)
-    cursor = _draw_lines(c, lines, BOLD, size, x + pad, cursor, width=text_w, align="center",
-                         leading=1.12)
-    c.setFillColor(MUTED)
-    size, lines = fit_text(badge.role, REGULAR, width=text_w, height=role_reserve,
-                           max_size=11, min_size=8, max_lines=2)
-    _draw_lines(c, lines, REGULAR, size, x + pad, cursor - 1.5 * mm, width=text_w,
-                align="center")
+    cursor = _fitted(c, badge.name, BOLD, INK, x + pad, cursor, width=text_w,
+                     height=cursor - (qr_y + qr_size + role_reserve + 2 * mm), sizes=(24, 16),
+                     max_lines=3, align="center", leading=1.12)
+    _fitted(c, badge.role, REGULAR, MUTED, x + pad, cursor - 1.5 * mm, width=text_w,
+            height=role_reserve, sizes=(11, 8), max_lines=2, align="center")
 
 
 # --- sheets -------------------------------------------------------------------------------

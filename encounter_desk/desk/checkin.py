@@ -273,12 +273,8 @@ def _decide(
             scan.related_scan_id = existing.scan_id
             kw = {"checked_in_at": existing.at, "checked_in_desk": existing.desk}
         else:
-            attention = _attention(participant)
-            kind = VerdictKind.ADMITTED_ATTENTION if attention else VerdictKind.ADMITTED
-            kw = {
-                "attention": attention,
-                "due_sitting": first_due_sitting(session, scan.at, keys.zone),
-            }
+            kw = _admission(session, scan, keys, participant)
+            kind = VerdictKind.ADMITTED_ATTENTION if kw["attention"] else VerdictKind.ADMITTED
     assert kind is not None
     scan.verdict = kind.value
     session.add(scan)
@@ -286,18 +282,7 @@ def _decide(
         # One flush inserts both rows (the relationship orders them and fills scan_id).
         session.add(CheckIn(participant_id=participant.id, scan=scan, at=scan.at, desk=scan.desk))
     session.flush()
-    return Verdict(
-        kind=kind,
-        scan_id=scan.id,
-        scan_uid=scan.scan_uid,
-        at=scan.at,
-        desk=scan.desk,
-        source=scan.source,
-        participant=participant,
-        detail=detail,
-        timezone=keys.zone_name,
-        **kw,
-    )
+    return _verdict(scan, keys, kind, participant, detail=detail, **kw)
 
 
 def _replay(session: Session, scan: Scan, keys: _EventKeys) -> Verdict:
@@ -312,10 +297,27 @@ def _replay(session: Session, scan: Scan, keys: _EventKeys) -> Verdict:
     elif kind is VerdictKind.REPLACED and participant is not None:
         kw = {"scanned_serial": scan.badge_serial, "current_serial": participant.badge_serial}
     elif kind.admitted and participant is not None:
-        kw = {
-            "attention": _attention(participant),
-            "due_sitting": first_due_sitting(session, scan.at, keys.zone),
-        }
+        kw = _admission(session, scan, keys, participant)
+    return _verdict(scan, keys, kind, participant, repeated=True, **kw)
+
+
+def _admission(
+    session: Session, scan: Scan, keys: _EventKeys, participant: ParticipantInfo
+) -> dict[str, Any]:
+    """What an admission shows besides the person: why it needs attention, the next sitting."""
+    return {
+        "attention": _attention(participant),
+        "due_sitting": first_due_sitting(session, scan.at, keys.zone),
+    }
+
+
+def _verdict(
+    scan: Scan,
+    keys: _EventKeys,
+    kind: VerdictKind,
+    participant: ParticipantInfo | None,
+    **details: Any,
+) -> Verdict:
     return Verdict(
         kind=kind,
         scan_id=scan.id,
@@ -324,9 +326,8 @@ def _replay(session: Session, scan: Scan, keys: _EventKeys) -> Verdict:
         desk=scan.desk,
         source=scan.source,
         participant=participant,
-        repeated=True,
         timezone=keys.zone_name,
-        **kw,
+        **details,
     )
 
 

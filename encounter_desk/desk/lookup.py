@@ -13,36 +13,25 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from encounter_desk.core.i18n import pick
+from encounter_desk.desk.verdict import PersonLabel
 from encounter_desk.event.event import venue_zone  # also imported from here by ui/ tests
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import CheckIn, Delegation, Event, Participant
 
 
 @dataclass(frozen=True)
-class DeskPerson:
-    id: int
-    title: str
-    display_name: str
-    delegation_code: str
-    delegation_es: str
-    delegation_en: str
+class DeskPerson(PersonLabel):
+    """A person in the desk's search results."""
+
     delegation_iso2: str
     institution: str
     checked_in_at: dt.datetime | None
     """In the venue's local time."""
     checked_in_desk: str
 
-    def delegation(self, lang: str | None = None) -> str:
-        return pick(lang, self.delegation_es, self.delegation_en)
-
     @property
     def checked_in(self) -> bool:
         return self.checked_in_at is not None
-
-    @property
-    def full_title_name(self) -> str:
-        return f"{self.title} {self.display_name}".strip()
 
 
 def desk_people(db: Database, ids: Sequence[int]) -> list[DeskPerson]:

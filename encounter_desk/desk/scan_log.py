@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from encounter_desk.core import names as text
 from encounter_desk.core.clock import Clock
-from encounter_desk.core.i18n import in_language, pick, translate
+from encounter_desk.core.i18n import bilingual, in_language, translate
 from encounter_desk.desk.verdict import CheckInError, VerdictKind
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import (
@@ -98,8 +98,7 @@ class GroupCount:
     checked_in: int
     expected: int
 
-    def label(self, lang: str | None = None) -> str:
-        return pick(lang, self.label_es, self.label_en)
+    label = bilingual("label")
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import Any
 
 from encounter_desk.core.errors import Refusal
-from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, in_language, language, pick
+from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, bilingual, in_language, language
 from encounter_desk.event.event import venue_zone
 
 
@@ -56,17 +56,30 @@ def verdict_label(kind: VerdictKind | str, lang: str | None = None) -> str:
     return in_language(lang).translate("Desk", VERDICT_LABELS[VerdictKind(kind)])
 
 
-
 # --- what a verdict carries -------------------------------------------------------------
 
 @dataclass(frozen=True)
-class ParticipantInfo:
+class PersonLabel:
+    """How the desk names a person: title, name, and delegation in both languages."""
+
     id: int
     title: str
     display_name: str
     delegation_code: str
     delegation_es: str
     delegation_en: str
+
+    delegation = bilingual("delegation")
+
+    @property
+    def full_title_name(self) -> str:
+        return f"{self.title} {self.display_name}".strip()
+
+
+@dataclass(frozen=True)
+class ParticipantInfo(PersonLabel):
+    """The person a verdict is about."""
+
     delegation_kind: str
     category: str
     position: str
@@ -74,13 +87,6 @@ class ParticipantInfo:
     desk_note: str
     is_head_of_delegation: bool
     badge_serial: int
-
-    def delegation(self, lang: str | None = None) -> str:
-        return pick(lang, self.delegation_es, self.delegation_en)
-
-    @property
-    def full_title_name(self) -> str:
-        return f"{self.title} {self.display_name}".strip()
 
 
 @dataclass(frozen=True)
@@ -93,8 +99,7 @@ class SittingInfo:
     start: dt.time
     room: str
 
-    def title(self, lang: str | None = None) -> str:
-        return pick(lang, self.title_es, self.title_en)
+    title = bilingual("title")
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ importer calls only when no row had a problem.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from encounter_desk.core import names as text
-from encounter_desk.core.i18n import translate
+from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, translate
 from encounter_desk.event.countries import CountryIndex
 from encounter_desk.event.validation import has_name, language_code, too_long, valid_email
 from encounter_desk.roster.columns import (
@@ -45,6 +46,21 @@ _TEXT_ATTRS = {
 
 
 NO_DELEGATION_CATEGORIES = {Category.STAFF.value, Category.PRESS.value}
+
+# The cells read through a vocabulary: (field, participant attribute, reader giving None
+# for a value it does not know, what is wrong then).
+_READERS: tuple[tuple[str, str, Callable[[str], Any], str], ...] = (
+    ("category", "category", lambda cell: getattr(parse_category(cell), "value", None),
+     QT_TRANSLATE_NOOP("Roster", "unknown category «{value}».")),
+    ("gender", "gender", lambda cell: getattr(parse_gender(cell), "value", None),
+     QT_TRANSLATE_NOOP("Roster", "unknown gender «{value}» (use F, M or X).")),
+    ("head_of_delegation", "is_head_of_delegation", parse_yes_no,
+     QT_TRANSLATE_NOOP("Roster", "«{value}» in column «{column}» is neither yes nor no.")),
+    ("email", "email", lambda cell: cell.lower() if valid_email(cell) else None,
+     QT_TRANSLATE_NOOP("Roster", "malformed email «{value}».")),
+    ("language", "language", language_code,
+     QT_TRANSLATE_NOOP("Roster", "unknown language «{value}».")),
+)
 
 
 @dataclass(frozen=True)
@@ -149,62 +165,9 @@ class RosterPlanner:
         place = self._delegation(number, v.get("country", ""), v.get("delegation", ""), institution)
         if place is None:
             ok = False
-        if v.get("category"):
-            category = parse_category(v["category"])
-            if category is None:
-                self.error(
-                    number,
-                    translate("Roster", "unknown category «{value}».").format(value=v["category"]),
-                )
+        for field, attr, parse, problem in _READERS:
+            if v.get(field) and not self._read(number, want, field, attr, parse, problem, v[field]):
                 ok = False
-            else:
-                want["category"] = category.value
-        if "gender" in self.fields:
-            if v.get("gender"):
-                gender = parse_gender(v["gender"])
-                if gender is None:
-                    self.error(
-                        number,
-                        translate("Roster", "unknown gender «{value}» (use F, M or X).").format(
-                            value=v["gender"]
-                        ),
-                    )
-                    ok = False
-                else:
-                    want["gender"] = gender.value
-        if v.get("head_of_delegation"):
-            head = parse_yes_no(v["head_of_delegation"])
-            if head is None:
-                self.error(
-                    number,
-                    translate(
-                        "Roster", "«{value}» in column «{column}» is neither yes nor no."
-                    ).format(
-                        value=v["head_of_delegation"], column=header_label("head_of_delegation")
-                    ),
-                )
-                ok = False
-            else:
-                want["is_head_of_delegation"] = head
-        if v.get("email"):
-            if not valid_email(v["email"]):
-                self.error(
-                    number,
-                    translate("Roster", "malformed email «{value}».").format(value=v["email"]),
-                )
-                ok = False
-            else:
-                want["email"] = v["email"].lower()
-        if v.get("language"):
-            language = language_code(v["language"])
-            if language is None:
-                self.error(
-                    number,
-                    translate("Roster", "unknown language «{value}».").format(value=v["language"]),
-                )
-                ok = False
-            else:
-                want["language"] = language
         for attr, value in want.items():
             limit = too_long(attr, value)
             if limit is not None:
@@ -218,6 +181,18 @@ class RosterPlanner:
         if not ok or place is None:
             return None
         return want, place, institution
+
+    def _read(self, number: int, want: dict[str, Any], field: str, attr: str,
+              parse: Callable[[str], Any], problem: str, value: str) -> bool:
+        """``want[attr]`` from the cell ``value`` of ``field``; False (and the row's
+        ``problem`` reported) when the cell cannot be read."""
+        parsed = parse(value)
+        if parsed is None:
+            self.error(number, translate("Roster", problem).format(
+                value=value, column=header_label(field)))
+            return False
+        want[attr] = parsed
+        return True
 
     def _delegation(
         self, number: int, country: str, code: str, institution: str
