@@ -250,14 +250,8 @@ class Database:
         Storage failures (full disk, read-only or locked file, damaged file, server gone)
         come out as a :class:`DatabaseError` subclass with a sentence for the user.
         """
-        try:
-            with self.sessions.begin() as session:
-                yield session
-        except SQLAlchemyError as exc:
-            mapped = user_error(exc, self.describe())
-            if mapped is None:
-                raise
-            raise mapped from exc
+        with self._in_words(), self.sessions.begin() as session:
+            yield session
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
@@ -265,9 +259,14 @@ class Database:
 
         Closing (not rolling back) ends it, so the rows read stay loaded after the block.
         """
+        with self._in_words(), self.readers() as session:
+            yield session
+
+    @contextlib.contextmanager
+    def _in_words(self) -> Iterator[None]:
+        """A storage failure inside the block comes out as a sentence (see user_error)."""
         try:
-            with self.readers() as session:
-                yield session
+            yield
         except SQLAlchemyError as exc:
             mapped = user_error(exc, self.describe())
             if mapped is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 
 from encounter_desk.core.errors import Refusal
-from encounter_desk.core.i18n import translate
+from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, translate
 
 
 class DatabaseError(Refusal):
@@ -48,6 +48,61 @@ class CorruptDatabaseError(DatabaseError):
     """SQLITE_CORRUPT / SQLITE_NOTADB: the file is damaged."""
 
 
+# What SQLite says when the storage fails -> the refusal: (primary result codes, words of the
+# message, class, sentence, code). The first that matches wins.
+_SQLITE_FAILURES = (
+    (
+        (sqlite3.SQLITE_FULL,), ("disk is full",), DiskFullError,
+        QT_TRANSLATE_NOOP(
+            "Database",
+            "The disk holding {where} is full, so the last change could not be saved. "
+            "What was saved before is intact. Free some space (or back up to another "
+            "drive) and try again.",
+        ),
+        "storage.disk_full",
+    ),
+    (
+        (sqlite3.SQLITE_READONLY,), ("readonly database",), ReadOnlyDatabaseError,
+        QT_TRANSLATE_NOOP(
+            "Database",
+            "{where} is read-only (the file, its folder or its drive), so the last change "
+            "could not be saved. What was saved before is intact. Copy the file to a "
+            "folder you can write to and open it from there.",
+        ),
+        "storage.read_only",
+    ),
+    (
+        (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED), ("is locked",), DatabaseLockedError,
+        QT_TRANSLATE_NOOP(
+            "Database",
+            "{where} is locked by another program, so the last change could not be "
+            "saved. Close the other program (or wait for it to finish) and try again.",
+        ),
+        "storage.locked",
+    ),
+    (
+        (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB), ("malformed", "not a database"),
+        CorruptDatabaseError,
+        QT_TRANSLATE_NOOP(
+            "Database",
+            "{where} is damaged ({reason}). Stop working on it and restore the latest "
+            "backup (File → Restore from backup…).",
+        ),
+        "storage.corrupt",
+    ),
+    (
+        (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_IOERR), ("unable to open",),
+        DatabaseUnavailableError,
+        QT_TRANSLATE_NOOP(
+            "Database",
+            "{where} cannot be reached (its folder or drive is missing or was removed), "
+            "so the last change could not be saved. Reconnect the drive and try again.",
+        ),
+        "storage.unavailable",
+    ),
+)
+
+
 def user_error(exc: BaseException, where: str) -> DatabaseError | None:
     """The :class:`DatabaseError` (a sentence for the user) for a driver error, or None.
 
@@ -68,39 +123,11 @@ def user_error(exc: BaseException, where: str) -> DatabaseError | None:
         code = getattr(orig, "sqlite_errorcode", None)
         primary = code & 0xFF if isinstance(code, int) else None
         lowered = reason.lower()
-        if primary == sqlite3.SQLITE_FULL or "disk is full" in lowered:
-            return DiskFullError(translate(
-                "Database",
-                "The disk holding {where} is full, so the last change could not be saved. "
-                "What was saved before is intact. Free some space (or back up to another "
-                "drive) and try again.",
-            ).format(where=where), "storage.disk_full")
-        if primary == sqlite3.SQLITE_READONLY or "readonly database" in lowered:
-            return ReadOnlyDatabaseError(translate(
-                "Database",
-                "{where} is read-only (the file, its folder or its drive), so the last change "
-                "could not be saved. What was saved before is intact. Copy the file to a "
-                "folder you can write to and open it from there.",
-            ).format(where=where), "storage.read_only")
-        if primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "is locked" in lowered:
-            return DatabaseLockedError(translate(
-                "Database",
-                "{where} is locked by another program, so the last change could not be "
-                "saved. Close the other program (or wait for it to finish) and try again.",
-            ).format(where=where), "storage.locked")
-        if primary in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB) or "malformed" in lowered \
-                or "not a database" in lowered:
-            return CorruptDatabaseError(translate(
-                "Database",
-                "{where} is damaged ({reason}). Stop working on it and restore the latest "
-                "backup (File → Restore from backup…).",
-            ).format(where=where, reason=reason), "storage.corrupt")
-        if primary in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_IOERR) or "unable to open" in lowered:
-            return DatabaseUnavailableError(translate(
-                "Database",
-                "{where} cannot be reached (its folder or drive is missing or was removed), "
-                "so the last change could not be saved. Reconnect the drive and try again.",
-            ).format(where=where), "storage.unavailable")
+        for primaries, words, kind, sentence, name in _SQLITE_FAILURES:
+            if primary in primaries or any(word in lowered for word in words):
+                return kind(
+                    translate("Database", sentence).format(where=where, reason=reason), name
+                )
         return None
     if isinstance(exc, sa_exc.OperationalError) or exc.connection_invalidated:
         state = getattr(orig, "sqlstate", None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 
 from sqlalchemy import DateTime, MetaData, TypeDecorator
 from sqlalchemy.orm import DeclarativeBase
@@ -43,6 +44,27 @@ class UTCDateTime(TypeDecorator):
         if value.tzinfo is None:
             return value.replace(tzinfo=dt.UTC)
         return value.astimezone(dt.UTC)
+
+
+class Vocabulary(StrEnum):
+    """The values a text column may hold, each with its label for people.
+
+    A member is declared with its value and its label, marked for translation:
+    ``LAWMAKER = "lawmaker", QT_TRANSLATE_NOOP("Category", "Lawmaker")``. Members compare
+    equal to their values; ``labels()`` is the {member: label} table the screens translate.
+    """
+
+    label: str
+
+    def __new__(cls, value: str, label: str = "") -> Vocabulary:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label
+        return member
+
+    @classmethod
+    def labels(cls) -> dict[Vocabulary, str]:
+        return {member: member.label for member in cls}
 
 
 class Base(DeclarativeBase):

@@ -3,68 +3,51 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP
-from encounter_desk.storage.models.base import Base, UTCDateTime, utcnow
+from encounter_desk.storage.models.base import Base, UTCDateTime, Vocabulary, utcnow
 
 
-class DelegationKind(StrEnum):
-    COUNTRY = "country"
-    PRESIDENCY = "presidency"  # Presidency Pro-Tempore
-    SECRETARIAT = "secretariat"  # RCM Technical Secretariat
-    INTERNATIONAL = "international"  # international organizations
-    OBSERVER = "observer"
-    GUEST = "guest"
+class DelegationKind(Vocabulary):
+    COUNTRY = "country", QT_TRANSLATE_NOOP("DelegationKind", "Member country")
+    PRESIDENCY = "presidency", QT_TRANSLATE_NOOP("DelegationKind", "Presidency Pro-Tempore")
+    SECRETARIAT = "secretariat", QT_TRANSLATE_NOOP("DelegationKind", "Technical Secretariat")
+    INTERNATIONAL = (
+        "international", QT_TRANSLATE_NOOP("DelegationKind", "International organization")
+    )
+    OBSERVER = "observer", QT_TRANSLATE_NOOP("DelegationKind", "Observer")
+    GUEST = "guest", QT_TRANSLATE_NOOP("DelegationKind", "Guest")
 
 
-DELEGATION_KIND_LABELS = {
-    DelegationKind.COUNTRY: QT_TRANSLATE_NOOP("DelegationKind", "Member country"),
-    DelegationKind.PRESIDENCY: QT_TRANSLATE_NOOP("DelegationKind", "Presidency Pro-Tempore"),
-    DelegationKind.SECRETARIAT: QT_TRANSLATE_NOOP("DelegationKind", "Technical Secretariat"),
-    DelegationKind.INTERNATIONAL: QT_TRANSLATE_NOOP("DelegationKind", "International organization"),
-    DelegationKind.OBSERVER: QT_TRANSLATE_NOOP("DelegationKind", "Observer"),
-    DelegationKind.GUEST: QT_TRANSLATE_NOOP("DelegationKind", "Guest"),
-}
+DELEGATION_KIND_LABELS = DelegationKind.labels()
 
 
-class Category(StrEnum):
-    LAWMAKER = "lawmaker"
-    OFFICIAL = "official"  # government official, diplomat
-    INTERNATIONAL = "international"  # staff of an international organization
-    SECRETARIAT = "secretariat"
-    CIVIL_SOCIETY = "civil_society"  # e.g. ASPARLEXSAL
-    STAFF = "staff"  # organisers, interpreters, support
-    PRESS = "press"
-    GUEST = "guest"
+class Category(Vocabulary):
+    LAWMAKER = "lawmaker", QT_TRANSLATE_NOOP("Category", "Lawmaker")
+    # government officials and diplomats
+    OFFICIAL = "official", QT_TRANSLATE_NOOP("Category", "Government official")
+    # the staff of an international organization
+    INTERNATIONAL = "international", QT_TRANSLATE_NOOP("Category", "International organization")
+    SECRETARIAT = "secretariat", QT_TRANSLATE_NOOP("Category", "Secretariat")
+    CIVIL_SOCIETY = "civil_society", QT_TRANSLATE_NOOP("Category", "Civil society")  # ASPARLEXSAL
+    STAFF = "staff", QT_TRANSLATE_NOOP("Category", "Staff")  # organisers, interpreters, support
+    PRESS = "press", QT_TRANSLATE_NOOP("Category", "Press")
+    GUEST = "guest", QT_TRANSLATE_NOOP("Category", "Guest")
 
 
-CATEGORY_LABELS = {
-    Category.LAWMAKER: QT_TRANSLATE_NOOP("Category", "Lawmaker"),
-    Category.OFFICIAL: QT_TRANSLATE_NOOP("Category", "Government official"),
-    Category.INTERNATIONAL: QT_TRANSLATE_NOOP("Category", "International organization"),
-    Category.SECRETARIAT: QT_TRANSLATE_NOOP("Category", "Secretariat"),
-    Category.CIVIL_SOCIETY: QT_TRANSLATE_NOOP("Category", "Civil society"),
-    Category.STAFF: QT_TRANSLATE_NOOP("Category", "Staff"),
-    Category.PRESS: QT_TRANSLATE_NOOP("Category", "Press"),
-    Category.GUEST: QT_TRANSLATE_NOOP("Category", "Guest"),
-}
+CATEGORY_LABELS = Category.labels()
 
 
-class Gender(StrEnum):
-    FEMALE = "F"
-    MALE = "M"
-    OTHER = "X"
+class Gender(Vocabulary):
+    FEMALE = "F", QT_TRANSLATE_NOOP("Gender", "Female")
+    MALE = "M", QT_TRANSLATE_NOOP("Gender", "Male")
+    OTHER = "X", QT_TRANSLATE_NOOP("Gender", "Other")
 
 
-GENDER_LABELS = {
-    Gender.FEMALE: QT_TRANSLATE_NOOP("Gender", "Female"),
-    Gender.MALE: QT_TRANSLATE_NOOP("Gender", "Male"),
-    Gender.OTHER: QT_TRANSLATE_NOOP("Gender", "Other"),
-}
+GENDER_LABELS = Gender.labels()
 
 
 class Delegation(Base):

@@ -14,7 +14,6 @@ legislative initiatives a delegation pledges, with its sponsoring lawmakers in
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 
 from sqlalchemy import (
     Boolean,
@@ -29,33 +28,26 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP
-from encounter_desk.storage.models.base import Base, UTCDateTime, utcnow
+from encounter_desk.storage.models.base import Base, UTCDateTime, Vocabulary, utcnow
 
 
-class AttendanceStatus(StrEnum):
-    PRESENT = "present"
-    EXCUSED = "excused"
-    ABSENT = "absent"
+class AttendanceStatus(Vocabulary):
+    PRESENT = "present", QT_TRANSLATE_NOOP("Attendance", "Present")
+    EXCUSED = "excused", QT_TRANSLATE_NOOP("Attendance", "Excused")
+    ABSENT = "absent", QT_TRANSLATE_NOOP("Attendance", "Absent")
 
 
-ATTENDANCE_STATUS_LABELS = {
-    AttendanceStatus.PRESENT: QT_TRANSLATE_NOOP("Attendance", "Present"),
-    AttendanceStatus.EXCUSED: QT_TRANSLATE_NOOP("Attendance", "Excused"),
-    AttendanceStatus.ABSENT: QT_TRANSLATE_NOOP("Attendance", "Absent"),
-}
+ATTENDANCE_STATUS_LABELS = AttendanceStatus.labels()
 
 
-class AttendanceSource(StrEnum):
-    SCAN = "scan"  # a badge read (or a search) at the sitting's door
-    ROLL_CALL = "roll_call"  # the chair's roll call
-    MANUAL = "manual"  # a mark by the secretariat
+class AttendanceSource(Vocabulary):
+    # a badge read (or a search) at the sitting's door
+    SCAN = "scan", QT_TRANSLATE_NOOP("Attendance", "Door scan")
+    ROLL_CALL = "roll_call", QT_TRANSLATE_NOOP("Attendance", "Roll call")  # the chair's roll call
+    MANUAL = "manual", QT_TRANSLATE_NOOP("Attendance", "Manual")  # a mark by the secretariat
 
 
-ATTENDANCE_SOURCE_LABELS = {
-    AttendanceSource.SCAN: QT_TRANSLATE_NOOP("Attendance", "Door scan"),
-    AttendanceSource.ROLL_CALL: QT_TRANSLATE_NOOP("Attendance", "Roll call"),
-    AttendanceSource.MANUAL: QT_TRANSLATE_NOOP("Attendance", "Manual"),
-}
+ATTENDANCE_SOURCE_LABELS = AttendanceSource.labels()
 
 
 class Attendance(Base):
@@ -79,15 +71,12 @@ class Attendance(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class Adoption(StrEnum):
-    CONSENSUS = "consensus"
-    VOTE = "vote"
+class Adoption(Vocabulary):
+    CONSENSUS = "consensus", QT_TRANSLATE_NOOP("Records", "By consensus")
+    VOTE = "vote", QT_TRANSLATE_NOOP("Records", "By vote")
 
 
-ADOPTION_LABELS = {
-    Adoption.CONSENSUS: QT_TRANSLATE_NOOP("Records", "By consensus"),
-    Adoption.VOTE: QT_TRANSLATE_NOOP("Records", "By vote"),
-}
+ADOPTION_LABELS = Adoption.labels()
 
 
 class Agreement(Base):
@@ -118,38 +107,27 @@ class Agreement(Base):
         return self.text_en or self.text_es
 
 
-class InitiativeKind(StrEnum):
-    BILL = "bill"
-    REFORM = "reform"
-    RESOLUTION = "resolution"
-    AGREEMENT_POINT = "agreement_point"  # a "punto de acuerdo" (exhortation)
-    OTHER = "other"
+class InitiativeKind(Vocabulary):
+    BILL = "bill", QT_TRANSLATE_NOOP("Initiatives", "Bill")
+    REFORM = "reform", QT_TRANSLATE_NOOP("Initiatives", "Reform")
+    RESOLUTION = "resolution", QT_TRANSLATE_NOOP("Initiatives", "Resolution")
+    # a "punto de acuerdo" (an exhortation)
+    AGREEMENT_POINT = "agreement_point", QT_TRANSLATE_NOOP("Initiatives", "Point of agreement")
+    OTHER = "other", QT_TRANSLATE_NOOP("Initiatives", "Other")
 
 
-INITIATIVE_KIND_LABELS = {
-    InitiativeKind.BILL: QT_TRANSLATE_NOOP("Initiatives", "Bill"),
-    InitiativeKind.REFORM: QT_TRANSLATE_NOOP("Initiatives", "Reform"),
-    InitiativeKind.RESOLUTION: QT_TRANSLATE_NOOP("Initiatives", "Resolution"),
-    InitiativeKind.AGREEMENT_POINT: QT_TRANSLATE_NOOP("Initiatives", "Point of agreement"),
-    InitiativeKind.OTHER: QT_TRANSLATE_NOOP("Initiatives", "Other"),
-}
+INITIATIVE_KIND_LABELS = InitiativeKind.labels()
 
 
-class InitiativeStatus(StrEnum):
-    PLEDGED = "pledged"
-    DRAFTED = "drafted"
-    TABLED = "tabled"
-    ADOPTED = "adopted"
-    WITHDRAWN = "withdrawn"
+class InitiativeStatus(Vocabulary):
+    PLEDGED = "pledged", QT_TRANSLATE_NOOP("Initiatives", "Pledged")
+    DRAFTED = "drafted", QT_TRANSLATE_NOOP("Initiatives", "Drafted")
+    TABLED = "tabled", QT_TRANSLATE_NOOP("Initiatives", "Tabled")
+    ADOPTED = "adopted", QT_TRANSLATE_NOOP("Initiatives", "Adopted")
+    WITHDRAWN = "withdrawn", QT_TRANSLATE_NOOP("Initiatives", "Withdrawn")
 
 
-INITIATIVE_STATUS_LABELS = {
-    InitiativeStatus.PLEDGED: QT_TRANSLATE_NOOP("Initiatives", "Pledged"),
-    InitiativeStatus.DRAFTED: QT_TRANSLATE_NOOP("Initiatives", "Drafted"),
-    InitiativeStatus.TABLED: QT_TRANSLATE_NOOP("Initiatives", "Tabled"),
-    InitiativeStatus.ADOPTED: QT_TRANSLATE_NOOP("Initiatives", "Adopted"),
-    InitiativeStatus.WITHDRAWN: QT_TRANSLATE_NOOP("Initiatives", "Withdrawn"),
-}
+INITIATIVE_STATUS_LABELS = InitiativeStatus.labels()
 
 
 class Initiative(Base):

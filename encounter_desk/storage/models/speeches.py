@@ -11,45 +11,33 @@ optional seconds a delegation has for an agenda item.
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 
 from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP
-from encounter_desk.storage.models.base import Base, UTCDateTime, utcnow
+from encounter_desk.storage.models.base import Base, UTCDateTime, Vocabulary, utcnow
 
 
-class SpeechKind(StrEnum):
-    STATEMENT = "statement"
-    POINT_OF_ORDER = "point_of_order"
-    RIGHT_OF_REPLY = "right_of_reply"
-    QUESTION = "question"
+class SpeechKind(Vocabulary):
+    STATEMENT = "statement", QT_TRANSLATE_NOOP("SpeechKind", "Statement")
+    POINT_OF_ORDER = "point_of_order", QT_TRANSLATE_NOOP("SpeechKind", "Point of order")
+    RIGHT_OF_REPLY = "right_of_reply", QT_TRANSLATE_NOOP("SpeechKind", "Right of reply")
+    QUESTION = "question", QT_TRANSLATE_NOOP("SpeechKind", "Question")
 
 
-SPEECH_KIND_LABELS = {
-    SpeechKind.STATEMENT: QT_TRANSLATE_NOOP("SpeechKind", "Statement"),
-    SpeechKind.POINT_OF_ORDER: QT_TRANSLATE_NOOP("SpeechKind", "Point of order"),
-    SpeechKind.RIGHT_OF_REPLY: QT_TRANSLATE_NOOP("SpeechKind", "Right of reply"),
-    SpeechKind.QUESTION: QT_TRANSLATE_NOOP("SpeechKind", "Question"),
-}
+SPEECH_KIND_LABELS = SpeechKind.labels()
 
 
-class SpeechState(StrEnum):
-    WAITING = "waiting"
-    SPEAKING = "speaking"
-    PAUSED = "paused"
-    DONE = "done"
-    WITHDRAWN = "withdrawn"
+class SpeechState(Vocabulary):
+    WAITING = "waiting", QT_TRANSLATE_NOOP("SpeechState", "Waiting")
+    SPEAKING = "speaking", QT_TRANSLATE_NOOP("SpeechState", "Speaking")
+    PAUSED = "paused", QT_TRANSLATE_NOOP("SpeechState", "Paused")
+    DONE = "done", QT_TRANSLATE_NOOP("SpeechState", "Done")
+    WITHDRAWN = "withdrawn", QT_TRANSLATE_NOOP("SpeechState", "Withdrawn")
 
 
-SPEECH_STATE_LABELS = {
-    SpeechState.WAITING: QT_TRANSLATE_NOOP("SpeechState", "Waiting"),
-    SpeechState.SPEAKING: QT_TRANSLATE_NOOP("SpeechState", "Speaking"),
-    SpeechState.PAUSED: QT_TRANSLATE_NOOP("SpeechState", "Paused"),
-    SpeechState.DONE: QT_TRANSLATE_NOOP("SpeechState", "Done"),
-    SpeechState.WITHDRAWN: QT_TRANSLATE_NOOP("SpeechState", "Withdrawn"),
-}
+SPEECH_STATE_LABELS = SpeechState.labels()
 
 
 class Speech(Base):
