@@ -13,6 +13,7 @@ import contextlib
 from collections.abc import Callable, Iterator
 
 from encounter_desk.core.errors import Refusal
+from encounter_desk.core.i18n import translate
 from encounter_desk.storage.database import Database, open_database
 
 Command = Callable[[argparse.Namespace], int]
@@ -39,15 +40,24 @@ def open_event(args: argparse.Namespace, *, create: bool = False) -> contextlib.
     return opened(args.url, create=create)
 
 
-def add_command(
-    sub: argparse._SubParsersAction,
-    name: str,
-    func: Command,
-    help_text: str,
-    description: str | None = None,
-) -> argparse.ArgumentParser:
-    """Add the subcommand ``name``, run by ``func``; ``description`` defaults to the help."""
-    parser = sub.add_parser(name, help=help_text, description=description or help_text)
+def command(name: str, context: str, help_text: str, description: str = "") -> Callable[[Command], Command]:
+    """Mark a function as the subcommand ``name``; ``help_text`` (the one-line help) and
+    ``description`` (its --help, default: the help) are marked with ``QT_TRANSLATE_NOOP`` in
+    ``context`` and translated when the parser is built."""
+
+    def mark(func: Command) -> Command:
+        func.subcommand = (name, context, help_text, description or help_text)  # type: ignore[attr-defined]
+        return func
+
+    return mark
+
+
+def add_command(sub: argparse._SubParsersAction, func: Command) -> argparse.ArgumentParser:
+    """Add the subcommand ``func`` was marked as (see :func:`command`); returns its parser."""
+    name, context, help_text, description = func.subcommand  # type: ignore[attr-defined]
+    parser = sub.add_parser(
+        name, help=translate(context, help_text), description=translate(context, description)
+    )
     parser.set_defaults(func=func)
     return parser
 

@@ -20,8 +20,8 @@ import os
 import sys
 from pathlib import Path
 
-from encounter_desk.cli.common import add_command, number_from_1, open_event
-from encounter_desk.core.i18n import translate
+from encounter_desk.cli.common import add_command, command, number_from_1, open_event
+from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, translate
 
 EXIT_ADMITTED = 0
 EXIT_ALREADY = 3
@@ -45,6 +45,9 @@ def _coloured(word: str, kind: str, stream) -> str:  # noqa: ANN001
     return f"{_COLOURS.get(kind, '')} {word} {_RESET}"
 
 
+@command("badges", "Desk", QT_TRANSLATE_NOOP("Desk", "write badge sheets (PDF)"),
+         QT_TRANSLATE_NOOP("Desk", "Write badges with their signed QR codes to a PDF: A6, one "
+                           "badge a page, or A4 sheets of 8 with cut marks."))
 def cmd_badges(args: argparse.Namespace) -> int:
     from encounter_desk.desk.badge_pdf import write_badges
 
@@ -54,6 +57,10 @@ def cmd_badges(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("reissue-badge", "Desk",
+         QT_TRANSLATE_NOOP("Desk", "reissue a participant's badge (the old one is refused)"),
+         QT_TRANSLATE_NOOP("Desk", "Give a participant a new badge number: the old badge's code "
+                           "is then refused as replaced."))
 def cmd_reissue_badge(args: argparse.Namespace) -> int:
     from encounter_desk.desk.badges import badge_code_for, reissue_badge
 
@@ -69,6 +76,8 @@ def cmd_reissue_badge(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("badge-code", "Desk", QT_TRANSLATE_NOOP("Desk", "print the code of a participant's badge"),
+         QT_TRANSLATE_NOOP("Desk", "Print the text of a participant's current badge QR code."))
 def cmd_badge_code(args: argparse.Namespace) -> int:
     from encounter_desk.desk.badges import badge_code_for
 
@@ -77,6 +86,10 @@ def cmd_badge_code(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("checkin", "Desk", QT_TRANSLATE_NOOP("Desk", "check in a scanned badge code"),
+         QT_TRANSLATE_NOOP("Desk", "Check in the badge whose code is given, as a desk scanner "
+                           "would. Exit status: 0 admitted, 3 already checked in, 4 refused "
+                           "(replaced, wrong event, forged or damaged, unknown)."))
 def cmd_checkin(args: argparse.Namespace) -> int:
     from encounter_desk.desk import checkin
     from encounter_desk.desk.verdict import VerdictKind, describe
@@ -99,6 +112,9 @@ def cmd_checkin(args: argparse.Namespace) -> int:
     return EXIT_REFUSED
 
 
+@command("undo-checkin", "Desk", QT_TRANSLATE_NOOP("Desk", "undo a mistaken check-in"),
+         QT_TRANSLATE_NOOP("Desk", "Undo a participant's check-in, with a reason. The scan log "
+                           "keeps the check-in and the undo."))
 def cmd_undo_checkin(args: argparse.Namespace) -> int:
     from encounter_desk.desk.checkin import default_desk_name
     from encounter_desk.desk.scan_log import undo_check_in
@@ -119,40 +135,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     """Add the desk's subcommands to the main parser."""
     participant_id = number_from_1(translate("Desk", "{value!r} is not a participant number."))
 
-    p = add_command(
-        sub, "badges", cmd_badges,
-        translate("Desk", "write badge sheets (PDF)"),
-        translate("Desk", "Write badges with their signed QR codes to a PDF: A6, one badge a "
-                  "page, or A4 sheets of 8 with cut marks."),
-    )
+    p = add_command(sub, cmd_badges)
     p.add_argument("out", metavar="OUT.pdf", help=translate("Desk", "the PDF to write"))
     p.add_argument("--participant", metavar="ID", type=participant_id, action="append",
                    help=translate("Desk", "only this participant (repeatable; default: everyone)"))
     p.add_argument("--layout", choices=("a6", "a4-8"), default="a4-8",
                    help=translate("Desk", "a6: one badge a page; a4-8: A4 sheets of 8 (default)"))
 
-    p = add_command(
-        sub, "reissue-badge", cmd_reissue_badge,
-        translate("Desk", "reissue a participant's badge (the old one is refused)"),
-        translate("Desk", "Give a participant a new badge number: the old badge's code is "
-                  "then refused as replaced."),
-    )
-    p.add_argument("participant_id", metavar="ID", type=participant_id)
+    for func in (cmd_reissue_badge, cmd_badge_code):
+        add_command(sub, func).add_argument("participant_id", metavar="ID", type=participant_id)
 
-    p = add_command(
-        sub, "badge-code", cmd_badge_code,
-        translate("Desk", "print the code of a participant's badge"),
-        translate("Desk", "Print the text of a participant's current badge QR code."),
-    )
-    p.add_argument("participant_id", metavar="ID", type=participant_id)
-
-    p = add_command(
-        sub, "checkin", cmd_checkin,
-        translate("Desk", "check in a scanned badge code"),
-        translate("Desk", "Check in the badge whose code is given, as a desk scanner would. "
-                  "Exit status: 0 admitted, 3 already checked in, 4 refused "
-                  "(replaced, wrong event, forged or damaged, unknown)."),
-    )
+    p = add_command(sub, cmd_checkin)
     p.add_argument("code", metavar="CODE", help=translate("Desk", "the text read from the badge"))
     p.add_argument("--desk", metavar="NAME",
                    help=translate("Desk", "the desk recorded with the scan (default: $ENCOUNTER_DESK_DESK or "
@@ -160,12 +153,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true",
                    help=translate("Desk", "print the verdict as one JSON object"))
 
-    p = add_command(
-        sub, "undo-checkin", cmd_undo_checkin,
-        translate("Desk", "undo a mistaken check-in"),
-        translate("Desk", "Undo a participant's check-in, with a reason. The scan log keeps the "
-                  "check-in and the undo."),
-    )
+    p = add_command(sub, cmd_undo_checkin)
     p.add_argument("participant_id", metavar="ID", type=participant_id)
     p.add_argument("--reason", required=True, metavar="TEXT", help=translate("Desk", "why (required)"))
     p.add_argument("--desk", metavar="NAME", help=translate("Desk", "the desk recorded with the undo"))

@@ -14,8 +14,8 @@ import os
 import sys
 from typing import Protocol
 
-from encounter_desk.cli.common import CommandError, add_command
-from encounter_desk.core.i18n import translate
+from encounter_desk.cli.common import CommandError, add_command, command
+from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, translate
 
 
 class Desktop(Protocol):
@@ -26,6 +26,8 @@ class Desktop(Protocol):
     def check_window(self, database_url: str, language: str) -> str: ...
 
 
+@command("open", "CLI", QT_TRANSLATE_NOOP("CLI", "open the desktop app (the default)"),
+         QT_TRANSLATE_NOOP("CLI", "Open the desktop app on the event."))
 def cmd_open(args: argparse.Namespace) -> int:
     if not display_available():
         print(no_display_message(), file=sys.stderr)
@@ -97,8 +99,4 @@ def no_display_message() -> str:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    add_command(
-        sub, "open", cmd_open,
-        translate("CLI", "open the desktop app (the default)"),
-        translate("CLI", "Open the desktop app on the event."),
-    )
+    add_command(sub, cmd_open)

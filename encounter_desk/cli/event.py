@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import argparse
 
-from encounter_desk.cli.common import add_command, open_event
+from encounter_desk.cli.common import add_command, command, open_event
 from encounter_desk.core import i18n
-from encounter_desk.core.i18n import translate
+from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, translate
 
 
+@command("demo", "CLI", QT_TRANSLATE_NOOP("CLI", "fill the event file with the demo encounter"),
+         QT_TRANSLATE_NOOP("CLI", "Fill the event file with the demo encounter: the 11 "
+                           "delegations, about 120 participants and five sittings."))
 def cmd_demo(args: argparse.Namespace) -> int:
     from encounter_desk.cli.desktop import cmd_open
     from encounter_desk.demo import build as demo
@@ -32,6 +35,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("info", "CLI", QT_TRANSLATE_NOOP("CLI", "show the event, its file and its counts"),
+         QT_TRANSLATE_NOOP("CLI", "Show the event, where its database is, and its counts."))
 def cmd_info(args: argparse.Namespace) -> int:
     from encounter_desk.event import event as events
     from encounter_desk.event.summary import event_summary
@@ -61,15 +66,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = add_command(
-        sub, "demo", cmd_demo,
-        translate("CLI", "fill the event file with the demo encounter"),
-        translate(
-            "CLI",
-            "Fill the event file with the demo encounter: the 11 "
-            "delegations, about 120 participants and five sittings.",
-        ),
-    )
+    p = add_command(sub, cmd_demo)
     p.add_argument(
         "--open", action="store_true", help=translate("CLI", "open the desktop app afterwards")
     )
@@ -78,9 +75,4 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help=translate("CLI", "replace an event that the file already holds"),
     )
-
-    add_command(
-        sub, "info", cmd_info,
-        translate("CLI", "show the event, its file and its counts"),
-        translate("CLI", "Show the event, where its database is, and its counts."),
-    )
+    add_command(sub, cmd_info)

@@ -16,9 +16,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from encounter_desk.cli.common import add_command, number_from_1, open_event
+from encounter_desk.cli.common import Command, add_command, command, number_from_1, open_event
 from encounter_desk.core import config
-from encounter_desk.core.i18n import translate
+from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, translate
 from encounter_desk.storage.database import Database
 
 
@@ -33,6 +33,9 @@ def _doc_lang(args: argparse.Namespace) -> str:
     return args.doc_lang or args.lang
 
 
+@command("minutes", "CLI", QT_TRANSLATE_NOOP("CLI", "write the minutes of a session (PDF)"),
+         QT_TRANSLATE_NOOP("CLI", "Write the minutes of a session as a PDF to sign: a DRAFT "
+                           "watermark on every page unless --final."))
 def cmd_minutes(args: argparse.Namespace) -> int:
     from encounter_desk.records.minutes.pdf import write_minutes
 
@@ -44,6 +47,10 @@ def cmd_minutes(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("event-report", "CLI",
+         QT_TRANSLATE_NOOP("CLI", "write the report of the whole encounter (PDF)"),
+         QT_TRANSLATE_NOOP("CLI", "Every session, attendance across the encounter, all "
+                           "agreements and the road map of legislative initiatives."))
 def cmd_event_report(args: argparse.Namespace) -> int:
     from encounter_desk.records.minutes.pdf import write_event_report
 
@@ -53,6 +60,10 @@ def cmd_event_report(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("export-akn", "CLI",
+         QT_TRANSLATE_NOOP("CLI", "write the minutes of a session as Akoma Ntoso XML"),
+         QT_TRANSLATE_NOOP("CLI", "Write the minutes of a session as an Akoma Ntoso 3.0 "
+                           "debate document."))
 def cmd_export_akn(args: argparse.Namespace) -> int:
     from encounter_desk.records.minutes.akn import export_akn
 
@@ -70,18 +81,25 @@ def _export_table(args: argparse.Namespace, exporter) -> int:  # noqa: ANN001
     return 0
 
 
+@command("export-attendance", "CLI", QT_TRANSLATE_NOOP("CLI", "export attendance to CSV or XLSX"))
 def cmd_export_attendance(args: argparse.Namespace) -> int:
     from encounter_desk.records.exports import export_attendance
 
     return _export_table(args, export_attendance)
 
 
+@command("export-speeches", "CLI",
+         QT_TRANSLATE_NOOP("CLI", "export the interventions to CSV or XLSX"))
 def cmd_export_speeches(args: argparse.Namespace) -> int:
     from encounter_desk.records.exports import export_speeches
 
     return _export_table(args, export_speeches)
 
 
+@command("attendance", "CLI",
+         QT_TRANSLATE_NOOP("CLI", "mark a participant present, excused or absent at a session"),
+         QT_TRANSLATE_NOOP("CLI", "Mark a participant present, excused or absent at a "
+                           "session (a manual mark)."))
 def cmd_attendance(args: argparse.Namespace) -> int:
     from encounter_desk.records import attendance
 
@@ -98,9 +116,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     """Add the records' subcommands to the main parser."""
     positive = number_from_1(translate("CLI", "{value!r} is not a number from 1 up."))
 
-    def document(name, func, help_text, description, out_metavar, out_help,  # noqa: ANN001, ANN202
-                 sitting: bool):
-        p = add_command(sub, name, func, help_text, description)
+    def document(func: Command, out_metavar: str, out_help: str, *,
+                 sitting: bool) -> argparse.ArgumentParser:
+        p = add_command(sub, func)
         if sitting:
             p.add_argument("sitting", metavar="SITTING", type=positive,
                            help=translate("CLI", "the session's number"))
@@ -109,45 +127,19 @@ def register(sub: argparse._SubParsersAction) -> None:
                        help=translate("CLI", "language of the document (default: the global --lang)"))
         return p
 
-    p = document(
-        "minutes", cmd_minutes,
-        translate("CLI", "write the minutes of a session (PDF)"),
-        translate("CLI", "Write the minutes of a session as a PDF to sign: a DRAFT "
-                  "watermark on every page unless --final."),
-        "OUT.pdf", translate("CLI", "the PDF to write"), sitting=True,
-    )
-    p.add_argument("--final", action="store_true",
-                   help=translate("CLI", "approved minutes: no DRAFT watermark"))
-    document(
-        "event-report", cmd_event_report,
-        translate("CLI", "write the report of the whole encounter (PDF)"),
-        translate("CLI", "Every session, attendance across the encounter, all "
-                  "agreements and the road map of legislative initiatives."),
-        "OUT.pdf", translate("CLI", "the PDF to write"), sitting=False,
-    )
-    document(
-        "export-akn", cmd_export_akn,
-        translate("CLI", "write the minutes of a session as Akoma Ntoso XML"),
-        translate("CLI", "Write the minutes of a session as an Akoma Ntoso 3.0 debate document."),
-        "OUT.xml", translate("CLI", "the XML file to write"), sitting=True,
-    )
-    for name, func, help_text in (
-        ("export-attendance", cmd_export_attendance,
-         translate("CLI", "export attendance to CSV or XLSX")),
-        ("export-speeches", cmd_export_speeches,
-         translate("CLI", "export the interventions to CSV or XLSX")),
-    ):
-        p = document(name, func, help_text, None, "OUT",
-                     translate("CLI", "the file to write (.csv or .xlsx)"), sitting=False)
-        p.add_argument("--sitting", metavar="N", type=positive,
-                       help=translate("CLI", "only this session (default: every session)"))
+    pdf = translate("CLI", "the PDF to write")
+    document(cmd_minutes, "OUT.pdf", pdf, sitting=True).add_argument(
+        "--final", action="store_true",
+        help=translate("CLI", "approved minutes: no DRAFT watermark"))
+    document(cmd_event_report, "OUT.pdf", pdf, sitting=False)
+    document(cmd_export_akn, "OUT.xml", translate("CLI", "the XML file to write"), sitting=True)
+    for func in (cmd_export_attendance, cmd_export_speeches):
+        document(func, "OUT", translate("CLI", "the file to write (.csv or .xlsx)"),
+                 sitting=False).add_argument(
+            "--sitting", metavar="N", type=positive,
+            help=translate("CLI", "only this session (default: every session)"))
 
-    p = add_command(
-        sub, "attendance", cmd_attendance,
-        translate("CLI", "mark a participant present, excused or absent at a session"),
-        translate("CLI", "Mark a participant present, excused or absent at a "
-                  "session (a manual mark)."),
-    )
+    p = add_command(sub, cmd_attendance)
     p.add_argument("sitting", metavar="SITTING", type=positive,
                    help=translate("CLI", "the session's number"))
     p.add_argument("participant_id", metavar="PARTICIPANT_ID", type=positive)

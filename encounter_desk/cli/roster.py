@@ -12,10 +12,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from encounter_desk.cli.common import CommandError, add_command, open_event
-from encounter_desk.core.i18n import translate
+from encounter_desk.cli.common import CommandError, add_command, command, open_event
+from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, translate
 
 
+@command("import-roster", "CLI", QT_TRANSLATE_NOOP("CLI", "import participants from CSV or XLSX"),
+         QT_TRANSLATE_NOOP("CLI", "Import participants from a CSV or XLSX file. All or "
+                           "nothing: a file with any bad row imports nothing and "
+                           "every bad row is reported."))
 def cmd_import_roster(args: argparse.Namespace) -> int:
     from encounter_desk.roster import importer as roster
 
@@ -29,6 +33,9 @@ def cmd_import_roster(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+@command("export-roster", "CLI", QT_TRANSLATE_NOOP("CLI", "export participants to CSV or XLSX"),
+         QT_TRANSLATE_NOOP("CLI", "Write the participants to a CSV or XLSX file that "
+                           "import-roster reads back."))
 def cmd_export_roster(args: argparse.Namespace) -> int:
     from encounter_desk.roster import importer as roster
 
@@ -61,16 +68,7 @@ def parse_column_map(items: Sequence[str]) -> dict[str, str]:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = add_command(
-        sub, "import-roster", cmd_import_roster,
-        translate("CLI", "import participants from CSV or XLSX"),
-        translate(
-            "CLI",
-            "Import participants from a CSV or XLSX file. All or "
-            "nothing: a file with any bad row imports nothing and "
-            "every bad row is reported.",
-        ),
-    )
+    p = add_command(sub, cmd_import_roster)
     p.add_argument("file", metavar="FILE", help=translate("CLI", "the roster (.csv or .xlsx)"))
     p.add_argument(
         "--dry-run", action="store_true", help=translate("CLI", "check the file, write nothing")
@@ -87,13 +85,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help=translate("CLI", "the XLSX sheet to read (default: the first)"),
     )
 
-    p = add_command(
-        sub, "export-roster", cmd_export_roster,
-        translate("CLI", "export participants to CSV or XLSX"),
-        translate(
-            "CLI", "Write the participants to a CSV or XLSX file that import-roster reads back."
-        ),
-    )
+    p = add_command(sub, cmd_export_roster)
     p.add_argument("out", metavar="OUT", help=translate("CLI", "the file to write (.csv or .xlsx)"))
     p.add_argument(
         "--template",

@@ -16,12 +16,16 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from encounter_desk.cli.common import add_command, open_event, opened
-from encounter_desk.core.i18n import translate
+from encounter_desk.cli.common import add_command, command, open_event, opened
+from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, translate
 from encounter_desk.storage.database import resolve_url, sqlite_path
 from encounter_desk.storage.errors import DatabaseError
 
 
+@command("backup", "CLI", QT_TRANSLATE_NOOP("CLI", "write a consistent backup of the event to a file"),
+         QT_TRANSLATE_NOOP("CLI", "Write a consistent copy of the event (file or server) to a new "
+                           "SQLite file, e.g. on a USB stick, and check it. Desks may keep "
+                           "scanning."))
 def cmd_backup(args: argparse.Namespace) -> int:
     from encounter_desk.storage import backups
 
@@ -31,6 +35,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("restore", "CLI", QT_TRANSLATE_NOOP("CLI", "replace the event file with a backup"),
+         QT_TRANSLATE_NOOP("CLI", "Replace the event file (--db) with a backup, after checking "
+                           "the backup and copying the current file aside. Close the event on "
+                           "every laptop that uses the file first."))
 def cmd_restore(args: argparse.Namespace) -> int:
     from encounter_desk.storage import backups
 
@@ -46,6 +54,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("copy-event", "CLI",
+         QT_TRANSLATE_NOOP("CLI", "copy the event to or from another database (a file or a server)"),
+         QT_TRANSLATE_NOOP("CLI", "Copy every table of the event, keeping ids, into an empty "
+                           "database: --to copies the open event there, --from copies it from "
+                           "there into the open (empty) database."))
 def cmd_copy_event(args: argparse.Namespace) -> int:
     from encounter_desk.storage.copy import copy_event
 
@@ -59,6 +72,9 @@ def cmd_copy_event(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("check", "CLI", QT_TRANSLATE_NOOP("CLI", "check that the event's database opens and is sound"),
+         QT_TRANSLATE_NOOP("CLI", "Open the event's database and, for a file, run SQLite's "
+                           "integrity check."))
 def cmd_check(args: argparse.Namespace) -> int:
     from encounter_desk.storage import backups
 
@@ -74,37 +90,12 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = add_command(
-        sub, "backup", cmd_backup,
-        translate("CLI", "write a consistent backup of the event to a file"),
-        translate("CLI", "Write a consistent copy of the event (file or server) to a new SQLite "
-                  "file, e.g. on a USB stick, and check it. Desks may keep scanning."),
-    )
-    p.add_argument("out", metavar="OUT", help=translate("CLI", "the backup file to write"))
-
-    p = add_command(
-        sub, "restore", cmd_restore,
-        translate("CLI", "replace the event file with a backup"),
-        translate("CLI", "Replace the event file (--db) with a backup, after checking the backup "
-                  "and copying the current file aside. Close the event on every laptop "
-                  "that uses the file first."),
-    )
-    p.add_argument("backup", metavar="BACKUP", help=translate("CLI", "the backup file to restore"))
-
-    p = add_command(
-        sub, "copy-event", cmd_copy_event,
-        translate("CLI", "copy the event to or from another database (a file or a server)"),
-        translate("CLI", "Copy every table of the event, keeping ids, into an empty database: "
-                  "--to copies the open event there, --from copies it from there into "
-                  "the open (empty) database."),
-    )
-    way = p.add_mutually_exclusive_group(required=True)
+    add_command(sub, cmd_backup).add_argument(
+        "out", metavar="OUT", help=translate("CLI", "the backup file to write"))
+    add_command(sub, cmd_restore).add_argument(
+        "backup", metavar="BACKUP", help=translate("CLI", "the backup file to restore"))
+    way = add_command(sub, cmd_copy_event).add_mutually_exclusive_group(required=True)
     way.add_argument("--to", metavar="URL", help=translate("CLI", "the empty database to copy the event to"))
     way.add_argument("--from", dest="source", metavar="URL",
                      help=translate("CLI", "the database to copy the event from"))
-
-    add_command(
-        sub, "check", cmd_check,
-        translate("CLI", "check that the event's database opens and is sound"),
-        translate("CLI", "Open the event's database and, for a file, run SQLite's integrity check."),
-    )
+    add_command(sub, cmd_check)
