@@ -44,6 +44,7 @@ import time
 from dataclasses import dataclass
 from enum import StrEnum
 
+from encounter_desk.chair.errors import SpeakerListError
 from encounter_desk.core.clock import Clock, Monotonic
 from encounter_desk.core.i18n import translate
 from encounter_desk.storage.models.base import utcnow
@@ -355,8 +356,11 @@ class SpeechClock:
     def add_time(self, seconds: int) -> None:
         """Give (``seconds`` > 0) or take (< 0) time while the clock runs; never below zero."""
         if self.limit_seconds is None:
-            raise ValueError(
-                translate("Clock", "A stopwatch has no limit to change; set a speaking time first.")
+            raise SpeakerListError(
+                translate(
+                    "Clock", "A stopwatch has no limit to change; set a speaking time first."
+                ),
+                code="clock.stopwatch",
             )
         self.limit_seconds = max(0, self.limit_seconds + int(seconds))
 

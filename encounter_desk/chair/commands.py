@@ -3,8 +3,9 @@
 A list belongs to a sitting and one of its agenda items (``agenda_item_id`` None: the
 sitting's list outside any item). Each operation is one short ``db.write()`` transaction
 through the ORM (so the audit trail records every step) and returns plain dataclasses from
-:mod:`encounter_desk.chair.queries`. Invalid operations raise ``ValueError`` with a
-translated sentence and write nothing. Every operation that marks a moment takes ``at``
+:mod:`encounter_desk.chair.queries`. Invalid operations raise
+:class:`~encounter_desk.chair.errors.SpeakerListError` (a translated sentence and a code)
+and write nothing. Every operation that marks a moment takes ``at``
 (default: the database's wall clock), so a held sitting can be replayed with its real times.
 
 Rules
@@ -40,6 +41,7 @@ from collections.abc import Sequence
 from sqlalchemy.orm import Session
 
 from encounter_desk.chair import rules as speaker_queue
+from encounter_desk.chair.errors import SpeakerListError
 from encounter_desk.chair.queries import (
     COUNTED_KINDS,
     BudgetRow,
@@ -68,7 +70,6 @@ from encounter_desk.chair.queries import (
     speaking_stats,
     waiting_speeches,
 )
-from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import translate
 from encounter_desk.event import badge_code
 from encounter_desk.event.event import find_event
@@ -133,16 +134,20 @@ def _now(db: Database, at: dt.datetime | None) -> dt.datetime:
     if at is None:
         return db.clock()
     if at.tzinfo is None:
-        raise ValueError(translate("Speakers", "A moment without a time zone cannot be recorded."))
+        raise SpeakerListError(
+            translate("Speakers", "A moment without a time zone cannot be recorded."),
+            code="speakers.naive_moment",
+        )
     return at
 
 
 def _kind(kind: str | SpeechKind) -> SpeechKind:
     try:
         return SpeechKind(kind)
-    except (Refusal, ValueError):
-        raise ValueError(
-            translate("Speakers", "{kind} is not a kind of intervention.").format(kind=kind)
+    except ValueError:
+        raise SpeakerListError(
+            translate("Speakers", "{kind} is not a kind of intervention.").format(kind=kind),
+            code="speakers.kind",
         ) from None
 
 
@@ -150,12 +155,15 @@ def _seconds(seconds: int | None, *, allow_none: bool = True) -> int | None:
     if seconds is None:
         if allow_none:
             return None
-        raise ValueError(translate("Speakers", "Give a number of seconds."))
+        raise SpeakerListError(
+            translate("Speakers", "Give a number of seconds."), code="speakers.seconds_missing"
+        )
     if isinstance(seconds, bool) or not isinstance(seconds, int) or not 0 <= seconds <= MAX_SECONDS:
-        raise ValueError(
+        raise SpeakerListError(
             translate(
                 "Speakers", "A speaking time must be a whole number of seconds from 0 to {most}."
-            ).format(most=MAX_SECONDS)
+            ).format(most=MAX_SECONDS),
+            code="speakers.seconds",
         )
     return seconds
 
@@ -163,16 +171,18 @@ def _seconds(seconds: int | None, *, allow_none: bool = True) -> int | None:
 def _require_speech(session: Session, speech_id: int) -> Speech:
     speech = session.get(Speech, speech_id)
     if speech is None:
-        raise ValueError(
-            translate("Speakers", "This speech is no longer on the list; the list was refreshed.")
+        raise SpeakerListError(
+            translate("Speakers", "This speech is no longer on the list; the list was refreshed."),
+            code="speakers.speech_gone",
         )
     return speech
 
 
 def _require_waiting(speech: Speech) -> None:
     if speech.state != SpeechState.WAITING:
-        raise ValueError(
-            translate("Speakers", "Only a speaker who is still waiting can be changed this way.")
+        raise SpeakerListError(
+            translate("Speakers", "Only a speaker who is still waiting can be changed this way."),
+            code="speakers.not_waiting",
         )
 
 
@@ -227,27 +237,35 @@ def participant_from_badge(db: Database, raw: str) -> int:
     with db.read() as session:
         event = find_event(session)
         if event is None:
-            raise ValueError(translate("Speakers", "This file holds no event yet."))
+            raise SpeakerListError(
+                translate("Speakers", "This file holds no event yet."), code="speakers.no_event"
+            )
         status = badge_code.verify(parsed, secret_hex=event.secret, event_code=event.code)
         if status == badge_code.CodeStatus.WRONG_EVENT:
-            raise ValueError(translate("Speakers", "This badge belongs to another event."))
+            raise SpeakerListError(
+                translate("Speakers", "This badge belongs to another event."),
+                code="speakers.badge_wrong_event",
+            )
         if status != badge_code.CodeStatus.OK:
-            raise ValueError(
+            raise SpeakerListError(
                 translate(
                     "Speakers", "This badge code cannot be read: it is damaged or not a badge."
-                )
+                ),
+                code="speakers.badge_unreadable",
             )
         assert isinstance(parsed, badge_code.ParsedCode)
         person = session.get(Participant, parsed.participant_id)
         if person is None:
-            raise ValueError(
-                translate("Speakers", "The participant of this badge is no longer registered.")
+            raise SpeakerListError(
+                translate("Speakers", "The participant of this badge is no longer registered."),
+                code="speakers.badge_participant_gone",
             )
         if parsed.serial != person.badge_serial:
-            raise ValueError(
+            raise SpeakerListError(
                 translate(
                     "Speakers", "This badge was replaced; ask {name} for the new one."
-                ).format(name=person.display_name)
+                ).format(name=person.display_name),
+                code="speakers.badge_replaced",
             )
         return person.id
 
@@ -280,31 +298,39 @@ def add_speaker(
         require_item(session, sitting, agenda_item_id)
         person = session.get(Participant, participant_id)
         if person is None:
-            raise ValueError(translate("Speakers", "This participant is no longer registered."))
+            raise SpeakerListError(
+                translate("Speakers", "This participant is no longer registered."),
+                code="speakers.participant_gone",
+            )
         lst = find_list(session, sitting_id, agenda_item_id)
         if kind == SpeechKind.STATEMENT and lst is not None and lst.closed:
-            raise ValueError(
+            raise SpeakerListError(
                 translate(
                     "Speakers",
                     "The list of speakers is closed: it takes no new statements. "
                     "Reopen it to add {name}.",
-                ).format(name=person.display_name)
+                ).format(name=person.display_name),
+                code="speakers.list_closed",
             )
         waiting = waiting_speeches(session, sitting_id, agenda_item_id)
         if kind == SpeechKind.STATEMENT and any(
             s.participant_id == participant_id and s.kind == SpeechKind.STATEMENT for s in waiting
         ):
-            raise ValueError(
+            raise SpeakerListError(
                 translate("Speakers", "{name} is already waiting to speak on this list.").format(
                     name=person.display_name
-                )
+                ),
+                code="speakers.already_waiting",
             )
         target = None
         if kind in (SpeechKind.RIGHT_OF_REPLY, SpeechKind.QUESTION):
             target = _answered(session, sitting, agenda_item_id, replies_to_id, kind)
         elif replies_to_id is not None:
-            raise ValueError(
-                translate("Speakers", "Only a right of reply or a question answers another speech.")
+            raise SpeakerListError(
+                translate(
+                    "Speakers", "Only a right of reply or a question answers another speech."
+                ),
+                code="speakers.not_an_answer",
             )
         speech = Speech(
             sitting_id=sitting_id,
@@ -346,7 +372,10 @@ def _answered(
             or target.agenda_item_id != agenda_item_id
             or target.state == SpeechState.WITHDRAWN
         ):
-            raise ValueError(translate("Speakers", "The speech to answer is not on this list."))
+            raise SpeakerListError(
+                translate("Speakers", "The speech to answer is not on this list."),
+                code="speakers.answer_not_on_list",
+            )
         return target
     current, interrupted = on_floor(session, sitting.id)
     for candidate in (current, interrupted):
@@ -361,15 +390,17 @@ def _answered(
     if given:
         return max(given, key=lambda s: (s.ended_at, s.id))
     if kind == SpeechKind.QUESTION:
-        raise ValueError(
+        raise SpeakerListError(
             translate(
                 "Speakers", "A question is put to a speaker: nobody has spoken on this list yet."
-            )
+            ),
+            code="speakers.nobody_to_question",
         )
-    raise ValueError(
+    raise SpeakerListError(
         translate(
             "Speakers", "A right of reply answers a speech: nobody has spoken on this list yet."
-        )
+        ),
+        code="speakers.nobody_to_answer",
     )
 
 
@@ -409,17 +440,21 @@ def readd_last(
         )
         past = [s for s in past if (s.ended_at or s.withdrawn_at) is not None]
         if not past:
-            raise ValueError(
-                translate("Speakers", "Nobody has left this list yet: there is no one to put back.")
+            raise SpeakerListError(
+                translate(
+                    "Speakers", "Nobody has left this list yet: there is no one to put back."
+                ),
+                code="speakers.nobody_to_put_back",
             )
         last = max(past, key=lambda s: (s.ended_at or s.withdrawn_at, s.id))
         waiting = waiting_speeches(session, sitting_id, agenda_item_id)
         if any(s.participant_id == last.participant_id and s.kind == last.kind for s in waiting):
             person = session.get(Participant, last.participant_id)
-            raise ValueError(
+            raise SpeakerListError(
                 translate("Speakers", "{name} is already waiting to speak on this list.").format(
                     name=person.display_name if person else ""
-                )
+                ),
+                code="speakers.already_waiting",
             )
         speech = Speech(
             sitting_id=sitting_id,
@@ -556,7 +591,10 @@ def set_budget(
         sitting = require_sitting(session, sitting_id)
         require_item(session, sitting, agenda_item_id)
         if session.get(Delegation, delegation_id) is None:
-            raise ValueError(translate("Speakers", "This delegation no longer exists."))
+            raise SpeakerListError(
+                translate("Speakers", "This delegation no longer exists."),
+                code="speakers.delegation_gone",
+            )
         budget = budget_for(session, sitting_id, agenda_item_id, delegation_id)
         if seconds is None:
             if budget is not None:
@@ -586,8 +624,9 @@ def set_time_limit(db: Database, speech_id: int, seconds: int | None) -> QueueEn
     with db.write() as session:
         speech = _require_speech(session, speech_id)
         if speech.state in (SpeechState.DONE, SpeechState.WITHDRAWN):
-            raise ValueError(
-                translate("Speakers", "This speech is over; its time can no longer change.")
+            raise SpeakerListError(
+                translate("Speakers", "This speech is over; its time can no longer change."),
+                code="speakers.speech_over",
             )
         speech.limit_seconds = seconds
         speech.custom_limit = True
@@ -597,12 +636,16 @@ def set_time_limit(db: Database, speech_id: int, seconds: int | None) -> QueueEn
 def adjust_time(db: Database, speech_id: int, seconds: int) -> QueueEntry:
     """Give (``seconds`` > 0) or take (< 0) time from one speaker, waiting or speaking."""
     if isinstance(seconds, bool) or not isinstance(seconds, int) or abs(seconds) > MAX_SECONDS:
-        raise ValueError(translate("Speakers", "Give a number of seconds to add or remove."))
+        raise SpeakerListError(
+            translate("Speakers", "Give a number of seconds to add or remove."),
+            code="speakers.seconds_change",
+        )
     with db.write() as session:
         speech = _require_speech(session, speech_id)
         if speech.state in (SpeechState.DONE, SpeechState.WITHDRAWN):
-            raise ValueError(
-                translate("Speakers", "This speech is over; its time can no longer change.")
+            raise SpeakerListError(
+                translate("Speakers", "This speech is over; its time can no longer change."),
+                code="speakers.speech_over",
             )
         limit = speech.limit_seconds
         if speech.state == SpeechState.WAITING and not speech.custom_limit:
@@ -610,11 +653,12 @@ def adjust_time(db: Database, speech_id: int, seconds: int) -> QueueEntry:
             lst = find_list(session, speech.sitting_id, speech.agenda_item_id)
             limit = list_limits(sitting, lst)[SpeechKind(speech.kind)]
         if limit is None:
-            raise ValueError(
+            raise SpeakerListError(
                 translate(
                     "Speakers",
                     "This speaker has no time limit (stopwatch): set a speaking time first.",
-                )
+                ),
+                code="speakers.stopwatch",
             )
         speech.limit_seconds = max(0, limit + seconds)
         speech.custom_limit = True
@@ -629,7 +673,9 @@ def add_time(
     with db.read() as session:
         current, _ = on_floor(session, sitting_id)
     if current is None:
-        raise ValueError(translate("Speakers", "Nobody has the floor."))
+        raise SpeakerListError(
+            translate("Speakers", "Nobody has the floor."), code="speakers.nobody_on_floor"
+        )
     adjust_time(db, current.id, seconds)
     found = current_speech(db, sitting_id, now=now)
     assert found is not None
@@ -650,10 +696,11 @@ def set_language(db: Database, speech_id: int, language: str) -> QueueEntry:
     """The language spoken ("es", "en", "fr"…), for interpretation and the minutes."""
     code = (language or "").strip().lower()
     if len(code) > 5 or not all(ch.isalpha() or ch == "-" for ch in code):
-        raise ValueError(
+        raise SpeakerListError(
             translate("Speakers", "{code} is not a language code such as es, en or fr.").format(
                 code=language
-            )
+            ),
+            code="speakers.language",
         )
     with db.write() as session:
         speech = _require_speech(session, speech_id)
@@ -776,7 +823,10 @@ def start_next(
             and interrupted is not None
         )
         if target is None and not hands_back:
-            raise ValueError(translate("Speakers", "Nobody is waiting to speak on this list."))
+            raise SpeakerListError(
+                translate("Speakers", "Nobody is waiting to speak on this list."),
+                code="speakers.nobody_waiting",
+            )
         _give_floor(session, sitting, target, now, resume_interrupted=True)
         found = _current(session, sitting, now)
         assert found is not None
@@ -807,9 +857,14 @@ def pause_current(db: Database, sitting_id: int, *, at: dt.datetime | None = Non
         sitting = require_sitting(session, sitting_id)
         current, _ = on_floor(session, sitting_id)
         if current is None:
-            raise ValueError(translate("Speakers", "Nobody has the floor."))
+            raise SpeakerListError(
+                translate("Speakers", "Nobody has the floor."), code="speakers.nobody_on_floor"
+            )
         if current.state != SpeechState.SPEAKING:
-            raise ValueError(translate("Speakers", "The clock is already paused."))
+            raise SpeakerListError(
+                translate("Speakers", "The clock is already paused."),
+                code="speakers.already_paused",
+            )
         _pause(current, now)
         found = _current(session, sitting, now)
         assert found is not None
@@ -825,9 +880,14 @@ def resume_current(
         sitting = require_sitting(session, sitting_id)
         current, _ = on_floor(session, sitting_id)
         if current is None:
-            raise ValueError(translate("Speakers", "Nobody has the floor."))
+            raise SpeakerListError(
+                translate("Speakers", "Nobody has the floor."), code="speakers.nobody_on_floor"
+            )
         if current.state != SpeechState.PAUSED:
-            raise ValueError(translate("Speakers", "The clock is already running."))
+            raise SpeakerListError(
+                translate("Speakers", "The clock is already running."),
+                code="speakers.already_running",
+            )
         _resume(current, now)
         found = _current(session, sitting, now)
         assert found is not None
@@ -853,7 +913,9 @@ def end_current(
         sitting = require_sitting(session, sitting_id)
         current, interrupted = on_floor(session, sitting_id)
         if current is None:
-            raise ValueError(translate("Speakers", "Nobody has the floor."))
+            raise SpeakerListError(
+                translate("Speakers", "Nobody has the floor."), code="speakers.nobody_on_floor"
+            )
         _end(current, now)
         if interrupted is not None:
             _resume(interrupted, now)

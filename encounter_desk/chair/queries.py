@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from encounter_desk.chair.clock import DEFAULT_WARNING_SECONDS, SpeechTiming, format_duration
+from encounter_desk.chair.errors import SpeakerListError
 from encounter_desk.core.i18n import in_language, pick, translate
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import (
@@ -603,7 +604,9 @@ def first_speeches(session: Session, sitting_id: int) -> tuple[set[int], set[int
 def require_sitting(session: Session, sitting_id: int) -> Sitting:
     sitting = session.get(Sitting, sitting_id)
     if sitting is None:
-        raise ValueError(translate("Speakers", "This session no longer exists."))
+        raise SpeakerListError(
+            translate("Speakers", "This session no longer exists."), code="speakers.sitting_gone"
+        )
     return sitting
 
 
@@ -614,7 +617,10 @@ def require_item(
         return None
     item = session.get(AgendaItem, agenda_item_id)
     if item is None or item.sitting_id != sitting.id:
-        raise ValueError(translate("Speakers", "This agenda item is not part of the session."))
+        raise SpeakerListError(
+            translate("Speakers", "This agenda item is not part of the session."),
+            code="speakers.item_not_in_sitting",
+        )
     return item
 
 

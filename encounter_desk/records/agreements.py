@@ -6,8 +6,9 @@ Spanish and/or English, and says how it was adopted: by consensus, or by a vote 
 counts. A declaration adopted by the sitting is an agreement marked as an annex with a
 title: the minutes print it in full after the agreements.
 
-Every function validates before writing and raises :class:`RecordsError` (a ``ValueError``
-whose message is a translated sentence) on bad input, writing nothing.
+Every function validates before writing and raises :class:`RecordsError` (a
+:class:`~encounter_desk.core.errors.Refusal`: a translated sentence and a code) on bad
+input, writing nothing.
 """
 
 from __future__ import annotations
@@ -115,7 +116,7 @@ def _row(session: Session, a: Agreement) -> AgreementRow:
 def _require_sitting(session: Session, sitting_id: int) -> Sitting:
     sitting = session.get(Sitting, sitting_id)
     if sitting is None:
-        raise RecordsError(translate("Records", "There is no session {id}.").format(id=sitting_id))
+        raise RecordsError(translate("Records", "There is no session {id}.").format(id=sitting_id), code="records.no_sitting")
     return sitting
 
 
@@ -128,7 +129,8 @@ def _count(value: Any, label: str) -> int | None:
         number = -1
     if number < 0 or isinstance(value, bool):
         raise RecordsError(
-            translate("Records", "The number of {what} must be a whole number, zero or more.").format(what=label)
+            translate("Records", "The number of {what} must be a whole number, zero or more.").format(what=label),
+            code="agreement.count",
         )
     return number
 
@@ -137,7 +139,8 @@ def _apply(session: Session, a: Agreement, values: dict[str, Any]) -> None:
     unknown = set(values) - FIELDS
     if unknown:
         raise RecordsError(
-            translate("Records", "An agreement has no field {name}.").format(name=", ".join(sorted(unknown)))
+            translate("Records", "An agreement has no field {name}.").format(name=", ".join(sorted(unknown))),
+            code="agreement.field",
         )
     for key in ("text_es", "text_en"):
         if key in values:
@@ -147,35 +150,36 @@ def _apply(session: Session, a: Agreement, values: dict[str, Any]) -> None:
     for key, value in values.items():
         setattr(a, key, value)
     if not (a.text_es or a.text_en):
-        raise RecordsError(translate("Records", "Write the text of the agreement (in Spanish or in English)."))
+        raise RecordsError(translate("Records", "Write the text of the agreement (in Spanish or in English)."), code="agreement.text")
     try:
         adoption = Adoption(a.adoption)
-    except (Refusal, ValueError):
+    except ValueError:
         raise RecordsError(
             translate("Records", "An agreement is adopted by consensus or by vote, not {value!r}.").format(
                 value=a.adoption
-            )
+            ),
+            code="agreement.adoption",
         ) from None
     a.votes_for = _count(a.votes_for, translate("Records", "votes in favour"))
     a.votes_against = _count(a.votes_against, translate("Records", "votes against"))
     a.abstentions = _count(a.abstentions, translate("Records", "abstentions"))
     if adoption is Adoption.VOTE:
         if a.votes_for is None:
-            raise RecordsError(translate("Records", "An agreement adopted by vote needs the votes in favour."))
+            raise RecordsError(translate("Records", "An agreement adopted by vote needs the votes in favour."), code="agreement.votes_for")
         a.votes_against = a.votes_against or 0
         a.abstentions = a.abstentions or 0
     else:
         a.votes_for = a.votes_against = a.abstentions = None
     if a.is_annex and not a.annex_title:
-        raise RecordsError(translate("Records", "A declaration printed as an annex needs a title."))
+        raise RecordsError(translate("Records", "A declaration printed as an annex needs a title."), code="agreement.annex_title")
     if not a.is_annex:
         a.annex_title = ""
     if a.agenda_item_id is not None:
         item = session.get(AgendaItem, a.agenda_item_id)
         if item is None or item.sitting_id != a.sitting_id:
-            raise RecordsError(translate("Records", "That agenda item is not on this session's agenda."))
+            raise RecordsError(translate("Records", "That agenda item is not on this session's agenda."), code="agreement.agenda_item")
     if a.number is None or int(a.number) < 1:
-        raise RecordsError(translate("Records", "Agreements are numbered from 1."))
+        raise RecordsError(translate("Records", "Agreements are numbered from 1."), code="agreement.number")
     clash = session.scalar(
         select(Agreement.id).where(
             Agreement.sitting_id == a.sitting_id,
@@ -185,7 +189,8 @@ def _apply(session: Session, a: Agreement, values: dict[str, Any]) -> None:
     )
     if clash is not None:
         raise RecordsError(
-            translate("Records", "This session already has an agreement number {number}.").format(number=a.number)
+            translate("Records", "This session already has an agreement number {number}.").format(number=a.number),
+            code="agreement.number_taken",
         )
 
 
@@ -224,7 +229,7 @@ def delete_agreement(db: Database, agreement_id: int) -> None:
 def _require(session: Session, agreement_id: int) -> Agreement:
     a = session.get(Agreement, agreement_id)
     if a is None:
-        raise RecordsError(translate("Records", "There is no agreement {id}.").format(id=agreement_id))
+        raise RecordsError(translate("Records", "There is no agreement {id}.").format(id=agreement_id), code="agreement.missing")
     return a
 
 

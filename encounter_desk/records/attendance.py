@@ -315,7 +315,7 @@ def _actor(session: Session) -> str:
 def _require_sitting(session: Session, sitting_id: int) -> Sitting:
     sitting = session.get(Sitting, sitting_id)
     if sitting is None:
-        raise AttendanceError(translate("Attendance", "There is no session {id}.").format(id=sitting_id))
+        raise AttendanceError(translate("Attendance", "There is no session {id}.").format(id=sitting_id), code="attendance.no_sitting")
     return sitting
 
 
@@ -323,7 +323,8 @@ def _require_participant(session: Session, participant_id: int) -> Participant:
     person = session.get(Participant, participant_id)
     if person is None:
         raise AttendanceError(
-            translate("Attendance", "There is no participant number {id}.").format(id=participant_id)
+            translate("Attendance", "There is no participant number {id}.").format(id=participant_id),
+            code="attendance.no_participant",
         )
     return person
 
@@ -331,22 +332,24 @@ def _require_participant(session: Session, participant_id: int) -> Participant:
 def _status(value: str | AttendanceStatus) -> AttendanceStatus:
     try:
         return AttendanceStatus(value)
-    except (Refusal, ValueError):
+    except ValueError:
         raise AttendanceError(
             translate("Attendance", "{status!r} is not an attendance status (present, excused or absent).").format(
                 status=value
-            )
+            ),
+            code="attendance.status",
         ) from None
 
 
 def _source(value: str | AttendanceSource) -> AttendanceSource:
     try:
         return AttendanceSource(value)
-    except (Refusal, ValueError):
+    except ValueError:
         raise AttendanceError(
             translate("Attendance", "{source!r} is not a source of attendance (scan, roll_call or manual).").format(
                 source=value
-            )
+            ),
+            code="attendance.source",
         ) from None
 
 
@@ -481,7 +484,8 @@ def mark_many(
         missing = sorted(set(checked) - known)
         if missing:
             raise AttendanceError(
-                translate("Attendance", "There is no participant number {id}.").format(id=missing[0])
+                translate("Attendance", "There is no participant number {id}.").format(id=missing[0]),
+                code="attendance.no_participant",
             )
         rows = {
             r.participant_id: r
@@ -730,7 +734,7 @@ def roll_call_in(session: Session, sitting_id: int) -> list[RollCallGroup]:
 
 def quorum_of(rule: str, member_delegations: int, represented: int) -> Quorum:
     if rule not in QUORUM_RULES:
-        raise AttendanceError(translate("Attendance", "Unknown quorum rule {rule!r}.").format(rule=rule))
+        raise AttendanceError(translate("Attendance", "Unknown quorum rule {rule!r}.").format(rule=rule), code="attendance.quorum_rule")
     if not rule:
         return Quorum("", 0, represented, member_delegations, None)
     required = member_delegations // 2 + 1

@@ -30,7 +30,8 @@ def _format(path: Path, lang: str) -> str:
     raise RecordsError(
         in_language(lang).translate(
             "Records", "Export to a .csv or .xlsx file; {name} is neither."
-        ).format(name=path.name)
+        ).format(name=path.name),
+        code="records.export_format",
     )
 
 

@@ -20,7 +20,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from encounter_desk.core import names as text
-from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import in_language, pick, translate
 from encounter_desk.records.agreements import RecordsError, long_text
 from encounter_desk.storage.database import Database
@@ -133,18 +132,19 @@ def _row(session: Session, i: Initiative) -> InitiativeRow:
     return row_of(i, delegation, sitting.number if sitting else None, people)
 
 
-def _enum(cls, value: Any, message: str):  # noqa: ANN001, ANN202
+def _enum(cls, value: Any, message: str, code: str):  # noqa: ANN001, ANN202
     try:
         return cls(value).value
-    except (Refusal, ValueError):
-        raise RecordsError(message.format(value=value)) from None
+    except ValueError:
+        raise RecordsError(message.format(value=value), code=code) from None
 
 
 def _apply(session: Session, i: Initiative, values: dict[str, Any]) -> None:
     unknown = set(values) - FIELDS
     if unknown:
         raise RecordsError(
-            translate("Initiatives", "An initiative has no field {name}.").format(name=", ".join(sorted(unknown)))
+            translate("Initiatives", "An initiative has no field {name}.").format(name=", ".join(sorted(unknown))),
+            code="initiative.field",
         )
     sponsor_ids: Sequence[int] | None = values.pop("sponsor_ids", None)
     if "title" in values:
@@ -154,28 +154,30 @@ def _apply(session: Session, i: Initiative, values: dict[str, Any]) -> None:
     for key, value in values.items():
         setattr(i, key, value)
     if not i.title:
-        raise RecordsError(translate("Initiatives", "Give the initiative a title."))
+        raise RecordsError(translate("Initiatives", "Give the initiative a title."), code="initiative.title")
     if len(i.title) > 400:
-        raise RecordsError(translate("Initiatives", "The title is too long (400 characters at most)."))
+        raise RecordsError(translate("Initiatives", "The title is too long (400 characters at most)."), code="initiative.title_long")
     if i.delegation_id is None or session.get(Delegation, i.delegation_id) is None:
-        raise RecordsError(translate("Initiatives", "Choose the delegation that pledges the initiative."))
+        raise RecordsError(translate("Initiatives", "Choose the delegation that pledges the initiative."), code="initiative.delegation")
     i.kind = _enum(
         InitiativeKind, i.kind,
-        translate("Initiatives", "{value!r} is not a kind of initiative."))
+        translate("Initiatives", "{value!r} is not a kind of initiative."), "initiative.kind")
     i.status = _enum(
         InitiativeStatus, i.status,
-        translate("Initiatives", "{value!r} is not a status of an initiative."))
+        translate("Initiatives", "{value!r} is not a status of an initiative."),
+        "initiative.status")
     if i.target_date is not None and not isinstance(i.target_date, dt.date):
-        raise RecordsError(translate("Initiatives", "The target date must be a date."))
+        raise RecordsError(translate("Initiatives", "The target date must be a date."), code="initiative.target_date")
     if i.sitting_id is not None and session.get(Sitting, i.sitting_id) is None:
-        raise RecordsError(translate("Initiatives", "There is no session {id}.").format(id=i.sitting_id))
+        raise RecordsError(translate("Initiatives", "There is no session {id}.").format(id=i.sitting_id), code="records.no_sitting")
     if sponsor_ids is not None:
         ids = list(dict.fromkeys(int(x) for x in sponsor_ids))
         found = set(session.scalars(select(Participant.id).where(Participant.id.in_(ids))))
         missing = [x for x in ids if x not in found]
         if missing:
             raise RecordsError(
-                translate("Initiatives", "There is no participant number {id}.").format(id=missing[0])
+                translate("Initiatives", "There is no participant number {id}.").format(id=missing[0]),
+                code="initiative.sponsor",
             )
         keep = {s.participant_id: s for s in i.sponsors}
         i.sponsors = [
@@ -217,7 +219,7 @@ def delete_initiative(db: Database, initiative_id: int) -> None:
 def _require(session: Session, initiative_id: int) -> Initiative:
     i = session.get(Initiative, initiative_id)
     if i is None:
-        raise RecordsError(translate("Initiatives", "There is no initiative {id}.").format(id=initiative_id))
+        raise RecordsError(translate("Initiatives", "There is no initiative {id}.").format(id=initiative_id), code="initiative.missing")
     return i
 
 

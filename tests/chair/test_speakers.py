@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 
@@ -10,6 +11,7 @@ from sqlalchemy import select
 
 from encounter_desk.chair import commands as speakers
 from encounter_desk.chair.clock import Phase, SpeechClock
+from encounter_desk.chair.errors import SpeakerListError
 from encounter_desk.storage.database import open_database
 from encounter_desk.storage.models import (
     AgendaItem,
@@ -30,6 +32,14 @@ QUESTION = SpeechKind.QUESTION
 
 def t(seconds: float) -> dt.datetime:
     return T0 + dt.timedelta(seconds=seconds)
+
+
+@contextlib.contextmanager
+def refused(code: str, match: str | None = None):
+    """The chair's refusal, with its sentence (``match``) and its machine ``code``."""
+    with pytest.raises(SpeakerListError, match=match) as info:
+        yield info
+    assert info.value.code == code
 
 
 PEOPLE = [
@@ -192,9 +202,9 @@ def test_replies_to_the_speech_on_the_floor_go_first_behind_points_of_order(room
 
 
 def test_a_reply_without_a_speech_on_the_floor_answers_the_last_speech_given(room):
-    with pytest.raises(ValueError, match="nobody has spoken"):
+    with refused("speakers.nobody_to_answer", match="nobody has spoken"):
         room.add("tom", REPLY)
-    with pytest.raises(ValueError, match="nobody has spoken"):
+    with refused("speakers.nobody_to_question", match="nobody has spoken"):
         room.add("tom", QUESTION)
     room.add("ana")
     room.add("kate")
@@ -204,13 +214,13 @@ def test_a_reply_without_a_speech_on_the_floor_answers_the_last_speech_given(roo
     reply = room.add("tom", REPLY, at=210)
     assert reply.replies_to_name == "M.P. Kate Wilson"
     assert reply.replies_to_id != first.entry.id
-    with pytest.raises(ValueError, match="right of reply or a question"):
+    with refused("speakers.not_an_answer", match="right of reply or a question"):
         room.add("rosa", replies_to_id=first.entry.id)
 
 
 def test_a_reply_must_answer_a_speech_of_the_same_list(room):
     other = speakers.add_speaker(room.db, room.sitting, room.item2, room.p["ana"])
-    with pytest.raises(ValueError, match="not on this list"):
+    with refused("speakers.answer_not_on_list", match="not on this list"):
         room.add("tom", REPLY, replies_to_id=other.id)
 
 
@@ -222,13 +232,13 @@ def test_withdraw_and_readd_the_last_speaker(room):
     assert withdrawn.state == SpeechState.WITHDRAWN
     assert room.names() == ["Ana", "Rosa"]
     assert [e.name for e in room.snapshot().withdrawn] == ["Kate Wilson"]
-    with pytest.raises(ValueError, match="still waiting"):
+    with refused("speakers.not_waiting", match="still waiting"):
         speakers.withdraw(room.db, kate.id)
     # the last to leave the list was Kate (withdrawn): she is put back first
     back = speakers.readd_last(room.db, room.sitting, room.item, at=t(6))
     assert back.name == "Kate Wilson" and back.id != kate.id
     assert room.names() == ["Kate", "Ana", "Rosa"]
-    with pytest.raises(ValueError, match="already waiting"):
+    with refused("speakers.already_waiting", match="already waiting"):
         speakers.readd_last(room.db, room.sitting, room.item)
     room.next(10)  # Kate
     room.next(100)  # Ana
@@ -240,13 +250,13 @@ def test_withdraw_and_readd_the_last_speaker(room):
 
 
 def test_readd_with_an_empty_past_is_refused(room):
-    with pytest.raises(ValueError, match="no one to put back"):
+    with refused("speakers.nobody_to_put_back", match="no one to put back"):
         speakers.readd_last(room.db, room.sitting, room.item)
 
 
 def test_the_same_person_cannot_wait_twice_for_a_statement(room):
     room.add("ana")
-    with pytest.raises(ValueError, match="already waiting"):
+    with refused("speakers.already_waiting", match="already waiting"):
         room.add("ana")
     room.add("ana", POO)  # a point of order is another matter
     assert room.order() == [("Ana", "point_of_order"), ("Ana", "statement")]
@@ -307,9 +317,9 @@ def test_a_closed_list_refuses_statements_but_takes_points_of_order_and_replies(
     settings = speakers.close_list(room.db, room.sitting, room.item, at=t(30))
     assert settings.closed and settings.closed_at == t(30)
     assert room.snapshot().closed
-    with pytest.raises(ValueError, match="closed") as refused:
+    with refused("speakers.list_closed", match="closed") as info:
         room.add("kate")
-    assert "Kate Wilson" in str(refused.value)
+    assert "Kate Wilson" in str(info.value)
     room.add("rosa", POO)
     room.add("tom", REPLY, replies_to_id=ana.id)
     room.add("marc", QUESTION, replies_to_id=ana.id)
@@ -325,7 +335,7 @@ def test_a_refused_request_writes_nothing(room):
     speakers.close_list(room.db, room.sitting, room.item)
     with room.db.read() as s:
         before = len(s.scalars(select(AuditEntry)).all())
-    with pytest.raises(ValueError):
+    with refused("speakers.list_closed"):
         room.add("kate")
     with room.db.read() as s:
         assert len(s.scalars(select(AuditEntry)).all()) == before
@@ -356,32 +366,32 @@ def test_start_next_ends_the_current_speech_and_records_its_times(room):
 
 
 def test_invalid_operations_are_refused_with_a_sentence(room):
-    with pytest.raises(ValueError, match="Nobody is waiting"):
+    with refused("speakers.nobody_waiting", match="Nobody is waiting"):
         room.next(0)
-    with pytest.raises(ValueError, match="Nobody has the floor"):
+    with refused("speakers.nobody_on_floor", match="Nobody has the floor"):
         room.end(0)
-    with pytest.raises(ValueError, match="Nobody has the floor"):
+    with refused("speakers.nobody_on_floor", match="Nobody has the floor"):
         speakers.pause_current(room.db, room.sitting)
-    with pytest.raises(ValueError, match="Nobody has the floor"):
+    with refused("speakers.nobody_on_floor", match="Nobody has the floor"):
         speakers.add_time(room.db, room.sitting, 30)
     room.add("ana")
     room.next(0)
-    with pytest.raises(ValueError, match="already running"):
+    with refused("speakers.already_running", match="already running"):
         speakers.resume_current(room.db, room.sitting, at=t(1))
     speakers.pause_current(room.db, room.sitting, at=t(2))
-    with pytest.raises(ValueError, match="already paused"):
+    with refused("speakers.already_paused", match="already paused"):
         speakers.pause_current(room.db, room.sitting, at=t(3))
-    with pytest.raises(ValueError, match="not a kind"):
+    with refused("speakers.kind", match="not a kind"):
         room.add("kate", kind="filibuster")
-    with pytest.raises(ValueError, match="time zone"):
+    with refused("speakers.naive_moment", match="time zone"):
         speakers.add_speaker(
             room.db, room.sitting, room.item, room.p["kate"], at=dt.datetime(2017, 9, 4, 9)
         )
-    with pytest.raises(ValueError, match="not part of the session"):
+    with refused("speakers.item_not_in_sitting", match="not part of the session"):
         speakers.add_speaker(room.db, room.sitting, 9999, room.p["kate"])
-    with pytest.raises(ValueError, match="no longer registered"):
+    with refused("speakers.participant_gone", match="no longer registered"):
         speakers.add_speaker(room.db, room.sitting, room.item, 9999)
-    with pytest.raises(ValueError, match="no longer exists"):
+    with refused("speakers.sitting_gone", match="no longer exists"):
         speakers.list_snapshot(room.db, 9999)
 
 
@@ -487,9 +497,9 @@ def test_times_per_sitting_per_kind_and_per_speaker(room):
     assert (
         speakers.list_settings(room.db, room.sitting, room.item).limits[SpeechKind.STATEMENT] == 180
     )
-    with pytest.raises(ValueError, match="whole number of seconds"):
+    with refused("speakers.seconds", match="whole number of seconds"):
         speakers.set_list_times(room.db, room.sitting, room.item, reply=-5)
-    with pytest.raises(ValueError, match="whole number of seconds"):
+    with refused("speakers.seconds", match="whole number of seconds"):
         speakers.set_time_limit(room.db, kate.id, 10**9)
 
 
@@ -500,7 +510,7 @@ def test_zero_means_a_stopwatch(room):
     assert current.entry.limit_seconds is None
     state = current.timing.state_at(t(75), current.warning_seconds)
     assert state.phase == Phase.STOPWATCH and state.text == "1:15"
-    with pytest.raises(ValueError, match="stopwatch"):
+    with refused("speakers.stopwatch", match="stopwatch"):
         speakers.add_time(room.db, room.sitting, 30)
 
 
@@ -516,7 +526,7 @@ def test_add_and_remove_time_while_the_speech_runs(room):
     assert state.phase == Phase.OVERTIME and state.text == "+0:21"
     room.end(200)
     done = room.snapshot().done[0]
-    with pytest.raises(ValueError, match="over"):
+    with refused("speakers.speech_over", match="over"):
         speakers.adjust_time(room.db, done.id, 30)
 
 
@@ -575,7 +585,7 @@ def test_language_and_summary(room):
     kate = room.add("kate", language="es")
     assert kate.language == "es"
     assert speakers.set_language(room.db, marc.id, "EN").language == "en"
-    with pytest.raises(ValueError, match="language code"):
+    with refused("speakers.language", match="language code"):
         speakers.set_language(room.db, marc.id, "english!")
     entry = speakers.set_summary(room.db, marc.id, "  Proposes a  road map\nfor 2018. ")
     assert entry.summary == "Proposes a road map for 2018."
@@ -725,7 +735,7 @@ def test_a_badge_scanned_at_the_chair_finds_the_speaker(room):
     from encounter_desk.event import badge_code
     from encounter_desk.event.event import EventDetails, create_event
 
-    with pytest.raises(ValueError, match="no event"):
+    with refused("speakers.no_event", match="no event"):
         speakers.participant_from_badge(room.db, "anything")
     details = EventDetails(
         code="RCM2017",
@@ -739,16 +749,16 @@ def test_a_badge_scanned_at_the_chair_finds_the_speaker(room):
         secret_hex=event.secret, event_code=event.code, participant_id=room.p["rosa"], serial=1
     )
     assert speakers.participant_from_badge(room.db, code.lower()) == room.p["rosa"]
-    with pytest.raises(ValueError, match="damaged"):
+    with refused("speakers.badge_unreadable", match="damaged"):
         speakers.participant_from_badge(room.db, code[:-3] + "000")
     other = badge_code.make_code(
         secret_hex=event.secret, event_code="OTHER", participant_id=room.p["rosa"], serial=1
     )
-    with pytest.raises(ValueError, match="another event"):
+    with refused("speakers.badge_wrong_event", match="another event"):
         speakers.participant_from_badge(room.db, other)
     with room.db.write() as s:
         s.get(Participant, room.p["rosa"]).badge_serial = 2
-    with pytest.raises(ValueError, match="replaced"):
+    with refused("speakers.badge_replaced", match="replaced"):
         speakers.participant_from_badge(room.db, code)
 
 
@@ -835,7 +845,7 @@ def test_the_same_list_on_postgresql(pg_url):
         back = room.end(50)
         assert back.entry.name.startswith("Ana") and back.elapsed == 18
         speakers.close_list(database, room.sitting, room.item)
-        with pytest.raises(ValueError, match="closed"):
+        with refused("speakers.list_closed", match="closed"):
             room.add("luis")
         room.next(100)  # Tom's reply
         snap = room.snapshot(at=110)

@@ -260,7 +260,8 @@ def check_references(tree: etree._ElementTree) -> None:
                     in_language(None).translate(
                         "Minutes", "The Akoma Ntoso export points at {ref}, which it does not "
                         "declare (element {element}, attribute {attribute})."
-                    ).format(ref=value, element=etree.QName(el).localname, attribute=attr)
+                    ).format(ref=value, element=etree.QName(el).localname, attribute=attr),
+                    code="akn.undeclared_reference",
                 )
 
 

@@ -567,7 +567,8 @@ def find_sitting(session: Session, *, sitting_id: int | None = None,
     if sitting is None:
         raise RecordsError(
             translate("Records", "There is no session {id}.").format(
-                id=sitting_id if sitting_id is not None else number)
+                id=sitting_id if sitting_id is not None else number),
+            code="records.no_sitting",
         )
     return sitting
 
