@@ -13,7 +13,8 @@ from encounter_desk.core import names as text
 from encounter_desk.demo import build as demo
 from encounter_desk.desk import badges
 from encounter_desk.records import attendance
-from encounter_desk.records.attendance import AttendanceError, DoorVerdictKind
+from encounter_desk.records.attendance.door import DoorVerdictKind
+from encounter_desk.records.attendance.marks import AttendanceError
 from encounter_desk.storage.database import open_database
 from encounter_desk.storage.models import (
     Attendance,
