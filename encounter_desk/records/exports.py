@@ -17,7 +17,8 @@ from sqlalchemy import select
 
 from encounter_desk.core.i18n import in_language
 from encounter_desk.records.agreements import RecordsError
-from encounter_desk.records.minutes.data import MinutesContext, MinutesData, find_sitting, gather
+from encounter_desk.records.minutes.context import MinutesContext
+from encounter_desk.records.minutes.data import MinutesData, find_sitting, gather
 from encounter_desk.roster.export import neutralise
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import Sitting
