@@ -86,13 +86,7 @@ class QueueEntry:
 
     @property
     def timing(self) -> SpeechTiming:
-        return SpeechTiming(
-            started_at=self.started_at,
-            paused_at=self.paused_at,
-            paused_seconds=self.paused_seconds,
-            ended_at=self.ended_at,
-            limit_seconds=self.limit_seconds,
-        )
+        return SpeechTiming.of(self)
 
     @property
     def duration_seconds(self) -> float | None:

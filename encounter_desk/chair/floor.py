@@ -31,7 +31,7 @@ from encounter_desk.chair.lookups import (
     find_list,
     list_limits,
     on_floor,
-    require_item,
+    require_list_sitting,
     require_sitting,
     waiting_speeches,
 )
@@ -128,6 +128,23 @@ def _give_floor(
         _start(session, target, now, interrupts=None)
 
 
+def floor_speech(session: Session, sitting_id: int) -> tuple[Speech, Speech | None]:
+    """:func:`~encounter_desk.chair.lookups.on_floor`, refused when nobody has the floor."""
+    current, interrupted = on_floor(session, sitting_id)
+    if current is None:
+        raise SpeakerListError(
+            translate("Speakers", "Nobody has the floor."), code="speakers.nobody_on_floor"
+        )
+    return current, interrupted
+
+
+def _speaking_now(session: Session, sitting: Sitting, now: dt.datetime) -> CurrentSpeech:
+    """Who has the floor after a command that gave it to someone."""
+    found = current_of(session, sitting, now)
+    assert found is not None
+    return found
+
+
 def start_next(
     db: Database,
     sitting_id: int,
@@ -142,8 +159,7 @@ def start_next(
     """
     now = moment(db, at)
     with db.write() as session:
-        sitting = require_sitting(session, sitting_id)
-        require_item(session, sitting, agenda_item_id)
+        sitting = require_list_sitting(session, sitting_id, agenda_item_id)
         waiting = waiting_speeches(session, sitting_id, agenda_item_id)
         target = waiting[0] if waiting else None
         current, interrupted = on_floor(session, sitting_id)
@@ -158,9 +174,7 @@ def start_next(
                 code="speakers.nobody_waiting",
             )
         _give_floor(session, sitting, target, now, resume_interrupted=True)
-        found = current_of(session, sitting, now)
-        assert found is not None
-        return found
+        return _speaking_now(session, sitting, now)
 
 
 def start_speech(db: Database, speech_id: int, *, at: dt.datetime | None = None) -> CurrentSpeech:
@@ -175,53 +189,39 @@ def start_speech(db: Database, speech_id: int, *, at: dt.datetime | None = None)
         require_waiting(speech)
         sitting = require_sitting(session, speech.sitting_id)
         _give_floor(session, sitting, speech, now, resume_interrupted=False)
-        found = current_of(session, sitting, now)
-        assert found is not None
-        return found
+        return _speaking_now(session, sitting, now)
 
 
 def pause_current(db: Database, sitting_id: int, *, at: dt.datetime | None = None) -> CurrentSpeech:
     """Stop the clock of the speaker on the floor."""
-    now = moment(db, at)
-    with db.write() as session:
-        sitting = require_sitting(session, sitting_id)
-        current, _ = on_floor(session, sitting_id)
-        if current is None:
-            raise SpeakerListError(
-                translate("Speakers", "Nobody has the floor."), code="speakers.nobody_on_floor"
-            )
-        if current.state != SpeechState.SPEAKING:
-            raise SpeakerListError(
-                translate("Speakers", "The clock is already paused."),
-                code="speakers.already_paused",
-            )
-        _pause(current, now)
-        found = current_of(session, sitting, now)
-        assert found is not None
-        return found
+    return _set_clock(db, sitting_id, at, running=False)
 
 
 def resume_current(
     db: Database, sitting_id: int, *, at: dt.datetime | None = None
 ) -> CurrentSpeech:
     """Start the paused clock of the speaker on the floor again."""
+    return _set_clock(db, sitting_id, at, running=True)
+
+
+def _set_clock(db: Database, sitting_id: int, at: dt.datetime | None, *, running: bool):  # noqa: ANN202
+    """Resume (``running``) or pause the clock of the speaker on the floor, or refuse."""
     now = moment(db, at)
     with db.write() as session:
         sitting = require_sitting(session, sitting_id)
-        current, _ = on_floor(session, sitting_id)
-        if current is None:
-            raise SpeakerListError(
-                translate("Speakers", "Nobody has the floor."), code="speakers.nobody_on_floor"
-            )
-        if current.state != SpeechState.PAUSED:
+        current, _ = floor_speech(session, sitting_id)
+        if running and current.state != SpeechState.PAUSED:
             raise SpeakerListError(
                 translate("Speakers", "The clock is already running."),
                 code="speakers.already_running",
             )
-        _resume(current, now)
-        found = current_of(session, sitting, now)
-        assert found is not None
-        return found
+        if not running and current.state != SpeechState.SPEAKING:
+            raise SpeakerListError(
+                translate("Speakers", "The clock is already paused."),
+                code="speakers.already_paused",
+            )
+        (_resume if running else _pause)(current, now)
+        return _speaking_now(session, sitting, now)
 
 
 def toggle_pause(db: Database, sitting_id: int, *, at: dt.datetime | None = None) -> CurrentSpeech:
@@ -241,11 +241,7 @@ def end_current(
     now = moment(db, at)
     with db.write() as session:
         sitting = require_sitting(session, sitting_id)
-        current, interrupted = on_floor(session, sitting_id)
-        if current is None:
-            raise SpeakerListError(
-                translate("Speakers", "Nobody has the floor."), code="speakers.nobody_on_floor"
-            )
+        current, interrupted = floor_speech(session, sitting_id)
         _end(current, now)
         if interrupted is not None:
             _resume(interrupted, now)
@@ -258,11 +254,7 @@ def add_time(
     """The chair's "+30 s" (or "−30 s"): change the time of the speech on the floor."""
     now = moment(db, at)
     with db.read() as session:
-        current, _ = on_floor(session, sitting_id)
-    if current is None:
-        raise SpeakerListError(
-            translate("Speakers", "Nobody has the floor."), code="speakers.nobody_on_floor"
-        )
+        current, _ = floor_speech(session, sitting_id)
     adjust_time(db, current.id, seconds)
     found = current_speech(db, sitting_id, now=now)
     assert found is not None

@@ -15,7 +15,11 @@ from sqlalchemy.orm import Session
 from encounter_desk.chair.checks import UNSET, checked_seconds, moment
 from encounter_desk.chair.entries import BudgetRow, EntryBuilder, ListSettings, settings_of
 from encounter_desk.chair.errors import SpeakerListError
-from encounter_desk.chair.lookups import budget_for, find_list, require_item, require_sitting
+from encounter_desk.chair.lookups import (
+    budget_for,
+    find_list,
+    require_list_sitting,
+)
 from encounter_desk.core.i18n import translate
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import Delegation, Sitting, SpeakerList, SpeakingBudget
@@ -40,8 +44,7 @@ def close_list(
     """Close the list to new statements (points of order, replies, questions still come)."""
     now = moment(db, at)
     with db.write() as session:
-        sitting = require_sitting(session, sitting_id)
-        require_item(session, sitting, agenda_item_id)
+        sitting = require_list_sitting(session, sitting_id, agenda_item_id)
         row = _list_row(session, sitting, agenda_item_id)
         if not row.closed:
             row.closed = True
@@ -52,8 +55,7 @@ def close_list(
 
 def reopen_list(db: Database, sitting_id: int, agenda_item_id: int | None = None) -> ListSettings:
     with db.write() as session:
-        sitting = require_sitting(session, sitting_id)
-        require_item(session, sitting, agenda_item_id)
+        sitting = require_list_sitting(session, sitting_id, agenda_item_id)
         row = _list_row(session, sitting, agenda_item_id)
         if row.closed:
             row.closed = False
@@ -83,8 +85,7 @@ def set_list_times(
         if value is not UNSET:
             checked_seconds(value, allow_none=name == "statement_seconds")  # type: ignore[arg-type]
     with db.write() as session:
-        sitting = require_sitting(session, sitting_id)
-        require_item(session, sitting, agenda_item_id)
+        sitting = require_list_sitting(session, sitting_id, agenda_item_id)
         row = _list_row(session, sitting, agenda_item_id)
         for name, value in values.items():
             if value is not UNSET and getattr(row, name) != value:
@@ -106,8 +107,7 @@ def set_budget(
     checked_seconds(seconds)
     now = moment(db, now)
     with db.write() as session:
-        sitting = require_sitting(session, sitting_id)
-        require_item(session, sitting, agenda_item_id)
+        sitting = require_list_sitting(session, sitting_id, agenda_item_id)
         if session.get(Delegation, delegation_id) is None:
             raise SpeakerListError(
                 translate("Speakers", "This delegation no longer exists."),

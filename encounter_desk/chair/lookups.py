@@ -129,17 +129,7 @@ def list_limits(sitting: Sitting, lst: SpeakerList | None) -> dict[SpeechKind, i
 
 
 def elapsed_of(speech: Speech, now: dt.datetime) -> float:
-    return timing_of(speech).elapsed_at(now)
-
-
-def timing_of(speech: Speech) -> SpeechTiming:
-    return SpeechTiming(
-        started_at=speech.started_at,
-        paused_at=speech.paused_at,
-        paused_seconds=speech.paused_seconds or 0.0,
-        ended_at=speech.ended_at,
-        limit_seconds=speech.limit_seconds,
-    )
+    return SpeechTiming.of(speech).elapsed_at(now)
 
 
 def budget_for(
@@ -219,3 +209,10 @@ def require_item(
             code="speakers.item_not_in_sitting",
         )
     return item
+
+
+def require_list_sitting(session: Session, sitting_id: int, agenda_item_id: int | None) -> Sitting:
+    """The sitting a list belongs to, its agenda item checked to be part of it (or refused)."""
+    sitting = require_sitting(session, sitting_id)
+    require_item(session, sitting, agenda_item_id)
+    return sitting

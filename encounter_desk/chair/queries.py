@@ -5,6 +5,8 @@ Each function is one short read transaction returning the plain dataclasses of
 the floor (:func:`current_speech`), a list's settings and budgets, and every speech of a
 sitting for the minutes. The day's totals are in :mod:`encounter_desk.chair.statistics`;
 the commands that change a list are gathered in :mod:`encounter_desk.chair.commands`.
+The chair's screens import the dataclasses, :func:`kind_label` and the day's totals from
+here too.
 """
 
 from __future__ import annotations
@@ -20,36 +22,21 @@ from encounter_desk.chair.entries import (
     ListSettings,
     ListSnapshot,
     QueueEntry,
-    kind_label,
     settings_of,
 )
+from encounter_desk.chair.entries import kind_label as kind_label
 from encounter_desk.chair.lookups import (
     GIVEN,
     list_speeches,
     require_item,
+    require_list_sitting,
     require_sitting,
     waiting_speeches,
 )
-from encounter_desk.chair.statistics import SpeakerTotals, SpeakingStats, speaking_stats
+from encounter_desk.chair.statistics import SpeakerTotals as SpeakerTotals
+from encounter_desk.chair.statistics import SpeakingStats as SpeakingStats
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import Speech, SpeechState
-
-__all__ = [
-    "BudgetRow",
-    "CurrentSpeech",
-    "ListSettings",
-    "ListSnapshot",
-    "QueueEntry",
-    "SpeakerTotals",
-    "SpeakingStats",
-    "budgets",
-    "current_speech",
-    "kind_label",
-    "list_settings",
-    "list_snapshot",
-    "sitting_speeches",
-    "speaking_stats",
-]
 
 
 def list_snapshot(
@@ -104,8 +91,7 @@ def current_speech(
 
 def list_settings(db: Database, sitting_id: int, agenda_item_id: int | None = None) -> ListSettings:
     with db.read() as session:
-        sitting = require_sitting(session, sitting_id)
-        require_item(session, sitting, agenda_item_id)
+        sitting = require_list_sitting(session, sitting_id, agenda_item_id)
         return settings_of(session, sitting, agenda_item_id)
 
 
@@ -119,8 +105,7 @@ def budgets(
     """The delegations' budgets on a list with what each has left, as of ``now``."""
     now = now or db.clock()
     with db.read() as session:
-        sitting = require_sitting(session, sitting_id)
-        require_item(session, sitting, agenda_item_id)
+        sitting = require_list_sitting(session, sitting_id, agenda_item_id)
         return EntryBuilder(session, sitting).budgets(agenda_item_id, now)
 
 

@@ -32,7 +32,7 @@ from encounter_desk.chair.lookups import (
     find_list,
     list_speeches,
     on_floor,
-    require_item,
+    require_list_sitting,
     require_sitting,
     waiting_speeches,
 )
@@ -132,8 +132,7 @@ def add_speaker(
     if limit_seconds is not UNSET:
         checked_seconds(limit_seconds)  # type: ignore[arg-type]
     with db.write() as session:
-        sitting = require_sitting(session, sitting_id)
-        require_item(session, sitting, agenda_item_id)
+        sitting = require_list_sitting(session, sitting_id, agenda_item_id)
         person = session.get(Participant, participant_id)
         if person is None:
             raise SpeakerListError(
@@ -268,8 +267,7 @@ def readd_last(
     """
     now = moment(db, at)
     with db.write() as session:
-        sitting = require_sitting(session, sitting_id)
-        require_item(session, sitting, agenda_item_id)
+        require_list_sitting(session, sitting_id, agenda_item_id)
         past = list_speeches(
             session,
             sitting_id,

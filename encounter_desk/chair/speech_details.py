@@ -8,25 +8,33 @@ go to the minutes.
 
 from __future__ import annotations
 
+from sqlalchemy.orm import Session
+
 from encounter_desk.chair.checks import MAX_SECONDS, checked_seconds, require_speech
 from encounter_desk.chair.entries import QueueEntry, entry_of
 from encounter_desk.chair.errors import SpeakerListError
 from encounter_desk.chair.lookups import find_list, list_limits, require_sitting
 from encounter_desk.core.i18n import translate
 from encounter_desk.storage.database import Database
-from encounter_desk.storage.models import SpeechKind, SpeechState
+from encounter_desk.storage.models import Speech, SpeechKind, SpeechState
+
+
+def _not_over(session: Session, speech_id: int) -> Speech:
+    """The speech, still waiting or on the floor: the time of a speech over never changes."""
+    speech = require_speech(session, speech_id)
+    if speech.state in (SpeechState.DONE, SpeechState.WITHDRAWN):
+        raise SpeakerListError(
+            translate("Speakers", "This speech is over; its time can no longer change."),
+            code="speakers.speech_over",
+        )
+    return speech
 
 
 def set_time_limit(db: Database, speech_id: int, seconds: int | None) -> QueueEntry:
     """This speaker's own time (None: no limit), before or during the speech."""
     checked_seconds(seconds)
     with db.write() as session:
-        speech = require_speech(session, speech_id)
-        if speech.state in (SpeechState.DONE, SpeechState.WITHDRAWN):
-            raise SpeakerListError(
-                translate("Speakers", "This speech is over; its time can no longer change."),
-                code="speakers.speech_over",
-            )
+        speech = _not_over(session, speech_id)
         speech.limit_seconds = seconds
         speech.custom_limit = True
         return entry_of(session, speech)
@@ -40,12 +48,7 @@ def adjust_time(db: Database, speech_id: int, seconds: int) -> QueueEntry:
             code="speakers.seconds_change",
         )
     with db.write() as session:
-        speech = require_speech(session, speech_id)
-        if speech.state in (SpeechState.DONE, SpeechState.WITHDRAWN):
-            raise SpeakerListError(
-                translate("Speakers", "This speech is over; its time can no longer change."),
-                code="speakers.speech_over",
-            )
+        speech = _not_over(session, speech_id)
         limit = speech.limit_seconds
         if speech.state == SpeechState.WAITING and not speech.custom_limit:
             sitting = require_sitting(session, speech.sitting_id)

@@ -100,9 +100,7 @@ def gather_interventions(
     out = []
     kinds = in_language(ctx.lang)
     for n, s in enumerate(speeches, start=1):
-        timing = SpeechTiming(s.started_at, s.paused_at, s.paused_seconds, s.ended_at,
-                              s.limit_seconds)
-        seconds = timing.elapsed_at(s.ended_at or now)
+        seconds = SpeechTiming.of(s).elapsed_at(s.ended_at or now)
         over = s.limit_seconds is not None and s.limit_seconds > 0 and \
             round(seconds) > s.limit_seconds
         p = ctx.people.get(s.participant_id)
