@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from encounter_desk.demo import build as demo
 from encounter_desk.records import agreements, exports, initiatives
-from encounter_desk.records.agreements import RecordsError
+from encounter_desk.records.register import RecordsError
 from encounter_desk.storage.models import Agreement, Delegation, Participant, Sitting, Speech
 
 

@@ -16,6 +16,7 @@ from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, in_language, pick, trans
 from encounter_desk.event.event import require_event
 from encounter_desk.records.attendance.marks import AttendanceError, require_sitting
 from encounter_desk.records.attendance.roll_call import RollCallGroup, roll_call_in
+from encounter_desk.records.register import copied
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import AttendanceStatus, Category, Delegation
 
@@ -116,12 +117,8 @@ def counts_from(
         present = g.count(AttendanceStatus.PRESENT)
         excused = g.count(AttendanceStatus.EXCUSED)
         by_delegation.append(
-            DelegationCount(
-                delegation_id=g.delegation_id,
-                code=g.code,
-                name_es=g.name_es,
-                name_en=g.name_en,
-                is_member=g.is_member,
+            copied(
+                DelegationCount, g,
                 expected=len(g.entries),
                 present=present,
                 excused=excused,

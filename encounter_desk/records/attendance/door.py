@@ -24,10 +24,10 @@ from encounter_desk.event import badge_code
 from encounter_desk.event.event import require_event
 from encounter_desk.records.attendance.marks import (
     apply_mark,
-    attendance_label,
     require_sitting,
     retrying,
 )
+from encounter_desk.records.register import choice_label
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import (
     Attendance,
@@ -104,7 +104,7 @@ class DoorVerdict:
     timezone: str = "UTC"
 
     def label(self, lang: str | None = None) -> str:
-        return attendance_label(DOOR_VERDICT_LABELS[self.kind], lang)
+        return choice_label("Attendance", DOOR_VERDICT_LABELS, self.kind, lang)
 
     def delegation(self, lang: str | None = None) -> str:
         return pick(lang, self.delegation_es, self.delegation_en)

@@ -33,6 +33,7 @@ from encounter_desk.core import names as text
 from encounter_desk.core.clock import Clock
 from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import in_language, translate
+from encounter_desk.records.register import choice, choice_label, copied
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import (
     ATTENDANCE_SOURCE_LABELS,
@@ -51,21 +52,16 @@ class AttendanceError(Refusal):
     default_code = "attendance.refused"
 
 
-def attendance_label(message: str, lang: str | None = None) -> str:
-    """A label marked elsewhere with QT_TRANSLATE_NOOP, in ``lang``."""
-    return in_language(lang).translate("Attendance", message)
-
-
 def status_label(status: str | None, lang: str | None = None) -> str:
     if not status:
         return in_language(lang).translate("Attendance", "Not marked")
-    return attendance_label(ATTENDANCE_STATUS_LABELS[AttendanceStatus(status)], lang)
+    return choice_label("Attendance", ATTENDANCE_STATUS_LABELS, status, lang)
 
 
 def source_label(source: str | None, lang: str | None = None) -> str:
     if not source:
         return ""
-    return attendance_label(ATTENDANCE_SOURCE_LABELS[AttendanceSource(source)], lang)
+    return choice_label("Attendance", ATTENDANCE_SOURCE_LABELS, source, lang)
 
 
 @dataclass(frozen=True)
@@ -116,27 +112,15 @@ def _require_participant(session: Session, participant_id: int) -> Participant:
 
 
 def _status(value: str | AttendanceStatus) -> AttendanceStatus:
-    try:
-        return AttendanceStatus(value)
-    except ValueError:
-        raise AttendanceError(
-            translate("Attendance", "{status!r} is not an attendance status (present, excused or absent).").format(
-                status=value
-            ),
-            code="attendance.status",
-        ) from None
+    return choice(AttendanceStatus, value, lambda: AttendanceError(translate(
+        "Attendance", "{status!r} is not an attendance status (present, excused or absent)."
+    ).format(status=value), code="attendance.status"))
 
 
 def _source(value: str | AttendanceSource) -> AttendanceSource:
-    try:
-        return AttendanceSource(value)
-    except ValueError:
-        raise AttendanceError(
-            translate("Attendance", "{source!r} is not a source of attendance (scan, roll_call or manual).").format(
-                source=value
-            ),
-            code="attendance.source",
-        ) from None
+    return choice(AttendanceSource, value, lambda: AttendanceError(translate(
+        "Attendance", "{source!r} is not a source of attendance (scan, roll_call or manual)."
+    ).format(source=value), code="attendance.source"))
 
 
 def apply_mark(
@@ -194,17 +178,8 @@ def apply_mark(
 
 
 def _mark_of(row: Attendance, changed: bool) -> AttendanceMark:
-    return AttendanceMark(
-        sitting_id=row.sitting_id,
-        participant_id=row.participant_id,
-        status=AttendanceStatus(row.status),
-        arrived_at=row.arrived_at,
-        source=AttendanceSource(row.source),
-        recorded_by=row.recorded_by,
-        desk=row.desk,
-        updated_at=row.updated_at,
-        changed=changed,
-    )
+    return copied(AttendanceMark, row, status=AttendanceStatus(row.status),
+                  source=AttendanceSource(row.source), changed=changed)
 
 
 def retrying(db: Database, work: Callable[[Session], object], attempts: int = 3):  # noqa: ANN202

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from encounter_desk.core.i18n import in_language, pick
 from encounter_desk.records.attendance.marks import require_sitting
+from encounter_desk.records.register import copied
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import (
     Attendance,
@@ -90,15 +91,12 @@ def roll_call_in(session: Session, sitting_id: int) -> list[RollCallGroup]:
     for p in people:
         a = marks.get(p.id)
         grouped.setdefault(p.delegation_id, []).append(
-            RollCallEntry(
+            copied(
+                RollCallEntry, p,
                 participant_id=p.id,
-                title=p.title,
                 name=p.display_name,
-                sort_name=p.sort_name,
                 role=_role(p),
-                category=p.category,
                 gender=p.gender or "",
-                is_head_of_delegation=p.is_head_of_delegation,
                 status=AttendanceStatus(a.status) if a else None,
                 arrived_at=a.arrived_at if a else None,
                 source=AttendanceSource(a.source) if a else None,

@@ -14,6 +14,8 @@ from encounter_desk.records.attendance.counts import Quorum, counts_from
 from encounter_desk.records.attendance.marks import status_label
 from encounter_desk.records.attendance.roll_call import roll_call_in
 from encounter_desk.records.minutes.context import MinutesContext, number, t
+from encounter_desk.records.people import NamedPerson
+from encounter_desk.records.register import copied
 from encounter_desk.storage.models import AttendanceStatus, DelegationKind, Sitting
 
 # Attendance blocks: the kinds of delegation each one holds, in print order.
@@ -30,10 +32,9 @@ BLOCKS = (
 
 
 @dataclass(frozen=True)
-class AttendanceLine:
-    participant_id: int
-    title: str
-    name: str
+class AttendanceLine(NamedPerson):
+    """One person's mark as the minutes print it."""
+
     role: str
     category: str
     gender: str
@@ -89,13 +90,8 @@ def gather_attendance(
     built: dict[str, list[AttendanceGroup]] = {key: [] for key, _, _ in BLOCKS}
     for g in groups:
         lines = tuple(
-            AttendanceLine(
-                participant_id=e.participant_id,
-                title=e.title,
-                name=e.name,
-                role=e.role,
-                category=e.category,
-                gender=e.gender,
+            copied(
+                AttendanceLine, e,
                 status=e.status or absent,
                 status_text=status_label(e.status or absent, lang),
                 arrival=ctx.local(e.arrived_at) if e.status is AttendanceStatus.PRESENT else "",

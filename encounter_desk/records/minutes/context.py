@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from encounter_desk.core.i18n import in_language
 from encounter_desk.event.event import require_event
 from encounter_desk.records.attendance.door import zone_of
+from encounter_desk.records.people import NamedPerson
 from encounter_desk.storage.models import Delegation, Event, Participant
 
 LOCALES = {"es": "es", "en": "en_GB"}
@@ -47,17 +48,12 @@ def percent(share: float, lang: str) -> str:
 
 
 @dataclass(frozen=True)
-class PersonRef:
-    participant_id: int
-    title: str
-    name: str
+class PersonRef(NamedPerson):
+    """The chair or the secretary of a sitting, with their delegation and role."""
+
     delegation_code: str
     delegation: str
     role: str
-
-    @property
-    def full_name(self) -> str:
-        return f"{self.title} {self.name}".strip()
 
 
 class MinutesContext:

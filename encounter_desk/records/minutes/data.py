@@ -19,12 +19,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from encounter_desk.chair.clock import format_duration
-from encounter_desk.core.i18n import in_language, translate
+from encounter_desk.core.i18n import in_language
 from encounter_desk.records import initiatives
-from encounter_desk.records.agreements import RecordsError, row_of
+from encounter_desk.records.agreements import row_of
 from encounter_desk.records.minutes.attendance_data import (
     AttendanceBlock,
     Totals,
@@ -38,6 +37,7 @@ from encounter_desk.records.minutes.speech_data import (
     gather_interventions,
     speaking_shares,
 )
+from encounter_desk.records.register import find_sitting
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import AgendaItem, Agreement, AttendanceStatus, Sitting
 
@@ -216,21 +216,6 @@ def gather(ctx: MinutesContext, sitting: Sitting, *, final: bool, now: dt.dateti
     )
 
 
-def find_sitting(session: Session, *, sitting_id: int | None = None,
-                 number: int | None = None) -> Sitting:
-    if sitting_id is not None:
-        sitting = session.get(Sitting, sitting_id)
-    else:
-        sitting = session.scalar(select(Sitting).where(Sitting.number == number))
-    if sitting is None:
-        raise RecordsError(
-            translate("Records", "There is no session {id}.").format(
-                id=sitting_id if sitting_id is not None else number),
-            code="records.no_sitting",
-        )
-    return sitting
-
-
 def load_minutes(db: Database, sitting_id: int, *, lang: str = "es",
                  final: bool = False) -> MinutesData:
     """The minutes of one sitting as data, in ``lang`` ("es" or "en")."""
@@ -277,7 +262,7 @@ def load_event_report(db: Database, *, lang: str = "es") -> EventReportData:
                     if line.participant_id not in people:
                         order.append(line.participant_id)
                         people[line.participant_id] = [
-                            group.name, f"{line.title} {line.name}".strip(), line.role,
+                            group.name, line.full_name, line.role,
                             ["–"] * len(data), 0]
                     entry = people[line.participant_id]
                     entry[3][index] = marks[line.status]

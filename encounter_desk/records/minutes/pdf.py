@@ -130,8 +130,7 @@ class _Minutes:
                 rows = []
                 for line in group.lines:
                     style = s.cell if line.status is AttendanceStatus.PRESENT else s.cell_muted
-                    name = f"{line.title} {line.name}".strip()
-                    rows.append([para(name, style), para(line.role, style) if line.role else "",
+                    rows.append([para(line.full_name, style), para(line.role, style) if line.role else "",
                                  line.status_text, line.arrival])
                 tables = chunked(rows, head, widths, s)
                 out.append(KeepTogether([heading, tables[0]]) if len(rows) <= 12
@@ -186,7 +185,7 @@ class _Minutes:
 
     def _intervention_row(self, i: Intervention, over_label: str) -> list:
         s = self.s
-        speaker = f"<b>{escape(i.speaker)}</b>"
+        speaker = f"<b>{escape(i.full_name)}</b>"
         if i.delegation:
             speaker += f" — {escape(i.delegation)}"
         if i.summary:

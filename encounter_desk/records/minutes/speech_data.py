@@ -17,6 +17,7 @@ from sqlalchemy import select
 from encounter_desk.chair.clock import SpeechTiming, format_duration
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, in_language
 from encounter_desk.records.minutes.context import MinutesContext, percent, t
+from encounter_desk.records.people import NamedPerson
 from encounter_desk.storage.models import (
     SPEECH_KIND_LABELS,
     AgendaItem,
@@ -38,13 +39,12 @@ GENDERS = (
 
 
 @dataclass(frozen=True)
-class Intervention:
+class Intervention(NamedPerson):
+    """One speech given, as the minutes print it (``full_name`` is the speaker)."""
+
     number: int
     speech_id: int
     agenda_item_number: int | None
-    participant_id: int
-    title: str
-    name: str
     delegation_code: str
     delegation: str
     gender: str
@@ -62,10 +62,6 @@ class Intervention:
     """"+0:27" when over time, else ""."""
     language: str
     summary: str
-
-    @property
-    def speaker(self) -> str:
-        return f"{self.title} {self.name}".strip()
 
 
 @dataclass(frozen=True)
