@@ -1,104 +1,112 @@
 """Check-in verdict latency: 10,000 participants and 50,000 scans already in the file.
 
-    python bench/bench_checkin.py [--participants 10000] [--history 50000] [--scans 2000]
+    python bench/bench_checkin.py [--participants 10000] [--history 50000] [--scans 2000] [--json]
 
 Builds the event file in a temporary folder (SQLite, WAL, synchronous=FULL: every verdict is
 a durable commit), then times ``check_in`` end to end for a realistic mix: first scans
 (admitted), second scans (already checked in), scans of replaced badges, damaged codes and
-codes of another event. Prints p50/p95/p99 and the peak resident memory.
+codes of another event. Then measures the floor in the same file: bare ``sqlite3`` with the
+pragmas the app's connection has, one durable participant lookup + scan insert + commit per
+scan. Prints p50/p95/p99, the floor, the ratio and the peak resident memory.
 Target (issue 3): p99 <= 3 ms.
 """
 
 from __future__ import annotations
 
-import argparse
+import datetime as dt
 import gc
 import random
-import resource
-import statistics
+import sqlite3
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import against_floor, describe, emit, latency, parser, peak_rss_mib, verdict
+from _event import add_scan_history, badge_maker, build_event, scan_options, scan_workload
 
-from _event import add_scan_history, badge_maker, build_event  # noqa: E402
+from encounter_desk.desk import checkin
 
-from encounter_desk.desk import (
-    badge_code,  # noqa: E402
-    checkin,
-)
+TARGET_P99_MS = 3.0
+PRAGMAS = ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")
+
+
+def app_pragmas(db) -> dict[str, object]:  # noqa: ANN001
+    """The pragmas in force on a connection the app opened (so the floor uses the same)."""
+    with db.engine.connect() as conn:
+        return {name: conn.exec_driver_sql(f"PRAGMA {name}").scalar() for name in PRAGMAS}
+
+
+def bare_sqlite(path: Path, pragmas: dict[str, object], participant_ids: list[int]) -> list[float]:
+    """Milliseconds of one durable lookup + insert + commit per id, in the ``scan`` table."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        for name, value in pragmas.items():
+            conn.execute(f"PRAGMA {name}={value}")
+        at = dt.datetime(2026, 12, 2, 9, 0)  # naive UTC, as the app stores it in SQLite
+        times = []
+        for n, pid in enumerate(participant_ids):
+            start = time.perf_counter()
+            conn.execute("BEGIN IMMEDIATE")
+            serial = conn.execute("SELECT badge_serial FROM participant WHERE id = ?",
+                                  (pid,)).fetchone()[0]
+            conn.execute(
+                "INSERT INTO scan (scan_uid, raw, raw_length, source, verdict, participant_id,"
+                " badge_serial, desk, at, undo_reason, undone_by)"
+                " VALUES (?, '', 0, 'scanner', 'floor', ?, ?, 'floor', ?, '', '')",
+                (f"floor{n:08d}", pid, serial, (at + dt.timedelta(seconds=n)).isoformat(" ")),
+            )
+            conn.execute("COMMIT")
+            times.append((time.perf_counter() - start) * 1000)
+        return times
+    finally:
+        conn.close()
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--participants", type=int, default=10_000)
-    parser.add_argument("--history", type=int, default=50_000)
-    parser.add_argument("--scans", type=int, default=2_000)
-    args = parser.parse_args()
+    cli = parser(__doc__)
+    scan_options(cli, scans=2_000)
+    args = cli.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "bench.sqlite"
         t0 = time.perf_counter()
-        db = build_event(Path(tmp) / "bench.sqlite", args.participants)
+        db = build_event(path, args.participants)
         make = badge_maker(db)
-
-        # History: the first half of the participants already checked in, the rest of the
-        # 50,000 scans a mix of repeats and refusals; 200 replaced badges.
         admitted = add_scan_history(db, args.participants, args.history, make)
         rng = random.Random(11)
         gc.collect()
         print(f"built {args.participants} participants, {args.history} scans "
               f"in {time.perf_counter() - t0:.1f} s")
-
-        fresh = list(range(admitted + 201, args.participants + 1))
-        rng.shuffle(fresh)
-        other = badge_code.make_code(secret_hex="00" * 32, event_code="OTHER-EVENT",
-                                     participant_id=5, serial=1)
-        workload = []
-        for _ in range(args.scans):
-            roll = rng.random()
-            if roll < 0.6 and fresh:
-                workload.append(make(fresh.pop()))
-            elif roll < 0.8:
-                workload.append(make(rng.randint(1, admitted)))
-            elif roll < 0.87:
-                workload.append(make(rng.randint(admitted + 1, admitted + 200), 1))
-            elif roll < 0.94:
-                c = make(rng.randint(1, args.participants))
-                workload.append(c[:-1] + ("0" if c[-1] != "0" else "1"))
-            else:
-                workload.append(other)
+        workload = scan_workload(make, args.participants, admitted, args.scans, rng)
 
         # warm up (imports, statement caches), not timed
         for raw in workload[:20]:
             checkin.check_in(db, raw, desk="warm-up")
-        times, kinds, by_kind = [], {}, {}
+        times, by_kind = [], {}
         for raw in workload[20:]:
             start = time.perf_counter()
-            verdict = checkin.check_in(db, raw, desk="bench")
+            result = checkin.check_in(db, raw, desk="bench")
             times.append((time.perf_counter() - start) * 1000)
-            kinds[verdict.kind.value] = kinds.get(verdict.kind.value, 0) + 1
-            by_kind.setdefault(verdict.kind.value, []).append(times[-1])
+            by_kind.setdefault(result.kind.value, []).append(times[-1])
+        pragmas = app_pragmas(db)
         db.close()
-
-    times.sort()
-
-    def pct(p: float) -> float:
-        return times[min(len(times) - 1, int(round(p / 100 * len(times))) - 1)]
+        ids = [rng.randint(1, args.participants) for _ in workload]
+        floor = bare_sqlite(path, pragmas, ids)[20:]
 
     for kind, values in sorted(by_kind.items()):
-        values.sort()
-        print(f"  {kind:20} p50 {values[len(values) // 2]:.2f} ms  "
-              f"p99 {values[min(len(values) - 1, int(len(values) * 0.99))]:.2f} ms")
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{len(times)} verdicts: " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
-    print(f"p50 {pct(50):.2f} ms  p95 {pct(95):.2f} ms  p99 {pct(99):.2f} ms  "
-          f"max {times[-1]:.2f} ms  mean {statistics.fmean(times):.2f} ms")
-    print(f"peak memory (max RSS) {peak_mb:.0f} MB")
-    ok = pct(99) <= 3.0
-    print("target p99 <= 3 ms:", "met" if ok else "MISSED")
-    return 0 if ok else 1
+        figures = latency(values)
+        print(f"  {kind:20} p50 {figures['p50_ms']:.2f} ms  p99 {figures['p99_ms']:.2f} ms"
+              f"  ({figures['n']})")
+    figures = against_floor(latency(times), latency(floor))
+    figures["peak_rss_mib"] = peak_rss_mib()
+    figures["verdicts"] = {kind: len(values) for kind, values in sorted(by_kind.items())}
+    print(describe(f"{len(times)} verdicts", figures))
+    print(f"    (floor: bare sqlite3, {', '.join(f'{k}={v}' for k, v in pragmas.items())})")
+    print(f"peak memory (VmHWM) {figures['peak_rss_mib']:.0f} MiB")
+    status = verdict(f"p99 <= {TARGET_P99_MS:g} ms", figures["p99_ms"] <= TARGET_P99_MS)
+    emit(args, "checkin", args.participants, {"history": args.history, **figures})
+    return status
 
 
 if __name__ == "__main__":

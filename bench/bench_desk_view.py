@@ -1,6 +1,7 @@
 """The desk view's latency: scanner's Enter to verdict painted, and a search keystroke.
 
     python bench/bench_desk_view.py [--participants 10000] [--history 50000] [--scans 500]
+                                    [--json]
 
 Builds the event file with the check-in benchmark's builder (``bench/_event.py``: 10,000
 participants) plus 50,000 scans already in the log, opens the real
@@ -16,44 +17,35 @@ Then types names into ``deskSearch`` one key at a time, each keystroke posted as
 event and timed until the result list has repainted.
 
 Targets (issue 3): Enter to verdict painted p99 <= 30 ms; search keystroke p95 <= 15 ms.
+With ``--json`` the last line holds the scans' figures at the top and the keystrokes' under
+``"search_keystroke"``.
 """
 
 from __future__ import annotations
 
-import argparse
 import gc
 import os
 import random
-import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from _common import describe, emit, latency, parser, verdict
+from _event import add_scan_history, badge_maker, build_event, scan_options, scan_workload
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from _event import add_scan_history, badge_maker, build_event  # noqa: E402
-
-from encounter_desk.event import badge_code  # noqa: E402
 
 QUERIES = ["perez nunez", "gonzales", "castañeda zuniga", "mex", "jean pierre levesque",
            "maria fernanda", "hernandes villalobo", "sofia ibanez"]
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, int(round(p / 100 * len(ordered))) - 1))]
+TARGET_SCAN_P99_MS = 30.0
+TARGET_KEY_P95_MS = 15.0
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--participants", type=int, default=10_000)
-    parser.add_argument("--history", type=int, default=50_000)
-    parser.add_argument("--scans", type=int, default=500)
-    args = parser.parse_args()
+    cli = parser(__doc__)
+    scan_options(cli, scans=500)
+    args = cli.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["ENCOUNTER_DESK_HOME"] = str(Path(tmp) / "home")
@@ -74,25 +66,8 @@ def main() -> int:
         print(f"built {args.participants} participants, {args.history} scans "
               f"in {time.perf_counter() - t0:.1f} s")
 
-        rng = random.Random(5)
-        fresh = list(range(admitted + 201, args.participants + 1))
-        rng.shuffle(fresh)
-        other = badge_code.make_code(secret_hex="00" * 32, event_code="OTHER-EVENT",
-                                     participant_id=5, serial=1)
-        workload = []
-        for _ in range(args.scans + 20):
-            roll = rng.random()
-            if roll < 0.6 and fresh:
-                workload.append(make(fresh.pop()))
-            elif roll < 0.8:
-                workload.append(make(rng.randint(1, admitted)))
-            elif roll < 0.87:
-                workload.append(make(rng.randint(admitted + 1, admitted + 200), 1))
-            elif roll < 0.94:
-                c = make(rng.randint(1, args.participants))
-                workload.append(c[:-1] + ("0" if c[-1] != "0" else "1"))
-            else:
-                workload.append(other)
+        workload = scan_workload(make, args.participants, admitted, args.scans + 20,
+                                 random.Random(5))
 
         t1 = time.perf_counter()
         desk = DeskWorkspace(db, desk_name="bench", open_file=lambda path: None)
@@ -146,17 +121,16 @@ def main() -> int:
 
     print(f"{len(scan_times)} scans through the desk view: "
           + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
-    print(f"Enter -> verdict painted: p50 {percentile(scan_times, 50):.2f} ms  "
-          f"p95 {percentile(scan_times, 95):.2f} ms  p99 {percentile(scan_times, 99):.2f} ms  "
-          f"max {max(scan_times):.2f} ms  mean {statistics.fmean(scan_times):.2f} ms")
-    print(f"{len(key_times)} search keystrokes: p50 {percentile(key_times, 50):.2f} ms  "
-          f"p95 {percentile(key_times, 95):.2f} ms  p99 {percentile(key_times, 99):.2f} ms  "
-          f"max {max(key_times):.2f} ms")
-    scan_ok = percentile(scan_times, 99) <= 30.0
-    key_ok = percentile(key_times, 95) <= 15.0
-    print("target Enter -> painted p99 <= 30 ms:", "met" if scan_ok else "MISSED")
-    print("target search keystroke p95 <= 15 ms:", "met" if key_ok else "MISSED")
-    return 0 if scan_ok and key_ok else 1
+    scans, keys = latency(scan_times), latency(key_times)
+    print(describe("Enter -> verdict painted", scans))
+    print(describe(f"{len(key_times)} search keystrokes", keys))
+    status = max(verdict(f"Enter -> painted p99 <= {TARGET_SCAN_P99_MS:g} ms",
+                         scans["p99_ms"] <= TARGET_SCAN_P99_MS),
+                 verdict(f"search keystroke p95 <= {TARGET_KEY_P95_MS:g} ms",
+                         keys["p95_ms"] <= TARGET_KEY_P95_MS))
+    emit(args, "desk_view", args.participants,
+         {"history": args.history, **scans, "verdicts": kinds, "search_keystroke": keys})
+    return status
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Three desks, one record: three processes scanning 1,000 distinct badges each.
 
-    python bench/bench_desks.py [--desks 3] [--badges 1000] [--only sqlite|postgresql]
+    python bench/bench_desks.py [--desks 3] [--badges 1000] [--only sqlite|postgresql] [--json]
 
 Runs the same load twice: against a PostgreSQL server started on this machine for the run
 (Debian's binaries, as in the tests: tests/helpers/pg_server.py) and against one shared SQLite
@@ -9,22 +9,24 @@ others at a barrier, then checks in its own 1,000 badges as fast as it can; ever
 is a committed transaction. Prints p50/p95/p99/max verdict latency, the throughput, and
 checks: zero double check-ins (one check_in row per participant) and zero lost scans
 (every verdict a desk got is in the scan log with that verdict).
-Target (issue 6): PostgreSQL p99 <= 15 ms.
+Target (issue 6): PostgreSQL p99 <= 15 ms. With ``--json`` the last line holds the
+PostgreSQL figures at the top (SQLite's with ``--only sqlite``) and each backend's under
+``"postgresql"`` and ``"sqlite"``; ``n_participants`` is desks x badges.
 """
 
 from __future__ import annotations
 
-import argparse
 import multiprocessing
-import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
+from _common import emit, latency, parser
+
+# the event builder and the PostgreSQL server of the tests (tests/helpers/)
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+TARGET_P99_MS = 15.0
 
 
 def desk(url: str, name: str, codes: list[str], barrier, out) -> None:  # noqa: ANN001
@@ -67,7 +69,7 @@ def run(label: str, url: str, desks: int, badges: int) -> dict:
     results = [out.get(timeout=600) for _ in procs]
     for p in procs:
         p.join()
-    times = sorted(t for _, ts, _, _ in results for t in ts)
+    times = [t * 1000 for _, ts, _, _ in results for t in ts]
     wall = max(r[3] for r in results)
     with db.read() as s:
         stored = dict(s.execute(select(Scan.scan_uid, Scan.verdict)).all())
@@ -77,33 +79,28 @@ def run(label: str, url: str, desks: int, badges: int) -> dict:
     got = {uid: v for _, _, vs, _ in results for uid, v in vs}
     lost = [uid for uid, v in got.items() if stored.get(uid) != v]
     admitted = sum(v == "admitted" for v in got.values())
-
-    def pct(q: float) -> float:
-        return times[min(len(times) - 1, int(q * len(times)))] * 1000
-
     figures = {
-        "label": label, "scans": len(times), "p50": pct(0.50), "p95": pct(0.95),
-        "p99": pct(0.99), "max": times[-1] * 1000, "mean": statistics.fmean(times) * 1000,
-        "per_second": len(times) / wall, "admitted": admitted, "check_ins": check_ins,
-        "double": check_ins - people, "lost": len(lost),
+        **latency(times), "duration_s": wall, "per_second": len(times) / wall,
+        "admitted": admitted, "check_ins": check_ins, "double": check_ins - people,
+        "lost": len(lost),
     }
-    print(f"{label:>10}: {figures['scans']} verdicts by {desks} desks in {wall:.1f} s "
-          f"({figures['per_second']:.0f}/s) — p50 {figures['p50']:.1f} ms, "
-          f"p95 {figures['p95']:.1f} ms, p99 {figures['p99']:.1f} ms, max {figures['max']:.1f} ms; "
-          f"admitted {admitted}, check-ins {check_ins}, double {figures['double']}, "
-          f"lost {figures['lost']}")
+    print(f"{label:>10}: {figures['n']} verdicts by {desks} desks in {wall:.1f} s "
+          f"({figures['per_second']:.0f}/s) — p50 {figures['p50_ms']:.1f} ms, "
+          f"p95 {figures['p95_ms']:.1f} ms, p99 {figures['p99_ms']:.1f} ms, "
+          f"max {figures['max_ms']:.1f} ms; admitted {admitted}, check-ins {check_ins}, "
+          f"double {figures['double']}, lost {figures['lost']}")
     return figures
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--desks", type=int, default=3)
-    parser.add_argument("--badges", type=int, default=1000)
-    parser.add_argument("--only", choices=["sqlite", "postgresql"])
-    args = parser.parse_args()
+    cli = parser(__doc__, participants=None)
+    cli.add_argument("--desks", type=int, default=3)
+    cli.add_argument("--badges", type=int, default=1000, help="badges each desk scans")
+    cli.add_argument("--only", choices=["sqlite", "postgresql"])
+    args = cli.parse_args()
     from encounter_desk.storage.database import sqlite_url
 
-    ok = True
+    ok, backends = True, {}
     if args.only in (None, "postgresql"):
         from helpers.pg_server import PostgresServer, find_bin_dir
 
@@ -114,17 +111,21 @@ def main() -> int:
         server = PostgresServer(bin_dir)
         server.start()
         try:
-            pg = run("PostgreSQL", server.url("postgres"), args.desks, args.badges)
+            pg = backends["postgresql"] = run("PostgreSQL", server.url("postgres"),
+                                              args.desks, args.badges)
         finally:
             server.stop()
-        ok &= pg["p99"] <= 15 and pg["double"] == 0 and pg["lost"] == 0
+        ok &= pg["p99_ms"] <= TARGET_P99_MS and pg["double"] == 0 and pg["lost"] == 0
         ok &= pg["admitted"] == args.desks * args.badges
     if args.only in (None, "sqlite"):
         with tempfile.TemporaryDirectory() as tmp:
-            lite = run("SQLite", sqlite_url(Path(tmp) / "shared.sqlite"), args.desks, args.badges)
+            lite = backends["sqlite"] = run("SQLite", sqlite_url(Path(tmp) / "shared.sqlite"), args.desks, args.badges)
         ok &= lite["double"] == 0 and lite["lost"] == 0
         ok &= lite["admitted"] == args.desks * args.badges
     print("targets met" if ok else "TARGETS MISSED")
+    primary = next(iter(backends.values()))
+    emit(args, "desks", args.desks * args.badges,
+         {"desks": args.desks, **primary, **backends})
     return 0 if ok else 1
 
 

@@ -1,19 +1,21 @@
 """Search keystroke latency over 10,000 participants (issue 3 target: p95 <= 15 ms).
 
-    python bench/bench_search.py [--people 10000]
+    python bench/bench_search.py [--participants 10000] [--json]
 
 Builds an in-memory index of generated names (Spanish, English, French, with accents and
 compound surnames), then times every keystroke of realistic queries typed letter by letter,
-with and without typos. Prints p50/p95/p99 and the index's memory.
+with and without typos. Prints p50/p95/p99 and the index's memory. ``--people`` is another
+name for ``--participants``.
 """
 
 from __future__ import annotations
 
-import argparse
 import random
-import statistics
+import sys
 import time
 import tracemalloc
+
+from _common import describe, emit, latency, parser, verdict
 
 from encounter_desk.core import names as text
 from encounter_desk.event.people_search import SearchEntry, SearchIndex, _words
@@ -30,6 +32,7 @@ DELEGATIONS = [("Belice", "Belize", "BZ"), ("Canadá", "Canada", "CA"), ("Méxic
                ("República Dominicana", "Dominican Republic", "DO")]
 INSTITUTIONS = ["Asamblea Legislativa", "Senado de la República", "House of Commons",
                 "Congreso Nacional", "Organización Internacional para las Migraciones"]
+TARGET_P95_MS = 15.0
 QUERIES = ["gonzales nunes", "castaneda", "maria jose perez", "tremblay", "munoz de la cruz",
            "quinonez zuniga", "echeverria mex", "cote", "ordonez", "garcia iglesias"]
 
@@ -53,13 +56,12 @@ def build(n: int, seed: int = 7) -> SearchIndex:
     return SearchIndex.build(entries)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--people", type=int, default=10_000)
-    args = parser.parse_args()
+def main() -> int:
+    cli = parser(__doc__, aliases=("--people",))
+    args = cli.parse_args()
     tracemalloc.start()
     started = time.perf_counter()
-    index = build(args.people)
+    index = build(args.participants)
     index.search("warm up")
     build_s = time.perf_counter() - started
     _, peak = tracemalloc.get_traced_memory()
@@ -71,13 +73,15 @@ def main() -> None:
                 t0 = time.perf_counter()
                 index.search(query[:end])
                 timings.append((time.perf_counter() - t0) * 1000)
-    timings.sort()
-    q = statistics.quantiles(timings, n=100)
-    print(f"people: {args.people}, keystrokes: {len(timings)}")
+    figures = latency(timings)
+    figures.update(index_build_s=build_s, index_peak_python_mib=peak / 2**20)
+    print(f"people: {args.participants}, keystrokes: {len(timings)}")
     print(f"index build: {build_s * 1000:.0f} ms, peak memory while building: {peak / 2**20:.1f} MiB")
-    print(f"keystroke: p50 {q[49]:.2f} ms, p95 {q[94]:.2f} ms, p99 {q[98]:.2f} ms, "
-          f"max {timings[-1]:.2f} ms (target p95 <= 15 ms)")
+    print(describe("keystroke", figures))
+    status = verdict(f"p95 <= {TARGET_P95_MS:g} ms", figures["p95_ms"] <= TARGET_P95_MS)
+    emit(args, "search", args.participants, figures)
+    return status
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -77,6 +77,15 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 
+def pytest_collection_modifyitems(config, items):
+    """Mark every test that talks to PostgreSQL ``postgresql``, so a quick run can skip them."""
+    for item in items:
+        params = getattr(item, "callspec", None)
+        on_server = params is not None and "postgresql" in params.params.values()
+        if on_server or {"pg_server", "pg_url", "private_pg"} & set(item.fixturenames):
+            item.add_marker(pytest.mark.postgresql)
+
+
 def pytest_report_header(config):
     return f"python {sys.version.split()[0]}, QT_QPA_PLATFORM={os.environ['QT_QPA_PLATFORM']}"
 

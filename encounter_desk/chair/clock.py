@@ -43,7 +43,9 @@ import math
 import time
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Protocol
 
+from encounter_desk.chair.errors import SpeakerListError
 from encounter_desk.core.clock import Clock, Monotonic
 from encounter_desk.core.i18n import translate
 from encounter_desk.storage.models.base import utcnow
@@ -148,29 +150,37 @@ class ClockState:
         return format_remaining(remaining)
 
 
-def phase_of(
-    *,
-    started: bool,
-    running: bool,
-    stopped: bool,
-    elapsed: float,
-    limit_seconds: int | None,
-    warning_seconds: int,
-) -> Phase:
-    if not started:
-        return Phase.IDLE
-    if stopped:
-        return Phase.STOPPED
-    if not running:
-        return Phase.PAUSED
-    if limit_seconds is None:
-        return Phase.STOPWATCH
-    remaining = limit_seconds - elapsed
-    if remaining <= 0:
-        return Phase.OVERTIME
-    if remaining <= warning_seconds:
-        return Phase.WARNING
-    return Phase.RUNNING
+class _Speaking(Protocol):
+    """A speech's clock as a face reads it: a stored record or a live clock."""
+
+    @property
+    def started(self) -> bool: ...
+    @property
+    def running(self) -> bool: ...
+    @property
+    def ended(self) -> bool: ...
+    @property
+    def limit_seconds(self) -> int | None: ...
+
+
+def face(speech: _Speaking, elapsed: float, warning_seconds: int) -> ClockState:
+    """The face of ``speech`` once it has lasted ``elapsed`` seconds: its phase, and the rest."""
+    limit = speech.limit_seconds
+    if not speech.started:
+        phase = Phase.IDLE
+    elif speech.ended:
+        phase = Phase.STOPPED
+    elif not speech.running:
+        phase = Phase.PAUSED
+    elif limit is None:
+        phase = Phase.STOPWATCH
+    elif limit - elapsed <= 0:
+        phase = Phase.OVERTIME
+    elif limit - elapsed <= warning_seconds:
+        phase = Phase.WARNING
+    else:
+        phase = Phase.RUNNING
+    return ClockState(phase, elapsed, limit, warning_seconds)
 
 
 def alerts(before: ClockState | None, after: ClockState) -> list[str]:
@@ -197,6 +207,16 @@ def alerts(before: ClockState | None, after: ClockState) -> list[str]:
 # --- the stored record of a speech -------------------------------------------------------
 
 
+class TimedRecord(Protocol):
+    """What keeps a speech's moments (``Speech`` rows, the chair's entries, the minutes)."""
+
+    started_at: dt.datetime | None
+    paused_at: dt.datetime | None
+    paused_seconds: float | None
+    ended_at: dt.datetime | None
+    limit_seconds: int | None
+
+
 @dataclass(frozen=True)
 class SpeechTiming:
     """A speech's clock as the database keeps it: wall-clock UTC moments.
@@ -210,6 +230,17 @@ class SpeechTiming:
     paused_seconds: float = 0.0
     ended_at: dt.datetime | None = None
     limit_seconds: int | None = None
+
+    @classmethod
+    def of(cls, record: TimedRecord) -> SpeechTiming:
+        """The timing of anything that keeps a speech's moments: a stored speech, an entry."""
+        return cls(
+            started_at=record.started_at,
+            paused_at=record.paused_at,
+            paused_seconds=record.paused_seconds or 0.0,
+            ended_at=record.ended_at,
+            limit_seconds=record.limit_seconds,
+        )
 
     @property
     def started(self) -> bool:
@@ -235,16 +266,7 @@ class SpeechTiming:
     def state_at(
         self, now: dt.datetime, warning_seconds: int = DEFAULT_WARNING_SECONDS
     ) -> ClockState:
-        elapsed = self.elapsed_at(now)
-        phase = phase_of(
-            started=self.started,
-            running=self.running,
-            stopped=self.ended,
-            elapsed=elapsed,
-            limit_seconds=self.limit_seconds,
-            warning_seconds=warning_seconds,
-        )
-        return ClockState(phase, elapsed, self.limit_seconds, warning_seconds)
+        return face(self, self.elapsed_at(now), warning_seconds)
 
 
 # --- the live clock ----------------------------------------------------------------------
@@ -289,6 +311,11 @@ class SpeechClock:
     def running(self) -> bool:
         return self._running_since is not None
 
+    @property
+    def ended(self) -> bool:
+        """The speech ended: the face keeps its final time."""
+        return self._stopped
+
     def elapsed(self, now: float | None = None) -> float:
         if self._running_since is None:
             return self._banked
@@ -296,16 +323,7 @@ class SpeechClock:
         return self._banked + max(0.0, now - self._running_since)
 
     def state(self, now: float | None = None) -> ClockState:
-        elapsed = self.elapsed(now)
-        phase = phase_of(
-            started=self._started,
-            running=self.running,
-            stopped=self._stopped,
-            elapsed=elapsed,
-            limit_seconds=self.limit_seconds,
-            warning_seconds=self.warning_seconds,
-        )
-        return ClockState(phase, elapsed, self.limit_seconds, self.warning_seconds)
+        return face(self, self.elapsed(now), self.warning_seconds)
 
     # -- driving by hand --
 
@@ -355,8 +373,11 @@ class SpeechClock:
     def add_time(self, seconds: int) -> None:
         """Give (``seconds`` > 0) or take (< 0) time while the clock runs; never below zero."""
         if self.limit_seconds is None:
-            raise ValueError(
-                translate("Clock", "A stopwatch has no limit to change; set a speaking time first.")
+            raise SpeakerListError(
+                translate(
+                    "Clock", "A stopwatch has no limit to change; set a speaking time first."
+                ),
+                code="clock.stopwatch",
             )
         self.limit_seconds = max(0, self.limit_seconds + int(seconds))
 

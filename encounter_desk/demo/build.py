@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from encounter_desk.core import names as text
 from encounter_desk.core.clock import Clock
+from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import translate
 from encounter_desk.demo import data as demo_data
 from encounter_desk.demo import opening as demo_opening
@@ -47,7 +48,8 @@ log = logging.getLogger(__name__)
 def build_demo(db: Database, *, replace: bool = False, clock: Clock | None = None) -> dict:
     """Fill ``db`` with the demo encounter; returns its counts.
 
-    A database that already holds an event is refused (``ValueError``) unless ``replace``:
+    A database that already holds an event is refused (a :class:`Refusal`, code
+    ``demo.event_exists``) unless ``replace``:
     then everything of the old event is deleted first, row by row through the ORM so that
     the audit trail records it, in the same transaction as the new event.
     """
@@ -58,12 +60,13 @@ def build_demo(db: Database, *, replace: bool = False, clock: Clock | None = Non
         existing = find_event(session)
         if existing is not None:
             if not replace:
-                raise ValueError(
+                raise Refusal(
                     translate(
                         "Demo",
                         "{where} already holds an event ({name}). Use --force to replace it "
                         "with the demo, or choose another file.",
-                    ).format(where=db.describe(), name=existing.code)
+                    ).format(where=db.describe(), name=existing.code),
+                    code="demo.event_exists",
                 )
             _clear_event(session)
         _event(session, now)

@@ -96,6 +96,26 @@ ACTUAL_START = "09:41:00"
 ADJOURNED = "10:27:30"
 
 
+# The agreements adopted: (agenda item, Spanish, English, votes in favour, against and
+# abstentions; None: by consensus), numbered in this order.
+AGREEMENTS = (
+    (4,
+     "Se aprueba la agenda del Encuentro con la inclusión de un punto sobre la niñez migrante "
+     "no acompañada, y el método de trabajo propuesto por la Presidencia Pro-Tempore.",
+     "The agenda of the Encounter is adopted, with an item on unaccompanied migrant children "
+     "added, together with the methods of work proposed by the Presidency Pro-Tempore.",
+     None),
+    (5,
+     "Se encomienda a la Secretaría Técnica preparar el proyecto de Declaración sobre Mujeres "
+     "Migrantes y la matriz de seguimiento de las iniciativas legislativas, para su examen en "
+     "la sesión de clausura.",
+     "The Technical Secretariat is asked to prepare the draft Declaration on Migrant Women and "
+     "the follow-up matrix of legislative initiatives, for consideration at the closing "
+     "sitting.",
+     (10, 0, 1)),
+)
+
+
 def _moment(day: dt.date, hhmmss: str, zone: dt.tzinfo) -> dt.datetime:
     h, m, s = (int(x) for x in hhmmss.split(":"))
     return dt.datetime.combine(day, dt.time(h, m, s), tzinfo=zone).astimezone(dt.UTC)
@@ -197,27 +217,15 @@ def hold_opening_sitting(session: Session, *, number: int = 1) -> Sitting:
     question.replies_to_id = by_start[_moment(day, "10:09:15", zone)].id
 
     created = sitting.adjourned_at
-    session.add(Agreement(
-        sitting_id=sitting.id, agenda_item_id=items[4].id, number=1,
-        text_es="Se aprueba la agenda del Encuentro con la inclusión de un punto sobre la "
-                "niñez migrante no acompañada, y el método de trabajo propuesto por la "
-                "Presidencia Pro-Tempore.",
-        text_en="The agenda of the Encounter is adopted, with an item on unaccompanied "
-                "migrant children added, together with the methods of work proposed by the "
-                "Presidency Pro-Tempore.",
-        adoption=Adoption.CONSENSUS.value, is_annex=False, annex_title="", created_at=created,
-    ))
-    session.add(Agreement(
-        sitting_id=sitting.id, agenda_item_id=items[5].id, number=2,
-        text_es="Se encomienda a la Secretaría Técnica preparar el proyecto de Declaración "
-                "sobre Mujeres Migrantes y la matriz de seguimiento de las iniciativas "
-                "legislativas, para su examen en la sesión de clausura.",
-        text_en="The Technical Secretariat is asked to prepare the draft Declaration on "
-                "Migrant Women and the follow-up matrix of legislative initiatives, for "
-                "consideration at the closing sitting.",
-        adoption=Adoption.VOTE.value, votes_for=10, votes_against=0, abstentions=1,
-        is_annex=False, annex_title="", created_at=created,
-    ))
+    for number, (item_no, text_es, text_en, votes) in enumerate(AGREEMENTS, start=1):
+        votes_for, votes_against, abstentions = votes or (None, None, None)
+        session.add(Agreement(
+            sitting_id=sitting.id, agenda_item_id=items[item_no].id, number=number,
+            text_es=text_es, text_en=text_en,
+            adoption=(Adoption.VOTE if votes else Adoption.CONSENSUS).value,
+            votes_for=votes_for, votes_against=votes_against, abstentions=abstentions,
+            is_annex=False, annex_title="", created_at=created,
+        ))
     dominican = people["DO"]
     initiative = Initiative(
         delegation_id=delegations["DO"].id,

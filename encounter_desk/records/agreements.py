@@ -6,8 +6,10 @@ Spanish and/or English, and says how it was adopted: by consensus, or by a vote 
 counts. A declaration adopted by the sitting is an agreement marked as an annex with a
 title: the minutes print it in full after the agreements.
 
-Every function validates before writing and raises :class:`RecordsError` (a ``ValueError``
-whose message is a translated sentence) on bad input, writing nothing.
+Every function validates before writing and raises
+:class:`~encounter_desk.records.register.RecordsError` (a
+:class:`~encounter_desk.core.errors.Refusal`: a translated sentence and a code) on bad
+input, writing nothing.
 """
 
 from __future__ import annotations
@@ -20,35 +22,23 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from encounter_desk.core import names as text
-from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import in_language, pick, translate
+from encounter_desk.records.register import (
+    RecordsError,
+    Register,
+    choice,
+    choice_label,
+    copied,
+    find_sitting,
+    known_fields,
+    long_text,
+)
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import ADOPTION_LABELS, Adoption, AgendaItem, Agreement, Sitting
 
 
-class RecordsError(Refusal):
-    """Bad input for an agreement or an initiative; the message is for the user."""
-
-    default_code = "records.refused"
-
-
-def _t(message: str, lang: str | None = None) -> str:
-    """A label marked elsewhere with QT_TRANSLATE_NOOP, in ``lang``."""
-    return in_language(lang).translate("Records", message)
-
-
-def long_text(value: str | None) -> str:
-    """Text of several paragraphs: each line cleaned, blank runs kept as one blank line."""
-    lines = [text.clean(line) for line in (value or "").splitlines()]
-    out: list[str] = []
-    for line in lines:
-        if line or (out and out[-1]):
-            out.append(line)
-    return "\n".join(out).strip()
-
-
 def adoption_label(adoption: str, lang: str | None = None) -> str:
-    return _t(ADOPTION_LABELS[Adoption(adoption)], lang)
+    return choice_label("Records", ADOPTION_LABELS, adoption, lang)
 
 
 @dataclass(frozen=True)
@@ -87,36 +77,14 @@ FIELDS = frozenset(
 
 
 def row_of(a: Agreement, sitting_number: int, item_number: int | None) -> AgreementRow:
-    return AgreementRow(
-        id=a.id,
-        sitting_id=a.sitting_id,
-        sitting_number=sitting_number,
-        agenda_item_id=a.agenda_item_id,
-        agenda_item_number=item_number,
-        number=a.number,
-        text_es=a.text_es,
-        text_en=a.text_en,
-        adoption=Adoption(a.adoption),
-        votes_for=a.votes_for,
-        votes_against=a.votes_against,
-        abstentions=a.abstentions,
-        is_annex=a.is_annex,
-        annex_title=a.annex_title,
-        created_at=a.created_at,
-    )
+    return copied(AgreementRow, a, sitting_number=sitting_number,
+                  agenda_item_number=item_number, adoption=Adoption(a.adoption))
 
 
 def _row(session: Session, a: Agreement) -> AgreementRow:
     sitting = session.get(Sitting, a.sitting_id)
     item = session.get(AgendaItem, a.agenda_item_id) if a.agenda_item_id else None
     return row_of(a, sitting.number if sitting else 0, item.number if item else None)
-
-
-def _require_sitting(session: Session, sitting_id: int) -> Sitting:
-    sitting = session.get(Sitting, sitting_id)
-    if sitting is None:
-        raise RecordsError(translate("Records", "There is no session {id}.").format(id=sitting_id))
-    return sitting
 
 
 def _count(value: Any, label: str) -> int | None:
@@ -128,17 +96,16 @@ def _count(value: Any, label: str) -> int | None:
         number = -1
     if number < 0 or isinstance(value, bool):
         raise RecordsError(
-            translate("Records", "The number of {what} must be a whole number, zero or more.").format(what=label)
+            translate("Records", "The number of {what} must be a whole number, zero or more.").format(what=label),
+            code="agreement.count",
         )
     return number
 
 
 def _apply(session: Session, a: Agreement, values: dict[str, Any]) -> None:
-    unknown = set(values) - FIELDS
-    if unknown:
-        raise RecordsError(
-            translate("Records", "An agreement has no field {name}.").format(name=", ".join(sorted(unknown)))
-        )
+    known_fields(values, FIELDS, lambda names: RecordsError(
+        translate("Records", "An agreement has no field {name}.").format(name=names),
+        code="agreement.field"))
     for key in ("text_es", "text_en"):
         if key in values:
             values[key] = long_text(values[key])
@@ -147,35 +114,30 @@ def _apply(session: Session, a: Agreement, values: dict[str, Any]) -> None:
     for key, value in values.items():
         setattr(a, key, value)
     if not (a.text_es or a.text_en):
-        raise RecordsError(translate("Records", "Write the text of the agreement (in Spanish or in English)."))
-    try:
-        adoption = Adoption(a.adoption)
-    except (Refusal, ValueError):
-        raise RecordsError(
-            translate("Records", "An agreement is adopted by consensus or by vote, not {value!r}.").format(
-                value=a.adoption
-            )
-        ) from None
+        raise RecordsError(translate("Records", "Write the text of the agreement (in Spanish or in English)."), code="agreement.text")
+    adoption = choice(Adoption, a.adoption, lambda: RecordsError(
+        translate("Records", "An agreement is adopted by consensus or by vote, not {value!r}.")
+        .format(value=a.adoption), code="agreement.adoption"))
     a.votes_for = _count(a.votes_for, translate("Records", "votes in favour"))
     a.votes_against = _count(a.votes_against, translate("Records", "votes against"))
     a.abstentions = _count(a.abstentions, translate("Records", "abstentions"))
     if adoption is Adoption.VOTE:
         if a.votes_for is None:
-            raise RecordsError(translate("Records", "An agreement adopted by vote needs the votes in favour."))
+            raise RecordsError(translate("Records", "An agreement adopted by vote needs the votes in favour."), code="agreement.votes_for")
         a.votes_against = a.votes_against or 0
         a.abstentions = a.abstentions or 0
     else:
         a.votes_for = a.votes_against = a.abstentions = None
     if a.is_annex and not a.annex_title:
-        raise RecordsError(translate("Records", "A declaration printed as an annex needs a title."))
+        raise RecordsError(translate("Records", "A declaration printed as an annex needs a title."), code="agreement.annex_title")
     if not a.is_annex:
         a.annex_title = ""
     if a.agenda_item_id is not None:
         item = session.get(AgendaItem, a.agenda_item_id)
         if item is None or item.sitting_id != a.sitting_id:
-            raise RecordsError(translate("Records", "That agenda item is not on this session's agenda."))
+            raise RecordsError(translate("Records", "That agenda item is not on this session's agenda."), code="agreement.agenda_item")
     if a.number is None or int(a.number) < 1:
-        raise RecordsError(translate("Records", "Agreements are numbered from 1."))
+        raise RecordsError(translate("Records", "Agreements are numbered from 1."), code="agreement.number")
     clash = session.scalar(
         select(Agreement.id).where(
             Agreement.sitting_id == a.sitting_id,
@@ -185,14 +147,23 @@ def _apply(session: Session, a: Agreement, values: dict[str, Any]) -> None:
     )
     if clash is not None:
         raise RecordsError(
-            translate("Records", "This session already has an agreement number {number}.").format(number=a.number)
+            translate("Records", "This session already has an agreement number {number}.").format(number=a.number),
+            code="agreement.number_taken",
         )
+
+
+AGREEMENTS: Register[Agreement, AgreementRow] = Register(
+    Agreement, _apply, _row,
+    missing=lambda agreement_id: RecordsError(
+        translate("Records", "There is no agreement {id}.").format(id=agreement_id),
+        code="agreement.missing"),
+)
 
 
 def create_agreement(db: Database, sitting_id: int, **values: Any) -> AgreementRow:
     """Add an agreement to a sitting; ``number`` defaults to the next free one."""
     with db.write() as session:
-        _require_sitting(session, sitting_id)
+        find_sitting(session, sitting_id=sitting_id)
         if values.get("number") is None:
             last = session.scalar(
                 select(func.max(Agreement.number)).where(Agreement.sitting_id == sitting_id)
@@ -202,30 +173,15 @@ def create_agreement(db: Database, sitting_id: int, **values: Any) -> AgreementR
         values.setdefault("is_annex", False)
         a = Agreement(sitting_id=sitting_id, text_es="", text_en="", annex_title="",
                       created_at=db.clock())
-        _apply(session, a, dict(values))
-        session.add(a)
-        session.flush()
-        return _row(session, a)
+        return AGREEMENTS.add(session, a, values)
 
 
 def update_agreement(db: Database, agreement_id: int, **changes: Any) -> AgreementRow:
-    with db.write() as session:
-        a = _require(session, agreement_id)
-        _apply(session, a, dict(changes))
-        session.flush()
-        return _row(session, a)
+    return AGREEMENTS.update(db, agreement_id, changes)
 
 
 def delete_agreement(db: Database, agreement_id: int) -> None:
-    with db.write() as session:
-        session.delete(_require(session, agreement_id))
-
-
-def _require(session: Session, agreement_id: int) -> Agreement:
-    a = session.get(Agreement, agreement_id)
-    if a is None:
-        raise RecordsError(translate("Records", "There is no agreement {id}.").format(id=agreement_id))
-    return a
+    AGREEMENTS.delete(db, agreement_id)
 
 
 def list_agreements(db: Database, sitting_id: int | None = None) -> list[AgreementRow]:

@@ -15,9 +15,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from encounter_desk.core.i18n import in_language
-from encounter_desk.records.agreements import RecordsError
-from encounter_desk.records.minutes.data import MinutesContext, MinutesData, find_sitting, gather
+from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, in_language
+from encounter_desk.records.minutes.context import MinutesContext
+from encounter_desk.records.minutes.data import MinutesData, gather
+from encounter_desk.records.register import RecordsError, find_sitting
 from encounter_desk.roster.export import neutralise
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import Sitting
@@ -30,7 +31,8 @@ def _format(path: Path, lang: str) -> str:
     raise RecordsError(
         in_language(lang).translate(
             "Records", "Export to a .csv or .xlsx file; {name} is neither."
-        ).format(name=path.name)
+        ).format(name=path.name),
+        code="records.export_format",
     )
 
 
@@ -45,13 +47,32 @@ def _minutes(db: Database, sitting_number: int | None, lang: str) -> list[Minute
         return [gather(ctx, s, final=False, now=now) for s in sittings]
 
 
-def attendance_rows(minutes: Sequence[MinutesData], lang: str) -> tuple[list[str], list[list]]:
+def _head(columns: Sequence[str], lang: str) -> list[str]:
+    """Column headings (marked with QT_TRANSLATE_NOOP in "Records") in ``lang``."""
     tr = in_language(lang)
-    head = [tr.translate("Records", "Session"), tr.translate("Records", "Date"),
-            tr.translate("Records", "Delegation"), tr.translate("Records", "Title"),
-            tr.translate("Records", "Name"), tr.translate("Records", "Role"),
-            tr.translate("Records", "Attendance"), tr.translate("Records", "Arrival"),
-            tr.translate("Records", "Source")]
+    return [tr.translate("Records", column) for column in columns]
+
+
+ATTENDANCE_COLUMNS = (
+    QT_TRANSLATE_NOOP("Records", "Session"), QT_TRANSLATE_NOOP("Records", "Date"),
+    QT_TRANSLATE_NOOP("Records", "Delegation"), QT_TRANSLATE_NOOP("Records", "Title"),
+    QT_TRANSLATE_NOOP("Records", "Name"), QT_TRANSLATE_NOOP("Records", "Role"),
+    QT_TRANSLATE_NOOP("Records", "Attendance"), QT_TRANSLATE_NOOP("Records", "Arrival"),
+    QT_TRANSLATE_NOOP("Records", "Source"),
+)
+SPEECH_COLUMNS = (
+    QT_TRANSLATE_NOOP("Records", "Session"), QT_TRANSLATE_NOOP("Records", "Agenda item"),
+    QT_TRANSLATE_NOOP("Records", "Number"), QT_TRANSLATE_NOOP("Records", "Start"),
+    QT_TRANSLATE_NOOP("Records", "End"), QT_TRANSLATE_NOOP("Records", "Title"),
+    QT_TRANSLATE_NOOP("Records", "Name"), QT_TRANSLATE_NOOP("Records", "Delegation"),
+    QT_TRANSLATE_NOOP("Records", "Gender"), QT_TRANSLATE_NOOP("Records", "Kind"),
+    QT_TRANSLATE_NOOP("Records", "Seconds"), QT_TRANSLATE_NOOP("Records", "Duration"),
+    QT_TRANSLATE_NOOP("Records", "Limit (seconds)"), QT_TRANSLATE_NOOP("Records", "Over time"),
+    QT_TRANSLATE_NOOP("Records", "Language"), QT_TRANSLATE_NOOP("Records", "Summary"),
+)
+
+
+def attendance_rows(minutes: Sequence[MinutesData], lang: str) -> tuple[list[str], list[list]]:
     rows = []
     for m in minutes:
         for block in m.attendance:
@@ -60,19 +81,11 @@ def attendance_rows(minutes: Sequence[MinutesData], lang: str) -> tuple[list[str
                     rows.append([m.header.sitting_number, m.header.date.isoformat(), group.name,
                                  line.title, line.name, line.role, line.status_text,
                                  line.arrival, line.source])
-    return head, rows
+    return _head(ATTENDANCE_COLUMNS, lang), rows
 
 
 def speech_rows(minutes: Sequence[MinutesData], lang: str) -> tuple[list[str], list[list]]:
     tr = in_language(lang)
-    head = [tr.translate("Records", "Session"), tr.translate("Records", "Agenda item"),
-            tr.translate("Records", "Number"), tr.translate("Records", "Start"),
-            tr.translate("Records", "End"), tr.translate("Records", "Title"),
-            tr.translate("Records", "Name"), tr.translate("Records", "Delegation"),
-            tr.translate("Records", "Gender"), tr.translate("Records", "Kind"),
-            tr.translate("Records", "Seconds"), tr.translate("Records", "Duration"),
-            tr.translate("Records", "Limit (seconds)"), tr.translate("Records", "Over time"),
-            tr.translate("Records", "Language"), tr.translate("Records", "Summary")]
     yes, no = tr.translate("Records", "yes"), tr.translate("Records", "no")
     rows = []
     for m in minutes:
@@ -82,7 +95,7 @@ def speech_rows(minutes: Sequence[MinutesData], lang: str) -> tuple[list[str], l
                          round(i.seconds), i.duration,
                          i.limit_seconds if i.limit_seconds is not None else "",
                          yes if i.over_time else no, i.language, i.summary])
-    return head, rows
+    return _head(SPEECH_COLUMNS, lang), rows
 
 
 def write_table(path: Path, head: Sequence[str], rows: Sequence[Sequence], *,

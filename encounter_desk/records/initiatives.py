@@ -6,7 +6,7 @@ date and a status that moves along the road map (pledged → drafted → tabled 
 withdrawn). ``sitting_id`` names the sitting where it was pledged, when there was one: the
 minutes of that sitting list it.
 
-Bad input raises :class:`~encounter_desk.records.agreements.RecordsError` and writes nothing.
+Bad input raises :class:`~encounter_desk.records.register.RecordsError` and writes nothing.
 """
 
 from __future__ import annotations
@@ -20,9 +20,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from encounter_desk.core import names as text
-from encounter_desk.core.errors import Refusal
-from encounter_desk.core.i18n import in_language, pick, translate
-from encounter_desk.records.agreements import RecordsError, long_text
+from encounter_desk.core.i18n import pick, translate
+from encounter_desk.records.people import NamedPerson
+from encounter_desk.records.register import (
+    RecordsError,
+    Register,
+    choice,
+    choice_label,
+    copied,
+    find_sitting,
+    known_fields,
+    long_text,
+)
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import (
     INITIATIVE_KIND_LABELS,
@@ -37,28 +46,17 @@ from encounter_desk.storage.models import (
 )
 
 
-def _t(message: str, lang: str | None = None) -> str:
-    """A label marked elsewhere with QT_TRANSLATE_NOOP, in ``lang``."""
-    return in_language(lang).translate("Initiatives", message)
-
-
 def kind_label(kind: str, lang: str | None = None) -> str:
-    return _t(INITIATIVE_KIND_LABELS[InitiativeKind(kind)], lang)
+    return choice_label("Initiatives", INITIATIVE_KIND_LABELS, kind, lang)
 
 
 def status_label(status: str, lang: str | None = None) -> str:
-    return _t(INITIATIVE_STATUS_LABELS[InitiativeStatus(status)], lang)
+    return choice_label("Initiatives", INITIATIVE_STATUS_LABELS, status, lang)
 
 
 @dataclass(frozen=True)
-class Sponsor:
-    participant_id: int
-    title: str
-    name: str
-
-    @property
-    def full_name(self) -> str:
-        return f"{self.title} {self.name}".strip()
+class Sponsor(NamedPerson):
+    """A participant who sponsors an initiative."""
 
 
 @dataclass(frozen=True)
@@ -95,19 +93,14 @@ FIELDS = frozenset(
 
 def row_of(i: Initiative, delegation: Delegation, sitting_number: int | None,
            people: dict[int, Participant]) -> InitiativeRow:
-    return InitiativeRow(
-        id=i.id,
-        delegation_id=i.delegation_id,
+    return copied(
+        InitiativeRow, i,
         delegation_code=delegation.code,
         delegation_es=delegation.name_es,
         delegation_en=delegation.name_en,
         delegation_order=delegation.canonical_order,
-        title=i.title,
-        description=i.description,
         kind=InitiativeKind(i.kind),
-        target_date=i.target_date,
         status=InitiativeStatus(i.status),
-        sitting_id=i.sitting_id,
         sitting_number=sitting_number,
         sponsors=tuple(
             Sponsor(s.participant_id, people[s.participant_id].title,
@@ -133,19 +126,10 @@ def _row(session: Session, i: Initiative) -> InitiativeRow:
     return row_of(i, delegation, sitting.number if sitting else None, people)
 
 
-def _enum(cls, value: Any, message: str):  # noqa: ANN001, ANN202
-    try:
-        return cls(value).value
-    except (Refusal, ValueError):
-        raise RecordsError(message.format(value=value)) from None
-
-
 def _apply(session: Session, i: Initiative, values: dict[str, Any]) -> None:
-    unknown = set(values) - FIELDS
-    if unknown:
-        raise RecordsError(
-            translate("Initiatives", "An initiative has no field {name}.").format(name=", ".join(sorted(unknown)))
-        )
+    known_fields(values, FIELDS, lambda names: RecordsError(
+        translate("Initiatives", "An initiative has no field {name}.").format(name=names),
+        code="initiative.field"))
     sponsor_ids: Sequence[int] | None = values.pop("sponsor_ids", None)
     if "title" in values:
         values["title"] = text.clean(values["title"])
@@ -154,28 +138,30 @@ def _apply(session: Session, i: Initiative, values: dict[str, Any]) -> None:
     for key, value in values.items():
         setattr(i, key, value)
     if not i.title:
-        raise RecordsError(translate("Initiatives", "Give the initiative a title."))
+        raise RecordsError(translate("Initiatives", "Give the initiative a title."), code="initiative.title")
     if len(i.title) > 400:
-        raise RecordsError(translate("Initiatives", "The title is too long (400 characters at most)."))
+        raise RecordsError(translate("Initiatives", "The title is too long (400 characters at most)."), code="initiative.title_long")
     if i.delegation_id is None or session.get(Delegation, i.delegation_id) is None:
-        raise RecordsError(translate("Initiatives", "Choose the delegation that pledges the initiative."))
-    i.kind = _enum(
-        InitiativeKind, i.kind,
-        translate("Initiatives", "{value!r} is not a kind of initiative."))
-    i.status = _enum(
-        InitiativeStatus, i.status,
-        translate("Initiatives", "{value!r} is not a status of an initiative."))
+        raise RecordsError(translate("Initiatives", "Choose the delegation that pledges the initiative."), code="initiative.delegation")
+    kind, status = i.kind, i.status
+    i.kind = choice(InitiativeKind, kind, lambda: RecordsError(
+        translate("Initiatives", "{value!r} is not a kind of initiative.").format(value=kind),
+        code="initiative.kind")).value
+    i.status = choice(InitiativeStatus, status, lambda: RecordsError(
+        translate("Initiatives", "{value!r} is not a status of an initiative.").format(value=status),
+        code="initiative.status")).value
     if i.target_date is not None and not isinstance(i.target_date, dt.date):
-        raise RecordsError(translate("Initiatives", "The target date must be a date."))
-    if i.sitting_id is not None and session.get(Sitting, i.sitting_id) is None:
-        raise RecordsError(translate("Initiatives", "There is no session {id}.").format(id=i.sitting_id))
+        raise RecordsError(translate("Initiatives", "The target date must be a date."), code="initiative.target_date")
+    if i.sitting_id is not None:
+        find_sitting(session, sitting_id=i.sitting_id)
     if sponsor_ids is not None:
         ids = list(dict.fromkeys(int(x) for x in sponsor_ids))
         found = set(session.scalars(select(Participant.id).where(Participant.id.in_(ids))))
         missing = [x for x in ids if x not in found]
         if missing:
             raise RecordsError(
-                translate("Initiatives", "There is no participant number {id}.").format(id=missing[0])
+                translate("Initiatives", "There is no participant number {id}.").format(id=missing[0]),
+                code="initiative.sponsor",
             )
         keep = {s.participant_id: s for s in i.sponsors}
         i.sponsors = [
@@ -183,6 +169,15 @@ def _apply(session: Session, i: Initiative, values: dict[str, Any]) -> None:
         ]
         for position, sponsor in enumerate(i.sponsors):
             sponsor.position = position
+
+
+INITIATIVES: Register[Initiative, InitiativeRow] = Register(
+    Initiative, _apply, _row,
+    missing=lambda initiative_id: RecordsError(
+        translate("Initiatives", "There is no initiative {id}.").format(id=initiative_id),
+        code="initiative.missing"),
+    stamp="updated_at",
+)
 
 
 def create_initiative(db: Database, **values: Any) -> InitiativeRow:
@@ -194,31 +189,15 @@ def create_initiative(db: Database, **values: Any) -> InitiativeRow:
         values.setdefault("title", "")
         values.setdefault("description", "")
         i = Initiative(created_at=now, updated_at=now, delegation_id=None)
-        _apply(session, i, dict(values))
-        session.add(i)
-        session.flush()
-        return _row(session, i)
+        return INITIATIVES.add(session, i, values)
 
 
 def update_initiative(db: Database, initiative_id: int, **changes: Any) -> InitiativeRow:
-    with db.write() as session:
-        i = _require(session, initiative_id)
-        _apply(session, i, dict(changes))
-        i.updated_at = db.clock()
-        session.flush()
-        return _row(session, i)
+    return INITIATIVES.update(db, initiative_id, changes)
 
 
 def delete_initiative(db: Database, initiative_id: int) -> None:
-    with db.write() as session:
-        session.delete(_require(session, initiative_id))
-
-
-def _require(session: Session, initiative_id: int) -> Initiative:
-    i = session.get(Initiative, initiative_id)
-    if i is None:
-        raise RecordsError(translate("Initiatives", "There is no initiative {id}.").format(id=initiative_id))
-    return i
+    INITIATIVES.delete(db, initiative_id)
 
 
 def initiatives_in(

@@ -18,6 +18,7 @@ from encounter_desk.chair.clock import (
     format_remaining,
     format_seconds,
 )
+from encounter_desk.chair.errors import SpeakerListError
 
 T0 = dt.datetime(2017, 9, 4, 15, 0, tzinfo=dt.UTC)
 
@@ -177,8 +178,9 @@ def test_stopwatch_counts_up_and_has_no_limit_to_change(clock, mono):
     assert state.phase == Phase.STOPWATCH
     assert state.remaining is None and not state.overtime and not state.warning
     assert state.text == "1:15"
-    with pytest.raises(ValueError, match="stopwatch"):
+    with pytest.raises(SpeakerListError, match="stopwatch") as refused:
         clock.add_time(30)
+    assert refused.value.code == "clock.stopwatch"
     clock.set_limit(120)
     assert clock.state().phase == Phase.RUNNING
     assert clock.state().text == "0:45"

@@ -9,6 +9,7 @@ from collections import Counter
 import pytest
 from sqlalchemy import func, select
 
+from encounter_desk.core.errors import Refusal
 from encounter_desk.demo import build as demo
 from encounter_desk.event import event as events
 from encounter_desk.event.countries import in_canonical_order
@@ -196,8 +197,9 @@ def test_a_file_with_an_event_is_refused_without_replace(built):
     with db.read() as session:
         trail_before = session.scalar(select(func.count(AuditEntry.id)))
     roster_before = _roster(db)
-    with pytest.raises(ValueError) as info:
+    with pytest.raises(Refusal) as info:
         demo.build_demo(db)
+    assert info.value.code == "demo.event_exists"
     message = str(info.value)
     assert "already holds an event" in message and "--force" in message
     assert "RCM-EP-2017" in message
@@ -220,7 +222,7 @@ def test_replace_rebuilds_without_duplicates_and_keeps_the_trail(db):
         session.add(Sitting(number=9, title_es="Vieja", title_en="Old",
                             date=dt.date(2018, 1, 1), scheduled_start=dt.time(9, 0),
                             scheduled_end=None))
-    with pytest.raises(ValueError):
+    with pytest.raises(Refusal, match="already holds an event"):
         demo.build_demo(db)
 
     first = demo.build_demo(db, replace=True)

@@ -13,7 +13,8 @@ from encounter_desk.core import names as text
 from encounter_desk.demo import build as demo
 from encounter_desk.desk import badges
 from encounter_desk.records import attendance
-from encounter_desk.records.attendance import AttendanceError, DoorVerdictKind
+from encounter_desk.records.attendance.door import DoorVerdictKind
+from encounter_desk.records.attendance.marks import AttendanceError
 from encounter_desk.storage.database import open_database
 from encounter_desk.storage.models import (
     Attendance,
@@ -142,12 +143,15 @@ def test_roll_call_by_delegation_in_canonical_order_and_bulk_mark(event):
 def test_a_bad_roll_call_writes_nothing(event):
     db, sitting, people = event
     pid = person(people, "Ayala de Menjívar")
-    with pytest.raises(AttendanceError, match="no participant number 99999"):
+    with pytest.raises(AttendanceError, match="no participant number 99999") as refused:
         attendance.mark_many(db, sitting, {pid: "present", 99999: "present"})
-    with pytest.raises(AttendanceError, match="not an attendance status"):
+    assert refused.value.code == "attendance.no_participant"
+    with pytest.raises(AttendanceError, match="not an attendance status") as refused:
         attendance.mark_many(db, sitting, {pid: "maybe"})
-    with pytest.raises(AttendanceError, match="no session"):
+    assert refused.value.code == "attendance.status"
+    with pytest.raises(AttendanceError, match="no session") as refused:
         attendance.mark(db, 999, pid, "present")
+    assert refused.value.code == "attendance.no_sitting"
     with db.read() as s:
         assert s.scalar(select(func.count()).select_from(Attendance)
                         .where(Attendance.sitting_id == sitting)) == 0

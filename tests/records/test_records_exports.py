@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from encounter_desk.demo import build as demo
 from encounter_desk.records import agreements, exports, initiatives
-from encounter_desk.records.agreements import RecordsError
+from encounter_desk.records.register import RecordsError
 from encounter_desk.storage.models import Agreement, Delegation, Participant, Sitting, Speech
 
 
@@ -39,20 +39,23 @@ def test_agreements_are_numbered_validated_and_listed(demo_db):
                                     votes_for=9, votes_against=1, abstentions=1)
     assert b.number == 2 and b.text("es") == "Second."
     assert b.adoption_text("en") == "Adopted by vote: 9 in favour, 1 against, 1 abstentions."
-    for bad, message in (
-        ({"text_es": " "}, "Write the text"),
-        ({"text_es": "x", "adoption": "vote"}, "needs the votes in favour"),
-        ({"text_es": "x", "adoption": "acclaim"}, "consensus or by vote"),
-        ({"text_es": "x", "adoption": "vote", "votes_for": -2}, "zero or more"),
-        ({"text_es": "x", "is_annex": True}, "needs a title"),
-        ({"text_es": "x", "number": 1}, "already has an agreement number 1"),
-        ({"text_es": "x", "colour": "red"}, "no field colour"),
+    for bad, message, code in (
+        ({"text_es": " "}, "Write the text", "agreement.text"),
+        ({"text_es": "x", "adoption": "vote"}, "needs the votes in favour", "agreement.votes_for"),
+        ({"text_es": "x", "adoption": "acclaim"}, "consensus or by vote", "agreement.adoption"),
+        ({"text_es": "x", "adoption": "vote", "votes_for": -2}, "zero or more", "agreement.count"),
+        ({"text_es": "x", "is_annex": True}, "needs a title", "agreement.annex_title"),
+        ({"text_es": "x", "number": 1}, "already has an agreement number 1",
+         "agreement.number_taken"),
+        ({"text_es": "x", "colour": "red"}, "no field colour", "agreement.field"),
     ):
-        with pytest.raises(RecordsError, match=message):
+        with pytest.raises(RecordsError, match=message) as refused:
             agreements.create_agreement(demo_db, sitting, **bad)
-    with pytest.raises(RecordsError, match="not on this session's agenda"):
+        assert refused.value.code == code
+    with pytest.raises(RecordsError, match="not on this session's agenda") as refused:
         other_item = ids(demo_db)[1] + 100
         agreements.create_agreement(demo_db, sitting, text_es="x", agenda_item_id=other_item)
+    assert refused.value.code == "agreement.agenda_item"
     updated = agreements.update_agreement(demo_db, a.id, adoption="vote", votes_for=11)
     assert updated.votes_against == 0 and updated.agenda_item_number == 1
     assert [r.number for r in agreements.list_agreements(demo_db, sitting)] == [1, 2]
@@ -74,15 +77,18 @@ def test_initiatives_register_with_sponsors(demo_db):
     changed = initiatives.update_initiative(demo_db, row.id, status="tabled",
                                             sponsor_ids=people[:1])
     assert changed.status.value == "tabled" and len(changed.sponsors) == 1
-    for bad, message in (
-        ({"delegation_id": mx, "title": ""}, "title"),
-        ({"delegation_id": None, "title": "x"}, "delegation"),
-        ({"delegation_id": mx, "title": "x", "kind": "poem"}, "not a kind"),
-        ({"delegation_id": mx, "title": "x", "status": "lost"}, "not a status"),
-        ({"delegation_id": mx, "title": "x", "sponsor_ids": [99999]}, "99999"),
+    for bad, message, code in (
+        ({"delegation_id": mx, "title": ""}, "title", "initiative.title"),
+        ({"delegation_id": None, "title": "x"}, "delegation", "initiative.delegation"),
+        ({"delegation_id": mx, "title": "x", "kind": "poem"}, "not a kind", "initiative.kind"),
+        ({"delegation_id": mx, "title": "x", "status": "lost"}, "not a status",
+         "initiative.status"),
+        ({"delegation_id": mx, "title": "x", "sponsor_ids": [99999]}, "99999",
+         "initiative.sponsor"),
     ):
-        with pytest.raises(RecordsError, match=message):
+        with pytest.raises(RecordsError, match=message) as refused:
             initiatives.create_initiative(demo_db, **bad)
+        assert refused.value.code == code
     listed = initiatives.list_initiatives(demo_db)
     assert [r.delegation_code for r in listed] == ["MX", "DO"]  # canonical order
     assert [r.id for r in initiatives.list_initiatives(demo_db, sitting_id=sitting)] == [row.id]
@@ -122,8 +128,10 @@ def test_speeches_export_neutralises_formulas(demo_db, tmp_path):
 
 
 def test_export_refuses_other_formats_and_unknown_sittings(demo_db, tmp_path):
-    with pytest.raises(RecordsError, match=".csv or .xlsx"):
+    with pytest.raises(RecordsError, match=".csv or .xlsx") as refused:
         exports.export_speeches(demo_db, tmp_path / "s.pdf", lang="en")
-    with pytest.raises(RecordsError, match="no session 42"):
+    assert refused.value.code == "records.export_format"
+    with pytest.raises(RecordsError, match="no session 42") as refused:
         exports.export_attendance(demo_db, tmp_path / "a.csv", sitting_number=42, lang="en")
+    assert refused.value.code == "records.no_sitting"
     assert not (tmp_path / "a.csv").exists()

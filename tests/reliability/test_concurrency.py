@@ -19,6 +19,8 @@ from encounter_desk.event import sittings
 from encounter_desk.storage.database import open_database, sqlite_url
 from encounter_desk.storage.models import Attendance, CheckIn, Scan
 
+pytestmark = pytest.mark.slow  # processes racing at a barrier
+
 ROUNDS = 25
 
 

@@ -27,6 +27,8 @@ from encounter_desk.chair.queries import current_speech
 from encounter_desk.storage import backups
 from encounter_desk.storage.database import open_database, sqlite_url
 
+pytestmark = pytest.mark.slow  # processes killed 20 times over
+
 DRIVER = REPO / "tests" / "helpers" / "desk_driver.py"
 KILLS = 20
 

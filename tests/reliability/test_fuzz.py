@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import io
 
+import pytest
 from helpers.desk_driver import make_event
 from hypothesis import given
 from hypothesis import strategies as st
@@ -30,6 +31,8 @@ from encounter_desk.roster.export import headers
 from encounter_desk.storage import change_marker as changes
 from encounter_desk.storage.database import open_database, sqlite_url
 from encounter_desk.storage.models import CheckIn, Scan
+
+pytestmark = pytest.mark.slow  # thousands of generated inputs
 
 FORMULAS = ["=HYPERLINK(\"http://evil.example\",\"clic\")", "=1+2", "+52 55", "-2+3",
             "@SUM(A1:A9)", "=cmd|' /C calc'!A0", "\t=1", "\r=1"]

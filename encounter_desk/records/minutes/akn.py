@@ -172,11 +172,10 @@ def build_debate(data: MinutesData) -> etree._ElementTree:
             _e(p, "organization", refersTo=org).text = group.name
             for line in group.lines:
                 span = _e(p, "person",
-                          refersTo=refs.person(line.participant_id,
-                                               f"{line.title} {line.name}".strip()),
+                          refersTo=refs.person(line.participant_id, line.full_name),
                           as_=refs.role(line.category or "participant",
                                         categories.get(line.category, line.category)))
-                span.text = f"{line.title} {line.name}".strip()
+                span.text = line.full_name
                 span.tail = f" ({line.status_text}{', ' + line.arrival if line.arrival else ''});"
     totals = _e(roll, "p")
     totals.text = " ".join(data.totals.lines) + " " + data.totals.quorum_text
@@ -192,7 +191,7 @@ def build_debate(data: MinutesData) -> etree._ElementTree:
         if not section.interventions:
             sect.append(_para(tr.translate("Minutes", "No interventions.")))
         for i in section.interventions:
-            by = refs.person(i.participant_id, i.speaker)
+            by = refs.person(i.participant_id, i.full_name)
             if i.participant_id == chair_id:
                 role = chair_role
             elif i.participant_id == secretary_id:
@@ -210,8 +209,7 @@ def build_debate(data: MinutesData) -> etree._ElementTree:
                 container = _e(sect, "pointOfOrder", eId=f"{eid}_poo_{i.number}")
                 _e(container, "heading").text = i.kind_text
             speech = _e(container, "speech", eId=f"{eid}_spc_{i.number}", **attrs)
-            _e(speech, "from").text = f"{i.speaker}" + (f" ({i.delegation})" if i.delegation
-                                                       else "")
+            _e(speech, "from").text = i.full_name + (f" ({i.delegation})" if i.delegation else "")
             p = _e(speech, "p")
             p.text = i.summary or i.kind_text
             meta_p = _e(speech, "p", class_="record")
@@ -260,7 +258,8 @@ def check_references(tree: etree._ElementTree) -> None:
                     in_language(None).translate(
                         "Minutes", "The Akoma Ntoso export points at {ref}, which it does not "
                         "declare (element {element}, attribute {attribute})."
-                    ).format(ref=value, element=etree.QName(el).localname, attribute=attr)
+                    ).format(ref=value, element=etree.QName(el).localname, attribute=attr),
+                    code="akn.undeclared_reference",
                 )
 
 

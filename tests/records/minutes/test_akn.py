@@ -75,8 +75,9 @@ def test_an_undeclared_speaker_is_refused(demo_db):
     tree = build_debate(load_minutes(demo_db, sitting_id(demo_db, 1), lang="en"))
     speech = tree.getroot().find(f".//{q('speech')}")
     speech.set("by", "#person-99999")
-    with pytest.raises(AknError, match="#person-99999"):
+    with pytest.raises(AknError, match="#person-99999") as refused:
         check_references(tree)
+    assert refused.value.code == "akn.undeclared_reference"
     speech.set("by", "https://example.org/somebody")
     with pytest.raises(AknError):
         check_references(tree)

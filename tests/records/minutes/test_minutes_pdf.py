@@ -12,7 +12,8 @@ from encounter_desk.core.i18n import in_language
 from encounter_desk.demo import build as demo
 from encounter_desk.records import attendance
 from encounter_desk.records.minutes.data import load_minutes
-from encounter_desk.records.minutes.pdf import write_event_report, write_minutes
+from encounter_desk.records.minutes.pdf import write_minutes
+from encounter_desk.records.minutes.report_pdf import write_event_report
 from encounter_desk.storage.models import Sitting
 
 

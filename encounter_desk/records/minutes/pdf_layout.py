@@ -1,0 +1,229 @@
+"""The printed look the minutes and the event report share (reportlab platypus).
+
+Colours and paragraph and table styles (:class:`Styles`), page furniture, long tables cut
+into chunks, and the tables both documents print (the initiatives road map).
+
+Every page carries "page X of Y" and the reference (``RCM-EP-2017/S1``): the pages are
+drawn once, kept, and stamped when the total is known (a two-pass canvas, see
+:func:`build_pdf`). Unless final, each page carries a DRAFT watermark. Names and texts go
+into Paragraphs (they wrap); the packaged DejaVu Sans prints every accent.
+
+Speed: one shared TableStyle per kind of table, Paragraphs only where text may wrap, and
+long tables cut into chunks so reportlab never re-wraps hundreds of rows at each page
+break (500 attendees and 300 interventions lay out in well under a second).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import registerFontFamily
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Table,
+    TableStyle,
+)
+
+from encounter_desk.core.fonts import register_fonts
+
+PAGE_W, PAGE_H = A4
+MARGIN = 18 * mm
+WIDTH = PAGE_W - 2 * MARGIN
+CHUNK = 40
+"""Rows per table chunk (see the module docstring)."""
+
+
+INK = colors.HexColor("#1A1A1A")
+MUTED = colors.HexColor("#5A5A5A")
+ACCENT = colors.HexColor("#1F3A5F")
+RULE = colors.HexColor("#B8C2CC")
+SHADE = colors.HexColor("#EEF2F6")
+OVER = colors.HexColor("#B00020")
+WATERMARK = colors.Color(0.75, 0.1, 0.1, alpha=0.13)
+
+
+# --- styles ----------------------------------------------------------------------------
+
+
+class Styles:
+    """The paragraph and table styles of the minutes and the event report."""
+
+    def __init__(self) -> None:
+        regular, bold = register_fonts()
+        registerFontFamily(regular, normal=regular, bold=bold, italic=regular, boldItalic=bold)
+        self.regular, self.bold = regular, bold
+        base = ParagraphStyle("base", fontName=regular, fontSize=9, leading=11.5, textColor=INK)
+        self.body = base
+        self.small = ParagraphStyle("small", parent=base, fontSize=8, leading=10)
+        self.cell = ParagraphStyle("cell", parent=base, fontSize=8.2, leading=10.2)
+        self.cell_muted = ParagraphStyle("muted", parent=self.cell, textColor=MUTED)
+        self.cell_head = ParagraphStyle("head", parent=self.cell, fontName=bold, fontSize=8,
+                                        leading=9.6)
+        self.event = ParagraphStyle("event", parent=base, fontName=bold, fontSize=11,
+                                    leading=14, textColor=ACCENT, alignment=TA_CENTER)
+        self.title = ParagraphStyle("title", parent=base, fontName=bold, fontSize=15,
+                                    leading=19, alignment=TA_CENTER, spaceBefore=4)
+        self.status = ParagraphStyle("status", parent=base, fontName=bold, fontSize=10,
+                                     leading=13, alignment=TA_CENTER, spaceAfter=6)
+        self.h1 = ParagraphStyle("h1", parent=base, fontName=bold, fontSize=12, leading=15,
+                                 textColor=ACCENT, spaceBefore=10, spaceAfter=4)
+        self.h2 = ParagraphStyle("h2", parent=base, fontName=bold, fontSize=10, leading=13,
+                                 spaceBefore=6, spaceAfter=2)
+        self.h3 = ParagraphStyle("h3", parent=base, fontName=bold, fontSize=9, leading=12,
+                                 spaceBefore=4, spaceAfter=1, textColor=ACCENT)
+        grid = [
+            ("FONT", (0, 0), (-1, -1), regular, 8.2),
+            ("LEADING", (0, 0), (-1, -1), 10.2),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.6),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
+        ]
+        head = [
+            ("FONT", (0, 0), (-1, 0), bold, 8),
+            ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.6, ACCENT),
+        ]
+        self.table = TableStyle(grid)
+        self.table_head = TableStyle(grid + head)
+        self.totals_row = TableStyle(grid + head + [
+            ("FONT", (0, -1), (-1, -1), bold, 8.2),
+            ("LINEABOVE", (0, -1), (-1, -1), 0.6, ACCENT),
+        ])
+        self.keyvalue = TableStyle([
+            ("FONT", (0, 0), (0, -1), bold, 9),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ])
+
+
+def para(text: str, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(escape(text), style)
+
+
+# --- page furniture --------------------------------------------------------------------
+
+
+def numbered_canvas(reference: str, page_label: str, watermark: str, font: str):  # noqa: ANN202
+    """A canvas that keeps its pages and stamps "page X of Y" (and a watermark) at save."""
+
+    class _NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self._stamp(number, total)
+                super().showPage()
+            super().save()
+
+        def _stamp(self, number: int, total: int) -> None:
+            self.saveState()
+            if watermark:
+                self.setFillColor(WATERMARK)
+                self.setFont(font, 96)
+                self.translate(PAGE_W / 2, PAGE_H / 2)
+                self.rotate(52)
+                self.drawCentredString(0, -30, watermark)
+                self.rotate(-52)
+                self.translate(-PAGE_W / 2, -PAGE_H / 2)
+            self.setStrokeColor(RULE)
+            self.setLineWidth(0.5)
+            self.line(MARGIN, 13 * mm, PAGE_W - MARGIN, 13 * mm)
+            self.setFillColor(MUTED)
+            self.setFont(font, 8)
+            self.drawString(MARGIN, 9 * mm, reference)
+            self.drawRightString(
+                PAGE_W - MARGIN, 9 * mm, page_label.format(page=number, pages=total)
+            )
+            self.restoreState()
+
+    return _NumberedCanvas
+
+
+def build_pdf(out: Path, story: list[Flowable], *, title: str, reference: str,
+           page_label: str, watermark: str, lang: str) -> None:
+    styles_font = register_fonts()[0]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    doc = BaseDocTemplate(
+        str(out), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
+        topMargin=16 * mm, bottomMargin=18 * mm, title=title, author=reference,
+        subject=reference, lang=lang,
+    )
+    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    doc.build(story, canvasmaker=numbered_canvas(reference, page_label, watermark, styles_font))
+
+
+def heads(texts: Iterable, s: Styles) -> list:
+    """Column headings that wrap inside their column instead of running into the next
+    (Spanish headings are often longer than the English ones)."""
+    return [Paragraph(escape(t), s.cell_head) if isinstance(t, str) else t for t in texts]
+
+
+def chunked(rows: Sequence[list], head: list | None, widths: Sequence[float],
+             s: Styles) -> list[Flowable]:
+    """``rows`` as tables of at most CHUNK rows with the same columns (head on the first)."""
+    out: list[Flowable] = []
+    head = heads(head, s) if head else head
+    if not rows and head:
+        return [Table([head], colWidths=widths, style=s.table_head, repeatRows=1)]
+    for start in range(0, len(rows), CHUNK):
+        part = list(rows[start:start + CHUNK])
+        if start == 0 and head:
+            out.append(Table([head, *part], colWidths=widths, style=s.table_head, repeatRows=1))
+        else:
+            out.append(Table(part, colWidths=widths, style=s.table))
+    return out
+
+
+def keep_headings_with_content(story: list[Flowable], s: Styles) -> list[Flowable]:
+    """A page break before a section heading that would sit alone at the foot of a page."""
+    out: list[Flowable] = []
+    for flowable in story:
+        if isinstance(flowable, Paragraph) and flowable.style is s.h1:
+            out.append(CondPageBreak(45 * mm))
+        out.append(flowable)
+    return out
+
+
+def initiatives_table(lines, s: Styles, tr) -> Table:  # noqa: ANN001
+    head = [tr.translate("Minutes", "Delegation"), tr.translate("Minutes", "Initiative"),
+            tr.translate("Minutes", "Kind"), tr.translate("Minutes", "Sponsors"),
+            tr.translate("Minutes", "Target date"), tr.translate("Minutes", "Status")]
+    rows = [heads(head, s)]
+    for i in lines:
+        body = f"<b>{escape(i.title)}</b>"
+        if i.description:
+            body += f"<br/>{escape(i.description)}"
+        rows.append([para(i.delegation, s.cell), Paragraph(body, s.cell), para(i.kind_text, s.cell),
+                     para(i.sponsors, s.cell), para(i.target_date, s.cell),
+                     para(i.status_text, s.cell)])
+    widths = [25 * mm, WIDTH - 25 * mm - 21 * mm - 34 * mm - 22 * mm - 24 * mm, 21 * mm,
+              34 * mm, 22 * mm, 24 * mm]
+    return Table(rows, colWidths=widths, style=s.table_head, repeatRows=1)
