@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TextIO
 
 from encounter_desk.core import config
+from encounter_desk.core.clock import ManualClock
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, translate
 
 SAMPLE_ROSTER = "roster-sample.csv"
@@ -35,29 +36,11 @@ class SelfTestFailure(Exception):
 
 
 @dataclass
-class FakeClock:
-    """A wall clock and a monotonic clock that move only when told to."""
-
-    now: dt.datetime = T0
-    seconds: float = 1000.0
-
-    def wall(self) -> dt.datetime:
-        return self.now
-
-    def monotonic(self) -> float:
-        return self.seconds
-
-    def advance(self, seconds: float) -> None:
-        self.now += dt.timedelta(seconds=seconds)
-        self.seconds += seconds
-
-
-@dataclass
 class Run:
     """What the steps share: the folder, the event file and what each step made."""
 
     folder: Path
-    clock: FakeClock = field(default_factory=FakeClock)
+    clock: ManualClock = field(default_factory=lambda: ManualClock(T0))
     db: object = None
     participant_ids: list[int] = field(default_factory=list)
     sitting_id: int | None = None
