@@ -42,3 +42,16 @@ def test_every_cli_command_is_documented():
 def test_pictures_the_readme_shows_exist():
     for target in re.findall(r"!\[[^\]]*\]\(([^)]+)\)", README):
         assert (ROOT / target).exists(), target
+
+
+def test_every_package_is_listed_for_installation():
+    # pyproject.toml lists the packages explicitly (resources/ is mapped into the package);
+    # a package missing there would be absent from a wheel and from the standalone app.
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    on_disk = {
+        ".".join(init.parent.relative_to(ROOT).parts)
+        for init in (ROOT / "encounter_desk").rglob("__init__.py")
+    }
+    assert on_disk <= listed, f"packages missing from pyproject.toml: {sorted(on_disk - listed)}"
