@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -39,7 +39,7 @@ from encounter_desk.event.event import NoEventError
 from encounter_desk.event.people_search import SearchIndex
 from encounter_desk.records import attendance
 from encounter_desk.records.attendance import AttendanceError, DoorVerdict
-from encounter_desk.storage.database import Database, DatabaseError
+from encounter_desk.storage.database import DatabaseError
 from encounter_desk.ui.desk import identity
 from encounter_desk.ui.desk.camera_view import CameraView, camera_problem
 from encounter_desk.ui.desk.counts_panel import CountsPanel
@@ -50,9 +50,8 @@ from encounter_desk.ui.desk.sounds import VerdictSound, save_sound_enabled, soun
 from encounter_desk.ui.desk.verdict_panel import DEFAULT_HOLD_SECONDS, VerdictPanel
 from encounter_desk.ui.desk.walk_in_dialog import WalkInDialog
 from encounter_desk.ui.records.counts_widget import AttendanceCountsWidget
-from encounter_desk.ui.widgets.messages import MessageBridge
 from encounter_desk.ui.widgets.not_recorded import NotRecordedPanel
-from encounter_desk.ui.widgets.workspace import AppContext
+from encounter_desk.ui.widgets.workspace import AppContext, Workspace
 
 log = logging.getLogger(__name__)
 
@@ -69,8 +68,8 @@ def open_with_system(path: Path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
-class DeskWorkspace(QWidget):
-    """The Registration desk for one event file, at the desk named ``desk_name``."""
+class DeskWorkspace(Workspace):
+    """The Registration desk of the open event, at the desk named ``desk_name``."""
 
     KEY = "desk"
 
@@ -78,27 +77,22 @@ class DeskWorkspace(QWidget):
 
     def __init__(
         self,
-        db: Database | AppContext,
+        context: AppContext,
+        parent: QWidget | None = None,
         *,
         desk_name: str | None = None,
         clock: Clock | None = None,
-        parent: QWidget | None = None,
         hold_seconds: float | None = None,
         open_file: FileOpener | None = None,
         badge_folder: Path | None = None,
         sound: VerdictSound | None = None,
     ) -> None:
-        """``db`` is the event file, or the main window's :class:`AppContext` (then the desk
-        reloads when the context says the records changed). Without ``desk_name`` and
-        ``hold_seconds`` the desk uses the ones saved in this laptop's settings."""
-        super().__init__(parent)
+        """Without ``desk_name`` and ``hold_seconds`` the desk uses the ones saved in this
+        laptop's settings; ``clock``, ``open_file`` and ``sound`` are injected by tests."""
+        super().__init__(context, parent)
         self.setObjectName("deskWorkspace")
-        self.context: AppContext | None = None
-        if isinstance(db, AppContext):
-            self.context = db
-            db = db.db
-            self.context.records_changed.connect(self.refresh)
-        self.db = db
+        self.db = context.db
+        self.messages = context.messages
         desk_name = desk_name or identity.saved_desk_name()
         if hold_seconds is None:
             hold_seconds = identity.saved_hold_seconds(DEFAULT_HOLD_SECONDS)
@@ -171,6 +165,7 @@ class DeskWorkspace(QWidget):
         self.counts_timer.setInterval(COUNTS_REFRESH_MS)
         self.counts_timer.timeout.connect(self.refresh_counts)
 
+        context.desk_name_changed.connect(self.set_desk_name)
         self.scan_field.scanned.connect(self.scan)
         self.search.code_typed.connect(lambda raw: self.scan(raw))
         self.search.check_in_requested.connect(self.check_in_person)
@@ -237,11 +232,6 @@ class DeskWorkspace(QWidget):
         self._fill_doors()
         self.search.retranslate()
         self.counts_panel.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- data ---------------------------------------------------------------------------
 
@@ -392,8 +382,7 @@ class DeskWorkspace(QWidget):
         """Open the camera view; without the camera extra, say how to add it."""
         problem = camera_problem()
         if problem is not None:
-            messages = self.context.messages if self.context is not None else MessageBridge(self)
-            messages.inform(self, self.tr("Camera"), problem)
+            self.messages.inform(self, self.tr("Camera"), problem)
             return None
         if self.camera_view is None:
             view = CameraView(self)

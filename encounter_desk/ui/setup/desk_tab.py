@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -22,8 +22,6 @@ from encounter_desk.ui.widgets.workspace import AppContext
 
 class DeskTab(QWidget):
     """Name this laptop's desk (recorded on every scan) and set the kiosk PIN."""
-
-    desk_name_saved = Signal(str)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -126,7 +124,7 @@ class DeskTab(QWidget):
             return
         self.name_edit.setText(name)
         self.status.setText(self.tr("This laptop is now “{name}”.").format(name=name))
-        self.desk_name_saved.emit(name)
+        self.context.desk_name_changed.emit(name)
 
     def save_pin(self) -> None:
         pin, repeat = self.pin_edit.text(), self.pin_repeat.text()

@@ -304,15 +304,7 @@ class MainWindow(QMainWindow):
             widget.deleteLater()
         finally:
             self._building = False
-        self._connect_workspace(workspace)
         return workspace
-
-    def _connect_workspace(self, workspace: Workspace) -> None:
-        """What a workspace needs from the others, once it exists."""
-        if workspace.KEY == "setup":
-            workspace.desk_tab.desk_name_saved.connect(
-                lambda name: self.workspace("desk").set_desk_name(name)
-            )
 
     def show_workspace(self, key: str) -> Workspace:
         workspace = self.workspace(key)

@@ -16,6 +16,8 @@ class AppContext(QObject):
     """The event's records changed outside a workspace (an import, a demo): reload."""
     event_changed = Signal()
     """The event's own details (names, dates) changed."""
+    desk_name_changed = Signal(str)
+    """This laptop's desk name was saved (Setup → This desk): the desk records it from now on."""
 
     def __init__(self, db: Database, messages: MessageBridge, parent: QObject | None = None):
         super().__init__(parent)

@@ -28,6 +28,8 @@ from encounter_desk.ui.desk.desk_workspace import DeskWorkspace
 from encounter_desk.ui.desk.search_panel import SearchResultsModel
 from encounter_desk.ui.desk.style import LOOKS
 from encounter_desk.ui.desk.verdict_panel import VerdictPanel
+from encounter_desk.ui.widgets.messages import MessageBridge
+from encounter_desk.ui.widgets.workspace import AppContext
 
 # The offscreen platform says it cannot pass size hints on to a window system: not ours.
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
@@ -117,8 +119,8 @@ def desk_data(db: Database, tmp_path: Path) -> DeskData:
 @pytest.fixture
 def desk(qtbot, desk_data: DeskData, tmp_path: Path) -> DeskWorkspace:
     opened: list[Path] = []
-    widget = DeskWorkspace(desk_data.db, desk_name="Mesa 1", clock=desk_data.clock,
-                           open_file=opened.append, badge_folder=tmp_path / "badges")
+    widget = DeskWorkspace(AppContext(desk_data.db, MessageBridge()), desk_name="Mesa 1",
+                           clock=desk_data.clock, open_file=opened.append, badge_folder=tmp_path / "badges")
     widget.opened = opened  # type: ignore[attr-defined]
     qtbot.addWidget(widget)
     widget.resize(1280, 800)
@@ -516,8 +518,6 @@ def test_the_desk_speaks_spanish_after_a_language_change(qtbot, desk, desk_data)
 
 def test_the_desk_in_the_main_window_takes_its_name_from_the_settings(qtbot, desk_data):
     from encounter_desk.ui.desk import identity
-    from encounter_desk.ui.widgets.messages import MessageBridge
-    from encounter_desk.ui.widgets.workspace import AppContext
 
     identity.save_desk_name("  Mesa   3 ")
     context = AppContext(desk_data.db, MessageBridge())
