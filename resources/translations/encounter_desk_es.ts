@@ -4692,4 +4692,22 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <translation>no se puede abrir '%(filename)s': %(error)s</translation>
     </message>
 </context>
+<context>
+    <name>Files</name>
+    <message>
+        <source>{path} could not be written: {reason}</source>
+        <translation>No se pudo guardar {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {reason}</source>
+        <translation>No se pudo guardar el archivo: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>DeskIdentity</name>
+    <message>
+        <source>A desk needs a name.</source>
+        <translation>La mesa necesita un nombre.</translation>
+    </message>
+</context>
 </TS>

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from encounter_desk.chair import commands as speakers
 from encounter_desk.chair.clock import ClockState, Monotonic, WallClock, alerts
@@ -43,7 +42,6 @@ from encounter_desk.core.errors import Refusal
 from encounter_desk.event import delegations as delegation_admin
 from encounter_desk.event import participants, sittings
 from encounter_desk.event.people_search import SearchIndex
-from encounter_desk.storage.database import DatabaseError
 from encounter_desk.storage.models import SpeechKind, SpeechState
 from encounter_desk.ui.chair import shortcuts
 from encounter_desk.ui.chair.add_speaker_panel import AddSpeakerPanel
@@ -67,7 +65,6 @@ log = logging.getLogger(__name__)
 SITTING_KEY = "chair/sitting"
 PROJECTOR_LANGUAGE_KEY = "chair/projector_language"
 STEP_SECONDS = 30
-_FAILURES = (Refusal, ValueError, DatabaseError, SQLAlchemyError)
 
 
 class ChairWorkspace(Workspace):
@@ -349,7 +346,7 @@ class ChairWorkspace(Workspace):
             people = participants.list_participants(self.db)
             delegations = delegation_admin.list_delegations(self.db)
             index = SearchIndex.load(self.db)
-        except _FAILURES as exc:
+        except Refusal as exc:
             self._warn(exc)
             return
         self.sitting_rows = {row.id: row for row in rows}
@@ -369,7 +366,7 @@ class ChairWorkspace(Workspace):
             try:
                 if speakers.current_speech(self.db, sitting_id) is not None:
                     return sitting_id
-            except _FAILURES:
+            except Refusal:
                 continue
         return saved_sitting(SITTING_KEY, self.sitting_rows)
 
@@ -382,7 +379,7 @@ class ChairWorkspace(Workspace):
             return
         try:
             items = sittings.list_agenda_items(self.db, self.sitting_id)
-        except _FAILURES as exc:
+        except Refusal as exc:
             self._warn(exc)
             items = []
         lang = i18n.language()
@@ -402,7 +399,7 @@ class ChairWorkspace(Workspace):
             return None
         try:
             current = speakers.current_speech(self.db, self.sitting_id)
-        except _FAILURES:
+        except Refusal:
             return None
         if current is not None and current.entry.agenda_item_id in ids:
             return current.entry.agenda_item_id
@@ -438,7 +435,7 @@ class ChairWorkspace(Workspace):
             return
         try:
             snapshot = speakers.list_snapshot(self.db, self.sitting_id, self.item_id)
-        except _FAILURES as exc:
+        except Refusal as exc:
             self._warn(exc)
             return
         self.floor.show(snapshot)
@@ -471,7 +468,7 @@ class ChairWorkspace(Workspace):
             return
         try:
             self.stats.show_stats(speakers.speaking_stats(self.db, row.date))
-        except _FAILURES as exc:
+        except Refusal as exc:
             log.warning("speaking totals unavailable: %s", exc)
 
     def _update_buttons(self) -> None:
@@ -501,7 +498,7 @@ class ChairWorkspace(Workspace):
 
     # --- actions -------------------------------------------------------------------------
 
-    def _warn(self, exc: Exception) -> None:
+    def _warn(self, exc: Refusal) -> None:
         log.info("chair action refused: %s", exc)
         self.messages.warn(self, self.tr("Chair"), str(exc))
 
@@ -509,7 +506,7 @@ class ChairWorkspace(Workspace):
         """Run one service call; say why when it is refused; show the list as it is now."""
         try:
             result = action()
-        except _FAILURES as exc:
+        except Refusal as exc:
             self._warn(exc)
             result = None
         self.reload()
@@ -567,7 +564,7 @@ class ChairWorkspace(Workspace):
     def add_badge(self, raw: str) -> None:
         try:
             participant_id = speakers.participant_from_badge(self.db, raw)
-        except _FAILURES as exc:
+        except Refusal as exc:
             self._warn(exc)
             return
         self.add_person(participant_id)

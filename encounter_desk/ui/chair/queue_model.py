@@ -25,7 +25,6 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from encounter_desk.chair.clock import format_seconds
 from encounter_desk.chair.queries import QueueEntry
-from encounter_desk.core.errors import Refusal
 from encounter_desk.ui.chair.looks import kind_look
 
 COL_ORDER = 0
@@ -186,7 +185,7 @@ class QueueModel(QAbstractTableModel):
             return False
         try:
             speech_id = int(bytes(data.data(MIME_TYPE).data()).decode())
-        except (Refusal, ValueError):
+        except ValueError:  # not one of our drags
             return False
         target = self.drop_index(speech_id, row, parent)
         if target is None:

@@ -26,19 +26,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from encounter_desk.core import i18n
 from encounter_desk.core.errors import Refusal
 from encounter_desk.desk import checkin, walk_in
-from encounter_desk.desk.checkin import CheckInError, Clock, Verdict
+from encounter_desk.desk.checkin import Clock, Verdict
 from encounter_desk.desk.lookup import DeskPerson, delegation_flags, desk_people
 from encounter_desk.event import sittings
 from encounter_desk.event.delegations import list_delegations
-from encounter_desk.event.event import NoEventError
 from encounter_desk.event.people_search import SearchIndex
 from encounter_desk.records import attendance
-from encounter_desk.records.attendance import AttendanceError, DoorVerdict
+from encounter_desk.records.attendance import DoorVerdict
 from encounter_desk.storage.database import DatabaseError
 from encounter_desk.ui.desk import identity
 from encounter_desk.ui.desk.camera_view import CameraView, camera_problem
@@ -50,6 +48,7 @@ from encounter_desk.ui.desk.sounds import VerdictSound, save_sound_enabled, soun
 from encounter_desk.ui.desk.verdict_panel import DEFAULT_HOLD_SECONDS, VerdictPanel
 from encounter_desk.ui.desk.walk_in_dialog import WalkInDialog
 from encounter_desk.ui.records.counts_widget import AttendanceCountsWidget
+from encounter_desk.ui.widgets.files import write_problem
 from encounter_desk.ui.widgets.not_recorded import NotRecordedPanel
 from encounter_desk.ui.widgets.workspace import AppContext, Workspace
 
@@ -59,8 +58,6 @@ COUNTS_REFRESH_MS = 15_000
 """Other desks scan into the same file: the counts are read again this often."""
 
 FileOpener = Callable[[Path], object]
-
-_FAILURES = (DatabaseError, NoEventError, SQLAlchemyError, CheckInError)
 
 
 def open_with_system(path: Path) -> bool:
@@ -241,7 +238,7 @@ class DeskWorkspace(Workspace):
             self.search.set_index(SearchIndex.load(self.db))
             self.verdict_panel.flags = delegation_flags(self.db)
             self._fill_doors(sittings.list_sittings(self.db))
-        except _FAILURES as exc:
+        except Refusal as exc:
             self._problem(str(exc))
             return
         self.refresh_counts()
@@ -256,7 +253,7 @@ class DeskWorkspace(Workspace):
             return
         try:
             self.counts_panel.set_counts(checkin.counts(self.db))
-        except _FAILURES as exc:
+        except Refusal as exc:
             self._problem(str(exc))
 
     def _lookup(self, ids: Sequence[int]) -> list[DeskPerson]:
@@ -265,7 +262,7 @@ class DeskWorkspace(Workspace):
         clerk can still find a person; the problem is shown."""
         try:
             people = desk_people(self.db, ids)
-        except _FAILURES as exc:
+        except Refusal as exc:
             self._problem(str(exc))
             return [self._known_people.get(pid) or self._from_index(pid) for pid in ids
                     if pid in self.search.index.entries]
@@ -312,7 +309,7 @@ class DeskWorkspace(Workspace):
     def _judge(self, call: Callable[[], Verdict]) -> Verdict | None:
         try:
             verdict = call()
-        except _FAILURES as exc:
+        except Refusal as exc:
             log.warning("check-in failed: %s", exc)
             self._problem(str(exc))
             if isinstance(exc, DatabaseError):  # never leave a verdict it did not record
@@ -325,7 +322,7 @@ class DeskWorkspace(Workspace):
     def _judge_door(self, call: Callable[[], DoorVerdict]) -> DoorVerdict | None:
         try:
             verdict = call()
-        except (*_FAILURES, AttendanceError) as exc:
+        except Refusal as exc:
             log.warning("door scan failed: %s", exc)
             self._problem(str(exc))
             if isinstance(exc, DatabaseError):
@@ -364,7 +361,7 @@ class DeskWorkspace(Workspace):
         try:
             undone = checkin.undo_check_in(
                 self.db, participant_id, reason, desk=self.desk_name, clock=self.clock)
-        except _FAILURES as exc:
+        except Refusal as exc:
             self.search.undo_failed(str(exc))
             return
         person = next((p for p in self.search.model.people if p.id == participant_id), None)
@@ -403,7 +400,7 @@ class DeskWorkspace(Workspace):
             return self.walk_in_dialog
         try:
             delegations = list_delegations(self.db)
-        except _FAILURES as exc:
+        except Refusal as exc:
             delegations = []
             self._problem(str(exc))
         dialog = WalkInDialog(self, delegations, self._register_walk_in)
@@ -420,9 +417,7 @@ class DeskWorkspace(Workspace):
     def _register_walk_in(self, values: dict[str, Any]) -> str | None:
         try:
             done = walk_in.register_walk_in(self.db, values, desk=self.desk_name, clock=self.clock)
-        except (Refusal, ValueError) as exc:  # a bad value: nothing was written
-            return str(exc)
-        except _FAILURES as exc:
+        except Refusal as exc:  # a bad value, or the file refused it: nothing was written
             return str(exc)
         entry = walk_in.search_entry(self.db, done.participant.id)
         if entry is not None:
@@ -437,8 +432,11 @@ class DeskWorkspace(Workspace):
             path = walk_in.write_walk_in_badge(
                 self.db, participant, self.badge_folder,
                 now=self.clock() if self.clock else None, lang=i18n.language())
-        except (Refusal, ValueError, OSError, *_FAILURES) as exc:
+        except Refusal as exc:
             self._problem(self.tr("The badge could not be written: {error}").format(error=exc))
+            return None
+        except OSError as exc:
+            self._problem(write_problem(exc))
             return None
         self.last_badge = path
         self._say(self.tr("Badge of {name} ready to print: {path}").format(

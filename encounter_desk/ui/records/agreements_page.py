@@ -85,7 +85,8 @@ class AgreementsModel(RecordTableModel):
         return super().tooltip(row, column)
 
     def create(self) -> AgreementRow:
-        raise ValueError(QCoreApplication.translate("AgreementsModel", "Use the form."))
+        raise Refusal(QCoreApplication.translate("AgreementsModel", "Use the form."),
+                      "agreement.use_form")
 
     def remove(self, row: AgreementRow) -> None:
         agreements.delete_agreement(self.db, row.id)

@@ -25,12 +25,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from encounter_desk.core.clock import Clock
 from encounter_desk.core.errors import Refusal
 from encounter_desk.records import attendance
-from encounter_desk.storage.database import DatabaseError
 from encounter_desk.storage.models import AttendanceSource, AttendanceStatus
 from encounter_desk.ui.desk import identity
 from encounter_desk.ui.records.counts_widget import AttendanceCountsWidget
@@ -39,8 +37,6 @@ from encounter_desk.ui.widgets.sort_proxy import CollatingProxy
 from encounter_desk.ui.widgets.workspace import AppContext
 
 log = logging.getLogger(__name__)
-
-_FAILURES = (Refusal, ValueError, DatabaseError, SQLAlchemyError)
 
 MARK_KEYS: dict[int, AttendanceStatus | None] = {
     Qt.Key.Key_P: AttendanceStatus.PRESENT,
@@ -192,7 +188,7 @@ class AttendancePage(QWidget):
         selected = self.selected_ids()
         try:
             self.model.set_sitting(self.sitting_id)
-        except _FAILURES as exc:
+        except Refusal as exc:
             self.messages.warn(self, self.tr("Attendance"), str(exc))
         self.counts.set_sitting(self.sitting_id)
         if selected:
@@ -265,7 +261,7 @@ class AttendancePage(QWidget):
                         source=self._source(), desk=identity.saved_desk_name(),
                         clock=self.clock):
                     self.model.apply(done)
-        except _FAILURES as exc:
+        except Refusal as exc:
             log.info("mark refused: %s", exc)
             self.messages.warn(self, self.tr("Not recorded"), str(exc))
             return False
@@ -293,7 +289,7 @@ class AttendancePage(QWidget):
                 done = attendance.mark_many(
                     self.db, self.sitting_id, dict.fromkeys(rest, AttendanceStatus.ABSENT),
                     source=self._source(), desk=identity.saved_desk_name(), clock=self.clock)
-            except _FAILURES as exc:
+            except Refusal as exc:
                 self.messages.warn(self, self.tr("Not recorded"), str(exc))
                 return
             for mark_done in done:

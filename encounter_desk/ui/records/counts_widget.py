@@ -20,20 +20,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from encounter_desk.core import i18n
 from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP
-from encounter_desk.event.event import NoEventError
 from encounter_desk.records import attendance
 from encounter_desk.records.attendance import AttendanceCounts, DelegationCount
-from encounter_desk.storage.database import Database, DatabaseError
+from encounter_desk.storage.database import Database
 from encounter_desk.ui.widgets.table_model import Column, RecordTableModel
 
 log = logging.getLogger(__name__)
-
-_FAILURES = (Refusal, ValueError, DatabaseError, NoEventError, SQLAlchemyError)
 
 MET_STYLE = "background: #1b5e20; color: white; font-weight: bold; padding: 6px; border-radius: 4px;"
 NOT_MET_STYLE = "background: #b71c1c; color: white; font-weight: bold; padding: 6px; border-radius: 4px;"
@@ -184,7 +180,7 @@ class AttendanceCountsWidget(QWidget):
         else:
             try:
                 self.counts = attendance.live_counts(self.db, self.sitting_id)
-            except _FAILURES as exc:
+            except Refusal as exc:
                 log.warning("attendance counts unavailable: %s", exc)
                 self.counts = None
                 self.problem = str(exc)

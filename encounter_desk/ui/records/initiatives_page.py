@@ -14,13 +14,11 @@ from encounter_desk.event import delegations as delegation_admin
 from encounter_desk.event import participants, sittings
 from encounter_desk.records import initiatives
 from encounter_desk.records.initiatives import InitiativeRow
-from encounter_desk.storage.database import Database, DatabaseError
+from encounter_desk.storage.database import Database
 from encounter_desk.ui.records.initiative_form import InitiativeDialog
 from encounter_desk.ui.widgets.table_model import Column, RecordTableModel
 from encounter_desk.ui.widgets.table_page import TablePage
 from encounter_desk.ui.widgets.workspace import AppContext
-
-_FAILURES = (Refusal, ValueError, DatabaseError)
 
 
 class InitiativesModel(RecordTableModel):
@@ -76,7 +74,8 @@ class InitiativesModel(RecordTableModel):
         return super().tooltip(row, column)
 
     def create(self) -> InitiativeRow:
-        raise ValueError(QCoreApplication.translate("InitiativesModel", "Use the form."))
+        raise Refusal(QCoreApplication.translate("InitiativesModel", "Use the form."),
+                      "initiative.use_form")
 
     def remove(self, row: InitiativeRow) -> None:
         initiatives.delete_initiative(self.db, row.id)
@@ -140,7 +139,7 @@ class InitiativesPage(TablePage):
     def refresh(self) -> None:
         try:
             super().refresh()
-        except _FAILURES as exc:
+        except Refusal as exc:
             self.messages.warn(self, self.tr("Initiatives"), str(exc))
 
     def add_row(self) -> None:
@@ -156,7 +155,7 @@ class InitiativesPage(TablePage):
             delegations = delegation_admin.list_delegations(self.db)
             people = participants.list_participants(self.db)
             sessions = sittings.list_sittings(self.db)
-        except _FAILURES as exc:
+        except Refusal as exc:
             self.messages.warn(self, self.tr("Initiatives"), str(exc))
             return
         if self.dialog is not None:
@@ -178,7 +177,7 @@ class InitiativesPage(TablePage):
                 saved = initiatives.create_initiative(self.db, **values)
             else:
                 saved = initiatives.update_initiative(self.db, row.id, **values)
-        except _FAILURES as exc:
+        except Refusal as exc:
             return str(exc)
         self.register.refresh()
         number = self.register.row_of_id(saved.id)

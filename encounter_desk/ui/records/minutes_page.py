@@ -30,24 +30,21 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from encounter_desk.core import i18n
 from encounter_desk.core.errors import Refusal
 from encounter_desk.event import event as events
-from encounter_desk.event.event import NoEventError
 from encounter_desk.event.sittings import SittingRow
 from encounter_desk.records import exports
 from encounter_desk.records.minutes import akn
 from encounter_desk.records.minutes import data as minutes_data
 from encounter_desk.records.minutes import pdf as minutes_pdf
-from encounter_desk.storage.database import DatabaseError
+from encounter_desk.ui.widgets.files import write_problem
 from encounter_desk.ui.widgets.workspace import AppContext
 
 log = logging.getLogger(__name__)
 
 FileOpener = Callable[[Path], object]
-_FAILURES = (Refusal, ValueError, OSError, DatabaseError, NoEventError, SQLAlchemyError)
 LANGUAGE_NAMES = (("es", "Español"), ("en", "English"))
 """Each language by its own name, as the Language menu shows them."""
 
@@ -201,7 +198,7 @@ class MinutesPage(QWidget):
         try:
             data = minutes_data.load_minutes(self.db, self.sitting.id, lang=self.lang(),
                                              final=self.final_box.isChecked())
-        except _FAILURES as exc:
+        except Refusal as exc:
             self.summary.setText(html.escape(str(exc)))
             return
         self.summary.setText(self.summary_html(data))
@@ -248,18 +245,21 @@ class MinutesPage(QWidget):
         self.status.setStyleSheet("")
         self.status.setText(message)
 
-    def _failed(self, exc: Exception) -> None:
-        log.warning("records export failed: %s", exc)
+    def _failed(self, problem: str) -> None:
+        log.warning("records export failed: %s", problem)
         self.status.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.status.setText(str(exc))
-        self.messages.warn(self, self.tr("Not written"), str(exc))
+        self.status.setText(problem)
+        self.messages.warn(self, self.tr("Not written"), problem)
 
     def _write(self, path: Path, work: Callable[[Path], object]) -> bool:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             work(path)
-        except _FAILURES as exc:
-            self._failed(exc)
+        except Refusal as exc:
+            self._failed(str(exc))
+            return False
+        except OSError as exc:
+            self._failed(write_problem(exc, path))
             return False
         finally:
             QGuiApplication.restoreOverrideCursor()

@@ -107,7 +107,7 @@ class DeskTab(QWidget):
     def _show_pin_state(self) -> None:
         try:
             has_pin = kiosk.has_pin(self.context.db)
-        except Exception:  # noqa: BLE001 - no event yet: nothing to say
+        except Refusal:  # no event yet: nothing to say
             has_pin = False
         self.clear_pin_button.setEnabled(has_pin)
         self.pin_state.setText(
@@ -119,8 +119,8 @@ class DeskTab(QWidget):
     def save_name(self) -> None:
         try:
             name = identity.save_desk_name(self.name_edit.text())
-        except (Refusal, ValueError):
-            self.status.setText(self.tr("A desk needs a name."))
+        except Refusal as exc:
+            self.status.setText(str(exc))
             return
         self.name_edit.setText(name)
         self.status.setText(self.tr("This laptop is now “{name}”.").format(name=name))
@@ -133,7 +133,7 @@ class DeskTab(QWidget):
             return
         try:
             kiosk.set_pin(self.context.db, pin)
-        except (Refusal, ValueError) as exc:
+        except Refusal as exc:
             self.status.setText(str(exc))
             return
         finally:

@@ -49,7 +49,7 @@ class EventTab(QWidget):
         try:
             details = self.form.details()
             events.update_event(self.context.db, details)
-        except (Refusal, ValueError) as exc:
+        except Refusal as exc:
             self.status.setText(str(exc))
             self.context.messages.warn(self, self.tr("Not saved"), str(exc))
             return

@@ -39,7 +39,7 @@ class ParticipantsPage(TablePage):
     def _submit(self, values: dict[str, Any]) -> str | None:
         try:
             row = self.participants.create_from(values)
-        except (Refusal, ValueError) as exc:
+        except Refusal as exc:
             return str(exc)
         self.filter_box.clear()
         self.select_source_row(row, ParticipantsModel.NAME)

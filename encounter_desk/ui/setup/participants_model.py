@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from encounter_desk.core import i18n
+from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, translate
 from encounter_desk.event import delegations as delegation_admin
 from encounter_desk.event import participants
@@ -104,10 +105,11 @@ class ParticipantsModel(RecordTableModel):
         return participants.update_participant(self.db, row.id, **{field: value})
 
     def create(self) -> ParticipantRow:
-        raise ValueError(QCoreApplication.translate("ParticipantsModel", "Use the Add participant form."))
+        raise Refusal(QCoreApplication.translate("ParticipantsModel", "Use the Add participant form."),
+                      "participant.use_form")
 
     def create_from(self, values: dict[str, Any]) -> int:
-        """Register a participant from the add form; raises ValueError when refused."""
+        """Register a participant from the add form; the job's Refusal says what is wrong."""
         return self.append(participants.create_participant(self.db, **values))
 
     def remove(self, row: ParticipantRow) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP
 from encounter_desk.event import participants, sittings
 from encounter_desk.event.sittings import AgendaItemRow, SittingRow
@@ -123,7 +124,8 @@ class AgendaModel(RecordTableModel):
 
     def create(self) -> AgendaItemRow:
         if self.sitting_id is None:
-            raise ValueError(QCoreApplication.translate("AgendaModel", "Choose a session first."))
+            raise Refusal(QCoreApplication.translate("AgendaModel", "Choose a session first."),
+                          "agenda.no_sitting")
         return sittings.create_agenda_item(self.db, self.sitting_id)
 
     def remove(self, row: AgendaItemRow) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from encounter_desk.core import config
+from encounter_desk.core.errors import Refusal
 from encounter_desk.event import event as events
 from encounter_desk.storage.database import Database, open_database, sqlite_url
 
@@ -35,7 +36,7 @@ def default_file_is_empty(path: Path | None = None) -> bool:
     try:
         db = open_database(sqlite_url(path))
         return events.load_event(db) is None
-    except Exception:  # noqa: BLE001 - a damaged file is not "empty": let the window say why
+    except Refusal:  # a damaged file is not "empty": let the window say why
         return False
     finally:
         if db is not None:

@@ -28,6 +28,7 @@ from encounter_desk.ui.shell.roster_actions import RosterActions, TemplateAction
 from encounter_desk.ui.shell.start_pages import CreateEventPage, StartPage
 from encounter_desk.ui.shell.translations import Translators
 from encounter_desk.ui.widgets.change_watcher import ChangeWatcher
+from encounter_desk.ui.widgets.files import write_problem
 from encounter_desk.ui.widgets.messages import MessageBridge
 from encounter_desk.ui.widgets.workspace import AppContext, Workspace
 
@@ -316,7 +317,7 @@ class MainWindow(QMainWindow):
             return
         try:
             events.create_event(self.db, details, self.create_page.presets())
-        except (Refusal, ValueError) as exc:
+        except Refusal as exc:
             self.create_page.show_error(str(exc))
             return
         self._show_workspaces()
@@ -341,9 +342,13 @@ class MainWindow(QMainWindow):
         """Build the demo event in its own file in the user data folder, and open it."""
         try:
             path = ensure_demo()
-        except (Refusal, ValueError, OSError) as exc:
+        except Refusal as exc:
             log.warning("could not build the demo: %s", exc)
             self.welcome_page.show_error(str(exc))
+            return False
+        except OSError as exc:
+            log.warning("could not build the demo: %s", exc)
+            self.welcome_page.show_error(write_problem(exc))
             return False
         return self.open_path(path)
 

@@ -201,7 +201,7 @@ class CreateEventPage(QWidget):
     def _create(self) -> None:
         try:
             details: EventDetails = self.form.details()
-        except (Refusal, ValueError) as exc:
+        except Refusal as exc:
             self.show_error(str(exc))
             return
         self.show_error("")

@@ -134,7 +134,7 @@ class RecordTableModel(QAbstractTableModel):
         """Create a row through the service; returns its number or None if refused."""
         try:
             new = self.create()
-        except (Refusal, ValueError) as exc:
+        except Refusal as exc:
             self.error_raised.emit(str(exc))
             return None
         return self.append(new)
@@ -149,7 +149,7 @@ class RecordTableModel(QAbstractTableModel):
     def remove_row(self, row: int) -> bool:
         try:
             self.remove(self._rows[row])
-        except (Refusal, ValueError) as exc:
+        except Refusal as exc:
             self.error_raised.emit(str(exc))
             return False
         self.beginRemoveRows(QModelIndex(), row, row)
@@ -241,7 +241,7 @@ class RecordTableModel(QAbstractTableModel):
             return True
         try:
             saved = self.save(row, column.field, value)
-        except (Refusal, ValueError) as exc:
+        except Refusal as exc:
             self.error_raised.emit(str(exc))
             return False
         number = index.row()
