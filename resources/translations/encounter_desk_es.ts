@@ -4520,6 +4520,18 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <source>{time} · {desk} · {source}</source>
         <translation>{time} · {desk} · {source}</translation>
     </message>
+    <message>
+        <source>Keep this one; only the new badge admits.</source>
+        <translation>Retenga este; solo el nuevo da acceso.</translation>
+    </message>
+    <message>
+        <source>Check the person's identity and search by name.</source>
+        <translation>Verifique la identidad de la persona y búsquela por nombre.</translation>
+    </message>
+    <message>
+        <source>Search by name.</source>
+        <translation>Busque por nombre.</translation>
+    </message>
 </context>
 <context>
     <name>WalkInDialog</name>
@@ -4708,6 +4720,13 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>A desk needs a name.</source>
         <translation>La mesa necesita un nombre.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTableModel</name>
+    <message>
+        <source>Use the form.</source>
+        <translation>Use el formulario.</translation>
     </message>
 </context>
 </TS>

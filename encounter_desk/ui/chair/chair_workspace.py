@@ -52,7 +52,7 @@ from encounter_desk.ui.chair.help_overlay import HelpOverlay
 from encounter_desk.ui.chair.projector import ProjectorView, ProjectorWindow
 from encounter_desk.ui.chair.queue_model import QueueModel
 from encounter_desk.ui.chair.queue_view import QueueView
-from encounter_desk.ui.chair.sounds import ClockSounds, save_sound_enabled, sound_enabled_setting
+from encounter_desk.ui.chair.sounds import ClockSounds
 from encounter_desk.ui.chair.stats_panel import StatsPanel
 from encounter_desk.ui.chair.times_dialog import TimesDialog
 from encounter_desk.ui.records.counts_widget import AttendanceCountsWidget
@@ -85,7 +85,7 @@ class ChairWorkspace(Workspace):
         self.setObjectName("chairWorkspace")
         self.db = context.db
         self.messages = context.messages
-        self.sounds = sounds or ClockSounds(enabled=sound_enabled_setting())
+        self.sounds = sounds or ClockSounds()
         saved_language = app_settings().value(PROJECTOR_LANGUAGE_KEY)
         self.floor = FloorState(
             monotonic=monotonic,
@@ -656,8 +656,7 @@ class ChairWorkspace(Workspace):
         settings.sync()
 
     def _sound_toggled(self, on: bool) -> None:
-        self.sounds.enabled = on
-        save_sound_enabled(on)
+        self.sounds.set_enabled(on)
 
     def toggle_help(self) -> None:
         self.help.toggle()

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -18,57 +16,36 @@ from PySide6.QtWidgets import (
 
 from encounter_desk.core import i18n
 from encounter_desk.desk.checkin import CheckInCounts, GroupCount
+from encounter_desk.ui.widgets.rows_model import RowsModel
 
-_Index = QModelIndex | QPersistentModelIndex
 
-
-class GroupCountsModel(QAbstractTableModel):
+class GroupCountsModel(RowsModel):
     """One row per group: its name, and "checked in / expected"."""
 
     GROUP, COUNT = range(2)
+    COLUMN_COUNT = 2
+    RIGHT = frozenset({COUNT})
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.groups: list[GroupCount] = []
         self.heading = ""
 
-    def set_groups(self, groups: Sequence[GroupCount]) -> None:
-        self.beginResetModel()
-        self.groups = list(groups)
-        self.endResetModel()
+    @property
+    def groups(self) -> list[GroupCount]:
+        return self.rows
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.groups)
+    def headers(self) -> list[str]:
+        return [self.heading, self.tr("In / all")]
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 2
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if section == self.GROUP:
-            return self.heading
-        if section == self.COUNT:
-            return self.tr("In / all")
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
-        if not index.isValid() or not 0 <= index.row() < len(self.groups):
-            return None
-        group = self.groups[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if index.column() == self.GROUP:
-                return group.label(i18n.language())
-            if index.column() == self.COUNT:
-                return f"{group.checked_in} / {group.expected}"
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.COUNT:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+    def display(self, number: int, column: int) -> str:
+        group = self.groups[number]
+        if column == self.GROUP:
+            return group.label(i18n.language())
+        return f"{group.checked_in} / {group.expected}"
 
     def set_heading(self, heading: str) -> None:
         self.heading = heading
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 1)
+        self.retranslate()
 
 
 def _table(model: GroupCountsModel, name: str) -> QTableView:
@@ -114,8 +91,8 @@ class CountsPanel(QFrame):
 
     def set_counts(self, counts: CheckInCounts) -> None:
         self.counts = counts
-        self.by_delegation.set_groups(counts.by_delegation)
-        self.by_category.set_groups(counts.by_category)
+        self.by_delegation.set_rows(counts.by_delegation)
+        self.by_category.set_rows(counts.by_category)
         self._set_total()
 
     def _set_total(self) -> None:
@@ -129,6 +106,3 @@ class CountsPanel(QFrame):
         self.by_delegation.set_heading(self.tr("Delegation"))
         self.by_category.set_heading(self.tr("Category"))
         self._set_total()
-        for model in (self.by_delegation, self.by_category):
-            if model.groups:
-                model.dataChanged.emit(model.index(0, 0), model.index(len(model.groups) - 1, 0))

@@ -14,8 +14,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QShowEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -44,11 +44,11 @@ from encounter_desk.ui.desk.counts_panel import CountsPanel
 from encounter_desk.ui.desk.door import DoorSelector, as_checkin
 from encounter_desk.ui.desk.scan_field import ScanField
 from encounter_desk.ui.desk.search_panel import SearchPanel
-from encounter_desk.ui.desk.sounds import VerdictSound, save_sound_enabled, sound_enabled_setting
+from encounter_desk.ui.desk.sounds import VerdictSound
 from encounter_desk.ui.desk.verdict_panel import DEFAULT_HOLD_SECONDS, VerdictPanel
 from encounter_desk.ui.desk.walk_in_dialog import WalkInDialog
 from encounter_desk.ui.records.counts_widget import AttendanceCountsWidget
-from encounter_desk.ui.widgets.files import write_problem
+from encounter_desk.ui.widgets.files import FileOpener, open_with_system, write_problem
 from encounter_desk.ui.widgets.not_recorded import NotRecordedPanel
 from encounter_desk.ui.widgets.workspace import AppContext, Workspace
 
@@ -56,13 +56,6 @@ log = logging.getLogger(__name__)
 
 COUNTS_REFRESH_MS = 15_000
 """Other desks scan into the same file: the counts are read again this often."""
-
-FileOpener = Callable[[Path], object]
-
-
-def open_with_system(path: Path) -> bool:
-    """Open a file (a badge PDF) with the system's viewer, to print it."""
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 class DeskWorkspace(Workspace):
@@ -98,7 +91,7 @@ class DeskWorkspace(Workspace):
         self.open_file: FileOpener = open_file or open_with_system
         """How a printed badge is opened (tests replace it to catch the file)."""
         self.badge_folder = badge_folder
-        self.sound = sound or VerdictSound(enabled=sound_enabled_setting())
+        self.sound = sound or VerdictSound()
         self.walk_in_dialog: WalkInDialog | None = None
         self.last_badge: Path | None = None
 
@@ -473,8 +466,7 @@ class DeskWorkspace(Workspace):
         super().hideEvent(event)
 
     def _sound_toggled(self, enabled: bool) -> None:
-        self.sound.enabled = enabled
-        save_sound_enabled(enabled)
+        self.sound.set_enabled(enabled)
         self.refocus()
 
     def set_hold_seconds(self, seconds: float) -> None:

@@ -12,14 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QPoint,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,58 +32,40 @@ from encounter_desk.core import i18n
 from encounter_desk.desk.lookup import DeskPerson
 from encounter_desk.event import badge_code
 from encounter_desk.event.people_search import SearchIndex
+from encounter_desk.ui.widgets.rows_model import RowsModel
 
 RESULT_LIMIT = 20
 
-_Index = QModelIndex | QPersistentModelIndex
 
-
-class SearchResultsModel(QAbstractTableModel):
+class SearchResultsModel(RowsModel):
     """The people found: title and name, delegation, checked-in state."""
 
     NAME, DELEGATION, STATE = range(3)
+    COLUMN_COUNT = 3
     PersonIdRole = Qt.ItemDataRole.UserRole + 1
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.people: list[DeskPerson] = []
+    @property
+    def people(self) -> list[DeskPerson]:
+        return self.rows
 
     def set_people(self, people: Sequence[DeskPerson]) -> None:
-        self.beginResetModel()
-        self.people = list(people)
-        self.endResetModel()
+        self.set_rows(people)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.people)
+    def headers(self) -> list[str]:
+        return [self.tr("Name"), self.tr("Delegation"), self.tr("Checked in")]
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 3
+    def display(self, number: int, column: int) -> str:
+        person = self.people[number]
+        if column == self.NAME:
+            return person.full_title_name
+        if column == self.DELEGATION:
+            return person.delegation(i18n.language()) or person.institution
+        return self.state_text(person)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return {
-            self.NAME: self.tr("Name"),
-            self.DELEGATION: self.tr("Delegation"),
-            self.STATE: self.tr("Checked in"),
-        }.get(section)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
-        if not index.isValid() or not 0 <= index.row() < len(self.people):
-            return None
-        person = self.people[index.row()]
-        column = index.column()
+    def role_data(self, number: int, column: int, role: int) -> object:
+        person = self.people[number]
         if role == self.PersonIdRole:
             return person.id
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.NAME:
-                return person.full_title_name
-            if column == self.DELEGATION:
-                delegation = person.delegation(i18n.language())
-                return delegation or person.institution
-            if column == self.STATE:
-                return self.state_text(person)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.DELEGATION:
             return person.institution or None
         return None
@@ -102,7 +77,7 @@ class SearchResultsModel(QAbstractTableModel):
             time=person.checked_in_at.strftime("%H:%M"), desk=person.checked_in_desk)
 
     def person(self, row: int) -> DeskPerson | None:
-        return self.people[row] if 0 <= row < len(self.people) else None
+        return self.row(row)
 
 
 class SearchField(QLineEdit):
@@ -262,7 +237,7 @@ class SearchPanel(QWidget):
         if self._undo_person is not None:
             self._set_undo_label(self._undo_person)
         self._update_empty()
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
+        self.model.retranslate()
         self.refresh_results()
 
     # --- searching -----------------------------------------------------------------------

@@ -36,6 +36,10 @@ class AgreementsModel(RecordTableModel):
         Column(QT_TRANSLATE_NOOP("AgreementsModel", "How adopted")),
         Column(QT_TRANSLATE_NOOP("AgreementsModel", "Annex")),
     )
+    COUNTS = (QT_TRANSLATE_NOOP("AgreementsModel", "{total} agreements"),
+              QT_TRANSLATE_NOOP("AgreementsModel", "{shown} of {total} agreements"),
+              QT_TRANSLATE_NOOP("AgreementsModel", "1 agreement"))
+    DELETE = staticmethod(agreements.delete_agreement)
 
     def __init__(self, db: Database, parent: Any = None) -> None:
         super().__init__(db, parent)
@@ -84,25 +88,9 @@ class AgreementsModel(RecordTableModel):
             return row.text(i18n.language())
         return super().tooltip(row, column)
 
-    def create(self) -> AgreementRow:
-        raise Refusal(QCoreApplication.translate("AgreementsModel", "Use the form."),
-                      "agreement.use_form")
-
-    def remove(self, row: AgreementRow) -> None:
-        agreements.delete_agreement(self.db, row.id)
-
     def describe(self, row: AgreementRow) -> str:
         return QCoreApplication.translate("AgreementsModel", "agreement {number}").format(
             number=row.number)
-
-    def count_text(self, shown: int, total: int) -> str:
-        if shown == total == 1:
-            return QCoreApplication.translate("AgreementsModel", "1 agreement")
-        if shown == total:
-            return QCoreApplication.translate("AgreementsModel", "{total} agreements").format(
-                total=total)
-        return QCoreApplication.translate("AgreementsModel", "{shown} of {total} agreements").format(
-            shown=shown, total=total)
 
 
 class AgreementsPage(TablePage):

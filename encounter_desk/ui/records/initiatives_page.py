@@ -34,6 +34,10 @@ class InitiativesModel(RecordTableModel):
         Column(QT_TRANSLATE_NOOP("InitiativesModel", "Session"), kind="number"),
         Column(QT_TRANSLATE_NOOP("InitiativesModel", "Description")),
     )
+    COUNTS = (QT_TRANSLATE_NOOP("InitiativesModel", "{total} initiatives"),
+              QT_TRANSLATE_NOOP("InitiativesModel", "{shown} of {total} initiatives"),
+              QT_TRANSLATE_NOOP("InitiativesModel", "1 initiative"))
+    DELETE = staticmethod(initiatives.delete_initiative)
 
     def fetch(self) -> list[InitiativeRow]:
         return initiatives.list_initiatives(self.db)
@@ -73,25 +77,9 @@ class InitiativesModel(RecordTableModel):
             return row.description
         return super().tooltip(row, column)
 
-    def create(self) -> InitiativeRow:
-        raise Refusal(QCoreApplication.translate("InitiativesModel", "Use the form."),
-                      "initiative.use_form")
-
-    def remove(self, row: InitiativeRow) -> None:
-        initiatives.delete_initiative(self.db, row.id)
-
     def describe(self, row: InitiativeRow) -> str:
         return QCoreApplication.translate("InitiativesModel", "the initiative “{title}”").format(
             title=row.title)
-
-    def count_text(self, shown: int, total: int) -> str:
-        if shown == total == 1:
-            return QCoreApplication.translate("InitiativesModel", "1 initiative")
-        if shown == total:
-            return QCoreApplication.translate("InitiativesModel", "{total} initiatives").format(
-                total=total)
-        return QCoreApplication.translate(
-            "InitiativesModel", "{shown} of {total} initiatives").format(shown=shown, total=total)
 
 
 class InitiativesPage(TablePage):

@@ -17,8 +17,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import QEvent, QStandardPaths, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,18 +39,13 @@ from encounter_desk.records import exports
 from encounter_desk.records.minutes import akn
 from encounter_desk.records.minutes import data as minutes_data
 from encounter_desk.records.minutes import pdf as minutes_pdf
-from encounter_desk.ui.widgets.files import write_problem
+from encounter_desk.ui.widgets.files import FileOpener, open_with_system, write_problem
 from encounter_desk.ui.widgets.workspace import AppContext
 
 log = logging.getLogger(__name__)
 
-FileOpener = Callable[[Path], object]
 LANGUAGE_NAMES = (("es", "Español"), ("en", "English"))
 """Each language by its own name, as the Language menu shows them."""
-
-
-def open_with_system(path: Path) -> bool:
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 def _suggested(name: str) -> str:

@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from encounter_desk.core import i18n
@@ -53,6 +53,8 @@ class RollCallModel(RecordTableModel):
         Column(QT_TRANSLATE_NOOP("RollCallModel", "Source")),
         Column(QT_TRANSLATE_NOOP("RollCallModel", "Role")),
     )
+    COUNTS = (QT_TRANSLATE_NOOP("RollCallModel", "{total} people"),
+              QT_TRANSLATE_NOOP("RollCallModel", "{shown} of {total} people"))
     WIDEST = {TITLE: 90, NAME: 230, DELEGATION: 140, STATUS: 140, ARRIVAL: 60, SOURCE: 150,
               ROLE: 320}
     """Widest each column opens at (pixels); the user may widen it."""
@@ -131,13 +133,6 @@ class RollCallModel(RecordTableModel):
 
     def describe(self, row: RollCallRow) -> str:
         return f"{row.entry.title} {row.entry.name}".strip()
-
-    def count_text(self, shown: int, total: int) -> str:
-        if shown == total:
-            return QCoreApplication.translate("RollCallModel", "{total} people").format(
-                total=total)
-        return QCoreApplication.translate("RollCallModel", "{shown} of {total} people").format(
-            shown=shown, total=total)
 
     # --- marks ---------------------------------------------------------------------------
 

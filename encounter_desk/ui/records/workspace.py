@@ -8,9 +8,6 @@ this one only chooses the sitting and passes it on.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from encounter_desk.core.clock import Clock
@@ -22,6 +19,7 @@ from encounter_desk.ui.records.attendance_page import AttendancePage
 from encounter_desk.ui.records.initiatives_page import InitiativesPage
 from encounter_desk.ui.records.minutes_page import MinutesPage
 from encounter_desk.ui.shell.settings import app_settings
+from encounter_desk.ui.widgets.files import FileOpener
 from encounter_desk.ui.widgets.sitting_choice import fill_sitting_box, saved_sitting
 from encounter_desk.ui.widgets.workspace import AppContext, Workspace
 
@@ -37,7 +35,7 @@ class RecordsWorkspace(Workspace):
         parent: QWidget | None = None,
         *,
         clock: Clock | None = None,
-        open_file: Callable[[Path], object] | None = None,
+        open_file: FileOpener | None = None,
     ) -> None:
         """``clock`` times the marks (default: the event file's clock); ``open_file`` opens
         a previewed PDF (default: the system's viewer). Tests inject both."""

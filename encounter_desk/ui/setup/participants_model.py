@@ -39,6 +39,10 @@ class ParticipantsModel(RecordTableModel):
         Column(QT_TRANSLATE_NOOP("ParticipantsModel", "Chamber"), "chamber"),
         Column(QT_TRANSLATE_NOOP("ParticipantsModel", "Committee"), "committee"),
     )
+    COUNTS = (QT_TRANSLATE_NOOP("ParticipantsModel", "{total} participants"),
+              QT_TRANSLATE_NOOP("ParticipantsModel", "{shown} of {total} participants"))
+    UPDATE = staticmethod(participants.update_participant)
+    DELETE = staticmethod(participants.delete_participant)
 
     def __init__(self, db, parent=None) -> None:  # noqa: ANN001
         super().__init__(db, parent)
@@ -101,9 +105,6 @@ class ParticipantsModel(RecordTableModel):
             ]
         return []
 
-    def save(self, row: ParticipantRow, field: str, value: Any) -> ParticipantRow:
-        return participants.update_participant(self.db, row.id, **{field: value})
-
     def create(self) -> ParticipantRow:
         raise Refusal(QCoreApplication.translate("ParticipantsModel", "Use the Add participant form."),
                       "participant.use_form")
@@ -112,15 +113,5 @@ class ParticipantsModel(RecordTableModel):
         """Register a participant from the add form; the job's Refusal says what is wrong."""
         return self.append(participants.create_participant(self.db, **values))
 
-    def remove(self, row: ParticipantRow) -> None:
-        participants.delete_participant(self.db, row.id)
-
     def describe(self, row: ParticipantRow) -> str:
         return row.display_name
-
-    def count_text(self, shown: int, total: int) -> str:
-        if shown == total:
-            return QCoreApplication.translate("ParticipantsModel", "{total} participants").format(total=total)
-        return QCoreApplication.translate("ParticipantsModel", "{shown} of {total} participants").format(
-            shown=shown, total=total
-        )

@@ -31,6 +31,10 @@ class SittingsModel(RecordTableModel):
         Column(QT_TRANSLATE_NOOP("SittingsModel", "Chair"), "chair_id", "choice"),
         Column(QT_TRANSLATE_NOOP("SittingsModel", "Agenda items"), None, "number"),
     )
+    COUNTS = (QT_TRANSLATE_NOOP("SittingsModel", "{total} sessions"),
+              QT_TRANSLATE_NOOP("SittingsModel", "{shown} of {total} sessions"))
+    UPDATE = staticmethod(sittings.update_sitting)
+    DELETE = staticmethod(sittings.delete_sitting)
 
     def __init__(self, db, parent=None) -> None:  # noqa: ANN001
         super().__init__(db, parent)
@@ -65,24 +69,11 @@ class SittingsModel(RecordTableModel):
             return [(QCoreApplication.translate("SittingsModel", "(no chair)"), "")] + self._people
         return []
 
-    def save(self, row: SittingRow, field: str, value: Any) -> SittingRow:
-        return sittings.update_sitting(self.db, row.id, **{field: value})
-
     def create(self) -> SittingRow:
         return sittings.create_sitting(self.db)
 
-    def remove(self, row: SittingRow) -> None:
-        sittings.delete_sitting(self.db, row.id)
-
     def describe(self, row: SittingRow) -> str:
         return QCoreApplication.translate("SittingsModel", "session {number}").format(number=row.number)
-
-    def count_text(self, shown: int, total: int) -> str:
-        if shown == total:
-            return QCoreApplication.translate("SittingsModel", "{total} sessions").format(total=total)
-        return QCoreApplication.translate("SittingsModel", "{shown} of {total} sessions").format(
-            shown=shown, total=total
-        )
 
     def update_item_count(self, sitting_id: int) -> None:
         """Re-read one sitting after its agenda changed."""
@@ -105,6 +96,10 @@ class AgendaModel(RecordTableModel):
         Column(QT_TRANSLATE_NOOP("AgendaModel", "Agenda item (Spanish)"), "title_es"),
         Column(QT_TRANSLATE_NOOP("AgendaModel", "Agenda item (English)"), "title_en"),
     )
+    COUNTS = (QT_TRANSLATE_NOOP("AgendaModel", "{total} agenda items"),
+              QT_TRANSLATE_NOOP("AgendaModel", "{shown} of {total} agenda items"))
+    UPDATE = staticmethod(sittings.update_agenda_item)
+    DELETE = staticmethod(sittings.delete_agenda_item)
 
     def __init__(self, db, parent=None) -> None:  # noqa: ANN001
         super().__init__(db, parent)
@@ -119,24 +114,11 @@ class AgendaModel(RecordTableModel):
             return []
         return sittings.list_agenda_items(self.db, self.sitting_id)
 
-    def save(self, row: AgendaItemRow, field: str, value: Any) -> AgendaItemRow:
-        return sittings.update_agenda_item(self.db, row.id, **{field: value})
-
     def create(self) -> AgendaItemRow:
         if self.sitting_id is None:
             raise Refusal(QCoreApplication.translate("AgendaModel", "Choose a session first."),
                           "agenda.no_sitting")
         return sittings.create_agenda_item(self.db, self.sitting_id)
 
-    def remove(self, row: AgendaItemRow) -> None:
-        sittings.delete_agenda_item(self.db, row.id)
-
     def describe(self, row: AgendaItemRow) -> str:
         return QCoreApplication.translate("AgendaModel", "agenda item {number}").format(number=row.number)
-
-    def count_text(self, shown: int, total: int) -> str:
-        if shown == total:
-            return QCoreApplication.translate("AgendaModel", "{total} agenda items").format(total=total)
-        return QCoreApplication.translate("AgendaModel", "{shown} of {total} agenda items").format(
-            shown=shown, total=total
-        )

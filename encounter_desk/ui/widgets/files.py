@@ -1,4 +1,5 @@
-"""Files the app writes: the one sentence a screen shows when the disk refuses a file.
+"""Files the app writes: opening one with the system's viewer, and the one sentence a screen
+shows when the disk refuses a file.
 
 The jobs turn what a person must read into a :class:`~encounter_desk.core.errors.Refusal`;
 an :class:`OSError` raised while a screen writes a file (a badge, the minutes, a roster) is
@@ -8,11 +9,21 @@ reason ("Permission denied", "No space left on device"), never Python's ``[Errno
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QDesktopServices
 
 from encounter_desk.core.errors import Refusal
+
+FileOpener = Callable[[Path], object]
+"""How a screen opens a file it wrote (tests pass one that only records the path)."""
+
+
+def open_with_system(path: Path) -> bool:
+    """Open a file the app wrote (a badge, the minutes) with the system's viewer, to print it."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 def write_problem(error: OSError | Refusal, path: Path | str | None = None) -> str:

@@ -8,6 +8,7 @@ Edits that a service refuses come back as :attr:`RecordTableModel.error_raised`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,6 +51,14 @@ class Column:
 class RecordTableModel(QAbstractTableModel):
     CONTEXT = "RecordTableModel"
     COLUMNS: tuple[Column, ...] = ()
+    COUNTS: tuple[str, ...] = ()
+    """How the count under the table reads, marked with QT_TRANSLATE_NOOP in ``CONTEXT``:
+    every row shown ("{total} sessions"), some filtered out ("{shown} of {total} sessions"),
+    and optionally exactly one ("1 agreement")."""
+    UPDATE: Callable[..., Any] | None = None
+    """The job that saves a changed field: ``UPDATE(db, row_id, **{field: value})``."""
+    DELETE: Callable[[Database, int], Any] | None = None
+    """The job that deletes a row: ``DELETE(db, row_id)``."""
 
     error_raised = Signal(str)
     """A change was refused; the argument is the message for the user."""
@@ -69,21 +78,29 @@ class RecordTableModel(QAbstractTableModel):
         return getattr(row, field) if field else ""
 
     def save(self, row: Any, field: str, value: Any) -> Any:
-        """Save one changed field through the service; returns the row as saved."""
-        raise NotImplementedError
+        """Save one changed field through the job; returns the row as saved."""
+        assert self.UPDATE is not None, f"{type(self).__name__} has no UPDATE job"
+        return self.UPDATE(self.db, row.id, **{field: value})
 
     def create(self) -> Any:
-        raise NotImplementedError
+        """A new row, made by the job; a table whose rows come from a form refuses."""
+        raise Refusal(QCoreApplication.translate("RecordTableModel", "Use the form."),
+                      "table.use_form")
 
     def remove(self, row: Any) -> None:
-        raise NotImplementedError
+        assert self.DELETE is not None, f"{type(self).__name__} has no DELETE job"
+        self.DELETE(self.db, row.id)
 
     def describe(self, row: Any) -> str:
         """How a row is named in a question to the user."""
         return str(self.display(row, 0))
 
     def count_text(self, shown: int, total: int) -> str:
-        return f"{shown} / {total}"
+        if not self.COUNTS:
+            return f"{shown} / {total}"
+        every, some, *one = self.COUNTS
+        text = one[0] if one and shown == total == 1 else every if shown == total else some
+        return QCoreApplication.translate(self.CONTEXT, text).format(shown=shown, total=total)
 
     # --- overridable details -----------------------------------------------------------
 

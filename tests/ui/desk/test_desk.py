@@ -185,7 +185,7 @@ def test_a_badge_scanned_admits_with_name_delegation_and_first_session(qtbot, de
     assert shown.findChild(QLabel, "verdictFlag").pixmap() is not None
     assert not shown.findChild(QLabel, "verdictFlag").pixmap().isNull()
     extra = shown.findChild(QLabel, "verdictExtra").text()
-    assert "no. 1" in extra and "Opening" in extra and "10:00" in extra
+    assert "session 1" in extra and "Opening" in extra and "10:00" in extra
     assert "09:05:00" in shown.findChild(QLabel, "verdictFooter").text()  # venue time
     assert "Mesa 1" in shown.findChild(QLabel, "verdictFooter").text()
     # The field cleared itself and kept the keyboard for the next badge.
@@ -215,7 +215,7 @@ def test_a_second_scan_says_when_and_where_never_checks_out(qtbot, desk, desk_da
     assert panel(desk).state == "already_checked_in"
     assert headline(desk) == "ALREADY CHECKED IN"
     detail = desk.findChild(QLabel, "verdictDetail").text()
-    assert detail == "Checked in at 09:05 — Mesa 1."
+    assert detail == "Checked in at 09:05 (desk Mesa 1)"
     assert "Mesa 2" in desk.findChild(QLabel, "deskHeading").text()
     assert checkin.is_checked_in(desk_data.db, desk_data.ana)
 
@@ -225,7 +225,7 @@ def test_an_old_badge_after_a_reissue_is_replaced(qtbot, desk, desk_data):
     assert panel(desk).state == "replaced"
     assert headline(desk) == "BADGE REPLACED"
     assert desk.findChild(QLabel, "verdictName").text() == "Hon. Patricia Tremblay"
-    assert "newer badge (no. 2)" in desk.findChild(QLabel, "verdictDetail").text()
+    assert "newer badge (number 2)" in desk.findChild(QLabel, "verdictDetail").text()
     assert not checkin.is_checked_in(desk_data.db, desk_data.replaced)
     # The new badge works.
     scanner_types(qtbot, desk, desk_data.badge(desk_data.replaced))
@@ -482,7 +482,7 @@ def test_sound_is_off_by_default_and_the_toggle_is_remembered(qtbot, desk, desk_
     scanner_types(qtbot, desk, desk_data.badge(desk_data.ana))
     assert beeps == []
     desk.sound_box.click()
-    assert sounds.sound_enabled_setting() is True
+    assert sounds.VerdictSound.saved() is True
     scanner_types(qtbot, desk, desk_data.badge(desk_data.long))
     assert len(beeps) == 1
     scanner_types(qtbot, desk, desk_data.badge(desk_data.long))  # already checked in
