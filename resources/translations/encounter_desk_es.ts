@@ -4729,4 +4729,67 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <translation>Use el formulario.</translation>
     </message>
 </context>
+<context>
+    <name>ParticipantForm</name>
+    <message>
+        <source>(no delegation)</source>
+        <translation>(sin delegación)</translation>
+    </message>
+    <message>
+        <source>(not stated)</source>
+        <translation>(no indicado)</translation>
+    </message>
+    <message>
+        <source>Shown at every scan, e.g. head of delegation, wheelchair user</source>
+        <translation>Se muestra en cada lectura, p. ej. jefe de delegación, usuario de silla de ruedas</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Tratamiento:</translation>
+    </message>
+    <message>
+        <source>Given names:</source>
+        <translation>Nombres:</translation>
+    </message>
+    <message>
+        <source>First surname:</source>
+        <translation>Primer apellido:</translation>
+    </message>
+    <message>
+        <source>Second surname:</source>
+        <translation>Segundo apellido:</translation>
+    </message>
+    <message>
+        <source>Delegation:</source>
+        <translation>Delegación:</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>Categoría:</translation>
+    </message>
+    <message>
+        <source>Institution:</source>
+        <translation>Institución:</translation>
+    </message>
+    <message>
+        <source>Position:</source>
+        <translation>Cargo:</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>Correo electrónico:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Teléfono:</translation>
+    </message>
+    <message>
+        <source>Gender:</source>
+        <translation>Género:</translation>
+    </message>
+    <message>
+        <source>Desk note:</source>
+        <translation>Nota para la mesa:</translation>
+    </message>
+</context>
 </TS>

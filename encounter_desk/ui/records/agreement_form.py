@@ -6,22 +6,18 @@ when it refused: then the message is shown inside the form and nothing was writt
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,17 +25,14 @@ from encounter_desk.core import i18n
 from encounter_desk.event.sittings import AgendaItemRow
 from encounter_desk.records.agreements import AgreementRow, adoption_label
 from encounter_desk.storage.models import Adoption
+from encounter_desk.ui.widgets.form_dialog import FormDialog, Submit
 
-Submit = Callable[[dict[str, Any]], str | None]
 
-
-class AgreementDialog(QDialog):
+class AgreementDialog(FormDialog):
     def __init__(self, parent: QWidget | None, items: Sequence[AgendaItemRow],
                  submit: Submit, row: AgreementRow | None = None,
                  item_id: int | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("agreementDialog")
-        self.submit = submit
+        super().__init__(parent, submit, "agreementDialog")
         self.row = row
         lang = i18n.language()
         self.setWindowTitle(self.tr("Agreement") if row is None
@@ -86,14 +79,8 @@ class AgreementDialog(QDialog):
         self.annex.setObjectName("agreementAnnex")
         self.annex_title = QLineEdit()
         self.annex_title.setObjectName("annexTitle")
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.error.hide()
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form = self.form
         form.addRow(self.tr("Agenda item"), self.item_box)
         form.addRow(self.tr("Number"), self.number)
         form.addRow(self.tr("Text (Spanish)"), self.text_es)
@@ -105,14 +92,6 @@ class AgreementDialog(QDialog):
         self.for_label.setText(self.tr("In favour"))
         self.against_label.setText(self.tr("Against"))
         self.abstain_label.setText(self.tr("Abstentions"))
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
 
         if row is not None:
             self.number.setValue(row.number)
@@ -152,12 +131,3 @@ class AgreementDialog(QDialog):
         if self.number.value() > 0:
             values["number"] = self.number.value()
         return values
-
-    def save(self) -> None:
-        problem = self.submit(self.values())
-        if problem:
-            self.error.setText(problem)
-            self.error.show()
-            return
-        self.error.hide()
-        self.accept()

@@ -8,7 +8,7 @@ when it refused: then the message is shown inside the form and nothing was writt
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
@@ -16,16 +16,11 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -37,11 +32,10 @@ from encounter_desk.records import initiatives
 from encounter_desk.records.attendance import NOT_EXPECTED
 from encounter_desk.records.initiatives import InitiativeRow
 from encounter_desk.storage.models import InitiativeKind, InitiativeStatus
+from encounter_desk.ui.widgets.form_dialog import FormDialog, Submit
 
-Submit = Callable[[dict[str, Any]], str | None]
 
-
-class InitiativeDialog(QDialog):
+class InitiativeDialog(FormDialog):
     def __init__(
         self,
         parent: QWidget | None,
@@ -53,9 +47,7 @@ class InitiativeDialog(QDialog):
         sitting_id: int | None = None,
         default_date: dt.date | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("initiativeDialog")
-        self.submit = submit
+        super().__init__(parent, submit, "initiativeDialog")
         self.row = row
         self.people = [p for p in people if p.category not in NOT_EXPECTED]
         lang = i18n.language()
@@ -101,14 +93,8 @@ class InitiativeDialog(QDialog):
         for s in sittings:
             self.sitting.addItem(
                 self.tr("{number}. {title}").format(number=s.number, title=s.title(lang)), s.id)
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.error.hide()
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form = self.form
         form.addRow(self.tr("Delegation"), self.delegation)
         form.addRow(self.tr("Lawmakers (sponsors)"), self.sponsors)
         form.addRow(self.tr("Title"), self.title_box)
@@ -118,14 +104,6 @@ class InitiativeDialog(QDialog):
         form.addRow(self.tr("Status"), self.status)
         form.addRow(self.tr("Pledged in"), self.sitting)
         self.has_date.setText(self.tr("Has a target date"))
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
 
         chosen: set[int] = set()
         if row is not None:
@@ -192,12 +170,3 @@ class InitiativeDialog(QDialog):
             "status": self.status.currentData(),
             "sitting_id": self.sitting.currentData(),
         }
-
-    def save(self) -> None:
-        problem = self.submit(self.values())
-        if problem:
-            self.error.setText(problem)
-            self.error.show()
-            return
-        self.error.hide()
-        self.accept()
