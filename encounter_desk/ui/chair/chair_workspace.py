@@ -56,8 +56,8 @@ from encounter_desk.ui.chair.sounds import ClockSounds
 from encounter_desk.ui.chair.stats_panel import StatsPanel
 from encounter_desk.ui.chair.times_dialog import TimesDialog
 from encounter_desk.ui.records.counts_widget import AttendanceCountsWidget
-from encounter_desk.ui.shell.settings import app_settings
-from encounter_desk.ui.widgets.sitting_choice import fill_sitting_box, saved_sitting
+from encounter_desk.ui.shell import settings
+from encounter_desk.ui.widgets.sitting_choice import SittingChoice
 from encounter_desk.ui.widgets.workspace import AppContext, Workspace
 
 log = logging.getLogger(__name__)
@@ -86,7 +86,7 @@ class ChairWorkspace(Workspace):
         self.db = context.db
         self.messages = context.messages
         self.sounds = sounds or ClockSounds()
-        saved_language = app_settings().value(PROJECTOR_LANGUAGE_KEY)
+        saved_language = settings.app_settings().value(PROJECTOR_LANGUAGE_KEY)
         self.floor = FloorState(
             monotonic=monotonic,
             wall=wall or self.db.clock,
@@ -96,7 +96,6 @@ class ChairWorkspace(Workspace):
         )
         self.sitting_id: int | None = None
         self.item_id: int | None = None
-        self.sitting_rows: dict[int, sittings.SittingRow] = {}
         self._last_reading: ClockState | None = None
         self._last_speech: int | None = None
         self.projector: ProjectorWindow | None = None
@@ -119,11 +118,7 @@ class ChairWorkspace(Workspace):
     def _build(self) -> None:
         # top bar
         self.sitting_label = QLabel()
-        self.sitting_box = QComboBox()
-        self.sitting_box.setObjectName("sittingSelector")
-        self.sitting_box.setMinimumContentsLength(18)
-        self.sitting_box.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.sitting_box = SittingChoice(SITTING_KEY, "sittingSelector", 18)
         self.item_label = QLabel()
         self.item_box = QComboBox()
         self.item_box.setObjectName("agendaItemSelector")
@@ -243,7 +238,7 @@ class ChairWorkspace(Workspace):
         layout.addWidget(self.splitter, 1)
 
     def _connect(self) -> None:
-        self.sitting_box.activated.connect(lambda _n: self._sitting_chosen())
+        self.sitting_box.chosen.connect(self.select)
         self.item_box.activated.connect(lambda _n: self._item_chosen())
         self.closed_toggle.clicked.connect(self.toggle_list_closed)
         self.times_button.clicked.connect(self.open_times)
@@ -318,8 +313,8 @@ class ChairWorkspace(Workspace):
         self.stats.retranslate()
         self.stats.setTabText(self.stats.indexOf(self.attendance_counts), self.tr("Attendance"))
         self.help.retranslate()
-        if self.sitting_rows:
-            self._fill_sittings()
+        if self.sitting_box.rows:
+            self.sitting_box.show_sittings(self.sitting_id)
             self._fill_items()
         self._update_texts()
 
@@ -349,29 +344,26 @@ class ChairWorkspace(Workspace):
         except Refusal as exc:
             self._warn(exc)
             return
-        self.sitting_rows = {row.id: row for row in rows}
+        self.sitting_box.set_rows(rows)
         self.delegations = delegations
         self.add_panel.set_people(index, people, delegations)
-        if self.sitting_id not in self.sitting_rows:
+        if self.sitting_id not in self.sitting_box.rows:
             self.sitting_id = self._first_sitting()
             self.item_id = None
-        self._fill_sittings()
+        self.sitting_box.show_sittings(self.sitting_id)
         self._fill_items()
         self.attendance_counts.set_sitting(self.sitting_id)
         self.reload()
 
     def _first_sitting(self) -> int | None:
         """The sitting with a speech on the floor (a restart), else the last one chosen."""
-        for sitting_id in self.sitting_rows:
+        for sitting_id in self.sitting_box.rows:
             try:
                 if speakers.current_speech(self.db, sitting_id) is not None:
                     return sitting_id
             except Refusal:
                 continue
-        return saved_sitting(SITTING_KEY, self.sitting_rows)
-
-    def _fill_sittings(self) -> None:
-        fill_sitting_box(self.sitting_box, self.sitting_rows, self.sitting_id)
+        return self.sitting_box.saved()
 
     def _fill_items(self) -> None:
         self.item_box.clear()
@@ -409,19 +401,10 @@ class ChairWorkspace(Workspace):
         """Show the list of ``sitting_id`` (and agenda item ``item_id``, default the first)."""
         self.sitting_id = sitting_id
         self.item_id = item_id
-        self._fill_sittings()
+        self.sitting_box.show_sittings(sitting_id)
         self._fill_items()
         self.attendance_counts.set_sitting(sitting_id)
         self.reload()
-
-    def _sitting_chosen(self) -> None:
-        sitting_id = self.sitting_box.currentData()
-        if sitting_id is None or sitting_id == self.sitting_id:
-            return
-        settings = app_settings()
-        settings.setValue(SITTING_KEY, sitting_id)
-        settings.sync()
-        self.select(sitting_id)
 
     def _item_chosen(self) -> None:
         self.item_id = self.item_box.currentData()
@@ -463,7 +446,7 @@ class ChairWorkspace(Workspace):
         self._update_buttons()
 
     def _show_stats(self) -> None:
-        row = self.sitting_rows.get(self.sitting_id) if self.sitting_id is not None else None
+        row = self.sitting_box.row()
         if row is None:
             return
         try:
@@ -613,7 +596,7 @@ class ChairWorkspace(Workspace):
 
     def open_times(self) -> None:
         snapshot = self.floor.snapshot
-        row = self.sitting_rows.get(self.sitting_id) if self.sitting_id is not None else None
+        row = self.sitting_box.row()
         if snapshot is None or row is None:
             return
         dialog = TimesDialog(
@@ -651,9 +634,7 @@ class ChairWorkspace(Workspace):
     def _projector_language_chosen(self) -> None:
         language = self.projector_language.currentData()
         self.floor.set_projector_language(language)
-        settings = app_settings()
-        settings.setValue(PROJECTOR_LANGUAGE_KEY, language)
-        settings.sync()
+        settings.remember(PROJECTOR_LANGUAGE_KEY, language)
 
     def _sound_toggled(self, on: bool) -> None:
         self.sounds.set_enabled(on)

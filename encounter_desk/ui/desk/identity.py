@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from encounter_desk.core.errors import Refusal
 from encounter_desk.core.names import clean
 from encounter_desk.desk.checkin import default_desk_name
-from encounter_desk.ui.shell.settings import app_settings
+from encounter_desk.ui.shell.settings import app_settings, remember
 
 DESK_NAME_KEY = "desk/name"
 HOLD_SECONDS_KEY = "desk/hold_seconds"
@@ -32,9 +32,7 @@ def save_desk_name(name: str) -> str:
     if not name:
         raise Refusal(QCoreApplication.translate("DeskIdentity", "A desk needs a name."),
                       "desk.name_empty")
-    settings = app_settings()
-    settings.setValue(DESK_NAME_KEY, name)
-    settings.sync()
+    remember(DESK_NAME_KEY, name)
     return name
 
 

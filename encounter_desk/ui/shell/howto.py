@@ -18,14 +18,11 @@ SEEN_KEY = "howto/{key}_seen"
 
 
 def seen(key: str) -> bool:
-    value = settings.app_settings().value(SEEN_KEY.format(key=key), False)
-    return value in (True, "true", "1", 1)
+    return settings.saved_flag(SEEN_KEY.format(key=key))
 
 
 def mark_seen(key: str) -> None:
-    store = settings.app_settings()
-    store.setValue(SEEN_KEY.format(key=key), True)
-    store.sync()
+    settings.remember(SEEN_KEY.format(key=key), True)
 
 
 class HowToDialog(QDialog):
