@@ -14,12 +14,13 @@ import importlib.util
 import logging
 import time
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QImage, QPixmap
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from encounter_desk.core.clock import Monotonic
 from encounter_desk.desk import camera as camera_decode
+from encounter_desk.ui.widgets.retranslating import Retranslating
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +45,7 @@ def gray_pixels(image: QImage) -> tuple[bytes, int, int, int]:
     return data, gray.width(), gray.height(), gray.bytesPerLine()
 
 
-class CameraView(QDialog):
+class CameraView(Retranslating, QDialog):
     """A small window with the camera's picture; emits each badge code it reads once."""
 
     code_read = Signal(str)
@@ -73,11 +74,6 @@ class CameraView(QDialog):
         self._session = None
         self._sink = None
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Camera"))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import time
 from importlib import resources
 
-from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -24,6 +24,7 @@ from encounter_desk.desk.checkin import Verdict, VerdictKind
 from encounter_desk.records.attendance import DoorVerdict
 from encounter_desk.ui.desk import door
 from encounter_desk.ui.desk.style import READY, look
+from encounter_desk.ui.widgets.retranslating import Retranslating
 
 DEFAULT_HOLD_SECONDS = 6.0
 NAME_ONE_LINE = (40, 36, 32)
@@ -100,7 +101,7 @@ def flag_pixmap(iso2: str, height: int = FLAG_HEIGHT) -> QPixmap | None:
     return _flag_cache[key]
 
 
-class VerdictPanel(QFrame):
+class VerdictPanel(Retranslating, QFrame):
     """Shows one :class:`~encounter_desk.desk.checkin.Verdict` at a time, or "ready"."""
 
     returned_to_ready = Signal()
@@ -328,7 +329,6 @@ class VerdictPanel(QFrame):
         super().paintEvent(event)
         self.painted_at = time.perf_counter()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self._render()
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        self._render()
+

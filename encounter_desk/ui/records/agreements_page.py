@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QWidget
 
 from encounter_desk.core import i18n
@@ -125,17 +125,13 @@ class AgreementsPage(TablePage):
         self.edit_button.setEnabled(False)
         self.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "item_box"):
-            self._fill_items()
-
     def retranslate(self) -> None:
         super().retranslate()
-        if hasattr(self, "edit_button"):
+        if hasattr(self, "edit_button"):  # not while TablePage builds itself
             self.add_button.setText(self.tr("Add agreement…"))
             self.edit_button.setText(self.tr("Edit…"))
             self.item_label.setText(self.tr("Agenda item"))
+            self._fill_items()
 
     # --- the sitting and its agenda --------------------------------------------------------
 

@@ -33,6 +33,7 @@ from encounter_desk.storage.models import AttendanceSource, AttendanceStatus
 from encounter_desk.ui.desk import identity
 from encounter_desk.ui.records.counts_widget import AttendanceCountsWidget
 from encounter_desk.ui.records.roll_call_model import RollCallModel
+from encounter_desk.ui.widgets.retranslating import Retranslating
 from encounter_desk.ui.widgets.sort_proxy import CollatingProxy
 from encounter_desk.ui.widgets.workspace import AppContext
 
@@ -49,7 +50,7 @@ MARK_KEYS: dict[int, AttendanceStatus | None] = {
 """Roll-call keys; None clears the mark."""
 
 
-class AttendancePage(QWidget):
+class AttendancePage(Retranslating, QWidget):
     marks_changed = Signal()
 
     def __init__(self, context: AppContext, clock: Clock | None = None,
@@ -146,11 +147,6 @@ class AttendancePage(QWidget):
         self.retranslate()
 
     # --- texts ---------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.filter_box.setPlaceholderText(

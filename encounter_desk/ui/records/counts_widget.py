@@ -11,7 +11,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -27,6 +27,7 @@ from encounter_desk.core.i18n import QT_TRANSLATE_NOOP
 from encounter_desk.records import attendance
 from encounter_desk.records.attendance import AttendanceCounts, DelegationCount
 from encounter_desk.storage.database import Database
+from encounter_desk.ui.widgets.retranslating import Retranslating
 from encounter_desk.ui.widgets.table_model import Column, RecordTableModel
 
 log = logging.getLogger(__name__)
@@ -108,7 +109,7 @@ class DelegationCountsModel(RecordTableModel):
         return super().sort_value(row, column)
 
 
-class AttendanceCountsWidget(QWidget):
+class AttendanceCountsWidget(Retranslating, QWidget):
     """Present by delegation, delegations represented out of the members, lawmakers
     present, and the event's quorum rule shown met (green) or not met (red)."""
 
@@ -188,11 +189,6 @@ class AttendanceCountsWidget(QWidget):
         self._show()
 
     # --- texts ---------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Attendance now"))

@@ -17,7 +17,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QStandardPaths, Qt
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -40,6 +40,7 @@ from encounter_desk.records.minutes import akn
 from encounter_desk.records.minutes import data as minutes_data
 from encounter_desk.records.minutes import pdf as minutes_pdf
 from encounter_desk.ui.widgets.files import FileOpener, open_with_system, write_problem
+from encounter_desk.ui.widgets.retranslating import Retranslating
 from encounter_desk.ui.widgets.workspace import AppContext
 
 log = logging.getLogger(__name__)
@@ -53,7 +54,7 @@ def _suggested(name: str) -> str:
     return str(Path(folder) / name) if folder else name
 
 
-class MinutesPage(QWidget):
+class MinutesPage(Retranslating, QWidget):
     def __init__(self, context: AppContext, open_file: FileOpener | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -147,11 +148,6 @@ class MinutesPage(QWidget):
         self._enable()
 
     # --- texts ---------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.minutes_box.setTitle(self.tr("Minutes of the session"))

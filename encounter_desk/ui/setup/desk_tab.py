@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -17,10 +16,11 @@ from PySide6.QtWidgets import (
 from encounter_desk.core.errors import Refusal
 from encounter_desk.event import kiosk_pin as kiosk
 from encounter_desk.ui.desk import identity
+from encounter_desk.ui.widgets.retranslating import Retranslating
 from encounter_desk.ui.widgets.workspace import AppContext
 
 
-class DeskTab(QWidget):
+class DeskTab(Retranslating, QWidget):
     """Name this laptop's desk (recorded on every scan) and set the kiosk PIN."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -81,11 +81,6 @@ class DeskTab(QWidget):
         layout.addStretch(1)
         self.retranslate()
         self.refresh()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.name_box.setTitle(self.tr("This laptop's desk"))

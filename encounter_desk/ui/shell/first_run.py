@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from encounter_desk.core import config
 from encounter_desk.core.errors import Refusal
 from encounter_desk.event import event as events
 from encounter_desk.storage.database import Database, open_database, sqlite_url
+from encounter_desk.ui.widgets.retranslating import Retranslating
 
 DEMO_FILE = "demo.sqlite"
 
@@ -68,7 +69,7 @@ def _big_button(button: QPushButton) -> None:
     button.setMinimumWidth(420)
 
 
-class WelcomePage(QWidget):
+class WelcomePage(Retranslating, QWidget):
     """Three ways in, each with one sentence saying what it does."""
 
     demo_requested = Signal()
@@ -133,11 +134,6 @@ class WelcomePage(QWidget):
         layout.addStretch(2)
         self.demo_button.setDefault(True)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Welcome to Encounter Desk"))

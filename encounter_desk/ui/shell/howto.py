@@ -8,10 +8,11 @@ taking the keyboard, so a badge scanned while it is up still reaches the scan fi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from encounter_desk.ui.shell import settings
+from encounter_desk.ui.widgets.retranslating import Retranslating
 
 KEYS = ("desk", "chair", "records")
 SEEN_KEY = "howto/{key}_seen"
@@ -25,7 +26,7 @@ def mark_seen(key: str) -> None:
     settings.remember(SEEN_KEY.format(key=key), True)
 
 
-class HowToDialog(QDialog):
+class HowToDialog(Retranslating, QDialog):
     """The page for one workspace; its texts follow the app's language."""
 
     def __init__(self, key: str, parent: QWidget | None = None) -> None:
@@ -53,11 +54,6 @@ class HowToDialog(QDialog):
         layout.addWidget(self.body, 1)
         layout.addWidget(self.buttons)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def title_text(self) -> str:
         return {

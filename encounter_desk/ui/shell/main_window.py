@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QTabWidget, QWidget
 
@@ -30,6 +30,7 @@ from encounter_desk.ui.shell.translations import Translators
 from encounter_desk.ui.widgets.change_watcher import ChangeWatcher
 from encounter_desk.ui.widgets.files import write_problem
 from encounter_desk.ui.widgets.messages import MessageBridge
+from encounter_desk.ui.widgets.retranslating import Retranslating
 from encounter_desk.ui.widgets.workspace import AppContext, Workspace
 
 log = logging.getLogger(__name__)
@@ -61,7 +62,7 @@ class PendingWorkspace(QWidget):
         """Nothing to reload yet: it reads the database when it is built."""
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     database_opened = Signal(object)  # Database
     event_ready = Signal()
 
@@ -134,11 +135,6 @@ class MainWindow(QMainWindow):
         self.create_page.create_requested.connect(self.create_event)
 
     # --- texts ---------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.menus.retranslate()

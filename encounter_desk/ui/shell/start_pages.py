@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -19,6 +19,7 @@ from encounter_desk.core.errors import Refusal
 from encounter_desk.event.countries import NON_COUNTRY_GROUPS, RCM_MEMBERS, DelegationPreset
 from encounter_desk.event.event import EventDetails
 from encounter_desk.ui.widgets.event_form import EventForm
+from encounter_desk.ui.widgets.retranslating import Retranslating
 
 
 def _heading(label: QLabel) -> None:
@@ -28,7 +29,7 @@ def _heading(label: QLabel) -> None:
     label.setFont(font)
 
 
-class StartPage(QWidget):
+class StartPage(Retranslating, QWidget):
     """No event open (or it could not be opened): say why, offer Open and New."""
 
     open_requested = Signal()
@@ -68,11 +69,6 @@ class StartPage(QWidget):
         """The reason no event is open (a translated sentence), or "" for none."""
         self._problem = message
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("No event is open"))
@@ -123,7 +119,7 @@ class DelegationPicker(QGroupBox):
         return chosen
 
 
-class CreateEventPage(QWidget):
+class CreateEventPage(Retranslating, QWidget):
     """The file holds no event yet: a short guided form creates it — names, dates and venue,
     and the delegations (preset to the 11 RCM member countries)."""
 
@@ -168,11 +164,6 @@ class CreateEventPage(QWidget):
         layout.addWidget(inner, 3)
         layout.addStretch(1)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Create the event"))

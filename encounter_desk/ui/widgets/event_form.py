@@ -5,15 +5,16 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QFormLayout, QLabel, QLineEdit, QWidget
 
 from encounter_desk.core import names as text
 from encounter_desk.core.errors import Refusal
 from encounter_desk.event.event import EventDetails
+from encounter_desk.ui.widgets.retranslating import Retranslating
 
 
-class EventForm(QWidget):
+class EventForm(Retranslating, QWidget):
     """Names in Spanish and English, reference code, dates, venue and city."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -44,11 +45,6 @@ class EventForm(QWidget):
             self._labels[key] = label
             layout.addRow(label, getattr(self, key))
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         texts = {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
 
 from encounter_desk.ui.widgets.delegates import ChoiceDelegate
 from encounter_desk.ui.widgets.messages import MessageBridge
+from encounter_desk.ui.widgets.retranslating import Retranslating
 from encounter_desk.ui.widgets.sort_proxy import CollatingProxy
 from encounter_desk.ui.widgets.table_model import RecordTableModel
 
 
-class TablePage(QWidget):
+class TablePage(Retranslating, QWidget):
     """A :class:`RecordTableModel` shown through a :class:`CollatingProxy`."""
 
     current_row_changed = Signal(object)
@@ -93,11 +94,6 @@ class TablePage(QWidget):
         self.retranslate()
 
     # --- texts ---------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.filter_box.setPlaceholderText(self.tr("Filter: type part of any cell (accents and case ignored)"))
