@@ -4792,4 +4792,11 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <translation>Nota para la mesa:</translation>
     </message>
 </context>
+<context>
+    <name>FormTablePage</name>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+</context>
 </TS>

@@ -8,11 +8,11 @@ points of order included, a speech on the floor counted with its time so far), f
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTabWidget, QWidget
+from PySide6.QtWidgets import QTableView, QTabWidget, QWidget
 
 from encounter_desk.chair.clock import format_duration
 from encounter_desk.chair.queries import SpeakerTotals, SpeakingStats
-from encounter_desk.ui.widgets.rows_model import RowsModel
+from encounter_desk.ui.widgets.rows_model import RowsModel, rows_view
 
 COL_NAME = 0
 COL_SPEECHES = 1
@@ -52,18 +52,8 @@ class StatsPanel(QTabWidget):
         self.retranslate()
 
     def _view(self, model: TotalsModel) -> QTableView:
-        view = QTableView()
-        view.setModel(model)
-        view.verticalHeader().hide()
-        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-        view.setWordWrap(False)
+        view = rows_view(model, stretch=COL_NAME, row_padding=8)
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_SPEECHES, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_TIME, QHeaderView.ResizeMode.ResizeToContents)
         return view
 
     def retranslate(self) -> None:

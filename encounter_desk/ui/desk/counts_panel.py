@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from encounter_desk.core import i18n
 from encounter_desk.desk.checkin import CheckInCounts, GroupCount
-from encounter_desk.ui.widgets.rows_model import RowsModel
+from encounter_desk.ui.widgets.layout import hbox, heading, vbox
+from encounter_desk.ui.widgets.rows_model import RowsModel, rows_view
 
 
 class GroupCountsModel(RowsModel):
@@ -48,21 +42,6 @@ class GroupCountsModel(RowsModel):
         self.retranslate()
 
 
-def _table(model: GroupCountsModel, name: str) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.verticalHeader().hide()
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-    view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(GroupCountsModel.GROUP, QHeaderView.ResizeMode.Stretch)
-    header.setSectionResizeMode(GroupCountsModel.COUNT, QHeaderView.ResizeMode.ResizeToContents)
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 6)
-    return view
-
-
 class CountsPanel(QFrame):
     """Checked in / expected, overall and per group; fed with :meth:`set_counts`."""
 
@@ -70,23 +49,15 @@ class CountsPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("deskCounts")
         self.counts: CheckInCounts | None = None
-        self.total = QLabel()
-        self.total.setObjectName("deskCountsTotal")
-        font = self.total.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.total.setFont(font)
+        self.total = heading(1.6, "deskCountsTotal")
         self.by_delegation = GroupCountsModel(self)
         self.by_category = GroupCountsModel(self)
-        self.delegation_view = _table(self.by_delegation, "deskCountsByDelegation")
-        self.category_view = _table(self.by_category, "deskCountsByCategory")
-        tables = QHBoxLayout()
-        tables.addWidget(self.delegation_view, 1)
-        tables.addWidget(self.category_view, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.total)
-        layout.addLayout(tables, 1)
+        self.delegation_view, self.category_view = (
+            rows_view(model, name, selectable=False, row_padding=6)
+            for model, name in ((self.by_delegation, "deskCountsByDelegation"),
+                                (self.by_category, "deskCountsByCategory")))
+        vbox(self.total, (hbox((self.delegation_view, 1), (self.category_view, 1)), 1),
+             parent=self, margins=0)
         self.retranslate()
 
     def set_counts(self, counts: CheckInCounts) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
@@ -20,10 +20,8 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QDialog,
-    QHBoxLayout,
     QLabel,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -49,10 +47,13 @@ from encounter_desk.ui.desk.verdict_panel import DEFAULT_HOLD_SECONDS, VerdictPa
 from encounter_desk.ui.desk.walk_in_dialog import WalkInDialog
 from encounter_desk.ui.records.counts_widget import AttendanceCountsWidget
 from encounter_desk.ui.widgets.files import FileOpener, open_with_system, write_problem
+from encounter_desk.ui.widgets.layout import hbox, heading, named, show_status, vbox, wrapped
 from encounter_desk.ui.widgets.not_recorded import NotRecordedPanel
 from encounter_desk.ui.widgets.workspace import AppContext, Workspace
 
 log = logging.getLogger(__name__)
+
+Judged = TypeVar("Judged", Verdict, DoorVerdict)
 
 COUNTS_REFRESH_MS = 15_000
 """Other desks scan into the same file: the counts are read again this often."""
@@ -95,28 +96,17 @@ class DeskWorkspace(Workspace):
         self.walk_in_dialog: WalkInDialog | None = None
         self.last_badge: Path | None = None
 
-        self.heading = QLabel()
-        self.heading.setObjectName("deskHeading")
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.status = QLabel()
-        self.status.setObjectName("deskStatus")
-        self.status.setWordWrap(True)
-        self.sound_box = QCheckBox()
-        self.sound_box.setObjectName("deskSound")
+        self.heading = heading(name="deskHeading")
+        self.status = wrapped("deskStatus")
+        self.sound_box = named(QCheckBox(), "deskSound")
         self.sound_box.setChecked(self.sound.enabled)
         self.sound_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.walk_in_button = QPushButton()
-        self.walk_in_button.setObjectName("deskWalkIn")
-        self.walk_in_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.camera_button = QPushButton()
-        self.camera_button.setObjectName("deskCamera")
-        self.camera_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.walk_in_button = named(QPushButton(), "deskWalkIn")
+        self.camera_button = named(QPushButton(), "deskCamera")
         self.camera_view: CameraView | None = None
         self.door_box = DoorSelector()
-        self.door_box.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        for widget in (self.walk_in_button, self.camera_button, self.door_box):
+            widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # the scan field keeps the keyboard
 
         self.scan_label = QLabel()
         self.scan_field = ScanField()
@@ -128,28 +118,12 @@ class DeskWorkspace(Workspace):
         self.door_counts = AttendanceCountsWidget(self.db)
         self.door_counts.hide()
 
-        header = QHBoxLayout()
-        header.addWidget(self.heading)
-        header.addWidget(self.status, 1)
-        header.addWidget(self.door_box)
-        header.addWidget(self.sound_box)
-        header.addWidget(self.walk_in_button)
-        header.addWidget(self.camera_button)
-        left = QVBoxLayout()
-        left.addWidget(self.scan_label)
-        left.addWidget(self.scan_field)
-        left.addWidget(self.verdict_panel, 1)
-        left.addWidget(self.not_recorded, 1)
-        right = QVBoxLayout()
-        right.addWidget(self.search, 3)
-        right.addWidget(self.counts_panel, 2)
-        right.addWidget(self.door_counts, 2)
-        body = QHBoxLayout()
-        body.addLayout(left, 3)
-        body.addLayout(right, 2)
-        layout = QVBoxLayout(self)
-        layout.addLayout(header)
-        layout.addLayout(body, 1)
+        header = hbox(self.heading, (self.status, 1), self.door_box, self.sound_box,
+                      self.walk_in_button, self.camera_button)
+        left = vbox(self.scan_label, self.scan_field, (self.verdict_panel, 1),
+                    (self.not_recorded, 1))
+        right = vbox((self.search, 3), (self.counts_panel, 2), (self.door_counts, 2))
+        vbox(header, (hbox((left, 3), (right, 2)), 1), parent=self)
 
         self.counts_timer = QTimer(self)
         self.counts_timer.setInterval(COUNTS_REFRESH_MS)
@@ -272,83 +246,73 @@ class DeskWorkspace(Workspace):
     # --- the verdict path -----------------------------------------------------------------
 
     def scan(self, raw: str, scan_uid: str | None = None,
-             source: str = "scanner") -> Verdict | None:
-        """One code read by the scanner (or typed, or by the camera: ``source`` "camera"): judge, record, show. At a session's
-        door the scan records attendance at that session instead."""
+             source: str = "scanner") -> Verdict | DoorVerdict | None:
+        """One code read by the scanner (or typed, or by the camera: ``source`` "camera"):
+        judge, record, show. At a session's door the scan records attendance at that
+        session instead."""
         if self.door_sitting_id is not None:
             sitting_id = self.door_sitting_id
-            return self._judge_door(lambda: attendance.record_door_scan(
+            return self._judge(lambda: attendance.record_door_scan(
                 self.db, sitting_id, raw, desk=self.desk_name, scan_uid=scan_uid,
-                clock=self.clock))
+                clock=self.clock), self.show_door_verdict)
         return self._judge(lambda: checkin.check_in(
             self.db, raw, desk=self.desk_name, scan_uid=scan_uid, source=source,
-            clock=self.clock))
+            clock=self.clock), self.show_verdict)
 
-    def check_in_person(self, participant_id: int) -> Verdict | None:
+    def check_in_person(self, participant_id: int) -> Verdict | DoorVerdict | None:
         """A person chosen from the search results: the same verdict path as a scan."""
         if self.door_sitting_id is not None:
             sitting_id = self.door_sitting_id
-            door = self._judge_door(lambda: attendance.record_door_participant(
-                self.db, sitting_id, participant_id, desk=self.desk_name, clock=self.clock))
-            if door is not None:
-                self.search.clear()
-            return door
-        verdict = self._judge(lambda: checkin.check_in_participant(
-            self.db, participant_id, desk=self.desk_name, source="search", clock=self.clock))
+            verdict = self._judge(lambda: attendance.record_door_participant(
+                self.db, sitting_id, participant_id, desk=self.desk_name, clock=self.clock),
+                self.show_door_verdict)
+        else:
+            verdict = self._judge(lambda: checkin.check_in_participant(
+                self.db, participant_id, desk=self.desk_name, source="search",
+                clock=self.clock), self.show_verdict)
         if verdict is not None:
             self.search.clear()
         return verdict
 
-    def _judge(self, call: Callable[[], Verdict]) -> Verdict | None:
+    def _judge(self, call: Callable[[], Judged], show: Callable[[Judged], None]) -> Judged | None:
+        """Record a verdict with ``call`` and ``show`` it; when it could not be recorded, say
+        why, and never leave on screen a verdict the database does not hold."""
         try:
             verdict = call()
         except Refusal as exc:
-            log.warning("check-in failed: %s", exc)
-            self._problem(str(exc))
-            if isinstance(exc, DatabaseError):  # never leave a verdict it did not record
-                self.not_recorded.show_failure(exc)
-            self.refocus()
-            return None
-        self.show_verdict(verdict)
-        return verdict
-
-    def _judge_door(self, call: Callable[[], DoorVerdict]) -> DoorVerdict | None:
-        try:
-            verdict = call()
-        except Refusal as exc:
-            log.warning("door scan failed: %s", exc)
+            log.warning("desk: not recorded: %s", exc)
             self._problem(str(exc))
             if isinstance(exc, DatabaseError):
                 self.not_recorded.show_failure(exc)
             self.refocus()
             return None
-        self.show_door_verdict(verdict)
+        show(verdict)
         return verdict
 
     def show_door_verdict(self, verdict: DoorVerdict) -> None:
-        self.status.clear()
-        self.not_recorded.clear()
-        self.verdict_panel.show_door_verdict(verdict)
-        if self.verdict_panel.isVisible():
-            self.verdict_panel.repaint()
-        self.verdict_shown.emit(verdict)
-        self.sound.play(as_checkin(verdict.kind))
+        self._present(verdict, lambda: self.verdict_panel.show_door_verdict(verdict),
+                      as_checkin(verdict.kind))
         if verdict.kind.present:
             self.door_counts.refresh()
         self.refocus()
 
     def show_verdict(self, verdict: Verdict) -> None:
-        self.status.clear()
-        self.not_recorded.clear()
-        self.verdict_panel.show_verdict(verdict)
-        if self.verdict_panel.isVisible():
-            self.verdict_panel.repaint()  # the verdict first; the counts can follow
-        self.verdict_shown.emit(verdict)
-        self.sound.play(verdict.kind)
+        self._present(verdict, lambda: self.verdict_panel.show_verdict(verdict), verdict.kind)
         if verdict.admitted or verdict.kind is checkin.VerdictKind.ALREADY_CHECKED_IN:
             self.refresh_counts()
             self.search.refresh_results()
         self.refocus()
+
+    def _present(self, verdict: Verdict | DoorVerdict, draw: Callable[[], None],
+                 sound: checkin.VerdictKind) -> None:
+        """The verdict first, painted at once; its signal and sound; the counts can follow."""
+        self.status.clear()
+        self.not_recorded.clear()
+        draw()
+        if self.verdict_panel.isVisible():
+            self.verdict_panel.repaint()
+        self.verdict_shown.emit(verdict)
+        self.sound.play(sound)
 
     def undo(self, participant_id: int, reason: str) -> None:
         try:
@@ -473,10 +437,8 @@ class DeskWorkspace(Workspace):
         self.verdict_panel.set_hold_seconds(seconds)
 
     def _say(self, message: str) -> None:
-        self.status.setStyleSheet("")
-        self.status.setText(message)
+        show_status(self.status, message)
 
     def _problem(self, message: str) -> None:
         log.warning("desk: %s", message)
-        self.status.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.status.setText(message)
+        show_status(self.status, message, problem=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QWidget
 
 from encounter_desk.core import i18n
 from encounter_desk.core.errors import Refusal
@@ -16,8 +16,9 @@ from encounter_desk.records import agreements
 from encounter_desk.records.agreements import AgreementRow
 from encounter_desk.storage.database import Database
 from encounter_desk.ui.records.agreement_form import AgreementDialog
+from encounter_desk.ui.widgets.layout import hbox, named
 from encounter_desk.ui.widgets.table_model import Column, RecordTableModel
-from encounter_desk.ui.widgets.table_page import TablePage
+from encounter_desk.ui.widgets.table_page import FormTablePage
 from encounter_desk.ui.widgets.workspace import AppContext
 
 ALL_ITEMS = -1
@@ -93,45 +94,26 @@ class AgreementsModel(RecordTableModel):
             number=row.number)
 
 
-class AgreementsPage(TablePage):
+class AgreementsPage(FormTablePage):
     """The agreements of the sitting chosen above; the form adds and edits them."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         self.agreements = AgreementsModel(context.db)
-        super().__init__(self.agreements, context.messages, AgreementsModel.NUMBER, parent)
-        self.db = context.db
-        self.dialog: AgreementDialog | None = None
         self.items: list[AgendaItemRow] = []
         self.item_label = QLabel()
-        self.item_box = QComboBox()
-        self.item_box.setObjectName("agreementItemFilter")
+        self.item_box = named(QComboBox(), "agreementItemFilter")
         self.item_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        super().__init__(self.agreements, context.messages, AgreementsModel.NUMBER, parent)
+        self.db = context.db
         self.item_box.activated.connect(lambda _n: self._item_chosen())
-        self.edit_button = QPushButton()
-        self.edit_button.clicked.connect(self.edit_current)
-        row = QHBoxLayout()
-        row.addWidget(self.item_label)
-        row.addWidget(self.item_box, 1)
-        layout = self.layout()
-        layout.insertLayout(0, row)
-        buttons = next(layout.itemAt(n).layout() for n in range(layout.count())
-                       if layout.itemAt(n).layout() is not None
-                       and layout.itemAt(n).layout().indexOf(self.add_button) >= 0)
-        buttons.insertWidget(1, self.edit_button)  # beside Add, in the page's button row
-        self.table.setEditTriggers(self.table.EditTrigger.NoEditTriggers)
+        self.layout().insertLayout(0, hbox(self.item_label, (self.item_box, 1)))
         self.table.setWordWrap(True)
-        self.table.doubleClicked.connect(lambda _index: self.edit_current())
-        self.current_row_changed.connect(lambda row: self.edit_button.setEnabled(row is not None))
-        self.edit_button.setEnabled(False)
-        self.retranslate()
 
     def retranslate(self) -> None:
         super().retranslate()
-        if hasattr(self, "edit_button"):  # not while TablePage builds itself
-            self.add_button.setText(self.tr("Add agreement…"))
-            self.edit_button.setText(self.tr("Edit…"))
-            self.item_label.setText(self.tr("Agenda item"))
-            self._fill_items()
+        self.add_button.setText(self.tr("Add agreement…"))
+        self.item_label.setText(self.tr("Agenda item"))
+        self._fill_items()
 
     # --- the sitting and its agenda --------------------------------------------------------
 
@@ -187,25 +169,13 @@ class AgreementsPage(TablePage):
         if self.agreements.sitting_id is None:
             self.messages.warn(self, self.tr("Agreements"), self.tr("Choose a session first."))
             return
+        self.open_form(None)
+
+    def open_form(self, row: AgreementRow | None) -> None:
         item = self.agreements.item_filter
-        self._open(None, item if item > 0 else None)
-
-    def edit_current(self) -> None:
-        row = self.current_row()
-        if isinstance(row, AgreementRow):
-            self._open(row, row.agenda_item_id)
-
-    def _open(self, row: AgreementRow | None, item_id: int | None) -> None:
-        if self.dialog is not None:
-            self.dialog.close()
-        self.dialog = AgreementDialog(self, self.items, lambda values: self._submit(row, values),
-                                      row, item_id)
-        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.dialog.finished.connect(self._closed)
-        self.dialog.open()
-
-    def _closed(self, _result: int) -> None:
-        self.dialog = None
+        item_id = row.agenda_item_id if row is not None else (item if item > 0 else None)
+        self.show_form(AgreementDialog(self, self.items, lambda values: self._submit(row, values),
+                                       row, item_id))
 
     def _submit(self, row: AgreementRow | None, values: dict[str, Any]) -> str | None:
         sitting_id = self.agreements.sitting_id
@@ -218,9 +188,5 @@ class AgreementsPage(TablePage):
                 saved = agreements.update_agreement(self.db, row.id, **values)
         except Refusal as exc:
             return str(exc)
-        self.agreements.refresh()
-        number = self.agreements.row_of_id(saved.id)
-        if number is not None:
-            self.select_source_row(number, AgreementsModel.TEXT)
-        self.fit_columns()
+        self.select_saved(saved.id, AgreementsModel.TEXT)
         return None

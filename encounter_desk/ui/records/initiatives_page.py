@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
 from encounter_desk.core import i18n
 from encounter_desk.core.errors import Refusal
@@ -17,7 +17,7 @@ from encounter_desk.records.initiatives import InitiativeRow
 from encounter_desk.storage.database import Database
 from encounter_desk.ui.records.initiative_form import InitiativeDialog
 from encounter_desk.ui.widgets.table_model import Column, RecordTableModel
-from encounter_desk.ui.widgets.table_page import TablePage
+from encounter_desk.ui.widgets.table_page import FormTablePage
 from encounter_desk.ui.widgets.workspace import AppContext
 
 
@@ -82,7 +82,7 @@ class InitiativesModel(RecordTableModel):
             title=row.title)
 
 
-class InitiativesPage(TablePage):
+class InitiativesPage(FormTablePage):
     """The whole register (every sitting); new ones default to the sitting chosen above."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -90,25 +90,10 @@ class InitiativesPage(TablePage):
         super().__init__(self.register, context.messages, InitiativesModel.DELEGATION, parent)
         self.db: Database = context.db
         self.sitting_id: int | None = None
-        self.dialog: InitiativeDialog | None = None
-        self.edit_button = QPushButton()
-        self.edit_button.clicked.connect(self.edit_current)
-        layout = self.layout()
-        buttons = next(layout.itemAt(n).layout() for n in range(layout.count())
-                       if layout.itemAt(n).layout() is not None
-                       and layout.itemAt(n).layout().indexOf(self.add_button) >= 0)
-        buttons.insertWidget(1, self.edit_button)  # beside Add, in the page's button row
-        self.table.setEditTriggers(self.table.EditTrigger.NoEditTriggers)
-        self.table.doubleClicked.connect(lambda _index: self.edit_current())
-        self.current_row_changed.connect(lambda row: self.edit_button.setEnabled(row is not None))
-        self.edit_button.setEnabled(False)
-        self.retranslate()
 
     def retranslate(self) -> None:
         super().retranslate()
-        if hasattr(self, "edit_button"):
-            self.add_button.setText(self.tr("Add initiative…"))
-            self.edit_button.setText(self.tr("Edit…"))
+        self.add_button.setText(self.tr("Add initiative…"))
 
     def set_sitting(self, sitting_id: int | None) -> None:
         self.sitting_id = sitting_id
@@ -130,15 +115,7 @@ class InitiativesPage(TablePage):
         except Refusal as exc:
             self.messages.warn(self, self.tr("Initiatives"), str(exc))
 
-    def add_row(self) -> None:
-        self._open(None)
-
-    def edit_current(self) -> None:
-        row = self.current_row()
-        if isinstance(row, InitiativeRow):
-            self._open(row)
-
-    def _open(self, row: InitiativeRow | None) -> None:
+    def open_form(self, row: InitiativeRow | None) -> None:
         try:
             delegations = delegation_admin.list_delegations(self.db)
             people = participants.list_participants(self.db)
@@ -146,18 +123,10 @@ class InitiativesPage(TablePage):
         except Refusal as exc:
             self.messages.warn(self, self.tr("Initiatives"), str(exc))
             return
-        if self.dialog is not None:
-            self.dialog.close()
         current = next((s for s in sessions if s.id == self.sitting_id), None)
-        self.dialog = InitiativeDialog(
+        self.show_form(InitiativeDialog(
             self, delegations, people, sessions, lambda values: self._submit(row, values), row,
-            sitting_id=self.sitting_id, default_date=current.date if current else None)
-        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.dialog.finished.connect(self._closed)
-        self.dialog.open()
-
-    def _closed(self, _result: int) -> None:
-        self.dialog = None
+            sitting_id=self.sitting_id, default_date=current.date if current else None))
 
     def _submit(self, row: InitiativeRow | None, values: dict[str, Any]) -> str | None:
         try:
@@ -167,9 +136,5 @@ class InitiativesPage(TablePage):
                 saved = initiatives.update_initiative(self.db, row.id, **values)
         except Refusal as exc:
             return str(exc)
-        self.register.refresh()
-        number = self.register.row_of_id(saved.id)
-        if number is not None:
-            self.select_source_row(number, InitiativesModel.TITLE)
-        self.fit_columns()
+        self.select_saved(saved.id, InitiativesModel.TITLE)
         return None

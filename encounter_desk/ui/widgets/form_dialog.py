@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QWidget
 
-from encounter_desk.ui.widgets.layout import column, problem_label
+from encounter_desk.ui.widgets.layout import problem_label, vbox
 
 Submit = Callable[[dict[str, Any]], str | None]
 """Saves a form's values; returns None, or the sentence saying why nothing was saved."""
@@ -43,7 +43,7 @@ class FormDialog(QDialog):
             self.ok_button.setText(ok_text)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        self.body = column(self.form, self.error, self.buttons, parent=self)
+        self.body = vbox(self.form, self.error, self.buttons, parent=self)
 
     def values(self) -> dict[str, Any]:
         raise NotImplementedError

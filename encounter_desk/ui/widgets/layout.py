@@ -97,13 +97,20 @@ def fill(layout: QBoxLayout, *items: Item) -> QBoxLayout:
     return layout
 
 
-def row(*items: Item) -> QHBoxLayout:
-    """A row of widgets (see :func:`fill`): ``row(a, b, None)`` is two buttons then space."""
+def hbox(*items: Item) -> QHBoxLayout:
+    """A row of widgets (see :func:`fill`): ``hbox(a, b, None)`` is two buttons then space."""
     return fill(QHBoxLayout(), *items)
 
 
-def column(*items: Item, parent: QWidget | None = None,
-           margins: int | None = None) -> QVBoxLayout:
+def pane(*items: Item) -> QWidget:
+    """A widget holding ``items`` in a column without margins (one side of a splitter)."""
+    widget = QWidget()
+    vbox(*items, parent=widget, margins=0)
+    return widget
+
+
+def vbox(*items: Item, parent: QWidget | None = None,
+         margins: int | None = None) -> QVBoxLayout:
     """A column of widgets (see :func:`fill`), set on ``parent`` when given; ``margins`` 0
     for a column inside another screen."""
     layout = QVBoxLayout(parent) if parent is not None else QVBoxLayout()

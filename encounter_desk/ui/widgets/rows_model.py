@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -84,3 +85,32 @@ class RowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in self.RIGHT:
             return RIGHT_ALIGNED
         return self.role_data(number, column, role)
+
+
+def rows_view(model: RowsModel, name: str = "", *, stretch: int = 0, selectable: bool = True,
+              row_padding: int | None = None, view: QTableView | None = None) -> QTableView:
+    """A read-only table of ``model``: no row numbers, column ``stretch`` takes the width
+    left and the others fit their contents; rows are chosen whole (or, not ``selectable``,
+    never, and the table never takes the keyboard). ``row_padding`` pixels are added to the
+    text's height for each row (None: the style's height); ``view`` is a QTableView
+    subclass to set up instead of a plain one."""
+    view = view if view is not None else QTableView()
+    if name:
+        view.setObjectName(name)
+    view.setModel(model)
+    view.verticalHeader().hide()
+    if row_padding is not None:
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + row_padding)
+    view.setWordWrap(False)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    if selectable:
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    else:
+        view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    header = view.horizontalHeader()
+    for column in range(model.COLUMN_COUNT):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column == stretch
+                                    else QHeaderView.ResizeMode.ResizeToContents)
+    return view
