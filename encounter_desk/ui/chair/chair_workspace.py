@@ -57,6 +57,7 @@ from encounter_desk.ui.chair.stats_panel import StatsPanel
 from encounter_desk.ui.chair.times_dialog import TimesDialog
 from encounter_desk.ui.records.counts_widget import AttendanceCountsWidget
 from encounter_desk.ui.shell import settings
+from encounter_desk.ui.widgets.layout import named
 from encounter_desk.ui.widgets.sitting_choice import SittingChoice
 from encounter_desk.ui.widgets.workspace import AppContext, Workspace
 
@@ -120,20 +121,17 @@ class ChairWorkspace(Workspace):
         self.sitting_label = QLabel()
         self.sitting_box = SittingChoice(SITTING_KEY, "sittingSelector", 18)
         self.item_label = QLabel()
-        self.item_box = QComboBox()
-        self.item_box.setObjectName("agendaItemSelector")
+        self.item_box = named(QComboBox(), "agendaItemSelector")
         self.item_box.setMinimumContentsLength(18)
         self.item_box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.closed_toggle = self._button("listClosedToggle")
         self.closed_toggle.setCheckable(True)
         self.times_button = self._button("timesButton")
-        self.sound_box = QCheckBox()
-        self.sound_box.setObjectName("chairSound")
+        self.sound_box = named(QCheckBox(), "chairSound")
         self.sound_box.setChecked(self.sounds.enabled)
         self.projector_language_label = QLabel()
-        self.projector_language = QComboBox()
-        self.projector_language.setObjectName("projectorLanguage")
+        self.projector_language = named(QComboBox(), "projectorLanguage")
         self.projector_language.addItem("Español", "es")
         self.projector_language.addItem("English", "en")
         self.projector_language.setCurrentIndex(

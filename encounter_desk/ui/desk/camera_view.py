@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from encounter_desk.core.clock import Monotonic
 from encounter_desk.desk import camera as camera_decode
+from encounter_desk.ui.widgets.layout import named, wrapped
 from encounter_desk.ui.widgets.retranslating import Retranslating
 
 log = logging.getLogger(__name__)
@@ -58,12 +59,10 @@ class CameraView(Retranslating, QDialog):
         self._monotonic = monotonic
         self._last_decode = float("-inf")
         self.debouncer = camera_decode.Debouncer(monotonic=monotonic)
-        self.picture = QLabel()
-        self.picture.setObjectName("cameraPicture")
+        self.picture = named(QLabel(), "cameraPicture")
         self.picture.setMinimumSize(480, 360)
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.status = wrapped()
         self.close_button = QPushButton()
         self.close_button.clicked.connect(self.close)
         layout = QVBoxLayout(self)

@@ -24,6 +24,7 @@ from encounter_desk.desk.checkin import Verdict, VerdictKind
 from encounter_desk.records.attendance import DoorVerdict
 from encounter_desk.ui.desk import door
 from encounter_desk.ui.desk.style import READY, look
+from encounter_desk.ui.widgets.layout import named
 from encounter_desk.ui.widgets.retranslating import Retranslating
 
 DEFAULT_HOLD_SECONDS = 6.0
@@ -130,8 +131,7 @@ class VerdictPanel(Retranslating, QFrame):
         self.symbol.setFixedWidth(110)
         self.symbol.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         self.headline = _label(34, True, "verdictHeadline")
-        self.flag = QLabel()
-        self.flag.setObjectName("verdictFlag")
+        self.flag = named(QLabel(), "verdictFlag")
         self.flag.setFixedHeight(FLAG_HEIGHT)
         self.name = _label(NAME_ONE_LINE[0], True, "verdictName")
         self.delegation = _label(24, False, "verdictDelegation")

@@ -1,8 +1,5 @@
-"""The form of one agreement: agenda item, text, how adopted, annex. Not modal to the app.
-
-``submit(values)`` saves through the service and returns None, or the service's message
-when it refused: then the message is shown inside the form and nothing was written.
-"""
+"""The form of one agreement: agenda item, text, how adopted, annex (a
+:class:`~encounter_desk.ui.widgets.form_dialog.FormDialog`)."""
 
 from __future__ import annotations
 
@@ -26,6 +23,7 @@ from encounter_desk.event.sittings import AgendaItemRow
 from encounter_desk.records.agreements import AgreementRow, adoption_label
 from encounter_desk.storage.models import Adoption
 from encounter_desk.ui.widgets.form_dialog import FormDialog, Submit
+from encounter_desk.ui.widgets.layout import named
 
 
 class AgreementDialog(FormDialog):
@@ -39,8 +37,7 @@ class AgreementDialog(FormDialog):
                             else self.tr("Agreement {number}").format(number=row.number))
         self.resize(620, 560)
 
-        self.item_box = QComboBox()
-        self.item_box.setObjectName("agreementItem")
+        self.item_box = named(QComboBox(), "agreementItem")
         self.item_box.addItem(self.tr("The whole session"), None)
         for item in items:
             self.item_box.addItem(
@@ -48,24 +45,17 @@ class AgreementDialog(FormDialog):
                 item.id)
         chosen = row.agenda_item_id if row is not None else item_id
         self.item_box.setCurrentIndex(max(0, self.item_box.findData(chosen)))
-        self.number = QSpinBox()
-        self.number.setObjectName("agreementNumber")
+        self.number = named(QSpinBox(), "agreementNumber")
         self.number.setRange(0, 999)
         self.number.setSpecialValueText(self.tr("next free number"))
-        self.text_es = QPlainTextEdit()
-        self.text_es.setObjectName("agreementTextEs")
-        self.text_en = QPlainTextEdit()
-        self.text_en.setObjectName("agreementTextEn")
-        self.adoption = QComboBox()
-        self.adoption.setObjectName("agreementAdoption")
+        self.text_es = named(QPlainTextEdit(), "agreementTextEs")
+        self.text_en = named(QPlainTextEdit(), "agreementTextEn")
+        self.adoption = named(QComboBox(), "agreementAdoption")
         for value in Adoption:
             self.adoption.addItem(adoption_label(value.value), value.value)
-        self.votes_for = QLineEdit()
-        self.votes_for.setObjectName("votesFor")
-        self.votes_against = QLineEdit()
-        self.votes_against.setObjectName("votesAgainst")
-        self.abstentions = QLineEdit()
-        self.abstentions.setObjectName("abstentions")
+        self.votes_for = named(QLineEdit(), "votesFor")
+        self.votes_against = named(QLineEdit(), "votesAgainst")
+        self.abstentions = named(QLineEdit(), "abstentions")
         votes = QHBoxLayout()
         self.for_label, self.against_label, self.abstain_label = QLabel(), QLabel(), QLabel()
         for label, box in ((self.for_label, self.votes_for),
@@ -75,10 +65,8 @@ class AgreementDialog(FormDialog):
             votes.addWidget(label)
             votes.addWidget(box)
         votes.addStretch(1)
-        self.annex = QCheckBox(self.tr("A declaration printed in full as an annex"))
-        self.annex.setObjectName("agreementAnnex")
-        self.annex_title = QLineEdit()
-        self.annex_title.setObjectName("annexTitle")
+        self.annex = named(QCheckBox(self.tr("A declaration printed in full as an annex")), "agreementAnnex")
+        self.annex_title = named(QLineEdit(), "annexTitle")
 
         form = self.form
         form.addRow(self.tr("Agenda item"), self.item_box)

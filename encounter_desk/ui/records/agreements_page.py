@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -17,7 +18,7 @@ from encounter_desk.records.agreements import AgreementRow
 from encounter_desk.storage.database import Database
 from encounter_desk.ui.records.agreement_form import AgreementDialog
 from encounter_desk.ui.widgets.layout import hbox, named
-from encounter_desk.ui.widgets.table_model import Column, RecordTableModel
+from encounter_desk.ui.widgets.table_model import Column, SittingTableModel
 from encounter_desk.ui.widgets.table_page import FormTablePage
 from encounter_desk.ui.widgets.workspace import AppContext
 
@@ -27,7 +28,7 @@ WHOLE_SESSION = 0
 """The filter value for agreements not tied to an agenda item."""
 
 
-class AgreementsModel(RecordTableModel):
+class AgreementsModel(SittingTableModel):
     CONTEXT = "AgreementsModel"
     NUMBER, ITEM, TEXT, ADOPTION, ANNEX = range(5)
     COLUMNS = (
@@ -42,25 +43,23 @@ class AgreementsModel(RecordTableModel):
               QT_TRANSLATE_NOOP("AgreementsModel", "1 agreement"))
     DELETE = staticmethod(agreements.delete_agreement)
 
+    item_filter = ALL_ITEMS
+
     def __init__(self, db: Database, parent: Any = None) -> None:
         super().__init__(db, parent)
-        self.sitting_id: int | None = None
-        self.item_filter = ALL_ITEMS
         self.items: dict[int, AgendaItemRow] = {}
 
-    def set_sitting(self, sitting_id: int | None, items: list[AgendaItemRow]) -> None:
-        self.sitting_id = sitting_id
+    def set_sitting(self, sitting_id: int | None, items: Sequence[AgendaItemRow] = ()) -> None:
+        """Show the agreements of ``sitting_id``, whose agenda is ``items``."""
         self.items = {item.id: item for item in items}
-        self.refresh()
+        super().set_sitting(sitting_id)
 
     def set_item_filter(self, value: int) -> None:
         self.item_filter = value
         self.refresh()
 
-    def fetch(self) -> list[AgreementRow]:
-        if self.sitting_id is None:
-            return []
-        rows = agreements.list_agreements(self.db, self.sitting_id)
+    def fetch_sitting(self, sitting_id: int) -> list[AgreementRow]:
+        rows = agreements.list_agreements(self.db, sitting_id)
         if self.item_filter == ALL_ITEMS:
             return rows
         wanted = None if self.item_filter == WHOLE_SESSION else self.item_filter

@@ -1,9 +1,6 @@
 """The form of one legislative initiative: delegation, sponsors, title, description, kind,
-target date, status and the session where it was pledged. Not modal to the app.
-
-``submit(values)`` saves through the service and returns None, or the service's message
-when it refused: then the message is shown inside the form and nothing was written.
-"""
+target date, status and the session where it was pledged (a
+:class:`~encounter_desk.ui.widgets.form_dialog.FormDialog`)."""
 
 from __future__ import annotations
 
@@ -33,6 +30,7 @@ from encounter_desk.records.attendance import NOT_EXPECTED
 from encounter_desk.records.initiatives import InitiativeRow
 from encounter_desk.storage.models import InitiativeKind, InitiativeStatus
 from encounter_desk.ui.widgets.form_dialog import FormDialog, Submit
+from encounter_desk.ui.widgets.layout import named
 
 
 class InitiativeDialog(FormDialog):
@@ -54,31 +52,23 @@ class InitiativeDialog(FormDialog):
         self.setWindowTitle(self.tr("Legislative initiative"))
         self.resize(640, 640)
 
-        self.delegation = QComboBox()
-        self.delegation.setObjectName("initiativeDelegation")
+        self.delegation = named(QComboBox(), "initiativeDelegation")
         self.delegation.addItem(self.tr("(choose the delegation)"), None)
         for d in delegations:
             self.delegation.addItem(d.name(lang), d.id)
-        self.sponsors = QListWidget()
-        self.sponsors.setObjectName("initiativeSponsors")
+        self.sponsors = named(QListWidget(), "initiativeSponsors")
         self.sponsors.setMinimumHeight(110)
-        self.title_box = QLineEdit()
-        self.title_box.setObjectName("initiativeTitle")
-        self.description = QPlainTextEdit()
-        self.description.setObjectName("initiativeDescription")
+        self.title_box = named(QLineEdit(), "initiativeTitle")
+        self.description = named(QPlainTextEdit(), "initiativeDescription")
         self.description.setMaximumHeight(110)
-        self.kind = QComboBox()
-        self.kind.setObjectName("initiativeKind")
+        self.kind = named(QComboBox(), "initiativeKind")
         for value in InitiativeKind:
             self.kind.addItem(initiatives.kind_label(value.value), value.value)
-        self.status = QComboBox()
-        self.status.setObjectName("initiativeStatus")
+        self.status = named(QComboBox(), "initiativeStatus")
         for value in InitiativeStatus:
             self.status.addItem(initiatives.status_label(value.value), value.value)
-        self.has_date = QCheckBox()
-        self.has_date.setObjectName("initiativeHasDate")
-        self.target = QDateEdit()
-        self.target.setObjectName("initiativeTarget")
+        self.has_date = named(QCheckBox(), "initiativeHasDate")
+        self.target = named(QDateEdit(), "initiativeTarget")
         self.target.setCalendarPopup(True)
         self.target.setDisplayFormat("yyyy-MM-dd")
         start = default_date or dt.date.today()
@@ -87,8 +77,7 @@ class InitiativeDialog(FormDialog):
         date_row.addWidget(self.has_date)
         date_row.addWidget(self.target)
         date_row.addStretch(1)
-        self.sitting = QComboBox()
-        self.sitting.setObjectName("initiativeSitting")
+        self.sitting = named(QComboBox(), "initiativeSitting")
         self.sitting.addItem(self.tr("Not pledged in a session"), None)
         for s in sittings:
             self.sitting.addItem(

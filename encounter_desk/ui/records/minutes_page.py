@@ -24,10 +24,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -40,6 +38,7 @@ from encounter_desk.records.minutes import akn
 from encounter_desk.records.minutes import data as minutes_data
 from encounter_desk.records.minutes import pdf as minutes_pdf
 from encounter_desk.ui.widgets.files import FileOpener, open_with_system, write_problem
+from encounter_desk.ui.widgets.layout import hbox, named, show_status, vbox, wrapped
 from encounter_desk.ui.widgets.retranslating import Retranslating
 from encounter_desk.ui.widgets.workspace import AppContext
 
@@ -67,46 +66,25 @@ class MinutesPage(Retranslating, QWidget):
 
         self.minutes_box = QGroupBox()
         self.language_label = QLabel()
-        self.language = QComboBox()
-        self.language.setObjectName("minutesLanguage")
+        self.language = named(QComboBox(), "minutesLanguage")
         for code, name in LANGUAGE_NAMES:
             self.language.addItem(name, code)
-        self.final_box = QCheckBox()
-        self.final_box.setObjectName("minutesFinal")
-        self.preview_button = QPushButton()
-        self.preview_button.setObjectName("previewMinutes")
-        self.pdf_button = QPushButton()
-        self.pdf_button.setObjectName("exportMinutes")
-        self.akn_button = QPushButton()
-        self.akn_button.setObjectName("exportAkn")
-        self.minutes_help = QLabel()
-        self.minutes_help.setWordWrap(True)
-        choose = QHBoxLayout()
-        choose.addWidget(self.language_label)
-        choose.addWidget(self.language)
-        choose.addSpacing(16)
-        choose.addWidget(self.final_box)
-        choose.addStretch(1)
-        actions = QHBoxLayout()
-        for button in (self.preview_button, self.pdf_button, self.akn_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        box_layout = QVBoxLayout(self.minutes_box)
-        box_layout.addLayout(choose)
-        box_layout.addWidget(self.minutes_help)
-        box_layout.addLayout(actions)
+        self.final_box = named(QCheckBox(), "minutesFinal")
+        self.preview_button = named(QPushButton(), "previewMinutes")
+        self.pdf_button = named(QPushButton(), "exportMinutes")
+        self.akn_button = named(QPushButton(), "exportAkn")
+        self.minutes_help = wrapped()
+        vbox(hbox(self.language_label, self.language, 16, self.final_box, None),
+             self.minutes_help,
+             hbox(self.preview_button, self.pdf_button, self.akn_button, None),
+             parent=self.minutes_box)
 
         self.exports_box = QGroupBox()
-        self.all_sessions = QCheckBox()
-        self.all_sessions.setObjectName("exportAllSessions")
-        self.report_button = QPushButton()
-        self.report_button.setObjectName("exportEventReport")
-        self.attendance_button = QPushButton()
-        self.attendance_button.setObjectName("exportAttendance")
-        self.speeches_button = QPushButton()
-        self.speeches_button.setObjectName("exportSpeeches")
-        self.exports_help = QLabel()
-        self.exports_help.setWordWrap(True)
+        self.all_sessions = named(QCheckBox(), "exportAllSessions")
+        self.report_button = named(QPushButton(), "exportEventReport")
+        self.attendance_button = named(QPushButton(), "exportAttendance")
+        self.speeches_button = named(QPushButton(), "exportSpeeches")
+        self.exports_help = wrapped()
         grid = QGridLayout(self.exports_box)
         grid.addWidget(self.exports_help, 0, 0, 1, 4)
         grid.addWidget(self.all_sessions, 1, 0, 1, 4)
@@ -116,24 +94,15 @@ class MinutesPage(Retranslating, QWidget):
         grid.setColumnStretch(3, 1)
 
         self.summary_box = QGroupBox()
-        self.summary = QLabel()
-        self.summary.setObjectName("minutesSummary")
-        self.summary.setWordWrap(True)
+        self.summary = wrapped("minutesSummary")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        summary_layout = QVBoxLayout(self.summary_box)
-        summary_layout.addWidget(self.summary)
+        vbox(self.summary, parent=self.summary_box)
 
-        self.status = QLabel()
-        self.status.setObjectName("minutesStatus")
-        self.status.setWordWrap(True)
+        self.status = wrapped("minutesStatus")
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.minutes_box)
-        layout.addWidget(self.summary_box, 1)
-        layout.addWidget(self.exports_box)
-        layout.addWidget(self.status)
+        vbox(self.minutes_box, (self.summary_box, 1), self.exports_box, self.status, parent=self)
 
         self.preview_button.clicked.connect(self.preview)
         self.pdf_button.clicked.connect(self.export_pdf)
@@ -233,13 +202,11 @@ class MinutesPage(Retranslating, QWidget):
         return re.sub(r"[^A-Za-z0-9_.-]+", "-", code).strip("-.") or "event"
 
     def _say(self, message: str) -> None:
-        self.status.setStyleSheet("")
-        self.status.setText(message)
+        show_status(self.status, message)
 
     def _failed(self, problem: str) -> None:
         log.warning("records export failed: %s", problem)
-        self.status.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.status.setText(problem)
+        show_status(self.status, problem, problem=True)
         self.messages.warn(self, self.tr("Not written"), problem)
 
     def _write(self, path: Path, work: Callable[[Path], object]) -> bool:

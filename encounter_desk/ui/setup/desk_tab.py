@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from encounter_desk.core.errors import Refusal
 from encounter_desk.event import kiosk_pin as kiosk
 from encounter_desk.ui.desk import identity
+from encounter_desk.ui.widgets.layout import named, wrapped
 from encounter_desk.ui.widgets.retranslating import Retranslating
 from encounter_desk.ui.widgets.workspace import AppContext
 
@@ -28,13 +29,11 @@ class DeskTab(Retranslating, QWidget):
         self.context = context
 
         self.name_box = QGroupBox()
-        self.name_edit = QLineEdit()
-        self.name_edit.setObjectName("deskNameEdit")
+        self.name_edit = named(QLineEdit(), "deskNameEdit")
         self.name_edit.setMaxLength(identity.MAX_DESK_NAME)
         self.save_name_button = QPushButton()
         self.save_name_button.clicked.connect(self.save_name)
-        self.name_help = QLabel()
-        self.name_help.setWordWrap(True)
+        self.name_help = wrapped()
         name_row = QHBoxLayout()
         name_row.addWidget(self.name_edit, 1)
         name_row.addWidget(self.save_name_button)
@@ -43,10 +42,8 @@ class DeskTab(Retranslating, QWidget):
         name_layout.addWidget(self.name_help)
 
         self.pin_box = QGroupBox()
-        self.pin_edit = QLineEdit()
-        self.pin_edit.setObjectName("kioskPinEdit")
-        self.pin_repeat = QLineEdit()
-        self.pin_repeat.setObjectName("kioskPinRepeat")
+        self.pin_edit = named(QLineEdit(), "kioskPinEdit")
+        self.pin_repeat = named(QLineEdit(), "kioskPinRepeat")
         for edit in (self.pin_edit, self.pin_repeat):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
             edit.setMaxLength(kiosk.MAX_DIGITS)
@@ -56,9 +53,7 @@ class DeskTab(Retranslating, QWidget):
         self.set_pin_button.clicked.connect(self.save_pin)
         self.clear_pin_button = QPushButton()
         self.clear_pin_button.clicked.connect(self.clear_pin)
-        self.pin_state = QLabel()
-        self.pin_state.setObjectName("kioskPinState")
-        self.pin_state.setWordWrap(True)
+        self.pin_state = wrapped("kioskPinState")
         form = QFormLayout()
         form.addRow(self.pin_label, self.pin_edit)
         form.addRow(self.repeat_label, self.pin_repeat)
@@ -71,9 +66,7 @@ class DeskTab(Retranslating, QWidget):
         pin_layout.addLayout(buttons)
         pin_layout.addWidget(self.pin_state)
 
-        self.status = QLabel()
-        self.status.setObjectName("deskTabStatus")
-        self.status.setWordWrap(True)
+        self.status = wrapped("deskTabStatus")
         layout = QVBoxLayout(self)
         layout.addWidget(self.name_box)
         layout.addWidget(self.pin_box)

@@ -44,9 +44,8 @@ class ParticipantsModel(RecordTableModel):
     UPDATE = staticmethod(participants.update_participant)
     DELETE = staticmethod(participants.delete_participant)
 
-    def __init__(self, db, parent=None) -> None:  # noqa: ANN001
-        super().__init__(db, parent)
-        self._delegations: list[delegation_admin.DelegationRow] = []
+    _delegations: list[delegation_admin.DelegationRow] = []
+    """The choices of the delegation column, read with the participants."""
 
     def fetch(self) -> list[ParticipantRow]:
         self._delegations = delegation_admin.list_delegations(self.db)

@@ -11,7 +11,7 @@ from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP
 from encounter_desk.event import participants, sittings
 from encounter_desk.event.sittings import AgendaItemRow, SittingRow
-from encounter_desk.ui.widgets.table_model import Column, RecordTableModel
+from encounter_desk.ui.widgets.table_model import Column, RecordTableModel, SittingTableModel
 
 
 class SittingsModel(RecordTableModel):
@@ -36,9 +36,8 @@ class SittingsModel(RecordTableModel):
     UPDATE = staticmethod(sittings.update_sitting)
     DELETE = staticmethod(sittings.delete_sitting)
 
-    def __init__(self, db, parent=None) -> None:  # noqa: ANN001
-        super().__init__(db, parent)
-        self._people: list[tuple[str, int]] = []
+    _people: list[tuple[str, int]] = []
+    """The choices of the chair column, read with the sittings."""
 
     def fetch(self) -> list[SittingRow]:
         self._people = [
@@ -86,7 +85,7 @@ class SittingsModel(RecordTableModel):
                 self.dataChanged.emit(self.index(number, 0), self.index(number, len(self.COLUMNS) - 1))
 
 
-class AgendaModel(RecordTableModel):
+class AgendaModel(SittingTableModel):
     """The agenda items of one sitting (none selected: empty)."""
 
     CONTEXT = "AgendaModel"
@@ -101,18 +100,8 @@ class AgendaModel(RecordTableModel):
     UPDATE = staticmethod(sittings.update_agenda_item)
     DELETE = staticmethod(sittings.delete_agenda_item)
 
-    def __init__(self, db, parent=None) -> None:  # noqa: ANN001
-        super().__init__(db, parent)
-        self.sitting_id: int | None = None
-
-    def set_sitting(self, sitting_id: int | None) -> None:
-        self.sitting_id = sitting_id
-        self.refresh()
-
-    def fetch(self) -> list[AgendaItemRow]:
-        if self.sitting_id is None:
-            return []
-        return sittings.list_agenda_items(self.db, self.sitting_id)
+    def fetch_sitting(self, sitting_id: int) -> list[AgendaItemRow]:
+        return sittings.list_agenda_items(self.db, sitting_id)
 
     def create(self) -> AgendaItemRow:
         if self.sitting_id is None:

@@ -18,6 +18,7 @@ from encounter_desk.core import config
 from encounter_desk.core.errors import Refusal
 from encounter_desk.event import event as events
 from encounter_desk.storage.database import Database, open_database, sqlite_url
+from encounter_desk.ui.widgets.layout import enlarge, heading, named, problem_label, wrapped
 from encounter_desk.ui.widgets.retranslating import Retranslating
 
 DEMO_FILE = "demo.sqlite"
@@ -62,9 +63,7 @@ def ensure_demo(path: Path | None = None) -> Path:
 
 
 def _big_button(button: QPushButton) -> None:
-    font = button.font()
-    font.setPointSizeF(font.pointSizeF() * 1.2)
-    button.setFont(font)
+    enlarge(button, 1.2)
     button.setMinimumHeight(56)
     button.setMinimumWidth(420)
 
@@ -79,30 +78,20 @@ class WelcomePage(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("welcomePage")
-        self.heading = QLabel()
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.heading.setFont(font)
+        self.heading = heading(1.6)
         self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
+        self.intro = wrapped()
         self.intro.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.demo_button = QPushButton()
-        self.demo_button.setObjectName("welcomeDemo")
+        self.demo_button = named(QPushButton(), "welcomeDemo")
         self.demo_button.clicked.connect(self.demo_requested)
         self.demo_hint = QLabel()
-        self.create_button = QPushButton()
-        self.create_button.setObjectName("welcomeCreate")
+        self.create_button = named(QPushButton(), "welcomeCreate")
         self.create_button.clicked.connect(self.create_requested)
         self.create_hint = QLabel()
-        self.open_button = QPushButton()
-        self.open_button.setObjectName("welcomeOpen")
+        self.open_button = named(QPushButton(), "welcomeOpen")
         self.open_button.clicked.connect(self.open_requested)
         self.open_hint = QLabel()
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
+        self.error = problem_label()
 
         # One centred column of fixed width: word-wrapped labels placed with an alignment
         # in a box layout get no height for their width, and overlap their neighbours.

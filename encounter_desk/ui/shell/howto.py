@@ -9,9 +9,10 @@ taking the keyboard, so a badge scanned while it is up still reaches the scan fi
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from encounter_desk.ui.shell import settings
+from encounter_desk.ui.widgets.layout import heading, wrapped
 from encounter_desk.ui.widgets.retranslating import Retranslating
 
 KEYS = ("desk", "chair", "records")
@@ -37,14 +38,8 @@ class HowToDialog(Retranslating, QDialog):
         self.setObjectName(f"howto-{key}")
         self.setModal(False)
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
-        self.heading = QLabel()
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.body = QLabel()
-        self.body.setObjectName("howtoBody")
-        self.body.setWordWrap(True)
+        self.heading = heading(1.3)
+        self.body = wrapped("howtoBody")
         self.body.setTextFormat(Qt.TextFormat.RichText)
         self.body.setMinimumWidth(480)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -32,19 +32,59 @@ def _count(value: Any) -> int:
     return value if isinstance(value, int) else len(value or ())
 
 
-class RosterActions(QObject):
-    def __init__(self, window: QWidget, context: AppContext) -> None:
+def _with_suffix(path: Path) -> Path:
+    return path if path.suffix.lower() in (".csv", ".xlsx") else path.with_suffix(".xlsx")
+
+
+def _write(messages: MessageBridge, window: QWidget, title: str, file: Path,
+           work: Callable[[Path], Any], done: str) -> None:
+    """Write ``file``; say where it went (``done`` gets the path and the count written),
+    or why it could not be written."""
+    try:
+        count = work(file)
+    except (Refusal, OSError) as exc:
+        messages.warn(window, title, write_problem(exc, file))
+        return
+    messages.inform(window, title, done.format(count=count, path=file))
+
+
+class TemplateActions(QObject):
+    """The empty roster template: it works without an open event."""
+
+    def __init__(self, window: QWidget, messages: MessageBridge) -> None:
         super().__init__(window)
         self.window = window
-        self.context = context
+        self.messages = messages
 
     def _filter(self) -> str:
         return self.tr("Rosters {patterns};;All files (*)").format(patterns=ROSTER_FILTER)
 
+    def start(self) -> None:
+        suggested = str(config.data_dir() / "roster-template.xlsx")
+        self.messages.choose_save_file(
+            self.window, self.tr("Export roster template"), self._filter(), suggested,
+            self.write_to)
+
+    def write_to(self, path: str) -> None:
+        from encounter_desk.roster import importer as roster
+
+        if path:
+            _write(self.messages, self.window, self.tr("Export roster template"),
+                   _with_suffix(Path(path)), roster.write_template,
+                   self.tr("Roster template written to {path}."))
+
+
+class RosterActions(TemplateActions):
+    """Import and export the open event's roster (and, like any window, the template)."""
+
+    def __init__(self, window: QWidget, context: AppContext) -> None:
+        super().__init__(window, context.messages)
+        self.context = context
+
     # --- import --------------------------------------------------------------------------
 
     def start_import(self) -> None:
-        self.context.messages.choose_open_file(
+        self.messages.choose_open_file(
             self.window, self.tr("Import roster"), self._filter(), self.check_file
         )
 
@@ -60,7 +100,7 @@ class RosterActions(QObject):
         except Refusal as exc:
             self._failed(file, str(exc))
             return
-        messages = self.context.messages
+        messages = self.messages
         if not report.ok:
             self._report_problems(file, report)
             return
@@ -102,7 +142,7 @@ class RosterActions(QObject):
             return
         log.info("imported roster %s", file)
         self.context.records_changed.emit()
-        self.context.messages.inform(
+        self.messages.inform(
             self.window,
             self.tr("Import roster"),
             self.tr("Imported {file}: {created} new participants, {updated} changed.").format(
@@ -113,7 +153,7 @@ class RosterActions(QObject):
         )
 
     def _report_problems(self, file: Path, report: ImportReport) -> None:
-        self.context.messages.show_report(
+        self.messages.show_report(
             self.window,
             self.tr("Roster not imported"),
             self.tr("{file} has problems, so nothing was imported. Correct these rows and "
@@ -122,7 +162,7 @@ class RosterActions(QObject):
         )
 
     def _failed(self, file: Path, reason: str) -> None:
-        self.context.messages.warn(
+        self.messages.warn(
             self.window,
             self.tr("Roster not imported"),
             self.tr("{file} could not be read: {reason}").format(file=file.name, reason=reason),
@@ -132,7 +172,7 @@ class RosterActions(QObject):
 
     def start_export(self) -> None:
         suggested = str(Path.home() / "participants.xlsx")
-        self.context.messages.choose_save_file(
+        self.messages.choose_save_file(
             self.window, self.tr("Export roster"), self._filter(), suggested, self.export_to
         )
 
@@ -140,49 +180,6 @@ class RosterActions(QObject):
         from encounter_desk.roster import importer as roster
 
         if path:
-            _write(self.context.messages, self.window, self.tr("Export roster"),
+            _write(self.messages, self.window, self.tr("Export roster"),
                    _with_suffix(Path(path)), lambda file: roster.export_roster(self.context.db, file),
                    self.tr("{count} participants written to {path}."))
-
-
-def _with_suffix(path: Path) -> Path:
-    return path if path.suffix.lower() in (".csv", ".xlsx") else path.with_suffix(".xlsx")
-
-
-def _write(messages: MessageBridge, window: QWidget, title: str, file: Path,
-           work: Callable[[Path], Any], done: str) -> None:
-    """Write ``file``; say where it went (``done`` gets the path and the count written),
-    or why it could not be written."""
-    try:
-        count = work(file)
-    except (Refusal, OSError) as exc:
-        messages.warn(window, title, write_problem(exc, file))
-        return
-    messages.inform(window, title, done.format(count=count, path=file))
-
-
-class TemplateActions(QObject):
-    """The empty roster template works without an open event."""
-
-    def __init__(self, window: QWidget, messages: MessageBridge) -> None:
-        super().__init__(window)
-        self.window = window
-        self.messages = messages
-
-    def start(self) -> None:
-        suggested = str(config.data_dir() / "roster-template.xlsx")
-        self.messages.choose_save_file(
-            self.window,
-            self.tr("Export roster template"),
-            self.tr("Rosters {patterns};;All files (*)").format(patterns=ROSTER_FILTER),
-            suggested,
-            self.write_to,
-        )
-
-    def write_to(self, path: str) -> None:
-        from encounter_desk.roster import importer as roster
-
-        if path:
-            _write(self.messages, self.window, self.tr("Export roster template"),
-                   _with_suffix(Path(path)), roster.write_template,
-                   self.tr("Roster template written to {path}."))

@@ -8,21 +8,22 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLayout,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 W = TypeVar("W", bound=QObject)
-Item = QWidget | QLayout | tuple[QWidget | QLayout, int] | None
-"""What :func:`fill` takes: a widget, a layout, a ``(widget or layout, stretch)`` pair, or
-``None`` for a stretch."""
+Item = QWidget | QLayout | tuple[QWidget | QLayout, int] | int | None
+"""What :func:`fill` takes: a widget, a layout, a ``(widget or layout, stretch)`` pair,
+a number of pixels of space, or ``None`` for a stretch."""
 
 PROBLEM_COLOUR = "#b00020"
 """The red of every problem the app shows (a refused form, a desk that could not record)."""
@@ -90,6 +91,8 @@ def fill(layout: QBoxLayout, *items: Item) -> QBoxLayout:
             item, stretch = item
         if item is None:
             layout.addStretch(1)
+        elif isinstance(item, int):
+            layout.addSpacing(item)
         elif isinstance(item, QLayout):
             layout.addLayout(item, stretch)
         else:
@@ -107,6 +110,19 @@ def pane(*items: Item) -> QWidget:
     widget = QWidget()
     vbox(*items, parent=widget, margins=0)
     return widget
+
+
+def side_by_side(left: QWidget, right: QWidget, stretch: tuple[int, int],
+                 sizes: tuple[int, int]) -> QSplitter:
+    """Two panes the user can resize, neither of which can be closed; ``stretch`` shares
+    the window's growth, ``sizes`` are the first widths (pixels)."""
+    splitter = QSplitter(Qt.Orientation.Horizontal)
+    for number, widget in enumerate((left, right)):
+        splitter.addWidget(widget)
+        splitter.setStretchFactor(number, stretch[number])
+    splitter.setSizes(list(sizes))
+    splitter.setChildrenCollapsible(False)
+    return splitter
 
 
 def vbox(*items: Item, parent: QWidget | None = None,

@@ -49,25 +49,29 @@ class ParticipantForm(QWidget):
         self.desk_note.setPlaceholderText(
             self.tr("Shown at every scan, e.g. head of delegation, wheelchair user"))
 
+        contact_rows = [
+            (self.tr("Institution:"), self.institution),
+            (self.tr("Position:"), self.position),
+            (self.tr("Email:"), self.email),
+            (self.tr("Phone:"), self.phone),
+        ]
+        rows = [
+            (self.tr("Title:"), self.title),
+            (self.tr("Given names:"), self.given_names),
+            (self.tr("First surname:"), self.first_surname),
+            (self.tr("Second surname:"), self.second_surname),
+            (self.tr("Delegation:"), self.delegation),
+            (self.tr("Category:"), self.category),
+            *(contact_rows if contact else []),
+            (self.tr("Gender:"), self.gender),
+            *([(self.tr("Desk note:"), self.desk_note)] if contact else []),
+        ]
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(self.tr("Title:"), self.title)
-        form.addRow(self.tr("Given names:"), self.given_names)
-        form.addRow(self.tr("First surname:"), self.first_surname)
-        form.addRow(self.tr("Second surname:"), self.second_surname)
-        form.addRow(self.tr("Delegation:"), self.delegation)
-        form.addRow(self.tr("Category:"), self.category)
-        if contact:
-            form.addRow(self.tr("Institution:"), self.institution)
-            form.addRow(self.tr("Position:"), self.position)
-            form.addRow(self.tr("Email:"), self.email)
-            form.addRow(self.tr("Phone:"), self.phone)
-        form.addRow(self.tr("Gender:"), self.gender)
-        if contact:
-            form.addRow(self.tr("Desk note:"), self.desk_note)
-        else:  # kept (hidden) so that every form has the same fields
-            for field in (self.institution, self.position, self.email, self.phone,
-                          self.desk_note):
+        for label, field in rows:
+            form.addRow(label, field)
+        if not contact:  # kept (hidden) so that every form has the same fields
+            for _label, field in (*contact_rows, (None, self.desk_note)):
                 field.setParent(self)
                 field.hide()
 

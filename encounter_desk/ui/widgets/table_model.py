@@ -267,6 +267,23 @@ class RecordTableModel(QAbstractTableModel):
         return True
 
 
+class SittingTableModel(RecordTableModel):
+    """The rows of one sitting (none chosen: no rows): the roll call, the agenda, the
+    agreements. Subclasses read them in :meth:`fetch_sitting`."""
+
+    sitting_id: int | None = None
+
+    def set_sitting(self, sitting_id: int | None) -> None:
+        self.sitting_id = sitting_id
+        self.refresh()
+
+    def fetch(self) -> list[Any]:
+        return [] if self.sitting_id is None else self.fetch_sitting(self.sitting_id)
+
+    def fetch_sitting(self, sitting_id: int) -> list[Any]:
+        raise NotImplementedError
+
+
 def _shown(value: Any) -> Any:
     if value is None:
         return ""
