@@ -271,7 +271,9 @@ class VerdictPanel(Retranslating, QFrame):
             VerdictKind.FORGED: self.tr("Check the person's identity and search by name."),
             VerdictKind.UNKNOWN: self.tr("Search by name."),
         }.get(verdict.kind)
-        return "\n".join([*facts, advice] if advice else facts)
+        if advice:  # it follows the sentence it answers
+            facts = [*facts[:-1], f"{facts[-1]} {advice}" if facts else advice]
+        return "\n".join(facts)
 
     def _extra(self, verdict: Verdict, next_sitting: str) -> str:
         if next_sitting or not verdict.admitted:

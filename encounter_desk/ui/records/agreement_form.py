@@ -65,7 +65,8 @@ class AgreementDialog(FormDialog):
             votes.addWidget(label)
             votes.addWidget(box)
         votes.addStretch(1)
-        self.annex = named(QCheckBox(self.tr("A declaration printed in full as an annex")), "agreementAnnex")
+        self.annex = named(QCheckBox(self.tr("A declaration printed in full as an annex")),
+                           "agreementAnnex")
         self.annex_title = named(QLineEdit(), "annexTitle")
 
         form = self.form
