@@ -93,7 +93,7 @@ def flag_pixmap(iso2: str, height: int = FLAG_HEIGHT) -> QPixmap | None:
             try:
                 data = resources.files("encounter_desk.resources").joinpath(
                     "flags", f"{iso2.lower()}.png").read_bytes()
-            except (FileNotFoundError, OSError):
+            except OSError:  # no flag for this code
                 data = b""
             loaded = QPixmap()
             if data and loaded.loadFromData(data):
