@@ -4536,6 +4536,18 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <source>{time} · {desk} · {source}</source>
         <translation>{time} · {desk} · {source}</translation>
     </message>
+    <message>
+        <source>Keep this one; only the new badge admits.</source>
+        <translation>Retenga este; solo el nuevo da acceso.</translation>
+    </message>
+    <message>
+        <source>Check the person's identity and search by name.</source>
+        <translation>Verifique la identidad de la persona y búsquela por nombre.</translation>
+    </message>
+    <message>
+        <source>Search by name.</source>
+        <translation>Busque por nombre.</translation>
+    </message>
 </context>
 <context>
     <name>WalkInDialog</name>
@@ -4706,6 +4718,226 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>can't open '%(filename)s': %(error)s</source>
         <translation>no se puede abrir '%(filename)s': %(error)s</translation>
+    </message>
+</context>
+<context>
+    <name>Files</name>
+    <message>
+        <source>{path} could not be written: {reason}</source>
+        <translation>No se pudo guardar {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {reason}</source>
+        <translation>No se pudo guardar el archivo: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>DeskIdentity</name>
+    <message>
+        <source>A desk needs a name.</source>
+        <translation>La mesa necesita un nombre.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTableModel</name>
+    <message>
+        <source>Use the form.</source>
+        <translation>Use el formulario.</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantForm</name>
+    <message>
+        <source>(no delegation)</source>
+        <translation>(sin delegación)</translation>
+    </message>
+    <message>
+        <source>(not stated)</source>
+        <translation>(no indicado)</translation>
+    </message>
+    <message>
+        <source>Shown at every scan, e.g. head of delegation, wheelchair user</source>
+        <translation>Se muestra en cada lectura, p. ej. jefe de delegación, usuario de silla de ruedas</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Tratamiento:</translation>
+    </message>
+    <message>
+        <source>Given names:</source>
+        <translation>Nombres:</translation>
+    </message>
+    <message>
+        <source>First surname:</source>
+        <translation>Primer apellido:</translation>
+    </message>
+    <message>
+        <source>Second surname:</source>
+        <translation>Segundo apellido:</translation>
+    </message>
+    <message>
+        <source>Delegation:</source>
+        <translation>Delegación:</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>Categoría:</translation>
+    </message>
+    <message>
+        <source>Institution:</source>
+        <translation>Institución:</translation>
+    </message>
+    <message>
+        <source>Position:</source>
+        <translation>Cargo:</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>Correo electrónico:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Teléfono:</translation>
+    </message>
+    <message>
+        <source>Gender:</source>
+        <translation>Género:</translation>
+    </message>
+    <message>
+        <source>Desk note:</source>
+        <translation>Nota para la mesa:</translation>
+    </message>
+</context>
+<context>
+    <name>FormTablePage</name>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+</context>
+<context>
+    <name>ChairTopBar</name>
+    <message>
+        <source>Session</source>
+        <translation>Sesión</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Punto</translation>
+    </message>
+    <message>
+        <source>Speaking times…</source>
+        <translation>Tiempos de uso de la palabra…</translation>
+    </message>
+    <message>
+        <source>Sounds</source>
+        <translation>Sonidos</translation>
+    </message>
+    <message>
+        <source>A chime at the warning, a double beep at zero</source>
+        <translation>Un aviso al entrar en el tiempo final, un doble pitido al llegar a cero</translation>
+    </message>
+    <message>
+        <source>Projector language</source>
+        <translation>Idioma del proyector</translation>
+    </message>
+    <message>
+        <source>Room screen</source>
+        <translation>Pantalla de la sala</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts (F1)</source>
+        <translation>Atajos de teclado (F1)</translation>
+    </message>
+    <message>
+        <source>{number}. {title}</source>
+        <translation>{number}. {title}</translation>
+    </message>
+    <message>
+        <source>The session (no agenda items)</source>
+        <translation>La sesión (sin puntos de agenda)</translation>
+    </message>
+    <message>
+        <source>List closed</source>
+        <translation>Lista cerrada</translation>
+    </message>
+    <message>
+        <source>List open</source>
+        <translation>Lista abierta</translation>
+    </message>
+    <message>
+        <source>Reopen the list to new statements</source>
+        <translation>Reabrir la lista a nuevas intervenciones</translation>
+    </message>
+    <message>
+        <source>Close the list to new statements</source>
+        <translation>Cerrar la lista a nuevas intervenciones</translation>
+    </message>
+</context>
+<context>
+    <name>ListPanel</name>
+    <message>
+        <source>Up</source>
+        <translation>Subir</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Bajar</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Retirar</translation>
+    </message>
+    <message>
+        <source>Re-add last</source>
+        <translation>Reponer al último</translation>
+    </message>
+    <message>
+        <source>Give the floor</source>
+        <translation>Dar la palabra</translation>
+    </message>
+    <message>
+        <source>Give the floor to the selected speaker, out of turn</source>
+        <translation>Dar la palabra al orador seleccionado, fuera de turno</translation>
+    </message>
+    <message>
+        <source>Waiting to speak: {count}</source>
+        <translation>En espera: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>FloorPanel</name>
+    <message>
+        <source>Next speaker  (F5)</source>
+        <translation>Siguiente orador  (F5)</translation>
+    </message>
+    <message>
+        <source>End speech  (F8)</source>
+        <translation>Terminar  (F8)</translation>
+    </message>
+    <message>
+        <source>+30 s  (F7)</source>
+        <translation>+30 s  (F7)</translation>
+    </message>
+    <message>
+        <source>−30 s</source>
+        <translation>−30 s</translation>
+    </message>
+    <message>
+        <source>Room screen (what the projector shows)</source>
+        <translation>Pantalla de la sala (lo que muestra el proyector)</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Asistencia</translation>
+    </message>
+    <message>
+        <source>Resume  (F6)</source>
+        <translation>Reanudar  (F6)</translation>
+    </message>
+    <message>
+        <source>Pause  (F6)</source>
+        <translation>Pausar  (F6)</translation>
     </message>
 </context>
 </TS>

@@ -34,6 +34,7 @@ from encounter_desk.event.participants import ParticipantRow
 from encounter_desk.event.people_search import SearchIndex
 from encounter_desk.storage.models import SpeechKind
 from encounter_desk.ui.chair.looks import kind_look
+from encounter_desk.ui.widgets.layout import named
 
 BADGE_PROBLEMS = (badge_code.ParseProblem.BAD_CHECK, badge_code.ParseProblem.BAD_VERSION)
 MAX_RESULTS = 30
@@ -57,27 +58,21 @@ class AddSpeakerPanel(QGroupBox):
         self.people: dict[int, ParticipantRow] = {}
         self.delegations: list[DelegationRow] = []
 
-        self.search = QLineEdit()
-        self.search.setObjectName("speakerSearch")
+        self.search = named(QLineEdit(), "speakerSearch")
         self.search.setClearButtonEnabled(True)
-        self.delegation = QComboBox()
-        self.delegation.setObjectName("speakerDelegation")
+        self.delegation = named(QComboBox(), "speakerDelegation")
         self.delegation.setMinimumContentsLength(12)
         self.delegation.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.kind_label = QLabel()
-        self.kind_box = QComboBox()
-        self.kind_box.setObjectName("speakerKind")
+        self.kind_box = named(QComboBox(), "speakerKind")
         for kind in SpeechKind:
             self.kind_box.addItem("", kind.value)
         self.answer_label = QLabel()
-        self.answer_box = QComboBox()
-        self.answer_box.setObjectName("speakerRepliesTo")
-        self.results = QListWidget()
-        self.results.setObjectName("speakerResults")
+        self.answer_box = named(QComboBox(), "speakerRepliesTo")
+        self.results = named(QListWidget(), "speakerResults")
         self.results.setMaximumHeight(96)
-        self.add_button = QPushButton()
-        self.add_button.setObjectName("addSpeakerButton")
+        self.add_button = named(QPushButton(), "addSpeakerButton")
 
         grid = QGridLayout(self)
         grid.setContentsMargins(6, 6, 6, 6)

@@ -24,6 +24,7 @@ from encounter_desk.chair.clock import format_seconds
 from encounter_desk.chair.queries import CurrentSpeech, QueueEntry
 from encounter_desk.ui.chair.looks import kind_look
 from encounter_desk.ui.desk.verdict_panel import flag_pixmap
+from encounter_desk.ui.widgets.layout import heading, named, wrapped
 
 LANGUAGES = ("es", "en", "fr", "pt")
 FLAG_HEIGHT = 28
@@ -39,38 +40,25 @@ class CurrentSpeechPanel(QGroupBox):
         self.entry: QueueEntry | None = None
         self.current: CurrentSpeech | None = None
 
-        self.kind_tag = QLabel()
-        self.kind_tag.setObjectName("currentKind")
+        self.kind_tag = named(QLabel(), "currentKind")
         self.kind_tag.setMargin(4)
-        self.first_marker = QLabel()
-        self.first_marker.setObjectName("firstSpeechMarker")
+        self.first_marker = named(QLabel(), "firstSpeechMarker")
         self.first_marker.setStyleSheet("color: #8d6e00; font-weight: bold;")
-        self.speaker = QLabel()
-        self.speaker.setObjectName("currentSpeaker")
+        self.speaker = heading(1.5, "currentSpeaker")
         self.speaker.setWordWrap(True)
-        font = self.speaker.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        self.speaker.setFont(font)
         self.flag = QLabel()
         self.delegation = QLabel()
-        self.note = QLabel()
-        self.note.setObjectName("currentNote")
-        self.note.setWordWrap(True)
-        self.budget = QLabel()
-        self.budget.setObjectName("budgetRemaining")
+        self.note = wrapped("currentNote")
+        self.budget = named(QLabel(), "budgetRemaining")
         self.language_label = QLabel()
-        self.language = QComboBox()
-        self.language.setObjectName("speechLanguage")
+        self.language = named(QComboBox(), "speechLanguage")
         self.language.setEditable(True)
         self.language.setMaximumWidth(90)
         for code in LANGUAGES:
             self.language.addItem(code, code)
         self.summary_label = QLabel()
-        self.summary = QLineEdit()
-        self.summary.setObjectName("speechSummary")
-        self.save_summary = QPushButton()
-        self.save_summary.setObjectName("saveSummaryButton")
+        self.summary = named(QLineEdit(), "speechSummary")
+        self.save_summary = named(QPushButton(), "saveSummaryButton")
 
         tags = QHBoxLayout()
         tags.addWidget(self.kind_tag)

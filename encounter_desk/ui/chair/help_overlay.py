@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from encounter_desk.ui.chair.shortcuts import SHORTCUTS
+from encounter_desk.ui.widgets.layout import named
 
 
 class HelpOverlay(QWidget):
@@ -18,8 +19,7 @@ class HelpOverlay(QWidget):
         self.setObjectName("shortcutHelp")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, False)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.heading = QLabel()
-        self.heading.setObjectName("shortcutHelpHeading")
+        self.heading = named(QLabel(), "shortcutHelpHeading")
         self.heading.setStyleSheet("color: white; font-size: 20pt; font-weight: bold;")
         self.hint = QLabel()
         self.hint.setStyleSheet("color: #cfd8dc;")

@@ -53,21 +53,22 @@ CLOCK_LOOKS: dict[str, Look] = {
 }
 
 
+PHASE_LOOKS: dict[Phase, str] = {
+    Phase.IDLE: IDLE,
+    Phase.RUNNING: NORMAL,
+    Phase.WARNING: WARNING,
+    Phase.OVERTIME: OVERTIME,
+    Phase.STOPWATCH: STOPWATCH,
+    Phase.PAUSED: PAUSED,
+    Phase.STOPPED: STOPPED,
+}
+"""The face each phase of the clock shows (the clock already says paused before the time
+left, and overtime before the warning)."""
+
+
 def clock_look_name(reading: ClockState) -> str:
-    """Which face a reading shows: paused wins over the time left; overtime over warning."""
-    if reading.phase == Phase.IDLE:
-        return IDLE
-    if reading.phase == Phase.STOPPED:
-        return STOPPED
-    if reading.phase == Phase.PAUSED:
-        return PAUSED
-    if reading.phase == Phase.STOPWATCH:
-        return STOPWATCH
-    if reading.phase == Phase.OVERTIME:
-        return OVERTIME
-    if reading.phase == Phase.WARNING:
-        return WARNING
-    return NORMAL
+    """Which face a reading shows."""
+    return PHASE_LOOKS.get(reading.phase, NORMAL)
 
 
 def clock_look(reading: ClockState) -> Look:

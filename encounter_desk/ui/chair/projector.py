@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from encounter_desk.chair.clock import ClockState
 from encounter_desk.chair.queries import ListSnapshot, QueueEntry
-from encounter_desk.core.i18n import in_language
+from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, in_language
 from encounter_desk.storage.models import SpeechKind
 from encounter_desk.ui.chair import looks
 from encounter_desk.ui.chair.clock_widget import paint_clock
@@ -87,21 +87,20 @@ class ProjectorContent:
         return f"{self.speaker_title} {self.speaker_name}".strip()
 
 
+CAPTIONS = {
+    looks.PAUSED: QT_TRANSLATE_NOOP("Projector", "Paused"),
+    looks.STOPWATCH: QT_TRANSLATE_NOOP("Projector", "Speaking time"),
+    looks.OVERTIME: QT_TRANSLATE_NOOP("Projector", "Time is up"),
+    looks.WARNING: QT_TRANSLATE_NOOP("Projector", "Please conclude"),
+    looks.IDLE: QT_TRANSLATE_NOOP("Projector", "Speaking time"),
+    looks.STOPPED: QT_TRANSLATE_NOOP("Projector", "Speech ended"),
+    looks.NORMAL: QT_TRANSLATE_NOOP("Projector", "Time left"),
+}
+"""What the clock's face says under the time, for each look."""
+
+
 def _caption(look: str, lang: str) -> str:
-    t = in_language(lang)
-    if look == looks.PAUSED:
-        return t.translate("Projector", "Paused")
-    if look == looks.STOPWATCH:
-        return t.translate("Projector", "Speaking time")
-    if look == looks.OVERTIME:
-        return t.translate("Projector", "Time is up")
-    if look == looks.WARNING:
-        return t.translate("Projector", "Please conclude")
-    if look == looks.IDLE:
-        return t.translate("Projector", "Speaking time")
-    if look == looks.STOPPED:
-        return t.translate("Projector", "Speech ended")
-    return t.translate("Projector", "Time left")
+    return in_language(lang).translate("Projector", CAPTIONS[look])
 
 
 def _next(entry: QueueEntry, lang: str) -> NextSpeaker:

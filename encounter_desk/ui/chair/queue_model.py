@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QByteArray,
     QMimeData,
     QModelIndex,
@@ -25,8 +24,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from encounter_desk.chair.clock import format_seconds
 from encounter_desk.chair.queries import QueueEntry
-from encounter_desk.core.errors import Refusal
 from encounter_desk.ui.chair.looks import kind_look
+from encounter_desk.ui.widgets.rows_model import RowsModel
 
 COL_ORDER = 0
 COL_KIND = 1
@@ -42,45 +41,29 @@ MIME_TYPE = "application/x-encounter-desk-speech"
 Index = QModelIndex | QPersistentModelIndex
 
 
-class QueueModel(QAbstractTableModel):
+class QueueModel(RowsModel):
+    COLUMN_COUNT = COLUMNS
+    RIGHT = frozenset({COL_ORDER, COL_TIME})
     move_requested = Signal(int, int)  # speech id, index among the waiting (0: next)
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.entries: list[QueueEntry] = []
 
     # --- data ----------------------------------------------------------------------------
 
+    @property
+    def entries(self) -> list[QueueEntry]:
+        return self.rows
+
     def set_entries(self, entries: Sequence[QueueEntry]) -> None:
-        self.beginResetModel()
-        self.entries = list(entries)
-        self.endResetModel()
+        self.set_rows(entries)
 
     def entry(self, row: int) -> QueueEntry | None:
-        return self.entries[row] if 0 <= row < len(self.entries) else None
+        return self.row(row)
 
     def row_of(self, speech_id: int) -> int:
         return next((n for n, e in enumerate(self.entries) if e.id == speech_id), -1)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else COLUMNS
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return {
-            COL_ORDER: "#",
-            COL_KIND: self.tr("Kind"),
-            COL_SPEAKER: self.tr("Speaker"),
-            COL_DELEGATION: self.tr("Delegation"),
-            COL_TIME: self.tr("Time"),
-            COL_NOTE: self.tr("Note"),
-        }.get(section)
+    def headers(self) -> list[str]:
+        return ["#", self.tr("Kind"), self.tr("Speaker"), self.tr("Delegation"), self.tr("Time"),
+                self.tr("Note")]
 
     def _note(self, e: QueueEntry) -> str:
         parts = []
@@ -98,40 +81,34 @@ class QueueModel(QAbstractTableModel):
             lines.append(self.tr("First speech in this session"))
         return "\n".join(lines)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.entries):
-            return None
-        e = self.entries[index.row()]
-        col = index.column()
+    def display(self, number: int, column: int) -> str:
+        e = self.entries[number]
+        if column == COL_ORDER:
+            return str(number + 1)
+        if column == COL_KIND:
+            return f"{kind_look(e.kind).symbol} {e.kind_label}"
+        if column == COL_SPEAKER:
+            return e.speaker
+        if column == COL_DELEGATION:
+            return e.delegation_name()
+        if column == COL_TIME:
+            return self.tr("no limit") if e.limit_seconds is None else format_seconds(e.limit_seconds)
+        return self._note(e)
+
+    def role_data(self, number: int, column: int, role: int) -> Any:  # noqa: ANN401
+        e = self.entries[number]
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(e)
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == COL_ORDER:
-                return str(index.row() + 1)
-            if col == COL_KIND:
-                return f"{kind_look(e.kind).symbol} {e.kind_label}"
-            if col == COL_SPEAKER:
-                return e.speaker
-            if col == COL_DELEGATION:
-                return e.delegation_name()
-            if col == COL_TIME:
-                if e.limit_seconds is None:
-                    return self.tr("no limit")
-                return format_seconds(e.limit_seconds)
-            if col == COL_NOTE:
-                return self._note(e)
         if role == SPEECH_ID_ROLE:
             return e.id
-        if col == COL_KIND and role == Qt.ItemDataRole.BackgroundRole:
+        if column == COL_KIND and role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor(kind_look(e.kind).background))
-        if col == COL_KIND and role == Qt.ItemDataRole.ForegroundRole:
+        if column == COL_KIND and role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor(kind_look(e.kind).foreground))
-        if role == Qt.ItemDataRole.FontRole and col == COL_SPEAKER and index.row() == 0:
+        if role == Qt.ItemDataRole.FontRole and column == COL_SPEAKER and number == 0:
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_ORDER, COL_TIME):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     # --- drag and drop -------------------------------------------------------------------
@@ -186,7 +163,7 @@ class QueueModel(QAbstractTableModel):
             return False
         try:
             speech_id = int(bytes(data.data(MIME_TYPE).data()).decode())
-        except (Refusal, ValueError):
+        except ValueError:  # not one of our drags
             return False
         target = self.drop_index(speech_id, row, parent)
         if target is None:

@@ -7,64 +7,36 @@ points of order included, a speech on the floor counted with its time so far), f
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTabWidget, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableView, QTabWidget, QWidget
 
 from encounter_desk.chair.clock import format_duration
 from encounter_desk.chair.queries import SpeakerTotals, SpeakingStats
+from encounter_desk.ui.widgets.rows_model import RowsModel, rows_view
 
 COL_NAME = 0
 COL_SPEECHES = 1
 COL_TIME = 2
 COLUMNS = 3
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class TotalsModel(QAbstractTableModel):
+class TotalsModel(RowsModel):
     """One row per person (or delegation): name, number of speeches, time spoken."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[SpeakerTotals] = []
+    COLUMN_COUNT = COLUMNS
+    RIGHT = frozenset({COL_SPEECHES, COL_TIME})
+    rows: list[SpeakerTotals]
 
-    def set_rows(self, rows: Sequence[SpeakerTotals]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
+    def headers(self) -> list[str]:
+        return [self.tr("Name"), self.tr("Speeches"), self.tr("Time")]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else COLUMNS
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return {COL_NAME: self.tr("Name"), COL_SPEECHES: self.tr("Speeches"),
-                COL_TIME: self.tr("Time")}.get(section)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == COL_NAME:
-                return row.label()
-            if col == COL_SPEECHES:
-                return str(row.speeches)
-            if col == COL_TIME:
-                return format_duration(row.seconds)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col != COL_NAME:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+    def display(self, number: int, column: int) -> str:
+        row = self.rows[number]
+        if column == COL_NAME:
+            return row.label()
+        if column == COL_SPEECHES:
+            return str(row.speeches)
+        return format_duration(row.seconds)
 
 
 class StatsPanel(QTabWidget):
@@ -80,18 +52,8 @@ class StatsPanel(QTabWidget):
         self.retranslate()
 
     def _view(self, model: TotalsModel) -> QTableView:
-        view = QTableView()
-        view.setModel(model)
-        view.verticalHeader().hide()
-        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-        view.setWordWrap(False)
+        view = rows_view(model, stretch=COL_NAME, row_padding=8)
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_SPEECHES, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_TIME, QHeaderView.ResizeMode.ResizeToContents)
         return view
 
     def retranslate(self) -> None:

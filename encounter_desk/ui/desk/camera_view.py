@@ -14,12 +14,14 @@ import importlib.util
 import logging
 import time
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QImage, QPixmap
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from encounter_desk.core.clock import Monotonic
 from encounter_desk.desk import camera as camera_decode
+from encounter_desk.ui.widgets.layout import named, wrapped
+from encounter_desk.ui.widgets.retranslating import Retranslating
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +46,7 @@ def gray_pixels(image: QImage) -> tuple[bytes, int, int, int]:
     return data, gray.width(), gray.height(), gray.bytesPerLine()
 
 
-class CameraView(QDialog):
+class CameraView(Retranslating, QDialog):
     """A small window with the camera's picture; emits each badge code it reads once."""
 
     code_read = Signal(str)
@@ -57,12 +59,10 @@ class CameraView(QDialog):
         self._monotonic = monotonic
         self._last_decode = float("-inf")
         self.debouncer = camera_decode.Debouncer(monotonic=monotonic)
-        self.picture = QLabel()
-        self.picture.setObjectName("cameraPicture")
+        self.picture = named(QLabel(), "cameraPicture")
         self.picture.setMinimumSize(480, 360)
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.status = wrapped()
         self.close_button = QPushButton()
         self.close_button.clicked.connect(self.close)
         layout = QVBoxLayout(self)
@@ -73,11 +73,6 @@ class CameraView(QDialog):
         self._session = None
         self._sink = None
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Camera"))

@@ -12,65 +12,55 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QShowEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QDialog,
-    QHBoxLayout,
     QLabel,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from encounter_desk.core import i18n
 from encounter_desk.core.errors import Refusal
 from encounter_desk.desk import checkin, walk_in
-from encounter_desk.desk.checkin import CheckInError, Clock, Verdict
+from encounter_desk.desk.checkin import Clock, Verdict
 from encounter_desk.desk.lookup import DeskPerson, delegation_flags, desk_people
 from encounter_desk.event import sittings
 from encounter_desk.event.delegations import list_delegations
-from encounter_desk.event.event import NoEventError
 from encounter_desk.event.people_search import SearchIndex
 from encounter_desk.records import attendance
-from encounter_desk.records.attendance import AttendanceError, DoorVerdict
-from encounter_desk.storage.database import Database, DatabaseError
+from encounter_desk.records.attendance import DoorVerdict
+from encounter_desk.storage.database import DatabaseError
 from encounter_desk.ui.desk import identity
 from encounter_desk.ui.desk.camera_view import CameraView, camera_problem
 from encounter_desk.ui.desk.counts_panel import CountsPanel
 from encounter_desk.ui.desk.door import DoorSelector, as_checkin
 from encounter_desk.ui.desk.scan_field import ScanField
 from encounter_desk.ui.desk.search_panel import SearchPanel
-from encounter_desk.ui.desk.sounds import VerdictSound, save_sound_enabled, sound_enabled_setting
+from encounter_desk.ui.desk.sounds import VerdictSound
 from encounter_desk.ui.desk.verdict_panel import DEFAULT_HOLD_SECONDS, VerdictPanel
 from encounter_desk.ui.desk.walk_in_dialog import WalkInDialog
 from encounter_desk.ui.records.counts_widget import AttendanceCountsWidget
-from encounter_desk.ui.widgets.messages import MessageBridge
+from encounter_desk.ui.widgets.files import FileOpener, open_with_system, write_problem
+from encounter_desk.ui.widgets.layout import hbox, heading, named, show_status, vbox, wrapped
 from encounter_desk.ui.widgets.not_recorded import NotRecordedPanel
-from encounter_desk.ui.widgets.workspace import AppContext
+from encounter_desk.ui.widgets.workspace import AppContext, Workspace
 
 log = logging.getLogger(__name__)
+
+Judged = TypeVar("Judged", Verdict, DoorVerdict)
 
 COUNTS_REFRESH_MS = 15_000
 """Other desks scan into the same file: the counts are read again this often."""
 
-FileOpener = Callable[[Path], object]
 
-_FAILURES = (DatabaseError, NoEventError, SQLAlchemyError, CheckInError)
-
-
-def open_with_system(path: Path) -> bool:
-    """Open a file (a badge PDF) with the system's viewer, to print it."""
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-
-class DeskWorkspace(QWidget):
-    """The Registration desk for one event file, at the desk named ``desk_name``."""
+class DeskWorkspace(Workspace):
+    """The Registration desk of the open event, at the desk named ``desk_name``."""
 
     KEY = "desk"
 
@@ -78,27 +68,22 @@ class DeskWorkspace(QWidget):
 
     def __init__(
         self,
-        db: Database | AppContext,
+        context: AppContext,
+        parent: QWidget | None = None,
         *,
         desk_name: str | None = None,
         clock: Clock | None = None,
-        parent: QWidget | None = None,
         hold_seconds: float | None = None,
         open_file: FileOpener | None = None,
         badge_folder: Path | None = None,
         sound: VerdictSound | None = None,
     ) -> None:
-        """``db`` is the event file, or the main window's :class:`AppContext` (then the desk
-        reloads when the context says the records changed). Without ``desk_name`` and
-        ``hold_seconds`` the desk uses the ones saved in this laptop's settings."""
-        super().__init__(parent)
+        """Without ``desk_name`` and ``hold_seconds`` the desk uses the ones saved in this
+        laptop's settings; ``clock``, ``open_file`` and ``sound`` are injected by tests."""
+        super().__init__(context, parent)
         self.setObjectName("deskWorkspace")
-        self.context: AppContext | None = None
-        if isinstance(db, AppContext):
-            self.context = db
-            db = db.db
-            self.context.records_changed.connect(self.refresh)
-        self.db = db
+        self.db = context.db
+        self.messages = context.messages
         desk_name = desk_name or identity.saved_desk_name()
         if hold_seconds is None:
             hold_seconds = identity.saved_hold_seconds(DEFAULT_HOLD_SECONDS)
@@ -107,32 +92,21 @@ class DeskWorkspace(QWidget):
         self.open_file: FileOpener = open_file or open_with_system
         """How a printed badge is opened (tests replace it to catch the file)."""
         self.badge_folder = badge_folder
-        self.sound = sound or VerdictSound(enabled=sound_enabled_setting())
+        self.sound = sound or VerdictSound()
         self.walk_in_dialog: WalkInDialog | None = None
         self.last_badge: Path | None = None
 
-        self.heading = QLabel()
-        self.heading.setObjectName("deskHeading")
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.status = QLabel()
-        self.status.setObjectName("deskStatus")
-        self.status.setWordWrap(True)
-        self.sound_box = QCheckBox()
-        self.sound_box.setObjectName("deskSound")
+        self.heading = heading(name="deskHeading")
+        self.status = wrapped("deskStatus")
+        self.sound_box = named(QCheckBox(), "deskSound")
         self.sound_box.setChecked(self.sound.enabled)
         self.sound_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.walk_in_button = QPushButton()
-        self.walk_in_button.setObjectName("deskWalkIn")
-        self.walk_in_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.camera_button = QPushButton()
-        self.camera_button.setObjectName("deskCamera")
-        self.camera_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.walk_in_button = named(QPushButton(), "deskWalkIn")
+        self.camera_button = named(QPushButton(), "deskCamera")
         self.camera_view: CameraView | None = None
         self.door_box = DoorSelector()
-        self.door_box.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        for widget in (self.walk_in_button, self.camera_button, self.door_box):
+            widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # the scan field keeps the keyboard
 
         self.scan_label = QLabel()
         self.scan_field = ScanField()
@@ -144,33 +118,18 @@ class DeskWorkspace(QWidget):
         self.door_counts = AttendanceCountsWidget(self.db)
         self.door_counts.hide()
 
-        header = QHBoxLayout()
-        header.addWidget(self.heading)
-        header.addWidget(self.status, 1)
-        header.addWidget(self.door_box)
-        header.addWidget(self.sound_box)
-        header.addWidget(self.walk_in_button)
-        header.addWidget(self.camera_button)
-        left = QVBoxLayout()
-        left.addWidget(self.scan_label)
-        left.addWidget(self.scan_field)
-        left.addWidget(self.verdict_panel, 1)
-        left.addWidget(self.not_recorded, 1)
-        right = QVBoxLayout()
-        right.addWidget(self.search, 3)
-        right.addWidget(self.counts_panel, 2)
-        right.addWidget(self.door_counts, 2)
-        body = QHBoxLayout()
-        body.addLayout(left, 3)
-        body.addLayout(right, 2)
-        layout = QVBoxLayout(self)
-        layout.addLayout(header)
-        layout.addLayout(body, 1)
+        header = hbox(self.heading, (self.status, 1), self.door_box, self.sound_box,
+                      self.walk_in_button, self.camera_button)
+        left = vbox(self.scan_label, self.scan_field, (self.verdict_panel, 1),
+                    (self.not_recorded, 1))
+        right = vbox((self.search, 3), (self.counts_panel, 2), (self.door_counts, 2))
+        vbox(header, (hbox((left, 3), (right, 2)), 1), parent=self)
 
         self.counts_timer = QTimer(self)
         self.counts_timer.setInterval(COUNTS_REFRESH_MS)
         self.counts_timer.timeout.connect(self.refresh_counts)
 
+        context.desk_name_changed.connect(self.set_desk_name)
         self.scan_field.scanned.connect(self.scan)
         self.search.code_typed.connect(lambda raw: self.scan(raw))
         self.search.check_in_requested.connect(self.check_in_person)
@@ -238,11 +197,6 @@ class DeskWorkspace(QWidget):
         self.search.retranslate()
         self.counts_panel.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     # --- data ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
@@ -251,7 +205,7 @@ class DeskWorkspace(QWidget):
             self.search.set_index(SearchIndex.load(self.db))
             self.verdict_panel.flags = delegation_flags(self.db)
             self._fill_doors(sittings.list_sittings(self.db))
-        except _FAILURES as exc:
+        except Refusal as exc:
             self._problem(str(exc))
             return
         self.refresh_counts()
@@ -266,7 +220,7 @@ class DeskWorkspace(QWidget):
             return
         try:
             self.counts_panel.set_counts(checkin.counts(self.db))
-        except _FAILURES as exc:
+        except Refusal as exc:
             self._problem(str(exc))
 
     def _lookup(self, ids: Sequence[int]) -> list[DeskPerson]:
@@ -275,7 +229,7 @@ class DeskWorkspace(QWidget):
         clerk can still find a person; the problem is shown."""
         try:
             people = desk_people(self.db, ids)
-        except _FAILURES as exc:
+        except Refusal as exc:
             self._problem(str(exc))
             return [self._known_people.get(pid) or self._from_index(pid) for pid in ids
                     if pid in self.search.index.entries]
@@ -292,89 +246,79 @@ class DeskWorkspace(QWidget):
     # --- the verdict path -----------------------------------------------------------------
 
     def scan(self, raw: str, scan_uid: str | None = None,
-             source: str = "scanner") -> Verdict | None:
-        """One code read by the scanner (or typed, or by the camera: ``source`` "camera"): judge, record, show. At a session's
-        door the scan records attendance at that session instead."""
+             source: str = "scanner") -> Verdict | DoorVerdict | None:
+        """One code read by the scanner (or typed, or by the camera: ``source`` "camera"):
+        judge, record, show. At a session's door the scan records attendance at that
+        session instead."""
         if self.door_sitting_id is not None:
             sitting_id = self.door_sitting_id
-            return self._judge_door(lambda: attendance.record_door_scan(
+            return self._judge(lambda: attendance.record_door_scan(
                 self.db, sitting_id, raw, desk=self.desk_name, scan_uid=scan_uid,
-                clock=self.clock))
+                clock=self.clock), self.show_door_verdict)
         return self._judge(lambda: checkin.check_in(
             self.db, raw, desk=self.desk_name, scan_uid=scan_uid, source=source,
-            clock=self.clock))
+            clock=self.clock), self.show_verdict)
 
-    def check_in_person(self, participant_id: int) -> Verdict | None:
+    def check_in_person(self, participant_id: int) -> Verdict | DoorVerdict | None:
         """A person chosen from the search results: the same verdict path as a scan."""
         if self.door_sitting_id is not None:
             sitting_id = self.door_sitting_id
-            door = self._judge_door(lambda: attendance.record_door_participant(
-                self.db, sitting_id, participant_id, desk=self.desk_name, clock=self.clock))
-            if door is not None:
-                self.search.clear()
-            return door
-        verdict = self._judge(lambda: checkin.check_in_participant(
-            self.db, participant_id, desk=self.desk_name, source="search", clock=self.clock))
+            verdict = self._judge(lambda: attendance.record_door_participant(
+                self.db, sitting_id, participant_id, desk=self.desk_name, clock=self.clock),
+                self.show_door_verdict)
+        else:
+            verdict = self._judge(lambda: checkin.check_in_participant(
+                self.db, participant_id, desk=self.desk_name, source="search",
+                clock=self.clock), self.show_verdict)
         if verdict is not None:
             self.search.clear()
         return verdict
 
-    def _judge(self, call: Callable[[], Verdict]) -> Verdict | None:
+    def _judge(self, call: Callable[[], Judged], show: Callable[[Judged], None]) -> Judged | None:
+        """Record a verdict with ``call`` and ``show`` it; when it could not be recorded, say
+        why, and never leave on screen a verdict the database does not hold."""
         try:
             verdict = call()
-        except _FAILURES as exc:
-            log.warning("check-in failed: %s", exc)
-            self._problem(str(exc))
-            if isinstance(exc, DatabaseError):  # never leave a verdict it did not record
-                self.not_recorded.show_failure(exc)
-            self.refocus()
-            return None
-        self.show_verdict(verdict)
-        return verdict
-
-    def _judge_door(self, call: Callable[[], DoorVerdict]) -> DoorVerdict | None:
-        try:
-            verdict = call()
-        except (*_FAILURES, AttendanceError) as exc:
-            log.warning("door scan failed: %s", exc)
+        except Refusal as exc:
+            log.warning("desk: not recorded: %s", exc)
             self._problem(str(exc))
             if isinstance(exc, DatabaseError):
                 self.not_recorded.show_failure(exc)
             self.refocus()
             return None
-        self.show_door_verdict(verdict)
+        show(verdict)
         return verdict
 
     def show_door_verdict(self, verdict: DoorVerdict) -> None:
-        self.status.clear()
-        self.not_recorded.clear()
-        self.verdict_panel.show_door_verdict(verdict)
-        if self.verdict_panel.isVisible():
-            self.verdict_panel.repaint()
-        self.verdict_shown.emit(verdict)
-        self.sound.play(as_checkin(verdict.kind))
+        self._present(verdict, lambda: self.verdict_panel.show_door_verdict(verdict),
+                      as_checkin(verdict.kind))
         if verdict.kind.present:
             self.door_counts.refresh()
         self.refocus()
 
     def show_verdict(self, verdict: Verdict) -> None:
-        self.status.clear()
-        self.not_recorded.clear()
-        self.verdict_panel.show_verdict(verdict)
-        if self.verdict_panel.isVisible():
-            self.verdict_panel.repaint()  # the verdict first; the counts can follow
-        self.verdict_shown.emit(verdict)
-        self.sound.play(verdict.kind)
+        self._present(verdict, lambda: self.verdict_panel.show_verdict(verdict), verdict.kind)
         if verdict.admitted or verdict.kind is checkin.VerdictKind.ALREADY_CHECKED_IN:
             self.refresh_counts()
             self.search.refresh_results()
         self.refocus()
 
+    def _present(self, verdict: Verdict | DoorVerdict, draw: Callable[[], None],
+                 sound: checkin.VerdictKind) -> None:
+        """The verdict first, painted at once; its signal and sound; the counts can follow."""
+        self.status.clear()
+        self.not_recorded.clear()
+        draw()
+        if self.verdict_panel.isVisible():
+            self.verdict_panel.repaint()
+        self.verdict_shown.emit(verdict)
+        self.sound.play(sound)
+
     def undo(self, participant_id: int, reason: str) -> None:
         try:
             undone = checkin.undo_check_in(
                 self.db, participant_id, reason, desk=self.desk_name, clock=self.clock)
-        except _FAILURES as exc:
+        except Refusal as exc:
             self.search.undo_failed(str(exc))
             return
         person = next((p for p in self.search.model.people if p.id == participant_id), None)
@@ -392,8 +336,7 @@ class DeskWorkspace(QWidget):
         """Open the camera view; without the camera extra, say how to add it."""
         problem = camera_problem()
         if problem is not None:
-            messages = self.context.messages if self.context is not None else MessageBridge(self)
-            messages.inform(self, self.tr("Camera"), problem)
+            self.messages.inform(self, self.tr("Camera"), problem)
             return None
         if self.camera_view is None:
             view = CameraView(self)
@@ -414,7 +357,7 @@ class DeskWorkspace(QWidget):
             return self.walk_in_dialog
         try:
             delegations = list_delegations(self.db)
-        except _FAILURES as exc:
+        except Refusal as exc:
             delegations = []
             self._problem(str(exc))
         dialog = WalkInDialog(self, delegations, self._register_walk_in)
@@ -431,9 +374,7 @@ class DeskWorkspace(QWidget):
     def _register_walk_in(self, values: dict[str, Any]) -> str | None:
         try:
             done = walk_in.register_walk_in(self.db, values, desk=self.desk_name, clock=self.clock)
-        except (Refusal, ValueError) as exc:  # a bad value: nothing was written
-            return str(exc)
-        except _FAILURES as exc:
+        except Refusal as exc:  # a bad value, or the file refused it: nothing was written
             return str(exc)
         entry = walk_in.search_entry(self.db, done.participant.id)
         if entry is not None:
@@ -448,8 +389,11 @@ class DeskWorkspace(QWidget):
             path = walk_in.write_walk_in_badge(
                 self.db, participant, self.badge_folder,
                 now=self.clock() if self.clock else None, lang=i18n.language())
-        except (Refusal, ValueError, OSError, *_FAILURES) as exc:
+        except Refusal as exc:
             self._problem(self.tr("The badge could not be written: {error}").format(error=exc))
+            return None
+        except OSError as exc:
+            self._problem(write_problem(exc))
             return None
         self.last_badge = path
         self._say(self.tr("Badge of {name} ready to print: {path}").format(
@@ -486,18 +430,15 @@ class DeskWorkspace(QWidget):
         super().hideEvent(event)
 
     def _sound_toggled(self, enabled: bool) -> None:
-        self.sound.enabled = enabled
-        save_sound_enabled(enabled)
+        self.sound.set_enabled(enabled)
         self.refocus()
 
     def set_hold_seconds(self, seconds: float) -> None:
         self.verdict_panel.set_hold_seconds(seconds)
 
     def _say(self, message: str) -> None:
-        self.status.setStyleSheet("")
-        self.status.setText(message)
+        show_status(self.status, message)
 
     def _problem(self, message: str) -> None:
         log.warning("desk: %s", message)
-        self.status.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.status.setText(message)
+        show_status(self.status, message, problem=True)

@@ -7,9 +7,12 @@ chosen once per laptop and kept in the user's settings; until then it is
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
+from encounter_desk.core.errors import Refusal
 from encounter_desk.core.names import clean
 from encounter_desk.desk.checkin import default_desk_name
-from encounter_desk.ui.shell.settings import app_settings
+from encounter_desk.ui.shell.settings import app_settings, remember
 
 DESK_NAME_KEY = "desk/name"
 HOLD_SECONDS_KEY = "desk/hold_seconds"
@@ -23,13 +26,13 @@ def saved_desk_name() -> str:
 
 
 def save_desk_name(name: str) -> str:
-    """Remember ``name`` for this laptop; returns the name as kept (cleaned, at most 80)."""
+    """Remember ``name`` for this laptop; returns the name as kept (cleaned, at most 80).
+    Refuses an empty name."""
     name = clean(name)[:MAX_DESK_NAME]
     if not name:
-        raise ValueError(name)
-    settings = app_settings()
-    settings.setValue(DESK_NAME_KEY, name)
-    settings.sync()
+        raise Refusal(QCoreApplication.translate("DeskIdentity", "A desk needs a name."),
+                      "desk.name_empty")
+    remember(DESK_NAME_KEY, name)
     return name
 
 

@@ -12,26 +12,15 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QPoint,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -39,58 +28,49 @@ from encounter_desk.core import i18n
 from encounter_desk.desk.lookup import DeskPerson
 from encounter_desk.event import badge_code
 from encounter_desk.event.people_search import SearchIndex
+from encounter_desk.ui.widgets.layout import (
+    enlarge,
+    hbox,
+    heading,
+    named,
+    problem_label,
+    vbox,
+    wrapped,
+)
+from encounter_desk.ui.widgets.rows_model import RowsModel, rows_view
 
 RESULT_LIMIT = 20
 
-_Index = QModelIndex | QPersistentModelIndex
 
-
-class SearchResultsModel(QAbstractTableModel):
+class SearchResultsModel(RowsModel):
     """The people found: title and name, delegation, checked-in state."""
 
     NAME, DELEGATION, STATE = range(3)
+    COLUMN_COUNT = 3
     PersonIdRole = Qt.ItemDataRole.UserRole + 1
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.people: list[DeskPerson] = []
+    @property
+    def people(self) -> list[DeskPerson]:
+        return self.rows
 
     def set_people(self, people: Sequence[DeskPerson]) -> None:
-        self.beginResetModel()
-        self.people = list(people)
-        self.endResetModel()
+        self.set_rows(people)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.people)
+    def headers(self) -> list[str]:
+        return [self.tr("Name"), self.tr("Delegation"), self.tr("Checked in")]
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 3
+    def display(self, number: int, column: int) -> str:
+        person = self.people[number]
+        if column == self.NAME:
+            return person.full_title_name
+        if column == self.DELEGATION:
+            return person.delegation(i18n.language()) or person.institution
+        return self.state_text(person)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return {
-            self.NAME: self.tr("Name"),
-            self.DELEGATION: self.tr("Delegation"),
-            self.STATE: self.tr("Checked in"),
-        }.get(section)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
-        if not index.isValid() or not 0 <= index.row() < len(self.people):
-            return None
-        person = self.people[index.row()]
-        column = index.column()
+    def role_data(self, number: int, column: int, role: int) -> object:
+        person = self.people[number]
         if role == self.PersonIdRole:
             return person.id
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.NAME:
-                return person.full_title_name
-            if column == self.DELEGATION:
-                delegation = person.delegation(i18n.language())
-                return delegation or person.institution
-            if column == self.STATE:
-                return self.state_text(person)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.DELEGATION:
             return person.institution or None
         return None
@@ -102,7 +82,7 @@ class SearchResultsModel(QAbstractTableModel):
             time=person.checked_in_at.strftime("%H:%M"), desk=person.checked_in_desk)
 
     def person(self, row: int) -> DeskPerson | None:
-        return self.people[row] if 0 <= row < len(self.people) else None
+        return self.row(row)
 
 
 class SearchField(QLineEdit):
@@ -163,76 +143,33 @@ class SearchPanel(QWidget):
         self._lookup = lookup
         self._undo_person: DeskPerson | None = None
 
-        self.title = QLabel()
-        font = self.title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.title.setFont(font)
-        self.field = SearchField()
-        self.field.setObjectName("deskSearch")
+        self.title = heading(1.2)
+        self.field = named(SearchField(), "deskSearch")
         self.field.setClearButtonEnabled(True)
-        big = self.field.font()
-        big.setPointSizeF(big.pointSizeF() * 1.3)
-        self.field.setFont(big)
+        enlarge(self.field, 1.3)
         self.model = SearchResultsModel(self)
-        self.view = ResultsView()
-        self.view.setObjectName("deskResults")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view = rows_view(self.model, "deskResults", stretch=SearchResultsModel.NAME,
+                              view=ResultsView())
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.view.verticalHeader().hide()
-        self.view.setWordWrap(False)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(SearchResultsModel.NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(
-            SearchResultsModel.DELEGATION, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(
-            SearchResultsModel.STATE, QHeaderView.ResizeMode.ResizeToContents)
-        self.check_in_button = QPushButton()
-        self.check_in_button.setObjectName("deskCheckIn")
-        self.undo_button = QPushButton()
-        self.undo_button.setObjectName("deskUndo")
-        self.empty = QLabel()
-        self.empty.setObjectName("deskSearchEmpty")
+        self.check_in_button = named(QPushButton(), "deskCheckIn")
+        self.undo_button = named(QPushButton(), "deskUndo")
+        self.empty = named(QLabel(), "deskSearchEmpty")
 
         # The undo form: a reason, then the confirmation.
-        self.undo_form = QFrame()
-        self.undo_form.setObjectName("deskUndoForm")
+        self.undo_form = named(QFrame(), "deskUndoForm")
         self.undo_form.setFrameShape(QFrame.Shape.StyledPanel)
-        self.undo_label = QLabel()
-        self.undo_label.setWordWrap(True)
-        self.undo_reason = QLineEdit()
-        self.undo_reason.setObjectName("undoReason")
-        self.undo_confirm = QPushButton()
-        self.undo_confirm.setObjectName("undoConfirm")
+        self.undo_label = wrapped()
+        self.undo_reason = named(QLineEdit(), "undoReason")
+        self.undo_confirm = named(QPushButton(), "undoConfirm")
         self.undo_cancel = QPushButton()
-        self.undo_error = QLabel()
-        self.undo_error.setWordWrap(True)
-        self.undo_error.setStyleSheet("color: #b00020;")
-        form = QVBoxLayout(self.undo_form)
-        form.addWidget(self.undo_label)
-        form.addWidget(self.undo_reason)
-        form.addWidget(self.undo_error)
-        form_buttons = QHBoxLayout()
-        form_buttons.addStretch(1)
-        form_buttons.addWidget(self.undo_cancel)
-        form_buttons.addWidget(self.undo_confirm)
-        form.addLayout(form_buttons)
+        self.undo_error = problem_label()
+        vbox(self.undo_label, self.undo_reason, self.undo_error,
+             hbox(None, self.undo_cancel, self.undo_confirm), parent=self.undo_form)
         self.undo_form.hide()
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.empty, 1)
-        buttons.addWidget(self.undo_button)
-        buttons.addWidget(self.check_in_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
-        layout.addWidget(self.field)
-        layout.addWidget(self.view, 1)
-        layout.addLayout(buttons)
-        layout.addWidget(self.undo_form)
+        vbox(self.title, self.field, (self.view, 1),
+             hbox((self.empty, 1), self.undo_button, self.check_in_button), self.undo_form,
+             parent=self, margins=0)
 
         self.field.textChanged.connect(self._search)
         self.field.returnPressed.connect(self._enter_in_field)
@@ -262,7 +199,7 @@ class SearchPanel(QWidget):
         if self._undo_person is not None:
             self._set_undo_label(self._undo_person)
         self._update_empty()
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
+        self.model.retranslate()
         self.refresh_results()
 
     # --- searching -----------------------------------------------------------------------

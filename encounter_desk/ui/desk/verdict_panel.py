@@ -11,19 +11,21 @@ Tests fire the hold timer themselves (``panel.hold_timer.timeout.emit()``); nobo
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from importlib import resources
 
-from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from encounter_desk.core import i18n
+from encounter_desk.desk import checkin
 from encounter_desk.desk.checkin import Verdict, VerdictKind
 from encounter_desk.records.attendance import DoorVerdict
 from encounter_desk.ui.desk import door
 from encounter_desk.ui.desk.style import READY, look
+from encounter_desk.ui.widgets.layout import named
+from encounter_desk.ui.widgets.retranslating import Retranslating
 
 DEFAULT_HOLD_SECONDS = 6.0
 NAME_ONE_LINE = (40, 36, 32)
@@ -67,6 +69,18 @@ def fit_label(label: QLabel, sizes: tuple[int, ...], lines: int, width: int) -> 
     return False
 
 
+def describe_parts(verdict: Verdict, lang: str) -> tuple[list[str], str]:
+    """The job's wording of ``verdict`` (:func:`encounter_desk.desk.checkin.describe`) split
+    for the panel: the lines the headline, name and delegation do not already show, and the
+    line of the next session ("" when none)."""
+    lines = checkin.describe(verdict, lang)
+    person = verdict.participant
+    shown = 1 + (person is not None) + bool(person is not None and person.delegation(lang))
+    if verdict.due_sitting is None:
+        return lines[shown:], ""
+    return lines[shown:-1], lines[-1]
+
+
 _flag_cache: dict[str, QPixmap | None] = {}
 
 
@@ -79,7 +93,7 @@ def flag_pixmap(iso2: str, height: int = FLAG_HEIGHT) -> QPixmap | None:
             try:
                 data = resources.files("encounter_desk.resources").joinpath(
                     "flags", f"{iso2.lower()}.png").read_bytes()
-            except (FileNotFoundError, OSError):
+            except OSError:  # no flag for this code
                 data = b""
             loaded = QPixmap()
             if data and loaded.loadFromData(data):
@@ -88,7 +102,7 @@ def flag_pixmap(iso2: str, height: int = FLAG_HEIGHT) -> QPixmap | None:
     return _flag_cache[key]
 
 
-class VerdictPanel(QFrame):
+class VerdictPanel(Retranslating, QFrame):
     """Shows one :class:`~encounter_desk.desk.checkin.Verdict` at a time, or "ready"."""
 
     returned_to_ready = Signal()
@@ -117,8 +131,7 @@ class VerdictPanel(QFrame):
         self.symbol.setFixedWidth(110)
         self.symbol.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         self.headline = _label(34, True, "verdictHeadline")
-        self.flag = QLabel()
-        self.flag.setObjectName("verdictFlag")
+        self.flag = named(QLabel(), "verdictFlag")
         self.flag.setFixedHeight(FLAG_HEIGHT)
         self.name = _label(NAME_ONE_LINE[0], True, "verdictName")
         self.delegation = _label(24, False, "verdictDelegation")
@@ -222,8 +235,9 @@ class VerdictPanel(QFrame):
             delegation = f"{delegation} · {p.institution}" if delegation else p.institution
         self.delegation.setText(delegation)
         self._set_flag(self.flags.get(p.delegation_code, "") if p is not None else "")
-        self.detail.setText(self._detail(verdict))
-        self.extra.setText(self._extra(verdict, lang))
+        facts, next_sitting = describe_parts(verdict, lang)
+        self.detail.setText(self._detail(verdict, facts))
+        self.extra.setText(self._extra(verdict, next_sitting))
         self.footer.setText(self._footer(verdict))
         self.setAccessibleName(self.text())
 
@@ -250,48 +264,21 @@ class VerdictPanel(QFrame):
             VerdictKind.UNKNOWN: self.tr("UNKNOWN BADGE"),
         }[kind]
 
-    def _detail(self, verdict: Verdict) -> str:
-        kind = verdict.kind
-        if kind is VerdictKind.ADMITTED_ATTENTION:
-            return "\n".join(verdict.attention)
-        if kind is VerdictKind.ALREADY_CHECKED_IN:
-            when = verdict.local(verdict.checked_in_at) if verdict.checked_in_at else None
-            desk = verdict.checked_in_desk or "?"
-            if when is None:
-                return self.tr("Already checked in at {desk}.").format(desk=desk)
-            today = verdict.local(verdict.at).date()
-            if when.date() == today:
-                return self.tr("Checked in at {time} — {desk}.").format(
-                    time=when.strftime("%H:%M"), desk=desk)
-            return self.tr("Checked in on {date} at {time} — {desk}.").format(
-                date=when.date().isoformat(), time=when.strftime("%H:%M"), desk=desk)
-        if kind is VerdictKind.REPLACED:
-            return self.tr("This badge (no. {old}) was replaced: a newer badge (no. {new}) "
-                           "exists. Keep this one; only the new badge admits.").format(
-                old=verdict.scanned_serial, new=verdict.current_serial)
-        if kind is VerdictKind.WRONG_EVENT:
-            return self.tr("This badge is for another event.")
-        if kind is VerdictKind.FORGED:
-            return self.tr("The code is not genuine or could not be read whole. "
-                           "Check the person's identity and search by name.")
-        if kind is VerdictKind.UNKNOWN:
-            return self.tr("This badge belongs to no participant of this event. "
-                           "Search by name.")
-        return ""
+    def _detail(self, verdict: Verdict, facts: list[str]) -> str:
+        """The job's sentences about the verdict, then what the clerk should do about it."""
+        advice = {
+            VerdictKind.REPLACED: self.tr("Keep this one; only the new badge admits."),
+            VerdictKind.FORGED: self.tr("Check the person's identity and search by name."),
+            VerdictKind.UNKNOWN: self.tr("Search by name."),
+        }.get(verdict.kind)
+        if advice:  # it follows the sentence it answers
+            facts = [*facts[:-1], f"{facts[-1]} {advice}" if facts else advice]
+        return "\n".join(facts)
 
-    def _extra(self, verdict: Verdict, lang: str) -> str:
-        if not verdict.admitted:
-            return ""
-        s = verdict.due_sitting
-        if s is None:
-            return self.tr("No more sessions are scheduled.")
-        when = dt.datetime.combine(s.date, s.start)
-        text = self.tr("First session: no. {number}, {title} — {date} at {time}").format(
-            number=s.number, title=s.title(lang), date=when.strftime("%d/%m"),
-            time=when.strftime("%H:%M"))
-        if s.room:
-            text += self.tr(", {room}").format(room=s.room)
-        return text
+    def _extra(self, verdict: Verdict, next_sitting: str) -> str:
+        if next_sitting or not verdict.admitted:
+            return next_sitting
+        return self.tr("No more sessions are scheduled.")
 
     def _footer(self, verdict: Verdict) -> str:
         sources = {
@@ -344,7 +331,6 @@ class VerdictPanel(QFrame):
         super().paintEvent(event)
         self.painted_at = time.perf_counter()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self._render()
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        self._render()
+

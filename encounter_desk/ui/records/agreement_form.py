@@ -1,27 +1,20 @@
-"""The form of one agreement: agenda item, text, how adopted, annex. Not modal to the app.
-
-``submit(values)`` saves through the service and returns None, or the service's message
-when it refused: then the message is shown inside the form and nothing was written.
-"""
+"""The form of one agreement: agenda item, text, how adopted, annex (a
+:class:`~encounter_desk.ui.widgets.form_dialog.FormDialog`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,25 +22,22 @@ from encounter_desk.core import i18n
 from encounter_desk.event.sittings import AgendaItemRow
 from encounter_desk.records.agreements import AgreementRow, adoption_label
 from encounter_desk.storage.models import Adoption
+from encounter_desk.ui.widgets.form_dialog import FormDialog, Submit
+from encounter_desk.ui.widgets.layout import named
 
-Submit = Callable[[dict[str, Any]], str | None]
 
-
-class AgreementDialog(QDialog):
+class AgreementDialog(FormDialog):
     def __init__(self, parent: QWidget | None, items: Sequence[AgendaItemRow],
                  submit: Submit, row: AgreementRow | None = None,
                  item_id: int | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("agreementDialog")
-        self.submit = submit
+        super().__init__(parent, submit, "agreementDialog")
         self.row = row
         lang = i18n.language()
         self.setWindowTitle(self.tr("Agreement") if row is None
                             else self.tr("Agreement {number}").format(number=row.number))
         self.resize(620, 560)
 
-        self.item_box = QComboBox()
-        self.item_box.setObjectName("agreementItem")
+        self.item_box = named(QComboBox(), "agreementItem")
         self.item_box.addItem(self.tr("The whole session"), None)
         for item in items:
             self.item_box.addItem(
@@ -55,24 +45,17 @@ class AgreementDialog(QDialog):
                 item.id)
         chosen = row.agenda_item_id if row is not None else item_id
         self.item_box.setCurrentIndex(max(0, self.item_box.findData(chosen)))
-        self.number = QSpinBox()
-        self.number.setObjectName("agreementNumber")
+        self.number = named(QSpinBox(), "agreementNumber")
         self.number.setRange(0, 999)
         self.number.setSpecialValueText(self.tr("next free number"))
-        self.text_es = QPlainTextEdit()
-        self.text_es.setObjectName("agreementTextEs")
-        self.text_en = QPlainTextEdit()
-        self.text_en.setObjectName("agreementTextEn")
-        self.adoption = QComboBox()
-        self.adoption.setObjectName("agreementAdoption")
+        self.text_es = named(QPlainTextEdit(), "agreementTextEs")
+        self.text_en = named(QPlainTextEdit(), "agreementTextEn")
+        self.adoption = named(QComboBox(), "agreementAdoption")
         for value in Adoption:
             self.adoption.addItem(adoption_label(value.value), value.value)
-        self.votes_for = QLineEdit()
-        self.votes_for.setObjectName("votesFor")
-        self.votes_against = QLineEdit()
-        self.votes_against.setObjectName("votesAgainst")
-        self.abstentions = QLineEdit()
-        self.abstentions.setObjectName("abstentions")
+        self.votes_for = named(QLineEdit(), "votesFor")
+        self.votes_against = named(QLineEdit(), "votesAgainst")
+        self.abstentions = named(QLineEdit(), "abstentions")
         votes = QHBoxLayout()
         self.for_label, self.against_label, self.abstain_label = QLabel(), QLabel(), QLabel()
         for label, box in ((self.for_label, self.votes_for),
@@ -82,18 +65,11 @@ class AgreementDialog(QDialog):
             votes.addWidget(label)
             votes.addWidget(box)
         votes.addStretch(1)
-        self.annex = QCheckBox(self.tr("A declaration printed in full as an annex"))
-        self.annex.setObjectName("agreementAnnex")
-        self.annex_title = QLineEdit()
-        self.annex_title.setObjectName("annexTitle")
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.error.hide()
+        self.annex = named(QCheckBox(self.tr("A declaration printed in full as an annex")),
+                           "agreementAnnex")
+        self.annex_title = named(QLineEdit(), "annexTitle")
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form = self.form
         form.addRow(self.tr("Agenda item"), self.item_box)
         form.addRow(self.tr("Number"), self.number)
         form.addRow(self.tr("Text (Spanish)"), self.text_es)
@@ -105,14 +81,6 @@ class AgreementDialog(QDialog):
         self.for_label.setText(self.tr("In favour"))
         self.against_label.setText(self.tr("Against"))
         self.abstain_label.setText(self.tr("Abstentions"))
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
 
         if row is not None:
             self.number.setValue(row.number)
@@ -152,12 +120,3 @@ class AgreementDialog(QDialog):
         if self.number.value() > 0:
             values["number"] = self.number.value()
         return values
-
-    def save(self) -> None:
-        problem = self.submit(self.values())
-        if problem:
-            self.error.setText(problem)
-            self.error.show()
-            return
-        self.error.hide()
-        self.accept()

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QWidget
 
 from encounter_desk.core import i18n
 from encounter_desk.core.errors import Refusal
@@ -16,8 +17,9 @@ from encounter_desk.records import agreements
 from encounter_desk.records.agreements import AgreementRow
 from encounter_desk.storage.database import Database
 from encounter_desk.ui.records.agreement_form import AgreementDialog
-from encounter_desk.ui.widgets.table_model import Column, RecordTableModel
-from encounter_desk.ui.widgets.table_page import TablePage
+from encounter_desk.ui.widgets.layout import hbox, named
+from encounter_desk.ui.widgets.table_model import Column, SittingTableModel
+from encounter_desk.ui.widgets.table_page import FormTablePage
 from encounter_desk.ui.widgets.workspace import AppContext
 
 ALL_ITEMS = -1
@@ -26,7 +28,7 @@ WHOLE_SESSION = 0
 """The filter value for agreements not tied to an agenda item."""
 
 
-class AgreementsModel(RecordTableModel):
+class AgreementsModel(SittingTableModel):
     CONTEXT = "AgreementsModel"
     NUMBER, ITEM, TEXT, ADOPTION, ANNEX = range(5)
     COLUMNS = (
@@ -36,26 +38,28 @@ class AgreementsModel(RecordTableModel):
         Column(QT_TRANSLATE_NOOP("AgreementsModel", "How adopted")),
         Column(QT_TRANSLATE_NOOP("AgreementsModel", "Annex")),
     )
+    COUNTS = (QT_TRANSLATE_NOOP("AgreementsModel", "{total} agreements"),
+              QT_TRANSLATE_NOOP("AgreementsModel", "{shown} of {total} agreements"),
+              QT_TRANSLATE_NOOP("AgreementsModel", "1 agreement"))
+    DELETE = staticmethod(agreements.delete_agreement)
+
+    item_filter = ALL_ITEMS
 
     def __init__(self, db: Database, parent: Any = None) -> None:
         super().__init__(db, parent)
-        self.sitting_id: int | None = None
-        self.item_filter = ALL_ITEMS
         self.items: dict[int, AgendaItemRow] = {}
 
-    def set_sitting(self, sitting_id: int | None, items: list[AgendaItemRow]) -> None:
-        self.sitting_id = sitting_id
+    def set_sitting(self, sitting_id: int | None, items: Sequence[AgendaItemRow] = ()) -> None:
+        """Show the agreements of ``sitting_id``, whose agenda is ``items``."""
         self.items = {item.id: item for item in items}
-        self.refresh()
+        super().set_sitting(sitting_id)
 
     def set_item_filter(self, value: int) -> None:
         self.item_filter = value
         self.refresh()
 
-    def fetch(self) -> list[AgreementRow]:
-        if self.sitting_id is None:
-            return []
-        rows = agreements.list_agreements(self.db, self.sitting_id)
+    def fetch_sitting(self, sitting_id: int) -> list[AgreementRow]:
+        rows = agreements.list_agreements(self.db, sitting_id)
         if self.item_filter == ALL_ITEMS:
             return rows
         wanted = None if self.item_filter == WHOLE_SESSION else self.item_filter
@@ -84,69 +88,31 @@ class AgreementsModel(RecordTableModel):
             return row.text(i18n.language())
         return super().tooltip(row, column)
 
-    def create(self) -> AgreementRow:
-        raise ValueError(QCoreApplication.translate("AgreementsModel", "Use the form."))
-
-    def remove(self, row: AgreementRow) -> None:
-        agreements.delete_agreement(self.db, row.id)
-
     def describe(self, row: AgreementRow) -> str:
         return QCoreApplication.translate("AgreementsModel", "agreement {number}").format(
             number=row.number)
 
-    def count_text(self, shown: int, total: int) -> str:
-        if shown == total == 1:
-            return QCoreApplication.translate("AgreementsModel", "1 agreement")
-        if shown == total:
-            return QCoreApplication.translate("AgreementsModel", "{total} agreements").format(
-                total=total)
-        return QCoreApplication.translate("AgreementsModel", "{shown} of {total} agreements").format(
-            shown=shown, total=total)
 
-
-class AgreementsPage(TablePage):
+class AgreementsPage(FormTablePage):
     """The agreements of the sitting chosen above; the form adds and edits them."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         self.agreements = AgreementsModel(context.db)
-        super().__init__(self.agreements, context.messages, AgreementsModel.NUMBER, parent)
-        self.db = context.db
-        self.dialog: AgreementDialog | None = None
         self.items: list[AgendaItemRow] = []
         self.item_label = QLabel()
-        self.item_box = QComboBox()
-        self.item_box.setObjectName("agreementItemFilter")
+        self.item_box = named(QComboBox(), "agreementItemFilter")
         self.item_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        super().__init__(self.agreements, context.messages, AgreementsModel.NUMBER, parent)
+        self.db = context.db
         self.item_box.activated.connect(lambda _n: self._item_chosen())
-        self.edit_button = QPushButton()
-        self.edit_button.clicked.connect(self.edit_current)
-        row = QHBoxLayout()
-        row.addWidget(self.item_label)
-        row.addWidget(self.item_box, 1)
-        layout = self.layout()
-        layout.insertLayout(0, row)
-        buttons = next(layout.itemAt(n).layout() for n in range(layout.count())
-                       if layout.itemAt(n).layout() is not None
-                       and layout.itemAt(n).layout().indexOf(self.add_button) >= 0)
-        buttons.insertWidget(1, self.edit_button)  # beside Add, in the page's button row
-        self.table.setEditTriggers(self.table.EditTrigger.NoEditTriggers)
+        self.layout().insertLayout(0, hbox(self.item_label, (self.item_box, 1)))
         self.table.setWordWrap(True)
-        self.table.doubleClicked.connect(lambda _index: self.edit_current())
-        self.current_row_changed.connect(lambda row: self.edit_button.setEnabled(row is not None))
-        self.edit_button.setEnabled(False)
-        self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "item_box"):
-            self._fill_items()
 
     def retranslate(self) -> None:
         super().retranslate()
-        if hasattr(self, "edit_button"):
-            self.add_button.setText(self.tr("Add agreement…"))
-            self.edit_button.setText(self.tr("Edit…"))
-            self.item_label.setText(self.tr("Agenda item"))
+        self.add_button.setText(self.tr("Add agreement…"))
+        self.item_label.setText(self.tr("Agenda item"))
+        self._fill_items()
 
     # --- the sitting and its agenda --------------------------------------------------------
 
@@ -202,25 +168,13 @@ class AgreementsPage(TablePage):
         if self.agreements.sitting_id is None:
             self.messages.warn(self, self.tr("Agreements"), self.tr("Choose a session first."))
             return
+        self.open_form(None)
+
+    def open_form(self, row: AgreementRow | None) -> None:
         item = self.agreements.item_filter
-        self._open(None, item if item > 0 else None)
-
-    def edit_current(self) -> None:
-        row = self.current_row()
-        if isinstance(row, AgreementRow):
-            self._open(row, row.agenda_item_id)
-
-    def _open(self, row: AgreementRow | None, item_id: int | None) -> None:
-        if self.dialog is not None:
-            self.dialog.close()
-        self.dialog = AgreementDialog(self, self.items, lambda values: self._submit(row, values),
-                                      row, item_id)
-        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.dialog.finished.connect(self._closed)
-        self.dialog.open()
-
-    def _closed(self, _result: int) -> None:
-        self.dialog = None
+        item_id = row.agenda_item_id if row is not None else (item if item > 0 else None)
+        self.show_form(AgreementDialog(self, self.items, lambda values: self._submit(row, values),
+                                       row, item_id))
 
     def _submit(self, row: AgreementRow | None, values: dict[str, Any]) -> str | None:
         sitting_id = self.agreements.sitting_id
@@ -233,9 +187,5 @@ class AgreementsPage(TablePage):
                 saved = agreements.update_agreement(self.db, row.id, **values)
         except Refusal as exc:
             return str(exc)
-        self.agreements.refresh()
-        number = self.agreements.row_of_id(saved.id)
-        if number is not None:
-            self.select_source_row(number, AgreementsModel.TEXT)
-        self.fit_columns()
+        self.select_saved(saved.id, AgreementsModel.TEXT)
         return None

@@ -15,32 +15,25 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from encounter_desk.core.clock import Clock
 from encounter_desk.core.errors import Refusal
 from encounter_desk.records import attendance
-from encounter_desk.storage.database import DatabaseError
 from encounter_desk.storage.models import AttendanceSource, AttendanceStatus
 from encounter_desk.ui.desk import identity
 from encounter_desk.ui.records.counts_widget import AttendanceCountsWidget
 from encounter_desk.ui.records.roll_call_model import RollCallModel
+from encounter_desk.ui.widgets.layout import hbox, named, pane, side_by_side, vbox, wrapped
+from encounter_desk.ui.widgets.retranslating import Retranslating
 from encounter_desk.ui.widgets.sort_proxy import CollatingProxy
+from encounter_desk.ui.widgets.table_page import filter_box, sorted_table
 from encounter_desk.ui.widgets.workspace import AppContext
 
 log = logging.getLogger(__name__)
-
-_FAILURES = (Refusal, ValueError, DatabaseError, SQLAlchemyError)
 
 MARK_KEYS: dict[int, AttendanceStatus | None] = {
     Qt.Key.Key_P: AttendanceStatus.PRESENT,
@@ -53,7 +46,7 @@ MARK_KEYS: dict[int, AttendanceStatus | None] = {
 """Roll-call keys; None clears the mark."""
 
 
-class AttendancePage(QWidget):
+class AttendancePage(Retranslating, QWidget):
     marks_changed = Signal()
 
     def __init__(self, context: AppContext, clock: Clock | None = None,
@@ -68,43 +61,26 @@ class AttendancePage(QWidget):
         self.proxy = CollatingProxy(self)
         self.proxy.setSourceModel(self.model)
 
-        self.filter_box = QLineEdit()
-        self.filter_box.setObjectName("rollCallFilter")
-        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box = filter_box("rollCallFilter")
         self.filter_box.textChanged.connect(self._filter_changed)
         self.filter_box.returnPressed.connect(self._to_list)
         self.source_label = QLabel()
-        self.source_box = QComboBox()
-        self.source_box.setObjectName("markSource")
+        self.source_box = named(QComboBox(), "markSource")
 
-        self.table = QTableView()
-        self.table.setObjectName("rollCall")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(RollCallModel.DELEGATION, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table = sorted_table(self.proxy, RollCallModel.DELEGATION, "rollCall",
+                                  extended=True, row_padding=8)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.horizontalHeader().setDefaultAlignment(
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.installEventFilter(self)
 
-        self.hint = QLabel()
-        self.hint.setObjectName("rollCallKeys")
-        self.hint.setWordWrap(True)
+        self.hint = wrapped("rollCallKeys")
         self.present_button = QPushButton()
         self.excused_button = QPushButton()
         self.absent_button = QPushButton()
         self.clear_button = QPushButton()
-        self.rest_absent_button = QPushButton()
-        self.rest_absent_button.setObjectName("restAbsent")
+        self.rest_absent_button = named(QPushButton(), "restAbsent")
         self.count_label = QLabel()
         for button, status in ((self.present_button, AttendanceStatus.PRESENT),
                                (self.excused_button, AttendanceStatus.EXCUSED),
@@ -116,33 +92,12 @@ class AttendancePage(QWidget):
 
         self.counts = AttendanceCountsWidget(self.db)
 
-        top = QHBoxLayout()
-        top.addWidget(self.filter_box, 1)
-        top.addWidget(self.source_label)
-        top.addWidget(self.source_box)
-        buttons = QHBoxLayout()
-        for button in (self.present_button, self.excused_button, self.absent_button,
-                       self.clear_button, self.rest_absent_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.count_label)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(top)
-        left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(self.hint)
-        left_layout.addLayout(buttons)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(self.counts)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([820, 440])
-        splitter.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        top = hbox((self.filter_box, 1), self.source_label, self.source_box)
+        buttons = hbox(self.present_button, self.excused_button, self.absent_button,
+                       self.clear_button, self.rest_absent_button, None, self.count_label)
+        splitter = side_by_side(pane(top, (self.table, 1), self.hint, buttons), self.counts,
+                                (3, 2), (820, 440))
+        vbox(splitter, parent=self, margins=0)
 
         for signal in (self.proxy.modelReset, self.proxy.rowsInserted, self.proxy.rowsRemoved,
                        self.proxy.layoutChanged, self.model.dataChanged):
@@ -150,11 +105,6 @@ class AttendancePage(QWidget):
         self.retranslate()
 
     # --- texts ---------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.filter_box.setPlaceholderText(
@@ -192,7 +142,7 @@ class AttendancePage(QWidget):
         selected = self.selected_ids()
         try:
             self.model.set_sitting(self.sitting_id)
-        except _FAILURES as exc:
+        except Refusal as exc:
             self.messages.warn(self, self.tr("Attendance"), str(exc))
         self.counts.set_sitting(self.sitting_id)
         if selected:
@@ -265,7 +215,7 @@ class AttendancePage(QWidget):
                         source=self._source(), desk=identity.saved_desk_name(),
                         clock=self.clock):
                     self.model.apply(done)
-        except _FAILURES as exc:
+        except Refusal as exc:
             log.info("mark refused: %s", exc)
             self.messages.warn(self, self.tr("Not recorded"), str(exc))
             return False
@@ -293,7 +243,7 @@ class AttendancePage(QWidget):
                 done = attendance.mark_many(
                     self.db, self.sitting_id, dict.fromkeys(rest, AttendanceStatus.ABSENT),
                     source=self._source(), desk=identity.saved_desk_name(), clock=self.clock)
-            except _FAILURES as exc:
+            except Refusal as exc:
                 self.messages.warn(self, self.tr("Not recorded"), str(exc))
                 return
             for mark_done in done:

@@ -11,29 +11,25 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QLabel,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from encounter_desk.core import i18n
 from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP
-from encounter_desk.event.event import NoEventError
 from encounter_desk.records import attendance
 from encounter_desk.records.attendance import AttendanceCounts, DelegationCount
-from encounter_desk.storage.database import Database, DatabaseError
+from encounter_desk.storage.database import Database
+from encounter_desk.ui.widgets.layout import heading, named, vbox, wrapped
+from encounter_desk.ui.widgets.retranslating import Retranslating
 from encounter_desk.ui.widgets.table_model import Column, RecordTableModel
 
 log = logging.getLogger(__name__)
-
-_FAILURES = (Refusal, ValueError, DatabaseError, NoEventError, SQLAlchemyError)
 
 MET_STYLE = "background: #1b5e20; color: white; font-weight: bold; padding: 6px; border-radius: 4px;"
 NOT_MET_STYLE = "background: #b71c1c; color: white; font-weight: bold; padding: 6px; border-radius: 4px;"
@@ -112,7 +108,7 @@ class DelegationCountsModel(RecordTableModel):
         return super().sort_value(row, column)
 
 
-class AttendanceCountsWidget(QWidget):
+class AttendanceCountsWidget(Retranslating, QWidget):
     """Present by delegation, delegations represented out of the members, lawmakers
     present, and the event's quorum rule shown met (green) or not met (red)."""
 
@@ -125,26 +121,14 @@ class AttendanceCountsWidget(QWidget):
         self.counts: AttendanceCounts | None = None
         self.problem = ""
 
-        self.heading = QLabel()
-        font = self.heading.font()
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.present_label = QLabel()
-        self.present_label.setObjectName("presentTotal")
-        self.present_label.setWordWrap(True)
-        self.delegations_label = QLabel()
-        self.delegations_label.setObjectName("delegationsRepresented")
-        self.delegations_label.setWordWrap(True)
-        self.lawmakers_label = QLabel()
-        self.lawmakers_label.setObjectName("lawmakersPresent")
-        self.lawmakers_label.setWordWrap(True)
-        self.quorum_label = QLabel()
-        self.quorum_label.setObjectName("quorumLabel")
-        self.quorum_label.setWordWrap(True)
+        self.heading = heading(1.0)
+        self.present_label = wrapped("presentTotal")
+        self.delegations_label = wrapped("delegationsRepresented")
+        self.lawmakers_label = wrapped("lawmakersPresent")
+        self.quorum_label = wrapped("quorumLabel")
 
         self.model = DelegationCountsModel(db, self)
-        self.table = QTableView()
-        self.table.setObjectName("delegationCounts")
+        self.table = named(QTableView(), "delegationCounts")
         self.table.setModel(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -156,17 +140,11 @@ class AttendanceCountsWidget(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(DelegationCountsModel.DELEGATION, QHeaderView.ResizeMode.Stretch)
         number = self.fontMetrics().horizontalAdvance("000 / 000") + 16
-        for column in range(1, len(DelegationCountsModel.COLUMNS)):
-            header.resizeSection(column, max(number if column == 1 else number * 2 // 3, 56))
+        for section in range(1, len(DelegationCountsModel.COLUMNS)):
+            header.resizeSection(section, max(number if section == 1 else number * 2 // 3, 56))
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.quorum_label)
-        layout.addWidget(self.present_label)
-        layout.addWidget(self.lawmakers_label)
-        layout.addWidget(self.delegations_label)
-        layout.addWidget(self.table, 1)
+        vbox(self.heading, self.quorum_label, self.present_label, self.lawmakers_label,
+             self.delegations_label, (self.table, 1), parent=self, margins=0)
         self.retranslate()
         self.refresh()
 
@@ -184,7 +162,7 @@ class AttendanceCountsWidget(QWidget):
         else:
             try:
                 self.counts = attendance.live_counts(self.db, self.sitting_id)
-            except _FAILURES as exc:
+            except Refusal as exc:
                 log.warning("attendance counts unavailable: %s", exc)
                 self.counts = None
                 self.problem = str(exc)
@@ -192,11 +170,6 @@ class AttendanceCountsWidget(QWidget):
         self._show()
 
     # --- texts ---------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Attendance now"))

@@ -1,14 +1,11 @@
 """The form of one legislative initiative: delegation, sponsors, title, description, kind,
-target date, status and the session where it was pledged. Not modal to the app.
-
-``submit(values)`` saves through the service and returns None, or the service's message
-when it refused: then the message is shown inside the form and nothing was written.
-"""
+target date, status and the session where it was pledged (a
+:class:`~encounter_desk.ui.widgets.form_dialog.FormDialog`)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
@@ -16,16 +13,11 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -37,11 +29,11 @@ from encounter_desk.records import initiatives
 from encounter_desk.records.attendance import NOT_EXPECTED
 from encounter_desk.records.initiatives import InitiativeRow
 from encounter_desk.storage.models import InitiativeKind, InitiativeStatus
+from encounter_desk.ui.widgets.form_dialog import FormDialog, Submit
+from encounter_desk.ui.widgets.layout import named
 
-Submit = Callable[[dict[str, Any]], str | None]
 
-
-class InitiativeDialog(QDialog):
+class InitiativeDialog(FormDialog):
     def __init__(
         self,
         parent: QWidget | None,
@@ -53,40 +45,30 @@ class InitiativeDialog(QDialog):
         sitting_id: int | None = None,
         default_date: dt.date | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("initiativeDialog")
-        self.submit = submit
+        super().__init__(parent, submit, "initiativeDialog")
         self.row = row
         self.people = [p for p in people if p.category not in NOT_EXPECTED]
         lang = i18n.language()
         self.setWindowTitle(self.tr("Legislative initiative"))
         self.resize(640, 640)
 
-        self.delegation = QComboBox()
-        self.delegation.setObjectName("initiativeDelegation")
+        self.delegation = named(QComboBox(), "initiativeDelegation")
         self.delegation.addItem(self.tr("(choose the delegation)"), None)
         for d in delegations:
             self.delegation.addItem(d.name(lang), d.id)
-        self.sponsors = QListWidget()
-        self.sponsors.setObjectName("initiativeSponsors")
+        self.sponsors = named(QListWidget(), "initiativeSponsors")
         self.sponsors.setMinimumHeight(110)
-        self.title_box = QLineEdit()
-        self.title_box.setObjectName("initiativeTitle")
-        self.description = QPlainTextEdit()
-        self.description.setObjectName("initiativeDescription")
+        self.title_box = named(QLineEdit(), "initiativeTitle")
+        self.description = named(QPlainTextEdit(), "initiativeDescription")
         self.description.setMaximumHeight(110)
-        self.kind = QComboBox()
-        self.kind.setObjectName("initiativeKind")
+        self.kind = named(QComboBox(), "initiativeKind")
         for value in InitiativeKind:
             self.kind.addItem(initiatives.kind_label(value.value), value.value)
-        self.status = QComboBox()
-        self.status.setObjectName("initiativeStatus")
+        self.status = named(QComboBox(), "initiativeStatus")
         for value in InitiativeStatus:
             self.status.addItem(initiatives.status_label(value.value), value.value)
-        self.has_date = QCheckBox()
-        self.has_date.setObjectName("initiativeHasDate")
-        self.target = QDateEdit()
-        self.target.setObjectName("initiativeTarget")
+        self.has_date = named(QCheckBox(), "initiativeHasDate")
+        self.target = named(QDateEdit(), "initiativeTarget")
         self.target.setCalendarPopup(True)
         self.target.setDisplayFormat("yyyy-MM-dd")
         start = default_date or dt.date.today()
@@ -95,20 +77,13 @@ class InitiativeDialog(QDialog):
         date_row.addWidget(self.has_date)
         date_row.addWidget(self.target)
         date_row.addStretch(1)
-        self.sitting = QComboBox()
-        self.sitting.setObjectName("initiativeSitting")
+        self.sitting = named(QComboBox(), "initiativeSitting")
         self.sitting.addItem(self.tr("Not pledged in a session"), None)
         for s in sittings:
             self.sitting.addItem(
                 self.tr("{number}. {title}").format(number=s.number, title=s.title(lang)), s.id)
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.error.hide()
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form = self.form
         form.addRow(self.tr("Delegation"), self.delegation)
         form.addRow(self.tr("Lawmakers (sponsors)"), self.sponsors)
         form.addRow(self.tr("Title"), self.title_box)
@@ -118,14 +93,6 @@ class InitiativeDialog(QDialog):
         form.addRow(self.tr("Status"), self.status)
         form.addRow(self.tr("Pledged in"), self.sitting)
         self.has_date.setText(self.tr("Has a target date"))
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
 
         chosen: set[int] = set()
         if row is not None:
@@ -192,12 +159,3 @@ class InitiativeDialog(QDialog):
             "status": self.status.currentData(),
             "sitting_id": self.sitting.currentData(),
         }
-
-    def save(self) -> None:
-        problem = self.submit(self.values())
-        if problem:
-            self.error.setText(problem)
-            self.error.show()
-            return
-        self.error.hide()
-        self.accept()

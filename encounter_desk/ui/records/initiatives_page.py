@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
 from encounter_desk.core import i18n
 from encounter_desk.core.errors import Refusal
@@ -14,13 +14,11 @@ from encounter_desk.event import delegations as delegation_admin
 from encounter_desk.event import participants, sittings
 from encounter_desk.records import initiatives
 from encounter_desk.records.initiatives import InitiativeRow
-from encounter_desk.storage.database import Database, DatabaseError
+from encounter_desk.storage.database import Database
 from encounter_desk.ui.records.initiative_form import InitiativeDialog
 from encounter_desk.ui.widgets.table_model import Column, RecordTableModel
-from encounter_desk.ui.widgets.table_page import TablePage
+from encounter_desk.ui.widgets.table_page import FormTablePage
 from encounter_desk.ui.widgets.workspace import AppContext
-
-_FAILURES = (Refusal, ValueError, DatabaseError)
 
 
 class InitiativesModel(RecordTableModel):
@@ -36,6 +34,10 @@ class InitiativesModel(RecordTableModel):
         Column(QT_TRANSLATE_NOOP("InitiativesModel", "Session"), kind="number"),
         Column(QT_TRANSLATE_NOOP("InitiativesModel", "Description")),
     )
+    COUNTS = (QT_TRANSLATE_NOOP("InitiativesModel", "{total} initiatives"),
+              QT_TRANSLATE_NOOP("InitiativesModel", "{shown} of {total} initiatives"),
+              QT_TRANSLATE_NOOP("InitiativesModel", "1 initiative"))
+    DELETE = staticmethod(initiatives.delete_initiative)
 
     def fetch(self) -> list[InitiativeRow]:
         return initiatives.list_initiatives(self.db)
@@ -75,27 +77,12 @@ class InitiativesModel(RecordTableModel):
             return row.description
         return super().tooltip(row, column)
 
-    def create(self) -> InitiativeRow:
-        raise ValueError(QCoreApplication.translate("InitiativesModel", "Use the form."))
-
-    def remove(self, row: InitiativeRow) -> None:
-        initiatives.delete_initiative(self.db, row.id)
-
     def describe(self, row: InitiativeRow) -> str:
         return QCoreApplication.translate("InitiativesModel", "the initiative “{title}”").format(
             title=row.title)
 
-    def count_text(self, shown: int, total: int) -> str:
-        if shown == total == 1:
-            return QCoreApplication.translate("InitiativesModel", "1 initiative")
-        if shown == total:
-            return QCoreApplication.translate("InitiativesModel", "{total} initiatives").format(
-                total=total)
-        return QCoreApplication.translate(
-            "InitiativesModel", "{shown} of {total} initiatives").format(shown=shown, total=total)
 
-
-class InitiativesPage(TablePage):
+class InitiativesPage(FormTablePage):
     """The whole register (every sitting); new ones default to the sitting chosen above."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -103,25 +90,10 @@ class InitiativesPage(TablePage):
         super().__init__(self.register, context.messages, InitiativesModel.DELEGATION, parent)
         self.db: Database = context.db
         self.sitting_id: int | None = None
-        self.dialog: InitiativeDialog | None = None
-        self.edit_button = QPushButton()
-        self.edit_button.clicked.connect(self.edit_current)
-        layout = self.layout()
-        buttons = next(layout.itemAt(n).layout() for n in range(layout.count())
-                       if layout.itemAt(n).layout() is not None
-                       and layout.itemAt(n).layout().indexOf(self.add_button) >= 0)
-        buttons.insertWidget(1, self.edit_button)  # beside Add, in the page's button row
-        self.table.setEditTriggers(self.table.EditTrigger.NoEditTriggers)
-        self.table.doubleClicked.connect(lambda _index: self.edit_current())
-        self.current_row_changed.connect(lambda row: self.edit_button.setEnabled(row is not None))
-        self.edit_button.setEnabled(False)
-        self.retranslate()
 
     def retranslate(self) -> None:
         super().retranslate()
-        if hasattr(self, "edit_button"):
-            self.add_button.setText(self.tr("Add initiative…"))
-            self.edit_button.setText(self.tr("Edit…"))
+        self.add_button.setText(self.tr("Add initiative…"))
 
     def set_sitting(self, sitting_id: int | None) -> None:
         self.sitting_id = sitting_id
@@ -140,37 +112,21 @@ class InitiativesPage(TablePage):
     def refresh(self) -> None:
         try:
             super().refresh()
-        except _FAILURES as exc:
+        except Refusal as exc:
             self.messages.warn(self, self.tr("Initiatives"), str(exc))
 
-    def add_row(self) -> None:
-        self._open(None)
-
-    def edit_current(self) -> None:
-        row = self.current_row()
-        if isinstance(row, InitiativeRow):
-            self._open(row)
-
-    def _open(self, row: InitiativeRow | None) -> None:
+    def open_form(self, row: InitiativeRow | None) -> None:
         try:
             delegations = delegation_admin.list_delegations(self.db)
             people = participants.list_participants(self.db)
             sessions = sittings.list_sittings(self.db)
-        except _FAILURES as exc:
+        except Refusal as exc:
             self.messages.warn(self, self.tr("Initiatives"), str(exc))
             return
-        if self.dialog is not None:
-            self.dialog.close()
         current = next((s for s in sessions if s.id == self.sitting_id), None)
-        self.dialog = InitiativeDialog(
+        self.show_form(InitiativeDialog(
             self, delegations, people, sessions, lambda values: self._submit(row, values), row,
-            sitting_id=self.sitting_id, default_date=current.date if current else None)
-        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.dialog.finished.connect(self._closed)
-        self.dialog.open()
-
-    def _closed(self, _result: int) -> None:
-        self.dialog = None
+            sitting_id=self.sitting_id, default_date=current.date if current else None))
 
     def _submit(self, row: InitiativeRow | None, values: dict[str, Any]) -> str | None:
         try:
@@ -178,11 +134,7 @@ class InitiativesPage(TablePage):
                 saved = initiatives.create_initiative(self.db, **values)
             else:
                 saved = initiatives.update_initiative(self.db, row.id, **values)
-        except _FAILURES as exc:
+        except Refusal as exc:
             return str(exc)
-        self.register.refresh()
-        number = self.register.row_of_id(saved.id)
-        if number is not None:
-            self.select_source_row(number, InitiativesModel.TITLE)
-        self.fit_columns()
+        self.select_saved(saved.id, InitiativesModel.TITLE)
         return None

@@ -17,43 +17,35 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from encounter_desk.core import i18n
 from encounter_desk.core.errors import Refusal
 from encounter_desk.event import event as events
-from encounter_desk.event.event import NoEventError
 from encounter_desk.event.sittings import SittingRow
 from encounter_desk.records import exports
 from encounter_desk.records.minutes import akn
 from encounter_desk.records.minutes import data as minutes_data
 from encounter_desk.records.minutes import pdf as minutes_pdf
-from encounter_desk.storage.database import DatabaseError
+from encounter_desk.ui.widgets.files import FileOpener, open_with_system, write_problem
+from encounter_desk.ui.widgets.layout import hbox, named, show_status, vbox, wrapped
+from encounter_desk.ui.widgets.retranslating import Retranslating
 from encounter_desk.ui.widgets.workspace import AppContext
 
 log = logging.getLogger(__name__)
 
-FileOpener = Callable[[Path], object]
-_FAILURES = (Refusal, ValueError, OSError, DatabaseError, NoEventError, SQLAlchemyError)
 LANGUAGE_NAMES = (("es", "Español"), ("en", "English"))
 """Each language by its own name, as the Language menu shows them."""
-
-
-def open_with_system(path: Path) -> bool:
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 def _suggested(name: str) -> str:
@@ -61,7 +53,7 @@ def _suggested(name: str) -> str:
     return str(Path(folder) / name) if folder else name
 
 
-class MinutesPage(QWidget):
+class MinutesPage(Retranslating, QWidget):
     def __init__(self, context: AppContext, open_file: FileOpener | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,46 +66,25 @@ class MinutesPage(QWidget):
 
         self.minutes_box = QGroupBox()
         self.language_label = QLabel()
-        self.language = QComboBox()
-        self.language.setObjectName("minutesLanguage")
+        self.language = named(QComboBox(), "minutesLanguage")
         for code, name in LANGUAGE_NAMES:
             self.language.addItem(name, code)
-        self.final_box = QCheckBox()
-        self.final_box.setObjectName("minutesFinal")
-        self.preview_button = QPushButton()
-        self.preview_button.setObjectName("previewMinutes")
-        self.pdf_button = QPushButton()
-        self.pdf_button.setObjectName("exportMinutes")
-        self.akn_button = QPushButton()
-        self.akn_button.setObjectName("exportAkn")
-        self.minutes_help = QLabel()
-        self.minutes_help.setWordWrap(True)
-        choose = QHBoxLayout()
-        choose.addWidget(self.language_label)
-        choose.addWidget(self.language)
-        choose.addSpacing(16)
-        choose.addWidget(self.final_box)
-        choose.addStretch(1)
-        actions = QHBoxLayout()
-        for button in (self.preview_button, self.pdf_button, self.akn_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        box_layout = QVBoxLayout(self.minutes_box)
-        box_layout.addLayout(choose)
-        box_layout.addWidget(self.minutes_help)
-        box_layout.addLayout(actions)
+        self.final_box = named(QCheckBox(), "minutesFinal")
+        self.preview_button = named(QPushButton(), "previewMinutes")
+        self.pdf_button = named(QPushButton(), "exportMinutes")
+        self.akn_button = named(QPushButton(), "exportAkn")
+        self.minutes_help = wrapped()
+        vbox(hbox(self.language_label, self.language, 16, self.final_box, None),
+             self.minutes_help,
+             hbox(self.preview_button, self.pdf_button, self.akn_button, None),
+             parent=self.minutes_box)
 
         self.exports_box = QGroupBox()
-        self.all_sessions = QCheckBox()
-        self.all_sessions.setObjectName("exportAllSessions")
-        self.report_button = QPushButton()
-        self.report_button.setObjectName("exportEventReport")
-        self.attendance_button = QPushButton()
-        self.attendance_button.setObjectName("exportAttendance")
-        self.speeches_button = QPushButton()
-        self.speeches_button.setObjectName("exportSpeeches")
-        self.exports_help = QLabel()
-        self.exports_help.setWordWrap(True)
+        self.all_sessions = named(QCheckBox(), "exportAllSessions")
+        self.report_button = named(QPushButton(), "exportEventReport")
+        self.attendance_button = named(QPushButton(), "exportAttendance")
+        self.speeches_button = named(QPushButton(), "exportSpeeches")
+        self.exports_help = wrapped()
         grid = QGridLayout(self.exports_box)
         grid.addWidget(self.exports_help, 0, 0, 1, 4)
         grid.addWidget(self.all_sessions, 1, 0, 1, 4)
@@ -123,24 +94,15 @@ class MinutesPage(QWidget):
         grid.setColumnStretch(3, 1)
 
         self.summary_box = QGroupBox()
-        self.summary = QLabel()
-        self.summary.setObjectName("minutesSummary")
-        self.summary.setWordWrap(True)
+        self.summary = wrapped("minutesSummary")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        summary_layout = QVBoxLayout(self.summary_box)
-        summary_layout.addWidget(self.summary)
+        vbox(self.summary, parent=self.summary_box)
 
-        self.status = QLabel()
-        self.status.setObjectName("minutesStatus")
-        self.status.setWordWrap(True)
+        self.status = wrapped("minutesStatus")
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.minutes_box)
-        layout.addWidget(self.summary_box, 1)
-        layout.addWidget(self.exports_box)
-        layout.addWidget(self.status)
+        vbox(self.minutes_box, (self.summary_box, 1), self.exports_box, self.status, parent=self)
 
         self.preview_button.clicked.connect(self.preview)
         self.pdf_button.clicked.connect(self.export_pdf)
@@ -155,11 +117,6 @@ class MinutesPage(QWidget):
         self._enable()
 
     # --- texts ---------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.minutes_box.setTitle(self.tr("Minutes of the session"))
@@ -201,7 +158,7 @@ class MinutesPage(QWidget):
         try:
             data = minutes_data.load_minutes(self.db, self.sitting.id, lang=self.lang(),
                                              final=self.final_box.isChecked())
-        except _FAILURES as exc:
+        except Refusal as exc:
             self.summary.setText(html.escape(str(exc)))
             return
         self.summary.setText(self.summary_html(data))
@@ -245,21 +202,22 @@ class MinutesPage(QWidget):
         return re.sub(r"[^A-Za-z0-9_.-]+", "-", code).strip("-.") or "event"
 
     def _say(self, message: str) -> None:
-        self.status.setStyleSheet("")
-        self.status.setText(message)
+        show_status(self.status, message)
 
-    def _failed(self, exc: Exception) -> None:
-        log.warning("records export failed: %s", exc)
-        self.status.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.status.setText(str(exc))
-        self.messages.warn(self, self.tr("Not written"), str(exc))
+    def _failed(self, problem: str) -> None:
+        log.warning("records export failed: %s", problem)
+        show_status(self.status, problem, problem=True)
+        self.messages.warn(self, self.tr("Not written"), problem)
 
     def _write(self, path: Path, work: Callable[[Path], object]) -> bool:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             work(path)
-        except _FAILURES as exc:
-            self._failed(exc)
+        except Refusal as exc:
+            self._failed(str(exc))
+            return False
+        except OSError as exc:
+            self._failed(write_problem(exc, path))
             return False
         finally:
             QGuiApplication.restoreOverrideCursor()

@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from encounter_desk.core import i18n
@@ -17,9 +17,8 @@ from encounter_desk.core.i18n import QT_TRANSLATE_NOOP
 from encounter_desk.event import event as events
 from encounter_desk.records import attendance
 from encounter_desk.records.attendance import AttendanceMark, RollCallEntry
-from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import AttendanceStatus
-from encounter_desk.ui.widgets.table_model import Column, RecordTableModel
+from encounter_desk.ui.widgets.table_model import Column, SittingTableModel
 
 STATUS_COLOURS = {
     AttendanceStatus.PRESENT: "#c8e6c9",
@@ -41,7 +40,7 @@ class RollCallRow:
     entry: RollCallEntry
 
 
-class RollCallModel(RecordTableModel):
+class RollCallModel(SittingTableModel):
     CONTEXT = "RollCallModel"
     TITLE, NAME, DELEGATION, STATUS, ARRIVAL, SOURCE, ROLE = range(7)
     COLUMNS = (
@@ -53,26 +52,20 @@ class RollCallModel(RecordTableModel):
         Column(QT_TRANSLATE_NOOP("RollCallModel", "Source")),
         Column(QT_TRANSLATE_NOOP("RollCallModel", "Role")),
     )
+    COUNTS = (QT_TRANSLATE_NOOP("RollCallModel", "{total} people"),
+              QT_TRANSLATE_NOOP("RollCallModel", "{shown} of {total} people"))
     WIDEST = {TITLE: 90, NAME: 230, DELEGATION: 140, STATUS: 140, ARRIVAL: 60, SOURCE: 150,
               ROLE: 320}
     """Widest each column opens at (pixels); the user may widen it."""
 
-    def __init__(self, db: Database, parent: Any = None) -> None:
-        super().__init__(db, parent)
-        self.sitting_id: int | None = None
-        self.zone: dt.tzinfo = dt.UTC
+    zone: dt.tzinfo = dt.UTC
+    """The venue's time zone, for the arrival times (read with the roll call)."""
 
-    def set_sitting(self, sitting_id: int | None) -> None:
-        self.sitting_id = sitting_id
-        self.refresh()
-
-    def fetch(self) -> list[RollCallRow]:
-        if self.sitting_id is None:
-            return []
+    def fetch_sitting(self, sitting_id: int) -> list[RollCallRow]:
         event = events.load_event(self.db)
         self.zone = attendance.zone_of(event.timezone if event is not None else "UTC")
         rows: list[RollCallRow] = []
-        for group in attendance.roll_call(self.db, self.sitting_id):
+        for group in attendance.roll_call(self.db, sitting_id):
             for entry in group.entries:
                 rows.append(RollCallRow(entry.participant_id, len(rows), group.name_es,
                                         group.name_en, entry))
@@ -131,13 +124,6 @@ class RollCallModel(RecordTableModel):
 
     def describe(self, row: RollCallRow) -> str:
         return f"{row.entry.title} {row.entry.name}".strip()
-
-    def count_text(self, shown: int, total: int) -> str:
-        if shown == total:
-            return QCoreApplication.translate("RollCallModel", "{total} people").format(
-                total=total)
-        return QCoreApplication.translate("RollCallModel", "{shown} of {total} people").format(
-            shown=shown, total=total)
 
     # --- marks ---------------------------------------------------------------------------
 

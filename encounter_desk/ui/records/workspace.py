@@ -8,21 +8,18 @@ this one only chooses the sitting and passes it on.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
 
 from encounter_desk.core.clock import Clock
 from encounter_desk.core.errors import Refusal
 from encounter_desk.event import sittings
-from encounter_desk.event.sittings import SittingRow
 from encounter_desk.ui.records.agreements_page import AgreementsPage
 from encounter_desk.ui.records.attendance_page import AttendancePage
 from encounter_desk.ui.records.initiatives_page import InitiativesPage
 from encounter_desk.ui.records.minutes_page import MinutesPage
-from encounter_desk.ui.shell.settings import app_settings
-from encounter_desk.ui.widgets.sitting_choice import fill_sitting_box, saved_sitting
+from encounter_desk.ui.widgets.files import FileOpener
+from encounter_desk.ui.widgets.layout import hbox, named, vbox
+from encounter_desk.ui.widgets.sitting_choice import SittingChoice
 from encounter_desk.ui.widgets.workspace import AppContext, Workspace
 
 SITTING_KEY = "records/sitting"
@@ -37,7 +34,7 @@ class RecordsWorkspace(Workspace):
         parent: QWidget | None = None,
         *,
         clock: Clock | None = None,
-        open_file: Callable[[Path], object] | None = None,
+        open_file: FileOpener | None = None,
     ) -> None:
         """``clock`` times the marks (default: the event file's clock); ``open_file`` opens
         a previewed PDF (default: the system's viewer). Tests inject both."""
@@ -45,36 +42,22 @@ class RecordsWorkspace(Workspace):
         self.setObjectName("recordsWorkspace")
         self.db = context.db
         self.messages = context.messages
-        self.sitting_rows: dict[int, SittingRow] = {}
         self.sitting_id: int | None = None
-
         self.sitting_label = QLabel()
-        self.sitting_box = QComboBox()
-        self.sitting_box.setObjectName("recordsSitting")
-        self.sitting_box.setMinimumContentsLength(40)
-        self.sitting_box.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.sitting_box.activated.connect(lambda _n: self._sitting_chosen())
-        self.when_label = QLabel()
-        self.when_label.setObjectName("recordsSittingWhen")
+        self.sitting_box = SittingChoice(SITTING_KEY, "recordsSitting", 40)
+        self.sitting_box.chosen.connect(self.select)
+        self.when_label = named(QLabel(), "recordsSittingWhen")
 
         self.attendance = AttendancePage(context, clock=clock)
         self.agreements = AgreementsPage(context)
         self.initiatives = InitiativesPage(context)
         self.minutes = MinutesPage(context, open_file=open_file)
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("recordsTabs")
+        self.tabs = named(QTabWidget(), "recordsTabs")
         for page in (self.attendance, self.agreements, self.initiatives, self.minutes):
             self.tabs.addTab(page, "")
 
-        top = QHBoxLayout()
-        top.addWidget(self.sitting_label)
-        top.addWidget(self.sitting_box)
-        top.addWidget(self.when_label, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(top)
-        layout.addWidget(self.tabs, 1)
+        vbox(hbox(self.sitting_label, self.sitting_box, (self.when_label, 1)),
+             (self.tabs, 1), parent=self, margins=6)
         self.retranslate()
         self.refresh()
 
@@ -89,8 +72,9 @@ class RecordsWorkspace(Workspace):
         self.tabs.setTabText(1, self.tr("Agreements"))
         self.tabs.setTabText(2, self.tr("Initiatives"))
         self.tabs.setTabText(3, self.tr("Minutes and exports"))
-        if self.sitting_rows:
-            self._fill_sittings()
+        self.sitting_box.empty_text = self.tr("No sessions yet: add them in Setup")
+        if self.sitting_box.rows:
+            self.sitting_box.show_sittings(self.sitting_id)
         self._show_when()
 
     # --- the sitting ---------------------------------------------------------------------
@@ -102,35 +86,22 @@ class RecordsWorkspace(Workspace):
         except Refusal as exc:
             self.messages.warn(self, self.tr("Records"), str(exc))
             return
-        self.sitting_rows = {row.id: row for row in rows}
-        if self.sitting_id not in self.sitting_rows:
-            self.sitting_id = saved_sitting(SITTING_KEY, self.sitting_rows)
-        self._fill_sittings()
+        self.sitting_box.set_rows(rows)
+        if self.sitting_id not in self.sitting_box.rows:
+            self.sitting_id = self.sitting_box.saved()
+        self.sitting_box.show_sittings(self.sitting_id)
         self._load()
-
-    def _fill_sittings(self) -> None:
-        fill_sitting_box(self.sitting_box, self.sitting_rows, self.sitting_id,
-                         self.tr("No sessions yet: add them in Setup"))
 
     def select(self, sitting_id: int) -> None:
         """Show the records of ``sitting_id``."""
-        if sitting_id not in self.sitting_rows:
+        if sitting_id not in self.sitting_box.rows:
             raise KeyError(sitting_id)
         self.sitting_id = sitting_id
-        self.sitting_box.setCurrentIndex(self.sitting_box.findData(sitting_id))
+        self.sitting_box.show_sittings(sitting_id)
         self._load()
 
-    def _sitting_chosen(self) -> None:
-        sitting_id = self.sitting_box.currentData()
-        if sitting_id is None or sitting_id == self.sitting_id:
-            return
-        settings = app_settings()
-        settings.setValue(SITTING_KEY, sitting_id)
-        settings.sync()
-        self.select(sitting_id)
-
     def _load(self) -> None:
-        row = self.sitting_rows.get(self.sitting_id) if self.sitting_id is not None else None
+        row = self.sitting_box.row()
         self.attendance.set_sitting(self.sitting_id)
         self.agreements.set_sitting(self.sitting_id)
         self.initiatives.set_sitting(self.sitting_id)
@@ -139,7 +110,7 @@ class RecordsWorkspace(Workspace):
         self._show_when()
 
     def _show_when(self) -> None:
-        row = self.sitting_rows.get(self.sitting_id) if self.sitting_id is not None else None
+        row = self.sitting_box.row()
         if row is None:
             self.when_label.clear()
             return

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, translate
 from encounter_desk.event import delegations as delegation_admin
 from encounter_desk.event.delegations import DelegationRow
@@ -24,6 +22,10 @@ class DelegationsModel(RecordTableModel):
         Column(QT_TRANSLATE_NOOP("DelegationsModel", "Kind"), "kind", "choice"),
         Column(QT_TRANSLATE_NOOP("DelegationsModel", "Participants"), None, "number"),
     )
+    COUNTS = (QT_TRANSLATE_NOOP("DelegationsModel", "{total} delegations"),
+              QT_TRANSLATE_NOOP("DelegationsModel", "{shown} of {total} delegations"))
+    UPDATE = staticmethod(delegation_admin.update_delegation)
+    DELETE = staticmethod(delegation_admin.delete_delegation)
 
     def fetch(self) -> list[DelegationRow]:
         return delegation_admin.list_delegations(self.db)
@@ -49,21 +51,8 @@ class DelegationsModel(RecordTableModel):
             ]
         return []
 
-    def save(self, row: DelegationRow, field: str, value: Any) -> DelegationRow:
-        return delegation_admin.update_delegation(self.db, row.id, **{field: value})
-
     def create(self) -> DelegationRow:
         return delegation_admin.create_delegation(self.db)
 
-    def remove(self, row: DelegationRow) -> None:
-        delegation_admin.delete_delegation(self.db, row.id)
-
     def describe(self, row: DelegationRow) -> str:
         return row.name_es if row.name_es == row.name_en else f"{row.name_es} / {row.name_en}"
-
-    def count_text(self, shown: int, total: int) -> str:
-        if shown == total:
-            return QCoreApplication.translate("DelegationsModel", "{total} delegations").format(total=total)
-        return QCoreApplication.translate("DelegationsModel", "{shown} of {total} delegations").format(
-            shown=shown, total=total
-        )

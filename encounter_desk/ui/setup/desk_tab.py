@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -17,26 +16,24 @@ from PySide6.QtWidgets import (
 from encounter_desk.core.errors import Refusal
 from encounter_desk.event import kiosk_pin as kiosk
 from encounter_desk.ui.desk import identity
+from encounter_desk.ui.widgets.layout import named, wrapped
+from encounter_desk.ui.widgets.retranslating import Retranslating
 from encounter_desk.ui.widgets.workspace import AppContext
 
 
-class DeskTab(QWidget):
+class DeskTab(Retranslating, QWidget):
     """Name this laptop's desk (recorded on every scan) and set the kiosk PIN."""
-
-    desk_name_saved = Signal(str)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
 
         self.name_box = QGroupBox()
-        self.name_edit = QLineEdit()
-        self.name_edit.setObjectName("deskNameEdit")
+        self.name_edit = named(QLineEdit(), "deskNameEdit")
         self.name_edit.setMaxLength(identity.MAX_DESK_NAME)
         self.save_name_button = QPushButton()
         self.save_name_button.clicked.connect(self.save_name)
-        self.name_help = QLabel()
-        self.name_help.setWordWrap(True)
+        self.name_help = wrapped()
         name_row = QHBoxLayout()
         name_row.addWidget(self.name_edit, 1)
         name_row.addWidget(self.save_name_button)
@@ -45,10 +42,8 @@ class DeskTab(QWidget):
         name_layout.addWidget(self.name_help)
 
         self.pin_box = QGroupBox()
-        self.pin_edit = QLineEdit()
-        self.pin_edit.setObjectName("kioskPinEdit")
-        self.pin_repeat = QLineEdit()
-        self.pin_repeat.setObjectName("kioskPinRepeat")
+        self.pin_edit = named(QLineEdit(), "kioskPinEdit")
+        self.pin_repeat = named(QLineEdit(), "kioskPinRepeat")
         for edit in (self.pin_edit, self.pin_repeat):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
             edit.setMaxLength(kiosk.MAX_DIGITS)
@@ -58,9 +53,7 @@ class DeskTab(QWidget):
         self.set_pin_button.clicked.connect(self.save_pin)
         self.clear_pin_button = QPushButton()
         self.clear_pin_button.clicked.connect(self.clear_pin)
-        self.pin_state = QLabel()
-        self.pin_state.setObjectName("kioskPinState")
-        self.pin_state.setWordWrap(True)
+        self.pin_state = wrapped("kioskPinState")
         form = QFormLayout()
         form.addRow(self.pin_label, self.pin_edit)
         form.addRow(self.repeat_label, self.pin_repeat)
@@ -73,9 +66,7 @@ class DeskTab(QWidget):
         pin_layout.addLayout(buttons)
         pin_layout.addWidget(self.pin_state)
 
-        self.status = QLabel()
-        self.status.setObjectName("deskTabStatus")
-        self.status.setWordWrap(True)
+        self.status = wrapped("deskTabStatus")
         layout = QVBoxLayout(self)
         layout.addWidget(self.name_box)
         layout.addWidget(self.pin_box)
@@ -83,11 +74,6 @@ class DeskTab(QWidget):
         layout.addStretch(1)
         self.retranslate()
         self.refresh()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.name_box.setTitle(self.tr("This laptop's desk"))
@@ -109,7 +95,7 @@ class DeskTab(QWidget):
     def _show_pin_state(self) -> None:
         try:
             has_pin = kiosk.has_pin(self.context.db)
-        except Exception:  # noqa: BLE001 - no event yet: nothing to say
+        except Refusal:  # no event yet: nothing to say
             has_pin = False
         self.clear_pin_button.setEnabled(has_pin)
         self.pin_state.setText(
@@ -121,12 +107,12 @@ class DeskTab(QWidget):
     def save_name(self) -> None:
         try:
             name = identity.save_desk_name(self.name_edit.text())
-        except (Refusal, ValueError):
-            self.status.setText(self.tr("A desk needs a name."))
+        except Refusal as exc:
+            self.status.setText(str(exc))
             return
         self.name_edit.setText(name)
         self.status.setText(self.tr("This laptop is now “{name}”.").format(name=name))
-        self.desk_name_saved.emit(name)
+        self.context.desk_name_changed.emit(name)
 
     def save_pin(self) -> None:
         pin, repeat = self.pin_edit.text(), self.pin_repeat.text()
@@ -135,7 +121,7 @@ class DeskTab(QWidget):
             return
         try:
             kiosk.set_pin(self.context.db, pin)
-        except (Refusal, ValueError) as exc:
+        except Refusal as exc:
             self.status.setText(str(exc))
             return
         finally:

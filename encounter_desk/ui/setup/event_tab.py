@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from encounter_desk.core.errors import Refusal
 from encounter_desk.event import event as events
 from encounter_desk.ui.widgets.event_form import EventForm
+from encounter_desk.ui.widgets.retranslating import Retranslating
 from encounter_desk.ui.widgets.workspace import AppContext
 
 
-class EventTab(QWidget):
+class EventTab(Retranslating, QWidget):
     saved = Signal()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -30,11 +31,6 @@ class EventTab(QWidget):
         layout.addStretch(1)
         self.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         self.save_button.setText(self.tr("Save"))
         self.status.clear()
@@ -49,7 +45,7 @@ class EventTab(QWidget):
         try:
             details = self.form.details()
             events.update_event(self.context.db, details)
-        except (Refusal, ValueError) as exc:
+        except Refusal as exc:
             self.status.setText(str(exc))
             self.context.messages.warn(self, self.tr("Not saved"), str(exc))
             return

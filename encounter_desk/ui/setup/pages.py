@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from encounter_desk.core.errors import Refusal
@@ -13,6 +13,7 @@ from encounter_desk.ui.setup.participant_form import AddParticipantDialog
 from encounter_desk.ui.setup.participants_model import ParticipantsModel
 from encounter_desk.ui.setup.sittings_model import AgendaModel, SittingsModel
 from encounter_desk.ui.widgets.messages import MessageBridge
+from encounter_desk.ui.widgets.retranslating import Retranslating
 from encounter_desk.ui.widgets.table_page import TablePage
 from encounter_desk.ui.widgets.workspace import AppContext
 
@@ -39,14 +40,14 @@ class ParticipantsPage(TablePage):
     def _submit(self, values: dict[str, Any]) -> str | None:
         try:
             row = self.participants.create_from(values)
-        except (Refusal, ValueError) as exc:
+        except Refusal as exc:
             return str(exc)
         self.filter_box.clear()
         self.select_source_row(row, ParticipantsModel.NAME)
         return None
 
 
-class SittingsPage(QWidget):
+class SittingsPage(Retranslating, QWidget):
     """The sittings above; the agenda of the selected sitting below."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -73,11 +74,6 @@ class SittingsPage(QWidget):
         for signal in (self.agenda_model.rowsInserted, self.agenda_model.rowsRemoved):
             signal.connect(self._agenda_changed)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         row = self.sittings.current_row()

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from encounter_desk.core import i18n
+from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, translate
 from encounter_desk.event import delegations as delegation_admin
 from encounter_desk.event import participants
@@ -38,10 +39,13 @@ class ParticipantsModel(RecordTableModel):
         Column(QT_TRANSLATE_NOOP("ParticipantsModel", "Chamber"), "chamber"),
         Column(QT_TRANSLATE_NOOP("ParticipantsModel", "Committee"), "committee"),
     )
+    COUNTS = (QT_TRANSLATE_NOOP("ParticipantsModel", "{total} participants"),
+              QT_TRANSLATE_NOOP("ParticipantsModel", "{shown} of {total} participants"))
+    UPDATE = staticmethod(participants.update_participant)
+    DELETE = staticmethod(participants.delete_participant)
 
-    def __init__(self, db, parent=None) -> None:  # noqa: ANN001
-        super().__init__(db, parent)
-        self._delegations: list[delegation_admin.DelegationRow] = []
+    _delegations: list[delegation_admin.DelegationRow] = []
+    """The choices of the delegation column, read with the participants."""
 
     def fetch(self) -> list[ParticipantRow]:
         self._delegations = delegation_admin.list_delegations(self.db)
@@ -100,25 +104,13 @@ class ParticipantsModel(RecordTableModel):
             ]
         return []
 
-    def save(self, row: ParticipantRow, field: str, value: Any) -> ParticipantRow:
-        return participants.update_participant(self.db, row.id, **{field: value})
-
     def create(self) -> ParticipantRow:
-        raise ValueError(QCoreApplication.translate("ParticipantsModel", "Use the Add participant form."))
+        raise Refusal(QCoreApplication.translate("ParticipantsModel", "Use the Add participant form."),
+                      "participant.use_form")
 
     def create_from(self, values: dict[str, Any]) -> int:
-        """Register a participant from the add form; raises ValueError when refused."""
+        """Register a participant from the add form; the job's Refusal says what is wrong."""
         return self.append(participants.create_participant(self.db, **values))
-
-    def remove(self, row: ParticipantRow) -> None:
-        participants.delete_participant(self.db, row.id)
 
     def describe(self, row: ParticipantRow) -> str:
         return row.display_name
-
-    def count_text(self, shown: int, total: int) -> str:
-        if shown == total:
-            return QCoreApplication.translate("ParticipantsModel", "{total} participants").format(total=total)
-        return QCoreApplication.translate("ParticipantsModel", "{shown} of {total} participants").format(
-            shown=shown, total=total
-        )

@@ -7,10 +7,11 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP
 from encounter_desk.event import participants, sittings
 from encounter_desk.event.sittings import AgendaItemRow, SittingRow
-from encounter_desk.ui.widgets.table_model import Column, RecordTableModel
+from encounter_desk.ui.widgets.table_model import Column, RecordTableModel, SittingTableModel
 
 
 class SittingsModel(RecordTableModel):
@@ -30,10 +31,13 @@ class SittingsModel(RecordTableModel):
         Column(QT_TRANSLATE_NOOP("SittingsModel", "Chair"), "chair_id", "choice"),
         Column(QT_TRANSLATE_NOOP("SittingsModel", "Agenda items"), None, "number"),
     )
+    COUNTS = (QT_TRANSLATE_NOOP("SittingsModel", "{total} sessions"),
+              QT_TRANSLATE_NOOP("SittingsModel", "{shown} of {total} sessions"))
+    UPDATE = staticmethod(sittings.update_sitting)
+    DELETE = staticmethod(sittings.delete_sitting)
 
-    def __init__(self, db, parent=None) -> None:  # noqa: ANN001
-        super().__init__(db, parent)
-        self._people: list[tuple[str, int]] = []
+    _people: list[tuple[str, int]] = []
+    """The choices of the chair column, read with the sittings."""
 
     def fetch(self) -> list[SittingRow]:
         self._people = [
@@ -64,24 +68,11 @@ class SittingsModel(RecordTableModel):
             return [(QCoreApplication.translate("SittingsModel", "(no chair)"), "")] + self._people
         return []
 
-    def save(self, row: SittingRow, field: str, value: Any) -> SittingRow:
-        return sittings.update_sitting(self.db, row.id, **{field: value})
-
     def create(self) -> SittingRow:
         return sittings.create_sitting(self.db)
 
-    def remove(self, row: SittingRow) -> None:
-        sittings.delete_sitting(self.db, row.id)
-
     def describe(self, row: SittingRow) -> str:
         return QCoreApplication.translate("SittingsModel", "session {number}").format(number=row.number)
-
-    def count_text(self, shown: int, total: int) -> str:
-        if shown == total:
-            return QCoreApplication.translate("SittingsModel", "{total} sessions").format(total=total)
-        return QCoreApplication.translate("SittingsModel", "{shown} of {total} sessions").format(
-            shown=shown, total=total
-        )
 
     def update_item_count(self, sitting_id: int) -> None:
         """Re-read one sitting after its agenda changed."""
@@ -94,7 +85,7 @@ class SittingsModel(RecordTableModel):
                 self.dataChanged.emit(self.index(number, 0), self.index(number, len(self.COLUMNS) - 1))
 
 
-class AgendaModel(RecordTableModel):
+class AgendaModel(SittingTableModel):
     """The agenda items of one sitting (none selected: empty)."""
 
     CONTEXT = "AgendaModel"
@@ -104,37 +95,19 @@ class AgendaModel(RecordTableModel):
         Column(QT_TRANSLATE_NOOP("AgendaModel", "Agenda item (Spanish)"), "title_es"),
         Column(QT_TRANSLATE_NOOP("AgendaModel", "Agenda item (English)"), "title_en"),
     )
+    COUNTS = (QT_TRANSLATE_NOOP("AgendaModel", "{total} agenda items"),
+              QT_TRANSLATE_NOOP("AgendaModel", "{shown} of {total} agenda items"))
+    UPDATE = staticmethod(sittings.update_agenda_item)
+    DELETE = staticmethod(sittings.delete_agenda_item)
 
-    def __init__(self, db, parent=None) -> None:  # noqa: ANN001
-        super().__init__(db, parent)
-        self.sitting_id: int | None = None
-
-    def set_sitting(self, sitting_id: int | None) -> None:
-        self.sitting_id = sitting_id
-        self.refresh()
-
-    def fetch(self) -> list[AgendaItemRow]:
-        if self.sitting_id is None:
-            return []
-        return sittings.list_agenda_items(self.db, self.sitting_id)
-
-    def save(self, row: AgendaItemRow, field: str, value: Any) -> AgendaItemRow:
-        return sittings.update_agenda_item(self.db, row.id, **{field: value})
+    def fetch_sitting(self, sitting_id: int) -> list[AgendaItemRow]:
+        return sittings.list_agenda_items(self.db, sitting_id)
 
     def create(self) -> AgendaItemRow:
         if self.sitting_id is None:
-            raise ValueError(QCoreApplication.translate("AgendaModel", "Choose a session first."))
+            raise Refusal(QCoreApplication.translate("AgendaModel", "Choose a session first."),
+                          "agenda.no_sitting")
         return sittings.create_agenda_item(self.db, self.sitting_id)
-
-    def remove(self, row: AgendaItemRow) -> None:
-        sittings.delete_agenda_item(self.db, row.id)
 
     def describe(self, row: AgendaItemRow) -> str:
         return QCoreApplication.translate("AgendaModel", "agenda item {number}").format(number=row.number)
-
-    def count_text(self, shown: int, total: int) -> str:
-        if shown == total:
-            return QCoreApplication.translate("AgendaModel", "{total} agenda items").format(total=total)
-        return QCoreApplication.translate("AgendaModel", "{shown} of {total} agenda items").format(
-            shown=shown, total=total
-        )

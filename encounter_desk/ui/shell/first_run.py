@@ -11,12 +11,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from encounter_desk.core import config
+from encounter_desk.core.errors import Refusal
 from encounter_desk.event import event as events
 from encounter_desk.storage.database import Database, open_database, sqlite_url
+from encounter_desk.ui.widgets.layout import enlarge, heading, named, problem_label, wrapped
+from encounter_desk.ui.widgets.retranslating import Retranslating
 
 DEMO_FILE = "demo.sqlite"
 
@@ -35,7 +38,7 @@ def default_file_is_empty(path: Path | None = None) -> bool:
     try:
         db = open_database(sqlite_url(path))
         return events.load_event(db) is None
-    except Exception:  # noqa: BLE001 - a damaged file is not "empty": let the window say why
+    except Refusal:  # a damaged file is not "empty": let the window say why
         return False
     finally:
         if db is not None:
@@ -60,14 +63,12 @@ def ensure_demo(path: Path | None = None) -> Path:
 
 
 def _big_button(button: QPushButton) -> None:
-    font = button.font()
-    font.setPointSizeF(font.pointSizeF() * 1.2)
-    button.setFont(font)
+    enlarge(button, 1.2)
     button.setMinimumHeight(56)
     button.setMinimumWidth(420)
 
 
-class WelcomePage(QWidget):
+class WelcomePage(Retranslating, QWidget):
     """Three ways in, each with one sentence saying what it does."""
 
     demo_requested = Signal()
@@ -77,30 +78,20 @@ class WelcomePage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("welcomePage")
-        self.heading = QLabel()
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.heading.setFont(font)
+        self.heading = heading(1.6)
         self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
+        self.intro = wrapped()
         self.intro.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.demo_button = QPushButton()
-        self.demo_button.setObjectName("welcomeDemo")
+        self.demo_button = named(QPushButton(), "welcomeDemo")
         self.demo_button.clicked.connect(self.demo_requested)
         self.demo_hint = QLabel()
-        self.create_button = QPushButton()
-        self.create_button.setObjectName("welcomeCreate")
+        self.create_button = named(QPushButton(), "welcomeCreate")
         self.create_button.clicked.connect(self.create_requested)
         self.create_hint = QLabel()
-        self.open_button = QPushButton()
-        self.open_button.setObjectName("welcomeOpen")
+        self.open_button = named(QPushButton(), "welcomeOpen")
         self.open_button.clicked.connect(self.open_requested)
         self.open_hint = QLabel()
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
+        self.error = problem_label()
 
         # One centred column of fixed width: word-wrapped labels placed with an alignment
         # in a box layout get no height for their width, and overlap their neighbours.
@@ -132,11 +123,6 @@ class WelcomePage(QWidget):
         layout.addStretch(2)
         self.demo_button.setDefault(True)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Welcome to Encounter Desk"))

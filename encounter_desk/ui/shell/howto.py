@@ -8,27 +8,26 @@ taking the keyboard, so a badge scanned while it is up still reaches the scan fi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from encounter_desk.ui.shell import settings
+from encounter_desk.ui.widgets.layout import heading, wrapped
+from encounter_desk.ui.widgets.retranslating import Retranslating
 
 KEYS = ("desk", "chair", "records")
 SEEN_KEY = "howto/{key}_seen"
 
 
 def seen(key: str) -> bool:
-    value = settings.app_settings().value(SEEN_KEY.format(key=key), False)
-    return value in (True, "true", "1", 1)
+    return settings.saved_flag(SEEN_KEY.format(key=key))
 
 
 def mark_seen(key: str) -> None:
-    store = settings.app_settings()
-    store.setValue(SEEN_KEY.format(key=key), True)
-    store.sync()
+    settings.remember(SEEN_KEY.format(key=key), True)
 
 
-class HowToDialog(QDialog):
+class HowToDialog(Retranslating, QDialog):
     """The page for one workspace; its texts follow the app's language."""
 
     def __init__(self, key: str, parent: QWidget | None = None) -> None:
@@ -39,14 +38,8 @@ class HowToDialog(QDialog):
         self.setObjectName(f"howto-{key}")
         self.setModal(False)
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
-        self.heading = QLabel()
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.body = QLabel()
-        self.body.setObjectName("howtoBody")
-        self.body.setWordWrap(True)
+        self.heading = heading(1.3)
+        self.body = wrapped("howtoBody")
         self.body.setTextFormat(Qt.TextFormat.RichText)
         self.body.setMinimumWidth(480)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -56,11 +49,6 @@ class HowToDialog(QDialog):
         layout.addWidget(self.body, 1)
         layout.addWidget(self.buttons)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def title_text(self) -> str:
         return {

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from encounter_desk.event import kiosk_pin as kiosk
 from encounter_desk.storage.database import Database
+from encounter_desk.ui.widgets.layout import named, problem_label
 from encounter_desk.ui.widgets.messages import MessageBridge
 
 log = logging.getLogger(__name__)
@@ -37,13 +38,10 @@ class PinDialog(QDialog):
         self.setObjectName("kioskPinDialog")
         self._check = check
         self.prompt = QLabel(self.tr("Type the kiosk PIN to leave kiosk mode."))
-        self.pin = QLineEdit()
-        self.pin.setObjectName("kioskPinInput")
+        self.pin = named(QLineEdit(), "kioskPinInput")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setMaxLength(kiosk.MAX_DIGITS)
-        self.error = QLabel()
-        self.error.setObjectName("kioskPinError")
-        self.error.setStyleSheet("color: #b00020;")
+        self.error = problem_label("kioskPinError")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -80,8 +78,7 @@ class KioskController(QObject):
         self.active = False
         self.dialog: PinDialog | None = None
         self._was_maximized = False
-        self.leave_button = QPushButton()
-        self.leave_button.setObjectName("leaveKioskButton")
+        self.leave_button = named(QPushButton(), "leaveKioskButton")
         self.leave_button.clicked.connect(self.request_leave)
         self.leave_button.hide()
         self.banner = QLabel()

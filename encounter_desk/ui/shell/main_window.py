@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QTabWidget, QWidget
 
@@ -28,7 +28,9 @@ from encounter_desk.ui.shell.roster_actions import RosterActions, TemplateAction
 from encounter_desk.ui.shell.start_pages import CreateEventPage, StartPage
 from encounter_desk.ui.shell.translations import Translators
 from encounter_desk.ui.widgets.change_watcher import ChangeWatcher
+from encounter_desk.ui.widgets.files import write_problem
 from encounter_desk.ui.widgets.messages import MessageBridge
+from encounter_desk.ui.widgets.retranslating import Retranslating
 from encounter_desk.ui.widgets.workspace import AppContext, Workspace
 
 log = logging.getLogger(__name__)
@@ -60,7 +62,7 @@ class PendingWorkspace(QWidget):
         """Nothing to reload yet: it reads the database when it is built."""
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     database_opened = Signal(object)  # Database
     event_ready = Signal()
 
@@ -133,11 +135,6 @@ class MainWindow(QMainWindow):
         self.create_page.create_requested.connect(self.create_event)
 
     # --- texts ---------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.menus.retranslate()
@@ -304,15 +301,7 @@ class MainWindow(QMainWindow):
             widget.deleteLater()
         finally:
             self._building = False
-        self._connect_workspace(workspace)
         return workspace
-
-    def _connect_workspace(self, workspace: Workspace) -> None:
-        """What a workspace needs from the others, once it exists."""
-        if workspace.KEY == "setup":
-            workspace.desk_tab.desk_name_saved.connect(
-                lambda name: self.workspace("desk").set_desk_name(name)
-            )
 
     def show_workspace(self, key: str) -> Workspace:
         workspace = self.workspace(key)
@@ -324,7 +313,7 @@ class MainWindow(QMainWindow):
             return
         try:
             events.create_event(self.db, details, self.create_page.presets())
-        except (Refusal, ValueError) as exc:
+        except Refusal as exc:
             self.create_page.show_error(str(exc))
             return
         self._show_workspaces()
@@ -349,9 +338,13 @@ class MainWindow(QMainWindow):
         """Build the demo event in its own file in the user data folder, and open it."""
         try:
             path = ensure_demo()
-        except (Refusal, ValueError, OSError) as exc:
+        except Refusal as exc:
             log.warning("could not build the demo: %s", exc)
             self.welcome_page.show_error(str(exc))
+            return False
+        except OSError as exc:
+            log.warning("could not build the demo: %s", exc)
+            self.welcome_page.show_error(write_problem(exc))
             return False
         return self.open_path(path)
 

@@ -7,15 +7,21 @@ in the file. Only a clean file is offered for import, and only when the user agr
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from encounter_desk.core import config
 from encounter_desk.core.errors import Refusal
+from encounter_desk.ui.widgets.files import write_problem
+from encounter_desk.ui.widgets.messages import MessageBridge
 from encounter_desk.ui.widgets.workspace import AppContext
+
+if TYPE_CHECKING:
+    from encounter_desk.roster.importer import ImportReport
 
 log = logging.getLogger(__name__)
 
@@ -26,19 +32,59 @@ def _count(value: Any) -> int:
     return value if isinstance(value, int) else len(value or ())
 
 
-class RosterActions(QObject):
-    def __init__(self, window: QWidget, context: AppContext) -> None:
+def _with_suffix(path: Path) -> Path:
+    return path if path.suffix.lower() in (".csv", ".xlsx") else path.with_suffix(".xlsx")
+
+
+def _write(messages: MessageBridge, window: QWidget, title: str, file: Path,
+           work: Callable[[Path], Any], done: str) -> None:
+    """Write ``file``; say where it went (``done`` gets the path and the count written),
+    or why it could not be written."""
+    try:
+        count = work(file)
+    except (Refusal, OSError) as exc:
+        messages.warn(window, title, write_problem(exc, file))
+        return
+    messages.inform(window, title, done.format(count=count, path=file))
+
+
+class TemplateActions(QObject):
+    """The empty roster template: it works without an open event."""
+
+    def __init__(self, window: QWidget, messages: MessageBridge) -> None:
         super().__init__(window)
         self.window = window
-        self.context = context
+        self.messages = messages
 
     def _filter(self) -> str:
         return self.tr("Rosters {patterns};;All files (*)").format(patterns=ROSTER_FILTER)
 
+    def start(self) -> None:
+        suggested = str(config.data_dir() / "roster-template.xlsx")
+        self.messages.choose_save_file(
+            self.window, self.tr("Export roster template"), self._filter(), suggested,
+            self.write_to)
+
+    def write_to(self, path: str) -> None:
+        from encounter_desk.roster import importer as roster
+
+        if path:
+            _write(self.messages, self.window, self.tr("Export roster template"),
+                   _with_suffix(Path(path)), roster.write_template,
+                   self.tr("Roster template written to {path}."))
+
+
+class RosterActions(TemplateActions):
+    """Import and export the open event's roster (and, like any window, the template)."""
+
+    def __init__(self, window: QWidget, context: AppContext) -> None:
+        super().__init__(window, context.messages)
+        self.context = context
+
     # --- import --------------------------------------------------------------------------
 
     def start_import(self) -> None:
-        self.context.messages.choose_open_file(
+        self.messages.choose_open_file(
             self.window, self.tr("Import roster"), self._filter(), self.check_file
         )
 
@@ -51,18 +97,12 @@ class RosterActions(QObject):
         file = Path(path)
         try:
             report = roster.import_roster(self.context.db, file, dry_run=True)
-        except (Refusal, ValueError, OSError) as exc:
+        except Refusal as exc:
             self._failed(file, str(exc))
             return
-        messages = self.context.messages
+        messages = self.messages
         if not report.ok:
-            messages.show_report(
-                self.window,
-                self.tr("Roster not imported"),
-                self.tr("{file} has problems, so nothing was imported. Correct these rows and "
-                        "import the file again:").format(file=file.name),
-                list(report.lines()),
-            )
+            self._report_problems(file, report)
             return
         changes = _count(report.created) + _count(report.updated)
         if changes == 0:
@@ -94,21 +134,15 @@ class RosterActions(QObject):
         file = Path(path)
         try:
             report = roster.import_roster(self.context.db, file)
-        except (Refusal, ValueError, OSError) as exc:
+        except Refusal as exc:
             self._failed(file, str(exc))
             return
         if not report.ok:
-            self.context.messages.show_report(
-                self.window,
-                self.tr("Roster not imported"),
-                self.tr("{file} has problems, so nothing was imported. Correct these rows and "
-                        "import the file again:").format(file=file.name),
-                list(report.lines()),
-            )
+            self._report_problems(file, report)
             return
         log.info("imported roster %s", file)
         self.context.records_changed.emit()
-        self.context.messages.inform(
+        self.messages.inform(
             self.window,
             self.tr("Import roster"),
             self.tr("Imported {file}: {created} new participants, {updated} changed.").format(
@@ -118,8 +152,17 @@ class RosterActions(QObject):
             ),
         )
 
+    def _report_problems(self, file: Path, report: ImportReport) -> None:
+        self.messages.show_report(
+            self.window,
+            self.tr("Roster not imported"),
+            self.tr("{file} has problems, so nothing was imported. Correct these rows and "
+                    "import the file again:").format(file=file.name),
+            list(report.lines()),
+        )
+
     def _failed(self, file: Path, reason: str) -> None:
-        self.context.messages.warn(
+        self.messages.warn(
             self.window,
             self.tr("Roster not imported"),
             self.tr("{file} could not be read: {reason}").format(file=file.name, reason=reason),
@@ -129,71 +172,14 @@ class RosterActions(QObject):
 
     def start_export(self) -> None:
         suggested = str(Path.home() / "participants.xlsx")
-        self.context.messages.choose_save_file(
+        self.messages.choose_save_file(
             self.window, self.tr("Export roster"), self._filter(), suggested, self.export_to
         )
 
     def export_to(self, path: str) -> None:
         from encounter_desk.roster import importer as roster
 
-        if not path:
-            return
-        file = _with_suffix(Path(path))
-        try:
-            count = roster.export_roster(self.context.db, file)
-        except (Refusal, ValueError, OSError) as exc:
-            self.context.messages.warn(
-                self.window,
-                self.tr("Export roster"),
-                self.tr("{path} could not be written: {reason}").format(path=file, reason=exc),
-            )
-            return
-        self.context.messages.inform(
-            self.window,
-            self.tr("Export roster"),
-            self.tr("{count} participants written to {path}.").format(count=count, path=file),
-        )
-
-
-def _with_suffix(path: Path) -> Path:
-    return path if path.suffix.lower() in (".csv", ".xlsx") else path.with_suffix(".xlsx")
-
-
-class TemplateActions(QObject):
-    """The empty roster template works without an open event."""
-
-    def __init__(self, window: QWidget, messages) -> None:  # noqa: ANN001
-        super().__init__(window)
-        self.window = window
-        self.messages = messages
-
-    def start(self) -> None:
-        suggested = str(config.data_dir() / "roster-template.xlsx")
-        self.messages.choose_save_file(
-            self.window,
-            self.tr("Export roster template"),
-            self.tr("Rosters {patterns};;All files (*)").format(patterns=ROSTER_FILTER),
-            suggested,
-            self.write_to,
-        )
-
-    def write_to(self, path: str) -> None:
-        from encounter_desk.roster import importer as roster
-
-        if not path:
-            return
-        file = _with_suffix(Path(path))
-        try:
-            roster.write_template(file)
-        except (Refusal, ValueError, OSError) as exc:
-            self.messages.warn(
-                self.window,
-                self.tr("Export roster template"),
-                self.tr("{path} could not be written: {reason}").format(path=file, reason=exc),
-            )
-            return
-        self.messages.inform(
-            self.window,
-            self.tr("Export roster template"),
-            self.tr("Roster template written to {path}.").format(path=file),
-        )
+        if path:
+            _write(self.messages, self.window, self.tr("Export roster"),
+                   _with_suffix(Path(path)), lambda file: roster.export_roster(self.context.db, file),
+                   self.tr("{count} participants written to {path}."))

@@ -21,15 +21,26 @@ def app_settings() -> QSettings:
     return QSettings(str(config.settings_path()), QSettings.Format.IniFormat)
 
 
+def remember(key: str, value: object) -> None:
+    """Keep ``value`` under ``key`` for the next start (written at once)."""
+    settings = app_settings()
+    settings.setValue(key, value)
+    settings.sync()
+
+
+def saved_flag(key: str, default: bool = False) -> bool:
+    """A yes/no choice kept under ``key`` (the INI file holds it as text)."""
+    value = app_settings().value(key, default)
+    return value is True or str(value).lower() in ("true", "1")
+
+
 def saved_language() -> str | None:
     value = app_settings().value(LANGUAGE_KEY)
     return value if value in config.LANGUAGES else None
 
 
 def save_language(language: str) -> None:
-    settings = app_settings()
-    settings.setValue(LANGUAGE_KEY, language)
-    settings.sync()
+    remember(LANGUAGE_KEY, language)
 
 
 def recent_files() -> list[Path]:
@@ -40,9 +51,7 @@ def recent_files() -> list[Path]:
 
 
 def _store(paths: list[Path]) -> None:
-    settings = app_settings()
-    settings.setValue(RECENT_KEY, [str(p) for p in paths[:MAX_RECENT]])
-    settings.sync()
+    remember(RECENT_KEY, [str(p) for p in paths[:MAX_RECENT]])
 
 
 def add_recent_file(path: Path) -> list[Path]:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -19,16 +18,11 @@ from encounter_desk.core.errors import Refusal
 from encounter_desk.event.countries import NON_COUNTRY_GROUPS, RCM_MEMBERS, DelegationPreset
 from encounter_desk.event.event import EventDetails
 from encounter_desk.ui.widgets.event_form import EventForm
+from encounter_desk.ui.widgets.layout import heading, problem_label, wrapped
+from encounter_desk.ui.widgets.retranslating import Retranslating
 
 
-def _heading(label: QLabel) -> None:
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * 1.4)
-    font.setBold(True)
-    label.setFont(font)
-
-
-class StartPage(QWidget):
+class StartPage(Retranslating, QWidget):
     """No event open (or it could not be opened): say why, offer Open and New."""
 
     open_requested = Signal()
@@ -37,11 +31,9 @@ class StartPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._problem = ""
-        self.heading = QLabel()
-        _heading(self.heading)
+        self.heading = heading()
         self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = wrapped()
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setMaximumWidth(640)
         # Wide enough that the wrapped sentence gets the height it needs (a narrow label
@@ -69,11 +61,6 @@ class StartPage(QWidget):
         self._problem = message
         self.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         self.heading.setText(self.tr("No event is open"))
         self.message.setText(
@@ -99,8 +86,7 @@ class DelegationPicker(QGroupBox):
             grid.addWidget(box, number // 3, number % 3)
         self.groups = QCheckBox()
         self.groups.setChecked(True)
-        self.group_names = QLabel()
-        self.group_names.setWordWrap(True)
+        self.group_names = wrapped()
         self.group_names.setContentsMargins(24, 0, 0, 0)
         row = len(RCM_MEMBERS) // 3 + 1
         grid.addWidget(self.groups, row, 0, 1, 3)
@@ -123,7 +109,7 @@ class DelegationPicker(QGroupBox):
         return chosen
 
 
-class CreateEventPage(QWidget):
+class CreateEventPage(Retranslating, QWidget):
     """The file holds no event yet: a short guided form creates it — names, dates and venue,
     and the delegations (preset to the 11 RCM member countries)."""
 
@@ -132,13 +118,10 @@ class CreateEventPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.heading = QLabel()
-        _heading(self.heading)
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
+        self.heading = heading()
+        self.intro = wrapped()
         self.form = EventForm()
-        self.steps = QLabel()
-        self.steps.setWordWrap(True)
+        self.steps = wrapped()
         self.delegations = DelegationPicker()
         self.back_button = QPushButton()
         self.back_button.clicked.connect(self.back_requested)
@@ -146,9 +129,7 @@ class CreateEventPage(QWidget):
         self.create_button = QPushButton()
         self.create_button.setDefault(True)
         self.create_button.clicked.connect(self._create)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
+        self.error = problem_label()
         inner = QWidget()
         inner.setMaximumWidth(720)
         column = QVBoxLayout(inner)
@@ -168,11 +149,6 @@ class CreateEventPage(QWidget):
         layout.addWidget(inner, 3)
         layout.addStretch(1)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Create the event"))
@@ -201,7 +177,7 @@ class CreateEventPage(QWidget):
     def _create(self) -> None:
         try:
             details: EventDetails = self.form.details()
-        except (Refusal, ValueError) as exc:
+        except Refusal as exc:
             self.show_error(str(exc))
             return
         self.show_error("")

@@ -5,14 +5,16 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QFormLayout, QLabel, QLineEdit, QWidget
 
 from encounter_desk.core import names as text
+from encounter_desk.core.errors import Refusal
 from encounter_desk.event.event import EventDetails
+from encounter_desk.ui.widgets.retranslating import Retranslating
 
 
-class EventForm(QWidget):
+class EventForm(Retranslating, QWidget):
     """Names in Spanish and English, reference code, dates, venue and city."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -44,11 +46,6 @@ class EventForm(QWidget):
             layout.addRow(label, getattr(self, key))
         self.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         texts = {
             "name_es": self.tr("Name in Spanish"),
@@ -75,20 +72,23 @@ class EventForm(QWidget):
         self.end_date.setDate(_qdate(details.end_date))
 
     def details(self) -> EventDetails:
-        """The form's values; raises ValueError (translated) when one is missing or wrong."""
+        """The form's values; a :class:`Refusal` says which one is missing or wrong."""
         values = {
             key: text.clean(getattr(self, key).text())
             for key in ("name_es", "name_en", "short_name_es", "short_name_en", "code",
                         "venue", "city", "country")
         }
         if not values["name_es"] or not values["name_en"]:
-            raise ValueError(self.tr("Give the event a name in Spanish and in English."))
+            raise Refusal(self.tr("Give the event a name in Spanish and in English."),
+                          "event.names")
         if not values["code"]:
-            raise ValueError(self.tr("Give the event a reference code (it is printed on badges)."))
+            raise Refusal(self.tr("Give the event a reference code (it is printed on badges)."),
+                          "event.code")
         start = _pydate(self.start_date.date())
         end = _pydate(self.end_date.date())
         if end < start:
-            raise ValueError(self.tr("The last day cannot come before the first day."))
+            raise Refusal(self.tr("The last day cannot come before the first day."),
+                          "event.dates")
         if self._base is not None:
             return dataclasses.replace(self._base, start_date=start, end_date=end, **values)
         return EventDetails(start_date=start, end_date=end, **values)

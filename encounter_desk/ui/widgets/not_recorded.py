@@ -13,8 +13,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from encounter_desk.storage.database import DatabaseError, DatabaseUnavailableError
+from encounter_desk.ui.widgets.layout import PROBLEM_COLOUR, named, wrapped
 
-RED = "#b00020"
+RED = PROBLEM_COLOUR
 
 
 class NotRecordedPanel(QFrame):
@@ -28,16 +29,13 @@ class NotRecordedPanel(QFrame):
             f"QFrame#notRecorded {{ background: {RED}; border-radius: 8px; }}"
             " QLabel { color: white; }"
         )
-        self.headline = QLabel()
-        self.headline.setObjectName("notRecordedHeadline")
+        self.headline = named(QLabel(), "notRecordedHeadline")
         font = self.headline.font()
         font.setPointSize(28)
         font.setBold(True)
         self.headline.setFont(font)
         self.headline.setWordWrap(True)
-        self.reason = QLabel()
-        self.reason.setObjectName("notRecordedReason")
-        self.reason.setWordWrap(True)
+        self.reason = wrapped("notRecordedReason")
         self.reason.setTextFormat(Qt.TextFormat.PlainText)
         font = self.reason.font()
         font.setPointSize(14)

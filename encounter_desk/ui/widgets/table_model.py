@@ -8,6 +8,7 @@ Edits that a service refuses come back as :attr:`RecordTableModel.error_raised`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,6 +51,14 @@ class Column:
 class RecordTableModel(QAbstractTableModel):
     CONTEXT = "RecordTableModel"
     COLUMNS: tuple[Column, ...] = ()
+    COUNTS: tuple[str, ...] = ()
+    """How the count under the table reads, marked with QT_TRANSLATE_NOOP in ``CONTEXT``:
+    every row shown ("{total} sessions"), some filtered out ("{shown} of {total} sessions"),
+    and optionally exactly one ("1 agreement")."""
+    UPDATE: Callable[..., Any] | None = None
+    """The job that saves a changed field: ``UPDATE(db, row_id, **{field: value})``."""
+    DELETE: Callable[[Database, int], Any] | None = None
+    """The job that deletes a row: ``DELETE(db, row_id)``."""
 
     error_raised = Signal(str)
     """A change was refused; the argument is the message for the user."""
@@ -69,21 +78,29 @@ class RecordTableModel(QAbstractTableModel):
         return getattr(row, field) if field else ""
 
     def save(self, row: Any, field: str, value: Any) -> Any:
-        """Save one changed field through the service; returns the row as saved."""
-        raise NotImplementedError
+        """Save one changed field through the job; returns the row as saved."""
+        assert self.UPDATE is not None, f"{type(self).__name__} has no UPDATE job"
+        return self.UPDATE(self.db, row.id, **{field: value})
 
     def create(self) -> Any:
-        raise NotImplementedError
+        """A new row, made by the job; a table whose rows come from a form refuses."""
+        raise Refusal(QCoreApplication.translate("RecordTableModel", "Use the form."),
+                      "table.use_form")
 
     def remove(self, row: Any) -> None:
-        raise NotImplementedError
+        assert self.DELETE is not None, f"{type(self).__name__} has no DELETE job"
+        self.DELETE(self.db, row.id)
 
     def describe(self, row: Any) -> str:
         """How a row is named in a question to the user."""
         return str(self.display(row, 0))
 
     def count_text(self, shown: int, total: int) -> str:
-        return f"{shown} / {total}"
+        if not self.COUNTS:
+            return f"{shown} / {total}"
+        every, some, *one = self.COUNTS
+        text = one[0] if one and shown == total == 1 else every if shown == total else some
+        return QCoreApplication.translate(self.CONTEXT, text).format(shown=shown, total=total)
 
     # --- overridable details -----------------------------------------------------------
 
@@ -134,7 +151,7 @@ class RecordTableModel(QAbstractTableModel):
         """Create a row through the service; returns its number or None if refused."""
         try:
             new = self.create()
-        except (Refusal, ValueError) as exc:
+        except Refusal as exc:
             self.error_raised.emit(str(exc))
             return None
         return self.append(new)
@@ -149,7 +166,7 @@ class RecordTableModel(QAbstractTableModel):
     def remove_row(self, row: int) -> bool:
         try:
             self.remove(self._rows[row])
-        except (Refusal, ValueError) as exc:
+        except Refusal as exc:
             self.error_raised.emit(str(exc))
             return False
         self.beginRemoveRows(QModelIndex(), row, row)
@@ -241,13 +258,30 @@ class RecordTableModel(QAbstractTableModel):
             return True
         try:
             saved = self.save(row, column.field, value)
-        except (Refusal, ValueError) as exc:
+        except Refusal as exc:
             self.error_raised.emit(str(exc))
             return False
         number = index.row()
         self._rows[number] = saved
         self.dataChanged.emit(self.index(number, 0), self.index(number, len(self.COLUMNS) - 1))
         return True
+
+
+class SittingTableModel(RecordTableModel):
+    """The rows of one sitting (none chosen: no rows): the roll call, the agenda, the
+    agreements. Subclasses read them in :meth:`fetch_sitting`."""
+
+    sitting_id: int | None = None
+
+    def set_sitting(self, sitting_id: int | None) -> None:
+        self.sitting_id = sitting_id
+        self.refresh()
+
+    def fetch(self) -> list[Any]:
+        return [] if self.sitting_id is None else self.fetch_sitting(self.sitting_id)
+
+    def fetch_sitting(self, sitting_id: int) -> list[Any]:
+        raise NotImplementedError
 
 
 def _shown(value: Any) -> Any:

@@ -2,26 +2,53 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from encounter_desk.ui.widgets.delegates import ChoiceDelegate
+from encounter_desk.ui.widgets.form_dialog import FormDialog
+from encounter_desk.ui.widgets.layout import hbox, named, vbox
 from encounter_desk.ui.widgets.messages import MessageBridge
+from encounter_desk.ui.widgets.retranslating import Retranslating
 from encounter_desk.ui.widgets.sort_proxy import CollatingProxy
 from encounter_desk.ui.widgets.table_model import RecordTableModel
 
 
-class TablePage(QWidget):
+def sorted_table(proxy: CollatingProxy, sort_column: int, name: str = "", *,
+                 extended: bool = False, row_padding: int = 10) -> QTableView:
+    """A table of ``proxy`` sorted by ``sort_column``, rows chosen whole (several at once
+    when ``extended``), columns the user can widen."""
+    table = named(QTableView(), name) if name else QTableView()
+    table.setModel(proxy)
+    table.setSortingEnabled(True)
+    table.sortByColumn(sort_column, Qt.SortOrder.AscendingOrder)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if extended
+                           else QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + row_padding)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return table
+
+
+def filter_box(name: str = "") -> QLineEdit:
+    box = named(QLineEdit(), name) if name else QLineEdit()
+    box.setClearButtonEnabled(True)
+    return box
+
+
+class TablePage(Retranslating, QWidget):
     """A :class:`RecordTableModel` shown through a :class:`CollatingProxy`."""
 
     current_row_changed = Signal(object)
@@ -40,22 +67,10 @@ class TablePage(QWidget):
         self.proxy = CollatingProxy(self)
         self.proxy.setSourceModel(model)
 
-        self.filter_box = QLineEdit()
-        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box = filter_box()
         self.filter_box.textChanged.connect(self._filter_changed)
 
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(sort_column, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table = sorted_table(self.proxy, sort_column)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -73,16 +88,8 @@ class TablePage(QWidget):
         self.delete_button.clicked.connect(self.delete_current)
         self.count_label = QLabel()
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.delete_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.count_label)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.filter_box)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
+        self.buttons = hbox(self.add_button, self.delete_button, None, self.count_label)
+        vbox(self.filter_box, (self.table, 1), self.buttons, parent=self)
 
         model.error_raised.connect(self._show_error)
         for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
@@ -93,11 +100,6 @@ class TablePage(QWidget):
         self.retranslate()
 
     # --- texts ---------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.filter_box.setPlaceholderText(self.tr("Filter: type part of any cell (accents and case ignored)"))
@@ -187,3 +189,60 @@ class TablePage(QWidget):
 
     def _show_error(self, message: str) -> None:
         self.messages.warn(self, self.tr("Not saved"), message)
+
+
+class FormTablePage(TablePage):
+    """A list whose rows are added and edited in a form (a
+    :class:`~encounter_desk.ui.widgets.form_dialog.FormDialog`), not in the cells: "Edit…"
+    beside "Add", and a double click, open the row's form. Subclasses build the form in
+    :meth:`open_form`."""
+
+    def __init__(self, model: RecordTableModel, messages: MessageBridge, sort_column: int = 0,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(model, messages, sort_column, parent)
+        self.dialog: FormDialog | None = None
+        self.edit_button = QPushButton()
+        self.edit_button.clicked.connect(self.edit_current)
+        self.buttons.insertWidget(1, self.edit_button)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.doubleClicked.connect(lambda _index: self.edit_current())
+        self.current_row_changed.connect(lambda row: self.edit_button.setEnabled(row is not None))
+        self.edit_button.setEnabled(False)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        if hasattr(self, "edit_button"):  # not while TablePage builds itself
+            self.edit_button.setText(self.tr("Edit…"))
+
+    def open_form(self, row: object | None) -> None:
+        """Open the form of ``row`` (None: a new row)."""
+        raise NotImplementedError
+
+    def add_row(self) -> None:
+        self.open_form(None)
+
+    def edit_current(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            self.open_form(row)
+
+    def show_form(self, dialog: FormDialog) -> None:
+        """Show ``dialog`` (not modal to the app) in place of the form already open."""
+        if self.dialog is not None:
+            self.dialog.close()
+        self.dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._form_closed)
+        dialog.open()
+
+    def _form_closed(self, _result: int) -> None:
+        self.dialog = None
+
+    def select_saved(self, row_id: int, column: int) -> None:
+        """Show the list again with the row just saved selected."""
+        self.model.refresh()
+        number = self.model.row_of_id(row_id)
+        if number is not None:
+            self.select_source_row(number, column)
+        self.fit_columns()

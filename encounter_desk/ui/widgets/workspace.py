@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from encounter_desk.storage.database import Database
 from encounter_desk.ui.widgets.messages import MessageBridge
+from encounter_desk.ui.widgets.retranslating import Retranslating
 
 
 class AppContext(QObject):
@@ -16,6 +17,8 @@ class AppContext(QObject):
     """The event's records changed outside a workspace (an import, a demo): reload."""
     event_changed = Signal()
     """The event's own details (names, dates) changed."""
+    desk_name_changed = Signal(str)
+    """This laptop's desk name was saved (Setup → This desk): the desk records it from now on."""
 
     def __init__(self, db: Database, messages: MessageBridge, parent: QObject | None = None):
         super().__init__(parent)
@@ -23,7 +26,7 @@ class AppContext(QObject):
         self.messages = messages
 
 
-class Workspace(QWidget):
+class Workspace(Retranslating, QWidget):
     """One job's screen (Registration desk, Chair, Records, Setup).
 
     Subclasses set ``KEY`` (a stable name), implement :meth:`title` (translated, read
@@ -47,7 +50,3 @@ class Workspace(QWidget):
     def retranslate(self) -> None:
         """Set every text again in the current language."""
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

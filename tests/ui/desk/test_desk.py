@@ -28,6 +28,8 @@ from encounter_desk.ui.desk.desk_workspace import DeskWorkspace
 from encounter_desk.ui.desk.search_panel import SearchResultsModel
 from encounter_desk.ui.desk.style import LOOKS
 from encounter_desk.ui.desk.verdict_panel import VerdictPanel
+from encounter_desk.ui.widgets.messages import MessageBridge
+from encounter_desk.ui.widgets.workspace import AppContext
 
 # The offscreen platform says it cannot pass size hints on to a window system: not ours.
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
@@ -117,8 +119,8 @@ def desk_data(db: Database, tmp_path: Path) -> DeskData:
 @pytest.fixture
 def desk(qtbot, desk_data: DeskData, tmp_path: Path) -> DeskWorkspace:
     opened: list[Path] = []
-    widget = DeskWorkspace(desk_data.db, desk_name="Mesa 1", clock=desk_data.clock,
-                           open_file=opened.append, badge_folder=tmp_path / "badges")
+    widget = DeskWorkspace(AppContext(desk_data.db, MessageBridge()), desk_name="Mesa 1",
+                           clock=desk_data.clock, open_file=opened.append, badge_folder=tmp_path / "badges")
     widget.opened = opened  # type: ignore[attr-defined]
     qtbot.addWidget(widget)
     widget.resize(1280, 800)
@@ -183,7 +185,7 @@ def test_a_badge_scanned_admits_with_name_delegation_and_first_session(qtbot, de
     assert shown.findChild(QLabel, "verdictFlag").pixmap() is not None
     assert not shown.findChild(QLabel, "verdictFlag").pixmap().isNull()
     extra = shown.findChild(QLabel, "verdictExtra").text()
-    assert "no. 1" in extra and "Opening" in extra and "10:00" in extra
+    assert "session 1" in extra and "Opening" in extra and "10:00" in extra
     assert "09:05:00" in shown.findChild(QLabel, "verdictFooter").text()  # venue time
     assert "Mesa 1" in shown.findChild(QLabel, "verdictFooter").text()
     # The field cleared itself and kept the keyboard for the next badge.
@@ -213,7 +215,7 @@ def test_a_second_scan_says_when_and_where_never_checks_out(qtbot, desk, desk_da
     assert panel(desk).state == "already_checked_in"
     assert headline(desk) == "ALREADY CHECKED IN"
     detail = desk.findChild(QLabel, "verdictDetail").text()
-    assert detail == "Checked in at 09:05 — Mesa 1."
+    assert detail == "Checked in at 09:05 (desk Mesa 1)"
     assert "Mesa 2" in desk.findChild(QLabel, "deskHeading").text()
     assert checkin.is_checked_in(desk_data.db, desk_data.ana)
 
@@ -223,7 +225,7 @@ def test_an_old_badge_after_a_reissue_is_replaced(qtbot, desk, desk_data):
     assert panel(desk).state == "replaced"
     assert headline(desk) == "BADGE REPLACED"
     assert desk.findChild(QLabel, "verdictName").text() == "Hon. Patricia Tremblay"
-    assert "newer badge (no. 2)" in desk.findChild(QLabel, "verdictDetail").text()
+    assert "newer badge (number 2)" in desk.findChild(QLabel, "verdictDetail").text()
     assert not checkin.is_checked_in(desk_data.db, desk_data.replaced)
     # The new badge works.
     scanner_types(qtbot, desk, desk_data.badge(desk_data.replaced))
@@ -418,18 +420,18 @@ def test_walk_in_registers_checks_in_and_prints_a_badge(qtbot, desk, desk_data):
     assert dialog.isVisible()
     desk.scan_field.setFocus()
     assert desk.desk_idle() is False  # the form is being filled: the scanner waits
-    dialog.title.setText("Dip.")
-    dialog.given_names.setText("Guadalupe")
-    dialog.first_surname.setText("Zúñiga")
-    dialog.second_surname.setText("Peña")
-    dialog.delegation.setCurrentIndex(dialog.delegation.findData(desk_data.delegations["HN"]))
-    dialog.email.setText("not an address")
+    dialog.fields.title.setText("Dip.")
+    dialog.fields.given_names.setText("Guadalupe")
+    dialog.fields.first_surname.setText("Zúñiga")
+    dialog.fields.second_surname.setText("Peña")
+    dialog.fields.delegation.setCurrentIndex(dialog.fields.delegation.findData(desk_data.delegations["HN"]))
+    dialog.fields.email.setText("not an address")
     dialog.ok_button.click()
-    assert "not an email address" in dialog.findChild(QLabel, "walkInError").text()
+    assert "not an email address" in dialog.findChild(QLabel, "formError").text()
     assert dialog.isVisible()
     assert desk.opened == []
-    dialog.email.setText("gzuniga@congreso.hn")
-    dialog.desk_note.setPlainText("Llega sin gafete")
+    dialog.fields.email.setText("gzuniga@congreso.hn")
+    dialog.fields.desk_note.setPlainText("Llega sin gafete")
     dialog.ok_button.click()
     assert not dialog.isVisible()
     assert panel(desk).state == "admitted_attention"
@@ -480,7 +482,7 @@ def test_sound_is_off_by_default_and_the_toggle_is_remembered(qtbot, desk, desk_
     scanner_types(qtbot, desk, desk_data.badge(desk_data.ana))
     assert beeps == []
     desk.sound_box.click()
-    assert sounds.sound_enabled_setting() is True
+    assert sounds.VerdictSound.saved() is True
     scanner_types(qtbot, desk, desk_data.badge(desk_data.long))
     assert len(beeps) == 1
     scanner_types(qtbot, desk, desk_data.badge(desk_data.long))  # already checked in
@@ -516,8 +518,6 @@ def test_the_desk_speaks_spanish_after_a_language_change(qtbot, desk, desk_data)
 
 def test_the_desk_in_the_main_window_takes_its_name_from_the_settings(qtbot, desk_data):
     from encounter_desk.ui.desk import identity
-    from encounter_desk.ui.widgets.messages import MessageBridge
-    from encounter_desk.ui.widgets.workspace import AppContext
 
     identity.save_desk_name("  Mesa   3 ")
     context = AppContext(desk_data.db, MessageBridge())

@@ -22,6 +22,8 @@ from encounter_desk.storage.models import AttendanceSource, AttendanceStatus, Ch
 from encounter_desk.ui.desk.desk_workspace import DeskWorkspace
 from encounter_desk.ui.desk.verdict_panel import VerdictPanel
 from encounter_desk.ui.records.counts_widget import AttendanceCountsWidget
+from encounter_desk.ui.widgets.messages import MessageBridge
+from encounter_desk.ui.widgets.workspace import AppContext
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
 
@@ -40,8 +42,8 @@ def door(qtbot, db: Database, tmp_path: Path):  # noqa: ANN201
     second = sittings.list_sittings(db)[1]  # not held yet: nobody marked
     zone = venue_zone(events.load_event(db).timezone)
     clock = Clock(dt.datetime.combine(second.date, dt.time(15, 12), zone).astimezone(dt.UTC))
-    desk = DeskWorkspace(db, desk_name="Puerta 1", clock=clock, open_file=lambda _p: None,
-                         badge_folder=tmp_path / "badges")
+    desk = DeskWorkspace(AppContext(db, MessageBridge()), desk_name="Puerta 1", clock=clock,
+                         open_file=lambda _p: None, badge_folder=tmp_path / "badges")
     qtbot.addWidget(desk)
     desk.resize(1280, 800)
     desk.show()

@@ -98,11 +98,13 @@ def test_main_window_reloads_the_visible_workspace_on_change(qtbot, tmp_path, me
 def test_desk_says_not_recorded_when_the_server_goes_away(qtbot, private_pg):
     from encounter_desk.ui.desk.desk_workspace import DeskWorkspace
     from encounter_desk.ui.desk.verdict_panel import VerdictPanel
+    from encounter_desk.ui.widgets.messages import MessageBridge
     from encounter_desk.ui.widgets.not_recorded import NotRecordedPanel
+    from encounter_desk.ui.widgets.workspace import AppContext
 
     db = open_database(private_pg.url("postgres"))
     codes = make_event(db, 5)
-    desk = DeskWorkspace(db, desk_name="Mesa 1", open_file=lambda _p: None)
+    desk = DeskWorkspace(AppContext(db, MessageBridge()), desk_name="Mesa 1", open_file=lambda _p: None)
     qtbot.addWidget(desk)
     desk.resize(1280, 800)
     desk.show()

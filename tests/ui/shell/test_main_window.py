@@ -234,10 +234,10 @@ def test_add_participant_form_registers_a_person(qtbot, window_for, event_db):
     page.add_row()
     dialog = page.add_dialog
     qtbot.waitUntil(dialog.isVisible)
-    dialog.given_names.setText("Iñaki")
-    dialog.first_surname.setText("Arrieta")
-    dialog.second_surname.setText("Goñi")
-    dialog.delegation.setCurrentIndex(dialog.delegation.findText("Mexico"))
+    dialog.fields.given_names.setText("Iñaki")
+    dialog.fields.first_surname.setText("Arrieta")
+    dialog.fields.second_surname.setText("Goñi")
+    dialog.fields.delegation.setCurrentIndex(dialog.fields.delegation.findText("Mexico"))
     dialog.accept()
     assert not dialog.isVisible()
     names = [p.sort_name for p in participants.list_participants(event_db)]

@@ -1,0 +1,116 @@
+"""The base of every read-only list on screen: a ``QAbstractTableModel`` over plain rows.
+
+A subclass names its columns (``NAME, DELEGATION = range(2)``, ``COLUMN_COUNT = 2``),
+gives their headers in the current language (:meth:`RowsModel.headers`, with ``self.tr`` so
+the words stay in the subclass's context) and the text of each cell
+(:meth:`RowsModel.display`); anything else a cell shows (a tooltip, a colour, a font)
+comes from :meth:`RowsModel.role_data`. The rows are replaced all at once with
+:meth:`RowsModel.set_rows`. Editable lists use
+:class:`~encounter_desk.ui.widgets.table_model.RecordTableModel` instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+class RowsModel(QAbstractTableModel):
+    COLUMN_COUNT = 0
+    RIGHT: frozenset[int] = frozenset()
+    """The columns aligned right (numbers, times)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[Any] = []
+
+    # --- to implement ------------------------------------------------------------------
+
+    def headers(self) -> Sequence[str]:
+        """The column headers, translated."""
+        raise NotImplementedError
+
+    def display(self, number: int, column: int) -> Any:  # noqa: ANN401 - a cell's text
+        """The text of row ``number``'s cell in ``column``."""
+        raise NotImplementedError
+
+    def role_data(self, number: int, column: int, role: int) -> Any:  # noqa: ANN401
+        """What the cell shows for any other ``role`` (None: Qt's default)."""
+        return None
+
+    # --- the rows ----------------------------------------------------------------------
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def row(self, number: int) -> Any:  # noqa: ANN401 - one of the rows, or None
+        return self.rows[number] if 0 <= number < len(self.rows) else None
+
+    def retranslate(self) -> None:
+        """Headers and cells in the current language (after a language switch)."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self.rows) - 1, self.columnCount() - 1))
+
+    # --- Qt's interface ----------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: ANN401
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        headers = self.headers()
+        return headers[section] if 0 <= section < len(headers) else None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: ANN401
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        number, column = index.row(), index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(number, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in self.RIGHT:
+            return RIGHT_ALIGNED
+        return self.role_data(number, column, role)
+
+
+def rows_view(model: RowsModel, name: str = "", *, stretch: int = 0, selectable: bool = True,
+              row_padding: int | None = None, view: QTableView | None = None) -> QTableView:
+    """A read-only table of ``model``: no row numbers, column ``stretch`` takes the width
+    left and the others fit their contents; rows are chosen whole (or, not ``selectable``,
+    never, and the table never takes the keyboard). ``row_padding`` pixels are added to the
+    text's height for each row (None: the style's height); ``view`` is a QTableView
+    subclass to set up instead of a plain one."""
+    view = view if view is not None else QTableView()
+    if name:
+        view.setObjectName(name)
+    view.setModel(model)
+    view.verticalHeader().hide()
+    if row_padding is not None:
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + row_padding)
+    view.setWordWrap(False)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    if selectable:
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    else:
+        view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    header = view.horizontalHeader()
+    for column in range(model.COLUMN_COUNT):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column == stretch
+                                    else QHeaderView.ResizeMode.ResizeToContents)
+    return view
