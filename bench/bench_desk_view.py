@@ -55,6 +55,8 @@ def main() -> int:
         from PySide6.QtWidgets import QApplication
 
         from encounter_desk.ui.desk.desk_workspace import DeskWorkspace
+        from encounter_desk.ui.widgets.messages import MessageBridge
+        from encounter_desk.ui.widgets.workspace import AppContext
 
         app = QApplication.instance() or QApplication([])
         t0 = time.perf_counter()
@@ -70,7 +72,7 @@ def main() -> int:
                                  random.Random(5))
 
         t1 = time.perf_counter()
-        desk = DeskWorkspace(db, desk_name="bench", open_file=lambda path: None)
+        desk = DeskWorkspace(AppContext(db, MessageBridge()), desk_name="bench", open_file=lambda path: None)
         desk.resize(1280, 800)
         desk.show()
         app.processEvents()

@@ -52,6 +52,8 @@ def main(argv: list[str]) -> int:
         from encounter_desk.ui.desk.desk_workspace import DeskWorkspace
         from encounter_desk.ui.shell.app import application
         from encounter_desk.ui.shell.translations import Translators
+        from encounter_desk.ui.widgets.messages import MessageBridge
+        from encounter_desk.ui.widgets.workspace import AppContext
 
         table = i18n.catalogue("es")
         for extra_file in args.translations:
@@ -117,7 +119,7 @@ def main(argv: list[str]) -> int:
         written = []
         for language in ("es", "en"):
             translators.install(language)
-            desk = DeskWorkspace(db, desk_name="Mesa 1", clock=clock, open_file=lambda p: None)
+            desk = DeskWorkspace(AppContext(db, MessageBridge()), desk_name="Mesa 1", clock=clock, open_file=lambda p: None)
             desk.resize(1280, 800)
             desk.show()
             for verdict in VERDICTS:

@@ -102,7 +102,7 @@ def main(argv: list[str]) -> int:
             records.close()
             records.deleteLater()
 
-            desk = DeskWorkspace(db, desk_name="Puerta Salón Chiapas",
+            desk = DeskWorkspace(AppContext(db, MessageBridge()), desk_name="Puerta Salón Chiapas",
                                  clock=lambda: door_time, open_file=lambda p: None)
             desk.resize(1280, 800)
             desk.show()
