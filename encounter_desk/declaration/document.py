@@ -145,7 +145,8 @@ def tally_text(lang: str, votes_for: int, against: int, abstentions: int,
                t.translate("Declaration", "{count} abstentions")),
     ]
     if absent:
-        parts.append(t.translate("Declaration", "{count} absent").format(count=absent))
+        parts.append(_count(lang, absent, t.translate("Declaration", "{count} delegation absent"),
+                            t.translate("Declaration", "{count} delegations absent")))
     return ", ".join(parts)
 
 

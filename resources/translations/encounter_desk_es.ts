@@ -4692,4 +4692,507 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <translation>no se puede abrir '%(filename)s': %(error)s</translation>
     </message>
 </context>
+<context>
+    <name>Declaration</name>
+    <message>
+        <source>The declaration is adopted by consensus, by vote of the delegations or by head count, not {method!r}.</source>
+        <translation>La declaración se adopta por consenso, por votación de las delegaciones o por conteo de votos, no {method!r}.</translation>
+    </message>
+    <message>
+        <source>The number of {what} must be a whole number, zero or more.</source>
+        <translation>El número de {what} debe ser un número entero, cero o mayor.</translation>
+    </message>
+    <message>
+        <source>Only member delegations vote on the declaration.</source>
+        <translation>Solo las delegaciones de los países miembros votan la declaración.</translation>
+    </message>
+    <message>
+        <source>A delegation votes in favour, against, abstains or is absent, not {vote!r}.</source>
+        <translation>Una delegación vota a favor, en contra, se abstiene o está ausente, no {vote!r}.</translation>
+    </message>
+    <message>
+        <source>Say how every member delegation voted; missing: {names}.</source>
+        <translation>Indique cómo votó cada delegación miembro; faltan: {names}.</translation>
+    </message>
+    <message>
+        <source>Amendments {numbers} are still pending: decide them (or record their withdrawal) before the adoption.</source>
+        <translation>Las enmiendas {numbers} siguen pendientes: decídalas (o registre su retiro) antes de la adopción.</translation>
+    </message>
+    <message>
+        <source>Choose the session that adopts the declaration.</source>
+        <translation>Elija la sesión que adopta la declaración.</translation>
+    </message>
+    <message>
+        <source>That agenda item is not on this session's agenda.</source>
+        <translation>Ese punto no está en el orden del día de esta sesión.</translation>
+    </message>
+    <message>
+        <source>votes in favour</source>
+        <translation>votos a favor</translation>
+    </message>
+    <message>
+        <source>votes against</source>
+        <translation>votos en contra</translation>
+    </message>
+    <message>
+        <source>abstentions</source>
+        <translation>abstenciones</translation>
+    </message>
+    <message>
+        <source>The vote does not adopt the declaration ({tally}): nothing was recorded.</source>
+        <translation>La votación no adopta la declaración ({tally}): no se registró nada.</translation>
+    </message>
+    <message>
+        <source>The declaration has not been adopted.</source>
+        <translation>La declaración no ha sido adoptada.</translation>
+    </message>
+    <message>
+        <source>A delegation enters a reservation or an interpretive statement, not {kind!r}.</source>
+        <translation>Una delegación formula una reserva o una declaración interpretativa, no {kind!r}.</translation>
+    </message>
+    <message>
+        <source>There is no delegation {id}.</source>
+        <translation>No existe la delegación {id}.</translation>
+    </message>
+    <message>
+        <source>There is no paragraph {id} in the draft.</source>
+        <translation>El proyecto no tiene el párrafo {id}.</translation>
+    </message>
+    <message>
+        <source>Write the statement in Spanish or in English.</source>
+        <translation>Escriba la declaración en español o en inglés.</translation>
+    </message>
+    <message>
+        <source>There is no statement {id}.</source>
+        <translation>No existe la declaración {id}.</translation>
+    </message>
+    <message>
+        <source>Adopted</source>
+        <translation>Adoptada</translation>
+    </message>
+    <message>
+        <source>Head of delegation</source>
+        <translation>Jefatura de delegación</translation>
+    </message>
+    <message>
+        <source>The Akoma Ntoso export points at {ref}, which it does not declare.</source>
+        <translation>La exportación Akoma Ntoso remite a {ref}, que no declara.</translation>
+    </message>
+    <message>
+        <source>An amendment replaces a paragraph, inserts one after it or deletes it, not {kind!r}.</source>
+        <translation>Una enmienda sustituye un párrafo, inserta uno después de él o lo suprime, no {kind!r}.</translation>
+    </message>
+    <message>
+        <source>There is no amendment {id}.</source>
+        <translation>No existe la enmienda {id}.</translation>
+    </message>
+    <message>
+        <source>There is no amendment number {number}.</source>
+        <translation>No existe la enmienda número {number}.</translation>
+    </message>
+    <message>
+        <source>An amendment that deletes a paragraph has no wording; to change the words, propose a replacement.</source>
+        <translation>Una enmienda que suprime un párrafo no lleva redacción; para cambiar las palabras, proponga una sustitución.</translation>
+    </message>
+    <message>
+        <source>Write the proposed wording in Spanish or in English.</source>
+        <translation>Escriba la redacción propuesta en español o en inglés.</translation>
+    </message>
+    <message>
+        <source>An amendment is proposed by at least one delegation.</source>
+        <translation>Una enmienda la propone al menos una delegación.</translation>
+    </message>
+    <message>
+        <source>Amendment {number} has been decided: reopen it before changing it.</source>
+        <translation>La enmienda {number} ya fue decidida: reábrala antes de modificarla.</translation>
+    </message>
+    <message>
+        <source>An amendment is accepted, accepted as orally amended, rejected or withdrawn, not {decision!r}.</source>
+        <translation>Una enmienda se acepta, se acepta con modificación oral, se rechaza o se retira, no {decision!r}.</translation>
+    </message>
+    <message>
+        <source>Write the final wording, as orally amended, in Spanish or in English.</source>
+        <translation>Escriba la redacción final, con la modificación oral, en español o en inglés.</translation>
+    </message>
+    <message>
+        <source>A final wording is recorded only for an amendment accepted as orally amended.</source>
+        <translation>Solo se registra una redacción final para una enmienda aceptada con modificación oral.</translation>
+    </message>
+    <message>
+        <source>Amendment {number} has already been decided: reopen it to decide again.</source>
+        <translation>La enmienda {number} ya fue decidida: reábrala para decidir de nuevo.</translation>
+    </message>
+    <message>
+        <source>Amendment {other} deleted {paragraph}: amendment {number} can now only be rejected or withdrawn.</source>
+        <translation>La enmienda {other} suprimió el {paragraph}: la enmienda {number} ahora solo puede rechazarse o retirarse.</translation>
+    </message>
+    <message>
+        <source>Write the translation.</source>
+        <translation>Escriba la traducción.</translation>
+    </message>
+    <message>
+        <source>An amendment that deletes a paragraph has no wording to translate.</source>
+        <translation>Una enmienda que suprime un párrafo no tiene redacción que traducir.</translation>
+    </message>
+    <message>
+        <source>Amendment {number} already has its wording in that language.</source>
+        <translation>La enmienda {number} ya tiene su redacción en ese idioma.</translation>
+    </message>
+    <message>
+        <source>(deletes the paragraph)</source>
+        <translation>(suprime el párrafo)</translation>
+    </message>
+    <message>
+        <source>New paragraph: {text}</source>
+        <translation>Nuevo párrafo: {text}</translation>
+    </message>
+    <message>
+        <source>Final wording: {text}</source>
+        <translation>Redacción final: {text}</translation>
+    </message>
+    <message>
+        <source>Amendments log</source>
+        <translation>Registro de enmiendas</translation>
+    </message>
+    <message>
+        <source>{count} amendments proposed</source>
+        <translation>{count} enmiendas propuestas</translation>
+    </message>
+    <message>
+        <source>No amendment has been proposed.</source>
+        <translation>No se ha propuesto ninguna enmienda.</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Núm.</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>Propuesta por</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Wording</source>
+        <translation>Redacción</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decisión</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <source>The declaration is written in Spanish (es) and English (en), not {lang!r}.</source>
+        <translation>La declaración se redacta en español (es) e inglés (en), no {lang!r}.</translation>
+    </message>
+    <message>
+        <source>A moment without a time zone cannot be recorded.</source>
+        <translation>No se puede registrar un momento sin zona horaria.</translation>
+    </message>
+    <message>
+        <source>PP{number}</source>
+        <translation>PP{number}</translation>
+    </message>
+    <message>
+        <source>OP{number}</source>
+        <translation>PO{number}</translation>
+    </message>
+    <message>
+        <source>preambular paragraph {number}</source>
+        <translation>párrafo preambular {number}</translation>
+    </message>
+    <message>
+        <source>operative paragraph {number}</source>
+        <translation>párrafo operativo {number}</translation>
+    </message>
+    <message>
+        <source>{value!r} names no paragraph: write PP and the number of a preambular paragraph (PP2) or OP and the number of an operative one (OP3).</source>
+        <translation>{value!r} no designa ningún párrafo: escriba PP y el número de un párrafo preambular (PP2) u OP (o PO) y el número de uno operativo (OP3).</translation>
+    </message>
+    <message>
+        <source>That amendment is not on the paragraph under discussion.</source>
+        <translation>Esa enmienda no corresponde al párrafo en discusión.</translation>
+    </message>
+    <message>
+        <source>English text; translation pending</source>
+        <translation>texto en inglés; traducción pendiente</translation>
+    </message>
+    <message>
+        <source>Spanish text; translation pending</source>
+        <translation>texto en español; traducción pendiente</translation>
+    </message>
+    <message>
+        <source>The Spanish text is authentic.</source>
+        <translation>El texto en español es el auténtico.</translation>
+    </message>
+    <message>
+        <source>The English text is authentic.</source>
+        <translation>El texto en inglés es el auténtico.</translation>
+    </message>
+    <message>
+        <source>{count} in favour</source>
+        <translation>{count} a favor</translation>
+    </message>
+    <message>
+        <source>{count} against</source>
+        <translation>{count} en contra</translation>
+    </message>
+    <message>
+        <source>{count} abstention</source>
+        <translation>{count} abstención</translation>
+    </message>
+    <message>
+        <source>{count} abstentions</source>
+        <translation>{count} abstenciones</translation>
+    </message>
+    <message>
+        <source>{count} delegation absent</source>
+        <translation>{count} delegación ausente</translation>
+    </message>
+    <message>
+        <source>{count} delegations absent</source>
+        <translation>{count} delegaciones ausentes</translation>
+    </message>
+    <message>
+        <source>Adopted by consensus at session {number}, on {date}.</source>
+        <translation>Adoptada por consenso en la sesión {number}, el {date}.</translation>
+    </message>
+    <message>
+        <source>Adopted {how} at session {number}, on {date}: {tally}.</source>
+        <translation>Adoptada {how} en la sesión {number}, el {date}: {tally}.</translation>
+    </message>
+    <message>
+        <source>{kind} by the delegation of {delegation}</source>
+        <translation>{kind} de la delegación de {delegation}</translation>
+    </message>
+    <message>
+        <source>{heading} (on {paragraph})</source>
+        <translation>{heading} (sobre el {paragraph})</translation>
+    </message>
+    <message>
+        <source>translation pending</source>
+        <translation>traducción pendiente</translation>
+    </message>
+    <message>
+        <source>Vote by delegation</source>
+        <translation>Votación por delegación</translation>
+    </message>
+    <message>
+        <source>Reservations and interpretive statements</source>
+        <translation>Reservas y declaraciones interpretativas</translation>
+    </message>
+    <message>
+        <source>Signatures of the heads of delegation</source>
+        <translation>Firmas de las jefas y los jefes de delegación</translation>
+    </message>
+    <message>
+        <source>DRAFT</source>
+        <translation>PROYECTO</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Página {page} de {pages}</translation>
+    </message>
+    <message>
+        <source>Draft for negotiation</source>
+        <translation>Proyecto para negociación</translation>
+    </message>
+    <message>
+        <source>Read from {path}: title, {preamble} preambular and {operative} operative paragraphs.</source>
+        <translation>Leído de {path}: título, {preamble} párrafos preambulares y {operative} párrafos operativos.</translation>
+    </message>
+    <message>
+        <source>Empty paragraphs skipped: {count}.</source>
+        <translation>Párrafos vacíos omitidos: {count}.</translation>
+    </message>
+    <message>
+        <source>{name} is an old Word file (.doc): open it in Word or LibreOffice and save it as .docx, then import that.</source>
+        <translation>{name} es un archivo de Word antiguo (.doc): ábralo en Word o LibreOffice, guárdelo como .docx e importe ese archivo.</translation>
+    </message>
+    <message>
+        <source>There is no file at {path}.</source>
+        <translation>No hay ningún archivo en {path}.</translation>
+    </message>
+    <message>
+        <source>{name} is not a Word file (.docx) that can be read ({reason}).</source>
+        <translation>{name} no es un archivo de Word (.docx) legible ({reason}).</translation>
+    </message>
+    <message>
+        <source>A table of {rows} rows after paragraph {index} was not read: type its text as paragraphs.</source>
+        <translation>No se leyó una tabla de {rows} filas después del párrafo {index}: escriba su texto como párrafos.</translation>
+    </message>
+    <message>
+        <source>A picture in paragraph {index} was not read.</source>
+        <translation>No se leyó una imagen del párrafo {index}.</translation>
+    </message>
+    <message>
+        <source>{name} holds no text.</source>
+        <translation>{name} no contiene texto.</translation>
+    </message>
+    <message>
+        <source>The text before the title was not read: {text}</source>
+        <translation>No se leyó el texto anterior al título: {text}</translation>
+    </message>
+    <message>
+        <source>{name} has no numbered paragraph: number the operative paragraphs (1., 2., … or a Word numbered list) and import it again.</source>
+        <translation>{name} no tiene párrafos numerados: numere los párrafos operativos (1., 2., … o una lista numerada de Word) e impórtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>{count} paragraphs after the place and date were not read (signatures?), from paragraph {index}.</source>
+        <translation>No se leyeron {count} párrafos posteriores al lugar y la fecha (¿firmas?), a partir del párrafo {index}.</translation>
+    </message>
+    <message>
+        <source>Paragraph {index} is numbered {got} where {expected} was expected: the paragraphs are kept in the order of the file.</source>
+        <translation>El párrafo {index} lleva el número {got} donde se esperaba el {expected}: los párrafos se conservan en el orden del archivo.</translation>
+    </message>
+    <message>
+        <source>Paragraph {index} has no number: it was kept as part of operative paragraph {number}.</source>
+        <translation>El párrafo {index} no tiene número: se conservó como parte del párrafo operativo {number}.</translation>
+    </message>
+    <message>
+        <source>The declaration has been adopted: its text can no longer change. Cancel the adoption first if it was recorded by mistake.</source>
+        <translation>La declaración ya fue adoptada: su texto ya no puede cambiar. Si la adopción se registró por error, anúlela primero.</translation>
+    </message>
+    <message>
+        <source>The chair has decided amendments to this draft: its wording can no longer change. Only a missing translation can be added.</source>
+        <translation>La presidencia ya decidió enmiendas a este proyecto: su redacción ya no puede cambiar. Solo puede agregarse una traducción faltante.</translation>
+    </message>
+    <message>
+        <source>Amendments have been proposed to this draft: its paragraphs can no longer be added, removed or moved, since the amendments name them by their place.</source>
+        <translation>Ya se propusieron enmiendas a este proyecto: ya no pueden agregarse, quitarse ni moverse párrafos, porque las enmiendas los designan por su lugar.</translation>
+    </message>
+    <message>
+        <source>The declaration needs a title.</source>
+        <translation>La declaración necesita un título.</translation>
+    </message>
+    <message>
+        <source>The declaration needs at least one operative paragraph.</source>
+        <translation>La declaración necesita al menos un párrafo operativo.</translation>
+    </message>
+    <message>
+        <source>A paragraph belongs to the preamble or to the operative part.</source>
+        <translation>Un párrafo pertenece al preámbulo o a la parte operativa.</translation>
+    </message>
+    <message>
+        <source>The event already has a draft declaration. Replace it (its amendments are lost), or fill in its other language.</source>
+        <translation>El evento ya tiene un proyecto de declaración. Sustitúyalo (se pierden sus enmiendas) o complete su otro idioma.</translation>
+    </message>
+    <message>
+        <source>There is no session {id}.</source>
+        <translation>No existe la sesión {id}.</translation>
+    </message>
+    <message>
+        <source>The draft has {have} {part} paragraphs and the file {got}: the two languages must match paragraph by paragraph.</source>
+        <translation>El proyecto tiene {have} párrafos {part} y el archivo {got}: los dos idiomas deben coincidir párrafo por párrafo.</translation>
+    </message>
+    <message>
+        <source>preambular</source>
+        <translation>preambulares</translation>
+    </message>
+    <message>
+        <source>operative</source>
+        <translation>operativos</translation>
+    </message>
+    <message>
+        <source>A declaration has no field {name}.</source>
+        <translation>Una declaración no tiene el campo {name}.</translation>
+    </message>
+    <message>
+        <source>Write the paragraph in Spanish or in English.</source>
+        <translation>Escriba el párrafo en español o en inglés.</translation>
+    </message>
+    <message>
+        <source>The paper is letter or a4, not {paper!r}.</source>
+        <translation>El papel es carta (letter) o a4, no {paper!r}.</translation>
+    </message>
+    <message>
+        <source>The draft has no {name}.</source>
+        <translation>El proyecto no tiene {name}.</translation>
+    </message>
+    <message>
+        <source>There is no draft declaration yet: import one from a Word file or type it.</source>
+        <translation>Aún no hay proyecto de declaración: impórtelo de un archivo de Word o escríbalo.</translation>
+    </message>
+    <message>
+        <source>There is no delegation with the code {code!r}.</source>
+        <translation>No hay ninguna delegación con el código {code!r}.</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Sustituir</translation>
+    </message>
+    <message>
+        <source>Insert after</source>
+        <translation>Insertar después</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Suprimir</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Aceptada</translation>
+    </message>
+    <message>
+        <source>Accepted as orally amended</source>
+        <translation>Aceptada con modificación oral</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rechazada</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Retirada</translation>
+    </message>
+    <message>
+        <source>By consensus</source>
+        <translation>Por consenso</translation>
+    </message>
+    <message>
+        <source>By vote of delegations</source>
+        <translation>Por votación de las delegaciones</translation>
+    </message>
+    <message>
+        <source>By head count</source>
+        <translation>Por conteo de votos</translation>
+    </message>
+    <message>
+        <source>In favour</source>
+        <translation>A favor</translation>
+    </message>
+    <message>
+        <source>Against</source>
+        <translation>En contra</translation>
+    </message>
+    <message>
+        <source>Abstains</source>
+        <translation>Se abstiene</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Ausente</translation>
+    </message>
+    <message>
+        <source>Reservation</source>
+        <translation>Reserva</translation>
+    </message>
+    <message>
+        <source>Interpretive statement</source>
+        <translation>Declaración interpretativa</translation>
+    </message>
+</context>
 </TS>
