@@ -160,6 +160,9 @@ def _lines(document, problems: list[str]) -> tuple[list[_Line], int]:  # noqa: A
             continue
         numbered, level = _numbering(p)
         style = (p.style.name or "") if p.style is not None else ""
+        nested = re.search(r"List (?:Number|Bullet|Paragraph)? ?(\d)$", style)
+        if numbered and nested:  # "List Number 2": Word's second-level list style
+            level = max(level, int(nested.group(1)) - 1)
         out.append(_Line(index, value, numbered, level,
                          style.startswith(("Title", "Heading", "Título", "Titulo"))))
     return out, empty
@@ -213,7 +216,7 @@ def read_docx(path: Path, lang: str = "es") -> ImportReport:
                                                                    lines[:title_at])))
 
     def numbered(line: _Line) -> bool:
-        return (line.auto_number and line.level == 0) or bool(_NUMBER.match(line.text))
+        return _starts_paragraph(line)
 
     first = next((i for i, line in enumerate(rest) if numbered(line)), None)
     if first is None:
@@ -237,6 +240,14 @@ def read_docx(path: Path, lang: str = "es") -> ImportReport:
     return ImportReport(path, lang, content, problems, empty)
 
 
+def _starts_paragraph(line: _Line) -> bool:
+    """A numbered operative paragraph: by hand ("3."), or a first-level Word list item that
+    is not lettered by hand ("a)" is a sub-item whatever its list style)."""
+    if _NUMBER.match(line.text):
+        return True
+    return line.auto_number and line.level == 0 and not _LETTER.match(line.text)
+
+
 def _operative(lines: list[_Line], content: DraftContent, lang: str,
                problems: list[str]) -> None:
     key = f"text_{lang}"
@@ -254,8 +265,7 @@ def _operative(lines: list[_Line], content: DraftContent, lang: str,
                     count=len(left), index=left[0].index))
             return
         literal = _NUMBER.match(line.text)
-        starts = (line.auto_number and line.level == 0) or literal is not None
-        if starts:
+        if _starts_paragraph(line):
             body = line.text[literal.end():] if literal else line.text
             if literal and int(literal.group(1)) != expected:
                 problems.append(translate("Declaration", "Paragraph {index} is numbered {got} "
