@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from encounter_desk.core.i18n import in_language
 from encounter_desk.declaration.base import kind_label, local_time, other_language, status_label
@@ -86,7 +86,7 @@ def log_story(state: DeclarationState, lang: str, paper: str = "letter") -> list
         t.translate("Declaration", "No."), t.translate("Declaration", "Proposed by"),
         t.translate("Declaration", "Kind"), t.translate("Declaration", "Wording"),
         t.translate("Declaration", "Decision"))]
-    widths = [10 * mm, 34 * mm, 22 * mm, width - 10 * mm - 34 * mm - 22 * mm - 28 * mm, 28 * mm]
+    widths = [13 * mm, 34 * mm, 22 * mm, width - 13 * mm - 34 * mm - 22 * mm - 28 * mm, 28 * mm]
     style = TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("FONT", (0, 0), (-1, -1), s.regular, 8.5),
@@ -100,12 +100,14 @@ def log_story(state: DeclarationState, lang: str, paper: str = "letter") -> list
         on = state.amendments_on(paragraph.id)
         if not on:
             continue
-        out.append(CondPageBreak(35 * mm))
-        out.append(para(f"{paragraph.code(lang)} — {paragraph.name(lang)}", s.h2))
         excerpt = paragraph.text(lang) or paragraph.text(other_language(lang))
-        out.append(para(excerpt, s.small))
         rows = [head] + [amendment_cells(a, state, lang, s) for a in on]
-        out.append(Table(rows, colWidths=widths, style=style, repeatRows=1))
+        # the paragraph's heading never stays alone at the foot of a page
+        out.append(KeepTogether([
+            para(f"{paragraph.code(lang)} — {paragraph.name(lang)}", s.h2),
+            para(excerpt, s.small),
+            Table(rows, colWidths=widths, style=style, repeatRows=1),
+        ]))
     return out
 
 

@@ -35,8 +35,9 @@ from encounter_desk.storage.database import Database
 
 
 def _with_note(item: TextItem, style, s: Styles) -> list[Flowable]:  # noqa: ANN001
-    text = f"{item.number}.\u00a0\u00a0\u00a0{item.text}" if item.number else item.text
-    out: list[Flowable] = [para(text, style)]
+    # an operative paragraph's number hangs in the margin, its text aligned after it
+    out: list[Flowable] = [para(item.text, style, bullet=f"{item.number}." if item.number
+                                else None)]
     if item.note:
         out.append(para(f"[{item.note}]", s.note))
     return out

@@ -57,7 +57,8 @@ class Styles:
         self.body = ParagraphStyle("body", parent=base, alignment=TA_JUSTIFY, spaceAfter=7)
         self.preamble = ParagraphStyle("preamble", parent=self.body, firstLineIndent=12 * mm)
         self.operative = ParagraphStyle("operative", parent=self.body, leftIndent=10 * mm,
-                                        firstLineIndent=-10 * mm)
+                                        bulletIndent=0, bulletFontName=regular,
+                                        bulletFontSize=10.5)
         self.intro = ParagraphStyle("intro", parent=base, fontName=bold, spaceBefore=4,
                                     spaceAfter=8)
         self.event = ParagraphStyle("event", parent=base, fontName=bold, fontSize=10,
@@ -84,9 +85,9 @@ class Styles:
                                          textColor=MUTED)
 
 
-def para(text: str, style: ParagraphStyle) -> Paragraph:
-    """A paragraph of plain text (escaped; line breaks kept)."""
-    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+def para(text: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
+    """A paragraph of plain text (escaped; line breaks kept), with a hanging ``bullet``."""
+    return Paragraph(escape(text).replace("\n", "<br/>"), style, bulletText=bullet)
 
 
 def canvas_maker(reference: str, page_label: str, watermark: str, font: str,
