@@ -366,6 +366,9 @@ _EXTENSIONS.append(cli_admin.register)
 from encounter_desk.cli import records as cli_records  # noqa: E402
 
 _EXTENSIONS.append(cli_records.register)
+from encounter_desk.cli import declaration as cli_declaration  # noqa: E402
+
+_EXTENSIONS.append(cli_declaration.register)
 
 
 # argparse's own words, so that --help and usage errors read in the user's language too.

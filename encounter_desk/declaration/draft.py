@@ -222,7 +222,8 @@ def fill_language(db: Database, declaration_id: int, lang: str, content: DraftCo
                 raise DeclarationError(
                     translate("Declaration", "The draft has {have} {part} paragraphs and the "
                               "file {got}: the two languages must match paragraph by "
-                              "paragraph.").format(
+                              "paragraph. To start again from this file, replace the "
+                              "draft.").format(
                         have=have, got=got, part=_part_word(part)),
                     code="declaration.mismatch")
         incoming = {p.part: [] for p in content.paragraphs}

@@ -852,6 +852,258 @@
         <source>This command line was started without the desktop app.</source>
         <translation>Esta línea de comandos se inició sin la aplicación de escritorio.</translation>
     </message>
+    <message>
+        <source>There is no session {number}.</source>
+        <translation>No existe la sesión {number}.</translation>
+    </message>
+    <message>
+        <source>The draft now has its text in this language too.</source>
+        <translation>El proyecto ya tiene también su texto en este idioma.</translation>
+    </message>
+    <message>
+        <source>Draft declaration imported.</source>
+        <translation>Proyecto de declaración importado.</translation>
+    </message>
+    <message>
+        <source>Amendment {number} recorded, proposed by {sponsors}.</source>
+        <translation>Enmienda {number} registrada, propuesta por {sponsors}.</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a date and time such as "2017-09-06 10:05".</source>
+        <translation>{value!r} no es una fecha y hora como "2017-09-06 10:05".</translation>
+    </message>
+    <message>
+        <source>Amendment {number}: {status}.</source>
+        <translation>Enmienda {number}: {status}.</translation>
+    </message>
+    <message>
+        <source>--vote takes CODE=for, against, abstain or absent, for example --vote US=against; got {item!r}.</source>
+        <translation>--vote recibe CÓDIGO=for (a favor), against (en contra), abstain (abstención) o absent (ausente), por ejemplo --vote US=against; se recibió {item!r}.</translation>
+    </message>
+    <message>
+        <source>The adoption was cancelled; the declaration is a draft again.</source>
+        <translation>Se anuló la adopción; la declaración vuelve a ser un proyecto.</translation>
+    </message>
+    <message>
+        <source>Say how it was adopted: consensus, delegations or count.</source>
+        <translation>Indique cómo se adoptó: consensus (consenso), delegations (votación de las delegaciones) o count (conteo de votos).</translation>
+    </message>
+    <message>
+        <source>Statement recorded; it is printed after the declaration.</source>
+        <translation>Declaración registrada; se imprime después del texto de la declaración.</translation>
+    </message>
+    <message>
+        <source>Write the declaration to a .pdf, .docx or .xml file, not {name}.</source>
+        <translation>Guarde la declaración en un archivo .pdf, .docx o .xml, no en {name}.</translation>
+    </message>
+    <message>
+        <source>Declaration written to {path}.</source>
+        <translation>Declaración guardada en {path}.</translation>
+    </message>
+    <message>
+        <source>Amendments log written to {path}.</source>
+        <translation>Registro de enmiendas guardado en {path}.</translation>
+    </message>
+    <message>
+        <source>paper size (default: letter)</source>
+        <translation>tamaño del papel (por omisión: carta)</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a whole number.</source>
+        <translation>{value!r} no es un número entero.</translation>
+    </message>
+    <message>
+        <source>the declaration: import the draft, amend, decide, adopt, export</source>
+        <translation>la declaración: importar el proyecto, enmendar, decidir, adoptar, exportar</translation>
+    </message>
+    <message>
+        <source>The declaration negotiated at the encounter: its draft, the amendments of the delegations and the chair's decisions, its adoption and its documents.</source>
+        <translation>La declaración negociada en el encuentro: su proyecto, las enmiendas de las delegaciones y las decisiones de la presidencia, su adopción y sus documentos.</translation>
+    </message>
+    <message>
+        <source>import the draft from a Word file</source>
+        <translation>importar el proyecto desde un archivo de Word</translation>
+    </message>
+    <message>
+        <source>Import the draft declaration from a Word file (.docx): title, preamble and numbered operative paragraphs. When a draft exists, the file fills in its text in the other language.</source>
+        <translation>Importa el proyecto de declaración desde un archivo de Word (.docx): título, preámbulo y párrafos operativos numerados. Si ya hay un proyecto, el archivo completa su texto en el otro idioma.</translation>
+    </message>
+    <message>
+        <source>the Word file</source>
+        <translation>el archivo de Word</translation>
+    </message>
+    <message>
+        <source>language of the file (default: the global --lang)</source>
+        <translation>idioma del archivo (por omisión: el de la opción global --lang)</translation>
+    </message>
+    <message>
+        <source>replace the draft (its amendments are lost)</source>
+        <translation>sustituir el proyecto (se pierden sus enmiendas)</translation>
+    </message>
+    <message>
+        <source>the authentic language (default: the file's)</source>
+        <translation>el idioma auténtico (por omisión: el del archivo)</translation>
+    </message>
+    <message>
+        <source>the session that negotiates it</source>
+        <translation>la sesión que lo negocia</translation>
+    </message>
+    <message>
+        <source>show the text as amended so far</source>
+        <translation>mostrar el texto con las enmiendas aceptadas hasta ahora</translation>
+    </message>
+    <message>
+        <source>Show the declaration as amended so far, paragraph by paragraph, with the amendments to each one.</source>
+        <translation>Muestra la declaración con las enmiendas aceptadas hasta ahora, párrafo por párrafo, con las enmiendas a cada uno.</translation>
+    </message>
+    <message>
+        <source>mark the changes against the draft: [-deleted-] {+inserted+}</source>
+        <translation>marcar los cambios respecto del proyecto: [-suprimido-] {+insertado+}</translation>
+    </message>
+    <message>
+        <source>record an amendment of delegations</source>
+        <translation>registrar una enmienda de las delegaciones</translation>
+    </message>
+    <message>
+        <source>Record an amendment to a paragraph of the draft, proposed by one delegation or several co-sponsors.</source>
+        <translation>Registra una enmienda a un párrafo del proyecto, propuesta por una delegación o por varias copatrocinadoras.</translation>
+    </message>
+    <message>
+        <source>the draft paragraph: PP2, OP3…</source>
+        <translation>el párrafo del proyecto: PP2, OP3 (o PO3)…</translation>
+    </message>
+    <message>
+        <source>replace it, insert a new paragraph after it, or delete it</source>
+        <translation>sustituirlo, insertar un párrafo nuevo después de él o suprimirlo</translation>
+    </message>
+    <message>
+        <source>a sponsoring delegation's code (MX, CA…); repeat for co-sponsors</source>
+        <translation>el código de una delegación proponente (MX, CA…); repítalo para las copatrocinadoras</translation>
+    </message>
+    <message>
+        <source>the wording in Spanish</source>
+        <translation>la redacción en español</translation>
+    </message>
+    <message>
+        <source>the wording in English</source>
+        <translation>la redacción en inglés</translation>
+    </message>
+    <message>
+        <source>the sponsors' explanation</source>
+        <translation>la justificación de las proponentes</translation>
+    </message>
+    <message>
+        <source>record the chair's decision on an amendment</source>
+        <translation>registrar la decisión de la presidencia sobre una enmienda</translation>
+    </message>
+    <message>
+        <source>Record the chair's decision on an amendment, or reopen one decided by mistake.</source>
+        <translation>Registra la decisión de la presidencia sobre una enmienda, o reabre una decidida por error.</translation>
+    </message>
+    <message>
+        <source>the amendment's number</source>
+        <translation>el número de la enmienda</translation>
+    </message>
+    <message>
+        <source>amended: accepted as orally amended (give the final wording)</source>
+        <translation>amended: aceptada con modificación oral (indique la redacción final)</translation>
+    </message>
+    <message>
+        <source>the final wording in Spanish</source>
+        <translation>la redacción final en español</translation>
+    </message>
+    <message>
+        <source>the final wording in English</source>
+        <translation>la redacción final en inglés</translation>
+    </message>
+    <message>
+        <source>when it was decided, on the venue's clock (default: now)</source>
+        <translation>cuándo se decidió, en la hora de la sede (por omisión: ahora)</translation>
+    </message>
+    <message>
+        <source>record the adoption</source>
+        <translation>registrar la adopción</translation>
+    </message>
+    <message>
+        <source>Record the adoption of the declaration: by consensus, by vote of the member delegations, or by head count. It becomes an agreement of its session.</source>
+        <translation>Registra la adopción de la declaración: por consenso, por votación de las delegaciones miembros o por conteo de votos. Queda como acuerdo de su sesión.</translation>
+    </message>
+    <message>
+        <source>consensus, delegations or count</source>
+        <translation>consensus (consenso), delegations (por delegación) o count (conteo)</translation>
+    </message>
+    <message>
+        <source>the session that adopts it (default: its own)</source>
+        <translation>la sesión que la adopta (por omisión: la suya)</translation>
+    </message>
+    <message>
+        <source>a delegation's vote: for, against, abstain or absent (repeatable)</source>
+        <translation>el voto de una delegación: for, against, abstain o absent (se puede repetir)</translation>
+    </message>
+    <message>
+        <source>the vote of every member delegation not named</source>
+        <translation>el voto de cada delegación miembro no nombrada</translation>
+    </message>
+    <message>
+        <source>votes in favour (head count)</source>
+        <translation>votos a favor (conteo)</translation>
+    </message>
+    <message>
+        <source>votes against (head count)</source>
+        <translation>votos en contra (conteo)</translation>
+    </message>
+    <message>
+        <source>abstentions (head count)</source>
+        <translation>abstenciones (conteo)</translation>
+    </message>
+    <message>
+        <source>cancel an adoption recorded by mistake</source>
+        <translation>anular una adopción registrada por error</translation>
+    </message>
+    <message>
+        <source>record a reservation or an interpretive statement</source>
+        <translation>registrar una reserva o una declaración interpretativa</translation>
+    </message>
+    <message>
+        <source>Record a delegation's reservation or interpretive statement; it is printed after the declaration.</source>
+        <translation>Registra la reserva o la declaración interpretativa de una delegación; se imprime después de la declaración.</translation>
+    </message>
+    <message>
+        <source>the delegation's code</source>
+        <translation>el código de la delegación</translation>
+    </message>
+    <message>
+        <source>the text in Spanish</source>
+        <translation>el texto en español</translation>
+    </message>
+    <message>
+        <source>the text in English</source>
+        <translation>el texto en inglés</translation>
+    </message>
+    <message>
+        <source>the draft paragraph it bears on (default: the whole declaration)</source>
+        <translation>el párrafo del proyecto al que se refiere (por omisión: toda la declaración)</translation>
+    </message>
+    <message>
+        <source>write the declaration as PDF, Word or Akoma Ntoso</source>
+        <translation>guardar la declaración en PDF, Word o Akoma Ntoso</translation>
+    </message>
+    <message>
+        <source>Write the declaration (as adopted, or as amended so far) as a PDF with its signature page, a Word file, or an Akoma Ntoso statement (.xml).</source>
+        <translation>Guarda la declaración (tal como se adoptó, o con las enmiendas aceptadas hasta ahora) como PDF con su página de firmas, como archivo de Word o como documento Akoma Ntoso (.xml).</translation>
+    </message>
+    <message>
+        <source>OUT.pdf, OUT.docx or OUT.xml</source>
+        <translation>SALIDA.pdf, SALIDA.docx o SALIDA.xml</translation>
+    </message>
+    <message>
+        <source>write the amendments log (PDF)</source>
+        <translation>guardar el registro de enmiendas (PDF)</translation>
+    </message>
+    <message>
+        <source>Write the amendments log: what each delegation proposed, the wording, and what became of it.</source>
+        <translation>Guarda el registro de enmiendas: qué propuso cada delegación, con qué redacción y qué se decidió.</translation>
+    </message>
 </context>
 <context>
     <name>Camera</name>
@@ -5091,8 +5343,8 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <translation>No existe la sesión {id}.</translation>
     </message>
     <message>
-        <source>The draft has {have} {part} paragraphs and the file {got}: the two languages must match paragraph by paragraph.</source>
-        <translation>El proyecto tiene {have} párrafos {part} y el archivo {got}: los dos idiomas deben coincidir párrafo por párrafo.</translation>
+        <source>The draft has {have} {part} paragraphs and the file {got}: the two languages must match paragraph by paragraph. To start again from this file, replace the draft.</source>
+        <translation>El proyecto tiene {have} párrafos {part} y el archivo {got}: los dos idiomas deben coincidir párrafo por párrafo. Para empezar de nuevo con este archivo, sustituya el proyecto.</translation>
     </message>
     <message>
         <source>preambular</source>
@@ -5193,6 +5445,22 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>Interpretive statement</source>
         <translation>Declaración interpretativa</translation>
+    </message>
+    <message>
+        <source>{count} amendments: {parts}</source>
+        <translation>{count} enmiendas: {parts}</translation>
+    </message>
+    <message>
+        <source>new after {code}, amendment {numbers}</source>
+        <translation>nuevo después de {code}, enmienda {numbers}</translation>
+    </message>
+    <message>
+        <source>{code}, amendment {numbers}</source>
+        <translation>{code}, enmienda {numbers}</translation>
+    </message>
+    <message>
+        <source>Amendments</source>
+        <translation>Enmiendas</translation>
     </message>
 </context>
 </TS>
