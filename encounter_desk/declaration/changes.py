@@ -117,6 +117,12 @@ class ChangedParagraph:
     """unchanged | amended | inserted | deleted"""
     segments: tuple[Segment, ...]
     amendments: tuple[int, ...] = ()
+    draft_id: int = 0
+    """The draft paragraph it is (or, inserted, follows): what its amendments target."""
+
+    def new_text(self) -> str:
+        """The words as they now stand (nothing, when deleted)."""
+        return "".join(seg.text for seg in self.segments if seg.op != DELETE)
 
     def plain(self, marks: tuple[str, str, str, str] = ("[-", "-]", "{+", "+}")) -> str:
         """The paragraph with its marks as text: ``[-deleted-]{+inserted+}`` by default."""
@@ -144,18 +150,19 @@ def changes(state: DeclarationState, lang: str) -> list[ChangedParagraph]:
         if draft.id in deleted:
             out.append(ChangedParagraph(draft.part, code, None, DELETED,
                                         (Segment(DELETE, draft.text(lang)),),
-                                        (deleted[draft.id],)))
+                                        (deleted[draft.id],), draft.id))
         for p in by_draft.get(draft.id, []):
             if p.origin == INSERTED:
                 out.append(ChangedParagraph(p.part, code, p.number, INSERTED,
-                                            (Segment(INSERT, p.text(lang)),), p.amendments))
+                                            (Segment(INSERT, p.text(lang)),), p.amendments,
+                                            draft.id))
             elif p.origin == AMENDED:
                 out.append(ChangedParagraph(p.part, code, p.number, AMENDED,
                                             word_diff(draft.text(lang), p.text(lang)),
-                                            p.amendments))
+                                            p.amendments, draft.id))
             elif p.origin == DRAFT:
                 out.append(ChangedParagraph(p.part, code, p.number, UNCHANGED,
-                                            (Segment(EQUAL, p.text(lang)),)))
+                                            (Segment(EQUAL, p.text(lang)),), (), draft.id))
     return out
 
 

@@ -198,12 +198,48 @@ def place_and_date(value: str) -> tuple[str, dt.date] | None:
     return None
 
 
-def read_docx(path: Path, lang: str = "es") -> ImportReport:
-    """The draft in ``path`` as text of language ``lang``, with what could not be read."""
-    check_language(lang)
+def read_docx(path: Path, lang: str | None = "es") -> ImportReport:
+    """The draft in ``path`` as text of language ``lang`` (None: the language it is written
+    in, Spanish or English), with what could not be read."""
     path = Path(path)
     problems: list[str] = []
     lines, empty = _lines(_open(path), problems)
+    lang = check_language(lang) if lang is not None else guess_language(
+        " ".join(line.text for line in lines))
+    return _report(path, lines, empty, problems, lang)
+
+
+_COMMON = {
+    "es": frozenset("de la que el los las y en del para con por una se su al".split()),
+    "en": frozenset("the of and to in for with that on by an as its our be".split()),
+}
+
+
+def guess_language(value: str) -> str:
+    """"es" or "en", by which language's commonest words the text uses more."""
+    words = re.findall(r"[a-záéíóúñü]+", value.casefold())
+    scores = {lang: sum(1 for w in words if w in common) for lang, common in _COMMON.items()}
+    return "en" if scores["en"] > scores["es"] else "es"
+
+
+def read_text(value: str, lang: str = "es") -> ImportReport:
+    """A draft typed or pasted as plain text: one paragraph a line, the first line the
+    title, the operative paragraphs numbered by hand (1., 2., …); read as a Word file is."""
+    check_language(lang)
+    lines: list[_Line] = []
+    empty = 0
+    for index, raw in enumerate((value or "").splitlines(), start=1):
+        cleaned = text.clean(raw)
+        if cleaned:
+            lines.append(_Line(index, cleaned, False, 0, False))
+        else:
+            empty += 1
+    name = translate("Declaration", "the typed text")
+    return _report(Path(name), lines, empty, [], lang)
+
+
+def _report(path: Path, lines: list[_Line], empty: int, problems: list[str],
+            lang: str) -> ImportReport:
     if not lines:
         raise DeclarationError(translate("Declaration", "{name} holds no text.").format(
             name=path.name), code="declaration.empty_file")
@@ -214,11 +250,7 @@ def read_docx(path: Path, lang: str = "es") -> ImportReport:
         problems.append(translate("Declaration", "The text before the title was not read: "
                                   "{text}").format(text=" / ".join(x.text for x in
                                                                    lines[:title_at])))
-
-    def numbered(line: _Line) -> bool:
-        return _starts_paragraph(line)
-
-    first = next((i for i, line in enumerate(rest) if numbered(line)), None)
+    first = next((i for i, line in enumerate(rest) if _starts_paragraph(line)), None)
     if first is None:
         first = next((i + 1 for i, line in enumerate(rest) if _is_intro(line.text)), None)
     if first is None or first >= len(rest):
@@ -293,7 +325,15 @@ def import_docx(db: Database, path: Path, lang: str = "es", *, replace: bool = F
                 sitting_id: int | None = None) -> ImportReport:
     """Read ``path`` and write it as the draft (or as the draft's ``lang`` side when the
     draft exists and has the same paragraphs); returns what was read and what was not."""
-    report = read_docx(path, lang)
+    return write_report(db, read_docx(path, lang), replace=replace,
+                        authentic_language=authentic_language, sitting_id=sitting_id)
+
+
+def write_report(db: Database, report: ImportReport, *, replace: bool = False,
+                 authentic_language: str | None = None,
+                 sitting_id: int | None = None) -> ImportReport:
+    """Write what was read as the draft, or as the existing draft's other language."""
+    lang = report.lang
     existing = declaration_id(db)
     if existing is None or replace:
         create_draft(db, report.content, authentic_language=authentic_language or lang,

@@ -5462,5 +5462,773 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <source>Amendments</source>
         <translation>Enmiendas</translation>
     </message>
+    <message>
+        <source>the typed text</source>
+        <translation>el texto escrito</translation>
+    </message>
+</context>
+<context>
+    <name>AdoptionDialog</name>
+    <message>
+        <source>Adopt the declaration</source>
+        <translation>Adoptar la declaración</translation>
+    </message>
+    <message>
+        <source>Session {number}: {title}</source>
+        <translation>Sesión {number}: {title}</translation>
+    </message>
+    <message>
+        <source>Vote of each member delegation</source>
+        <translation>Voto de cada delegación miembro</translation>
+    </message>
+    <message>
+        <source>All others in favour</source>
+        <translation>Las demás, a favor</translation>
+    </message>
+    <message>
+        <source>Votes counted in the room</source>
+        <translation>Votos contados en la sala</translation>
+    </message>
+    <message>
+        <source>In favour</source>
+        <translation>A favor</translation>
+    </message>
+    <message>
+        <source>Against</source>
+        <translation>En contra</translation>
+    </message>
+    <message>
+        <source>Abstentions</source>
+        <translation>Abstenciones</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sesión</translation>
+    </message>
+    <message>
+        <source>Adopted</source>
+        <translation>Adoptada</translation>
+    </message>
+    <message>
+        <source>The adoption becomes an agreement of the session; the minutes print the declaration as its annex. Reservations and interpretive statements can be added afterwards.</source>
+        <translation>La adopción queda como acuerdo de la sesión; el acta imprime la declaración como su anexo. Las reservas y declaraciones interpretativas pueden agregarse después.</translation>
+    </message>
+</context>
+<context>
+    <name>AdoptionPage</name>
+    <message>
+        <source>Adoption</source>
+        <translation>Adopción</translation>
+    </message>
+    <message>
+        <source>Adopt…</source>
+        <translation>Adoptar…</translation>
+    </message>
+    <message>
+        <source>Cancel the adoption</source>
+        <translation>Anular la adopción</translation>
+    </message>
+    <message>
+        <source>Reservations and interpretive statements</source>
+        <translation>Reservas y declaraciones interpretativas</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Agregar…</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Modificar…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documentos</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Papel</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Carta</translation>
+    </message>
+    <message>
+        <source>Preview PDF</source>
+        <translation>Vista previa del PDF</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Guardar PDF…</translation>
+    </message>
+    <message>
+        <source>Save Word (.docx)…</source>
+        <translation>Guardar Word (.docx)…</translation>
+    </message>
+    <message>
+        <source>Save Akoma Ntoso…</source>
+        <translation>Guardar Akoma Ntoso…</translation>
+    </message>
+    <message>
+        <source>Preview amendments log</source>
+        <translation>Vista previa del registro de enmiendas</translation>
+    </message>
+    <message>
+        <source>Save amendments log…</source>
+        <translation>Guardar el registro de enmiendas…</translation>
+    </message>
+    <message>
+        <source>There is no draft declaration yet.</source>
+        <translation>Aún no hay proyecto de declaración.</translation>
+    </message>
+    <message>
+        <source>Not adopted yet.</source>
+        <translation>Aún no se ha adoptado.</translation>
+    </message>
+    <message>
+        <source>{count} amendments are still pending: each is decided or withdrawn before the adoption.</source>
+        <translation>{count} enmiendas siguen pendientes: cada una se decide o se retira antes de la adopción.</translation>
+    </message>
+    <message>
+        <source>Agreement {number} of session {session}; the minutes print the declaration as its annex.</source>
+        <translation>Acuerdo {number} de la sesión {session}; el acta imprime la declaración como su anexo.</translation>
+    </message>
+    <message>
+        <source>{count} paragraphs have no text in this language yet: the documents print them in the other language, marked "translation pending".</source>
+        <translation>{count} párrafos aún no tienen texto en este idioma: los documentos los imprimen en el otro idioma, con la nota «traducción pendiente».</translation>
+    </message>
+</context>
+<context>
+    <name>AmendmentDialog</name>
+    <message>
+        <source>New amendment</source>
+        <translation>Nueva enmienda</translation>
+    </message>
+    <message>
+        <source>Amendment {number}</source>
+        <translation>Enmienda {number}</translation>
+    </message>
+    <message>
+        <source>Paragraph</source>
+        <translation>Párrafo</translation>
+    </message>
+    <message>
+        <source>It would</source>
+        <translation>Propone</translation>
+    </message>
+    <message>
+        <source>Proposed by (the first checked proposes, the others co-sponsor)</source>
+        <translation>Propuesta por (la primera marcada la presenta, las demás la copatrocinan)</translation>
+    </message>
+    <message>
+        <source>Wording (Spanish)</source>
+        <translation>Redacción (español)</translation>
+    </message>
+    <message>
+        <source>Wording (English)</source>
+        <translation>Redacción (inglés)</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Justificación</translation>
+    </message>
+</context>
+<context>
+    <name>AmendmentsPanel</name>
+    <message>
+        <source>All amendments</source>
+        <translation>Todas las enmiendas</translation>
+    </message>
+    <message>
+        <source>New amendment…</source>
+        <translation>Nueva enmienda…</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>Corregir…</translation>
+    </message>
+    <message>
+        <source>Add translation…</source>
+        <translation>Agregar traducción…</translation>
+    </message>
+    <message>
+        <source>▶ Show in the room</source>
+        <translation>▶ Mostrar en la sala</translation>
+    </message>
+    <message>
+        <source>Put this amendment under discussion (Alt+Right / Alt+Left step through them)</source>
+        <translation>Poner esta enmienda en discusión (Alt+Derecha / Alt+Izquierda pasan de una a otra)</translation>
+    </message>
+    <message>
+        <source>The chair's decision:</source>
+        <translation>Decisión de la presidencia:</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Aceptada</translation>
+    </message>
+    <message>
+        <source>Accepted as orally amended…</source>
+        <translation>Aceptada con modificación oral…</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rechazada</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Retirada</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Reabrir</translation>
+    </message>
+    <message>
+        <source>Interventions on this paragraph</source>
+        <translation>Intervenciones sobre este párrafo</translation>
+    </message>
+    <message>
+        <source> (on amendment {number})</source>
+        <translation> (sobre la enmienda {number})</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Amendments&lt;/b&gt; ({count})</source>
+        <translation>&lt;b&gt;Enmiendas&lt;/b&gt; ({count})</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Amendments to {paragraph}&lt;/b&gt; ({count})</source>
+        <translation>&lt;b&gt;Enmiendas al {paragraph}&lt;/b&gt; ({count})</translation>
+    </message>
+    <message>
+        <source>Select an amendment to see what it does to the paragraph.</source>
+        <translation>Seleccione una enmienda para ver qué cambia en el párrafo.</translation>
+    </message>
+    <message>
+        <source>Amendment {number}</source>
+        <translation>Enmienda {number}</translation>
+    </message>
+    <message>
+        <source>Proposed by {sponsors}</source>
+        <translation>Propuesta por {sponsors}</translation>
+    </message>
+    <message>
+        <source>No wording in this language yet.</source>
+        <translation>Aún no hay redacción en este idioma.</translation>
+    </message>
+    <message>
+        <source>Accepted as orally amended: the final wording is shown.</source>
+        <translation>Aceptada con modificación oral: se muestra la redacción final.</translation>
+    </message>
+    <message>
+        <source>Struck out in red: words deleted. Underlined in green: words inserted.</source>
+        <translation>Tachado en rojo: palabras suprimidas. Subrayado en verde: palabras insertadas.</translation>
+    </message>
+    <message>
+        <source>{status} at {time}</source>
+        <translation>{status} a las {time}</translation>
+    </message>
+</context>
+<context>
+    <name>DeclarationFiles</name>
+    <message>
+        <source>Import the draft from Word</source>
+        <translation>Importar el proyecto desde Word</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx);;All files (*)</source>
+        <translation>Documentos de Word (*.docx);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>{problem}
+
+Replace the draft with this file? Its amendments and statements are lost.</source>
+        <translation>{problem}
+
+¿Sustituir el proyecto por este archivo? Se pierden sus enmiendas y declaraciones.</translation>
+    </message>
+    <message>
+        <source>Replace the draft</source>
+        <translation>Sustituir el proyecto</translation>
+    </message>
+    <message>
+        <source>The draft now has its text in this language too.</source>
+        <translation>El proyecto ya tiene también su texto en este idioma.</translation>
+    </message>
+    <message>
+        <source>The draft was imported.</source>
+        <translation>Se importó el proyecto.</translation>
+    </message>
+    <message>
+        <source>Type or paste the draft</source>
+        <translation>Escribir o pegar el proyecto</translation>
+    </message>
+    <message>
+        <source>The draft was written.</source>
+        <translation>Se guardó el proyecto.</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Documentos de Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Akoma Ntoso files (*.xml)</source>
+        <translation>Archivos Akoma Ntoso (*.xml)</translation>
+    </message>
+    <message>
+        <source>Save the declaration</source>
+        <translation>Guardar la declaración</translation>
+    </message>
+    <message>
+        <source>Written to {path}.</source>
+        <translation>Guardado en {path}.</translation>
+    </message>
+    <message>
+        <source>The document was not written</source>
+        <translation>No se guardó el documento</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {reason}</source>
+        <translation>No se pudo escribir el archivo: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>DeclarationModels</name>
+    <message>
+        <source>Paragraph</source>
+        <translation>Párrafo</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <source>Amendments</source>
+        <translation>Enmiendas</translation>
+    </message>
+    <message>
+        <source>new after {code}
+{number}.</source>
+        <translation>nuevo tras {code}
+{number}.</translation>
+    </message>
+    <message>
+        <source>new after {code}</source>
+        <translation>nuevo tras {code}</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>suprimido</translation>
+    </message>
+    <message>
+        <source>{count} ({pending} pending)</source>
+        <translation>{count} ({pending} pendientes)</translation>
+    </message>
+    <message>
+        <source>(translation pending)</source>
+        <translation>(traducción pendiente)</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Núm.</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>Propuesta por</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decisión</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+</context>
+<context>
+    <name>DeclarationRoom</name>
+    <message>
+        <source>The declaration is not under discussion.</source>
+        <translation>La declaración no está en discusión.</translation>
+    </message>
+    <message>
+        <source>The declaration has been adopted.</source>
+        <translation>La declaración fue adoptada.</translation>
+    </message>
+    <message>
+        <source>Deleted by an accepted amendment.</source>
+        <translation>Suprimido por una enmienda aceptada.</translation>
+    </message>
+    <message>
+        <source>Amendment {number} · {sponsors} · {kind}</source>
+        <translation>Enmienda {number} · {sponsors} · {kind}</translation>
+    </message>
+    <message>
+        <source>New paragraph after this one</source>
+        <translation>Párrafo nuevo después de este</translation>
+    </message>
+    <message>
+        <source>{status} at {time}</source>
+        <translation>{status} a las {time}</translation>
+    </message>
+    <message>
+        <source>Being decided</source>
+        <translation>En decisión</translation>
+    </message>
+    <message>
+        <source>Encounter Desk — the declaration on the room screen</source>
+        <translation>Encounter Desk — la declaración en la pantalla de la sala</translation>
+    </message>
+</context>
+<context>
+    <name>DeclarationWorkspace</name>
+    <message>
+        <source>Discuss the next paragraph</source>
+        <translation>Discutir el párrafo siguiente</translation>
+    </message>
+    <message>
+        <source>Discuss the previous paragraph</source>
+        <translation>Discutir el párrafo anterior</translation>
+    </message>
+    <message>
+        <source>Show the paragraph's next amendment</source>
+        <translation>Mostrar la siguiente enmienda del párrafo</translation>
+    </message>
+    <message>
+        <source>Show the previous amendment (or the paragraph)</source>
+        <translation>Mostrar la enmienda anterior (o el párrafo)</translation>
+    </message>
+    <message>
+        <source>Discuss the selected paragraph</source>
+        <translation>Discutir el párrafo seleccionado</translation>
+    </message>
+    <message>
+        <source>Show the room screen</source>
+        <translation>Mostrar la pantalla de la sala</translation>
+    </message>
+    <message>
+        <source>Declaration</source>
+        <translation>Declaración</translation>
+    </message>
+    <message>
+        <source>Type or paste…</source>
+        <translation>Escribir o pegar…</translation>
+    </message>
+    <message>
+        <source>Import Word…</source>
+        <translation>Importar Word…</translation>
+    </message>
+    <message>
+        <source>Title, place, date…</source>
+        <translation>Título, lugar, fecha…</translation>
+    </message>
+    <message>
+        <source>Room screen in</source>
+        <translation>Pantalla de la sala en</translation>
+    </message>
+    <message>
+        <source>Room screen (F11)</source>
+        <translation>Pantalla de la sala (F11)</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Cambios</translation>
+    </message>
+    <message>
+        <source>Adoption and documents</source>
+        <translation>Adopción y documentos</translation>
+    </message>
+    <message>
+        <source>Room screen (what the projector shows)</source>
+        <translation>Pantalla de la sala (lo que muestra el proyector)</translation>
+    </message>
+    <message>
+        <source>There is no draft declaration yet: import it from Word or type it.</source>
+        <translation>Aún no hay proyecto de declaración: impórtelo de Word o escríbalo.</translation>
+    </message>
+    <message>
+        <source>Amended</source>
+        <translation>Enmendado</translation>
+    </message>
+    <message>
+        <source>Inserted</source>
+        <translation>Insertado</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Suprimido</translation>
+    </message>
+    <message>
+        <source>Amendment {numbers}</source>
+        <translation>Enmienda {numbers}</translation>
+    </message>
+    <message>
+        <source>after {code}</source>
+        <translation>tras {code}</translation>
+    </message>
+    <message>
+        <source>Against the draft: words struck out in red are deleted, words underlined in green are inserted.</source>
+        <translation>Respecto del proyecto: las palabras tachadas en rojo se suprimen y las subrayadas en verde se insertan.</translation>
+    </message>
+    <message>
+        <source>Amendment {number}: accepted as orally amended</source>
+        <translation>Enmienda {number}: aceptada con modificación oral</translation>
+    </message>
+    <message>
+        <source>Write the wording as the room agreed it; it enters the text instead of the proposal.</source>
+        <translation>Escriba la redacción tal como la acordó la sala; entra en el texto en lugar de la propuesta.</translation>
+    </message>
+    <message>
+        <source>Amendment {number}: translation</source>
+        <translation>Enmienda {number}: traducción</translation>
+    </message>
+    <message>
+        <source>Reopen an amendment</source>
+        <translation>Reabrir una enmienda</translation>
+    </message>
+    <message>
+        <source>Reopen amendment {number}? Its decision is erased and it is pending again.</source>
+        <translation>¿Reabrir la enmienda {number}? Se borra su decisión y vuelve a quedar pendiente.</translation>
+    </message>
+    <message>
+        <source>Remove a paragraph</source>
+        <translation>Quitar un párrafo</translation>
+    </message>
+    <message>
+        <source>Remove {code} from the draft?</source>
+        <translation>¿Quitar el {code} del proyecto?</translation>
+    </message>
+    <message>
+        <source>Cancel the adoption</source>
+        <translation>Anular la adopción</translation>
+    </message>
+    <message>
+        <source>Cancel the adoption? Its agreement is removed from the session and the declaration is a draft again.</source>
+        <translation>¿Anular la adopción? Su acuerdo se quita de la sesión y la declaración vuelve a ser un proyecto.</translation>
+    </message>
+    <message>
+        <source>Remove a statement</source>
+        <translation>Quitar una declaración</translation>
+    </message>
+    <message>
+        <source>Remove this statement?</source>
+        <translation>¿Quitar esta declaración?</translation>
+    </message>
+</context>
+<context>
+    <name>DraftDetailsDialog</name>
+    <message>
+        <source>The draft's details</source>
+        <translation>Datos del proyecto</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>(aún ninguna)</translation>
+    </message>
+    <message>
+        <source>Session {number}: {title}</source>
+        <translation>Sesión {number}: {title}</translation>
+    </message>
+    <message>
+        <source>Title (Spanish)</source>
+        <translation>Título (español)</translation>
+    </message>
+    <message>
+        <source>Title (English)</source>
+        <translation>Título (inglés)</translation>
+    </message>
+    <message>
+        <source>Chapeau (Spanish)</source>
+        <translation>Encabezado (español)</translation>
+    </message>
+    <message>
+        <source>Chapeau (English)</source>
+        <translation>Encabezado (inglés)</translation>
+    </message>
+    <message>
+        <source>Opening of the operative part (Spanish)</source>
+        <translation>Apertura de la parte operativa (español)</translation>
+    </message>
+    <message>
+        <source>Opening of the operative part (English)</source>
+        <translation>Apertura de la parte operativa (inglés)</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Authentic text</source>
+        <translation>Texto auténtico</translation>
+    </message>
+    <message>
+        <source>Negotiated at</source>
+        <translation>Se negocia en</translation>
+    </message>
+</context>
+<context>
+    <name>DraftTextDialog</name>
+    <message>
+        <source>Type or paste the draft</source>
+        <translation>Escribir o pegar el proyecto</translation>
+    </message>
+    <message>
+        <source>One paragraph a line. The first line is the title; then the chapeau and the preambular paragraphs; a line such as "Declaramos:" may open the operative part, whose paragraphs are numbered 1., 2., … Lines a), b) stay with the paragraph above. When a draft exists, this text fills in its other language paragraph by paragraph.</source>
+        <translation>Un párrafo por línea. La primera línea es el título; después, el encabezado y los párrafos preambulares; una línea como «Declaramos:» puede abrir la parte operativa, cuyos párrafos se numeran 1., 2., … Las líneas a), b) se quedan con el párrafo anterior. Si ya hay un proyecto, este texto completa su otro idioma párrafo por párrafo.</translation>
+    </message>
+    <message>
+        <source>Replace the draft (its amendments are lost)</source>
+        <translation>Sustituir el proyecto (se pierden sus enmiendas)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+</context>
+<context>
+    <name>ParagraphDialog</name>
+    <message>
+        <source>New paragraph</source>
+        <translation>Nuevo párrafo</translation>
+    </message>
+    <message>
+        <source>Paragraph {code}</source>
+        <translation>Párrafo {code}</translation>
+    </message>
+    <message>
+        <source>Preamble</source>
+        <translation>Preámbulo</translation>
+    </message>
+    <message>
+        <source>Operative part</source>
+        <translation>Parte operativa</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>Parte</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+</context>
+<context>
+    <name>StatementDialog</name>
+    <message>
+        <source>Reservation or interpretive statement</source>
+        <translation>Reserva o declaración interpretativa</translation>
+    </message>
+    <message>
+        <source>The declaration as a whole</source>
+        <translation>La declaración en su conjunto</translation>
+    </message>
+    <message>
+        <source>Delegation</source>
+        <translation>Delegación</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Sobre</translation>
+    </message>
+    <message>
+        <source>Text (Spanish)</source>
+        <translation>Texto (español)</translation>
+    </message>
+    <message>
+        <source>Text (English)</source>
+        <translation>Texto (inglés)</translation>
+    </message>
+</context>
+<context>
+    <name>TextPage</name>
+    <message>
+        <source>▶ Discuss this paragraph</source>
+        <translation>▶ Discutir este párrafo</translation>
+    </message>
+    <message>
+        <source>Show it in the room (Ctrl+Return)</source>
+        <translation>Mostrarlo en la sala (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Anterior</translation>
+    </message>
+    <message>
+        <source>Discuss the previous paragraph (Alt+Up, Page Up on the room screen)</source>
+        <translation>Discutir el párrafo anterior (Alt+Arriba; Re Pág en la pantalla de la sala)</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Siguiente ▶</translation>
+    </message>
+    <message>
+        <source>Discuss the next paragraph (Alt+Down, Page Down on the room screen)</source>
+        <translation>Discutir el párrafo siguiente (Alt+Abajo; Av Pág en la pantalla de la sala)</translation>
+    </message>
+    <message>
+        <source>Edit wording…</source>
+        <translation>Editar redacción…</translation>
+    </message>
+    <message>
+        <source>Add paragraph…</source>
+        <translation>Agregar párrafo…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Subir</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Bajar</translation>
+    </message>
+</context>
+<context>
+    <name>WordingDialog</name>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
 </context>
 </TS>
