@@ -5901,30 +5901,6 @@ Replace the draft with this file? Its amendments and statements are lost.</sourc
 <context>
     <name>DeclarationWorkspace</name>
     <message>
-        <source>Discuss the next paragraph</source>
-        <translation>Discutir el párrafo siguiente</translation>
-    </message>
-    <message>
-        <source>Discuss the previous paragraph</source>
-        <translation>Discutir el párrafo anterior</translation>
-    </message>
-    <message>
-        <source>Show the paragraph's next amendment</source>
-        <translation>Mostrar la siguiente enmienda del párrafo</translation>
-    </message>
-    <message>
-        <source>Show the previous amendment (or the paragraph)</source>
-        <translation>Mostrar la enmienda anterior (o el párrafo)</translation>
-    </message>
-    <message>
-        <source>Discuss the selected paragraph</source>
-        <translation>Discutir el párrafo seleccionado</translation>
-    </message>
-    <message>
-        <source>Show the room screen</source>
-        <translation>Mostrar la pantalla de la sala</translation>
-    </message>
-    <message>
         <source>Declaration</source>
         <translation>Declaración</translation>
     </message>
@@ -6011,14 +5987,6 @@ Replace the draft with this file? Its amendments and statements are lost.</sourc
     <message>
         <source>Reopen amendment {number}? Its decision is erased and it is pending again.</source>
         <translation>¿Reabrir la enmienda {number}? Se borra su decisión y vuelve a quedar pendiente.</translation>
-    </message>
-    <message>
-        <source>Remove a paragraph</source>
-        <translation>Quitar un párrafo</translation>
-    </message>
-    <message>
-        <source>Remove {code} from the draft?</source>
-        <translation>¿Quitar el {code} del proyecto?</translation>
     </message>
     <message>
         <source>Cancel the adoption</source>
@@ -6229,6 +6197,44 @@ Replace the draft with this file? Its amendments and statements are lost.</sourc
     <message>
         <source>English</source>
         <translation>Inglés</translation>
+    </message>
+</context>
+<context>
+    <name>DeclarationKeys</name>
+    <message>
+        <source>Discuss the next paragraph</source>
+        <translation>Discutir el párrafo siguiente</translation>
+    </message>
+    <message>
+        <source>Discuss the previous paragraph</source>
+        <translation>Discutir el párrafo anterior</translation>
+    </message>
+    <message>
+        <source>Show the paragraph's next amendment</source>
+        <translation>Mostrar la siguiente enmienda del párrafo</translation>
+    </message>
+    <message>
+        <source>Show the previous amendment (or the paragraph)</source>
+        <translation>Mostrar la enmienda anterior (o el párrafo)</translation>
+    </message>
+    <message>
+        <source>Discuss the selected paragraph</source>
+        <translation>Discutir el párrafo seleccionado</translation>
+    </message>
+    <message>
+        <source>Show the room screen</source>
+        <translation>Mostrar la pantalla de la sala</translation>
+    </message>
+</context>
+<context>
+    <name>DraftEditing</name>
+    <message>
+        <source>Remove a paragraph</source>
+        <translation>Quitar un párrafo</translation>
+    </message>
+    <message>
+        <source>Remove {code} from the draft?</source>
+        <translation>¿Quitar el {code} del proyecto?</translation>
     </message>
 </context>
 </TS>

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -32,8 +32,7 @@ from PySide6.QtWidgets import (
 
 from encounter_desk.core import i18n
 from encounter_desk.core.errors import Refusal
-from encounter_desk.core.i18n import QT_TRANSLATE_NOOP
-from encounter_desk.declaration import adoption, amendments, discussion, draft
+from encounter_desk.declaration import adoption, amendments, discussion
 from encounter_desk.declaration.changes import changes
 from encounter_desk.declaration.discussion import Intervention
 from encounter_desk.declaration.state import (
@@ -48,12 +47,10 @@ from encounter_desk.ui.declaration.adoption_dialog import AdoptionDialog
 from encounter_desk.ui.declaration.adoption_page import AdoptionPage
 from encounter_desk.ui.declaration.amendments_panel import AmendmentsPanel
 from encounter_desk.ui.declaration.documents import DeclarationFiles, FileOpener, open_with_system
-from encounter_desk.ui.declaration.draft_forms import (
-    DraftDetailsDialog,
-    ParagraphDialog,
-    language_box,
-)
+from encounter_desk.ui.declaration.draft_editing import DraftEditing
+from encounter_desk.ui.declaration.draft_forms import language_box
 from encounter_desk.ui.declaration.forms import AmendmentDialog, StatementDialog, WordingDialog
+from encounter_desk.ui.declaration.keys import install_keys
 from encounter_desk.ui.declaration.marks import changes_html
 from encounter_desk.ui.declaration.room_screen import (
     ROOM_LANGUAGE_KEY,
@@ -64,21 +61,6 @@ from encounter_desk.ui.declaration.room_screen import (
 from encounter_desk.ui.declaration.text_page import TextPage, _button
 from encounter_desk.ui.shell.settings import app_settings
 from encounter_desk.ui.widgets.workspace import AppContext, Workspace
-
-SHORTCUTS = (
-    ("next_paragraph", ("Alt+Down", "Ctrl+PgDown"),
-     QT_TRANSLATE_NOOP("DeclarationWorkspace", "Discuss the next paragraph")),
-    ("previous_paragraph", ("Alt+Up", "Ctrl+PgUp"),
-     QT_TRANSLATE_NOOP("DeclarationWorkspace", "Discuss the previous paragraph")),
-    ("next_amendment", ("Alt+Right",),
-     QT_TRANSLATE_NOOP("DeclarationWorkspace", "Show the paragraph's next amendment")),
-    ("previous_amendment", ("Alt+Left",),
-     QT_TRANSLATE_NOOP("DeclarationWorkspace", "Show the previous amendment (or the paragraph)")),
-    ("discuss", ("Ctrl+Return",),
-     QT_TRANSLATE_NOOP("DeclarationWorkspace", "Discuss the selected paragraph")),
-    ("room", ("F11",), QT_TRANSLATE_NOOP("DeclarationWorkspace", "Show the room screen")),
-)
-"""Every key of the workbench: (action, keys, what it does)."""
 
 
 class DeclarationWorkspace(Workspace):
@@ -95,6 +77,7 @@ class DeclarationWorkspace(Workspace):
         self.room: RoomWindow | None = None
         self.files = DeclarationFiles(self, self.db, self.messages,
                                       open_file or open_with_system, self.refresh)
+        self.editing = DraftEditing(self)
 
         self.title_label = QLabel()
         self.title_label.setObjectName("declarationTitle")
@@ -168,12 +151,13 @@ class DeclarationWorkspace(Workspace):
         t.discuss_button.clicked.connect(self.discuss_selected)
         t.previous_button.clicked.connect(lambda: self.step_paragraph(-1))
         t.next_button.clicked.connect(lambda: self.step_paragraph(1))
-        t.edit_button.clicked.connect(self.edit_paragraph)
-        t.add_button.clicked.connect(self.add_paragraph)
-        t.remove_button.clicked.connect(self.remove_paragraph)
-        t.up_button.clicked.connect(lambda: self._move_paragraph(-1))
-        t.down_button.clicked.connect(lambda: self._move_paragraph(1))
-        t.table.doubleClicked.connect(lambda _index: self.edit_paragraph())
+        e = self.editing
+        t.edit_button.clicked.connect(e.edit_paragraph)
+        t.add_button.clicked.connect(e.add_paragraph)
+        t.remove_button.clicked.connect(e.remove_paragraph)
+        t.up_button.clicked.connect(lambda: e.move_paragraph(-1))
+        t.down_button.clicked.connect(lambda: e.move_paragraph(1))
+        t.table.doubleClicked.connect(lambda _index: e.edit_paragraph())
         a.new_button.clicked.connect(self.new_amendment)
         a.edit_button.clicked.connect(self.edit_amendment)
         a.translate_button.clicked.connect(self.add_translation)
@@ -200,28 +184,20 @@ class DeclarationWorkspace(Workspace):
         self.type_button.clicked.connect(
             lambda: self.files.type_draft(i18n.language(), self.state is not None))
         self.import_button.clicked.connect(self.files.choose_word_file)
-        self.details_button.clicked.connect(self.edit_details)
+        self.details_button.clicked.connect(e.edit_details)
         self.room_button.clicked.connect(self.show_room)
         self.room_language.activated.connect(lambda _n: self._room_language_chosen())
         self.changes_language.currentIndexChanged.connect(lambda _n: self._show_changes())
 
     def _install_shortcuts(self) -> list[QShortcut]:
-        handlers: dict[str, Callable[[], Any]] = {
+        return install_keys(self, {
             "next_paragraph": lambda: self.step_paragraph(1),
             "previous_paragraph": lambda: self.step_paragraph(-1),
             "next_amendment": lambda: self.step_amendment(1),
             "previous_amendment": lambda: self.step_amendment(-1),
             "discuss": self.discuss_selected,
             "room": self.show_room,
-        }
-        out = []
-        for action, keys, _label in SHORTCUTS:
-            for key in keys:
-                shortcut = QShortcut(QKeySequence(key), self)
-                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-                shortcut.activated.connect(handlers[action])
-                out.append(shortcut)
-        return out
+        })
 
     # --- texts -----------------------------------------------------------------------------
 
@@ -295,7 +271,7 @@ class DeclarationWorkspace(Workspace):
 
     # --- acting ----------------------------------------------------------------------------
 
-    def _act(self, work: Callable[[], Any]) -> Any:
+    def act(self, work: Callable[[], Any]) -> Any:
         """Run a job; a refusal is said, and the workspace reads the state again either way."""
         try:
             return work()
@@ -305,7 +281,7 @@ class DeclarationWorkspace(Workspace):
         finally:
             self.refresh()
 
-    def _submit(self, work: Callable[[dict[str, Any]], Any]) -> Callable[[dict], str | None]:
+    def submit(self, work: Callable[[dict[str, Any]], Any]) -> Callable[[dict], str | None]:
         """A form's submit: None once written (and the workspace refreshed), else the refusal."""
         def submit(values: dict[str, Any]) -> str | None:
             try:
@@ -324,26 +300,26 @@ class DeclarationWorkspace(Workspace):
     def discuss_selected(self) -> None:
         paragraph = self.text_page.selected()
         if self.state is not None and paragraph is not None:
-            self._act(lambda: discussion.discuss(self.db, self.state.id, paragraph))
+            self.act(lambda: discussion.discuss(self.db, self.state.id, paragraph))
 
     def step_paragraph(self, step: int) -> None:
         if self.state is None:
             return
-        moved = self._act(lambda: discussion.step_paragraph(self.db, self.state.id, step))
+        moved = self.act(lambda: discussion.step_paragraph(self.db, self.state.id, step))
         if moved is not None:
             self.text_page.select(moved)
 
     def step_amendment(self, step: int) -> None:
         if self.state is None:
             return
-        moved = self._act(lambda: discussion.step_amendment(self.db, self.state.id, step))
+        moved = self.act(lambda: discussion.step_amendment(self.db, self.state.id, step))
         self.text_page.select(self.state.discussion.paragraph_id if self.state else None)
         self.amendments.select(moved)
 
     def discuss_amendment(self) -> None:
         amendment = self.state.amendment(self.amendments.selected()) if self.state else None
         if amendment is not None:
-            self._act(lambda: discussion.discuss(self.db, self.state.id, amendment.paragraph_id,
+            self.act(lambda: discussion.discuss(self.db, self.state.id, amendment.paragraph_id,
                                                  amendment.id))
 
     # amendments
@@ -352,7 +328,7 @@ class DeclarationWorkspace(Workspace):
         if self.state is None:
             return None
         dialog = AmendmentDialog(self, self.state.paragraphs, all_delegations(self.db),
-                                 self._submit(lambda v: amendments.propose(
+                                 self.submit(lambda v: amendments.propose(
                                      self.db, v["paragraph_id"], v["kind"], v["sponsors"],
                                      text_es=v["text_es"], text_en=v["text_en"],
                                      note=v["note"])),
@@ -365,7 +341,7 @@ class DeclarationWorkspace(Workspace):
         if row is None:
             return None
         dialog = AmendmentDialog(self, self.state.paragraphs, all_delegations(self.db),
-                                 self._submit(lambda v: amendments.revise(
+                                 self.submit(lambda v: amendments.revise(
                                      self.db, row.id, kind=v["kind"], text_es=v["text_es"],
                                      text_en=v["text_en"], sponsors=v["sponsors"],
                                      note=v["note"])), row=row)
@@ -375,7 +351,7 @@ class DeclarationWorkspace(Workspace):
     def decide(self, decision: str) -> None:
         amendment = self.amendments.selected()
         if amendment is not None:
-            self._act(lambda: amendments.decide(self.db, amendment, decision))
+            self.act(lambda: amendments.decide(self.db, amendment, decision))
 
     def accept_as_amended(self) -> WordingDialog | None:
         row = self.state.amendment(self.amendments.selected()) if self.state else None
@@ -384,7 +360,7 @@ class DeclarationWorkspace(Workspace):
         dialog = WordingDialog(
             self, self.tr("Amendment {number}: accepted as orally amended").format(
                 number=row.number),
-            self._submit(lambda v: amendments.decide(self.db, row.id, "accepted_amended",
+            self.submit(lambda v: amendments.decide(self.db, row.id, "accepted_amended",
                                                      final_es=v["text_es"],
                                                      final_en=v["text_en"])),
             text_es=row.text_es, text_en=row.text_en,
@@ -400,7 +376,7 @@ class DeclarationWorkspace(Workspace):
         lang = "en" if row.wording("es") else "es"
         dialog = WordingDialog(
             self, self.tr("Amendment {number}: translation").format(number=row.number),
-            self._submit(lambda v: amendments.complete_translation(
+            self.submit(lambda v: amendments.complete_translation(
                 self.db, row.id, lang, v[f"text_{lang}"])),
             text_es="" if lang == "es" else None, text_en="" if lang == "en" else None,
             explanation=row.wording("es" if lang == "en" else "en"))
@@ -413,49 +389,7 @@ class DeclarationWorkspace(Workspace):
             self.messages.ask(self, self.tr("Reopen an amendment"), self.tr(
                 "Reopen amendment {number}? Its decision is erased and it is pending "
                 "again.").format(number=row.number),
-                lambda: self._act(lambda: amendments.reopen(self.db, row.id)))
-
-    # the draft
-
-    def edit_details(self) -> DraftDetailsDialog | None:
-        if self.state is None:
-            return None
-        dialog = DraftDetailsDialog(self, self.state, list_sittings(self.db), self._submit(
-            lambda v: draft.update_frame(self.db, self.state.id, **v)))
-        dialog.open()
-        return dialog
-
-    def edit_paragraph(self) -> ParagraphDialog | None:
-        row = self.state.paragraph(self.text_page.selected()) if self.state else None
-        if row is None:
-            return None
-        dialog = ParagraphDialog(self, self._submit(lambda v: draft.update_paragraph(
-            self.db, row.id, text_es=v["text_es"], text_en=v["text_en"])), row=row)
-        dialog.open()
-        return dialog
-
-    def add_paragraph(self) -> ParagraphDialog | None:
-        if self.state is None:
-            return None
-        after = self.state.paragraph(self.text_page.selected())
-        dialog = ParagraphDialog(self, self._submit(lambda v: draft.add_paragraph(
-            self.db, self.state.id, v["part"], v["text_es"], v["text_en"],
-            after_id=after.id if after and after.part == v["part"] else None)),
-            part=after.part if after else "operative")
-        dialog.open()
-        return dialog
-
-    def remove_paragraph(self) -> None:
-        row = self.state.paragraph(self.text_page.selected()) if self.state else None
-        if row is not None:
-            self.messages.ask(self, self.tr("Remove a paragraph"), self.tr(
-                "Remove {code} from the draft?").format(code=row.code()),
-                lambda: self._act(lambda: draft.remove_paragraph(self.db, row.id)))
-
-    def _move_paragraph(self, step: int) -> None:
-        paragraph = self.text_page.selected()
-        if paragraph is not None:
-            self._act(lambda: draft.move_paragraph(self.db, paragraph, step))
+                lambda: self.act(lambda: amendments.reopen(self.db, row.id)))
 
     # adoption and statements
 
@@ -463,7 +397,7 @@ class DeclarationWorkspace(Workspace):
         if self.state is None:
             return None
         dialog = AdoptionDialog(self, member_delegations(self.db), list_sittings(self.db),
-                                self.state.sitting_id, self._submit(
+                                self.state.sitting_id, self.submit(
                                     lambda v: adoption.adopt(self.db, self.state.id, **v)))
         dialog.open()
         return dialog
@@ -473,7 +407,7 @@ class DeclarationWorkspace(Workspace):
             self.messages.ask(self, self.tr("Cancel the adoption"), self.tr(
                 "Cancel the adoption? Its agreement is removed from the session and the "
                 "declaration is a draft again."),
-                lambda: self._act(lambda: adoption.cancel_adoption(self.db, self.state.id)))
+                lambda: self.act(lambda: adoption.cancel_adoption(self.db, self.state.id)))
 
     def statement(self, statement_id: int | None) -> StatementDialog | None:
         if self.state is None:
@@ -485,7 +419,7 @@ class DeclarationWorkspace(Workspace):
         else:
             work = lambda v: adoption.update_statement(self.db, row.id, **v)  # noqa: E731
         dialog = StatementDialog(self, self.state.paragraphs, all_delegations(self.db),
-                                 self._submit(work), row=row)
+                                 self.submit(work), row=row)
         dialog.open()
         return dialog
 
@@ -494,7 +428,7 @@ class DeclarationWorkspace(Workspace):
         if statement is not None:
             self.messages.ask(self, self.tr("Remove a statement"), self.tr(
                 "Remove this statement?"),
-                lambda: self._act(lambda: adoption.delete_statement(self.db, statement)))
+                lambda: self.act(lambda: adoption.delete_statement(self.db, statement)))
 
     # --- the room --------------------------------------------------------------------------
 
