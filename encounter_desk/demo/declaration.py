@@ -133,11 +133,11 @@ AMENDMENTS = (
     ("OP1", "replace", ("MX", "GT"),
      ("Promover, en nuestros respectivos parlamentos, reformas legislativas que garanticen el "
       "acceso efectivo de las mujeres migrantes a la justicia y a la reparación del daño, con "
-      "independencia de su situación migratoria, incluidos servicios de interpretación y "
-      "asesoría jurídica gratuita.",
+      "independencia de su situación migratoria, incluidos servicios gratuitos de "
+      "interpretación y de asesoría jurídica.",
       "To promote, in our respective parliaments, legislative reforms that guarantee migrant "
       "women effective access to justice and to redress, regardless of their migration "
-      "status, including interpretation services and free legal advice."),
+      "status, including free interpretation and legal aid services."),
      "accepted", "10:05", None),
     ("OP2", "insert_after", ("SV", "HN"),
      ("Crear refugios especializados para mujeres migrantes y sus hijas e hijos, en "

@@ -5836,7 +5836,7 @@ Replace the draft with this file? Its amendments and statements are lost.</sourc
     </message>
     <message>
         <source>{count} ({pending} pending)</source>
-        <translation>{count} ({pending} pendientes)</translation>
+        <translation>{count} ({pending} sin decidir)</translation>
     </message>
     <message>
         <source>(translation pending)</source>
@@ -5891,7 +5891,7 @@ Replace the draft with this file? Its amendments and statements are lost.</sourc
     </message>
     <message>
         <source>Being decided</source>
-        <translation>En decisión</translation>
+        <translation>Por decidir</translation>
     </message>
     <message>
         <source>Encounter Desk — the declaration on the room screen</source>
