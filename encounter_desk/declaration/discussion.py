@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from encounter_desk.core.i18n import pick, translate
 from encounter_desk.declaration.base import DeclarationError, moment
@@ -117,30 +118,35 @@ def interventions(db: Database, state: DeclarationState) -> list[Intervention]:
     """The speeches of the drafting sitting, each tied to what was under discussion when it
     started (speeches outside any discussion are left out)."""
     with db.read() as session:
-        moves = list(session.scalars(
-            select(DeclarationDiscussion).where(DeclarationDiscussion.declaration_id == state.id)
-            .order_by(DeclarationDiscussion.started_at, DeclarationDiscussion.id)))
-        if not moves:
-            return []
-        query = (select(Speech, Participant, Delegation)
-                 .join(Participant, Speech.participant_id == Participant.id)
-                 .outerjoin(Delegation, Speech.delegation_id == Delegation.id)
-                 .where(Speech.started_at.is_not(None),
-                        Speech.state != SpeechState.WITHDRAWN.value,
-                        Speech.started_at >= moves[0].started_at)
-                 .order_by(Speech.started_at, Speech.id))
-        if state.sitting_id is not None:
-            query = query.where(Speech.sitting_id == state.sitting_id)
-        out: list[Intervention] = []
-        for speech, person, delegation in session.execute(query):
-            move = _move_at(moves, speech.started_at)
-            if move is None or move.paragraph_id is None:
-                continue
-            out.append(Intervention(
-                speech.id, person.id, f"{person.title} {person.display_name}".strip(),
-                delegation.name_es if delegation else "", delegation.name_en if delegation else "",
-                speech.started_at, speech.ended_at, move.paragraph_id, move.amendment_id))
-        return out
+        return session_interventions(session, state)
+
+
+def session_interventions(session: Session, state: DeclarationState) -> list[Intervention]:
+    """:func:`interventions` inside a transaction the caller already holds."""
+    moves = list(session.scalars(
+        select(DeclarationDiscussion).where(DeclarationDiscussion.declaration_id == state.id)
+        .order_by(DeclarationDiscussion.started_at, DeclarationDiscussion.id)))
+    if not moves:
+        return []
+    query = (select(Speech, Participant, Delegation)
+             .join(Participant, Speech.participant_id == Participant.id)
+             .outerjoin(Delegation, Speech.delegation_id == Delegation.id)
+             .where(Speech.started_at.is_not(None),
+                    Speech.state != SpeechState.WITHDRAWN.value,
+                    Speech.started_at >= moves[0].started_at)
+             .order_by(Speech.started_at, Speech.id))
+    if state.sitting_id is not None:
+        query = query.where(Speech.sitting_id == state.sitting_id)
+    out: list[Intervention] = []
+    for speech, person, delegation in session.execute(query):
+        move = _move_at(moves, speech.started_at)
+        if move is None or move.paragraph_id is None:
+            continue
+        out.append(Intervention(
+            speech.id, person.id, f"{person.title} {person.display_name}".strip(),
+            delegation.name_es if delegation else "", delegation.name_en if delegation else "",
+            speech.started_at, speech.ended_at, move.paragraph_id, move.amendment_id))
+    return out
 
 
 def _move_at(moves: list[DeclarationDiscussion], moment: dt.datetime) -> DeclarationDiscussion | None:

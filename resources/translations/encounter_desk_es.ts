@@ -5466,6 +5466,14 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <source>the typed text</source>
         <translation>el texto escrito</translation>
     </message>
+    <message>
+        <source>On {paragraph} (amendment {number})</source>
+        <translation>Sobre el {paragraph} (enmienda {number})</translation>
+    </message>
+    <message>
+        <source>On {paragraph}</source>
+        <translation>Sobre el {paragraph}</translation>
+    </message>
 </context>
 <context>
     <name>AdoptionDialog</name>

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from encounter_desk.chair.clock import SpeechTiming, format_duration
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, in_language, translate
+from encounter_desk.declaration import annex as declaration_annex
 from encounter_desk.event.event import require_event
 from encounter_desk.records import attendance, initiatives
 from encounter_desk.records.agreements import RecordsError, row_of
@@ -422,6 +423,7 @@ def _interventions(
     ).all()
     out = []
     kinds = in_language(ctx.lang)
+    subjects = declaration_annex.speech_subjects(ctx.session, sitting.id, ctx.lang)
     for n, s in enumerate(speeches, start=1):
         timing = SpeechTiming(s.started_at, s.paused_at, s.paused_seconds, s.ended_at,
                               s.limit_seconds)
@@ -456,7 +458,7 @@ def _interventions(
                 over_time=over,
                 over_by="+" + format_duration(round(seconds) - s.limit_seconds) if over else "",
                 language=s.language or (p.language if p else ""),
-                summary=s.summary,
+                summary=" — ".join(x for x in (subjects.get(s.id, ""), s.summary) if x),
             )
         )
     return out
@@ -501,6 +503,11 @@ def _agreements(ctx: MinutesContext, sitting: Sitting,
     for a in rows:
         item = items.get(a.agenda_item_id) if a.agenda_item_id else None
         row = row_of(a, sitting.number, item.number if item else None)
+        annex = declaration_annex.annex_for(ctx.session, a.id, ctx.lang)
+        if annex is not None:  # an adopted declaration: its text as adopted, in this language
+            out.append(AgreementLine(row.number, row.agenda_item_number, annex.text,
+                                     annex.adoption_text, True, annex.title))
+            continue
         out.append(AgreementLine(row.number, row.agenda_item_number, row.text(ctx.lang),
                                  row.adoption_text(ctx.lang), row.is_annex, row.annex_title))
     return tuple(out)
