@@ -24,7 +24,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from encounter_desk.core.i18n import language, pick, translate
-from encounter_desk.declaration.base import DeclarationError, moment, paragraph_text
+from encounter_desk.declaration.base import DeclarationError, choice, moment, paragraph_text
 from encounter_desk.declaration.document import build_document, tally_text
 from encounter_desk.declaration.draft import _not_adopted
 from encounter_desk.declaration.state import read_state, require_declaration
@@ -49,13 +49,9 @@ from encounter_desk.storage.models import (
 
 
 def _method(method: str) -> AdoptionMethod:
-    try:
-        return AdoptionMethod(method)
-    except ValueError:
-        raise DeclarationError(
-            translate("Declaration", "The declaration is adopted by consensus, by vote of the "
-                      "delegations or by head count, not {method!r}.").format(method=method),
-            code="declaration.method") from None
+    return choice(AdoptionMethod, method, translate(
+        "Declaration", "The declaration is adopted by consensus, by vote of the delegations or "
+        "by head count, not {method!r}."), "declaration.method", "method")
 
 
 def _count(value: int | None, what: str) -> int:
@@ -78,13 +74,9 @@ def _delegation_votes(session: Session, votes: Mapping[int, str]) -> dict[int, V
             raise DeclarationError(
                 translate("Declaration", "Only member delegations vote on the declaration."),
                 code="declaration.not_member")
-        try:
-            clean[delegation_id] = Vote(vote)
-        except ValueError:
-            raise DeclarationError(
-                translate("Declaration", "A delegation votes in favour, against, abstains or is "
-                          "absent, not {vote!r}.").format(vote=vote),
-                code="declaration.vote") from None
+        clean[delegation_id] = choice(Vote, vote, translate(
+            "Declaration", "A delegation votes in favour, against, abstains or is absent, not "
+            "{vote!r}."), "declaration.vote", "vote")
     missing = [pick(None, d.name_es, d.name_en) for d in members if d.id not in clean]
     if missing:
         raise DeclarationError(
@@ -219,13 +211,9 @@ def cancel_adoption(db: Database, declaration_id: int) -> None:
 
 def _statement_values(session: Session, declaration_id: int, delegation_id: int, kind: str,
                       paragraph_id: int | None, text_es: str, text_en: str) -> dict:
-    try:
-        kind_ = StatementKind(kind)
-    except ValueError:
-        raise DeclarationError(
-            translate("Declaration", "A delegation enters a reservation or an interpretive "
-                      "statement, not {kind!r}.").format(kind=kind),
-            code="declaration.statement_kind") from None
+    kind_ = choice(StatementKind, kind, translate(
+        "Declaration", "A delegation enters a reservation or an interpretive statement, not "
+        "{kind!r}."), "declaration.statement_kind", "kind")
     if session.get(Delegation, delegation_id) is None:
         raise DeclarationError(translate("Declaration", "There is no delegation {id}.").format(
             id=delegation_id), code="declaration.delegation")

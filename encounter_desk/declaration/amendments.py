@@ -28,6 +28,7 @@ from encounter_desk.core.i18n import translate
 from encounter_desk.declaration.base import (
     DeclarationError,
     check_language,
+    choice,
     moment,
     paragraph_name,
     paragraph_text,
@@ -49,13 +50,9 @@ DECISIONS = (AmendmentStatus.ACCEPTED, AmendmentStatus.ACCEPTED_AMENDED,
 
 
 def _kind(kind: str) -> AmendmentKind:
-    try:
-        return AmendmentKind(kind)
-    except ValueError:
-        raise DeclarationError(
-            translate("Declaration", "An amendment replaces a paragraph, inserts one after it "
-                      "or deletes it, not {kind!r}.").format(kind=kind),
-            code="declaration.kind") from None
+    return choice(AmendmentKind, kind, translate(
+        "Declaration", "An amendment replaces a paragraph, inserts one after it or deletes it, "
+        "not {kind!r}."), "declaration.kind", "kind")
 
 
 def _require(session: Session, amendment_id: int) -> DeclarationAmendment:
@@ -164,11 +161,7 @@ def revise(
         a = _require(session, amendment_id)
         d = require_declaration(session, a.declaration_id)
         _not_adopted(session, d)
-        if a.status != AmendmentStatus.PENDING:
-            raise DeclarationError(
-                translate("Declaration", "Amendment {number} has been decided: reopen it "
-                          "before changing it.").format(number=a.number),
-                code="declaration.decided")
+        _require_pending(a)
         kind_ = _kind(kind or a.kind)
         es, en = _texts(kind_, a.text_es if text_es is None else text_es,
                         a.text_en if text_en is None else text_en)
@@ -211,16 +204,20 @@ def decide(
         a = _require(session, amendment_id)
         d = require_declaration(session, a.declaration_id)
         _not_adopted(session, d)
-        if a.status != AmendmentStatus.PENDING:
-            raise DeclarationError(
-                translate("Declaration", "Amendment {number} has already been decided: "
-                          "reopen it to decide again.").format(number=a.number),
-                code="declaration.decided")
+        _require_pending(a)
         if status in (AmendmentStatus.ACCEPTED, AmendmentStatus.ACCEPTED_AMENDED):
             _check_paragraph_alive(session, a)
         a.status = status.value
         a.final_text_es, a.final_text_en = final_es, final_en
         a.decided_at = moment(db, at)
+
+
+def _require_pending(a: DeclarationAmendment) -> None:
+    if a.status != AmendmentStatus.PENDING:
+        raise DeclarationError(
+            translate("Declaration", "Amendment {number} has already been decided: reopen it "
+                      "to change it or to decide again.").format(number=a.number),
+            code="declaration.decided")
 
 
 def _check_paragraph_alive(session: Session, a: DeclarationAmendment) -> None:

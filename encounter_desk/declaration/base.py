@@ -9,8 +9,10 @@ delete paragraphs; the consolidated text numbers its operative paragraphs afresh
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import re
 import zoneinfo
+from typing import TypeVar
 
 from encounter_desk.core import names as text
 from encounter_desk.core.errors import Refusal
@@ -31,12 +33,22 @@ from encounter_desk.storage.models import (
 )
 
 LANGUAGES = ("es", "en")
+E = TypeVar("E", bound=enum.Enum)
 
 
 class DeclarationError(Refusal):
     """Bad input for the declaration; the message is for the user and nothing was written."""
 
     default_code = "declaration.refused"
+
+
+def choice(kind: type[E], value: str, message: str, code: str, name: str) -> E:
+    """``value`` as a member of the enum ``kind``, or a refusal saying ``message``
+    (translated; its placeholder ``name`` stands for what was given)."""
+    try:
+        return kind(value)
+    except ValueError:
+        raise DeclarationError(message.format(**{name: value}), code=code) from None
 
 
 def other_language(lang: str) -> str:

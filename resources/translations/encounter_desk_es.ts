@@ -5055,10 +5055,6 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <translation>Una enmienda la propone al menos una delegación.</translation>
     </message>
     <message>
-        <source>Amendment {number} has been decided: reopen it before changing it.</source>
-        <translation>La enmienda {number} ya fue decidida: reábrala antes de modificarla.</translation>
-    </message>
-    <message>
         <source>An amendment is accepted, accepted as orally amended, rejected or withdrawn, not {decision!r}.</source>
         <translation>Una enmienda se acepta, se acepta con modificación oral, se rechaza o se retira, no {decision!r}.</translation>
     </message>
@@ -5071,8 +5067,8 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <translation>Solo se registra una redacción final para una enmienda aceptada con modificación oral.</translation>
     </message>
     <message>
-        <source>Amendment {number} has already been decided: reopen it to decide again.</source>
-        <translation>La enmienda {number} ya fue decidida: reábrala para decidir de nuevo.</translation>
+        <source>Amendment {number} has already been decided: reopen it to change it or to decide again.</source>
+        <translation>La enmienda {number} ya fue decidida: reábrala para modificarla o para decidir de nuevo.</translation>
     </message>
     <message>
         <source>Amendment {other} deleted {paragraph}: amendment {number} can now only be rejected or withdrawn.</source>

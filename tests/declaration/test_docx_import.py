@@ -9,7 +9,7 @@ import pytest
 from helpers.declaration_room import DETAILS
 
 from encounter_desk.core.errors import Refusal
-from encounter_desk.declaration.docx_import import import_docx, place_and_date, read_docx
+from encounter_desk.declaration.docx_import import import_docx, place_and_date, read_docx, read_text
 from encounter_desk.declaration.state import load_state
 from encounter_desk.event import event as events
 
@@ -180,3 +180,26 @@ def test_place_and_date_lines(line, expected):
 def test_a_sentence_with_no_date_is_no_place_and_date():
     assert place_and_date("Reconociendo el trabajo de la Secretaría Técnica;") is None
     assert place_and_date("Tuxtla, 31 de febrero de 2017") is None
+
+
+def test_a_typed_draft_is_read_as_a_word_file_is():
+    report = read_text("Declaración de prueba\n\nLas y los legisladores, reunidos en Chiapas,\n"
+                       "Considerando la situación de las niñas;\nDeclaramos:\n"
+                       "1. Primer acuerdo.\na) un inciso;\n2. Segundo acuerdo.", "es")
+    c = report.content
+    assert c.title_es == "Declaración de prueba" and c.operative_intro_es == "Declaramos:"
+    assert c.chapeau_es == "Las y los legisladores, reunidos en Chiapas,"
+    assert [p.text_es for p in c.paragraphs] == [
+        "Considerando la situación de las niñas;", "Primer acuerdo.\na) un inciso;",
+        "Segundo acuerdo."]
+    assert report.empty_skipped == 1 and report.problems == []
+
+
+@pytest.mark.parametrize("value, lang", [
+    ("Considerando que las mujeres de la región", "es"),
+    ("Considering that the women of the region", "en"),
+])
+def test_the_language_of_a_file_is_guessed_from_its_words(value, lang):
+    from encounter_desk.declaration.docx_import import guess_language
+
+    assert guess_language(value) == lang

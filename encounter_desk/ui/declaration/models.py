@@ -62,7 +62,29 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("DeclarationModels", text)
 
 
-class TextModel(QAbstractTableModel):
+class _Table(QAbstractTableModel):
+    """A read-only table of ``rows`` under the translated ``HEADERS``."""
+
+    HEADERS: tuple[str, ...] = ()
+
+    def __init__(self, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.rows: list = []
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _tr(self.HEADERS[section])
+        return None
+
+
+class TextModel(_Table):
     NAME, SPANISH, ENGLISH, AMENDMENTS = range(4)
     HEADERS = (
         QT_TRANSLATE_NOOP("DeclarationModels", "Paragraph"),
@@ -86,18 +108,6 @@ class TextModel(QAbstractTableModel):
                 self.rows.append(TextRow(es, en, own and es.draft_id == current, len(on),
                                          sum(1 for a in on if a.pending)))
         self.endResetModel()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _tr(self.HEADERS[section])
-        return None
 
     def row_of_draft(self, draft_id: int | None) -> int:
         """The row of a draft paragraph itself (not of one inserted after it); -1 if none."""
@@ -166,7 +176,7 @@ class TextModel(QAbstractTableModel):
         return None
 
 
-class AmendmentsModel(QAbstractTableModel):
+class AmendmentsModel(_Table):
     NUMBER, PARAGRAPH, SPONSORS, KIND, STATUS, TIME = range(6)
     HEADERS = (
         QT_TRANSLATE_NOOP("DeclarationModels", "No."),
@@ -189,18 +199,6 @@ class AmendmentsModel(QAbstractTableModel):
         self.rows = rows
         self.current = state.discussion.amendment_id if state else None
         self.endResetModel()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _tr(self.HEADERS[section])
-        return None
 
     def row_of(self, amendment_id: int | None) -> int:
         return next((i for i, a in enumerate(self.rows) if a.id == amendment_id), -1)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPaintEvent, QTextDocument
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
@@ -43,6 +43,7 @@ from encounter_desk.ui.chair.projector import (
     CANVAS,
     MUTED,
     TEXT,
+    ProjectorView,
     ProjectorWindow,
 )
 from encounter_desk.ui.chair.text_fit import draw_fitted
@@ -219,14 +220,10 @@ class RoomView(QWidget):
         self.content = content
         self.update()
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
-        return width * CANVAS.height() // CANVAS.width()
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(480, 270)
+    # the same 16:9 geometry as the chair's projector view
+    hasHeightForWidth = ProjectorView.hasHeightForWidth
+    heightForWidth = ProjectorView.heightForWidth
+    sizeHint = ProjectorView.sizeHint
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)

@@ -277,3 +277,14 @@ def test_the_workbench_speaks_spanish(qtbot, demo_db, messages):
     finally:
         translators.install("en")
         i18n.set_language("en")
+
+
+def test_the_two_lists_are_sound_qt_models(qtmodeltester, demo_db):
+    state = load_state(demo_db)
+    text = TextModel()
+    text.set_state(state)
+    qtmodeltester.check(text)
+    amendments = AmendmentsModel()
+    amendments.set_rows(state, list(state.amendments))
+    qtmodeltester.check(amendments)
+    assert amendments.rowCount() == 7 and text.rowCount() == 15
