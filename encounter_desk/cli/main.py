@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 from collections.abc import Sequence
 
@@ -135,9 +136,17 @@ def _early_language(argv: Sequence[str]) -> str:
     return known.lang or config.default_language()
 
 
+def ignore_file_size_signal() -> None:
+    """A file-size limit (ulimit -f) then fails the write with EFBIG, which is told in words,
+    instead of killing the process (SIGXFSZ's default) mid-write."""
+    if hasattr(signal, "SIGXFSZ"):
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+
+
 def main(argv: Sequence[str] | None = None, desktop: Desktop | None = None) -> int:
     """Run one command; ``desktop`` opens the app when no command is given (see launch)."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    ignore_file_size_signal()
     lang = _early_language(argv)
     i18n.set_language(lang)
     argparse._ = _argparse_gettext  # argparse looks its words up through this module global

@@ -42,6 +42,7 @@ from encounter_desk.storage.errors import (
     NewerDatabaseError,
     NotAnEventFileError,
     ReadOnlyDatabaseError,
+    sqlite_fault,
     user_error,
 )
 from encounter_desk.storage.models import Base, audit, utcnow
@@ -199,6 +200,12 @@ def _sqlite_stored_revision(path: Path) -> tuple[bool, str | None]:
         row = con.execute("SELECT version_num FROM alembic_version").fetchone()
         return True, row[0] if row else None
     except sqlite3.DatabaseError as exc:
+        code = getattr(exc, "sqlite_errorcode", None)
+        primary = code & 0xFF if isinstance(code, int) else None
+        if primary != sqlite3.SQLITE_NOTADB:
+            fault = sqlite_fault(primary, str(exc), str(path))
+            if fault is not None:
+                raise fault from exc
         raise NotAnEventFileError(
             translate(
                 "Database",
@@ -313,8 +320,18 @@ def open_database(
         parsed = make_url(url)
     except ArgumentError as exc:
         raise DatabaseError(
-            translate("Database", "{url} is not a database address.").format(url=url)
+            translate("Database", "{url} is not a database address.").format(url=describe_url(url)),
+            "storage.bad_url",
         ) from exc
+    if parsed.get_backend_name() not in SUPPORTED_BACKENDS:
+        raise DatabaseError(
+            translate(
+                "Database",
+                "{url} is not an address Encounter Desk can use: give an event file, or a "
+                "PostgreSQL server as postgresql+psycopg://user:password@host/database.",
+            ).format(url=describe_url(url)),
+            "storage.unsupported_url",
+        )
     path = sqlite_path(url)
     stored: str | None = None
     has_tables = False
@@ -348,13 +365,7 @@ def open_database(
             _refuse_unknown(stored, has_tables, describe_url(url))
     except OperationalError as exc:
         engine.dispose()
-        raise DatabaseUnavailableError(
-            translate(
-                "Database",
-                "The database server at {url} cannot be reached. Check the network and that "
-                "the server is running, then try again. ({reason})",
-            ).format(url=describe_url(url), reason=str(exc.orig).strip().splitlines()[0])
-        ) from exc
+        raise _server_refusal(exc, url) from exc
     except DatabaseError:
         engine.dispose()
         raise
@@ -395,8 +406,42 @@ def open_database(
     )
 
 
+SUPPORTED_BACKENDS = ("sqlite", "postgresql")
+
+
+def _server_refusal(exc: OperationalError, url: str) -> DatabaseError:
+    """Why the server did not let us in: wrong password, no such database, or unreachable."""
+    orig = exc.orig
+    state = getattr(orig, "sqlstate", None) or ""
+    reason = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+    lowered = reason.lower()
+    where = describe_url(url)
+    if state in ("28P01", "28000") or "password authentication failed" in lowered \
+            or "no password supplied" in lowered:
+        return DatabaseError(translate(
+            "Database",
+            "The database server at {url} refused the user name or password. Check them "
+            "(ask whoever set up the server) and try again.",
+        ).format(url=where), "storage.wrong_password")
+    if state == "3D000" or ("database" in lowered and "does not exist" in lowered):
+        return DatabaseError(translate(
+            "Database",
+            "The database server at {url} has no database of that name. Check the name at "
+            "the end of the address, or ask whoever set up the server to create it.",
+        ).format(url=where), "storage.unknown_database")
+    return DatabaseUnavailableError(translate(
+        "Database",
+        "The database server at {url} cannot be reached. Check the network and that "
+        "the server is running, then try again.",
+    ).format(url=where), "storage.unavailable")
+
+
 def describe_url(url: str) -> str:
-    return make_url(url).render_as_string(hide_password=True)
+    """``url`` fit to print or log: the password (if any) replaced by ***."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return re.sub(r"(://[^:/@]*):[^@]*@", r"\1:***@", url)
 
 
 def _refuse_unknown(stored: str | None, has_tables: bool, where: str) -> None:
