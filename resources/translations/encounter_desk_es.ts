@@ -3748,6 +3748,22 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <source>{name} has no sheet «{sheet}». Its sheets: {sheets}.</source>
         <translation>{name} no tiene la hoja «{sheet}». Sus hojas son: {sheets}.</translation>
     </message>
+    <message>
+        <source>the cell in column «{column}» holds a formula ({formula}) whose value was never saved; open the file in a spreadsheet program, save it, and import again.</source>
+        <translation>la celda de la columna «{column}» tiene una fórmula ({formula}) cuyo valor nunca se guardó; abra el archivo en un programa de hojas de cálculo, guárdelo e impórtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>the cell in column «{column}» holds a stray line break (a carriage return alone), which would split the row in two; remove it and import again.</source>
+        <translation>la celda de la columna «{column}» tiene un salto de línea suelto (un retorno de carro solo), que partiría la fila en dos; quítelo e importe de nuevo.</translation>
+    </message>
+    <message>
+        <source>the cell in column «{column}» runs over more than one line; in a CSV this is usually a quote (") that is never closed, so the next lines ran into it. Fix the quotes and import again.</source>
+        <translation>la celda de la columna «{column}» ocupa más de una línea; en un CSV suele ser una comilla (") que nunca se cierra, así que las líneas siguientes se metieron en ella. Corrija las comillas e importe de nuevo.</translation>
+    </message>
+    <message>
+        <source>the cell in column «{column}» holds an invisible control character ({code}); delete it and import again.</source>
+        <translation>la celda de la columna «{column}» tiene un carácter de control invisible ({code}); bórrelo e importe de nuevo.</translation>
+    </message>
 </context>
 <context>
     <name>RosterActions</name>
