@@ -26,6 +26,7 @@ from encounter_desk.cli.desktop import Desktop
 from encounter_desk.core import config, i18n
 from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, translate
+from encounter_desk.core.redact import MaskingFormatter
 from encounter_desk.storage.database import resolve_url
 
 __all__ = ["GROUPS", "CommandError", "Desktop", "build_parser", "main"]
@@ -156,6 +157,8 @@ def main(argv: Sequence[str] | None = None, desktop: Desktop | None = None) -> i
     args.lang = lang
     args.desktop = desktop
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    for handler in logging.getLogger().handlers:
+        handler.setFormatter(MaskingFormatter("%(levelname)s %(name)s: %(message)s"))
     if args.self_test:
         from encounter_desk.cli.self_test import run_self_test
 

@@ -135,3 +135,4 @@ def write_bytes(target: Path | str, data: bytes) -> None:
     """``data`` into ``target``, atomically (see :func:`atomic_output`)."""
     with atomic_output(target) as tmp:
         tmp.write_bytes(data)
+

@@ -64,6 +64,9 @@ _READERS: tuple[tuple[str, str, Callable[[str], Any], str], ...] = (
 )
 
 
+BATCH = 1000
+
+
 @dataclass(frozen=True)
 class RowError:
     row: int
@@ -376,13 +379,27 @@ class RosterPlanner:
         return by_email[0] if by_email else by_name
 
     def apply(self) -> None:
-        for target, values in self.changes:
+        """Write the planned changes, flushing (and letting go of) every :data:`BATCH` new
+        participants, so that a large roster does not hold them all in the session."""
+        fresh: list[Participant] = []
+        for index, (target, values) in enumerate(self.changes, start=1):
             if target is None:
-                self.session.add(Participant(**values))
+                fresh.append(Participant(**values))
+                self.session.add(fresh[-1])
             else:
                 for attr, value in values.items():
                     setattr(target, attr, value)
+            self.changes[index - 1] = (None, {})  # the plan of a written row is done with
+            if len(fresh) >= BATCH:
+                self._flush(fresh)
+        self._flush(fresh)
+        self.changes.clear()
+
+    def _flush(self, fresh: list[Participant]) -> None:
         self.session.flush()
+        for participant in fresh:
+            self.session.expunge(participant)
+        fresh.clear()
 
 
 def _cell_problem(raw: str) -> str | None:

@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from encounter_desk.core import config
 from encounter_desk.core.clock import Clock
 from encounter_desk.core.i18n import translate
+from encounter_desk.core.redact import mask_passwords
 from encounter_desk.storage.errors import (
     CorruptDatabaseError,
     DatabaseError,
@@ -441,7 +442,7 @@ def describe_url(url: str) -> str:
     try:
         return make_url(url).render_as_string(hide_password=True)
     except ArgumentError:
-        return re.sub(r"(://[^:/@]*):[^@]*@", r"\1:***@", url)
+        return mask_passwords(url)
 
 
 def _refuse_unknown(stored: str | None, has_tables: bool, where: str) -> None:

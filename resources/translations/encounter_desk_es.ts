@@ -2306,6 +2306,10 @@
         <source>The PIN is {low} to {high} digits.</source>
         <translation>El PIN tiene de {low} a {high} dígitos.</translation>
     </message>
+    <message>
+        <source>Too many wrong PINs. Try again in {seconds} seconds.</source>
+        <translation>Demasiados PIN incorrectos. Intente de nuevo en {seconds} segundos.</translation>
+    </message>
 </context>
 <context>
     <name>KioskController</name>
