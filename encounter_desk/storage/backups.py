@@ -25,6 +25,7 @@ from encounter_desk.core.clock import Clock
 from encounter_desk.core.files import file_fault
 from encounter_desk.core.i18n import translate
 from encounter_desk.storage import change_marker as changes
+from encounter_desk.storage import in_use
 from encounter_desk.storage.database import Database, backup_sqlite, open_database, sqlite_url
 from encounter_desk.storage.errors import (
     CorruptDatabaseError,
@@ -77,7 +78,7 @@ def check_backup(path: Path) -> None:
             ).format(path=path, reason=verdict.splitlines()[0])
         )
     _refuse_not_event(path)
-    probe = open_database(sqlite_url(path), create=False)  # refuses a newer or foreign file
+    probe = open_database(sqlite_url(path), create=False, register=False)  # refuses a newer file
     probe.close()
 
 
@@ -151,7 +152,7 @@ def back_up(db: Database, target: Path) -> Path:
         if db.path is not None:
             backup_sqlite(db.path, partial)
         else:
-            copy = open_database(sqlite_url(partial))
+            copy = open_database(sqlite_url(partial), register=False)
             try:
                 copy_event(db, copy)
             finally:
@@ -303,6 +304,12 @@ def restore(backup: Path, event_path: Path, *, now: Clock | None = None) -> Path
         event_path.parent.mkdir(parents=True, exist_ok=True)
         backup_sqlite(backup, event_path)
         return aside
+    with in_use.exclusive(event_path, action="restore"):
+        _replace(backup, event_path, aside)
+    return aside
+
+
+def _replace(backup: Path, event_path: Path, aside: Path) -> None:
     dst = sqlite3.connect(str(event_path), timeout=0.5, isolation_level=None)
     try:
         try:
@@ -329,4 +336,3 @@ def restore(backup: Path, event_path: Path, *, now: Clock | None = None) -> Path
     verdict = integrity(event_path)
     if verdict != "ok":  # pragma: no cover - the backup was checked just before
         raise CorruptDatabaseError(verdict)
-    return aside

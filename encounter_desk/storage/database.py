@@ -34,6 +34,7 @@ from encounter_desk.core import config
 from encounter_desk.core.clock import Clock
 from encounter_desk.core.i18n import translate
 from encounter_desk.core.redact import mask_passwords
+from encounter_desk.storage import in_use
 from encounter_desk.storage.errors import (
     CorruptDatabaseError,
     DatabaseError,
@@ -246,6 +247,7 @@ class Database:
     upgraded_from: str | None = None
     backup_before_upgrade: Path | None = None
     clock: Clock = field(default=utcnow)
+    lease: in_use.Lease | None = None
 
     @property
     def dialect(self) -> str:
@@ -283,6 +285,11 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.lease is not None:
+            self.lease.release()
+
+    def held_leases(self) -> set[Path]:
+        return {self.lease.path} if self.lease is not None and self.lease.path else set()
 
     def describe(self) -> str:
         if self.path is not None:
@@ -315,8 +322,13 @@ def open_database(
     actor: str | None = None,
     clock: Clock = utcnow,
     create: bool = True,
+    register: bool = True,
 ) -> Database:
-    """Open (creating or upgrading as needed) the event database at ``url``."""
+    """Open (creating or upgrading as needed) the event database at ``url``.
+
+    ``register``: take a lease on an event file (see :mod:`encounter_desk.storage.in_use`)
+    so that a restore or a copy elsewhere knows it is open; off only for a private file
+    (a backup being written or checked)."""
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
@@ -352,6 +364,7 @@ def open_database(
         engine_args["connect_args"] = {"timeout": 10}
     else:
         engine_args["pool_pre_ping"] = True
+        engine_args["connect_args"] = {"application_name": in_use.application_name()}
     engine = create_engine(url, **engine_args)
     if engine.dialect.name == "sqlite":
         _install_sqlite_pragmas(engine)
@@ -395,7 +408,15 @@ def open_database(
     )
     audit.install(sessions)
     audit.install(readers)
+    lease = None
+    if path is not None and register:
+        try:
+            lease = in_use.Lease(path)
+        except DatabaseError:
+            engine.dispose()
+            raise
     return Database(
+        lease=lease,
         url=url,
         engine=engine,
         sessions=sessions,

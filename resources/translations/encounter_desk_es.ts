@@ -1380,6 +1380,30 @@
         <source>{path} holds no Encounter Desk event; nothing was restored. Choose a backup the app wrote.</source>
         <translation>{path} no contiene ningún evento de Encounter Desk; no se restauró nada. Elija un respaldo que haya escrito la aplicación.</translation>
     </message>
+    <message>
+        <source>{program} {command} by {actor} (process {pid} on {host}, since {since})</source>
+        <translation>{program} {command} de {actor} (proceso {pid} en {host}, desde las {since})</translation>
+    </message>
+    <message>
+        <source>{path} is being restored or copied right now; open it again in a moment.</source>
+        <translation>{path} se está restaurando o copiando en este momento; ábralo de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <source>{where} is open in {count} other place(s), so nothing was restored: {holders}. Close the event there (or stop that command), then restore again.</source>
+        <translation>{where} está abierto en {count} lugar(es) más, así que no se restauró nada: {holders}. Cierre el evento ahí (o detenga ese comando) y restaure de nuevo.</translation>
+    </message>
+    <message>
+        <source>{where} is open in {count} other place(s), so nothing was copied (what they record now would be missing from the copy): {holders}. Close the event there (or stop that command), then copy again.</source>
+        <translation>{where} está abierto en {count} lugar(es) más, así que no se copió nada (lo que registren ahora faltaría en la copia): {holders}. Cierre el evento ahí (o detenga ese comando) y copie de nuevo.</translation>
+    </message>
+    <message>
+        <source>another restore or copy that is running now</source>
+        <translation>otra restauración o copia que está en curso</translation>
+    </message>
+    <message>
+        <source>{program} from {address}</source>
+        <translation>{program} desde {address}</translation>
+    </message>
 </context>
 <context>
     <name>DelegationCountsModel</name>
