@@ -62,6 +62,7 @@ class PinDialog(QDialog):
         except Refusal as exc:  # locked after too many wrong PINs
             self.pin.clear()
             self.error.setText(str(exc))
+            self.adjustSize()  # the sentence may wrap onto a second line
             return
         if right:
             self.accept()
