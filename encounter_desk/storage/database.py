@@ -44,6 +44,7 @@ from encounter_desk.storage.errors import (
     NewerDatabaseError,
     NotAnEventFileError,
     ReadOnlyDatabaseError,
+    server_refusal,
     sqlite_fault,
     user_error,
 )
@@ -379,7 +380,7 @@ def open_database(
             _refuse_unknown(stored, has_tables, describe_url(url))
     except OperationalError as exc:
         engine.dispose()
-        raise _server_refusal(exc, url) from exc
+        raise server_refusal(exc, describe_url(url)) from exc
     except DatabaseError:
         engine.dispose()
         raise
@@ -429,33 +430,6 @@ def open_database(
 
 
 SUPPORTED_BACKENDS = ("sqlite", "postgresql")
-
-
-def _server_refusal(exc: OperationalError, url: str) -> DatabaseError:
-    """Why the server did not let us in: wrong password, no such database, or unreachable."""
-    orig = exc.orig
-    state = getattr(orig, "sqlstate", None) or ""
-    reason = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
-    lowered = reason.lower()
-    where = describe_url(url)
-    if state in ("28P01", "28000") or "password authentication failed" in lowered \
-            or "no password supplied" in lowered:
-        return DatabaseError(translate(
-            "Database",
-            "The database server at {url} refused the user name or password. Check them "
-            "(ask whoever set up the server) and try again.",
-        ).format(url=where), "storage.wrong_password")
-    if state == "3D000" or ("database" in lowered and "does not exist" in lowered):
-        return DatabaseError(translate(
-            "Database",
-            "The database server at {url} has no database of that name. Check the name at "
-            "the end of the address, or ask whoever set up the server to create it.",
-        ).format(url=where), "storage.unknown_database")
-    return DatabaseUnavailableError(translate(
-        "Database",
-        "The database server at {url} cannot be reached. Check the network and that "
-        "the server is running, then try again.",
-    ).format(url=where), "storage.unavailable")
 
 
 def describe_url(url: str) -> str:

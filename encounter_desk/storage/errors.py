@@ -230,3 +230,29 @@ def user_error(exc: BaseException, where: str) -> DatabaseError | None:
                 "again. ({reason})",
             ).format(where=where, reason=reason), "storage.unavailable")
     return None
+
+
+def server_refusal(exc: BaseException, where: str) -> DatabaseError:
+    """Why the server did not let us in: wrong password, no such database, or unreachable."""
+    orig = getattr(exc, "orig", exc)
+    state = getattr(orig, "sqlstate", None) or ""
+    reason = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+    lowered = reason.lower()
+    if state in ("28P01", "28000") or "password authentication failed" in lowered \
+            or "no password supplied" in lowered:
+        return DatabaseError(translate(
+            "Database",
+            "The database server at {url} refused the user name or password. Check them "
+            "(ask whoever set up the server) and try again.",
+        ).format(url=where), "storage.wrong_password")
+    if state == "3D000" or ("database" in lowered and "does not exist" in lowered):
+        return DatabaseError(translate(
+            "Database",
+            "The database server at {url} has no database of that name. Check the name at "
+            "the end of the address, or ask whoever set up the server to create it.",
+        ).format(url=where), "storage.unknown_database")
+    return DatabaseUnavailableError(translate(
+        "Database",
+        "The database server at {url} cannot be reached. Check the network and that "
+        "the server is running, then try again.",
+    ).format(url=where), "storage.unavailable")

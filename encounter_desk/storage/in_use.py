@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import os
 import socket
 import sys
@@ -49,14 +50,23 @@ def folder(event_path: Path) -> Path:
     return event_path.with_name(event_path.name + SUFFIX)
 
 
-def who_am_i() -> str:
+def who_am_i() -> dict[str, str]:
+    """This process, as a lease records it (put into words by the reader, in its language)."""
     program = Path(sys.argv[0]).name if sys.argv and sys.argv[0] else "python"
     command = next((a for a in sys.argv[1:] if not a.startswith("-") and "/" not in a), "")
-    return translate("Database", "{program} {command} by {actor} (process {pid} on {host}, "
-                     "since {since})").format(
-        program=program, command=command, actor=config.default_actor(), pid=os.getpid(),
-        host=socket.gethostname(), since=dt.datetime.now().strftime("%H:%M"),
-    ).replace("  ", " ")
+    return {"program": f"{program} {command}".strip(), "actor": config.default_actor(),
+            "pid": str(os.getpid()), "host": socket.gethostname(),
+            "since": dt.datetime.now().strftime("%H:%M")}
+
+
+def describe_holder(raw: str, fallback: str) -> str:
+    try:
+        holder = json.loads(raw)
+        return translate(
+            "Database", "{program} by {actor} (process {pid} on {host}, since {since})"
+        ).format(**{key: holder[key] for key in ("program", "actor", "pid", "host", "since")})
+    except (ValueError, KeyError, TypeError):
+        return fallback
 
 
 def _try_lock(fh: IO, shared: bool = False) -> bool:
@@ -95,7 +105,7 @@ class Lease:
                 self.path = where / f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
                 self._fh = self.path.open("w", encoding="utf-8")
                 fcntl.flock(self._fh, fcntl.LOCK_EX)
-                self._fh.write(who_am_i() + "\n")
+                self._fh.write(json.dumps(who_am_i()) + "\n")
                 self._fh.flush()
         except OSError:  # a read-only folder: SQLite will say what it can and cannot do
             self.release()
@@ -146,7 +156,7 @@ def others(event_path: Path, mine: set[Path] | None = None) -> list[str]:
                 if _try_lock(fh):  # nobody holds it: its process is gone
                     lease.unlink(missing_ok=True)
                     continue
-                found.append(fh.read().strip() or lease.name)
+                found.append(describe_holder(fh.read(), lease.name))
         except OSError:
             continue
     return found

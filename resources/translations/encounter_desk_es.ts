@@ -1404,6 +1404,10 @@
         <source>{program} from {address}</source>
         <translation>{program} desde {address}</translation>
     </message>
+    <message>
+        <source>{program} by {actor} (process {pid} on {host}, since {since})</source>
+        <translation>{program} de {actor} (proceso {pid} en {host}, desde las {since})</translation>
+    </message>
 </context>
 <context>
     <name>DelegationCountsModel</name>

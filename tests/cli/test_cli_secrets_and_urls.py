@@ -12,6 +12,7 @@ from sqlalchemy.exc import OperationalError
 from encounter_desk.cli import main as cli
 from encounter_desk.core.redact import MaskingFormatter, mask_passwords
 from encounter_desk.storage import database
+from encounter_desk.storage.errors import server_refusal
 
 SECRET = "Sekret-Núñez-42"
 
@@ -72,7 +73,7 @@ def test_a_wrong_password_is_not_called_unreachable():
     # The test server trusts every local login, so the server's refusal is built here, as
     # psycopg raises it (SQLSTATE 28P01).
     exc = OperationalError("connect", {}, _Refused())
-    refusal = database._server_refusal(exc, f"postgresql+psycopg://desk:{SECRET}@h/e")
+    refusal = server_refusal(exc, database.describe_url(f"postgresql+psycopg://desk:{SECRET}@h/e"))
     assert refusal.code == "storage.wrong_password"
     assert "refused the user name or password" in str(refusal)
     assert SECRET not in str(refusal) and "cannot be reached" not in str(refusal)

@@ -126,3 +126,43 @@ def test_nobody_opens_the_event_while_it_is_being_restored(sqlite_db, db_path):
             open_database(sqlite_url(db_path))
         assert caught.value.code == "storage.being_restored"
     open_database(sqlite_url(db_path)).close()
+
+
+def test_copy_event_from_a_server_refuses_while_a_desk_is_connected(pg_url, tmp_path):
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    from encounter_desk.storage.copy import copy_event
+
+    source = open_database(pg_url)
+    make_event(source, 3)
+    plain = make_url(pg_url).set(drivername="postgresql").render_as_string(hide_password=False)
+    target = open_database(sqlite_url(tmp_path / "copy.sqlite"))
+    try:
+        with psycopg.connect(plain, application_name="Encounter Desk desk2@venue 4242"):
+            with pytest.raises(DatabaseLockedError) as caught:
+                copy_event(source, target)
+            assert "desk2@venue" in str(caught.value)
+        report = copy_event(source, target)  # the desk has gone: the copy goes through
+        assert report.rows["participant"] == 3
+    finally:
+        source.close()
+        target.close()
+
+
+def test_a_write_blocked_by_another_programs_lock_says_locked(sqlite_db, db_path, tmp_path):
+    from helpers.faultfs import cli, run
+
+    make_event(sqlite_db, 3)
+    sqlite_db.close()
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        holder.execute("BEGIN EXCLUSIVE")  # another program keeps the file locked
+        roster = tmp_path / "r.csv"
+        roster.write_text("Given names,Surnames,Country\nAna,Peña,Mexico\n", encoding="utf-8")
+        done = run(cli("--db", str(db_path), "import-roster", str(roster)))
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert done.returncode == 1
+    assert "locked by another program" in done.stderr and "Traceback" not in done.stderr
