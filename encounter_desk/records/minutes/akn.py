@@ -267,5 +267,8 @@ def check_references(tree: etree._ElementTree) -> None:
 def export_akn(db: Database, sitting_id: int, out: Path, lang: str = "es") -> None:
     """Write the minutes of ``sitting_id`` as an Akoma Ntoso debate to ``out``."""
     tree = build_debate(load_minutes(db, sitting_id, lang=lang))
+    # Serialised in memory first: lxml reports a full disk as its own SerialisationError,
+    # Python's write as an OSError that atomic_output puts into words.
+    data = etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     with atomic_output(Path(out)) as tmp:
-        tree.write(str(tmp), xml_declaration=True, encoding="UTF-8", pretty_print=True)
+        tmp.write_bytes(data)
