@@ -22,6 +22,7 @@ import sqlite3
 from pathlib import Path
 
 from encounter_desk.core.clock import Clock
+from encounter_desk.core.errors import Refusal
 from encounter_desk.core.files import file_fault
 from encounter_desk.core.i18n import translate
 from encounter_desk.storage import change_marker as changes
@@ -93,7 +94,7 @@ def _refuse_not_whole(path: Path) -> None:
             header = fh.read(100)
         size = path.stat().st_size
     except OSError as exc:
-        raise file_fault(exc, path) from exc
+        raise _as_backup_error(file_fault(exc, path)) from exc
     if not header.startswith(SQLITE_HEADER):
         raise NotAnEventFileError(
             translate(
@@ -167,7 +168,7 @@ def back_up(db: Database, target: Path) -> Path:
             )
         partial.replace(target)
     except OSError as exc:
-        raise file_fault(exc, target) from exc
+        raise _as_backup_error(file_fault(exc, target)) from exc
     except sqlite3.Error as exc:
         mapped = _sqlite_error(exc, target)
         raise mapped from exc
@@ -176,6 +177,12 @@ def back_up(db: Database, target: Path) -> Path:
         for suffix in ("-wal", "-shm"):
             Path(str(partial) + suffix).unlink(missing_ok=True)
     return target
+
+
+def _as_backup_error(fault: Refusal) -> BackupError:
+    """A file fault (disk full, read-only…) as a :class:`BackupError`: callers of the
+    backup jobs catch :class:`DatabaseError`."""
+    return BackupError(fault.message, fault.code)
 
 
 def _checkpoint(path: Path) -> None:
