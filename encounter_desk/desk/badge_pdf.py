@@ -21,8 +21,6 @@ from __future__ import annotations
 import functools
 import io
 import itertools
-import os
-import uuid
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
@@ -37,6 +35,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from encounter_desk.core import i18n
+from encounter_desk.core.files import atomic_output
 from encounter_desk.core.fonts import BOLD, REGULAR, register_fonts
 from encounter_desk.core.i18n import translate
 from encounter_desk.desk.badges import BadgeData, BadgeError, load_badges
@@ -410,14 +409,8 @@ def render_badges(badges: Sequence[BadgeData], out: Path, layout: str = "a4-8") 
     """Draw ``badges`` into the PDF ``out``; returns the number of pages."""
     check_layout(layout)
     register_fonts()
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
+    with atomic_output(Path(out)) as tmp:
         pages = _render(badges, tmp, layout)
-        os.replace(tmp, out)
-    finally:
-        tmp.unlink(missing_ok=True)
     return pages
 
 

@@ -10,11 +10,13 @@ a BOM so that Excel opens accents correctly.
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Sequence
 from pathlib import Path
 
 from sqlalchemy import select
 
+from encounter_desk.core.files import atomic_output
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, in_language
 from encounter_desk.records.minutes.context import MinutesContext
 from encounter_desk.records.minutes.data import MinutesData, gather
@@ -102,14 +104,18 @@ def write_table(path: Path, head: Sequence[str], rows: Sequence[Sequence], *,
                 sheet: str, lang: str) -> None:
     """``rows`` under ``head`` as .csv or .xlsx; text cells neutralised, numbers kept."""
     kind = _format(path, lang)
-    path.parent.mkdir(parents=True, exist_ok=True)
     safe = [[neutralise(c) if isinstance(c, str) else c for c in row] for row in rows]
-    if kind == "csv":
-        with path.open("w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(head)
-            writer.writerows(safe)
-        return
+    with atomic_output(path) as tmp:
+        if kind == "csv":
+            with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+                writer = csv.writer(fh)
+                writer.writerow(head)
+                writer.writerows(safe)
+        else:
+            _write_xlsx(tmp, head, safe, sheet)
+
+
+def _write_xlsx(path: Path, head: Sequence[str], safe: list[list], sheet: str) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -126,7 +132,9 @@ def write_table(path: Path, head: Sequence[str], rows: Sequence[Sequence], *,
         width = max([len(title)] + [len(str(r[index])) for r in safe[:200]])
         ws.column_dimensions[ws.cell(row=1, column=index + 1).column_letter].width = min(
             max(width + 2, 6), 60)
-    workbook.save(path)
+    buffer = io.BytesIO()  # a failed write then leaves no half-closed zip behind
+    workbook.save(buffer)
+    path.write_bytes(buffer.getvalue())
 
 
 def export_attendance(db: Database, out: Path, *, sitting_number: int | None = None,

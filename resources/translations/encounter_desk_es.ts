@@ -1588,6 +1588,78 @@
         <source>{path} is in use by another desk or program; nothing was restored. Close the event everywhere it is open, then restore again.</source>
         <translation>{path} está en uso por otra mesa de registro u otro programa; no se restauró nada. Cierre el evento en todos los lugares donde esté abierto y vuelva a restaurar.</translation>
     </message>
+    <message>
+        <source>{where} has reached the largest file size this system allows, so the last change could not be saved. What was saved before is intact. Move the event to a drive without that limit (or ask whoever set it to raise it) and try again.</source>
+        <translation>{where} llegó al tamaño máximo de archivo que este sistema permite, así que el último cambio no se pudo guardar. Lo que ya estaba guardado sigue intacto. Lleve el evento a una unidad sin ese límite (o pida a quien lo fijó que lo aumente) e intente de nuevo.</translation>
+    </message>
+    <message>
+        <source>{where} is a read-only file, so the last change could not be saved. What was saved before is intact. Make the file writable (or copy it somewhere you can write) and open it again.</source>
+        <translation>{where} es un archivo de solo lectura, así que el último cambio no se pudo guardar. Lo que ya estaba guardado sigue intacto. Permita escribir en el archivo (o cópielo a un lugar donde pueda escribir) y ábralo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The folder (or drive) holding {where} is read-only, so the last change could not be saved. What was saved before is intact. Copy the file to a folder you can write to and open it from there.</source>
+        <translation>La carpeta (o unidad) donde está {where} es de solo lectura, así que el último cambio no se pudo guardar. Lo que ya estaba guardado sigue intacto. Copie el archivo a una carpeta en la que pueda escribir y ábralo desde ahí.</translation>
+    </message>
+    <message>
+        <source>{where} could not be read just now ({reason}), but its integrity check finds it sound; nothing is lost. Check the drive and try again.</source>
+        <translation>{where} no se pudo leer en este momento ({reason}), pero su verificación de integridad lo encuentra sano; no se perdió nada. Revise la unidad e intente de nuevo.</translation>
+    </message>
+    <message>
+        <source>{url} is not an address Encounter Desk can use: give an event file, or a PostgreSQL server as postgresql+psycopg://user:password@host/database.</source>
+        <translation>{url} no es una dirección que Encounter Desk pueda usar: indique un archivo de evento, o un servidor PostgreSQL como postgresql+psycopg://usuario:contraseña@servidor/base.</translation>
+    </message>
+    <message>
+        <source>The database server at {url} refused the user name or password. Check them (ask whoever set up the server) and try again.</source>
+        <translation>El servidor de base de datos en {url} rechazó el nombre de usuario o la contraseña. Revíselos (pregunte a quien configuró el servidor) e intente de nuevo.</translation>
+    </message>
+    <message>
+        <source>The database server at {url} has no database of that name. Check the name at the end of the address, or ask whoever set up the server to create it.</source>
+        <translation>El servidor de base de datos en {url} no tiene una base de datos con ese nombre. Revise el nombre al final de la dirección, o pida a quien configuró el servidor que la cree.</translation>
+    </message>
+    <message>
+        <source>The database server at {url} cannot be reached. Check the network and that the server is running, then try again.</source>
+        <translation>No se puede conectar con el servidor de base de datos en {url}. Revise la red y que el servidor esté encendido, e intente de nuevo.</translation>
+    </message>
+    <message>
+        <source>{path} is empty or is not an Encounter Desk event file; nothing was restored. Choose a backup (a .sqlite file the app wrote).</source>
+        <translation>{path} está vacío o no es un archivo de evento de Encounter Desk; no se restauró nada. Elija un respaldo (un archivo .sqlite que haya escrito la aplicación).</translation>
+    </message>
+    <message>
+        <source>{path} is cut short (only {size} bytes of it were copied); nothing was restored. Copy the backup again, or choose an older one.</source>
+        <translation>{path} está incompleto (solo se copiaron {size} bytes); no se restauró nada. Copie el respaldo de nuevo, o elija uno más antiguo.</translation>
+    </message>
+    <message>
+        <source>{path} holds no Encounter Desk event; nothing was restored. Choose a backup the app wrote.</source>
+        <translation>{path} no contiene ningún evento de Encounter Desk; no se restauró nada. Elija un respaldo que haya escrito la aplicación.</translation>
+    </message>
+    <message>
+        <source>{program} {command} by {actor} (process {pid} on {host}, since {since})</source>
+        <translation>{program} {command} de {actor} (proceso {pid} en {host}, desde las {since})</translation>
+    </message>
+    <message>
+        <source>{path} is being restored or copied right now; open it again in a moment.</source>
+        <translation>{path} se está restaurando o copiando en este momento; ábralo de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <source>{where} is open in {count} other place(s), so nothing was restored: {holders}. Close the event there (or stop that command), then restore again.</source>
+        <translation>{where} está abierto en {count} lugar(es) más, así que no se restauró nada: {holders}. Cierre el evento ahí (o detenga ese comando) y restaure de nuevo.</translation>
+    </message>
+    <message>
+        <source>{where} is open in {count} other place(s), so nothing was copied (what they record now would be missing from the copy): {holders}. Close the event there (or stop that command), then copy again.</source>
+        <translation>{where} está abierto en {count} lugar(es) más, así que no se copió nada (lo que registren ahora faltaría en la copia): {holders}. Cierre el evento ahí (o detenga ese comando) y copie de nuevo.</translation>
+    </message>
+    <message>
+        <source>another restore or copy that is running now</source>
+        <translation>otra restauración o copia que está en curso</translation>
+    </message>
+    <message>
+        <source>{program} from {address}</source>
+        <translation>{program} desde {address}</translation>
+    </message>
+    <message>
+        <source>{program} by {actor} (process {pid} on {host}, since {since})</source>
+        <translation>{program} de {actor} (proceso {pid} en {host}, desde las {since})</translation>
+    </message>
 </context>
 <context>
     <name>DelegationCountsModel</name>
@@ -2513,6 +2585,10 @@
     <message>
         <source>The PIN is {low} to {high} digits.</source>
         <translation>El PIN tiene de {low} a {high} dígitos.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Try again in {seconds} seconds.</source>
+        <translation>Demasiados PIN incorrectos. Intente de nuevo en {seconds} segundos.</translation>
     </message>
 </context>
 <context>
@@ -3956,6 +4032,22 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <source>{name} has no sheet «{sheet}». Its sheets: {sheets}.</source>
         <translation>{name} no tiene la hoja «{sheet}». Sus hojas son: {sheets}.</translation>
     </message>
+    <message>
+        <source>the cell in column «{column}» holds a formula ({formula}) whose value was never saved; open the file in a spreadsheet program, save it, and import again.</source>
+        <translation>la celda de la columna «{column}» tiene una fórmula ({formula}) cuyo valor nunca se guardó; abra el archivo en un programa de hojas de cálculo, guárdelo e impórtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>the cell in column «{column}» holds a stray line break (a carriage return alone), which would split the row in two; remove it and import again.</source>
+        <translation>la celda de la columna «{column}» tiene un salto de línea suelto (un retorno de carro solo), que partiría la fila en dos; quítelo e importe de nuevo.</translation>
+    </message>
+    <message>
+        <source>the cell in column «{column}» runs over more than one line; in a CSV this is usually a quote (") that is never closed, so the next lines ran into it. Fix the quotes and import again.</source>
+        <translation>la celda de la columna «{column}» ocupa más de una línea; en un CSV suele ser una comilla (") que nunca se cierra, así que las líneas siguientes se metieron en ella. Corrija las comillas e importe de nuevo.</translation>
+    </message>
+    <message>
+        <source>the cell in column «{column}» holds an invisible control character ({code}); delete it and import again.</source>
+        <translation>la celda de la columna «{column}» tiene un carácter de control invisible ({code}); bórrelo e importe de nuevo.</translation>
+    </message>
 </context>
 <context>
     <name>RosterActions</name>
@@ -4981,6 +5073,34 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>The file could not be written: {reason}</source>
         <translation>No se pudo guardar el archivo: {reason}</translation>
+    </message>
+    <message>
+        <source>The disk holding {path} is full, so it could not be written. What was saved before is intact. Free some space (or choose another drive) and try again.</source>
+        <translation>El disco donde está {path} está lleno, así que no se pudo escribir. Lo que ya estaba guardado sigue intacto. Libere espacio (o elija otra unidad) e intente de nuevo.</translation>
+    </message>
+    <message>
+        <source>{path} is read-only, so it could not be written. What was saved before is intact. Choose another name, or make the file writable and try again.</source>
+        <translation>{path} es de solo lectura, así que no se pudo escribir. Lo que ya estaba guardado sigue intacto. Elija otro nombre, o permita escribir en el archivo e intente de nuevo.</translation>
+    </message>
+    <message>
+        <source>The folder of {path} cannot be written to (it or its drive is read-only), so nothing was saved there. Choose a folder you can write to and try again.</source>
+        <translation>No se puede escribir en la carpeta de {path} (ella o su unidad son de solo lectura), así que no se guardó nada ahí. Elija una carpeta en la que pueda escribir e intente de nuevo.</translation>
+    </message>
+    <message>
+        <source>{path} would be larger than this system allows for one file, so it could not be written. What was saved before is intact. Save it on another drive, or ask whoever set the limit to raise it.</source>
+        <translation>{path} sería más grande de lo que este sistema permite para un archivo, así que no se pudo escribir. Lo que ya estaba guardado sigue intacto. Guárdelo en otra unidad, o pida a quien fijó el límite que lo aumente.</translation>
+    </message>
+    <message>
+        <source>{path} is locked by another program, so it could not be written. Close the other program (a spreadsheet or PDF viewer that has it open) and try again.</source>
+        <translation>{path} está bloqueado por otro programa, así que no se pudo escribir. Cierre ese programa (una hoja de cálculo o un visor de PDF que lo tenga abierto) e intente de nuevo.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be reached (its folder or drive is missing or was removed). Reconnect the drive or choose another folder and try again.</source>
+        <translation>No se puede acceder a {path} (su carpeta o su unidad no están o se retiraron). Vuelva a conectar la unidad o elija otra carpeta e intente de nuevo.</translation>
+    </message>
+    <message>
+        <source>{path} could not be written ({reason}). What was saved before is intact.</source>
+        <translation>No se pudo escribir {path} ({reason}). Lo que ya estaba guardado sigue intacto.</translation>
     </message>
 </context>
 <context>
@@ -6487,6 +6607,34 @@ Replace the draft with this file? Its amendments and statements are lost.</sourc
     <message>
         <source>Remove {code} from the draft?</source>
         <translation>¿Quitar el {code} del proyecto?</translation>
+    </message>
+</context>
+<context>
+    <name>{path} is read-only, so it could not be written. What was saved before is intact. Choose another name, or make the file writable and try again.</name>
+    <message>
+        <source>{path} es de solo lectura, así que no se pudo escribir. Lo que ya estaba guardado sigue intacto. Elija otro nombre, o permita escribir en el archivo e intente de nuevo.</source>
+        <translation>The folder of {path} cannot be written to (it or its drive is read-only), so nothing was saved there. Choose a folder you can write to and try again.</translation>
+    </message>
+</context>
+<context>
+    <name>No se puede escribir en la carpeta de {path} (ella o su unidad son de solo lectura), así que no se guardó nada ahí. Elija una carpeta en la que pueda escribir e intente de nuevo.</name>
+    <message>
+        <source>{path} would be larger than this system allows for one file, so it could not be written. What was saved before is intact. Save it on another drive, or ask whoever set the limit to raise it.</source>
+        <translation>{path} sería más grande de lo que este sistema permite para un archivo, así que no se pudo escribir. Lo que ya estaba guardado sigue intacto. Guárdelo en otra unidad, o pida a quien fijó el límite que lo aumente.</translation>
+    </message>
+</context>
+<context>
+    <name>{path} is locked by another program, so it could not be written. Close the other program (a spreadsheet or PDF viewer that has it open) and try again.</name>
+    <message>
+        <source>{path} está bloqueado por otro programa, así que no se pudo escribir. Cierre ese programa (una hoja de cálculo o un visor de PDF que lo tenga abierto) e intente de nuevo.</source>
+        <translation>{path} cannot be reached (its folder or drive is missing or was removed). Reconnect the drive or choose another folder and try again.</translation>
+    </message>
+</context>
+<context>
+    <name>No se puede acceder a {path} (su carpeta o su unidad no están o se retiraron). Vuelva a conectar la unidad o elija otra carpeta e intente de nuevo.</name>
+    <message>
+        <source>{path} could not be written ({reason}). What was saved before is intact.</source>
+        <translation>No se pudo escribir {path} ({reason}). Lo que ya estaba guardado sigue intacto.</translation>
     </message>
 </context>
 </TS>

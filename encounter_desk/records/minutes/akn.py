@@ -30,6 +30,7 @@ from lxml import etree
 
 from encounter_desk.core import names as text
 from encounter_desk.core.errors import Refusal
+from encounter_desk.core.files import atomic_output
 from encounter_desk.core.i18n import in_language
 from encounter_desk.records.minutes.data import MinutesData, load_minutes
 from encounter_desk.storage.database import Database
@@ -269,6 +270,8 @@ def check_references(tree: etree._ElementTree) -> None:
 def export_akn(db: Database, sitting_id: int, out: Path, lang: str = "es") -> None:
     """Write the minutes of ``sitting_id`` as an Akoma Ntoso debate to ``out``."""
     tree = build_debate(load_minutes(db, sitting_id, lang=lang))
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tree.write(str(out), xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    # Serialised in memory first: lxml reports a full disk as its own SerialisationError,
+    # Python's write as an OSError that atomic_output puts into words.
+    data = etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    with atomic_output(Path(out)) as tmp:
+        tmp.write_bytes(data)

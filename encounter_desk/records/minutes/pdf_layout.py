@@ -37,6 +37,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from encounter_desk.core.files import atomic_output
 from encounter_desk.core.fonts import register_fonts
 
 PAGE_W, PAGE_H = A4
@@ -168,7 +169,13 @@ def numbered_canvas(reference: str, page_label: str, watermark: str, font: str):
 def build_pdf(out: Path, story: list[Flowable], *, title: str, reference: str,
            page_label: str, watermark: str, lang: str) -> None:
     styles_font = register_fonts()[0]
-    out.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_output(out) as tmp:
+        _build(tmp, story, title=title, reference=reference, page_label=page_label,
+               watermark=watermark, font=styles_font, lang=lang)
+
+
+def _build(out: Path, story: list[Flowable], *, title: str, reference: str,
+           page_label: str, watermark: str, font: str, lang: str) -> None:
     doc = BaseDocTemplate(
         str(out), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
         topMargin=16 * mm, bottomMargin=18 * mm, title=title, author=reference,
@@ -177,7 +184,7 @@ def build_pdf(out: Path, story: list[Flowable], *, title: str, reference: str,
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    doc.build(story, canvasmaker=numbered_canvas(reference, page_label, watermark, styles_font))
+    doc.build(story, canvasmaker=numbered_canvas(reference, page_label, watermark, font))
 
 
 def heads(texts: Iterable, s: Styles) -> list:
