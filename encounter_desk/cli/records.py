@@ -6,6 +6,9 @@
     encounter-desk export-attendance OUT.csv|OUT.xlsx [--sitting N] [--lang es|en]
     encounter-desk export-speeches OUT.csv|OUT.xlsx [--sitting N] [--lang es|en]
     encounter-desk attendance SITTING PARTICIPANT_ID present|excused|absent
+    encounter-desk open-sitting SITTING | suspend-sitting SITTING | resume-sitting SITTING
+    encounter-desk adjourn-sitting SITTING
+    encounter-desk approve-minutes SITTING --at SITTING
 
 SITTING is the sitting's number. A command's ``--lang`` is the language of the document it
 writes (default: the global ``--lang``, i.e. the language of the messages).
@@ -112,6 +115,56 @@ def cmd_attendance(args: argparse.Namespace) -> int:
     return 0
 
 
+def _life(args: argparse.Namespace, job) -> int:  # noqa: ANN001
+    with open_event(args) as db:
+        extra = {"approved_in": _sitting_id(db, args.at)} if hasattr(args, "at") else {}
+        life = job(db, _sitting_id(db, args.sitting), **extra)
+    print(life.sentence())
+    return 0
+
+
+@command("open-sitting", "CLI",
+         QT_TRANSLATE_NOOP("CLI", "open a session: records the time and the quorum"),
+         QT_TRANSLATE_NOOP("CLI", "Open a session now: the time and the quorum verified at "
+                           "the opening are recorded. Refused without quorum."))
+def cmd_open_sitting(args: argparse.Namespace) -> int:
+    from encounter_desk.records.sitting_life import open_sitting
+
+    return _life(args, open_sitting)
+
+
+@command("suspend-sitting", "CLI", QT_TRANSLATE_NOOP("CLI", "suspend an open session (recess)"))
+def cmd_suspend_sitting(args: argparse.Namespace) -> int:
+    from encounter_desk.records.sitting_life import suspend_sitting
+
+    return _life(args, suspend_sitting)
+
+
+@command("resume-sitting", "CLI", QT_TRANSLATE_NOOP("CLI", "resume a suspended session"))
+def cmd_resume_sitting(args: argparse.Namespace) -> int:
+    from encounter_desk.records.sitting_life import resume_sitting
+
+    return _life(args, resume_sitting)
+
+
+@command("adjourn-sitting", "CLI",
+         QT_TRANSLATE_NOOP("CLI", "adjourn a session: records the time it closed"))
+def cmd_adjourn_sitting(args: argparse.Namespace) -> int:
+    from encounter_desk.records.sitting_life import adjourn_sitting
+
+    return _life(args, adjourn_sitting)
+
+
+@command("approve-minutes", "CLI",
+         QT_TRANSLATE_NOOP("CLI", "record that a session's minutes were approved"),
+         QT_TRANSLATE_NOOP("CLI", "Record that the minutes of an adjourned session were "
+                           "approved now, at the session given by --at."))
+def cmd_approve_minutes(args: argparse.Namespace) -> int:
+    from encounter_desk.records.sitting_life import approve_minutes
+
+    return _life(args, approve_minutes)
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the records' subcommands to the main parser."""
     positive = number_from_1(translate("CLI", "{value!r} is not a number from 1 up."))
@@ -138,6 +191,14 @@ def register(sub: argparse._SubParsersAction) -> None:
                  sitting=False).add_argument(
             "--sitting", metavar="N", type=positive,
             help=translate("CLI", "only this session (default: every session)"))
+
+    for func in (cmd_open_sitting, cmd_suspend_sitting, cmd_resume_sitting,
+                 cmd_adjourn_sitting, cmd_approve_minutes):
+        p = add_command(sub, func)
+        p.add_argument("sitting", metavar="SITTING", type=positive,
+                       help=translate("CLI", "the session's number"))
+    p.add_argument("--at", metavar="N", type=positive, required=True,
+                   help=translate("CLI", "the session at which the minutes were approved"))
 
     p = add_command(sub, cmd_attendance)
     p.add_argument("sitting", metavar="SITTING", type=positive,

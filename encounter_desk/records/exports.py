@@ -19,6 +19,7 @@ from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, in_language
 from encounter_desk.records.minutes.context import MinutesContext
 from encounter_desk.records.minutes.data import MinutesData, gather
 from encounter_desk.records.register import RecordsError, find_sitting
+from encounter_desk.records.sitting_life import require_held
 from encounter_desk.roster.export import neutralise
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import Sitting
@@ -36,13 +37,19 @@ def _format(path: Path, lang: str) -> str:
     )
 
 
-def _minutes(db: Database, sitting_number: int | None, lang: str) -> list[MinutesData]:
+def _minutes(db: Database, sitting_number: int | None, lang: str, *,
+             held_only: bool = False) -> list[MinutesData]:
+    """The sittings' records; with ``held_only``, a sitting never opened is refused when
+    asked for by number and left out of "every sitting" (it has no attendance)."""
     with db.read() as session:
         ctx = MinutesContext(session, lang)
         if sitting_number is not None:
             sittings = [find_sitting(session, number=sitting_number)]
+            if held_only:
+                require_held(sittings[0])
         else:
-            sittings = list(session.scalars(select(Sitting).order_by(Sitting.number)))
+            sittings = [s for s in session.scalars(select(Sitting).order_by(Sitting.number))
+                        if s.held or not held_only]
         now = db.clock()
         return [gather(ctx, s, final=False, now=now) for s in sittings]
 
@@ -131,9 +138,10 @@ def write_table(path: Path, head: Sequence[str], rows: Sequence[Sequence], *,
 
 def export_attendance(db: Database, out: Path, *, sitting_number: int | None = None,
                       lang: str = "es") -> int:
-    """Attendance of one sitting (by number) or of all; returns the number of rows."""
+    """Attendance of one sitting (by number) or of every sitting held; returns the number of
+    rows. Refused for a sitting not held."""
     _format(Path(out), lang)
-    head, rows = attendance_rows(_minutes(db, sitting_number, lang), lang)
+    head, rows = attendance_rows(_minutes(db, sitting_number, lang, held_only=True), lang)
     write_table(Path(out), head, rows, sheet=in_language(lang).translate("Records", "Attendance"),
                 lang=lang)
     return len(rows)

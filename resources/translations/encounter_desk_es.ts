@@ -852,6 +852,38 @@
         <source>This command line was started without the desktop app.</source>
         <translation>Esta línea de comandos se inició sin la aplicación de escritorio.</translation>
     </message>
+    <message>
+        <source>open a session: records the time and the quorum</source>
+        <translation>abrir una sesión: registra la hora y el quórum</translation>
+    </message>
+    <message>
+        <source>Open a session now: the time and the quorum verified at the opening are recorded. Refused without quorum.</source>
+        <translation>Abrir una sesión ahora: se registran la hora y el quórum verificado en la apertura. Se rechaza sin quórum.</translation>
+    </message>
+    <message>
+        <source>suspend an open session (recess)</source>
+        <translation>suspender una sesión abierta (receso)</translation>
+    </message>
+    <message>
+        <source>resume a suspended session</source>
+        <translation>reanudar una sesión en receso</translation>
+    </message>
+    <message>
+        <source>adjourn a session: records the time it closed</source>
+        <translation>levantar una sesión: registra la hora de clausura</translation>
+    </message>
+    <message>
+        <source>record that a session's minutes were approved</source>
+        <translation>registrar que se aprobó el acta de una sesión</translation>
+    </message>
+    <message>
+        <source>Record that the minutes of an adjourned session were approved now, at the session given by --at.</source>
+        <translation>Registrar que el acta de una sesión levantada se aprobó ahora, en la sesión indicada con --at.</translation>
+    </message>
+    <message>
+        <source>the session at which the minutes were approved</source>
+        <translation>la sesión en la que se aprobó el acta</translation>
+    </message>
 </context>
 <context>
     <name>Camera</name>
@@ -2787,6 +2819,50 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <source>4. Road map of legislative initiatives</source>
         <translation>4. Hoja de ruta de las iniciativas legislativas</translation>
     </message>
+    <message>
+        <source>not held</source>
+        <translation>no celebrada</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>en curso</translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <translation>en receso</translation>
+    </message>
+    <message>
+        <source>adjourned</source>
+        <translation>clausurada</translation>
+    </message>
+    <message>
+        <source>At the opening ({time}): {quorum}</source>
+        <translation>Al abrirse la sesión ({time}): {quorum}</translation>
+    </message>
+    <message>
+        <source>Approved on {date}</source>
+        <translation>Aprobada el {date}</translation>
+    </message>
+    <message>
+        <source>Approved at session {number} on {date}</source>
+        <translation>Aprobada en la sesión {number} el {date}</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Apertura</translation>
+    </message>
+    <message>
+        <source>Adjourned</source>
+        <translation>Clausura</translation>
+    </message>
+    <message>
+        <source>The session was suspended from {start} to {end}.</source>
+        <translation>Se decretó un receso de las {start} a las {end} horas.</translation>
+    </message>
+    <message>
+        <source>The session has been suspended since {start}.</source>
+        <translation>La sesión se encuentra en receso desde las {start} horas.</translation>
+    </message>
 </context>
 <context>
     <name>MinutesPage</name>
@@ -3434,6 +3510,66 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>Interventions</source>
         <translation>Intervenciones</translation>
+    </message>
+    <message>
+        <source>Session {n} has not been opened.</source>
+        <translation>La sesión {n} no se ha abierto.</translation>
+    </message>
+    <message>
+        <source>Session {n} opened at {opened} and adjourned at {adjourned}.</source>
+        <translation>La sesión {n} se abrió a las {opened} y se levantó a las {adjourned} horas.</translation>
+    </message>
+    <message>
+        <source>Session {n} suspended (recess) since {time}.</source>
+        <translation>La sesión {n} está en receso desde las {time} horas.</translation>
+    </message>
+    <message>
+        <source>Session {n} opened at {time}.</source>
+        <translation>La sesión {n} se abrió a las {time} horas.</translation>
+    </message>
+    <message>
+        <source>Session {n} opened at {time}, with quorum: {present} of {members} member delegations represented.</source>
+        <translation>La sesión {n} se abrió a las {time} horas, con quórum: {present} de {members} delegaciones miembro representadas.</translation>
+    </message>
+    <message>
+        <source>Session {n} was not held (it was never opened): it has no attendance, no quorum and no minutes.</source>
+        <translation>La sesión {n} no se celebró (nunca se abrió): no tiene asistencia, quórum ni acta.</translation>
+    </message>
+    <message>
+        <source>Session {n} has not been adjourned yet: its minutes can be approved only after it is adjourned.</source>
+        <translation>La sesión {n} aún no se ha levantado: su acta solo puede aprobarse después de levantarla.</translation>
+    </message>
+    <message>
+        <source>Session {n} was already adjourned.</source>
+        <translation>La sesión {n} ya se levantó.</translation>
+    </message>
+    <message>
+        <source>Session {n} is already open.</source>
+        <translation>La sesión {n} ya está abierta.</translation>
+    </message>
+    <message>
+        <source>Session {n} cannot be opened: {quorum} Record the attendance first.</source>
+        <translation>No se puede abrir la sesión {n}: {quorum} Registre primero la asistencia.</translation>
+    </message>
+    <message>
+        <source>Only an open session can be suspended; session {n} is {stage}.</source>
+        <translation>Solo se puede suspender una sesión abierta; la sesión {n} está {stage}.</translation>
+    </message>
+    <message>
+        <source>Session {n} is not suspended.</source>
+        <translation>La sesión {n} no está en receso.</translation>
+    </message>
+    <message>
+        <source>A speaker still has the floor in session {n}: end the speech before adjourning.</source>
+        <translation>Todavía hay un orador en uso de la palabra en la sesión {n}: termine la intervención antes de levantar la sesión.</translation>
+    </message>
+    <message>
+        <source>The minutes of session {n} cannot be approved at an earlier session ({m}).</source>
+        <translation>El acta de la sesión {n} no puede aprobarse en una sesión anterior ({m}).</translation>
+    </message>
+    <message>
+        <source>A speaker has the floor in session {n}: pause or end the speech before the recess.</source>
+        <translation>Hay un orador en uso de la palabra en la sesión {n}: pause o termine la intervención antes del receso.</translation>
     </message>
 </context>
 <context>

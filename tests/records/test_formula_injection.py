@@ -78,11 +78,12 @@ def test_roster_export_neutralises_formula_cells(nasty_event, tmp_path, suffix):
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 def test_records_exports_neutralise_formula_cells(nasty_event, tmp_path, suffix):
     from encounter_desk.event import sittings
-    from encounter_desk.records import attendance, exports
+    from encounter_desk.records import attendance, exports, sitting_life
 
     sitting = sittings.create_sitting(nasty_event)
     for person in participants.list_participants(nasty_event):
         attendance.mark(nasty_event, sitting.id, person.id, "present")
+    sitting_life.open_sitting(nasty_event, sitting.id)
     out = tmp_path / f"attendance{suffix}"
     assert exports.export_attendance(nasty_event, out, lang="en") >= len(NASTY)
     cells = _cells_csv(out) if suffix == ".csv" else _cells_xlsx(out)

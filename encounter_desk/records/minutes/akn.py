@@ -178,6 +178,7 @@ def build_debate(data: MinutesData) -> etree._ElementTree:
                 span.text = line.full_name
                 span.tail = f" ({line.status_text}{', ' + line.arrival if line.arrival else ''});"
     totals = _e(roll, "p")
+    assert data.totals is not None, "the minutes of a sitting not held are refused earlier"
     totals.text = " ".join(data.totals.lines) + " " + data.totals.quorum_text
 
     chair_id = h.chair.participant_id if h.chair else None

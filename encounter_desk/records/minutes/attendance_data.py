@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, in_language
-from encounter_desk.records.attendance.counts import Quorum, counts_from
+from encounter_desk.records.attendance.counts import Quorum, counts_from, quorum_of
 from encounter_desk.records.attendance.marks import status_label
 from encounter_desk.records.attendance.roll_call import roll_call_in
 from encounter_desk.records.minutes.context import MinutesContext, number, t
@@ -112,6 +112,14 @@ def gather_attendance(
     )
     quorum = counts.quorum
     assert quorum is not None
+    quorum_text = quorum.text(lang)
+    if sitting.quorum_represented is not None and sitting.quorum_members is not None:
+        # The quorum is the one verified when the sitting was opened, not today's count.
+        quorum = quorum_of(ctx.event.quorum_rule or "", sitting.quorum_members,
+                           sitting.quorum_represented)
+        quorum_text = in_language(lang).translate(
+            "Minutes", "At the opening ({time}): {quorum}").format(
+            time=ctx.local(sitting.actual_start), quorum=quorum.text(lang))
     n = lambda v: number(v, lang)  # noqa: E731
     tr = in_language(lang)
     lines = (
@@ -134,7 +142,7 @@ def gather_attendance(
         delegations_represented=counts.delegations_represented,
         member_delegations=counts.member_delegations,
         quorum=quorum,
-        quorum_text=quorum.text(lang),
+        quorum_text=quorum_text,
         lines=lines,
     )
     return blocks, totals

@@ -96,16 +96,18 @@ class _Minutes:
             (tr.translate("Minutes", "Place"), h.place or "—"),
             (tr.translate("Minutes", "Date"), h.date_text),
             (tr.translate("Minutes", "Scheduled"), scheduled),
-            (tr.translate("Minutes", "Actual start"),
-             h.actual_start or tr.translate("Minutes", "not started")),
+            (tr.translate("Minutes", "Opened"), h.actual_start),
+            (tr.translate("Minutes", "Adjourned"), h.adjourned or h.stage_text),
             (tr.translate("Minutes", "Chair"), who(h.chair)),
             (tr.translate("Minutes", "Secretary"), who(h.secretary)),
         ]
         rows = [[para(k, s.h3), para(v, s.body)] for k, v in pairs]
+        approval = [para(h.approval_text, s.status)] if h.approval_text else []
         return [
             para(h.event_name, s.event),
             para(title, s.title),
             para(status, status_style),
+            *approval,
             Table(rows, colWidths=[38 * mm, WIDTH - 38 * mm], style=s.keyvalue, hAlign="LEFT"),
         ]
 
@@ -137,6 +139,7 @@ class _Minutes:
                            else heading)
                 out.extend(tables[1:] if len(rows) <= 12 else tables)
         totals = self.d.totals
+        assert totals is not None, "the minutes of a sitting not held are refused earlier"
         out.append(Spacer(1, 4))
         out.append(para(tr.translate("Minutes", "Totals"), s.h2))
         for line in totals.lines:
@@ -270,6 +273,11 @@ class _Minutes:
                 time=h.adjourned)
         else:
             text = tr.translate("Minutes", "The session has not been adjourned yet.")
+        recess = tr.translate("Minutes", "The session was suspended from {start} to {end}.")
+        lasting = tr.translate("Minutes", "The session has been suspended since {start}.")
+        for start, end in h.recesses:
+            text += " " + (recess.format(start=start, end=end) if end
+                           else lasting.format(start=start))
         blank = "_" * 34
 
         def block(label: str, person) -> list:  # noqa: ANN001

@@ -22,6 +22,7 @@ from encounter_desk.records.minutes.pdf_layout import (
     Styles,
     build_pdf,
     chunked,
+    heads,
     initiatives_table,
     keep_headings_with_content,
     para,
@@ -43,28 +44,37 @@ def report_story(data: EventReportData) -> list[Flowable]:
             tr.translate("Minutes", "Start"), tr.translate("Minutes", "End"),
             tr.translate("Minutes", "Present"), tr.translate("Minutes", "Interventions"),
             tr.translate("Minutes", "Speaking time")]
-    rows = [head]
+    rows = [heads(head, s)]
     for m in data.sittings:
         h = m.header
+        if not h.held:
+            rows.append([str(h.sitting_number), para(h.date_text, s.cell),
+                         para(h.sitting_title, s.cell), para(h.stage_text, s.cell_muted),
+                         "", "", "", ""])
+            continue
         rows.append([str(h.sitting_number), para(h.date_text, s.cell), para(h.sitting_title, s.cell),
-                     h.actual_start or h.scheduled_start, h.adjourned or "—",
-                     str(m.totals.present), str(m.interventions_count), m.total_speaking])
-    widths = [8 * mm, 30 * mm, WIDTH - 8 * mm - 30 * mm - 14 * mm * 2 - 16 * mm * 2 - 20 * mm,
-              14 * mm, 14 * mm, 16 * mm, 16 * mm, 20 * mm]
+                     h.actual_start, h.adjourned or para(h.stage_text, s.cell_muted),
+                     str(m.totals.present if m.totals else ""), str(m.interventions_count),
+                     m.total_speaking])
+    widths = [8 * mm, 28 * mm, WIDTH - 8 * mm - 28 * mm - 18 * mm * 3 - 22 * mm * 2,
+              18 * mm, 18 * mm, 18 * mm, 22 * mm, 22 * mm]
     out.append(Table(rows, colWidths=widths, style=s.table_head, repeatRows=1))
     for m in data.sittings:
-        out.append(para(tr.translate("Minutes", "Session {number}: {quorum}").format(
-            number=m.header.sitting_number, quorum=m.totals.quorum_text), s.small))
+        if m.totals is not None:
+            out.append(para(tr.translate("Minutes", "Session {number}: {quorum}").format(
+                number=m.header.sitting_number, quorum=m.totals.quorum_text), s.small))
 
     out.append(para(tr.translate("Minutes", "2. Attendance across the encounter"), s.h1))
     out.append(para(tr.translate(
         "Minutes", "P present · E excused · A absent, for each session in order."), s.small))
-    n = len(data.sittings)
+    n = sum(1 for m in data.sittings if m.header.held)
     head = [tr.translate("Minutes", "Name"), tr.translate("Minutes", "Role"),
             *[f"S{m.header.sitting_number}" for m in data.sittings],
             tr.translate("Minutes", "Total")]
     mark_w = 8 * mm
-    widths = [60 * mm, WIDTH - 60 * mm - mark_w * n - 12 * mm, *[mark_w] * n, 12 * mm]
+    columns = len(data.sittings)
+    widths = [60 * mm, WIDTH - 60 * mm - mark_w * columns - 12 * mm, *[mark_w] * columns,
+              12 * mm]
     current = None
     group: list[list] = []
 

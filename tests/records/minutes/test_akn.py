@@ -7,6 +7,7 @@ from lxml import etree
 from sqlalchemy import select
 
 from encounter_desk.demo import build as demo
+from encounter_desk.records import attendance, sitting_life
 from encounter_desk.records.minutes import akn
 from encounter_desk.records.minutes.akn import (
     NS,
@@ -16,7 +17,8 @@ from encounter_desk.records.minutes.akn import (
     export_akn,
 )
 from encounter_desk.records.minutes.data import load_minutes
-from encounter_desk.storage.models import Sitting
+from encounter_desk.records.register import RecordsError
+from encounter_desk.storage.models import Participant, Sitting
 
 
 @pytest.fixture(scope="module")
@@ -65,9 +67,22 @@ def test_opening_sitting_validates_and_every_reference_is_declared(demo_db, tmp_
     assert "Henríquez de Mejía" in first.find(q("from")).text
 
 
-def test_a_sitting_not_held_yet_also_validates(demo_db, tmp_path, schema):
+def test_a_sitting_not_held_is_refused_and_once_held_with_no_speech_validates(
+        demo_db, tmp_path, schema):
     out = tmp_path / "s5.xml"
-    export_akn(demo_db, sitting_id(demo_db, 5), out, lang="en")
+    with pytest.raises(RecordsError) as refused:
+        export_akn(demo_db, sitting_id(demo_db, 5), out, lang="en")
+    assert refused.value.code == "sitting.not_held" and not out.exists()
+    # Everyone present, opened and adjourned at once, with no speech and no agreement:
+    # still a valid debate.
+    s5 = sitting_id(demo_db, 5)
+    with demo_db.read() as s:
+        people = [p.id for p in s.scalars(select(Participant))]
+    for pid in people:
+        attendance.mark(demo_db, s5, pid, "present", source="manual", desk="test")
+    sitting_life.open_sitting(demo_db, s5)
+    sitting_life.adjourn_sitting(demo_db, s5)
+    export_akn(demo_db, s5, out, lang="en")
     schema.assertValid(etree.parse(str(out)))
 
 

@@ -14,6 +14,7 @@ from encounter_desk.records import attendance
 from encounter_desk.records.minutes.data import load_minutes
 from encounter_desk.records.minutes.pdf import write_minutes
 from encounter_desk.records.minutes.report_pdf import write_event_report
+from encounter_desk.records.register import RecordsError
 from encounter_desk.storage.models import Sitting
 
 
@@ -103,15 +104,15 @@ def test_final_minutes_carry_no_watermark(demo_db, tmp_path):
     assert all(f"of {len(pages)}" in page for page in pages)
 
 
-def test_minutes_of_a_sitting_not_held_yet(demo_db, tmp_path):
+def test_minutes_of_a_sitting_not_held_are_refused(demo_db, tmp_path):
+    # A sitting never opened has no attendance, no quorum and no minutes: not 108 "absent".
     out = tmp_path / "s4.pdf"
-    write_minutes(demo_db, sitting_id(demo_db, 4), out, lang="en")
-    text = " ".join(pages_of(out))
-    assert "RCM-EP-2017/S4" in text
-    assert "not started" in text
-    assert "No interventions." in text
-    assert "Quorum not met: 0 of 11" in text
-    assert "The session has not been adjourned yet." in text
+    for final in (False, True):
+        with pytest.raises(RecordsError) as refused:
+            write_minutes(demo_db, sitting_id(demo_db, 4), out, lang="en", final=final)
+        assert refused.value.code == "sitting.not_held"
+        assert str(refused.value).startswith("Session 4 was not held")
+    assert not out.exists()
 
 
 def test_minutes_data_numbers_interventions_through_the_sitting(demo_db):
@@ -132,7 +133,10 @@ def test_event_report_has_every_sitting_attendance_and_the_road_map(demo_db, tmp
     for n, page in enumerate(pages, start=1):
         assert f"Page {n} of {len(pages)}" in page and "RCM-EP-2017" in page
     assert "Opening session" in text and "Panel: the rights of migrant women" in text
-    assert "Session 1: Quorum met: 11 of 11" in text
+    assert "Session 1: At the opening (09:41): Quorum met: 11 of 11" in text
+    # Sittings 2 to 5 were never opened: not held, and no quorum line for them.
+    assert text.count("not held") >= 4
+    assert "Quorum not met" not in text and "Session 4: " not in text
     assert "Rodrigo Alfaro Núñez" in text
     assert "Ley de protección de las trabajadoras domésticas migrantes" in text
     assert "Road map of legislative initiatives" in text
