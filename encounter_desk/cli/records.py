@@ -1,7 +1,7 @@
 """The secretariat's records from a terminal: minutes, event report, exports, attendance.
 
-    encounter-desk minutes SITTING OUT.pdf [--lang es|en] [--final]
-    encounter-desk event-report OUT.pdf [--lang es|en]
+    encounter-desk minutes SITTING OUT.pdf [--lang es|en] [--final] [--paper letter|a4]
+    encounter-desk event-report OUT.pdf [--lang es|en] [--paper letter|a4]
     encounter-desk export-akn SITTING OUT.xml [--lang es|en]
     encounter-desk export-attendance OUT.csv|OUT.xlsx [--sitting N] [--lang es|en]
     encounter-desk export-speeches OUT.csv|OUT.xlsx [--sitting N] [--lang es|en]
@@ -19,7 +19,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from encounter_desk.cli.common import Command, add_command, command, number_from_1, open_event
+from encounter_desk.cli.common import (
+    Command,
+    add_command,
+    add_paper_option,
+    command,
+    number_from_1,
+    open_event,
+)
 from encounter_desk.core import config
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, translate
 from encounter_desk.storage.database import Database
@@ -44,7 +51,7 @@ def cmd_minutes(args: argparse.Namespace) -> int:
 
     with open_event(args) as db:
         write_minutes(db, _sitting_id(db, args.sitting), Path(args.out), lang=_doc_lang(args),
-                      final=args.final)
+                      final=args.final, paper=args.paper)
     print(translate("CLI", "Minutes of session {number} written to {path}.").format(
         number=args.sitting, path=args.out))
     return 0
@@ -58,7 +65,7 @@ def cmd_event_report(args: argparse.Namespace) -> int:
     from encounter_desk.records.minutes.pdf import write_event_report
 
     with open_event(args) as db:
-        write_event_report(db, Path(args.out), lang=_doc_lang(args))
+        write_event_report(db, Path(args.out), lang=_doc_lang(args), paper=args.paper)
     print(translate("CLI", "Event report written to {path}.").format(path=args.out))
     return 0
 
@@ -181,10 +188,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         return p
 
     pdf = translate("CLI", "the PDF to write")
-    document(cmd_minutes, "OUT.pdf", pdf, sitting=True).add_argument(
+    minutes = document(cmd_minutes, "OUT.pdf", pdf, sitting=True)
+    minutes.add_argument(
         "--final", action="store_true",
-        help=translate("CLI", "approved minutes: no DRAFT watermark"))
-    document(cmd_event_report, "OUT.pdf", pdf, sitting=False)
+        help=translate("CLI", "approved minutes: no DRAFT watermark (once adjourned)"))
+    for p in (minutes, document(cmd_event_report, "OUT.pdf", pdf, sitting=False)):
+        add_paper_option(p)
     document(cmd_export_akn, "OUT.xml", translate("CLI", "the XML file to write"), sitting=True)
     for func in (cmd_export_attendance, cmd_export_speeches):
         document(func, "OUT", translate("CLI", "the file to write (.csv or .xlsx)"),

@@ -884,6 +884,14 @@
         <source>the session at which the minutes were approved</source>
         <translation>la sesión en la que se aprobó el acta</translation>
     </message>
+    <message>
+        <source>paper size (default: the event's, Letter in Mexico)</source>
+        <translation>tamaño de papel (predeterminado: el del evento, carta en México)</translation>
+    </message>
+    <message>
+        <source>approved minutes: no DRAFT watermark (once adjourned)</source>
+        <translation>acta aprobada: sin marca de agua de PROYECTO (una vez levantada la sesión)</translation>
+    </message>
 </context>
 <context>
     <name>Camera</name>
@@ -4842,6 +4850,13 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>can't open '%(filename)s': %(error)s</source>
         <translation>no se puede abrir '%(filename)s': %(error)s</translation>
+    </message>
+</context>
+<context>
+    <name>Paper</name>
+    <message>
+        <source>Unknown paper {value!r}: use letter or a4.</source>
+        <translation>Papel desconocido {value!r}: use letter (carta) o a4.</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from pypdf import PdfReader
 
 from encounter_desk.cli import main as cli
@@ -111,3 +112,34 @@ def test_demo_sittings_2_to_5_open_and_adjourn_from_the_terminal(tmp_path, capsy
                      "--lang", "en"]) == 0
     text = " ".join(p.extract_text() for p in PdfReader(tmp_path / "a1.pdf").pages)
     assert "Approved at session 2 on" in text
+
+
+def test_paper_letter_or_a4_on_every_pdf_command(tmp_path, capsys):
+    db = str(tmp_path / "demo.sqlite")
+    assert cli.main(["--db", db, "demo"]) == 0
+    sizes = {}
+    for name, args in {
+        "minutes-default": ["minutes", "1", str(tmp_path / "m.pdf")],
+        "minutes-a4": ["minutes", "1", str(tmp_path / "m4.pdf"), "--paper", "a4"],
+        "report-letter": ["event-report", str(tmp_path / "r.pdf"), "--paper", "letter"],
+        "report-a4": ["event-report", str(tmp_path / "r4.pdf"), "--paper", "a4"],
+        "badges-letter": ["badges", str(tmp_path / "b.pdf"), "--paper", "letter"],
+    }.items():
+        assert cli.main(["--db", db, *args]) == 0, name
+        path = args[2] if args[0] == "minutes" else args[1]
+        pages = PdfReader(path).pages
+        sizes[name] = {(round(float(p.mediabox.width)), round(float(p.mediabox.height)))
+                       for p in pages}
+        if name != "badges-letter":
+            # the footer ("Page X of Y" and the reference) is on every page of either paper
+            for n, page in enumerate(pages, start=1):
+                assert f"Page {n} of {len(pages)}" in page.extract_text(), (name, n)
+    # The demo is in Mexico: Letter unless asked otherwise.
+    assert sizes["minutes-default"] == {(612, 792)} == sizes["report-letter"]
+    assert sizes["minutes-a4"] == {(595, 842)} == sizes["report-a4"]
+    assert sizes["badges-letter"] == {(612, 792)}
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as info:
+        cli.main(["--db", db, "minutes", "1", str(tmp_path / "x.pdf"), "--paper", "legal"])
+    assert info.value.code == 2 and "letter" in capsys.readouterr().err
+    assert not (tmp_path / "x.pdf").exists()

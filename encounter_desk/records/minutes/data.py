@@ -22,6 +22,7 @@ from sqlalchemy import select
 
 from encounter_desk.chair.clock import format_duration
 from encounter_desk.core.i18n import in_language
+from encounter_desk.core.paper import paper_of
 from encounter_desk.records import initiatives
 from encounter_desk.records.agreements import row_of
 from encounter_desk.records.minutes.attendance_data import (
@@ -86,6 +87,8 @@ class Header:
     """"Approved at session 2 on 5 September 2017"; "" while a draft."""
     approved_at: dt.datetime | None = None
     approved_in_number: int | None = None
+    paper: str = "a4"
+    """The event's paper ("letter" or "a4"), which a command may override."""
 
 
 @dataclass(frozen=True)
@@ -189,6 +192,7 @@ def header_of(ctx: MinutesContext, sitting: Sitting, final: bool) -> Header:
         approval_text=approval_text(ctx, sitting),
         approved_at=sitting.minutes_approved_at,
         approved_in_number=where.number if (where := _approved_in(ctx, sitting)) else None,
+        paper=paper_of(event.paper, event.country),
     )
 
 
@@ -285,6 +289,7 @@ class EventReportData:
     """Attendance across the encounter: (delegation, title and name, role, status per
     sitting as P/E/A — "–" for a sitting not held —, sittings present)."""
     initiatives: tuple[InitiativeLine, ...]
+    paper: str = "a4"
 
 
 def load_event_report(db: Database, *, lang: str = "es") -> EventReportData:
@@ -332,4 +337,5 @@ def load_event_report(db: Database, *, lang: str = "es") -> EventReportData:
             (e[0], e[1], e[2], tuple(e[3]), e[4]) for e in (people[i] for i in order)
         ),
         initiatives=initiative_lines(rows, lang),
+        paper=paper_of(event.paper, event.country),
     )

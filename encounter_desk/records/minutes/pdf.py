@@ -28,6 +28,7 @@ from reportlab.platypus import (
 )
 
 from encounter_desk.core.i18n import in_language
+from encounter_desk.core.paper import check_paper
 from encounter_desk.records.minutes.data import MinutesData, load_minutes
 from encounter_desk.records.minutes.pdf_layout import (
     ACCENT,
@@ -305,8 +306,8 @@ def minutes_story(data: MinutesData) -> list[Flowable]:
     return _Minutes(data, Styles()).story()
 
 
-def render_minutes(data: MinutesData, out: Path) -> None:
-    """Lay out gathered minutes into ``out``."""
+def render_minutes(data: MinutesData, out: Path, *, paper: str | None = None) -> None:
+    """Lay out gathered minutes into ``out`` on ``paper`` (default: the event's)."""
     tr = in_language(data.lang)
     h = data.header
     build_pdf(
@@ -317,10 +318,14 @@ def render_minutes(data: MinutesData, out: Path) -> None:
         page_label=tr.translate("Minutes", "Page {page} of {pages}"),
         watermark="" if h.final else tr.translate("Minutes", "DRAFT"),
         lang=data.lang,
+        paper=paper or h.paper,
     )
 
 
 def write_minutes(db: Database, sitting_id: int, out: Path, *, lang: str = "es",
-                  final: bool = False) -> None:
-    """The minutes of sitting ``sitting_id`` (its id) as a PDF in ``lang`` ("es" or "en")."""
-    render_minutes(load_minutes(db, sitting_id, lang=lang, final=final), Path(out))
+                  final: bool = False, paper: str | None = None) -> None:
+    """The minutes of sitting ``sitting_id`` (its id) as a PDF in ``lang`` ("es" or "en"),
+    on ``paper`` ("letter" or "a4"; default: the event's paper)."""
+    if paper is not None:
+        check_paper(paper)
+    render_minutes(load_minutes(db, sitting_id, lang=lang, final=final), Path(out), paper=paper)

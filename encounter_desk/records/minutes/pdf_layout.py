@@ -38,10 +38,12 @@ from reportlab.platypus import (
 )
 
 from encounter_desk.core.fonts import register_fonts
+from encounter_desk.core.paper import page_size
 
 PAGE_W, PAGE_H = A4
 MARGIN = 18 * mm
 WIDTH = PAGE_W - 2 * MARGIN
+"""The text width of the narrower paper (A4): tables laid out to it fit Letter as well."""
 CHUNK = 40
 """Rows per table chunk (see the module docstring)."""
 
@@ -146,19 +148,21 @@ def numbered_canvas(reference: str, page_label: str, watermark: str, font: str):
             if watermark:
                 self.setFillColor(WATERMARK)
                 self.setFont(font, 96)
-                self.translate(PAGE_W / 2, PAGE_H / 2)
+                page_w, page_h = self._pagesize
+                self.translate(page_w / 2, page_h / 2)
                 self.rotate(52)
                 self.drawCentredString(0, -30, watermark)
                 self.rotate(-52)
-                self.translate(-PAGE_W / 2, -PAGE_H / 2)
+                self.translate(-page_w / 2, -page_h / 2)
+            page_w = self._pagesize[0]
             self.setStrokeColor(RULE)
             self.setLineWidth(0.5)
-            self.line(MARGIN, 13 * mm, PAGE_W - MARGIN, 13 * mm)
+            self.line(MARGIN, 13 * mm, page_w - MARGIN, 13 * mm)
             self.setFillColor(MUTED)
             self.setFont(font, 8)
             self.drawString(MARGIN, 9 * mm, reference)
             self.drawRightString(
-                PAGE_W - MARGIN, 9 * mm, page_label.format(page=number, pages=total)
+                page_w - MARGIN, 9 * mm, page_label.format(page=number, pages=total)
             )
             self.restoreState()
 
@@ -166,11 +170,12 @@ def numbered_canvas(reference: str, page_label: str, watermark: str, font: str):
 
 
 def build_pdf(out: Path, story: list[Flowable], *, title: str, reference: str,
-           page_label: str, watermark: str, lang: str) -> None:
+           page_label: str, watermark: str, lang: str, paper: str = "a4") -> None:
+    """Lay ``story`` out on ``paper`` ("letter" or "a4"), numbered and stamped."""
     styles_font = register_fonts()[0]
     out.parent.mkdir(parents=True, exist_ok=True)
     doc = BaseDocTemplate(
-        str(out), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
+        str(out), pagesize=page_size(paper), leftMargin=MARGIN, rightMargin=MARGIN,
         topMargin=16 * mm, bottomMargin=18 * mm, title=title, author=reference,
         subject=reference, lang=lang,
     )

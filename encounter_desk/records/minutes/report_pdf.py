@@ -16,6 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table
 
 from encounter_desk.core.i18n import in_language
+from encounter_desk.core.paper import check_paper
 from encounter_desk.records.minutes.data import EventReportData, load_event_report
 from encounter_desk.records.minutes.pdf_layout import (
     WIDTH,
@@ -117,8 +118,12 @@ def report_story(data: EventReportData) -> list[Flowable]:
     return keep_headings_with_content(out, s)
 
 
-def write_event_report(db: Database, out: Path, lang: str = "es") -> None:
-    """All sittings, attendance across the encounter, all agreements, the road map."""
+def write_event_report(db: Database, out: Path, lang: str = "es",
+                       paper: str | None = None) -> None:
+    """All sittings, attendance across the encounter, all agreements, the road map, on
+    ``paper`` ("letter" or "a4"; default: the event's paper)."""
+    if paper is not None:
+        check_paper(paper)
     data = load_event_report(db, lang=lang)
     tr = in_language(lang)
     build_pdf(
@@ -128,4 +133,5 @@ def write_event_report(db: Database, out: Path, lang: str = "es") -> None:
         page_label=tr.translate("Minutes", "Page {page} of {pages}"),
         watermark="",
         lang=lang,
+        paper=paper or data.paper,
     )

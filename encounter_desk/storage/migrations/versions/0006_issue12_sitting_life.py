@@ -1,4 +1,5 @@
-"""A sitting's life: the quorum verified at its opening, its recesses, its minutes' approval.
+"""A sitting's life: the quorum verified at its opening, its recesses, its minutes' approval;
+the event's paper (Letter or A4).
 
 Revision ID: 0006_issue12
 Revises: 0005
@@ -17,6 +18,10 @@ depends_on = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("event", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("paper", sa.String(length=10), nullable=False, server_default="")
+        )
     with op.batch_alter_table("sitting", schema=None) as batch_op:
         batch_op.add_column(sa.Column("quorum_represented", sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column("quorum_members", sa.Integer(), nullable=True))
@@ -54,3 +59,5 @@ def downgrade() -> None:
         batch_op.drop_column("quorum_met")
         batch_op.drop_column("quorum_members")
         batch_op.drop_column("quorum_represented")
+    with op.batch_alter_table("event", schema=None) as batch_op:
+        batch_op.drop_column("paper")
