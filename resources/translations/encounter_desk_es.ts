@@ -2493,7 +2493,7 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     </message>
     <message>
         <source>Secretary</source>
-        <translation>Secretario(a)</translation>
+        <translation>Secretario</translation>
     </message>
     <message>
         <source>1. Attendance</source>
@@ -2777,7 +2777,7 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     </message>
     <message>
         <source>DRAFT</source>
-        <translation>BORRADOR</translation>
+        <translation>PROYECTO</translation>
     </message>
     <message>
         <source>Report of the encounter</source>
@@ -2870,6 +2870,106 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>The session has been suspended since {start}.</source>
         <translation>La sesión se encuentra en receso desde las {start} horas.</translation>
+    </message>
+    <message>
+        <source>DRAFT MINUTES</source>
+        <translation>PROYECTO DE ACTA</translation>
+    </message>
+    <message>
+        <source>APPROVED MINUTES</source>
+        <translation>ACTA APROBADA</translation>
+    </message>
+    <message>
+        <source>FINAL MINUTES</source>
+        <translation>ACTA DEFINITIVA</translation>
+    </message>
+    <message>
+        <source>Head of delegation</source>
+        <translation>Jefe de delegación</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Orden del día</translation>
+    </message>
+    <message>
+        <source>Proceedings</source>
+        <translation>Desarrollo de la sesión</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Other agreements</source>
+        <translation>Otros acuerdos</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Acuerdos</translation>
+    </message>
+    <message>
+        <source>(annex {number})</source>
+        <translation>(anexo {number})</translation>
+    </message>
+    <message>
+        <source>Annexes</source>
+        <translation>Anexos</translation>
+    </message>
+    <message>
+        <source>Legislative initiatives pledged in this session</source>
+        <translation>Iniciativas legislativas asumidas en esta sesión</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>Clausura</translation>
+    </message>
+    <message>
+        <source>Minutes of the session</source>
+        <translation>Acta de la sesión</translation>
+    </message>
+    <message>
+        <source>President</source>
+        <translation>Presidente</translation>
+    </message>
+    <message>
+        <source>In {city}, at {time} on {date}</source>
+        <translation>En {city}, siendo las {time} horas del {date}</translation>
+    </message>
+    <message>
+        <source>, in {room}</source>
+        <translation>, en {room}</translation>
+    </message>
+    <message>
+        <source>, with {chair} presiding</source>
+        <translation>, bajo la presidencia de {chair}</translation>
+    </message>
+    <message>
+        <source>, {secretary} acting as {title}</source>
+        <translation>, actuando como {title} {secretary}</translation>
+    </message>
+    <message>
+        <source>, the quorum having been verified with {represented} of the {members} member delegations represented</source>
+        <translation>, verificado el quórum con la presencia de {represented} de las {members} delegaciones miembro</translation>
+    </message>
+    <message>
+        <source>, the session was declared open.</source>
+        <translation>, se declaró abierta la sesión.</translation>
+    </message>
+    <message>
+        <source>There being no further business, the session was adjourned at {time}.</source>
+        <translation>No habiendo más asuntos que tratar, se levantó la sesión a las {time} horas.</translation>
+    </message>
+    <message>
+        <source>{city}, {date}</source>
+        <translation>{city}, a {date}</translation>
+    </message>
+    <message>
+        <source>5. Speaking time</source>
+        <translation>5. Tiempo de uso de la palabra</translation>
+    </message>
+    <message>
+        <source>Over their time: {count} of {total} interventions.</source>
+        <translation>Excedieron su tiempo: {count} de {total} intervenciones.</translation>
     </message>
 </context>
 <context>
@@ -3578,6 +3678,10 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>A speaker has the floor in session {n}: pause or end the speech before the recess.</source>
         <translation>Hay un orador en uso de la palabra en la sesión {n}: pause o termine la intervención antes del receso.</translation>
+    </message>
+    <message>
+        <source>Adopted by vote: {yes} in favour, {no} against, {abstentions} abstention.</source>
+        <translation>Aprobado por votación: {yes} a favor, {no} en contra, {abstentions} abstención.</translation>
     </message>
 </context>
 <context>

@@ -38,7 +38,10 @@ def test_agreements_are_numbered_validated_and_listed(demo_db):
     b = agreements.create_agreement(demo_db, sitting, text_en="Second.", adoption="vote",
                                     votes_for=9, votes_against=1, abstentions=1)
     assert b.number == 2 and b.text("es") == "Second."
-    assert b.adoption_text("en") == "Adopted by vote: 9 in favour, 1 against, 1 abstentions."
+    # The noun agrees with its number: 1 abstention, 2 abstentions (1 abstención, 2 abstenciones).
+    assert b.adoption_text("en") == "Adopted by vote: 9 in favour, 1 against, 1 abstention."
+    assert b.adoption_text("es") == ("Aprobado por votación: 9 a favor, 1 en contra, "
+                                     "1 abstención.")
     for bad, message, code in (
         ({"text_es": " "}, "Write the text", "agreement.text"),
         ({"text_es": "x", "adoption": "vote"}, "needs the votes in favour", "agreement.votes_for"),
@@ -59,6 +62,9 @@ def test_agreements_are_numbered_validated_and_listed(demo_db):
     updated = agreements.update_agreement(demo_db, a.id, adoption="vote", votes_for=11)
     assert updated.votes_against == 0 and updated.agenda_item_number == 1
     assert [r.number for r in agreements.list_agreements(demo_db, sitting)] == [1, 2]
+    two = agreements.update_agreement(demo_db, b.id, abstentions=2)
+    assert two.adoption_text("en").endswith("1 against, 2 abstentions.")
+    assert two.adoption_text("es").endswith("1 en contra, 2 abstenciones.")
     agreements.delete_agreement(demo_db, b.id)
     with demo_db.read() as s:
         assert s.scalar(select(func.count()).select_from(Agreement)

@@ -18,14 +18,15 @@ from encounter_desk.records.people import NamedPerson
 from encounter_desk.records.register import copied
 from encounter_desk.storage.models import AttendanceStatus, DelegationKind, Sitting
 
-# Attendance blocks: the kinds of delegation each one holds, in print order.
+# Attendance blocks: the kinds of delegation each one holds, in print order (the Presidency
+# Pro Tempore and the Technical Secretariat first, as the acta lists them).
 BLOCKS = (
+    ("secretariat", (DelegationKind.PRESIDENCY, DelegationKind.SECRETARIAT),
+     QT_TRANSLATE_NOOP("Minutes", "Presidency Pro-Tempore and Technical Secretariat")),
     ("members", (DelegationKind.COUNTRY,), QT_TRANSLATE_NOOP("Minutes", "Member delegations")),
     ("observers", (DelegationKind.OBSERVER,), QT_TRANSLATE_NOOP("Minutes", "Observers")),
     ("organizations", (DelegationKind.INTERNATIONAL,),
      QT_TRANSLATE_NOOP("Minutes", "International organizations")),
-    ("secretariat", (DelegationKind.PRESIDENCY, DelegationKind.SECRETARIAT),
-     QT_TRANSLATE_NOOP("Minutes", "Presidency Pro-Tempore and Technical Secretariat")),
     ("guests", (DelegationKind.GUEST,), QT_TRANSLATE_NOOP("Minutes", "Guests")),
     ("others", (), QT_TRANSLATE_NOOP("Minutes", "Other participants")),
 )
@@ -43,6 +44,7 @@ class AttendanceLine(NamedPerson):
     arrival: str
     """Local arrival time "08:52" of a present person, else ""."""
     source: str
+    is_head_of_delegation: bool = False
 
 
 @dataclass(frozen=True)

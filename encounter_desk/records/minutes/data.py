@@ -89,6 +89,10 @@ class Header:
     approved_in_number: int | None = None
     paper: str = "a4"
     """The event's paper ("letter" or "a4"), which a command may override."""
+    city: str = ""
+    """Where the acta says it was held and signed: "Tuxtla Gutiérrez, Chiapas"."""
+    room: str = ""
+    """The room and the venue: "Salón Chiapas, Hotel y Centro de Convenciones…"."""
 
 
 @dataclass(frozen=True)
@@ -193,6 +197,8 @@ def header_of(ctx: MinutesContext, sitting: Sitting, final: bool) -> Header:
         approved_at=sitting.minutes_approved_at,
         approved_in_number=where.number if (where := _approved_in(ctx, sitting)) else None,
         paper=paper_of(event.paper, event.country),
+        city=event.city or event.country,
+        room=", ".join(x for x in (sitting.room, event.venue) if x),
     )
 
 

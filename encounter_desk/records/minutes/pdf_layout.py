@@ -169,15 +169,40 @@ def numbered_canvas(reference: str, page_label: str, watermark: str, font: str):
     return _NumberedCanvas
 
 
+class _Heading(Paragraph):
+    """A heading that is also an entry of the PDF's outline (bookmarks) at ``level``."""
+
+    def __init__(self, text: str, style: ParagraphStyle, level: int) -> None:
+        super().__init__(escape(text), style)
+        self.outline_text = text
+        self.outline_level = level
+
+
+def heading(text: str, style: ParagraphStyle, level: int = 0) -> Paragraph:
+    """A heading that shows in the outline (bookmarks) of the PDF."""
+    return _Heading(text, style, level)
+
+
+class _OutlinedDoc(BaseDocTemplate):
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's name
+        if isinstance(flowable, _Heading):
+            key = f"h{id(flowable)}"
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(flowable.outline_text, key, level=flowable.outline_level,
+                                      closed=flowable.outline_level > 0)
+
+
 def build_pdf(out: Path, story: list[Flowable], *, title: str, reference: str,
-           page_label: str, watermark: str, lang: str, paper: str = "a4") -> None:
-    """Lay ``story`` out on ``paper`` ("letter" or "a4"), numbered and stamped."""
+           page_label: str, watermark: str, lang: str, paper: str = "a4",
+           author: str = "", subject: str = "") -> None:
+    """Lay ``story`` out on ``paper`` ("letter" or "a4"), numbered and stamped, with its
+    title, author, subject, language and creator set and an outline of its headings."""
     styles_font = register_fonts()[0]
     out.parent.mkdir(parents=True, exist_ok=True)
-    doc = BaseDocTemplate(
+    doc = _OutlinedDoc(
         str(out), pagesize=page_size(paper), leftMargin=MARGIN, rightMargin=MARGIN,
-        topMargin=16 * mm, bottomMargin=18 * mm, title=title, author=reference,
-        subject=reference, lang=lang,
+        topMargin=16 * mm, bottomMargin=18 * mm, title=title, author=author or reference,
+        subject=subject or reference, lang=lang, creator="Encounter Desk",
     )
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
@@ -215,6 +240,18 @@ def keep_headings_with_content(story: list[Flowable], s: Styles) -> list[Flowabl
             out.append(CondPageBreak(45 * mm))
         out.append(flowable)
     return out
+
+
+def shares_table(shares, head: list[str], total: str, total_time: str, lang: str,  # noqa: ANN001
+                 s: Styles) -> Table:
+    """Speaking time by delegation or by gender: interventions, time, share, and a total."""
+    shares = list(shares)
+    rows = [heads(head, s)] + [[para(x.label, s.cell), str(x.speeches), x.duration,
+                                  x.share_text] for x in shares]
+    rows.append([total, str(sum(x.speeches for x in shares)), total_time,
+                 "100 %" if lang == "es" else "100%"])
+    return Table(rows, colWidths=[80 * mm, 28 * mm, 24 * mm, 24 * mm],
+                 style=s.totals_row, hAlign="LEFT", repeatRows=1)
 
 
 def initiatives_table(lines, s: Styles, tr) -> Table:  # noqa: ANN001

@@ -13,7 +13,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
 from encounter_desk.core.i18n import in_language
 from encounter_desk.core.paper import check_paper
@@ -23,10 +23,12 @@ from encounter_desk.records.minutes.pdf_layout import (
     Styles,
     build_pdf,
     chunked,
+    heading,
     heads,
     initiatives_table,
     keep_headings_with_content,
     para,
+    shares_table,
 )
 from encounter_desk.storage.database import Database
 
@@ -39,7 +41,7 @@ def report_story(data: EventReportData) -> list[Flowable]:
         para(tr.translate("Minutes", "Report of the encounter"), s.title),
         para(f"{data.place} · {data.dates}", ParagraphStyle("c", parent=s.body,
                                                           alignment=TA_CENTER)),
-        para(tr.translate("Minutes", "1. Sessions"), s.h1),
+        heading(tr.translate("Minutes", "1. Sessions"), s.h1),
     ]
     head = ["#", tr.translate("Minutes", "Date"), tr.translate("Minutes", "Session"),
             tr.translate("Minutes", "Start"), tr.translate("Minutes", "End"),
@@ -65,7 +67,7 @@ def report_story(data: EventReportData) -> list[Flowable]:
             out.append(para(tr.translate("Minutes", "Session {number}: {quorum}").format(
                 number=m.header.sitting_number, quorum=m.totals.quorum_text), s.small))
 
-    out.append(para(tr.translate("Minutes", "2. Attendance across the encounter"), s.h1))
+    out.append(heading(tr.translate("Minutes", "2. Attendance across the encounter"), s.h1))
     out.append(para(tr.translate(
         "Minutes", "P present · E excused · A absent, for each session in order."), s.small))
     n = sum(1 for m in data.sittings if m.header.held)
@@ -93,7 +95,7 @@ def report_story(data: EventReportData) -> list[Flowable]:
                       f"{present}/{n}"])
     flush()
 
-    out.append(para(tr.translate("Minutes", "3. Agreements"), s.h1))
+    out.append(heading(tr.translate("Minutes", "3. Agreements"), s.h1))
     any_agreement = False
     for m in data.sittings:
         if not m.agreements:
@@ -110,12 +112,41 @@ def report_story(data: EventReportData) -> list[Flowable]:
     if not any_agreement:
         out.append(para(tr.translate("Minutes", "No agreements were recorded."), s.cell_muted))
 
-    out.append(para(tr.translate("Minutes", "4. Road map of legislative initiatives"), s.h1))
+    out.append(heading(tr.translate("Minutes", "4. Road map of legislative initiatives"), s.h1))
     if data.initiatives:
         out.append(initiatives_table(data.initiatives, s, tr))
     else:
         out.append(para(tr.translate("Minutes", "No initiatives were pledged."), s.cell_muted))
+    out += speaking_time(data, s)
     return keep_headings_with_content(out, s)
+
+
+def speaking_time(data: EventReportData, s: Styles) -> list[Flowable]:
+    """Speaking time by delegation and by gender, and the interventions over their time, of
+    each sitting held: statistics for the report, not for the acta."""
+    tr = in_language(data.lang)
+    out: list[Flowable] = [heading(tr.translate("Minutes", "5. Speaking time"), s.h1)]
+    head_d = [tr.translate("Minutes", "Delegation"), tr.translate("Minutes", "Interventions"),
+              tr.translate("Minutes", "Speaking time"), tr.translate("Minutes", "Share")]
+    head_g = [tr.translate("Minutes", "Gender"), *head_d[1:]]
+    total = tr.translate("Minutes", "Total")
+    over = tr.translate("Minutes", "Over their time: {count} of {total} interventions.")
+    for m in data.sittings:
+        if not m.by_delegation:
+            continue
+        out.append(CondPageBreak(60 * mm))
+        out.append(heading(tr.translate("Minutes", "Session {number}: {title}").format(
+            number=m.header.sitting_number, title=m.header.sitting_title), s.h3, level=1))
+        out.append(shares_table(m.by_delegation, head_d, total, m.total_speaking, data.lang, s))
+        out.append(Spacer(1, 4))
+        out.append(shares_table(m.by_gender, head_g, total, m.total_speaking, data.lang, s))
+        late = [i for i in m.interventions() if i.over_time]
+        out.append(para(over.format(count=len(late), total=m.interventions_count), s.small))
+        for i in late:
+            out.append(para(f"{i.number}. {i.full_name} — {i.duration} ({i.over_by})", s.small))
+    if len(out) == 1:
+        out.append(para(tr.translate("Minutes", "Nobody took the floor."), s.cell_muted))
+    return out
 
 
 def write_event_report(db: Database, out: Path, lang: str = "es",
@@ -132,6 +163,8 @@ def write_event_report(db: Database, out: Path, lang: str = "es",
         reference=data.event_code,
         page_label=tr.translate("Minutes", "Page {page} of {pages}"),
         watermark="",
+        subject=tr.translate("Minutes", "Report of the encounter"),
+        author=data.event_name,
         lang=lang,
         paper=paper or data.paper,
     )
