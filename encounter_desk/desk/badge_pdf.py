@@ -432,7 +432,7 @@ def render_badges(badges: Sequence[BadgeData], out: Path, layout: str = "a4-8",
 def _render(badges: Sequence[BadgeData], path: Path, layout: str, paper: str) -> int:
     size = A6 if layout == "a6" else page_size(paper)
     badge_h = SHEET_BADGE_H[paper]
-    c = Canvas(str(path), pagesize=size, pageCompression=1)
+    c = Canvas(str(path), pagesize=size, pageCompression=1, initialFontName=REGULAR)
     c.setTitle(translate("Badges", "Badges"))
     c.setCreator("Encounter Desk")
     if badges:

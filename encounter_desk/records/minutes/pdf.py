@@ -160,13 +160,13 @@ class _Minutes:
         s, tr = self.s, self.tr
         out: list[Flowable] = [self.section(3, tr.translate("Minutes", "Proceedings"))]
         head = ["#", tr.translate("Minutes", "Time"), tr.translate("Minutes", "Speaker"), tr.translate("Minutes", "Kind"), tr.translate("Minutes", "Duration")]
-        widths = [8 * mm, 20 * mm, WIDTH - 8 * mm - 20 * mm - 30 * mm - 16 * mm, 30 * mm,
-                  16 * mm]
+        widths = [8 * mm, 20 * mm, WIDTH - 8 * mm - 20 * mm - 28 * mm - 19 * mm, 28 * mm,
+                  19 * mm]
         by_item: dict[int | None, list[AgreementLine]] = {}
         for a in self.d.agreements:
             by_item.setdefault(a.agenda_item_number, []).append(a)
         for section in self.d.agenda:
-            out.append(CondPageBreak(25 * mm))
+            out.append(CondPageBreak(45 * mm))  # an item's heading never alone at a foot
             out.append(self._item_heading(section))
             if section.interventions:
                 rows = [self._intervention_row(i) for i in section.interventions]

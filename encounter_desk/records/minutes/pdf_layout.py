@@ -10,20 +10,25 @@ into Paragraphs (they wrap); the packaged DejaVu Sans prints every accent.
 
 Speed: one shared TableStyle per kind of table, Paragraphs only where text may wrap, and
 long tables cut into chunks so reportlab never re-wraps hundreds of rows at each page
-break (500 attendees and 300 interventions lay out in well under a second).
+break (500 attendees and 300 interventions lay out in well under a second). The DRAFT
+watermark is a picture drawn once per PDF, so it never mixes into the extracted text.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
+from importlib import resources
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from PIL import Image, ImageDraw, ImageFont
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import registerFontFamily
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -54,7 +59,6 @@ ACCENT = colors.HexColor("#1F3A5F")
 RULE = colors.HexColor("#B8C2CC")
 SHADE = colors.HexColor("#EEF2F6")
 OVER = colors.HexColor("#B00020")
-WATERMARK = colors.Color(0.75, 0.1, 0.1, alpha=0.13)
 
 
 # --- styles ----------------------------------------------------------------------------
@@ -108,6 +112,7 @@ class Styles:
             ("LINEABOVE", (0, -1), (-1, -1), 0.6, ACCENT),
         ])
         self.keyvalue = TableStyle([
+            ("FONT", (0, 0), (-1, -1), regular, 9),
             ("FONT", (0, 0), (0, -1), bold, 9),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("TOPPADDING", (0, 0), (-1, -1), 1.5),
@@ -123,11 +128,31 @@ def para(text: str, style: ParagraphStyle) -> Paragraph:
 # --- page furniture --------------------------------------------------------------------
 
 
+@functools.cache
+def watermark_image(text: str) -> tuple[ImageReader, float, float]:
+    """``text`` in 96 pt bold, pale red, turned 52°, as a transparent picture (and its size in
+    points) that every page of a PDF shares."""
+    scale = 3  # pixels per point: sharp when printed
+    with resources.as_file(
+        resources.files("encounter_desk.resources").joinpath("fonts", "DejaVuSans-Bold.ttf")
+    ) as path:
+        font = ImageFont.truetype(str(path), 96 * scale)
+    left, top, right, bottom = font.getbbox(text)
+    flat = Image.new("RGBA", (right - left + 8, bottom - top + 8), (0, 0, 0, 0))
+    ImageDraw.Draw(flat).text((4 - left, 4 - top), text, font=font,
+                              fill=(191, 26, 26, round(255 * 0.13)))
+    turned = flat.rotate(52, expand=True, resample=Image.Resampling.BICUBIC)
+    return ImageReader(turned), turned.width / scale, turned.height / scale
+
+
 def numbered_canvas(reference: str, page_label: str, watermark: str, font: str):  # noqa: ANN202
     """A canvas that keeps its pages and stamps "page X of Y" (and a watermark) at save."""
 
     class _NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs) -> None:
+            # reportlab starts every page in Helvetica: name our embedded font instead, so
+            # the PDF refers to no font it does not carry.
+            kwargs["initialFontName"] = font
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
 
@@ -146,14 +171,11 @@ def numbered_canvas(reference: str, page_label: str, watermark: str, font: str):
         def _stamp(self, number: int, total: int) -> None:
             self.saveState()
             if watermark:
-                self.setFillColor(WATERMARK)
-                self.setFont(font, 96)
+                # A picture, not text: the watermark stays out of the extracted text and out
+                # of what a screen reader or a search finds.
+                image, w, h = watermark_image(watermark)
                 page_w, page_h = self._pagesize
-                self.translate(page_w / 2, page_h / 2)
-                self.rotate(52)
-                self.drawCentredString(0, -30, watermark)
-                self.rotate(-52)
-                self.translate(-page_w / 2, -page_h / 2)
+                self.drawImage(image, (page_w - w) / 2, (page_h - h) / 2, w, h, mask="auto")
             page_w = self._pagesize[0]
             self.setStrokeColor(RULE)
             self.setLineWidth(0.5)

@@ -29,6 +29,11 @@ def pages_of(path) -> list[str]:
     return [re.sub(r"\s+", " ", page.extract_text()) for page in PdfReader(path).pages]
 
 
+def watermarked(page) -> bool:
+    """The page draws an image (the watermark: the minutes carry no other)."""
+    return any(True for _ in page.images)
+
+
 def sitting_id(db, number: int) -> int:
     with db.read() as s:
         return s.scalar(select(Sitting.id).where(Sitting.number == number))
@@ -44,7 +49,10 @@ def test_english_minutes_of_the_opening_sitting(demo_db, tmp_path):
     for n, page in enumerate(pages, start=1):
         assert f"Page {n} of {total}" in page
         assert "RCM-EP-2017/S1" in page
-        assert "DRAFT" in page  # the watermark, on every page
+    assert "DRAFT MINUTES" in pages[0]
+    # The watermark is on every page, as a picture: out of the extracted text.
+    assert all(watermarked(page) for page in PdfReader(out).pages)
+    assert not any(page.endswith("DRAFT") or "DRAFTRCM" in page for page in pages)
     # Header: event, sitting, date formatted by Babel, times in the venue's zone, chair.
     assert "I Parliamentary Encounter of the Member Countries" in text
     assert "Minutes of session 1: Opening session" in text
@@ -91,7 +99,8 @@ def test_spanish_minutes_use_spanish_dates_and_data(demo_db, tmp_path):
     for n, page in enumerate(pages, start=1):
         assert label.format(page=n, pages=len(pages)) in page
         assert "RCM-EP-2017/S1" in page
-        assert tr.translate("Minutes", "DRAFT") in page
+        assert "PROYECTO" not in page.replace("PROYECTO DE ACTA", "")
+    assert all(watermarked(page) for page in PdfReader(out).pages)
     assert "4 de septiembre de 2017" in text
     assert "31 de marzo de 2018" in text  # the initiative's target date
     assert "Sesión de apertura" in text
@@ -115,6 +124,7 @@ def test_final_minutes_carry_no_watermark(demo_db, tmp_path):
     write_minutes(demo_db, sitting_id(demo_db, 1), out, lang="en", final=True)
     pages = pages_of(out)
     assert all("DRAFT" not in page for page in pages)
+    assert not any(watermarked(page) for page in PdfReader(out).pages)
     assert "FINAL MINUTES" in pages[0] and "APPROVED" not in pages[0]
     assert all(f"of {len(pages)}" in page for page in pages)
 
@@ -163,3 +173,27 @@ def test_event_report_has_every_sitting_attendance_and_the_road_map(demo_db, tmp
     assert "Ley de protección de las trabajadoras domésticas migrantes" in text
     assert "Road map of legislative initiatives" in text
     assert "4 September 2017 to 6 September 2017" in text
+
+
+def test_pdf_hygiene_fonts_metadata_outline(demo_db, tmp_path):
+    out = tmp_path / "m.pdf"
+    write_minutes(demo_db, sitting_id(demo_db, 1), out, lang="es", paper="letter")
+    reader = PdfReader(out)
+    # Every font the PDF names is embedded (no bare Helvetica).
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            assert "Helvetica" not in str(font["/BaseFont"])
+            descriptor = font.get("/FontDescriptor")
+            assert descriptor is not None and "/FontFile2" in descriptor.get_object()
+    info = reader.metadata
+    assert info.title == "Acta de la sesión 1: Sesión de apertura"
+    assert info.author.startswith("I Encuentro Parlamentario")
+    assert info.subject == "Acta de la sesión" and info.creator == "Encounter Desk"
+    assert str(reader.trailer["/Root"]["/Lang"]) == "es"
+    titles = [o.title for o in reader.outline if not isinstance(o, list)]
+    assert titles[:4] == ["Acta de la sesión 1: Sesión de apertura", "1. Asistencia",
+                          "2. Orden del día", "3. Desarrollo de la sesión"]
+    assert titles[-1] == "5. Clausura"
+    assert {(round(float(p.mediabox.width)), round(float(p.mediabox.height)))
+            for p in reader.pages} == {(612, 792)}
