@@ -13,7 +13,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
 from encounter_desk.core.i18n import in_language
 from encounter_desk.core.paper import check_paper
@@ -44,13 +44,16 @@ def report_story(data: EventReportData) -> list[Flowable]:
         heading(tr.translate("Minutes", "1. Sessions"), s.h1),
     ]
     head = ["#", tr.translate("Minutes", "Date"), tr.translate("Minutes", "Session"),
-            tr.translate("Minutes", "Start"), tr.translate("Minutes", "End"),
+            tr.translate("Minutes", "Opened"), tr.translate("Minutes", "Adjourned"),
             tr.translate("Minutes", "Present"), tr.translate("Minutes", "Interventions"),
             tr.translate("Minutes", "Speaking time")]
     rows = [heads(head, s)]
+    spans = []
     for m in data.sittings:
         h = m.header
         if not h.held:
+            # Not held: no times, no attendance, no quorum; said once across the row.
+            spans.append(("SPAN", (3, len(rows)), (-1, len(rows))))
             rows.append([str(h.sitting_number), para(h.date_text, s.cell),
                          para(h.sitting_title, s.cell), para(h.stage_text, s.cell_muted),
                          "", "", "", ""])
@@ -59,9 +62,11 @@ def report_story(data: EventReportData) -> list[Flowable]:
                      h.actual_start, h.adjourned or para(h.stage_text, s.cell_muted),
                      str(m.totals.present if m.totals else ""), str(m.interventions_count),
                      m.total_speaking])
-    widths = [8 * mm, 28 * mm, WIDTH - 8 * mm - 28 * mm - 18 * mm * 3 - 22 * mm * 2,
-              18 * mm, 18 * mm, 18 * mm, 22 * mm, 22 * mm]
-    out.append(Table(rows, colWidths=widths, style=s.table_head, repeatRows=1))
+    # Widths that hold the longest (Spanish) heading of each column on whole words.
+    fixed = [7 * mm, 26 * mm, 18 * mm, 18 * mm, 19 * mm, 27 * mm, 24 * mm]
+    widths = [*fixed[:2], WIDTH - sum(fixed), *fixed[2:]]
+    out.append(Table(rows, colWidths=widths, style=TableStyle(s.table_head.getCommands() + spans),
+                     repeatRows=1))
     for m in data.sittings:
         if m.totals is not None:
             out.append(para(tr.translate("Minutes", "Session {number}: {quorum}").format(
