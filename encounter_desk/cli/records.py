@@ -3,8 +3,8 @@
     encounter-desk minutes SITTING OUT.pdf [--lang es|en] [--final] [--paper letter|a4]
     encounter-desk event-report OUT.pdf [--lang es|en] [--paper letter|a4]
     encounter-desk export-akn SITTING OUT.xml [--lang es|en]
-    encounter-desk export-attendance OUT.csv|OUT.xlsx [--sitting N] [--lang es|en]
-    encounter-desk export-speeches OUT.csv|OUT.xlsx [--sitting N] [--lang es|en]
+    encounter-desk export-attendance OUT.csv|OUT.xlsx [--sitting N] [--lang es|en] [--delimiter ;]
+    encounter-desk export-speeches OUT.csv|OUT.xlsx [--sitting N] [--lang es|en] [--delimiter ;]
     encounter-desk attendance SITTING PARTICIPANT_ID present|excused|absent
     encounter-desk open-sitting SITTING | suspend-sitting SITTING | resume-sitting SITTING
     encounter-desk adjourn-sitting SITTING
@@ -86,7 +86,8 @@ def cmd_export_akn(args: argparse.Namespace) -> int:
 
 def _export_table(args: argparse.Namespace, exporter) -> int:  # noqa: ANN001
     with open_event(args) as db:
-        count = exporter(db, Path(args.out), sitting_number=args.sitting, lang=_doc_lang(args))
+        count = exporter(db, Path(args.out), sitting_number=args.sitting, lang=_doc_lang(args),
+                         delimiter="\t" if args.delimiter == "tab" else args.delimiter)
     print(translate("CLI", "{count} rows written to {path}.").format(count=count, path=args.out))
     return 0
 
@@ -196,10 +197,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         add_paper_option(p)
     document(cmd_export_akn, "OUT.xml", translate("CLI", "the XML file to write"), sitting=True)
     for func in (cmd_export_attendance, cmd_export_speeches):
-        document(func, "OUT", translate("CLI", "the file to write (.csv or .xlsx)"),
-                 sitting=False).add_argument(
+        p = document(func, "OUT", translate("CLI", "the file to write (.csv or .xlsx)"),
+                     sitting=False)
+        p.add_argument("--delimiter", choices=(",", ";", "tab"), default=",",
+                       help=translate("CLI", "CSV separator: ; for a spreadsheet in Spanish"))
+        p.add_argument(
             "--sitting", metavar="N", type=positive,
-            help=translate("CLI", "only this session (default: every session)"))
+            help=translate("CLI", "only this session (default: every session held)"))
 
     for func in (cmd_open_sitting, cmd_suspend_sitting, cmd_resume_sitting,
                  cmd_adjourn_sitting, cmd_approve_minutes):

@@ -892,6 +892,14 @@
         <source>approved minutes: no DRAFT watermark (once adjourned)</source>
         <translation>acta aprobada: sin marca de agua de PROYECTO (una vez levantada la sesión)</translation>
     </message>
+    <message>
+        <source>CSV separator: ; for a spreadsheet in Spanish</source>
+        <translation>separador del CSV: ; para una hoja de cálculo en español</translation>
+    </message>
+    <message>
+        <source>only this session (default: every session held)</source>
+        <translation>solo esta sesión (predeterminado: todas las sesiones celebradas)</translation>
+    </message>
 </context>
 <context>
     <name>Camera</name>
@@ -3682,6 +3690,22 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>Adopted by vote: {yes} in favour, {no} against, {abstentions} abstention.</source>
         <translation>Aprobado por votación: {yes} a favor, {no} en contra, {abstentions} abstención.</translation>
+    </message>
+    <message>
+        <source>Session title</source>
+        <translation>Título de la sesión</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <source>Head of delegation</source>
+        <translation>Jefe o jefa de delegación</translation>
+    </message>
+    <message>
+        <source>Separate CSV cells with a comma, a semicolon or a tab.</source>
+        <translation>Separe las celdas del CSV con coma, punto y coma o tabulador.</translation>
     </message>
 </context>
 <context>
