@@ -2979,6 +2979,30 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <source>Over their time: {count} of {total} interventions.</source>
         <translation>Excedieron su tiempo: {count} de {total} intervenciones.</translation>
     </message>
+    <message>
+        <source>The Akoma Ntoso document is not valid ({detail}); nothing was written.</source>
+        <translation>El documento Akoma Ntoso no es válido ({detail}); no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>In favour</source>
+        <translation>A favor</translation>
+    </message>
+    <message>
+        <source>Against</source>
+        <translation>En contra</translation>
+    </message>
+    <message>
+        <source>Abstentions</source>
+        <translation>Abstenciones</translation>
+    </message>
+    <message>
+        <source>Adopted</source>
+        <translation>Aprobado</translation>
+    </message>
+    <message>
+        <source>Member delegations represented</source>
+        <translation>Delegaciones miembro representadas</translation>
+    </message>
 </context>
 <context>
     <name>MinutesPage</name>

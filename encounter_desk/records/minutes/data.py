@@ -46,7 +46,13 @@ from encounter_desk.records.sitting_life import (
     stage_of,
 )
 from encounter_desk.storage.database import Database
-from encounter_desk.storage.models import AgendaItem, Agreement, AttendanceStatus, Sitting
+from encounter_desk.storage.models import (
+    Adoption,
+    AgendaItem,
+    Agreement,
+    AttendanceStatus,
+    Sitting,
+)
 
 
 def sitting_reference(event_code: str, sitting_number: int) -> str:
@@ -103,6 +109,10 @@ class AgreementLine:
     adoption_text: str
     is_annex: bool
     annex_title: str
+    votes_for: int | None = None
+    """The tally of a vote (None for an agreement adopted by consensus)."""
+    votes_against: int | None = None
+    abstentions: int | None = None
 
 
 @dataclass(frozen=True)
@@ -211,8 +221,12 @@ def agreement_lines(ctx: MinutesContext, sitting: Sitting,
     for a in rows:
         item = items.get(a.agenda_item_id) if a.agenda_item_id else None
         row = row_of(a, sitting.number, item.number if item else None)
+        voted = row.adoption is Adoption.VOTE
         out.append(AgreementLine(row.number, row.agenda_item_number, row.text(ctx.lang),
-                                 row.adoption_text(ctx.lang), row.is_annex, row.annex_title))
+                                 row.adoption_text(ctx.lang), row.is_annex, row.annex_title,
+                                 votes_for=(row.votes_for or 0) if voted else None,
+                                 votes_against=(row.votes_against or 0) if voted else None,
+                                 abstentions=(row.abstentions or 0) if voted else None))
     return tuple(out)
 
 
