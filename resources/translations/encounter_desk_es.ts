@@ -1032,6 +1032,22 @@
         <source>Show or hide this list of shortcuts</source>
         <translation>Mostrar u ocultar esta lista de atajos</translation>
     </message>
+    <message>
+        <source>Open the session (records the time and the quorum)</source>
+        <translation>Abrir la sesión (registra la hora y el quórum)</translation>
+    </message>
+    <message>
+        <source>Suspend the session (recess)</source>
+        <translation>Suspender la sesión (receso)</translation>
+    </message>
+    <message>
+        <source>Resume the session after the recess</source>
+        <translation>Reanudar la sesión después del receso</translation>
+    </message>
+    <message>
+        <source>Adjourn the session (asks first)</source>
+        <translation>Levantar la sesión (pregunta antes)</translation>
+    </message>
 </context>
 <context>
     <name>ChairWorkspace</name>
@@ -1154,6 +1170,10 @@
     <message>
         <source>The session (no agenda items)</source>
         <translation>La sesión (sin puntos de agenda)</translation>
+    </message>
+    <message>
+        <source>The session is not open. Give the floor anyway?</source>
+        <translation>La sesión no está abierta. ¿Conceder el uso de la palabra de todos modos?</translation>
     </message>
 </context>
 <context>
@@ -5009,6 +5029,49 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>Unknown paper {value!r}: use letter or a4.</source>
         <translation>Papel desconocido {value!r}: use letter (carta) o a4.</translation>
+    </message>
+</context>
+<context>
+    <name>SittingLifeBar</name>
+    <message>
+        <source>Open the session</source>
+        <translation>Abrir la sesión</translation>
+    </message>
+    <message>
+        <source>Record the opening time and the quorum (Ctrl+Shift+I)</source>
+        <translation>Registrar la hora de apertura y el quórum (Ctrl+Mayús+I)</translation>
+    </message>
+    <message>
+        <source>Recess</source>
+        <translation>Receso</translation>
+    </message>
+    <message>
+        <source>Suspend the session (Ctrl+Shift+S)</source>
+        <translation>Suspender la sesión (Ctrl+Mayús+S)</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reanudar</translation>
+    </message>
+    <message>
+        <source>End the recess (Ctrl+Shift+U)</source>
+        <translation>Terminar el receso (Ctrl+Mayús+U)</translation>
+    </message>
+    <message>
+        <source>Adjourn</source>
+        <translation>Levantar la sesión</translation>
+    </message>
+    <message>
+        <source>Adjourn the session: records the closing time (Ctrl+Shift+L)</source>
+        <translation>Levantar la sesión: registra la hora de clausura (Ctrl+Mayús+L)</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sesión</translation>
+    </message>
+    <message>
+        <source>Adjourn session {n}? The closing time is recorded now and the session cannot be reopened.</source>
+        <translation>¿Levantar la sesión {n}? Se registra ahora la hora de clausura y la sesión no podrá reabrirse.</translation>
     </message>
 </context>
 </TS>

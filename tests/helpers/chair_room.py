@@ -16,6 +16,7 @@ from encounter_desk.desk import badges
 from encounter_desk.event import delegations as delegation_admin
 from encounter_desk.event import event as events
 from encounter_desk.event import participants, sittings
+from encounter_desk.records import sitting_life
 from encounter_desk.storage.database import Database, open_database, sqlite_url
 from encounter_desk.storage.models import Category
 from encounter_desk.ui.chair.chair_workspace import ChairWorkspace
@@ -72,6 +73,13 @@ class RecordingMessages(MessageBridge):
     def inform(self, parent, title, text):  # noqa: ANN001
         self.said.append(("inform", title, text))
 
+    def ask(self, parent, title, text, on_yes, yes_text=None):  # noqa: ANN001
+        self.said.append(("ask", title, text))
+        if self.answer_yes:
+            on_yes()
+
+    answer_yes = True
+
 
 class RecordingSounds(ClockSounds):
     def __init__(self) -> None:
@@ -85,7 +93,8 @@ class RecordingSounds(ClockSounds):
 class ChairRoom:
     """An event file with five people and session 1 (two agenda items, 3:00, warning 30 s)."""
 
-    def __init__(self, path: Path, time: FakeTime | None = None) -> None:
+    def __init__(self, path: Path, time: FakeTime | None = None, *,
+                 open_sitting: bool = True) -> None:
         self.path = path
         self.time = time or FakeTime()
         self.db = self.open()
@@ -107,6 +116,8 @@ class ChairRoom:
             self.db, sitting.id, title_es="Mujeres migrantes", title_en="Migrant women").id
         self.item2 = sittings.create_agenda_item(
             self.db, sitting.id, title_es="Hoja de ruta", title_en="Road map").id
+        if open_sitting:  # the chair works in a sitting already opened
+            sitting_life.open_sitting(self.db, sitting.id)
         self.messages = RecordingMessages()
         self.sounds = RecordingSounds()
 

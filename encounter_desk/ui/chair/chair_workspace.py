@@ -54,6 +54,7 @@ from encounter_desk.ui.chair.help_overlay import HelpOverlay
 from encounter_desk.ui.chair.projector import ProjectorView, ProjectorWindow
 from encounter_desk.ui.chair.queue_model import QueueModel
 from encounter_desk.ui.chair.queue_view import QueueView
+from encounter_desk.ui.chair.sitting_life_bar import SittingLifeBar
 from encounter_desk.ui.chair.sounds import ClockSounds, save_sound_enabled, sound_enabled_setting
 from encounter_desk.ui.chair.stats_panel import StatsPanel
 from encounter_desk.ui.chair.times_dialog import TimesDialog
@@ -243,6 +244,9 @@ class ChairWorkspace(Workspace):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
+        self.life_bar = SittingLifeBar(self.db, self.messages)  # open, recess, adjourn
+        self.life_bar.changed.connect(self.reload)
+        layout.addWidget(self.life_bar)
         layout.addWidget(self.splitter, 1)
 
     def _connect(self) -> None:
@@ -286,6 +290,10 @@ class ChairWorkspace(Workspace):
             "find": lambda: self.prepare(SpeechKind.STATEMENT),
             "readd": self.readd_last,
             "queue": self.queue.setFocus,
+            "open_sitting": lambda: self.life_bar.open_sitting(),
+            "suspend_sitting": lambda: self.life_bar.suspend(),
+            "resume_sitting": lambda: self.life_bar.resume(),
+            "adjourn_sitting": lambda: self.life_bar.adjourn(),
             "projector": self.show_projector,
             "help": self.toggle_help,
         }
@@ -415,6 +423,7 @@ class ChairWorkspace(Workspace):
         self._fill_sittings()
         self._fill_items()
         self.attendance_counts.set_sitting(sitting_id)
+        self.life_bar.set_sitting(sitting_id)
         self.reload()
 
     def _sitting_chosen(self) -> None:
@@ -518,14 +527,23 @@ class ChairWorkspace(Workspace):
     def _ready(self) -> bool:
         return self.sitting_id is not None and self.floor.snapshot is not None
 
+    def _when_open(self, action: Callable[[], Any]) -> None:
+        """Run ``action`` in an open sitting; outside one, ask first."""
+        if self.life_bar.is_open():
+            self._act(action)
+            return
+        self.messages.ask(self, self.tr("Chair"), self.tr(
+            "The session is not open. Give the floor anyway?"),
+            lambda: self._act(action), self.tr("Give the floor"))
+
     def next_speaker(self) -> None:
         if self._ready():
-            self._act(lambda: speakers.start_next(self.db, self.sitting_id, self.item_id))
+            self._when_open(lambda: speakers.start_next(self.db, self.sitting_id, self.item_id))
 
     def give_floor_to_selected(self) -> None:
         speech_id = self.queue.selected_id()
         if speech_id is not None:
-            self._act(lambda: speakers.start_speech(self.db, speech_id))
+            self._when_open(lambda: speakers.start_speech(self.db, speech_id))
 
     def toggle_pause(self) -> None:
         if self._ready():
