@@ -475,4 +475,3 @@ def test_open_recess_resume_adjourn_from_the_buttons_and_keys(closed_room, qtbot
     assert sitting_life.sitting_life(closed_room.db, closed_room.sitting).stage \
         is sitting_life.Stage.ADJOURNED
     assert not any(b.isEnabled() for b in buttons.values())
-    ws.grab().save(str(REPO / "docs" / "screenshots" / "chair-sitting-life.png"))
