@@ -1969,6 +1969,22 @@
         <source>The last day cannot come before the first day.</source>
         <translation>El último día no puede ser anterior al primero.</translation>
     </message>
+    <message>
+        <source>Paper</source>
+        <translation>Papel</translation>
+    </message>
+    <message>
+        <source>As the country prints (Letter in Mexico)</source>
+        <translation>Como se imprime en el país (carta en México)</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Carta</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
 </context>
 <context>
     <name>EventTab</name>
