@@ -900,6 +900,18 @@
         <source>only this session (default: every session held)</source>
         <translation>solo esta sesión (predeterminado: todas las sesiones celebradas)</translation>
     </message>
+    <message>
+        <source>Sessions: {n}</source>
+        <translation>Sesiones: {n}</translation>
+    </message>
+    <message>
+        <source>Demo event ready in {where}: {participants} participants, {delegations} delegations, {sittings} sessions.</source>
+        <translation>Evento de demostración listo en {where}: {participants} participantes, {delegations} delegaciones, {sittings} sesiones.</translation>
+    </message>
+    <message>
+        <source>Fill the event file with the demo encounter: the 11 delegations, about 120 participants and five sessions.</source>
+        <translation>Llena el archivo del evento con el encuentro de demostración: las 11 delegaciones, unos 120 participantes y cinco sesiones.</translation>
+    </message>
 </context>
 <context>
     <name>Camera</name>
@@ -2130,6 +2142,14 @@
     <message>
         <source>Attendance and speeches also go out as CSV or Excel files, and the debate as Akoma Ntoso.</source>
         <translation>La asistencia y las intervenciones también se exportan como archivos CSV o Excel, y el debate como Akoma Ntoso.</translation>
+    </message>
+    <message>
+        <source>Choose the session: attendance fills in from the desk's check-ins.</source>
+        <translation>Elija la sesión: la asistencia se completa con los registros de llegada de la mesa de registro.</translation>
+    </message>
+    <message>
+        <source>Write the agreements and initiatives of the session.</source>
+        <translation>Redacte los acuerdos y las iniciativas de la sesión.</translation>
     </message>
 </context>
 <context>
@@ -4977,6 +4997,10 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>An event file (.sqlite) made on another laptop or restored from a backup.</source>
         <translation>Un archivo de evento (.sqlite) creado en otra computadora o restaurado desde una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>A complete encounter to practise on: 11 delegations, about 120 participants, five sessions. It lives in its own file; your events are not touched.</source>
+        <translation>Un encuentro completo para practicar: 11 delegaciones, unos 120 participantes, cinco sesiones. Se guarda en su propio archivo; sus eventos no se modifican.</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,7 @@ def test_demo_then_info(tmp_path, capsys):
     assert cli.main(["--db", str(path), "demo"]) == 0
     out = capsys.readouterr().out
     assert "Demo event ready in" in out and str(path) in out
-    assert "120 participants, 17 delegations, 5 sittings." in out
+    assert "120 participants, 17 delegations, 5 sessions." in out
 
     assert cli.main(["--db", str(path), "info"]) == 0
     out = capsys.readouterr().out
