@@ -22,7 +22,7 @@ def test_demo_then_info(tmp_path, capsys):
     assert "Tuxtla Gutiérrez" in out
     assert "Delegations: 17" in out
     assert "Participants: 120" in out
-    assert "Sittings: 5" in out
+    assert "Sessions: 5" in out
 
 
 def test_info_in_spanish_names_the_event_in_spanish(tmp_path, capsys):
