@@ -8,7 +8,9 @@ a durable commit), then times ``check_in`` end to end for a realistic mix: first
 codes of another event. Then measures the floor in the same file: bare ``sqlite3`` with the
 pragmas the app's connection has, one durable participant lookup + scan insert + commit per
 scan. Prints p50/p95/p99, the floor, the ratio and the peak resident memory.
-Target (issue 3): p99 <= 3 ms.
+Between scans, as at a desk, the change watcher's quiet tick checkpoints the WAL (untimed;
+the floor gets the same ticks). Targets (issue 17): p50 <= 0.6 ms, p99 <= 1.2 ms, p50 at
+most 4x the floor's.
 """
 
 from __future__ import annotations
@@ -27,8 +29,14 @@ from _event import add_scan_history, badge_maker, build_event, scan_options, sca
 
 from encounter_desk.desk import checkin
 
-TARGET_P99_MS = 3.0
-PRAGMAS = ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")
+TARGET_P50_MS = 0.6
+TARGET_P99_MS = 1.2
+TARGET_RATIO_P50 = 4.0
+PRAGMAS = ("journal_mode", "synchronous", "foreign_keys", "busy_timeout", "wal_autocheckpoint")
+IDLE_EVERY = 4
+"""A desk's change watcher checkpoints the WAL on each quiet one-second tick; scans come
+at most one every couple of seconds. The benchmark gives it one idle tick every
+IDLE_EVERY scans, untimed, and the floor the same."""
 
 
 def app_pragmas(db) -> dict[str, object]:  # noqa: ANN001
@@ -58,6 +66,8 @@ def bare_sqlite(path: Path, pragmas: dict[str, object], participant_ids: list[in
             )
             conn.execute("COMMIT")
             times.append((time.perf_counter() - start) * 1000)
+            if n % IDLE_EVERY == IDLE_EVERY - 1:
+                conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
         return times
     finally:
         conn.close()
@@ -84,10 +94,12 @@ def main() -> int:
         for raw in workload[:20]:
             checkin.check_in(db, raw, desk="warm-up")
         times, by_kind = [], {}
-        for raw in workload[20:]:
+        for n, raw in enumerate(workload[20:]):
             start = time.perf_counter()
             result = checkin.check_in(db, raw, desk="bench")
             times.append((time.perf_counter() - start) * 1000)
+            if n % IDLE_EVERY == IDLE_EVERY - 1:
+                db.checkpoint()  # the change watcher's quiet tick, off the verdict path
             by_kind.setdefault(result.kind.value, []).append(times[-1])
         pragmas = app_pragmas(db)
         db.close()
@@ -104,7 +116,11 @@ def main() -> int:
     print(describe(f"{len(times)} verdicts", figures))
     print(f"    (floor: bare sqlite3, {', '.join(f'{k}={v}' for k, v in pragmas.items())})")
     print(f"peak memory (VmHWM) {figures['peak_rss_mib']:.0f} MiB")
-    status = verdict(f"p99 <= {TARGET_P99_MS:g} ms", figures["p99_ms"] <= TARGET_P99_MS)
+    status = verdict(
+        f"p50 <= {TARGET_P50_MS:g} ms, p99 <= {TARGET_P99_MS:g} ms, p50 <= "
+        f"{TARGET_RATIO_P50:g}x the floor",
+        figures["p50_ms"] <= TARGET_P50_MS and figures["p99_ms"] <= TARGET_P99_MS
+        and figures["ratio_p50"] <= TARGET_RATIO_P50)
     emit(args, "checkin", args.participants, {"history": args.history, **figures})
     return status
 
