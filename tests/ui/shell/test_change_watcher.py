@@ -81,6 +81,7 @@ def test_watcher_checkpoints_the_file_only_on_a_quiet_tick(qtbot, tmp_path):
     codes = make_event(db, 3)
     timer = FakeTimer()
     watcher = ChangeWatcher(db, timer=timer)
+    watcher.start()
     checkpoints = []
     db.checkpoint = lambda: checkpoints.append(True)  # count them
     checkin.check_in(db, codes[0], desk="here")
