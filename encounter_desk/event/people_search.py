@@ -11,17 +11,18 @@ keystroke over 10,000 participants stays within a few milliseconds.
 from __future__ import annotations
 
 import bisect
+import functools
 import heapq
 import math
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from encounter_desk.core import names as text
-from encounter_desk.storage.models import Participant
+from encounter_desk.storage.models import Delegation, Participant
 
 NAME_WEIGHT = 1.0
 OTHER_WEIGHT = 0.8  # a delegation or institution word counts a little less than a name word
@@ -29,6 +30,13 @@ MIN_FUZZY_LENGTH = 3  # shorter words must match exactly or as a prefix
 CUTOFF = 75.0  # rapidfuzz ratio: one typo in four letters still matches
 FIRST_LETTER_KEPT = 50  # people kept per first letter, for one-letter queries
 MEMO_SIZE = 256  # query words whose matches are remembered until the index changes
+
+
+_PEOPLE_Q = select(
+    Participant.id, Participant.display_name, Participant.sort_key, Participant.given_names,
+    Participant.first_surname, Participant.second_surname, Participant.institution,
+    Delegation.name_es, Delegation.name_en, Delegation.code, Delegation.iso3,
+).outerjoin(Delegation, Participant.delegation_id == Delegation.id)
 
 
 @dataclass(frozen=True)
@@ -43,17 +51,23 @@ class SearchEntry:
 
     @classmethod
     def of(cls, p: Participant) -> SearchEntry:
-        other: list[str] = []
-        if p.delegation is not None:
-            for value in (p.delegation.name_es, p.delegation.name_en, p.delegation.code,
-                          p.delegation.iso3 or ""):
-                other.extend(_words(value))
-        other.extend(_words(p.institution))
-        names = _words(" ".join((p.given_names, p.first_surname, p.second_surname)))
+        d = p.delegation
+        return cls.from_values(
+            p.id, p.display_name, p.sort_key, (p.given_names, p.first_surname, p.second_surname),
+            () if d is None else (d.name_es, d.name_en, d.code, d.iso3), p.institution,
+        )
+
+    @classmethod
+    def from_values(cls, pid: int, display_name: str, sort_key: str, name_parts: Iterable[str],
+                    delegation: Iterable[str | None], institution: str | None) -> SearchEntry:
+        """The entry of a person from their name parts, their delegation's names and code
+        (empty without one) and their institution."""
+        names = [w for part in name_parts for w in _words(part)]
+        other = [w for value in (*delegation, institution) for w in _words(value)]
         return cls(
-            id=p.id,
-            display_name=p.display_name,
-            sort_key=p.sort_key,
+            id=pid,
+            display_name=display_name,
+            sort_key=sort_key,
             name_words=tuple(dict.fromkeys(names)),
             other_words=tuple(w for w in dict.fromkeys(other) if w not in names),
         )
@@ -66,10 +80,12 @@ class Hit:
     score: float
 
 
-def _words(value: str | None) -> list[str]:
+@functools.lru_cache(maxsize=65_536)
+def _words(value: str | None) -> tuple[str, ...]:
+    """The folded words of a value (remembered: names and delegations repeat a lot)."""
     folded = text.fold(value)
     cleaned = "".join(ch if ch.isalnum() else " " for ch in folded)
-    return [w for w in cleaned.split() if w]
+    return tuple(w for w in cleaned.split() if w)
 
 
 @dataclass
@@ -97,11 +113,17 @@ class SearchIndex:
 
     @classmethod
     def load(cls, db) -> SearchIndex:  # noqa: ANN001 - a Database
+        """The index of everyone in the event: plain rows, no ORM objects (10,000 of those
+        cost more than a second to load)."""
         with db.read() as session:
-            people = session.scalars(
-                select(Participant).options(selectinload(Participant.delegation))
+            rows = session.execute(_PEOPLE_Q).all()
+        return cls.build([
+            SearchEntry.from_values(
+                row[0], row[1], row[2], row[3:6],
+                () if row[7] is None else row[7:11], row[6],
             )
-            return cls.build([SearchEntry.of(p) for p in people])
+            for row in rows
+        ])
 
     def put(self, entry: SearchEntry) -> None:
         """Add or replace one participant (a walk-in, an edit)."""
