@@ -2885,7 +2885,7 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     </message>
     <message>
         <source>Secretary</source>
-        <translation>Secretario(a)</translation>
+        <translation>Secretario</translation>
     </message>
     <message>
         <source>1. Attendance</source>
@@ -3169,7 +3169,7 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     </message>
     <message>
         <source>DRAFT</source>
-        <translation>BORRADOR</translation>
+        <translation>PROYECTO</translation>
     </message>
     <message>
         <source>Report of the encounter</source>
