@@ -4873,6 +4873,14 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <source>Close the list to new statements</source>
         <translation>Cerrar la lista a nuevas intervenciones</translation>
     </message>
+    <message>
+        <source>Room screen  (F11)</source>
+        <translation>Pantalla de la sala  (F11)</translation>
+    </message>
+    <message>
+        <source>Show the room screen: full screen on the screen chosen in Setup</source>
+        <translation>Mostrar la pantalla de la sala: a pantalla completa en la pantalla elegida en Configuración</translation>
+    </message>
 </context>
 <context>
     <name>ListPanel</name>
@@ -4938,6 +4946,10 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>Pause  (F6)</source>
         <translation>Pausar  (F6)</translation>
+    </message>
+    <message>
+        <source>−30 s  (Shift+F7)</source>
+        <translation>−30 s  (Mayús+F7)</translation>
     </message>
 </context>
 </TS>

@@ -72,6 +72,7 @@ class AddSpeakerPanel(QGroupBox):
         self.answer_box = named(QComboBox(), "speakerRepliesTo")
         self.results = named(QListWidget(), "speakerResults")
         self.results.setMaximumHeight(96)
+        self.results.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.add_button = named(QPushButton(), "addSpeakerButton")
 
         grid = QGridLayout(self)
@@ -208,6 +209,7 @@ class AddSpeakerPanel(QGroupBox):
             where = person.delegation_name(lang)
             item = QListWidgetItem(f"{who} — {where}" if where else who)
             item.setData(Qt.ItemDataRole.UserRole, pid)
+            item.setToolTip(item.text())  # the whole name when the list elides it
             self.results.addItem(item)
         if self.results.count():
             self.results.setCurrentRow(0)
