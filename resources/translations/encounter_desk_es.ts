@@ -984,6 +984,10 @@
         <source>Show or hide this list of shortcuts</source>
         <translation>Mostrar u ocultar esta lista de atajos</translation>
     </message>
+    <message>
+        <source>Close the room screen</source>
+        <translation>Cerrar la pantalla de la sala</translation>
+    </message>
 </context>
 <context>
     <name>ChairWorkspace</name>
@@ -4950,6 +4954,25 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>−30 s  (Shift+F7)</source>
         <translation>−30 s  (Mayús+F7)</translation>
+    </message>
+</context>
+<context>
+    <name>RoomScreenBox</name>
+    <message>
+        <source>Room screen (this laptop)</source>
+        <translation>Pantalla de la sala (esta computadora)</translation>
+    </message>
+    <message>
+        <source>F11 in the Chair shows the room's picture full screen on this screen, and the Chair keeps the keyboard. If it is unplugged, the picture becomes a window and goes back when a second screen returns. Kept on this laptop.</source>
+        <translation>F11 en Presidencia muestra la imagen de la sala a pantalla completa en esta pantalla, y Presidencia conserva el teclado. Si se desconecta, la imagen pasa a una ventana y vuelve cuando regresa una segunda pantalla. Se guarda en esta computadora.</translation>
+    </message>
+    <message>
+        <source>Automatic: the screen that is not the chair's</source>
+        <translation>Automática: la pantalla que no es la de la presidencia</translation>
+    </message>
+    <message>
+        <source>{name} (not connected now)</source>
+        <translation>{name} (no conectada ahora)</translation>
     </message>
 </context>
 </TS>

@@ -157,6 +157,7 @@ class ChairWorkspace(Workspace):
             "readd": self.readd_last,
             "queue": self.queue.setFocus,
             "projector": self.show_projector,
+            "projector_off": self.close_projector,
             "help": self.toggle_help,
         }
 
@@ -457,6 +458,10 @@ class ChairWorkspace(Workspace):
             self.projector = ProjectorWindow(self.floor, self)
         self.projector.show_on_room_screen()
         return self.projector
+
+    def close_projector(self) -> None:
+        if self.projector is not None:
+            self.projector.close_room_screen()
 
     def _projector_language_chosen(self) -> None:
         language = self.top.projector_language.currentData()

@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QResizeEvent,
+    QScreen,
 )
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
@@ -35,7 +36,7 @@ from encounter_desk.chair.clock import ClockState
 from encounter_desk.chair.queries import ListSnapshot, QueueEntry
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, in_language
 from encounter_desk.storage.models import SpeechKind
-from encounter_desk.ui.chair import looks
+from encounter_desk.ui.chair import looks, room_screen
 from encounter_desk.ui.chair.clock_widget import paint_clock
 from encounter_desk.ui.chair.floor_state import FloorState
 from encounter_desk.ui.chair.text_fit import draw_fitted
@@ -48,6 +49,10 @@ BAND = "#1c2b33"
 TEXT = "#ffffff"
 MUTED = "#b0bec5"
 ACCENT = "#ffd54f"
+SPEAKER_BOTTOM = 816
+"""Where the speaker's side ends: the next speakers' band starts at 830."""
+FIRST_LINE = 62
+NOTE_LINE = 66
 
 
 @dataclass(frozen=True)
@@ -223,19 +228,25 @@ def paint_projector(painter: QPainter, content: ProjectorContent, reading: Clock
         draw_fitted(painter, QRectF(text_left, y + 66, left.right() - text_left, 84),
                     content.delegation, _font(True), max_px=60, min_px=30)
         y += 170
-        draw_fitted(painter, QRectF(left.left(), y, left.width(), 270), content.speaker_name,
-                    _font(True), max_px=118, min_px=46, lines=3)
-        y += 282
+        # The name takes what the lines under it (first speech, "Interrupts …") leave
+        # above the next speakers' band.
+        below = (FIRST_LINE if content.first_speech else 0) + (
+            NOTE_LINE if content.floor_note else 0)
+        name_height = min(270, SPEAKER_BOTTOM - y - below - 12)
+        draw_fitted(painter, QRectF(left.left(), y, left.width(), name_height),
+                    content.speaker_name, _font(True), max_px=118, min_px=40, lines=3)
+        y += name_height + 12
     painter.setPen(QColor(ACCENT))
     if content.first_speech:
-        draw_fitted(painter, QRectF(left.left(), y, left.width(), 56),
+        draw_fitted(painter, QRectF(left.left(), y, left.width(), FIRST_LINE - 6),
                     "\u2605 " + content.first_speech, _font(True), max_px=44, min_px=24)
-        y += 62
+        y += FIRST_LINE
     if content.floor_note:
         painter.setPen(QColor(MUTED if content.speaker_name else TEXT))
-        draw_fitted(painter, QRectF(left.left(), max(y, left.top()), left.width(), 120),
+        height = min(120, SPEAKER_BOTTOM - max(y, left.top()))
+        draw_fitted(painter, QRectF(left.left(), max(y, left.top()), left.width(), height),
                     content.floor_note, _font(not content.speaker_name), max_px=56, min_px=28,
-                    lines=2)
+                    lines=2 if height >= 100 else 1)
 
     # right: the clock
     paint_clock(painter, QRectF(1200, 190, 660, 600), reading, content.clock_caption,
@@ -313,12 +324,22 @@ class ProjectorView(QWidget):
 
 
 class ProjectorWindow(QWidget):
-    """The room's window (objectName ``projectorWindow``), a top-level window of its own."""
+    """The room's window (objectName ``projectorWindow``), a top-level window of its own.
+
+    It never takes the keyboard: the chair keeps typing names and pressing F6 while it is
+    up (it is shown without activating and does not accept focus). Full screen on the
+    room's screen (:mod:`~encounter_desk.ui.chair.room_screen`); when that screen is
+    unplugged it becomes a window on the chair's screen, and goes back full screen when a
+    second screen returns."""
 
     def __init__(self, floor: FloorState, parent: QWidget | None = None) -> None:
-        super().__init__(parent, Qt.WindowType.Window)
+        super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowDoesNotAcceptFocus)
         self.setObjectName("projectorWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.floor = floor
+        self.wanted = False
+        """The chair asked for the room's screen (and has not closed it)."""
         self.view = ProjectorView(floor, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -326,6 +347,9 @@ class ProjectorWindow(QWidget):
         self.resize(1280, 720)
         self.retitle()
         floor.projector_language_changed.connect(self.retitle)
+        app = QGuiApplication.instance()
+        app.screenRemoved.connect(self.screen_removed)
+        app.screenAdded.connect(self.screen_added)
 
     def retitle(self) -> None:
         self.setWindowTitle(in_language(self.floor.projector_language).translate(
@@ -335,29 +359,62 @@ class ProjectorWindow(QWidget):
     def content(self) -> ProjectorContent:
         return self.view.content
 
-    def room_screen(self):  # noqa: ANN201 - QScreen | None
-        """The second monitor when there is one (the one that is not the primary)."""
-        screens = QGuiApplication.screens()
-        if len(screens) < 2:
-            return None
-        primary = QGuiApplication.primaryScreen()
-        return next((s for s in screens if s is not primary), screens[1])
+    def chair_screen(self) -> QScreen | None:
+        """The screen the chair's own window is on."""
+        parent = self.parentWidget()
+        return parent.window().screen() if parent is not None else None
+
+    def room_screen(self, gone: QScreen | None = None) -> QScreen | None:
+        """The screen chosen for the room, or any other than the chair's; None with one."""
+        return room_screen.room_screen(self.chair_screen(), gone)
 
     def show_on_room_screen(self) -> bool:
-        """Full screen on the second monitor; a normal window when there is only one.
+        """Full screen on the room's screen; a window when there is only one screen. The
+        chair's window keeps the keyboard. Returns whether it went full screen."""
+        self.wanted = True
+        return self._place()
 
-        Returns whether it went full screen."""
-        screen = self.room_screen()
+    def close_room_screen(self) -> None:
+        self.wanted = False
+        self.hide()
+
+    def _place(self, gone: QScreen | None = None) -> bool:
+        screen = self.room_screen(gone)
         if screen is None:
             if self.isFullScreen():
                 self.showNormal()
+            here = self.chair_screen()
+            if here is None or here is gone:
+                here = next(iter(room_screen.connected(gone)), None)
+            if here is not None:
+                area = here.availableGeometry()
+                self.setScreen(here)
+                self.resize(min(1280, area.width() * 3 // 4), min(720, area.height() * 3 // 4))
+                self.move(area.center() - self.rect().center())
             self.show()
-            self.raise_()
+            self._give_keyboard_back()
             return False
         self.setScreen(screen)
         self.setGeometry(screen.geometry())
         self.showFullScreen()
+        self._give_keyboard_back()
         return True
+
+    def _give_keyboard_back(self) -> None:
+        parent = self.parentWidget()
+        if parent is not None:
+            parent.window().activateWindow()
+
+    def screen_removed(self, screen: QScreen) -> None:
+        """A screen went (a cable pulled): off it, as a window, before Qt moves it anyhow."""
+        if self.wanted and self.isVisible() and (
+                self.screen() is screen or self.isFullScreen()):
+            self._place(gone=screen)
+
+    def screen_added(self, _screen: QScreen) -> None:
+        """A screen came back: full screen on it again if the room's picture is up."""
+        if self.wanted and self.isVisible() and not self.isFullScreen():
+            self._place()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() == Qt.Key.Key_Escape and self.isFullScreen():

@@ -78,6 +78,8 @@ SHORTCUTS: tuple[ChairShortcut, ...] = (
                   in_queue=True),
     ChairShortcut("projector", ("F11",),
                   QT_TRANSLATE_NOOP("ChairShortcuts", "Show the room screen (projector)")),
+    ChairShortcut("projector_off", ("Shift+F11",),
+                  QT_TRANSLATE_NOOP("ChairShortcuts", "Close the room screen")),
     ChairShortcut("help", ("F1",),
                   QT_TRANSLATE_NOOP("ChairShortcuts", "Show or hide this list of shortcuts")),
 )
