@@ -4975,4 +4975,11 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <translation>{name} (no conectada ahora)</translation>
     </message>
 </context>
+<context>
+    <name>ClockFace</name>
+    <message>
+        <source>Time is up</source>
+        <translation>Tiempo agotado</translation>
+    </message>
+</context>
 </TS>

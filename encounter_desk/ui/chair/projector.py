@@ -95,7 +95,6 @@ class ProjectorContent:
 CAPTIONS = {
     looks.PAUSED: QT_TRANSLATE_NOOP("Projector", "Paused"),
     looks.STOPWATCH: QT_TRANSLATE_NOOP("Projector", "Speaking time"),
-    looks.OVERTIME: QT_TRANSLATE_NOOP("Projector", "Time is up"),
     looks.WARNING: QT_TRANSLATE_NOOP("Projector", "Please conclude"),
     looks.IDLE: QT_TRANSLATE_NOOP("Projector", "Speaking time"),
     looks.STOPPED: QT_TRANSLATE_NOOP("Projector", "Speech ended"),
@@ -105,6 +104,8 @@ CAPTIONS = {
 
 
 def _caption(look: str, lang: str) -> str:
+    if look == looks.OVERTIME:
+        return looks.overtime_caption(lang)
     return in_language(lang).translate("Projector", CAPTIONS[look])
 
 

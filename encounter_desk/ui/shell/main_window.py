@@ -321,6 +321,9 @@ class MainWindow(Retranslating, QMainWindow):
         self._update_title()
 
     def _workspace_shown(self) -> None:
+        # While a tab is being built Qt passes through its neighbour: no page for that one.
+        if self._building:
+            return
         if self.stack.currentWidget() is self.tabs:
             self.howto.workspace_shown(getattr(self.tabs.currentWidget(), "KEY", None))
 

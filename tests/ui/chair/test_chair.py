@@ -163,7 +163,7 @@ def test_clock_colours_normal_warning_overtime_and_paused(room, chair, qtbot):
     assert face(chair) == ("+0:00", looks.OVERTIME)
     room.time.advance(12)
     assert face(chair) == ("+0:12", looks.OVERTIME)
-    assert chair.clock_widget.caption() == "Over time"
+    assert chair.clock_widget.caption() == "Time is up"  # the room screen's word too
     chair.toggle_pause()
     room.time.advance(60)
     assert face(chair) == ("+0:12", looks.PAUSED)

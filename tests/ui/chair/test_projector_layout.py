@@ -66,3 +66,25 @@ def test_the_interruption_line_ends_above_the_next_speakers(qapp, monkeypatch, f
     if first:
         star = boxes["\u2605 " + first][0]
         assert name.bottom() <= star.top() and star.bottom() <= rect.top()
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_chair_and_the_room_say_overtime_with_one_word(qapp, lang):
+    from types import SimpleNamespace
+
+    from encounter_desk.chair.clock import ClockState, Phase
+    from encounter_desk.core import i18n
+    from encounter_desk.ui.chair import looks
+    from encounter_desk.ui.chair.clock_widget import ClockWidget
+
+    over = ClockState(phase=Phase.OVERTIME, elapsed=192, limit_seconds=180, warning_seconds=30)
+    assert looks.clock_look_name(over) == looks.OVERTIME
+    room = projector.projector_content(None, over, lang).clock_caption
+    assert room == {"en": "Time is up", "es": "Tiempo agotado"}[lang]
+    before = i18n.language()
+    i18n.set_language(lang)
+    try:  # the chair's face, in the app's language
+        face = SimpleNamespace(look=looks.OVERTIME, tr=lambda text: text)
+        assert ClockWidget.caption(face) == room
+    finally:
+        i18n.set_language(before)
