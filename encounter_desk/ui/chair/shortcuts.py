@@ -65,7 +65,7 @@ SHORTCUTS: tuple[ChairShortcut, ...] = (
                                     "Add a speaker: type a name or scan a badge, then Enter")),
     ChairShortcut("readd", ("Ctrl+Shift+R",),
                   QT_TRANSLATE_NOOP("ChairShortcuts", "Put the last speaker back on the list")),
-    ChairShortcut("queue", ("Ctrl+1",),
+    ChairShortcut("queue", ("Alt+L",),
                   QT_TRANSLATE_NOOP("ChairShortcuts", "Go to the list of speakers")),
     ChairShortcut("move_up", ("Alt+Up", "Ctrl+Up"),
                   QT_TRANSLATE_NOOP("ChairShortcuts", "Move the selected speaker up"),

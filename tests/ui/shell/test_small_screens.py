@@ -69,3 +69,28 @@ def test_names_elide_in_the_middle_with_the_whole_name_in_a_tooltip(qtbot, messa
     assert chair.queue.textElideMode() == Qt.TextElideMode.ElideMiddle
     assert chair.stats.people_view.textElideMode() == Qt.TextElideMode.ElideMiddle
     assert chair.add_panel.results.textElideMode() == Qt.TextElideMode.ElideMiddle
+
+
+@pytest.mark.parametrize(("keys", "modifier", "expected"), [
+    (Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier, "chair"),
+    (Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier, "records"),
+    (Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier, "setup"),
+    (Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier, "chair"),
+    (Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier, "chair"),
+    (Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier, "setup"),
+])
+def test_workspace_keys_work_from_the_desk_scan_field(qtbot, messages, event_db, keys, modifier,
+                                                      expected):
+    window = create_main_window(event_db.url, language="en", messages=messages)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    desk = window.show_workspace("desk")
+    desk.scan_field.setFocus()
+    assert QApplication.focusWidget() is desk.scan_field
+    qtbot.keyClick(desk.scan_field, keys, modifier)
+    assert window.tabs.currentWidget().KEY == expected
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_1,
+                   Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget().KEY == "desk"
