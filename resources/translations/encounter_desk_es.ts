@@ -4289,6 +4289,10 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <source>The clock is already running.</source>
         <translation>El reloj ya está en marcha.</translation>
     </message>
+    <message>
+        <source>{name} already has a request waiting on this list: {kind}.</source>
+        <translation>{name} ya tiene una solicitud en espera en esta lista: {kind}.</translation>
+    </message>
 </context>
 <context>
     <name>SpeechKind</name>

@@ -262,6 +262,14 @@ def test_the_same_person_cannot_wait_twice_for_a_statement(room):
     assert room.order() == [("Ana", "point_of_order"), ("Ana", "statement")]
 
 
+def test_the_same_person_cannot_wait_twice_with_the_same_kind_of_request(room):
+    room.add("ana", POO)
+    with refused("speakers.already_waiting", match="already has a request waiting"):
+        room.add("ana", POO)
+    room.add("rosa", POO)  # someone else may
+    assert room.order() == [("Ana", "point_of_order"), ("Rosa", "point_of_order")]
+
+
 def test_move_to_up_and_down(room):
     ids = {who: room.add(who).id for who in ["ana", "kate", "rosa", "tom"]}
     order = queue.move_to(room.db, ids["tom"], 0)
