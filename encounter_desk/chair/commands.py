@@ -12,6 +12,8 @@ The commands live by what they change, each module with its rules:
 
 * :mod:`encounter_desk.chair.queue` — asking for the floor (by name or badge), withdrawing,
   reordering, putting the last speaker back;
+* :mod:`encounter_desk.chair.requests` — a waiting request's kind or person changed in
+  place, a withdrawal undone;
 * :mod:`encounter_desk.chair.floor` — giving the floor, pauses, points of order, the end of
   a speech, extra time;
 * :mod:`encounter_desk.chair.lists` — closing and reopening a list, its default times, the
@@ -60,6 +62,7 @@ from encounter_desk.chair.queue import (
     readd_last,
     withdraw,
 )
+from encounter_desk.chair.requests import change_request, undo_withdraw
 from encounter_desk.chair.speech_details import (
     adjust_time,
     set_language,
@@ -83,6 +86,7 @@ __all__ = [
     "add_time",
     "adjust_time",
     "budgets",
+    "change_request",
     "close_list",
     "current_speech",
     "end_current",
@@ -107,5 +111,6 @@ __all__ = [
     "start_next",
     "start_speech",
     "toggle_pause",
+    "undo_withdraw",
     "withdraw",
 ]

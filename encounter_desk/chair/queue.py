@@ -175,7 +175,7 @@ def add_speaker(
         refuse_second_request(waiting, person, kind)
         target = None
         if kind in (SpeechKind.RIGHT_OF_REPLY, SpeechKind.QUESTION):
-            target = _answered(session, sitting, agenda_item_id, replies_to_id, kind)
+            target = answered_speech(session, sitting, agenda_item_id, replies_to_id, kind)
         elif replies_to_id is not None:
             raise SpeakerListError(
                 translate(
@@ -208,7 +208,7 @@ def add_speaker(
         return entry_of(session, speech)
 
 
-def _answered(
+def answered_speech(
     session: Session,
     sitting: Sitting,
     agenda_item_id: int | None,

@@ -988,6 +988,22 @@
         <source>Close the room screen</source>
         <translation>Cerrar la pantalla de la sala</translation>
     </message>
+    <message>
+        <source>Give the floor to the selected speaker, out of turn</source>
+        <translation>Dar la palabra al orador seleccionado, fuera de turno</translation>
+    </message>
+    <message>
+        <source>Close or reopen the list</source>
+        <translation>Cerrar o reabrir la lista</translation>
+    </message>
+    <message>
+        <source>Speaking times of the list</source>
+        <translation>Tiempos de uso de la palabra de la lista</translation>
+    </message>
+    <message>
+        <source>Put the last withdrawn speaker back where they were</source>
+        <translation>Devolver al último orador retirado a su lugar</translation>
+    </message>
 </context>
 <context>
     <name>ChairWorkspace</name>
@@ -4293,6 +4309,10 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <source>{name} already has a request waiting on this list: {kind}.</source>
         <translation>{name} ya tiene una solicitud en espera en esta lista: {kind}.</translation>
     </message>
+    <message>
+        <source>Only a withdrawn request can be put back.</source>
+        <translation>Solo se puede devolver a la lista una solicitud retirada.</translation>
+    </message>
 </context>
 <context>
     <name>SpeechKind</name>
@@ -4920,6 +4940,10 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <source>Waiting to speak: {count}</source>
         <translation>En espera: {count}</translation>
     </message>
+    <message>
+        <source>Ctrl+Z puts the speaker back where they were</source>
+        <translation>Ctrl+Z devuelve al orador a su lugar</translation>
+    </message>
 </context>
 <context>
     <name>FloorPanel</name>
@@ -4984,6 +5008,25 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>Time is up</source>
         <translation>Tiempo agotado</translation>
+    </message>
+</context>
+<context>
+    <name>RequestActions</name>
+    <message>
+        <source>Change the kind to</source>
+        <translation>Cambiar el tipo a</translation>
+    </message>
+    <message>
+        <source>Give this place to {name}</source>
+        <translation>Dar este lugar a {name}</translation>
+    </message>
+    <message>
+        <source>Give this place to the person found above</source>
+        <translation>Dar este lugar a la persona encontrada arriba</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Retirar</translation>
     </message>
 </context>
 </TS>

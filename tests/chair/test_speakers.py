@@ -9,7 +9,16 @@ import json
 import pytest
 from sqlalchemy import select
 
-from encounter_desk.chair import entries, floor, lists, queries, queue, speech_details, statistics
+from encounter_desk.chair import (
+    entries,
+    floor,
+    lists,
+    queries,
+    queue,
+    requests,
+    speech_details,
+    statistics,
+)
 from encounter_desk.chair.clock import Phase, SpeechClock
 from encounter_desk.chair.errors import SpeakerListError
 from encounter_desk.storage.database import open_database
@@ -862,3 +871,55 @@ def test_the_same_list_on_postgresql(pg_url):
         assert snap.done[0].duration_seconds == 68 and snap.done[0].first_of_sitting
     finally:
         database.close()
+
+
+# --- a request changed in place, a withdrawal undone ----------------------------------------
+
+def test_a_waiting_request_changes_kind_and_keeps_its_place(room):
+    room.add("ana")
+    kate = room.add("kate")
+    room.add("rosa")
+    room.next(10)  # Ana speaks
+    changed = requests.change_request(room.db, kate.id, kind=REPLY)
+    assert changed.id == kate.id and changed.kind == REPLY
+    assert room.order() == [("Kate", "right_of_reply"), ("Rosa", "statement")]
+    assert room.speech(kate.id).replies_to_id is not None  # answers Ana, on the floor
+    requests.change_request(room.db, kate.id, kind=SpeechKind.STATEMENT)
+    assert room.speech(kate.id).replies_to_id is None
+    with refused("speakers.kind"):
+        requests.change_request(room.db, kate.id, kind="speech")
+
+
+def test_a_waiting_request_changes_person_in_place(room):
+    room.add("ana")
+    kate = room.add("kate")
+    room.add("rosa")
+    changed = requests.change_request(room.db, kate.id, participant_id=room.p["marc"])
+    assert changed.name.startswith("Marc")
+    assert room.names() == ["Ana", "Marc", "Rosa"]
+    assert room.speech(kate.id).language == "fr"
+    with refused("speakers.already_waiting"):  # Rosa already waits for a statement
+        requests.change_request(room.db, kate.id, participant_id=room.p["rosa"])
+    assert room.names() == ["Ana", "Marc", "Rosa"]
+
+
+def test_a_withdrawal_is_undone_in_its_old_place(room):
+    room.add("ana")
+    kate = room.add("kate", at=1)
+    room.add("rosa", at=2)
+    queue.withdraw(room.db, kate.id, at=t(3))
+    assert room.names() == ["Ana", "Rosa"]
+    back = requests.undo_withdraw(room.db, kate.id)
+    assert back.id == kate.id and back.state == SpeechState.WAITING
+    assert room.names() == ["Ana", "Kate", "Rosa"]
+    assert room.speech(kate.id).withdrawn_at is None
+    with refused("speakers.not_withdrawn"):
+        requests.undo_withdraw(room.db, kate.id)
+
+
+def test_an_undone_withdrawal_never_makes_a_second_request(room):
+    kate = room.add("kate")
+    queue.withdraw(room.db, kate.id, at=t(3))
+    room.add("kate", at=4)  # she asked again meanwhile
+    with refused("speakers.already_waiting"):
+        requests.undo_withdraw(room.db, kate.id)

@@ -42,6 +42,7 @@ from encounter_desk.ui.chair.floor_state import FloorState
 from encounter_desk.ui.chair.help_overlay import HelpOverlay
 from encounter_desk.ui.chair.list_panel import ListPanel
 from encounter_desk.ui.chair.projector import ProjectorWindow
+from encounter_desk.ui.chair.request_actions import RequestActions
 from encounter_desk.ui.chair.sounds import ClockSounds
 from encounter_desk.ui.chair.times_dialog import TimesDialog
 from encounter_desk.ui.chair.top_bar import ChairTopBar
@@ -111,6 +112,7 @@ class ChairWorkspace(Workspace):
         self.clock_widget, self.current_panel = panel.clock_widget, panel.current_panel
         self.pause_button, self.preview = panel.pause_button, panel.preview
         self.stats, self.attendance_counts = panel.stats, panel.attendance_counts
+        self.requests = RequestActions(self.db, self.queue, self.add_panel, self._act, self)
         self.splitter = side_by_side(self.list_panel, self.floor_panel, (4, 5), (540, 720))
         vbox(self.top, (self.splitter, 1), parent=self, margins=6)
 
@@ -155,6 +157,10 @@ class ChairWorkspace(Workspace):
             "question": lambda: self.prepare(SpeechKind.QUESTION),
             "find": lambda: self.prepare(SpeechKind.STATEMENT),
             "readd": self.readd_last,
+            "undo_withdraw": self.requests.undo_withdraw,
+            "give_floor": self.give_floor_to_selected,
+            "toggle_list": self.toggle_list_closed,
+            "times": self.open_times,
             "queue": self.queue.setFocus,
             "projector": self.show_projector,
             "projector_off": self.close_projector,
@@ -381,7 +387,7 @@ class ChairWorkspace(Workspace):
         self.add_person(participant_id)
 
     def withdraw(self, speech_id: int) -> None:
-        self._act(lambda: speakers.withdraw(self.db, speech_id))
+        self.requests.withdraw(speech_id)
 
     def _withdraw_selected(self) -> None:
         speech_id = self.queue.selected_id()

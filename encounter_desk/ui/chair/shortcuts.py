@@ -63,6 +63,13 @@ SHORTCUTS: tuple[ChairShortcut, ...] = (
     ChairShortcut("find", ("Ctrl+F", "Ctrl+L"),
                   QT_TRANSLATE_NOOP("ChairShortcuts",
                                     "Add a speaker: type a name or scan a badge, then Enter")),
+    ChairShortcut("give_floor", ("Ctrl+Shift+Return",),
+                  QT_TRANSLATE_NOOP("ChairShortcuts",
+                                    "Give the floor to the selected speaker, out of turn")),
+    ChairShortcut("toggle_list", ("Ctrl+Shift+L",),
+                  QT_TRANSLATE_NOOP("ChairShortcuts", "Close or reopen the list")),
+    ChairShortcut("times", ("Ctrl+T",),
+                  QT_TRANSLATE_NOOP("ChairShortcuts", "Speaking times of the list")),
     ChairShortcut("readd", ("Ctrl+Shift+R",),
                   QT_TRANSLATE_NOOP("ChairShortcuts", "Put the last speaker back on the list")),
     ChairShortcut("queue", ("Alt+L",),
@@ -76,6 +83,9 @@ SHORTCUTS: tuple[ChairShortcut, ...] = (
     ChairShortcut("withdraw", ("Delete",),
                   QT_TRANSLATE_NOOP("ChairShortcuts", "Withdraw the selected speaker"),
                   in_queue=True),
+    ChairShortcut("undo_withdraw", ("Ctrl+Z",),
+                  QT_TRANSLATE_NOOP("ChairShortcuts",
+                                    "Put the last withdrawn speaker back where they were")),
     ChairShortcut("projector", ("F11",),
                   QT_TRANSLATE_NOOP("ChairShortcuts", "Show the room screen (projector)")),
     ChairShortcut("projector_off", ("Shift+F11",),
@@ -87,6 +97,14 @@ SHORTCUTS: tuple[ChairShortcut, ...] = (
 
 def by_action(action: str) -> ChairShortcut:
     return next(s for s in SHORTCUTS if s.action == action)
+
+
+def with_key(text: str, action: str) -> str:
+    """A button's text followed by its first key: "Withdraw  (Del)" (the short names
+    written on keyboards, which fit a small screen in either language)."""
+    key = QKeySequence(by_action(action).keys[0]).toString(
+        QKeySequence.SequenceFormat.PortableText)
+    return f"{text}  ({key})"
 
 
 def install(workspace: QWidget, handlers: Mapping[str, Callable[[], None]]) -> list[QShortcut]:

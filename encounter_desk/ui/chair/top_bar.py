@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QPushButton, QSizePo
 from encounter_desk.chair.queries import ListSnapshot
 from encounter_desk.core import i18n
 from encounter_desk.event.sittings import AgendaItemRow
+from encounter_desk.ui.chair.shortcuts import with_key
 from encounter_desk.ui.widgets.flow_layout import FlowLayout
 from encounter_desk.ui.widgets.layout import hbox, named, sized_combo
 from encounter_desk.ui.widgets.sitting_choice import SittingChoice
@@ -67,7 +68,7 @@ class ChairTopBar(QWidget):
     def retranslate(self) -> None:
         self.sitting_label.setText(self.tr("Session"))
         self.item_label.setText(self.tr("Item"))
-        self.times_button.setText(self.tr("Speaking times…"))
+        self.times_button.setText(with_key(self.tr("Speaking times…"), "times"))
         self.sound_box.setText(self.tr("Sounds"))
         self.sound_box.setToolTip(self.tr("A chime at the warning, a double beep at zero"))
         self.projector_language_label.setText(self.tr("Projector language"))
@@ -93,7 +94,8 @@ class ChairTopBar(QWidget):
         """Whether the list on screen is closed; nothing to change without one."""
         closed = snapshot is not None and snapshot.closed
         self.closed_toggle.setChecked(closed)
-        self.closed_toggle.setText(self.tr("List closed") if closed else self.tr("List open"))
+        self.closed_toggle.setText(with_key(
+            self.tr("List closed") if closed else self.tr("List open"), "toggle_list"))
         self.closed_toggle.setToolTip(
             self.tr("Reopen the list to new statements") if closed
             else self.tr("Close the list to new statements"))

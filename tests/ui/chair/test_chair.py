@@ -423,3 +423,54 @@ def test_stable_object_names_for_automated_ui_tests(chair):
     assert queue is chair.queue
     assert isinstance(clock, ClockWidget) and clock is chair.clock_widget
     assert button is not None and "F5" in button.text()
+
+
+# --- a request withdrawn by mistake, changed in place --------------------------------------
+
+def test_delete_withdraws_and_ctrl_z_puts_the_speaker_back_where_they_were(room, chair, qtbot):
+    for who in ("ana", "jorge", "patricia"):
+        room.add(who)
+    chair.reload()
+    chair.queue.select_speech(chair.queue_model.entry(1).id)
+    chair.queue.setFocus()
+    before = room.waiting()
+    key(qtbot, chair, Qt.Key.Key_Delete)
+    assert len(room.waiting()) == 2 and before[1] not in room.waiting()
+    key(qtbot, chair, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert room.waiting() == before
+    assert chair.queue.selected_id() == chair.queue_model.entry(1).id
+    key(qtbot, chair, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # nothing more
+    assert room.waiting() == before
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints", "raise", "grabbing the keyboard")
+def test_the_list_menu_changes_a_request_kind_and_person_in_place(room, chair):
+    for who in ("ana", "jorge", "patricia"):
+        room.add(who)
+    chair.reload()
+    row = chair.queue.visualRect(chair.queue_model.index(1, 0)).center()
+    menu = chair.requests.show_menu(row)
+    kinds = menu.actions()[0].menu()
+    point = next(a for a in kinds.actions() if a.text() == "Point of order")
+    point.trigger()
+    menu.close()
+    order = [(e.name, e.kind) for e in room.snapshot().waiting]
+    assert order[1][1] == SpeechKind.POINT_OF_ORDER  # same place, another kind
+    # the person found in the add field takes the place
+    chair.add_panel.search.setText("rosa")
+    chair.add_panel.search.textEdited.emit("rosa")
+    menu = chair.requests.show_menu(row)
+    give = menu.actions()[1]
+    assert give.isEnabled() and "Rosa" in give.text()
+    give.trigger()
+    menu.close()
+    assert "Rosa" in room.snapshot().waiting[1].name
+
+
+def test_every_chair_button_shows_its_key(chair):
+    for name in ("nextSpeakerButton", "pauseButton", "endSpeechButton", "addTimeButton",
+                 "removeTimeButton", "moveUpButton", "moveDownButton", "withdrawButton",
+                 "readdButton", "giveFloorButton", "listClosedToggle", "timesButton",
+                 "showProjectorButton", "helpButton"):
+        text = chair.findChild(QWidget, name).text()
+        assert re.search(r"\((F\d+|Shift\+F\d+|Ctrl\+.+|Alt\+.+|Del)\)\s*$|F1$", text), (name, text)
