@@ -45,7 +45,14 @@ from encounter_desk.chair.floor import (
     start_speech,
     toggle_pause,
 )
-from encounter_desk.chair.lists import close_list, reopen_list, set_budget, set_list_times
+from encounter_desk.chair.lists import (
+    close_list,
+    reopen_list,
+    set_budget,
+    set_list_times,
+    set_only_present,
+)
+from encounter_desk.chair.presence import not_present, speeches_given
 from encounter_desk.chair.queries import (
     budgets,
     current_speech,
@@ -96,6 +103,7 @@ __all__ = [
     "move_down",
     "move_to",
     "move_up",
+    "not_present",
     "participant_from_badge",
     "pause_current",
     "readd_last",
@@ -104,10 +112,12 @@ __all__ = [
     "set_budget",
     "set_language",
     "set_list_times",
+    "set_only_present",
     "set_summary",
     "set_time_limit",
     "sitting_speeches",
     "speaking_stats",
+    "speeches_given",
     "start_next",
     "start_speech",
     "toggle_pause",

@@ -36,6 +36,7 @@ from encounter_desk.chair.lookups import (
     require_sitting,
     waiting_speeches,
 )
+from encounter_desk.chair.presence import refuse_absent
 from encounter_desk.core.i18n import translate
 from encounter_desk.event import badge_code
 from encounter_desk.event.event import find_event
@@ -171,6 +172,7 @@ def add_speaker(
                 ).format(name=person.display_name),
                 code="speakers.list_closed",
             )
+        refuse_absent(session, lst, person)
         waiting = waiting_speeches(session, sitting_id, agenda_item_id)
         refuse_second_request(waiting, person, kind)
         target = None

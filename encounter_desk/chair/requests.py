@@ -16,7 +16,8 @@ from __future__ import annotations
 from encounter_desk.chair.checks import require_speech, require_waiting, speech_kind
 from encounter_desk.chair.entries import QueueEntry, entry_of
 from encounter_desk.chair.errors import SpeakerListError
-from encounter_desk.chair.lookups import require_list_sitting, waiting_speeches
+from encounter_desk.chair.lookups import find_list, require_list_sitting, waiting_speeches
+from encounter_desk.chair.presence import refuse_absent
 from encounter_desk.chair.queue import answered_speech, refuse_second_request
 from encounter_desk.core.i18n import translate
 from encounter_desk.storage.database import Database
@@ -38,6 +39,9 @@ def change_request(
                 translate("Speakers", "This participant is no longer registered."),
                 code="speakers.participant_gone",
             )
+        if person.id != speech.participant_id:
+            refuse_absent(session, find_list(session, speech.sitting_id, speech.agenda_item_id),
+                          person)
         target_kind = new_kind or speech_kind(speech.kind)
         waiting = waiting_speeches(session, speech.sitting_id, speech.agenda_item_id)
         refuse_second_request(waiting, person, target_kind, ignore=speech.id)

@@ -443,6 +443,10 @@
         <source>Mark absent</source>
         <translation>Marcar como ausentes</translation>
     </message>
+    <message>
+        <source>People who had the floor at this session: {count} of those selected. The minutes record their speeches. Mark them absent all the same?</source>
+        <translation>Personas que hicieron uso de la palabra en esta sesión: {count} de las seleccionadas. El acta registra sus intervenciones. ¿Marcarlas ausentes de todos modos?</translation>
+    </message>
 </context>
 <context>
     <name>BackupActions</name>
@@ -4312,6 +4316,10 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>Only a withdrawn request can be put back.</source>
         <translation>Solo se puede devolver a la lista una solicitud retirada.</translation>
+    </message>
+    <message>
+        <source>Only participants marked present at this session may speak, and {name} is not marked present. Mark them present first.</source>
+        <translation>Solo pueden hacer uso de la palabra los participantes registrados como presentes en esta sesión, y {name} no está registrado como presente. Regístrelo como presente primero.</translation>
     </message>
 </context>
 <context>

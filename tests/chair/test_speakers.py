@@ -923,3 +923,39 @@ def test_an_undone_withdrawal_never_makes_a_second_request(room):
     room.add("kate", at=4)  # she asked again meanwhile
     with refused("speakers.already_waiting"):
         requests.undo_withdraw(room.db, kate.id)
+
+
+# --- presence -------------------------------------------------------------------------------
+
+def test_a_list_for_present_participants_only_refuses_the_others(room):
+    from encounter_desk.chair import presence
+    from encounter_desk.records.attendance import marks
+
+    assert presence.not_present(room.db, room.sitting, [room.p["ana"], room.p["kate"]]) == {
+        room.p["ana"], room.p["kate"]}
+    room.add("kate")  # allowed by default: the chair is only told
+    settings = lists.set_only_present(room.db, room.sitting, room.item, True)
+    assert settings.only_present
+    with refused("speakers.not_present", match="not marked present"):
+        room.add("ana")
+    marks.mark(room.db, room.sitting, room.p["ana"], "present", at=t(1))
+    assert presence.not_present(room.db, room.sitting, [room.p["ana"]]) == set()
+    room.add("ana", at=2)
+    kate = room.snapshot().waiting[0]
+    with refused("speakers.not_present"):  # her place cannot go to someone absent either
+        requests.change_request(room.db, kate.id, participant_id=room.p["rosa"])
+    lists.set_only_present(room.db, room.sitting, room.item, False)
+    assert not queries.list_settings(room.db, room.sitting, room.item).only_present
+
+
+def test_speeches_given_counts_who_had_the_floor(room):
+    from encounter_desk.chair import presence
+
+    room.add("ana")
+    room.add("kate")
+    assert presence.speeches_given(room.db, room.sitting, room.p["ana"]) == 0
+    room.next(10)
+    assert presence.speeches_given(room.db, room.sitting, room.p["ana"]) == 1
+    room.end(20)
+    assert presence.speeches_given(room.db, room.sitting, room.p["ana"]) == 1
+    assert presence.speeches_given(room.db, room.sitting, room.p["kate"]) == 0
