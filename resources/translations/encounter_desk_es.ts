@@ -1008,6 +1008,10 @@
         <source>Put the last withdrawn speaker back where they were</source>
         <translation>Devolver al último orador retirado a su lugar</translation>
     </message>
+    <message>
+        <source>Mark present the speaker just flagged as not present</source>
+        <translation>Marcar presente al orador que se acaba de señalar como no presente</translation>
+    </message>
 </context>
 <context>
     <name>ChairWorkspace</name>
@@ -5035,6 +5039,28 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>Withdraw</source>
         <translation>Retirar</translation>
+    </message>
+</context>
+<context>
+    <name>PresenceNote</name>
+    <message>
+        <source>Mark present</source>
+        <translation>Marcar presente</translation>
+    </message>
+    <message>
+        <source>{name} is not marked present at this session.</source>
+        <translation>{name} no está registrado como presente en esta sesión.</translation>
+    </message>
+</context>
+<context>
+    <name>OnlyPresentBox</name>
+    <message>
+        <source>Only present may speak</source>
+        <translation>Solo presentes hablan</translation>
+    </message>
+    <message>
+        <source>Only participants marked present at this session may be put on this list</source>
+        <translation>Solo los participantes registrados como presentes en esta sesión pueden inscribirse en esta lista</translation>
     </message>
 </context>
 </TS>

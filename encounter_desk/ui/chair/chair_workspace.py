@@ -41,6 +41,7 @@ from encounter_desk.ui.chair.floor_panel import FloorPanel
 from encounter_desk.ui.chair.floor_state import FloorState
 from encounter_desk.ui.chair.help_overlay import HelpOverlay
 from encounter_desk.ui.chair.list_panel import ListPanel
+from encounter_desk.ui.chair.presence_note import PresenceNote
 from encounter_desk.ui.chair.projector import ProjectorWindow
 from encounter_desk.ui.chair.request_actions import RequestActions
 from encounter_desk.ui.chair.sounds import ClockSounds
@@ -113,6 +114,8 @@ class ChairWorkspace(Workspace):
         self.pause_button, self.preview = panel.pause_button, panel.preview
         self.stats, self.attendance_counts = panel.stats, panel.attendance_counts
         self.requests = RequestActions(self.db, self.queue, self.add_panel, self._act, self)
+        self.presence = PresenceNote(self.db)
+        self.list_panel.layout().insertWidget(1, self.presence)  # under the add field
         self.splitter = side_by_side(self.list_panel, self.floor_panel, (4, 5), (540, 720))
         vbox(self.top, (self.splitter, 1), parent=self, margins=6)
 
@@ -123,6 +126,10 @@ class ChairWorkspace(Workspace):
         top.closed_toggle.clicked.connect(self.toggle_list_closed)
         top.times_button.clicked.connect(self.open_times)
         top.sound_box.toggled.connect(self.sounds.set_enabled)
+        top.only_present.clicked.connect(lambda on: self._act(
+            lambda: speakers.set_only_present(self.db, self.sitting_id, self.item_id, on)))
+        self.presence.marked.connect(lambda _pid: self.attendance_counts.refresh())
+        self.presence.refused.connect(self._warn)
         top.projector_language.activated.connect(lambda _n: self._projector_language_chosen())
         top.projector_button.clicked.connect(self.show_projector)
         top.help_button.clicked.connect(self.toggle_help)
@@ -158,6 +165,7 @@ class ChairWorkspace(Workspace):
             "find": lambda: self.prepare(SpeechKind.STATEMENT),
             "readd": self.readd_last,
             "undo_withdraw": self.requests.undo_withdraw,
+            "mark_present": self.presence.mark_present,
             "give_floor": self.give_floor_to_selected,
             "toggle_list": self.toggle_list_closed,
             "times": self.open_times,
@@ -176,6 +184,7 @@ class ChairWorkspace(Workspace):
         self.top.retranslate()
         self.list_panel.retranslate()
         self.floor_panel.retranslate()
+        self.presence.retranslate()
         self.help.retranslate()
         if self.sitting_box.rows:
             self.sitting_box.show_sittings(self.sitting_id)
@@ -377,6 +386,9 @@ class ChairWorkspace(Workspace):
 
         if self._act(add) is not None:
             self.add_panel.reset_after_add()
+            person = self.add_panel.people.get(participant_id)
+            self.presence.check(self.sitting_id, participant_id,
+                                person.display_name if person else "")
 
     def add_badge(self, raw: str) -> None:
         try:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QPushButton, QSizePo
 from encounter_desk.chair.queries import ListSnapshot
 from encounter_desk.core import i18n
 from encounter_desk.event.sittings import AgendaItemRow
+from encounter_desk.ui.chair.presence_note import OnlyPresentBox
 from encounter_desk.ui.chair.shortcuts import with_key
 from encounter_desk.ui.widgets.flow_layout import FlowLayout
 from encounter_desk.ui.widgets.layout import hbox, named, sized_combo
@@ -45,6 +46,7 @@ class ChairTopBar(QWidget):
         self.closed_toggle = named(QPushButton(), "listClosedToggle")
         self.closed_toggle.setCheckable(True)
         self.times_button = named(QPushButton(), "timesButton")
+        self.only_present = OnlyPresentBox()
         self.sound_box = named(QCheckBox(), "chairSound")
         self.sound_box.setChecked(sounds_on)
         self.projector_language_label = QLabel()
@@ -60,7 +62,8 @@ class ChairTopBar(QWidget):
         item_group = group(self.item_label, (self.item_box, 1))
         item_group.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         for part in (group(self.sitting_label, self.sitting_box), item_group,
-                     group(self.closed_toggle, self.times_button, self.sound_box),
+                     group(self.closed_toggle, self.times_button, self.only_present),
+                     self.sound_box,
                      group(self.projector_language_label, self.projector_language,
                            self.projector_button, self.help_button)):
             flow.addWidget(part)
@@ -70,6 +73,7 @@ class ChairTopBar(QWidget):
         self.item_label.setText(self.tr("Item"))
         self.times_button.setText(with_key(self.tr("Speaking times…"), "times"))
         self.sound_box.setText(self.tr("Sounds"))
+        self.only_present.retranslate()
         self.sound_box.setToolTip(self.tr("A chime at the warning, a double beep at zero"))
         self.projector_language_label.setText(self.tr("Projector language"))
         self.projector_button.setText(self.tr("Room screen  (F11)"))
@@ -100,4 +104,6 @@ class ChairTopBar(QWidget):
             self.tr("Reopen the list to new statements") if closed
             else self.tr("Close the list to new statements"))
         self.closed_toggle.setEnabled(snapshot is not None)
+        self.only_present.setChecked(snapshot is not None and snapshot.settings.only_present)
+        self.only_present.setEnabled(snapshot is not None)
         self.times_button.setEnabled(snapshot is not None)

@@ -474,3 +474,35 @@ def test_every_chair_button_shows_its_key(chair):
                  "showProjectorButton", "helpButton"):
         text = chair.findChild(QWidget, name).text()
         assert re.search(r"\((F\d+|Shift\+F\d+|Ctrl\+.+|Alt\+.+|Del)\)\s*$|F1$", text), (name, text)
+
+
+# --- presence -------------------------------------------------------------------------------
+
+def test_a_speaker_not_present_is_flagged_and_one_key_marks_them_present(room, chair, qtbot):
+    from encounter_desk.records import attendance
+    from encounter_desk.storage.models import AttendanceSource, AttendanceStatus
+
+    attendance.mark(room.db, room.sitting, room.p["jorge"], "present")
+    chair.add_person(room.p["jorge"])
+    assert not chair.presence.isVisible()  # present: nothing to say
+    chair.add_person(room.p["ana"])
+    assert chair.presence.isVisible()
+    assert chair.presence.label.text() == (
+        "Ana Lucía Pérez Núñez is not marked present at this session.")
+    assert "Ctrl+Shift+P" in chair.presence.button.text()
+    key(qtbot, chair, Qt.Key.Key_P,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    mark = attendance.attendance_of(room.db, room.sitting, room.p["ana"])
+    assert mark.status == AttendanceStatus.PRESENT and mark.source == AttendanceSource.MANUAL
+    assert not chair.presence.isVisible()
+    assert room.waiting() == ["Jorge Castañeda Ruiz", "Ana Lucía Pérez Núñez"]
+
+
+def test_only_present_participants_may_speak_when_the_chair_says_so(room, chair, qtbot):
+    box = chair.top.only_present
+    assert not box.isChecked()
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    assert box.isChecked() and room.snapshot().settings.only_present
+    chair.add_person(room.p["ana"])
+    assert room.waiting() == []
+    assert "not marked present" in room.messages.said[-1][2]
