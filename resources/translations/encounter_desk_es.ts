@@ -4462,6 +4462,18 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <source>Delegation budgets on this item (00:00 = none)</source>
         <translation>Tiempo de cada delegación en este punto (00:00 = sin tope)</translation>
     </message>
+    <message>
+        <source>Give every delegation</source>
+        <translation>Dar a cada delegación</translation>
+    </message>
+    <message>
+        <source>The same budget for every delegation; change any of them afterwards</source>
+        <translation>El mismo tiempo para cada delegación; después puede cambiar cualquiera</translation>
+    </message>
+    <message>
+        <source>Default budget</source>
+        <translation>Tiempo por defecto</translation>
+    </message>
 </context>
 <context>
     <name>TotalsModel</name>

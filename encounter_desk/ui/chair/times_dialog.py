@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import Qt, QTime
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QTimeEdit,
     QVBoxLayout,
@@ -65,7 +67,11 @@ class TimesDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("speakingTimesDialog")
         self.setWindowTitle(self.tr("Speaking times"))
-        self.resize(460, 560)
+        # Fit a small screen (1024 × 600): the delegations scroll, never the dialog.
+        screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        self.resize(min(460, room.width() - 40) if room else 460,
+                    min(560, room.height() - 60) if room else 560)
         self.edits: dict[SpeechKind, QTimeEdit] = {}
         kinds = QGroupBox(self.tr("Default time of each kind (00:00 = no limit)"))
         form = QFormLayout(kinds)
@@ -86,8 +92,22 @@ class TimesDialog(QDialog):
                 form.addRow(kind_label(kind), edit)
 
         budgets_box = QGroupBox(self.tr("Delegation budgets on this item (00:00 = none)"))
+        self.default_budget = _time_edit(None)
+        self.default_budget.setDisplayFormat("HH:mm:ss")
+        self.default_budget.setObjectName("defaultBudget")
+        self.apply_default = QPushButton(self.tr("Give every delegation"))
+        self.apply_default.setObjectName("applyDefaultBudget")
+        self.apply_default.setToolTip(self.tr(
+            "The same budget for every delegation; change any of them afterwards"))
+        self.apply_default.clicked.connect(self.give_every_delegation)
+        default_row = QHBoxLayout()
+        default_row.addWidget(QLabel(self.tr("Default budget")))
+        default_row.addWidget(self.default_budget)
+        default_row.addWidget(self.apply_default)
+        default_row.addStretch(1)
         inner = QWidget()
         budget_form = QFormLayout(inner)
+        budget_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         given = {b.delegation_id: b.seconds for b in budgets}
         self.budget_edits: dict[int, QTimeEdit] = {}
         self.initial_budgets = dict(given)
@@ -96,11 +116,15 @@ class TimesDialog(QDialog):
             edit = _time_edit(given.get(d.id))
             edit.setDisplayFormat("HH:mm:ss")
             self.budget_edits[d.id] = edit
-            budget_form.addRow(QLabel(d.name(lang)), edit)
+            name = QLabel(d.name(lang))
+            name.setWordWrap(True)  # a long name takes two lines, the field stays whole
+            budget_form.addRow(name, edit)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         box_layout = QVBoxLayout(budgets_box)
+        box_layout.addLayout(default_row)
         box_layout.addWidget(scroll)
 
         buttons = QDialogButtonBox(
@@ -111,6 +135,11 @@ class TimesDialog(QDialog):
         layout.addWidget(kinds)
         layout.addWidget(budgets_box, 1)
         layout.addWidget(buttons)
+
+    def give_every_delegation(self) -> None:
+        """The default budget in every delegation's field (each may then be changed)."""
+        for edit in self.budget_edits.values():
+            edit.setTime(self.default_budget.time())
 
     def values(self) -> TimesChoice:
         budgets: dict[int, int | None] = {}

@@ -506,3 +506,30 @@ def test_only_present_participants_may_speak_when_the_chair_says_so(room, chair,
     chair.add_person(room.p["ana"])
     assert room.waiting() == []
     assert "not marked present" in room.messages.said[-1][2]
+
+
+def test_a_default_budget_for_every_delegation_changed_for_one(room, chair, qtbot):
+    from PySide6.QtCore import QTime
+
+    chair.open_times()
+    dialog = chair.times_dialog
+    dialog.default_budget.setTime(QTime(0, 5, 0))
+    qtbot.mouseClick(dialog.apply_default, Qt.MouseButton.LeftButton)
+    assert {e.time() for e in dialog.budget_edits.values()} == {QTime(0, 5, 0)}
+    dialog.budget_edits[room.delegation["MX"]].setTime(QTime(0, 8, 0))
+    dialog.accept()
+    budgets = {b.delegation_code: b.seconds for b in room.snapshot().budgets}
+    assert budgets["MX"] == 480
+    assert len(budgets) == len(room.delegation)
+    assert {s for code, s in budgets.items() if code != "MX"} == {300}
+
+
+def test_the_speaking_times_dialog_fits_a_small_screen(room, chair):
+    chair.window().resize(1024, 600)
+    chair.open_times()
+    dialog = chair.times_dialog
+    screen = dialog.screen().availableGeometry()
+    assert dialog.height() <= min(560, screen.height() - 60)
+    assert dialog.minimumSizeHint().height() <= 540 and dialog.minimumSizeHint().width() <= 460
+    field = next(iter(dialog.budget_edits.values()))
+    assert field.width() >= field.minimumSizeHint().width()  # never cut
