@@ -14,7 +14,8 @@ MAX_LINES = 500
 
 
 def test_no_import_cycles():
-    graph = grimp.build_graph("encounter_desk")
+    # imports made only for type annotations (under TYPE_CHECKING) never run: not counted
+    graph = grimp.build_graph("encounter_desk", exclude_type_checking_imports=True)
     cycles = []
     for module in sorted(graph.modules):
         for imported in graph.find_modules_directly_imported_by(module):

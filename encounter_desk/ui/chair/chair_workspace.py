@@ -44,8 +44,9 @@ from encounter_desk.ui.chair.list_panel import ListPanel
 from encounter_desk.ui.chair.presence_note import PresenceNote
 from encounter_desk.ui.chair.projector import ProjectorWindow
 from encounter_desk.ui.chair.request_actions import RequestActions
+from encounter_desk.ui.chair.sitting_life_bar import SittingLifeBar
 from encounter_desk.ui.chair.sounds import ClockSounds
-from encounter_desk.ui.chair.times_dialog import TimesDialog
+from encounter_desk.ui.chair.times_dialog import TimesChoice, TimesDialog
 from encounter_desk.ui.chair.top_bar import ChairTopBar
 from encounter_desk.ui.shell import settings
 from encounter_desk.ui.widgets.layout import side_by_side, vbox
@@ -117,7 +118,9 @@ class ChairWorkspace(Workspace):
         self.presence = PresenceNote(self.db)
         self.list_panel.layout().insertWidget(1, self.presence)  # under the add field
         self.splitter = side_by_side(self.list_panel, self.floor_panel, (4, 5), (540, 720))
-        vbox(self.top, (self.splitter, 1), parent=self, margins=6)
+        self.life_bar = SittingLifeBar(self.db, self.messages)  # open, recess, adjourn
+        self.life_bar.changed.connect(self.reload)
+        vbox(self.top, self.life_bar, (self.splitter, 1), parent=self, margins=6)
 
     def _connect(self) -> None:
         top, queue, floor = self.top, self.list_panel, self.floor_panel
@@ -170,6 +173,10 @@ class ChairWorkspace(Workspace):
             "toggle_list": self.toggle_list_closed,
             "times": self.open_times,
             "queue": self.queue.setFocus,
+            "open_sitting": lambda: self.life_bar.open_sitting(),
+            "suspend_sitting": lambda: self.life_bar.suspend(),
+            "resume_sitting": lambda: self.life_bar.resume(),
+            "adjourn_sitting": lambda: self.life_bar.adjourn(),
             "projector": self.show_projector,
             "projector_off": self.close_projector,
             "help": self.toggle_help,
@@ -256,6 +263,7 @@ class ChairWorkspace(Workspace):
         self.sitting_box.show_sittings(sitting_id)
         self._fill_items()
         self.attendance_counts.set_sitting(sitting_id)
+        self.life_bar.set_sitting(sitting_id)
         self.reload()
 
     def _item_chosen(self) -> None:
@@ -341,14 +349,23 @@ class ChairWorkspace(Workspace):
     def _ready(self) -> bool:
         return self.sitting_id is not None and self.floor.snapshot is not None
 
+    def _when_open(self, action: Callable[[], Any]) -> None:
+        """Run ``action`` in an open sitting; outside one, ask first."""
+        if self.life_bar.is_open():
+            self._act(action)
+            return
+        self.messages.ask(self, self.tr("Chair"), self.tr(
+            "The session is not open. Give the floor anyway?"),
+            lambda: self._act(action), self.tr("Give the floor"))
+
     def next_speaker(self) -> None:
         if self._ready():
-            self._act(lambda: speakers.start_next(self.db, self.sitting_id, self.item_id))
+            self._when_open(lambda: speakers.start_next(self.db, self.sitting_id, self.item_id))
 
     def give_floor_to_selected(self) -> None:
         speech_id = self.queue.selected_id()
         if speech_id is not None:
-            self._act(lambda: speakers.start_speech(self.db, speech_id))
+            self._when_open(lambda: speakers.start_speech(self.db, speech_id))
 
     def toggle_pause(self) -> None:
         if self._ready():
@@ -453,21 +470,8 @@ class ChairWorkspace(Workspace):
         self.times_dialog = dialog
         dialog.open()
 
-    def apply_times(self, choice) -> None:  # noqa: ANN001 - a TimesChoice
-        limits = choice.limits
-
-        def apply() -> None:
-            speakers.set_list_times(
-                self.db, self.sitting_id, self.item_id,
-                statement=None if choice.statement_from_sitting else limits[SpeechKind.STATEMENT],
-                reply=limits[SpeechKind.RIGHT_OF_REPLY],
-                question=limits[SpeechKind.QUESTION],
-                point_of_order=limits[SpeechKind.POINT_OF_ORDER],
-            )
-            for delegation_id, seconds in choice.budgets.items():
-                speakers.set_budget(self.db, self.sitting_id, self.item_id, delegation_id, seconds)
-
-        self._act(apply)
+    def apply_times(self, choice: TimesChoice) -> None:
+        self._act(lambda: choice.apply(self.db, self.sitting_id, self.item_id))
 
     # --- the room's screen, sounds, help -------------------------------------------------
 

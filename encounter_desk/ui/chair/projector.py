@@ -23,12 +23,10 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QGuiApplication,
     QKeyEvent,
     QPainter,
     QPaintEvent,
     QResizeEvent,
-    QScreen,
 )
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
@@ -36,9 +34,10 @@ from encounter_desk.chair.clock import ClockState
 from encounter_desk.chair.queries import ListSnapshot, QueueEntry
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, in_language
 from encounter_desk.storage.models import SpeechKind
-from encounter_desk.ui.chair import looks, room_screen
+from encounter_desk.ui.chair import looks
 from encounter_desk.ui.chair.clock_widget import paint_clock
 from encounter_desk.ui.chair.floor_state import FloorState
+from encounter_desk.ui.chair.room_screen import RoomScreenPlacement
 from encounter_desk.ui.chair.text_fit import draw_fitted
 from encounter_desk.ui.desk.verdict_panel import flag_pixmap
 
@@ -324,7 +323,7 @@ class ProjectorView(QWidget):
         painter.end()
 
 
-class ProjectorWindow(QWidget):
+class ProjectorWindow(RoomScreenPlacement, QWidget):
     """The room's window (objectName ``projectorWindow``), a top-level window of its own.
 
     It never takes the keyboard: the chair keeps typing names and pressing F6 while it is
@@ -334,13 +333,9 @@ class ProjectorWindow(QWidget):
     second screen returns."""
 
     def __init__(self, floor: FloorState, parent: QWidget | None = None) -> None:
-        super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowDoesNotAcceptFocus)
+        super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("projectorWindow")
-        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.floor = floor
-        self.wanted = False
-        """The chair asked for the room's screen (and has not closed it)."""
         self.view = ProjectorView(floor, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -348,9 +343,7 @@ class ProjectorWindow(QWidget):
         self.resize(1280, 720)
         self.retitle()
         floor.projector_language_changed.connect(self.retitle)
-        app = QGuiApplication.instance()
-        app.screenRemoved.connect(self.screen_removed)
-        app.screenAdded.connect(self.screen_added)
+        self.follow_screens()
 
     def retitle(self) -> None:
         self.setWindowTitle(in_language(self.floor.projector_language).translate(
@@ -359,63 +352,6 @@ class ProjectorWindow(QWidget):
     @property
     def content(self) -> ProjectorContent:
         return self.view.content
-
-    def chair_screen(self) -> QScreen | None:
-        """The screen the chair's own window is on."""
-        parent = self.parentWidget()
-        return parent.window().screen() if parent is not None else None
-
-    def room_screen(self, gone: QScreen | None = None) -> QScreen | None:
-        """The screen chosen for the room, or any other than the chair's; None with one."""
-        return room_screen.room_screen(self.chair_screen(), gone)
-
-    def show_on_room_screen(self) -> bool:
-        """Full screen on the room's screen; a window when there is only one screen. The
-        chair's window keeps the keyboard. Returns whether it went full screen."""
-        self.wanted = True
-        return self._place()
-
-    def close_room_screen(self) -> None:
-        self.wanted = False
-        self.hide()
-
-    def _place(self, gone: QScreen | None = None) -> bool:
-        screen = self.room_screen(gone)
-        if screen is None:
-            if self.isFullScreen():
-                self.showNormal()
-            here = self.chair_screen()
-            if here is None or here is gone:
-                here = next(iter(room_screen.connected(gone)), None)
-            if here is not None:
-                area = here.availableGeometry()
-                self.setScreen(here)
-                self.resize(min(1280, area.width() * 3 // 4), min(720, area.height() * 3 // 4))
-                self.move(area.center() - self.rect().center())
-            self.show()
-            self._give_keyboard_back()
-            return False
-        self.setScreen(screen)
-        self.setGeometry(screen.geometry())
-        self.showFullScreen()
-        self._give_keyboard_back()
-        return True
-
-    def _give_keyboard_back(self) -> None:
-        parent = self.parentWidget()
-        if parent is not None:
-            parent.window().activateWindow()
-
-    def screen_removed(self, screen: QScreen) -> None:
-        """A screen went (a cable pulled): off it, as a window, before Qt moves it anyhow."""
-        if self.wanted and self.isVisible() and (
-                self.screen() is screen or self.isFullScreen()):
-            self._place(gone=screen)
-
-    def screen_added(self, _screen: QScreen) -> None:
-        """A screen came back: full screen on it again if the room's picture is up."""
-        if self.wanted and self.isVisible() and not self.isFullScreen():
-            self._place()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() == Qt.Key.Key_Escape and self.isFullScreen():

@@ -28,10 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from encounter_desk.chair import commands as speakers
 from encounter_desk.chair.clock import format_seconds
 from encounter_desk.chair.queries import BudgetRow, ListSettings, kind_label
 from encounter_desk.core import i18n
 from encounter_desk.event.delegations import DelegationRow
+from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import SpeechKind
 
 
@@ -42,6 +44,19 @@ class TimesChoice:
     statement_from_sitting: bool
     budgets: dict[int, int | None]
     """delegation id -> seconds (None: no budget)."""
+
+    def apply(self, db: Database, sitting_id: int, item_id: int | None) -> None:
+        """Set these times on the list (the workspace runs it as one chair action)."""
+        limits = self.limits
+        speakers.set_list_times(
+            db, sitting_id, item_id,
+            statement=None if self.statement_from_sitting else limits[SpeechKind.STATEMENT],
+            reply=limits[SpeechKind.RIGHT_OF_REPLY],
+            question=limits[SpeechKind.QUESTION],
+            point_of_order=limits[SpeechKind.POINT_OF_ORDER],
+        )
+        for delegation_id, seconds in self.budgets.items():
+            speakers.set_budget(db, sitting_id, item_id, delegation_id, seconds)
 
 
 def _time_edit(seconds: int | None) -> QTimeEdit:

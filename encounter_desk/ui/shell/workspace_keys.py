@@ -1,6 +1,6 @@
 """The keys that switch workspaces from anywhere in the main window, the scan field too.
 
-Ctrl+1 … Ctrl+4 open the workspace of that tab; Ctrl+Tab and Ctrl+PgDown the next one,
+Ctrl+1, Ctrl+2, … open the workspace of that tab (in the tabs' order); Ctrl+Tab and Ctrl+PgDown the next one,
 Ctrl+Shift+Tab and Ctrl+PgUp the one before. They are window-wide shortcuts, so a field
 that keeps Tab for itself (the desk's scan field ends a scan with it) does not swallow
 them. Kiosk mode still keeps the clerk on the desk (it turns any other tab back).
@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 NEXT_KEYS = ("Ctrl+Tab", "Ctrl+PgDown")
 PREVIOUS_KEYS = ("Ctrl+Shift+Tab", "Ctrl+Backtab", "Ctrl+PgUp")
-NUMBERED = 4
+NUMBERED = 9
+"""Ctrl+1 … Ctrl+9: as many as there are tabs."""
 
 
 def install(window: QWidget, tabs: QTabWidget) -> list[QShortcut]:

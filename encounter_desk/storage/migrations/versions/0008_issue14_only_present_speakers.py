@@ -1,7 +1,7 @@
 """A list may take only participants marked present at its sitting (issue 14).
 
-Revision ID: 0006_issue14
-Revises: 0005
+Revision ID: 0008_issue14
+Revises: 0007
 Create Date: 2026-11-30 18:55:00
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006_issue14"
-down_revision = "0005"
+revision = "0008_issue14"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
