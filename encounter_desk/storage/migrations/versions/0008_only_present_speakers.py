@@ -1,6 +1,6 @@
 """A list may take only participants marked present at its sitting (issue 14).
 
-Revision ID: 0008_issue14
+Revision ID: 0008
 Revises: 0007
 Create Date: 2026-11-30 18:55:00
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008_issue14"
+revision = "0008"
 down_revision = "0007"
 branch_labels = None
 depends_on = None
