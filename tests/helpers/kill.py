@@ -15,8 +15,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _started(folder: Path, target: Path, stamp: tuple[int, int] | None) -> bool:
-    if any(p.name.endswith((".tmp", ".partial")) for p in folder.iterdir()):
+def _started(folder: Path, target: Path, stamp: tuple[int, int] | None,
+             earlier: set[str]) -> bool:
+    # A new temporary file (one left by an earlier kill does not count).
+    if any(p.name.endswith((".tmp", ".partial")) and p.name not in earlier
+           for p in folder.iterdir()):
         return True
     now = (target.stat().st_mtime_ns, target.stat().st_size) if target.exists() else None
     return now != stamp
@@ -27,13 +30,14 @@ def kill_while_writing(argv: Sequence[str], folder: Path, target: Path,
     """Run ``argv`` and SIGKILL it ``after`` seconds past the moment it starts writing into
     ``folder``; returns whether it was still running when killed (else it had finished)."""
     stamp = (target.stat().st_mtime_ns, target.stat().st_size) if target.exists() else None
+    earlier = {p.name for p in folder.iterdir()}
     env = dict(os.environ, ENCOUNTER_DESK_LANG="en")
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
     proc = subprocess.Popen(list(argv), env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and proc.poll() is None:
-        if _started(folder, target, stamp):
+        if _started(folder, target, stamp, earlier):
             break
         time.sleep(0.002)
     if after:

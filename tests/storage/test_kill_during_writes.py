@@ -1,5 +1,5 @@
 """SIGKILL during a writer never truncates the earlier file at its target: export-roster
-(CSV and XLSX), minutes-like PDFs through the same path, and backup."""
+(CSV and XLSX) over a 20,000-row event, and backup (every other writer: test_kill_during_every_writer)."""
 
 from __future__ import annotations
 
