@@ -23,7 +23,7 @@ from pathlib import Path
 
 from encounter_desk.core.clock import Clock
 from encounter_desk.core.errors import Refusal
-from encounter_desk.core.files import file_fault
+from encounter_desk.core.files import FileFault, atomic_output, file_fault
 from encounter_desk.core.i18n import translate
 from encounter_desk.storage import change_marker as changes
 from encounter_desk.storage import in_use
@@ -142,41 +142,45 @@ def _refuse_not_event(path: Path) -> None:
 
 def back_up(db: Database, target: Path) -> Path:
     """A consistent copy of the open event at ``target`` (a new SQLite file)."""
-    from encounter_desk.storage.copy import copy_event
-
     target = Path(target)
     if db.path is not None and target.resolve() == db.path.resolve():
         raise BackupError(translate("Database", "A backup cannot replace the event file itself."))
-    partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
+    # Written as every output is (a hidden temporary file beside the target, fsync-ed, then
+    # renamed over it): a kill or a full disk never leaves a cut-short backup at the target.
     try:
-        if db.path is not None:
-            backup_sqlite(db.path, partial)
-        else:
-            copy = open_database(sqlite_url(partial), register=False)
+        with atomic_output(target) as partial:
             try:
-                copy_event(db, copy)
+                _write_backup(db, partial, target)
             finally:
-                copy.close()
-            _checkpoint(partial)
-        verdict = integrity(partial)
-        if verdict != "ok":
-            raise BackupError(
-                translate("Database", "The backup at {path} failed its check: {reason}").format(
-                    path=target, reason=verdict.splitlines()[0]
-                )
-            )
-        partial.replace(target)
-    except OSError as exc:
-        raise _as_backup_error(file_fault(exc, target)) from exc
+                for suffix in ("-journal", "-wal", "-shm"):
+                    Path(str(partial) + suffix).unlink(missing_ok=True)
+    except FileFault as fault:
+        raise _as_backup_error(fault) from fault
     except sqlite3.Error as exc:
         mapped = _sqlite_error(exc, target)
         raise mapped from exc
-    finally:
-        partial.unlink(missing_ok=True)
-        for suffix in ("-wal", "-shm"):
-            Path(str(partial) + suffix).unlink(missing_ok=True)
     return target
+
+
+def _write_backup(db: Database, partial: Path, target: Path) -> None:
+    from encounter_desk.storage.copy import copy_event
+
+    if db.path is not None:
+        backup_sqlite(db.path, partial)
+    else:
+        copy = open_database(sqlite_url(partial), register=False)
+        try:
+            copy_event(db, copy)
+        finally:
+            copy.close()
+        _checkpoint(partial)
+    verdict = integrity(partial)
+    if verdict != "ok":
+        raise BackupError(
+            translate("Database", "The backup at {path} failed its check: {reason}").format(
+                path=target, reason=verdict.splitlines()[0]
+            )
+        )
 
 
 def _as_backup_error(fault: Refusal) -> BackupError:

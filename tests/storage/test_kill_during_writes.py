@@ -1,20 +1,15 @@
 """SIGKILL during a writer never truncates the earlier file at its target: export-roster
-(CSV and XLSX), minutes-like PDFs through the same path, and backup."""
+(CSV and XLSX) over a 20,000-row event, and backup (every other writer: test_kill_during_every_writer)."""
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import time
 from pathlib import Path
 
 import pytest
 from helpers.faultfs import cli, run
+from helpers.kill import kill_while_writing
 
 pytestmark = pytest.mark.slow
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -37,24 +32,6 @@ def big_event(tmp_path):
     return path
 
 
-def _kill_while_writing(argv: list[str], folder: Path, target: Path) -> None:
-    """Kill the writer the moment it has started writing: a temporary file appears, or the
-    target itself changes (what a writer without a temporary file would do)."""
-    stamp = (target.stat().st_mtime_ns, target.stat().st_size)
-    env = dict(os.environ, PYTHONPATH=str(ROOT), ENCOUNTER_DESK_LANG="en")
-    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    # Kill as soon as the temporary file appears (the writer is in the middle of its work).
-    while time.monotonic() < deadline and proc.poll() is None:
-        if any(p.name.endswith(".tmp") or p.name.endswith(".partial") for p in folder.iterdir()):
-            break
-        if (target.stat().st_mtime_ns, target.stat().st_size) != stamp:
-            break
-        time.sleep(0.005)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait(timeout=30)
-
-
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 def test_kill_during_export_roster_keeps_the_earlier_export(big_event, tmp_path, suffix):
     out_dir = tmp_path / "out"
@@ -63,7 +40,7 @@ def test_kill_during_export_roster_keeps_the_earlier_export(big_event, tmp_path,
     assert run(cli("--db", str(big_event), "export-roster", str(out))).returncode == 0
     before = _content(out)
     for _ in range(3):
-        _kill_while_writing(cli("--db", str(big_event), "export-roster", str(out)), out_dir, out)
+        kill_while_writing(cli("--db", str(big_event), "export-roster", str(out)), out_dir, out)
         # The earlier export, or (if the kill came after the rename) a whole new one: an
         # XLSX written again differs in its zip timestamps, so its rows are compared.
         assert _content(out) == before
@@ -87,5 +64,5 @@ def test_kill_during_backup_keeps_the_earlier_backup(big_event, tmp_path):
     out = out_dir / "backup.sqlite"
     assert run(cli("--db", str(big_event), "backup", str(out))).returncode == 0
     before = out.read_bytes()
-    _kill_while_writing(cli("--db", str(big_event), "backup", str(out)), out_dir, out)
+    kill_while_writing(cli("--db", str(big_event), "backup", str(out)), out_dir, out)
     assert out.read_bytes() == before
