@@ -28,7 +28,7 @@ D = dt.date
 #  focal point, [(stage, date, source detail)])
 COMMITMENTS = (
     ("BZ", 0, "bill", "medium", D(2019, 3, 1),
-     "Reforma a la Ley de Inmigración para proteger a las trabajadoras migrantes víctimas de violencia",
+     "Enmienda a la Ley de Inmigración para proteger a las trabajadoras migrantes víctimas de violencia",
      "Amendment to the Immigration Act protecting migrant women who are victims of violence",
      "Amendment tabled and passed by the House", ("Shanice Flowers", "sflowers@nationalassembly.gov.bz"),
      [("drafted", D(2017, 11, 20), "focal point email"), ("filed", D(2018, 2, 14), "")]),
@@ -39,7 +39,7 @@ COMMITMENTS = (
      [("filed", D(2017, 10, 3), ""), ("in_committee", D(2017, 11, 28), ""),
       ("reported", D(2018, 2, 27), "committee report")]),
     ("CR", 0, "reform", "medium", D(2019, 3, 1),
-     "Reforma a la Ley General de Migración: acceso a la salud de las mujeres migrantes embarazadas",
+     "Modificación de la Ley General de Migración: acceso a la salud de las mujeres migrantes embarazadas",
      "Reform of the General Migration Act: health care for pregnant migrant women",
      "Reforma aprobada en segundo debate", ("Laura Jiménez Quesada", "ljimenez@asamblea.go.cr"),
      [("drafted", D(2017, 10, 30), ""), ("filed", D(2017, 12, 5), "expediente 20.611"),
@@ -72,7 +72,7 @@ COMMITMENTS = (
      "Informe entregado al Senado", ("Mariana Cruz de la Peña", "mcruz@senado.gob.mx"),
      [("filed", D(2017, 9, 12), "Gaceta del Senado"), ("approved", D(2017, 10, 26), "")]),
     ("MX", 1, "reform", "medium", D(2019, 3, 1),
-     "Reforma a la Ley de Migración sobre la reunificación familiar de mujeres migrantes",
+     "Modificación de la Ley de Migración sobre la reunificación familiar de mujeres migrantes",
      "Reform of the Migration Act on family reunification of migrant women",
      "Dictamen aprobado en comisiones", ("Mariana Cruz de la Peña", "mcruz@senado.gob.mx"),
      [("filed", D(2017, 11, 7), ""), ("in_committee", D(2017, 11, 9), "")]),

@@ -3610,6 +3610,14 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <source>{when} — {room}</source>
         <translation>{when} — {room}</translation>
     </message>
+    <message>
+        <source>Road map</source>
+        <translation>Hoja de ruta</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Impresos</translation>
+    </message>
 </context>
 <context>
     <name>RollCallModel</name>
@@ -5170,6 +5178,10 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <source>{value!r} is not a paper size (letter or a4).</source>
         <translation>{value!r} no es un tamaño de papel (letter o a4).</translation>
     </message>
+    <message>
+        <source>Nobody has attended a session yet: there are no certificates to print.</source>
+        <translation>Nadie ha asistido todavía a una sesión: no hay constancias que imprimir.</translation>
+    </message>
 </context>
 <context>
     <name>Roadmap</name>
@@ -5408,6 +5420,294 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>▲{steps} since the encounter</source>
         <translation>▲{steps} desde el encuentro</translation>
+    </message>
+</context>
+<context>
+    <name>CommitmentsModel</name>
+    <message>
+        <source>No.</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <source>Delegation</source>
+        <translation>Delegación</translation>
+    </message>
+    <message>
+        <source>Commitment</source>
+        <translation>Compromiso</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>Instrumento</translation>
+    </message>
+    <message>
+        <source>Horizon</source>
+        <translation>Plazo</translation>
+    </message>
+    <message>
+        <source>Target date</source>
+        <translation>Fecha meta</translation>
+    </message>
+    <message>
+        <source>Stage reached</source>
+        <translation>Etapa alcanzada</translation>
+    </message>
+    <message>
+        <source>Since the encounter</source>
+        <translation>Desde el encuentro</translation>
+    </message>
+    <message>
+        <source>{stage} — overdue</source>
+        <translation>{stage} — vencido</translation>
+    </message>
+</context>
+<context>
+    <name>RoadmapPage</name>
+    <message>
+        <source>Change of stage</source>
+        <translation>Cambio de etapa</translation>
+    </message>
+    <message>
+        <source>Source or reference (gazette, committee report…)</source>
+        <translation>Fuente o referencia (gaceta, dictamen…)</translation>
+    </message>
+    <message>
+        <source>Record the change</source>
+        <translation>Registrar el cambio</translation>
+    </message>
+    <message>
+        <source>Road map details</source>
+        <translation>Datos de la hoja de ruta</translation>
+    </message>
+    <message>
+        <source>Save the details</source>
+        <translation>Guardar los datos</translation>
+    </message>
+    <message>
+        <source>Follow-up forms…</source>
+        <translation>Formularios de seguimiento…</translation>
+    </message>
+    <message>
+        <source>One spreadsheet per delegation, in its language, to send to its focal point</source>
+        <translation>Una hoja de cálculo por delegación, en su idioma, para enviar a su punto focal</translation>
+    </message>
+    <message>
+        <source>Import a returned form…</source>
+        <translation>Importar un formulario devuelto…</translation>
+    </message>
+    <message>
+        <source>Preview the report</source>
+        <translation>Vista previa del informe</translation>
+    </message>
+    <message>
+        <source>Save the report…</source>
+        <translation>Guardar el informe…</translation>
+    </message>
+    <message>
+        <source>Folder for the follow-up forms</source>
+        <translation>Carpeta para los formularios de seguimiento</translation>
+    </message>
+    <message>
+        <source>{count} follow-up forms written to {path}</source>
+        <translation>{count} formularios de seguimiento escritos en {path}</translation>
+    </message>
+    <message>
+        <source>Import a returned follow-up form</source>
+        <translation>Importar un formulario de seguimiento devuelto</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Libro de Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save the road map report</source>
+        <translation>Guardar el informe de la hoja de ruta</translation>
+    </message>
+    <message>
+        <source>Road map report written to {path}</source>
+        <translation>Informe de la hoja de ruta escrito en {path}</translation>
+    </message>
+    <message>
+        <source>Stage reached</source>
+        <translation>Etapa alcanzada</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Horizon</source>
+        <translation>Plazo</translation>
+    </message>
+    <message>
+        <source>Target date</source>
+        <translation>Fecha meta</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Indicador</translation>
+    </message>
+    <message>
+        <source>Focal point</source>
+        <translation>Punto focal</translation>
+    </message>
+    <message>
+        <source>Focal point email</source>
+        <translation>Correo del punto focal</translation>
+    </message>
+    <message>
+        <source>Text in Spanish</source>
+        <translation>Texto en español</translation>
+    </message>
+    <message>
+        <source>Text in English</source>
+        <translation>Texto en inglés</translation>
+    </message>
+    <message>
+        <source>No commitments yet: add initiatives in the Initiatives tab.</source>
+        <translation>Todavía no hay compromisos: agregue iniciativas en la pestaña Iniciativas.</translation>
+    </message>
+    <message>
+        <source>Folder (*)</source>
+        <translation>Carpeta (*)</translation>
+    </message>
+    <message>
+        <source>Nothing was imported</source>
+        <translation>No se importó nada</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>No se importó nada.</translation>
+    </message>
+    <message>
+        <source>Road map</source>
+        <translation>Hoja de ruta</translation>
+    </message>
+    <message>
+        <source>Commitment {id}: {stage}.</source>
+        <translation>Compromiso {id}: {stage}.</translation>
+    </message>
+    <message>
+        <source>Details of commitment {id} saved.</source>
+        <translation>Datos del compromiso {id} guardados.</translation>
+    </message>
+    <message>
+        <source>{stages} changes of stage and {fields} other changes recorded.</source>
+        <translation>Se registraron {stages} cambios de etapa y {fields} cambios más.</translation>
+    </message>
+    <message>
+        <source>No change of stage recorded yet.</source>
+        <translation>Todavía no se ha registrado ningún cambio de etapa.</translation>
+    </message>
+    <message>
+        <source>{count} rows need correcting; nothing was written.</source>
+        <translation>Hay que corregir {count} filas; no se escribió nada.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPage</name>
+    <message>
+        <source>Each participant's language</source>
+        <translation>El idioma de cada participante</translation>
+    </message>
+    <message>
+        <source>Usual language</source>
+        <translation>Idioma habitual</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Papel</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Certificates of attendance</source>
+        <translation>Constancias de asistencia</translation>
+    </message>
+    <message>
+        <source>Name plates</source>
+        <translation>Gafetes de mesa</translation>
+    </message>
+    <message>
+        <source>List of participants</source>
+        <translation>Lista de participantes</translation>
+    </message>
+    <message>
+        <source>One page for each participant who attended at least one session, with the sessions and their dates, and the signature lines of the Presidency Pro Tempore and the Technical Secretariat.</source>
+        <translation>Una página por cada participante que asistió al menos a una sesión, con las sesiones y sus fechas, y las líneas de firma de la Presidencia Pro Tempore y de la Secretaría Técnica.</translation>
+    </message>
+    <message>
+        <source>A folded card per delegation: the flag and the name large, in Spanish on one face and in English on the other. Fold along the dotted line.</source>
+        <translation>Una tarjeta doblada por delegación: la bandera y el nombre en grande, en español en una cara y en inglés en la otra. Doble por la línea punteada.</translation>
+    </message>
+    <message>
+        <source>By delegation in the official order, heads of delegation first: title, name, position, institution and email.</source>
+        <translation>Por delegación en el orden oficial, con las jefaturas de delegación primero: tratamiento, nombre, cargo, institución y correo electrónico.</translation>
+    </message>
+    <message>
+        <source>A card per person instead of per delegation</source>
+        <translation>Una tarjeta por persona en lugar de por delegación</translation>
+    </message>
+    <message>
+        <source>Public version, without email addresses</source>
+        <translation>Versión pública, sin correos electrónicos</translation>
+    </message>
+    <message>
+        <source>Language of a delegation's documents</source>
+        <translation>Idioma de los documentos de una delegación</translation>
+    </message>
+    <message>
+        <source>Certificates and follow-up forms are in English for Belize, Canada and the United States and in Spanish for the others, unless chosen here. A person's own language (in their record) comes first.</source>
+        <translation>Las constancias y los formularios de seguimiento van en inglés para Belice, Canadá y Estados Unidos y en español para las demás, salvo que se elija aquí. El idioma propio de cada persona (en su registro) tiene prioridad.</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Aplicar</translation>
+    </message>
+    <message>
+        <source>List of {count} participants written to {path}</source>
+        <translation>Lista de {count} participantes escrita en {path}</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Guardar PDF…</translation>
+    </message>
+    <message>
+        <source>{count} certificates written to {path}</source>
+        <translation>{count} constancias escritas en {path}</translation>
+    </message>
+    <message>
+        <source>{count} name plates written to {path}</source>
+        <translation>{count} gafetes de mesa escritos en {path}</translation>
+    </message>
+    <message>
+        <source>The documents of {delegation} will be in {language}.</source>
+        <translation>Los documentos de {delegation} irán en {language}.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentOutput</name>
+    <message>
+        <source>Not written</source>
+        <translation>No se escribió</translation>
+    </message>
+    <message>
+        <source>Preview opened from {path}</source>
+        <translation>Vista previa abierta desde {path}</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
     </message>
 </context>
 </TS>
