@@ -5710,4 +5710,15 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <translation>PDF (*.pdf)</translation>
     </message>
 </context>
+<context>
+    <name>Paper</name>
+    <message>
+        <source>Letter</source>
+        <translation>Carta</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+</context>
 </TS>

@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from encounter_desk.core.i18n import in_language
 from encounter_desk.records.minutes.context import long_date
@@ -112,7 +112,7 @@ def commitment_block(number: int, c: Commitment, today: dt.date, lang: str, s: S
     ]
     table = Table([[para(k, s.cell_head), Paragraph(v, s.cell)] for k, v in facts],
                   colWidths=[32 * mm, width - 32 * mm], style=s.table)
-    out: list[Flowable] = [CondPageBreak(40 * mm), head, table]
+    out: list[Flowable] = [head, table]
     if c.history:
         rows = [heads([tr.translate("Roadmap", "Date"), tr.translate("Roadmap", "Stage"),
                        tr.translate("Roadmap", "Source"), tr.translate("Roadmap", "Entered by"),
@@ -160,10 +160,7 @@ def roadmap_story(commitments: list[Commitment], charts: ChartData, today: dt.da
         para(tr.translate("Roadmap", "Each commitment and its history"), h),
     ]
     for number, c in enumerate(commitments, start=1):
-        block = commitment_block(number, c, today, lang, s, width)
-        out.append(KeepTogether(block[1:]) if len(block) < 6 else block[0])
-        if len(block) >= 6:
-            out.extend(block[1:])
+        out.append(KeepTogether(commitment_block(number, c, today, lang, s, width)))
     return out
 
 

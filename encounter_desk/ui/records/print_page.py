@@ -29,7 +29,7 @@ from encounter_desk.records.print_shop.participants_list import write_participan
 from encounter_desk.records.print_shop.tent_cards import write_tent_cards
 from encounter_desk.records.roadmap.commitments import set_document_language
 from encounter_desk.ui.records.document_output import DocumentOutput
-from encounter_desk.ui.records.roadmap_page import PAPERS
+from encounter_desk.ui.records.roadmap_page import fill_papers
 from encounter_desk.ui.widgets.files import FileOpener
 from encounter_desk.ui.widgets.layout import hbox, named, show_status, vbox, wrapped
 from encounter_desk.ui.widgets.retranslating import Retranslating
@@ -49,8 +49,6 @@ class PrintPage(Retranslating, QWidget):
 
         self.paper_label = QLabel()
         self.paper = named(QComboBox(), "printPaper")
-        for code, name in PAPERS:
-            self.paper.addItem(name, code)
         self.language_label = QLabel()
         self.language = named(QComboBox(), "printLanguage")
 
@@ -100,6 +98,7 @@ class PrintPage(Retranslating, QWidget):
         self.delegation_language.addItem("Español", "es")
         self.delegation_language.addItem("English", "en")
         self.delegation_language.setCurrentIndex(max(0, self.delegation_language.findData(keep)))
+        fill_papers(self.paper)
         self.paper_label.setText(self.tr("Paper"))
         self.language_label.setText(self.tr("Language"))
         titles = (self.tr("Certificates of attendance"), self.tr("Name plates"),

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from encounter_desk.core import i18n
 from encounter_desk.core.errors import Refusal
+from encounter_desk.core.i18n import QT_TRANSLATE_NOOP
 from encounter_desk.records.roadmap import forms
 from encounter_desk.records.roadmap import report_pdf as roadmap_pdf
 from encounter_desk.records.roadmap.commitments import (
@@ -53,7 +54,16 @@ from encounter_desk.ui.widgets.rows_model import RowsModel
 from encounter_desk.ui.widgets.workspace import AppContext
 
 OVERDUE = QColor("#B00020")
-PAPERS = (("letter", "Letter"), ("a4", "A4"))
+PAPERS = (("letter", QT_TRANSLATE_NOOP("Paper", "Letter")), ("a4", QT_TRANSLATE_NOOP("Paper", "A4")))
+
+
+def fill_papers(combo: QComboBox) -> None:
+    """Letter (the paper of Mexico and the region) and A4, named in the current language."""
+    keep = combo.currentData()
+    combo.clear()
+    for code, name in PAPERS:
+        combo.addItem(i18n.translate("Paper", name), code)
+    combo.setCurrentIndex(max(0, combo.findData(keep)))
 
 
 class CommitmentsModel(RowsModel):
@@ -151,8 +161,6 @@ class RoadmapPage(Retranslating, QWidget):
             self.language.addItem(name, code)
         self.language.setCurrentIndex(self.language.findData(i18n.language()))
         self.paper = named(QComboBox(), "roadmapPaper")
-        for code, name in PAPERS:
-            self.paper.addItem(name, code)
         self.forms_button = named(QPushButton(), "roadmapWriteForms")
         self.import_button = named(QPushButton(), "roadmapImportForm")
         self.preview_button = named(QPushButton(), "roadmapPreview")
@@ -167,6 +175,7 @@ class RoadmapPage(Retranslating, QWidget):
         split.addWidget(side)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([820, 440])
         vbox((split, 1),
              hbox(self.forms_button, self.import_button, 24, self.language, self.paper,
                   self.preview_button, self.report_button, None),
@@ -208,6 +217,7 @@ class RoadmapPage(Retranslating, QWidget):
         for combo, value in zip((self.stage, self.horizon), keep, strict=True):
             if value is not None:
                 combo.setCurrentIndex(combo.findData(value))
+        fill_papers(self.paper)
         self.stage_box.setTitle(self.tr("Change of stage"))
         for row, text in enumerate((self.tr("Stage reached"), self.tr("On"), self.tr("Note"))):
             self.stage_labels[row].setText(text)
@@ -240,8 +250,10 @@ class RoadmapPage(Retranslating, QWidget):
             return
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
-        if self.table.columnWidth(CommitmentsModel.TEXT) > 320:
-            self.table.setColumnWidth(CommitmentsModel.TEXT, 320)
+        for column, widest in ((CommitmentsModel.TEXT, 280), (CommitmentsModel.DELEGATION, 120),
+                               (CommitmentsModel.HORIZON, 120)):
+            if self.table.columnWidth(column) > widest:
+                self.table.setColumnWidth(column, widest)
         self.table.resizeRowsToContents()
         self.choose(chosen.id if chosen else (rows[0].id if rows else None))
 
