@@ -140,7 +140,7 @@ def vertical_bars(rows: list[tuple[str, float]], *, width: float, title: str,
     _title(d, title, width, height)
     chart = VerticalBarChart()
     chart.x, chart.y = 28, 20
-    chart.width, chart.height = width - 40, height - 46
+    chart.width, chart.height = min(width - 40, 70 * len(rows)), height - 46
     chart.data = [[v for _l, v in rows]]
     chart.categoryAxis.categoryNames = [label for label, _v in rows]
     for axis in (chart.categoryAxis, chart.valueAxis):

@@ -72,3 +72,16 @@ def test_list_of_participants_heads_first_and_a_public_version(demo_db, tmp_path
     assert text.index("Belize") < text.index("Canada") < text.index("Mexico")
     public_text = _text(public)
     assert "@" not in public_text and "Jefatura de delegación" in public_text
+
+
+def test_the_event_report_carries_the_charts_and_the_same_road_map(demo_db, tmp_path):
+    from encounter_desk.records.minutes.report_pdf import write_event_report
+
+    out = tmp_path / "report.pdf"
+    write_event_report(demo_db, out, lang="en")
+    text = _text(out)
+    for words in ("Speaking time by delegation (minutes)", "Speaking time by gender (minutes)",
+                  "Participants present at each session", "By delegation and horizon",
+                  "Commitments by stage reached and horizon", "OVERDUE",
+                  "Each commitment and its history"):
+        assert words in text, words
