@@ -22,6 +22,7 @@ from encounter_desk.event.event import require_event
 from encounter_desk.event.validation import valid_email
 from encounter_desk.records.initiatives import kind_label
 from encounter_desk.records.register import RecordsError, choice, choice_label, long_text
+from encounter_desk.records.roadmap.history import append_step, steps_of
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import (
     HORIZON_LABELS,
@@ -36,7 +37,7 @@ from encounter_desk.storage.models import (
     Stage,
     StageSource,
 )
-from encounter_desk.storage.models.roadmap import HORIZON_MONTHS, STAGE_ORDER, STATUS_OF_STAGE
+from encounter_desk.storage.models.roadmap import HORIZON_MONTHS, STAGE_ORDER
 
 DONE = frozenset({Stage.APPROVED, Stage.ENACTED, Stage.WITHDRAWN})
 """Stages after which a commitment can no longer be late."""
@@ -261,29 +262,16 @@ def change_stage(
         raise RecordsError(translate("Roadmap", "The date of a change of stage cannot be in "
                                      "the future ({date}).").format(date=on.isoformat()),
                            code="roadmap.future")
-    history = list(session.scalars(select(InitiativeStageChange).where(
-        InitiativeStageChange.initiative_id == initiative.id)))
+    history = steps_of(session, initiative.id)
     if new.value == initiative.stage:
         return False
-    actor = str(session.info.get("actor") or "")[:200]
-    if not history:  # the stage it had before any change was entered: the starting point
-        created = initiative.created_at or now
-        session.add(InitiativeStageChange(
-            initiative_id=initiative.id, stage=initiative.stage, previous_stage="",
-            changed_on=min(created.date(), on), source=StageSource.ENCOUNTER.value,
-            entered_by=actor, recorded_at=now))
-    elif on < max(h.changed_on for h in history):
+    if history and on < max(h.changed_on for h in history):
         raise RecordsError(translate(
             "Roadmap", "The date of a change of stage cannot come before the last change "
             "({date}).").format(date=max(h.changed_on for h in history).isoformat()),
             code="roadmap.date_order")
-    session.add(InitiativeStageChange(
-        initiative_id=initiative.id, stage=new.value, previous_stage=initiative.stage,
-        changed_on=on, source=StageSource(source).value, source_detail=source_detail[:300],
-        entered_by=actor, note=long_text(note), recorded_at=now))
-    initiative.stage = new.value
-    initiative.status = STATUS_OF_STAGE[new]
-    initiative.updated_at = now
+    append_step(session, initiative, new, on=on, source=source, source_detail=source_detail,
+                note=note, now=now, history=history)
     return True
 
 

@@ -43,6 +43,7 @@ from encounter_desk.records.roadmap.commitments import (
     parse_stage,
     today_at_venue,
 )
+from encounter_desk.roster.export import neutralise, unneutralise
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import Delegation, Initiative, StageSource
 
@@ -159,7 +160,8 @@ def _write_form(path: Path, event, delegation: Delegation, items: list, lang: st
             "note": "",
         }
         for col, key in enumerate(keys, start=1):
-            cell = ws.cell(row, col, values[key])
+            value = values[key]
+            cell = ws.cell(row, col, neutralise(value) if isinstance(value, str) else value)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             if COLUMNS[col - 1][3]:
                 cell.fill = OPEN_FILL
@@ -228,11 +230,16 @@ def _read(path: Path) -> tuple[str, list[tuple[int, dict[str, Any]]]]:
     code = str(ws["A4"].value or "")
     rows = []
     for row in range(FIRST_ROW, ws.max_row + 1):
-        values = {k: ws.cell(row, col).value for col, k in enumerate(keys, start=1) if k}
+        values = {k: _text_back(ws.cell(row, col).value)
+                  for col, k in enumerate(keys, start=1) if k}
         if all(v in (None, "") for v in values.values()):
             continue
         rows.append((row, values))
     return code, rows
+
+
+def _text_back(value: Any) -> Any:
+    return unneutralise(value) if isinstance(value, str) else value
 
 
 def _date(value: Any, problem: str) -> dt.date | None:

@@ -98,3 +98,19 @@ def test_document_language_by_delegation_and_by_choice(demo_db):
         assert document_language(s.get(Delegation, ca_id)) == "es"
     with pytest.raises(RecordsError):
         set_document_language(demo_db, ca_id, "fr")
+
+
+def test_the_registers_status_moves_the_stage_with_a_step_in_the_history(demo_db):
+    honduras = next(c for c in load_commitments(demo_db) if c.delegation_code == "HN")
+    initiatives.update_initiative(demo_db, honduras.id, status="adopted")
+    after = next(c for c in load_commitments(demo_db) if c.id == honduras.id)
+    assert after.stage is Stage.APPROVED
+    assert [s.stage for s in after.history] == [Stage.ANNOUNCED, Stage.APPROVED]
+    # a status that already matches the stage changes nothing
+    initiatives.update_initiative(demo_db, honduras.id, title="Exhorto (texto revisado)")
+    assert next(c for c in load_commitments(demo_db)
+                if c.id == honduras.id).history == after.history
+    with demo_db.read() as s:
+        dr = s.query(Delegation).filter_by(code="DO").one().id
+    new = initiatives.create_initiative(demo_db, delegation_id=dr, title="Ley", status="tabled")
+    assert next(c for c in load_commitments(demo_db) if c.id == new.id).stage is Stage.FILED
