@@ -5164,11 +5164,11 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     </message>
     <message>
         <source>attended the following session of the encounter, held in {place}, {dates}:</source>
-        <translation>asistió a la siguiente sesión del encuentro, celebrado en {place}, del {dates}:</translation>
+        <translation>asistió a la siguiente sesión del encuentro, celebrado en {place}, {dates}:</translation>
     </message>
     <message>
         <source>attended the following {count} sessions of the encounter, held in {place}, {dates}:</source>
-        <translation>asistió a las siguientes {count} sesiones del encuentro, celebrado en {place}, del {dates}:</translation>
+        <translation>asistió a las siguientes {count} sesiones del encuentro, celebrado en {place}, {dates}:</translation>
     </message>
     <message>
         <source>{place}, {date}</source>

@@ -130,23 +130,33 @@ def horizontal_bars(rows: list[tuple[str, float]], *, width: float, title: str,
     return d
 
 
+def _columns(title: str, width: float, height: float, categories: list[str],
+             data: list[list[float]], *, x: float, y: float, plot_width: float,
+             label_size: float) -> tuple[Drawing, VerticalBarChart]:
+    """A drawing with its title and a column chart of ``data`` over ``categories``."""
+    regular, _bold = register_fonts()
+    d = Drawing(width, height)
+    _title(d, title, width, height)
+    chart = VerticalBarChart()
+    chart.x, chart.y = x, y
+    chart.width, chart.height = plot_width, height - y - 26
+    chart.data = data
+    chart.categoryAxis.categoryNames = categories
+    for axis in (chart.categoryAxis, chart.valueAxis):
+        axis.labels.fontName = regular
+        axis.labels.fontSize = label_size
+    chart.valueAxis.valueMin = 0
+    return d, chart
+
+
 def vertical_bars(rows: list[tuple[str, float]], *, width: float, title: str,
                   empty: str) -> Drawing:
     if not rows:
         return _empty(width, title, empty)
     regular, _bold = register_fonts()
-    height = 130
-    d = Drawing(width, height)
-    _title(d, title, width, height)
-    chart = VerticalBarChart()
-    chart.x, chart.y = 28, 20
-    chart.width, chart.height = min(width - 40, 70 * len(rows)), height - 46
-    chart.data = [[v for _l, v in rows]]
-    chart.categoryAxis.categoryNames = [label for label, _v in rows]
-    for axis in (chart.categoryAxis, chart.valueAxis):
-        axis.labels.fontName = regular
-        axis.labels.fontSize = 7.5
-    chart.valueAxis.valueMin = 0
+    d, chart = _columns(title, width, 130, [label for label, _v in rows],
+                        [[v for _l, v in rows]], x=28, y=20,
+                        plot_width=min(width - 40, 70 * len(rows)), label_size=7.5)
     chart.bars[0].fillColor = PALETTE[2]
     chart.bars[0].strokeColor = None
     chart.barLabelFormat = "%d"
@@ -163,19 +173,12 @@ def stages_chart(data: ChartData, *, width: float, title: str, empty: str) -> Dr
         return _empty(width, title, empty)
     regular, _bold = register_fonts()
     height = 175
-    d = Drawing(width, height)
-    _title(d, title, width, height)
-    chart = VerticalBarChart()
-    chart.x, chart.y = 24, 38
-    chart.width, chart.height = width - 30, height - 76
-    chart.data = [counts for _h, counts in data.horizons]
-    chart.categoryAxis.categoryNames = data.stages
+    d, chart = _columns(title, width, height, data.stages,
+                        [counts for _h, counts in data.horizons], x=24, y=38,
+                        plot_width=width - 30, label_size=7)
+    chart.height = height - 76
     chart.categoryAxis.labels.angle = 25
     chart.categoryAxis.labels.boxAnchor = "ne"
-    for axis in (chart.categoryAxis, chart.valueAxis):
-        axis.labels.fontName = regular
-        axis.labels.fontSize = 7
-    chart.valueAxis.valueMin = 0
     chart.valueAxis.valueStep = 1
     for index in range(len(data.horizons)):
         chart.bars[index].fillColor = PALETTE[index % len(PALETTE)]
