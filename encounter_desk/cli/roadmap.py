@@ -67,7 +67,12 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _stage(args: argparse.Namespace) -> int:
-    from encounter_desk.records.roadmap.commitments import set_stage, stage_label
+    from encounter_desk.records.roadmap.commitments import (
+        get_commitment,
+        parse_stage,
+        set_stage,
+        stage_label,
+    )
 
     on = None
     if args.on:
@@ -77,6 +82,11 @@ def _stage(args: argparse.Namespace) -> int:
             raise CommandError(translate("CLI", "{value!r} is not a date (YYYY-MM-DD).")
                                .format(value=args.on)) from None
     with open_event(args) as db:
+        if get_commitment(db, args.initiative).stage is parse_stage(args.stage):
+            print(translate("CLI", "Commitment {id} is already at that stage ({stage}): nothing "
+                            "recorded.").format(id=args.initiative,
+                                                stage=stage_label(parse_stage(args.stage))))
+            return 0
         commitment = set_stage(db, args.initiative, args.stage, on=on, note=args.note or "")
     print(translate("CLI", "Commitment {id}: {stage}.").format(
         id=commitment.id, stage=stage_label(commitment.stage)))

@@ -984,6 +984,10 @@
         <source>{value!r} is not a date (YYYY-MM-DD).</source>
         <translation>{value!r} no es una fecha (AAAA-MM-DD).</translation>
     </message>
+    <message>
+        <source>Commitment {id} is already at that stage ({stage}): nothing recorded.</source>
+        <translation>El compromiso {id} ya está en esa etapa ({stage}): no se registró nada.</translation>
+    </message>
 </context>
 <context>
     <name>Camera</name>

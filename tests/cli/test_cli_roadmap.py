@@ -37,6 +37,9 @@ def test_forms_import_stage_report_and_the_print_shop(tmp_path, capsys):
                      "in_committee", "--on", "2018-05-01", "--note", "Comisión del Migrante"]) == 0
     assert f"Commitment {initiative}: In committee." in capsys.readouterr().out
     assert cli.main(["--lang", "en", "--db", db, "roadmap", "stage", str(initiative),
+                     "In committee"]) == 0
+    assert "already at that stage (In committee): nothing recorded" in capsys.readouterr().out
+    assert cli.main(["--lang", "en", "--db", db, "roadmap", "stage", str(initiative),
                      "reported", "--on", "mayo"]) == 1
     assert "'mayo' is not a date" in capsys.readouterr().err
 
