@@ -5,7 +5,7 @@ Existing initiatives get the stage their status stands for, and a first history 
 dated the day they were registered.
 
 Revision ID: 0006_issue16
-Revises: 0005
+Revises: 0006_issue15
 Create Date: 2026-11-30 18:30:00
 """
 
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006_issue16"
-down_revision = "0005"
+down_revision = "0006_issue15"
 branch_labels = None
 depends_on = None
 
