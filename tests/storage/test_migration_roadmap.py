@@ -17,7 +17,7 @@ from encounter_desk.storage.models import Stage
 def test_initiatives_of_an_older_file_join_the_road_map(db_path):
     engine = create_engine(sqlite_url(db_path))
     with engine.begin() as conn:
-        command.upgrade(dbmod._alembic_config(conn), "0006_issue15")
+        command.upgrade(dbmod._alembic_config(conn), "0007")
     engine.dispose()
     con = sqlite3.connect(db_path)
     con.execute(

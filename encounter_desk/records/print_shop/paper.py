@@ -10,28 +10,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from encounter_desk.core.fonts import register_fonts
-from encounter_desk.core.i18n import translate
+from encounter_desk.core.paper import page_size as core_page_size
 from encounter_desk.records.minutes.pdf_layout import MUTED, RULE
-from encounter_desk.records.register import RecordsError
 
-PAPERS = {"letter": LETTER, "a4": A4}
 DEFAULT_PAPER = "letter"
 MARGIN = 18 * mm
 
 
 def page_size(paper: str) -> tuple[float, float]:
-    """(width, height) in points of ``paper`` ("letter" or "a4")."""
-    try:
-        return PAPERS[(paper or DEFAULT_PAPER).lower()]
-    except KeyError:
-        raise RecordsError(translate("Print", "{value!r} is not a paper size (letter or a4).")
-                           .format(value=paper), code="print.paper") from None
+    """(width, height) in points of ``paper`` ("letter" or "a4"; a Refusal otherwise)."""
+    return core_page_size(paper or DEFAULT_PAPER)
 
 
 def text_width(paper: str) -> float:

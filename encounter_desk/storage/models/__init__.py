@@ -63,7 +63,7 @@ from encounter_desk.storage.models.roadmap import (
     StageSource,
 )
 from encounter_desk.storage.models.scans import CheckIn, Scan
-from encounter_desk.storage.models.sittings import AgendaItem, Sitting
+from encounter_desk.storage.models.sittings import AgendaItem, Recess, Sitting
 from encounter_desk.storage.models.speeches import (
     SPEECH_KIND_LABELS,
     SPEECH_STATE_LABELS,
@@ -106,6 +106,7 @@ __all__ = [
     "INITIATIVE_KIND_LABELS",
     "INITIATIVE_STATUS_LABELS",
     "Initiative",
+    "Recess",
     "InitiativeKind",
     "InitiativeSponsor",
     "InitiativeStatus",

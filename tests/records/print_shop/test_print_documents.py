@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from pypdf import PdfReader
 
+from encounter_desk.core.errors import Refusal
 from encounter_desk.demo import build as demo
 from encounter_desk.records.print_shop.charts import load_chart_data
 from encounter_desk.records.print_shop.participants_list import write_participants_list
 from encounter_desk.records.print_shop.tent_cards import write_tent_cards
-from encounter_desk.records.register import RecordsError
 from encounter_desk.records.roadmap.commitments import load_commitments
 from encounter_desk.records.roadmap.report_pdf import write_roadmap_report
 
@@ -39,8 +39,9 @@ def test_road_map_report_has_the_matrix_the_overdue_and_every_history(demo_db, t
     write_roadmap_report(demo_db, a4, lang="en", paper="a4")
     assert abs(float(PdfReader(a4).pages[0].mediabox.width) - 595.3) < 1
     assert "OVERDUE" in _text(a4) and "In committee" in _text(a4)
-    with pytest.raises(RecordsError):
+    with pytest.raises(Refusal) as refused:
         write_roadmap_report(demo_db, tmp_path / "x.pdf", paper="legal")
+    assert refused.value.code == "paper.unknown"
 
 
 def test_chart_figures_come_from_the_record(demo_db):
