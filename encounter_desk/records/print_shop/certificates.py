@@ -26,6 +26,7 @@ from reportlab.platypus import Paragraph
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from encounter_desk.core.files import atomic_output
 from encounter_desk.core.fonts import register_fonts
 from encounter_desk.core.i18n import in_language, pick
 from encounter_desk.desk.badge_pdf import draw_flag, fit_text
@@ -239,12 +240,11 @@ def write_certificates(db: Database, out: Path, *, lang: str | None = None,
         certs = [cert for cert in certs if cert.participant_id in wanted]
     if not certs:
         return 0
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    c = Canvas(str(out), pagesize=size)
-    c.setTitle(in_language(lang or "es").translate("Print", "CERTIFICATE OF ATTENDANCE"))
-    for cert in certs:
-        draw_certificate(c, cert, facts[cert.lang], signers, size, issued)
-        c.showPage()
-    c.save()
+    with atomic_output(Path(out)) as tmp:
+        c = Canvas(str(tmp), pagesize=size)
+        c.setTitle(in_language(lang or "es").translate("Print", "CERTIFICATE OF ATTENDANCE"))
+        for cert in certs:
+            draw_certificate(c, cert, facts[cert.lang], signers, size, issued)
+            c.showPage()
+        c.save()
     return len(certs)

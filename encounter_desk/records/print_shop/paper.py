@@ -14,6 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from encounter_desk.core.files import atomic_output
 from encounter_desk.core.fonts import register_fonts
 from encounter_desk.core.paper import page_size as core_page_size
 from encounter_desk.records.minutes.pdf_layout import MUTED, RULE
@@ -71,9 +72,14 @@ def build_document(out: Path, story: list[Flowable], *, paper: str, title: str,
     if landscape_pages:
         size = (size[1], size[0])
     font = register_fonts()[0]
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    doc = BaseDocTemplate(str(out), pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN,
+    with atomic_output(Path(out)) as tmp:
+        _build(tmp, story, size=size, font=font, title=title, reference=reference,
+               page_label=page_label, lang=lang)
+
+
+def _build(path: Path, story: list[Flowable], *, size: tuple[float, float], font: str,
+           title: str, reference: str, page_label: str, lang: str) -> None:
+    doc = BaseDocTemplate(str(path), pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN,
                           topMargin=16 * mm, bottomMargin=18 * mm, title=title,
                           author=reference, subject=reference, lang=lang)
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",

@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from sqlalchemy import select
 
+from encounter_desk.core.files import atomic_output
 from encounter_desk.core.fonts import register_fonts
 from encounter_desk.core.i18n import in_language
 from encounter_desk.desk.badge_pdf import draw_flag, fit_text, flag_image
@@ -101,9 +102,13 @@ def write_tent_cards(db: Database, out: Path, *, paper: str = DEFAULT_PAPER,
     width, height = long, short  # landscape
     with db.read() as session:
         cards = cards_in(session, seats=seats)
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    c = Canvas(str(out), pagesize=(width, height))
+    with atomic_output(Path(out)) as tmp:
+        _draw_cards(tmp, cards, width, height)
+    return len(cards)
+
+
+def _draw_cards(path: Path, cards: list[TentCard], width: float, height: float) -> None:
+    c = Canvas(str(path), pagesize=(width, height))
     c.setTitle(in_language("es").translate("Print", "Name plates"))
     half = height / 2
     for card in cards:
@@ -123,4 +128,3 @@ def write_tent_cards(db: Database, out: Path, *, paper: str = DEFAULT_PAPER,
         c.setDash()
         c.showPage()
     c.save()
-    return len(cards)

@@ -29,6 +29,7 @@ from sqlalchemy import select
 
 from encounter_desk.core import names as text
 from encounter_desk.core.errors import Refusal
+from encounter_desk.core.files import atomic_output
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, in_language, translate
 from encounter_desk.event.event import require_event
 from encounter_desk.records.register import RecordsError
@@ -172,7 +173,8 @@ def _write_form(path: Path, event, delegation: Delegation, items: list, lang: st
         validation.add(f"{letter}{row}")
         for key in ("target_date", "stage_date"):
             dates.add(f"{get_column_letter(keys.index(key) + 1)}{row}")
-    wb.save(path)
+    with atomic_output(path) as tmp:
+        wb.save(tmp)
 
 
 # --- reading the forms back ----------------------------------------------------------------
