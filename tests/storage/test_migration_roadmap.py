@@ -10,6 +10,7 @@ from sqlalchemy import create_engine
 
 from encounter_desk.records.roadmap.commitments import load_commitments
 from encounter_desk.storage import database as dbmod
+from encounter_desk.storage import schema
 from encounter_desk.storage.database import open_database, sqlite_url
 from encounter_desk.storage.models import Stage
 
@@ -17,7 +18,7 @@ from encounter_desk.storage.models import Stage
 def test_initiatives_of_an_older_file_join_the_road_map(db_path):
     engine = create_engine(sqlite_url(db_path))
     with engine.begin() as conn:
-        command.upgrade(dbmod._alembic_config(conn), "0007")
+        command.upgrade(schema._alembic_config(conn), "0008")
     engine.dispose()
     con = sqlite3.connect(db_path)
     con.execute(

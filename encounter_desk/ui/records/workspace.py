@@ -20,7 +20,7 @@ from encounter_desk.ui.records.minutes_page import MinutesPage
 from encounter_desk.ui.records.print_page import PrintPage
 from encounter_desk.ui.records.roadmap_page import RoadmapPage
 from encounter_desk.ui.widgets.files import FileOpener
-from encounter_desk.ui.widgets.layout import hbox, named, vbox
+from encounter_desk.ui.widgets.layout import hbox, named, scrolling, vbox
 from encounter_desk.ui.widgets.sitting_choice import SittingChoice
 from encounter_desk.ui.widgets.workspace import AppContext, Workspace
 
@@ -62,7 +62,7 @@ class RecordsWorkspace(Workspace):
             self.tabs.addTab(page, "")
 
         vbox(hbox(self.sitting_label, self.sitting_box, (self.when_label, 1)),
-             (self.tabs, 1), parent=self, margins=6)
+             (scrolling(self.tabs), 1), parent=self, margins=6)
         self.retranslate()
         self.refresh()
 
