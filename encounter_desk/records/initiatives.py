@@ -32,6 +32,7 @@ from encounter_desk.records.register import (
     known_fields,
     long_text,
 )
+from encounter_desk.records.roadmap.history import follow_status
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import (
     INITIATIVE_KIND_LABELS,
@@ -150,6 +151,7 @@ def _apply(session: Session, i: Initiative, values: dict[str, Any]) -> None:
     i.status = choice(InitiativeStatus, status, lambda: RecordsError(
         translate("Initiatives", "{value!r} is not a status of an initiative.").format(value=status),
         code="initiative.status")).value
+    follow_status(session, i)  # the road map's stage follows the status set here
     if i.target_date is not None and not isinstance(i.target_date, dt.date):
         raise RecordsError(translate("Initiatives", "The target date must be a date."), code="initiative.target_date")
     if i.sitting_id is not None:

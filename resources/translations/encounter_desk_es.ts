@@ -1168,6 +1168,138 @@
         <source>Fill the event file with the demo encounter: the 11 delegations, about 120 participants and five sessions.</source>
         <translation>Llena el archivo del evento con el encuentro de demostración: las 11 delegaciones, unos 120 participantes y cinco sesiones.</translation>
     </message>
+    <message>
+        <source>One page for each participant who attended at least one session, in the participant's language unless --lang.</source>
+        <translation>Una página por cada participante que asistió al menos a una sesión, en el idioma del participante salvo que se indique --lang.</translation>
+    </message>
+    <message>
+        <source>the commitment's number</source>
+        <translation>el número del compromiso</translation>
+    </message>
+    <message>
+        <source>A folded card per delegation with its flag, its name in Spanish on one face and in English on the other; --seats: a card per person.</source>
+        <translation>Una tarjeta doblada por delegación con su bandera y su nombre en español en una cara y en inglés en la otra; --seats: una tarjeta por persona.</translation>
+    </message>
+    <message>
+        <source>ACTION</source>
+        <translation>ACCIÓN</translation>
+    </message>
+    <message>
+        <source>By delegation in the canonical order, heads of delegation first; --public leaves the email addresses out.</source>
+        <translation>Por delegación en el orden oficial, con las jefaturas de delegación primero; --public omite los correos electrónicos.</translation>
+    </message>
+    <message>
+        <source>Commitment {id}: {stage}.</source>
+        <translation>Compromiso {id}: {stage}.</translation>
+    </message>
+    <message>
+        <source>Follow the commitments after the encounter: write a follow-up form per delegation, read returned forms (all or nothing), record a change of stage, write the road map report.</source>
+        <translation>Dar seguimiento a los compromisos después del encuentro: escribir un formulario de seguimiento por delegación, leer los formularios devueltos (todo o nada), registrar un cambio de etapa, escribir el informe de la hoja de ruta.</translation>
+    </message>
+    <message>
+        <source>List of {count} participants written to {path}.</source>
+        <translation>Lista de {count} participantes escrita en {path}.</translation>
+    </message>
+    <message>
+        <source>Nobody has attended a session yet: no certificates to write.</source>
+        <translation>Nadie ha asistido todavía a una sesión: no hay constancias que escribir.</translation>
+    </message>
+    <message>
+        <source>Nothing was written: {count} rows need correcting.</source>
+        <translation>No se escribió nada: hay que corregir {count} filas.</translation>
+    </message>
+    <message>
+        <source>Road map report ({count} commitments) written to {path}.</source>
+        <translation>Informe de la hoja de ruta ({count} compromisos) escrito en {path}.</translation>
+    </message>
+    <message>
+        <source>The forms are correct: {stages} changes of stage and {fields} other changes would be recorded.</source>
+        <translation>Los formularios están correctos: se registrarían {stages} cambios de etapa y {fields} cambios más.</translation>
+    </message>
+    <message>
+        <source>a card per person instead of per delegation</source>
+        <translation>una tarjeta por persona en lugar de por delegación</translation>
+    </message>
+    <message>
+        <source>a note for the history</source>
+        <translation>una nota para el historial</translation>
+    </message>
+    <message>
+        <source>announced, drafted, filed, in_committee, reported, approved, enacted or withdrawn</source>
+        <translation>announced, drafted, filed, in_committee, reported, approved, enacted o withdrawn (anunciada, redactada, presentada, en comisión, dictaminada, aprobada, promulgada o retirada)</translation>
+    </message>
+    <message>
+        <source>leave the contact details out</source>
+        <translation>omitir los datos de contacto</translation>
+    </message>
+    <message>
+        <source>read returned follow-up forms, all or nothing</source>
+        <translation>leer los formularios de seguimiento devueltos, todo o nada</translation>
+    </message>
+    <message>
+        <source>record a change of stage</source>
+        <translation>registrar un cambio de etapa</translation>
+    </message>
+    <message>
+        <source>the day it happened (default: today)</source>
+        <translation>el día en que ocurrió (predeterminado: hoy)</translation>
+    </message>
+    <message>
+        <source>the folder to write to</source>
+        <translation>la carpeta donde escribir</translation>
+    </message>
+    <message>
+        <source>the forms (.xlsx)</source>
+        <translation>los formularios (.xlsx)</translation>
+    </message>
+    <message>
+        <source>the road map of commitments: forms, import, stages, report</source>
+        <translation>la hoja de ruta de los compromisos: formularios, importación, etapas, informe</translation>
+    </message>
+    <message>
+        <source>write one follow-up form (XLSX) per delegation</source>
+        <translation>escribir un formulario de seguimiento (XLSX) por delegación</translation>
+    </message>
+    <message>
+        <source>write the certificates of attendance (PDF)</source>
+        <translation>escribir las constancias de asistencia (PDF)</translation>
+    </message>
+    <message>
+        <source>write the list of participants (PDF)</source>
+        <translation>escribir la lista de participantes (PDF)</translation>
+    </message>
+    <message>
+        <source>write the name plates (PDF)</source>
+        <translation>escribir los gafetes de mesa (PDF)</translation>
+    </message>
+    <message>
+        <source>write the road map report (PDF)</source>
+        <translation>escribir el informe de la hoja de ruta (PDF)</translation>
+    </message>
+    <message>
+        <source>{count} certificates written to {path}.</source>
+        <translation>{count} constancias escritas en {path}.</translation>
+    </message>
+    <message>
+        <source>{count} follow-up forms written to {path}.</source>
+        <translation>{count} formularios de seguimiento escritos en {path}.</translation>
+    </message>
+    <message>
+        <source>{count} name plates written to {path}.</source>
+        <translation>{count} gafetes de mesa escritos en {path}.</translation>
+    </message>
+    <message>
+        <source>{stages} changes of stage and {fields} other changes recorded.</source>
+        <translation>Se registraron {stages} cambios de etapa y {fields} cambios más.</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a date (YYYY-MM-DD).</source>
+        <translation>{value!r} no es una fecha (AAAA-MM-DD).</translation>
+    </message>
+    <message>
+        <source>Commitment {id} is already at that stage ({stage}): nothing recorded.</source>
+        <translation>El compromiso {id} ya está en esa etapa ({stage}): no se registró nada.</translation>
+    </message>
 </context>
 <context>
     <name>Camera</name>
@@ -2640,6 +2772,10 @@
     <message>
         <source>There is no initiative {id}.</source>
         <translation>No existe la iniciativa {id}.</translation>
+    </message>
+    <message>
+        <source>Budget item</source>
+        <translation>Partida presupuestaria</translation>
     </message>
 </context>
 <context>
@@ -4181,6 +4317,14 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>{when} — {room}</source>
         <translation>{when} — {room}</translation>
+    </message>
+    <message>
+        <source>Road map</source>
+        <translation>Hoja de ruta</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Impresos</translation>
     </message>
 </context>
 <context>
@@ -7134,6 +7278,14 @@ Replace the draft with this file? Its amendments and statements are lost.</sourc
         <source>Unknown paper {value!r}: use letter or a4.</source>
         <translation>Papel desconocido {value!r}: use letter (carta) o a4.</translation>
     </message>
+    <message>
+        <source>Letter</source>
+        <translation>Carta</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
 </context>
 <context>
     <name>SittingLifeBar</name>
@@ -7176,6 +7328,632 @@ Replace the draft with this file? Its amendments and statements are lost.</sourc
     <message>
         <source>Adjourn session {n}? The closing time is recorded now and the session cannot be reopened.</source>
         <translation>¿Levantar la sesión {n}? Se registra ahora la hora de clausura y la sesión no podrá reabrirse.</translation>
+    </message>
+</context>
+<context>
+    <name>Print</name>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>CERTIFICATE OF ATTENDANCE</source>
+        <translation>CONSTANCIA DE ASISTENCIA</translation>
+    </message>
+    <message>
+        <source>Commitments by stage reached and horizon</source>
+        <translation>Compromisos por etapa alcanzada y plazo</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Head of delegation</source>
+        <translation>Jefatura de delegación</translation>
+    </message>
+    <message>
+        <source>Institution / committee</source>
+        <translation>Institución / comisión</translation>
+    </message>
+    <message>
+        <source>List of participants</source>
+        <translation>Lista de participantes</translation>
+    </message>
+    <message>
+        <source>Name plates</source>
+        <translation>Gafetes de mesa</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>No commitments yet.</source>
+        <translation>Todavía no hay compromisos.</translation>
+    </message>
+    <message>
+        <source>No session has been held yet.</source>
+        <translation>Todavía no se ha celebrado ninguna sesión.</translation>
+    </message>
+    <message>
+        <source>Nobody has spoken yet.</source>
+        <translation>Nadie ha hecho uso de la palabra todavía.</translation>
+    </message>
+    <message>
+        <source>Participants present at each session</source>
+        <translation>Participantes presentes en cada sesión</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Cargo</translation>
+    </message>
+    <message>
+        <source>Session {number}: {title} — {date}</source>
+        <translation>Sesión {number}: {title} — {date}</translation>
+    </message>
+    <message>
+        <source>Speaking time by delegation (minutes)</source>
+        <translation>Tiempo de uso de la palabra por delegación (minutos)</translation>
+    </message>
+    <message>
+        <source>Speaking time by gender (minutes)</source>
+        <translation>Tiempo de uso de la palabra por género (minutos)</translation>
+    </message>
+    <message>
+        <source>S{number}</source>
+        <translation>S{number}</translation>
+    </message>
+    <message>
+        <source>This is to certify that</source>
+        <translation>Se hace constar que</translation>
+    </message>
+    <message>
+        <source>attended the following session of the encounter, held in {place}, {dates}:</source>
+        <translation>asistió a la siguiente sesión del encuentro, celebrado en {place}, {dates}:</translation>
+    </message>
+    <message>
+        <source>attended the following {count} sessions of the encounter, held in {place}, {dates}:</source>
+        <translation>asistió a las siguientes {count} sesiones del encuentro, celebrado en {place}, {dates}:</translation>
+    </message>
+    <message>
+        <source>{place}, {date}</source>
+        <translation>{place}, {date}</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a paper size (letter or a4).</source>
+        <translation>{value!r} no es un tamaño de papel (letter o a4).</translation>
+    </message>
+    <message>
+        <source>Nobody has attended a session yet: there are no certificates to print.</source>
+        <translation>Nadie ha asistido todavía a una sesión: no hay constancias que imprimir.</translation>
+    </message>
+</context>
+<context>
+    <name>Roadmap</name>
+    <message>
+        <source>the number {value!r} is not one of this form's commitments.</source>
+        <translation>el número {value!r} no es uno de los compromisos de este formulario.</translation>
+    </message>
+    <message>
+        <source>Announced</source>
+        <translation>Anunciada</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Aprobada</translation>
+    </message>
+    <message>
+        <source>By delegation and horizon</source>
+        <translation>Por delegación y plazo</translation>
+    </message>
+    <message>
+        <source>Choose a stage from the list.</source>
+        <translation>Elija una etapa de la lista.</translation>
+    </message>
+    <message>
+        <source>Commitment</source>
+        <translation>Compromiso</translation>
+    </message>
+    <message>
+        <source>Date of the stage (YYYY-MM-DD)</source>
+        <translation>Fecha de la etapa (AAAA-MM-DD)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Delegation</source>
+        <translation>Delegación</translation>
+    </message>
+    <message>
+        <source>Drafted</source>
+        <translation>Redactada</translation>
+    </message>
+    <message>
+        <source>Each commitment and its history</source>
+        <translation>Cada compromiso y su historial</translation>
+    </message>
+    <message>
+        <source>Enacted</source>
+        <translation>Promulgada</translation>
+    </message>
+    <message>
+        <source>Entered by</source>
+        <translation>Registrado por</translation>
+    </message>
+    <message>
+        <source>Entered in the app</source>
+        <translation>Registrado en la aplicación</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>Presentada</translation>
+    </message>
+    <message>
+        <source>Focal point email</source>
+        <translation>Correo del punto focal</translation>
+    </message>
+    <message>
+        <source>Focal point</source>
+        <translation>Punto focal</translation>
+    </message>
+    <message>
+        <source>Follow-up form</source>
+        <translation>Formulario de seguimiento</translation>
+    </message>
+    <message>
+        <source>Horizon</source>
+        <translation>Plazo</translation>
+    </message>
+    <message>
+        <source>In committee</source>
+        <translation>En comisión</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Indicador</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>Instrumento</translation>
+    </message>
+    <message>
+        <source>Lawmakers</source>
+        <translation>Legisladoras y legisladores</translation>
+    </message>
+    <message>
+        <source>Medium term (18 months)</source>
+        <translation>Mediano plazo (18 meses)</translation>
+    </message>
+    <message>
+        <source>No commitments were made.</source>
+        <translation>No se asumieron compromisos.</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>OVERDUE</source>
+        <translation>VENCIDO</translation>
+    </message>
+    <message>
+        <source>Please fill in the shaded columns: choose the stage each commitment has reached from the list, and the date it reached it. Do not change the numbers.</source>
+        <translation>Llene las columnas sombreadas: elija de la lista la etapa que alcanzó cada compromiso y la fecha en que la alcanzó. No cambie los números.</translation>
+    </message>
+    <message>
+        <source>Pledged at the encounter</source>
+        <translation>Asumido en el encuentro</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Dictaminada</translation>
+    </message>
+    <message>
+        <source>Road map follow-up: {delegation}</source>
+        <translation>Seguimiento de la hoja de ruta: {delegation}</translation>
+    </message>
+    <message>
+        <source>Road map of legislative commitments</source>
+        <translation>Hoja de ruta de los compromisos legislativos</translation>
+    </message>
+    <message>
+        <source>Short term (6 months)</source>
+        <translation>Corto plazo (6 meses)</translation>
+    </message>
+    <message>
+        <source>Situation on {date}</source>
+        <translation>Situación al {date}</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Fuente</translation>
+    </message>
+    <message>
+        <source>Stage reached</source>
+        <translation>Etapa alcanzada</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Etapa</translation>
+    </message>
+    <message>
+        <source>Target date</source>
+        <translation>Fecha meta</translation>
+    </message>
+    <message>
+        <source>The date of a change of stage cannot be in the future ({date}).</source>
+        <translation>La fecha de un cambio de etapa no puede estar en el futuro ({date}).</translation>
+    </message>
+    <message>
+        <source>The date of a change of stage cannot come before the last change ({date}).</source>
+        <translation>La fecha de un cambio de etapa no puede ser anterior al último cambio ({date}).</translation>
+    </message>
+    <message>
+        <source>The date of a change of stage must be a date.</source>
+        <translation>La fecha de un cambio de etapa debe ser una fecha.</translation>
+    </message>
+    <message>
+        <source>There is no delegation {id}.</source>
+        <translation>No existe la delegación {id}.</translation>
+    </message>
+    <message>
+        <source>Type a date (YYYY-MM-DD).</source>
+        <translation>Escriba una fecha (AAAA-MM-DD).</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Retirada</translation>
+    </message>
+    <message>
+        <source>at the encounter: {then}; now: </source>
+        <translation>en el encuentro: {then}; ahora: </translation>
+    </message>
+    <message>
+        <source>choose the stage reached.</source>
+        <translation>elija la etapa alcanzada.</translation>
+    </message>
+    <message>
+        <source>give the date the stage was reached.</source>
+        <translation>indique la fecha en que se alcanzó la etapa.</translation>
+    </message>
+    <message>
+        <source>{count} commitments of {delegations} delegations. Since the encounter, {moved} moved forward and {done} were approved or enacted; {overdue} are past their target date without being approved.</source>
+        <translation>{count} compromisos de {delegations} delegaciones. Desde el encuentro, {moved} avanzaron y {done} fueron aprobados o promulgados; {overdue} pasaron su fecha meta sin ser aprobados.</translation>
+    </message>
+    <message>
+        <source>{file} is not a follow-up form of the road map.</source>
+        <translation>{file} no es un formulario de seguimiento de la hoja de ruta.</translation>
+    </message>
+    <message>
+        <source>{file} is not a follow-up form that can be read ({reason}).</source>
+        <translation>{file} no es un formulario de seguimiento legible ({reason}).</translation>
+    </message>
+    <message>
+        <source>{file}, row {row}: {problem}</source>
+        <translation>{file}, fila {row}: {problem}</translation>
+    </message>
+    <message>
+        <source>{horizon}, target date {date}</source>
+        <translation>{horizon}, fecha meta {date}</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a date (YYYY-MM-DD).</source>
+        <translation>{value!r} no es una fecha (AAAA-MM-DD).</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a horizon (short or medium term).</source>
+        <translation>{value!r} no es un plazo (corto o mediano).</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a language of the documents (es or en).</source>
+        <translation>{value!r} no es un idioma de los documentos (es o en).</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a stage of the road map.</source>
+        <translation>{value!r} no es una etapa de la hoja de ruta.</translation>
+    </message>
+    <message>
+        <source>{value!r} is not an email address.</source>
+        <translation>{value!r} no es una dirección de correo electrónico.</translation>
+    </message>
+    <message>
+        <source>▲{steps} since the encounter</source>
+        <translation>▲{steps} desde el encuentro</translation>
+    </message>
+</context>
+<context>
+    <name>CommitmentsModel</name>
+    <message>
+        <source>No.</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <source>Delegation</source>
+        <translation>Delegación</translation>
+    </message>
+    <message>
+        <source>Commitment</source>
+        <translation>Compromiso</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>Instrumento</translation>
+    </message>
+    <message>
+        <source>Horizon</source>
+        <translation>Plazo</translation>
+    </message>
+    <message>
+        <source>Target date</source>
+        <translation>Fecha meta</translation>
+    </message>
+    <message>
+        <source>Stage reached</source>
+        <translation>Etapa alcanzada</translation>
+    </message>
+    <message>
+        <source>Since the encounter</source>
+        <translation>Desde el encuentro</translation>
+    </message>
+    <message>
+        <source>{stage} — overdue</source>
+        <translation>{stage} — vencido</translation>
+    </message>
+</context>
+<context>
+    <name>RoadmapPage</name>
+    <message>
+        <source>Change of stage</source>
+        <translation>Cambio de etapa</translation>
+    </message>
+    <message>
+        <source>Source or reference (gazette, committee report…)</source>
+        <translation>Fuente o referencia (gaceta, dictamen…)</translation>
+    </message>
+    <message>
+        <source>Record the change</source>
+        <translation>Registrar el cambio</translation>
+    </message>
+    <message>
+        <source>Road map details</source>
+        <translation>Datos de la hoja de ruta</translation>
+    </message>
+    <message>
+        <source>Save the details</source>
+        <translation>Guardar los datos</translation>
+    </message>
+    <message>
+        <source>Follow-up forms…</source>
+        <translation>Formularios de seguimiento…</translation>
+    </message>
+    <message>
+        <source>One spreadsheet per delegation, in its language, to send to its focal point</source>
+        <translation>Una hoja de cálculo por delegación, en su idioma, para enviar a su punto focal</translation>
+    </message>
+    <message>
+        <source>Import a returned form…</source>
+        <translation>Importar un formulario devuelto…</translation>
+    </message>
+    <message>
+        <source>Preview the report</source>
+        <translation>Vista previa del informe</translation>
+    </message>
+    <message>
+        <source>Save the report…</source>
+        <translation>Guardar el informe…</translation>
+    </message>
+    <message>
+        <source>Folder for the follow-up forms</source>
+        <translation>Carpeta para los formularios de seguimiento</translation>
+    </message>
+    <message>
+        <source>{count} follow-up forms written to {path}</source>
+        <translation>{count} formularios de seguimiento escritos en {path}</translation>
+    </message>
+    <message>
+        <source>Import a returned follow-up form</source>
+        <translation>Importar un formulario de seguimiento devuelto</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Libro de Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save the road map report</source>
+        <translation>Guardar el informe de la hoja de ruta</translation>
+    </message>
+    <message>
+        <source>Road map report written to {path}</source>
+        <translation>Informe de la hoja de ruta escrito en {path}</translation>
+    </message>
+    <message>
+        <source>Stage reached</source>
+        <translation>Etapa alcanzada</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Horizon</source>
+        <translation>Plazo</translation>
+    </message>
+    <message>
+        <source>Target date</source>
+        <translation>Fecha meta</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Indicador</translation>
+    </message>
+    <message>
+        <source>Focal point</source>
+        <translation>Punto focal</translation>
+    </message>
+    <message>
+        <source>Focal point email</source>
+        <translation>Correo del punto focal</translation>
+    </message>
+    <message>
+        <source>Text in Spanish</source>
+        <translation>Texto en español</translation>
+    </message>
+    <message>
+        <source>Text in English</source>
+        <translation>Texto en inglés</translation>
+    </message>
+    <message>
+        <source>No commitments yet: add initiatives in the Initiatives tab.</source>
+        <translation>Todavía no hay compromisos: agregue iniciativas en la pestaña Iniciativas.</translation>
+    </message>
+    <message>
+        <source>Folder (*)</source>
+        <translation>Carpeta (*)</translation>
+    </message>
+    <message>
+        <source>Nothing was imported</source>
+        <translation>No se importó nada</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>No se importó nada.</translation>
+    </message>
+    <message>
+        <source>Road map</source>
+        <translation>Hoja de ruta</translation>
+    </message>
+    <message>
+        <source>Commitment {id}: {stage}.</source>
+        <translation>Compromiso {id}: {stage}.</translation>
+    </message>
+    <message>
+        <source>Details of commitment {id} saved.</source>
+        <translation>Datos del compromiso {id} guardados.</translation>
+    </message>
+    <message>
+        <source>{stages} changes of stage and {fields} other changes recorded.</source>
+        <translation>Se registraron {stages} cambios de etapa y {fields} cambios más.</translation>
+    </message>
+    <message>
+        <source>No change of stage recorded yet.</source>
+        <translation>Todavía no se ha registrado ningún cambio de etapa.</translation>
+    </message>
+    <message>
+        <source>{count} rows need correcting; nothing was written.</source>
+        <translation>Hay que corregir {count} filas; no se escribió nada.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPage</name>
+    <message>
+        <source>Each participant's language</source>
+        <translation>El idioma de cada participante</translation>
+    </message>
+    <message>
+        <source>Usual language</source>
+        <translation>Idioma habitual</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Papel</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Certificates of attendance</source>
+        <translation>Constancias de asistencia</translation>
+    </message>
+    <message>
+        <source>Name plates</source>
+        <translation>Gafetes de mesa</translation>
+    </message>
+    <message>
+        <source>List of participants</source>
+        <translation>Lista de participantes</translation>
+    </message>
+    <message>
+        <source>One page for each participant who attended at least one session, with the sessions and their dates, and the signature lines of the Presidency Pro Tempore and the Technical Secretariat.</source>
+        <translation>Una página por cada participante que asistió al menos a una sesión, con las sesiones y sus fechas, y las líneas de firma de la Presidencia Pro Tempore y de la Secretaría Técnica.</translation>
+    </message>
+    <message>
+        <source>A folded card per delegation: the flag and the name large, in Spanish on one face and in English on the other. Fold along the dotted line.</source>
+        <translation>Una tarjeta doblada por delegación: la bandera y el nombre en grande, en español en una cara y en inglés en la otra. Doble por la línea punteada.</translation>
+    </message>
+    <message>
+        <source>By delegation in the official order, heads of delegation first: title, name, position, institution and email.</source>
+        <translation>Por delegación en el orden oficial, con las jefaturas de delegación primero: tratamiento, nombre, cargo, institución y correo electrónico.</translation>
+    </message>
+    <message>
+        <source>A card per person instead of per delegation</source>
+        <translation>Una tarjeta por persona en lugar de por delegación</translation>
+    </message>
+    <message>
+        <source>Public version, without email addresses</source>
+        <translation>Versión pública, sin correos electrónicos</translation>
+    </message>
+    <message>
+        <source>Language of a delegation's documents</source>
+        <translation>Idioma de los documentos de una delegación</translation>
+    </message>
+    <message>
+        <source>Certificates and follow-up forms are in English for Belize, Canada and the United States and in Spanish for the others, unless chosen here. A person's own language (in their record) comes first.</source>
+        <translation>Las constancias y los formularios de seguimiento van en inglés para Belice, Canadá y Estados Unidos y en español para las demás, salvo que se elija aquí. El idioma propio de cada persona (en su registro) tiene prioridad.</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Aplicar</translation>
+    </message>
+    <message>
+        <source>List of {count} participants written to {path}</source>
+        <translation>Lista de {count} participantes escrita en {path}</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Guardar PDF…</translation>
+    </message>
+    <message>
+        <source>{count} certificates written to {path}</source>
+        <translation>{count} constancias escritas en {path}</translation>
+    </message>
+    <message>
+        <source>{count} name plates written to {path}</source>
+        <translation>{count} gafetes de mesa escritos en {path}</translation>
+    </message>
+    <message>
+        <source>The documents of {delegation} will be in {language}.</source>
+        <translation>Los documentos de {delegation} irán en {language}.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentOutput</name>
+    <message>
+        <source>Not written</source>
+        <translation>No se escribió</translation>
+    </message>
+    <message>
+        <source>Preview opened from {path}</source>
+        <translation>Vista previa abierta desde {path}</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
     </message>
 </context>
 </TS>

@@ -20,7 +20,7 @@ from encounter_desk.event import participants
 from encounter_desk.roster import importer as roster
 
 PACKAGE = REPO / "encounter_desk"
-EXPORTERS = {"roster/export.py", "records/exports.py"}
+EXPORTERS = {"roster/export.py", "records/exports.py", "records/roadmap/forms.py"}
 DANGEROUS = ("=", "+", "-", "@")
 NASTY = ['=HYPERLINK("http://evil.example","clic")', "+52 55 1234", "-1+1", "@SUM(A1)",
          "=cmd|' /C calc'!A0"]
@@ -114,3 +114,23 @@ def _quoted_xlsx(path: Path) -> list[str]:
             if cell.value is not None:
                 cells.append(("'" if cell.quotePrefix else "") + str(cell.value))
     return cells
+
+
+def test_roadmap_forms_neutralise_formula_cells(nasty_event, tmp_path):
+    from encounter_desk.event import delegations
+    from encounter_desk.records import initiatives
+    from encounter_desk.records.roadmap import forms
+
+    mx = next(d.id for d in delegations.list_delegations(nasty_event) if d.code == "MX")
+    for value in NASTY:
+        row = initiatives.create_initiative(nasty_event, delegation_id=mx, title=value)
+        from encounter_desk.records.roadmap.commitments import update_commitment
+
+        update_commitment(nasty_event, row.id, indicator=value, focal_name=value, text_es=value)
+    (out,) = forms.write_forms(nasty_event, tmp_path)
+    cells = _cells_xlsx(out)
+    assert any("HYPERLINK" in c for c in cells)
+    assert not [c for c in cells if c.startswith(DANGEROUS)]
+    # read back unchanged: nothing to record
+    report = forms.import_forms(nasty_event, [out])
+    assert report.written and report.field_changes == 0, report.errors

@@ -96,10 +96,12 @@ def test_initiatives_register_with_sponsors(demo_db):
             initiatives.create_initiative(demo_db, **bad)
         assert refused.value.code == code
     listed = initiatives.list_initiatives(demo_db)
-    assert [r.delegation_code for r in listed] == ["MX", "DO"]  # canonical order
+    # canonical order (the demo's road map holds eleven commitments of nine delegations)
+    assert [r.delegation_code for r in listed] == [
+        "BZ", "CA", "CR", "SV", "SV", "GT", "HN", "MX", "MX", "MX", "PA", "DO"]
     assert [r.id for r in initiatives.list_initiatives(demo_db, sitting_id=sitting)] == [row.id]
     initiatives.delete_initiative(demo_db, row.id)
-    assert len(initiatives.list_initiatives(demo_db)) == 1
+    assert len(initiatives.list_initiatives(demo_db)) == 11
 
 
 def test_attendance_export_csv_and_xlsx(demo_db, tmp_path):

@@ -33,7 +33,10 @@ from encounter_desk.records.minutes.pdf_layout import (
 from encounter_desk.storage.database import Database
 
 
-def report_story(data: EventReportData) -> list[Flowable]:
+def report_story(data: EventReportData, *, charts: list[Flowable] | None = None,
+                 roadmap: list[Flowable] | None = None) -> list[Flowable]:
+    """The report; ``charts`` go after the sessions, ``roadmap`` (the road map report's
+    own section) replaces the plain table of initiatives."""
     s = Styles()
     tr = in_language(data.lang)
     out: list[Flowable] = [
@@ -71,6 +74,7 @@ def report_story(data: EventReportData) -> list[Flowable]:
         if m.totals is not None:
             out.append(para(tr.translate("Minutes", "Session {number}: {quorum}").format(
                 number=m.header.sitting_number, quorum=m.totals.quorum_text), s.small))
+    out.extend(charts or [])
 
     out.append(heading(tr.translate("Minutes", "2. Attendance across the encounter"), s.h1))
     out.append(para(tr.translate(
@@ -122,7 +126,9 @@ def report_story(data: EventReportData) -> list[Flowable]:
         out.append(Paragraph(escape(a.text).replace("\n", "<br/>"), s.body))
 
     out.append(heading(tr.translate("Minutes", "4. Road map of legislative initiatives"), s.h1))
-    if data.initiatives:
+    if roadmap:
+        out.extend(roadmap)
+    elif data.initiatives:
         out.append(initiatives_table(data.initiatives, s, tr))
     else:
         out.append(para(tr.translate("Minutes", "No initiatives were pledged."), s.cell_muted))
@@ -164,10 +170,22 @@ def write_event_report(db: Database, out: Path, lang: str = "es",
     ``paper`` ("letter" or "a4"; default: the event's paper)."""
     if paper is not None:
         check_paper(paper)
+    from encounter_desk.records.print_shop.charts import load_chart_data, speaking_charts
+    from encounter_desk.records.roadmap.commitments import commitments_in, today_at_venue
+    from encounter_desk.records.roadmap.report_pdf import roadmap_story
+
     data = load_event_report(db, lang=lang)
     tr = in_language(lang)
+    with db.read() as session:
+        commitments = commitments_in(session)
+        today = today_at_venue(session, db.clock())
+    chart_data = load_chart_data(db, lang)
+    s = Styles()
     build_pdf(
-        Path(out), report_story(data),
+        Path(out), report_story(
+            data, charts=[Spacer(1, 6), *speaking_charts(chart_data, WIDTH)],
+            roadmap=roadmap_story(commitments, chart_data, today, lang, s, WIDTH,
+                                  heading_style=s.h2)),
         title=tr.translate("Minutes", "Report of the encounter"),
         reference=data.event_code,
         page_label=tr.translate("Minutes", "Page {page} of {pages}"),

@@ -53,6 +53,15 @@ from encounter_desk.storage.models.records import (
     InitiativeSponsor,
     InitiativeStatus,
 )
+from encounter_desk.storage.models.roadmap import (
+    HORIZON_LABELS,
+    STAGE_LABELS,
+    STAGE_SOURCE_LABELS,
+    Horizon,
+    InitiativeStageChange,
+    Stage,
+    StageSource,
+)
 from encounter_desk.storage.models.scans import CheckIn, Scan
 from encounter_desk.storage.models.sittings import AgendaItem, Recess, Sitting
 from encounter_desk.storage.models.speeches import (
@@ -101,6 +110,13 @@ __all__ = [
     "InitiativeKind",
     "InitiativeSponsor",
     "InitiativeStatus",
+    "HORIZON_LABELS",
+    "Horizon",
+    "InitiativeStageChange",
+    "STAGE_LABELS",
+    "STAGE_SOURCE_LABELS",
+    "Stage",
+    "StageSource",
     "AuditEntry",
     "Base",
     "CATEGORY_LABELS",

@@ -64,6 +64,8 @@ class Delegation(Base):
     canonical_order: Mapped[int] = mapped_column(Integer, default=100)
     """The RCM's order (Spanish alphabetical for members); non-country groups follow."""
     is_member: Mapped[bool] = mapped_column(Boolean, default=False)
+    document_language: Mapped[str] = mapped_column(String(5), default="")
+    """Language of its certificates and follow-up forms (es, en); "" for the usual one."""
 
     participants: Mapped[list[Participant]] = relationship(back_populates="delegation")
 

@@ -113,6 +113,7 @@ class InitiativeKind(Vocabulary):
     RESOLUTION = "resolution", QT_TRANSLATE_NOOP("Initiatives", "Resolution")
     # a "punto de acuerdo" (an exhortation)
     AGREEMENT_POINT = "agreement_point", QT_TRANSLATE_NOOP("Initiatives", "Point of agreement")
+    BUDGET_ITEM = "budget_item", QT_TRANSLATE_NOOP("Initiatives", "Budget item")
     OTHER = "other", QT_TRANSLATE_NOOP("Initiatives", "Other")
 
 
@@ -143,6 +144,14 @@ class Initiative(Base):
     status: Mapped[str] = mapped_column(String(20), default=InitiativeStatus.PLEDGED.value)
     sitting_id: Mapped[int | None] = mapped_column(ForeignKey("sitting.id", ondelete="SET NULL"))
     """The sitting where it was pledged, if any."""
+    # the road map (see storage/models/roadmap.py): the kind is the instrument
+    stage: Mapped[str] = mapped_column(String(20), default="announced")
+    horizon: Mapped[str] = mapped_column(String(10), default="short")
+    indicator: Mapped[str] = mapped_column(Text, default="")
+    focal_name: Mapped[str] = mapped_column(String(200), default="")
+    focal_email: Mapped[str] = mapped_column(String(200), default="")
+    text_es: Mapped[str] = mapped_column(Text, default="")
+    text_en: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 

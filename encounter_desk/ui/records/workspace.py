@@ -17,6 +17,8 @@ from encounter_desk.ui.records.agreements_page import AgreementsPage
 from encounter_desk.ui.records.attendance_page import AttendancePage
 from encounter_desk.ui.records.initiatives_page import InitiativesPage
 from encounter_desk.ui.records.minutes_page import MinutesPage
+from encounter_desk.ui.records.print_page import PrintPage
+from encounter_desk.ui.records.roadmap_page import RoadmapPage
 from encounter_desk.ui.widgets.files import FileOpener
 from encounter_desk.ui.widgets.layout import hbox, named, scrolling, vbox
 from encounter_desk.ui.widgets.sitting_choice import SittingChoice
@@ -52,8 +54,11 @@ class RecordsWorkspace(Workspace):
         self.agreements = AgreementsPage(context)
         self.initiatives = InitiativesPage(context)
         self.minutes = MinutesPage(context, open_file=open_file)
+        self.roadmap = RoadmapPage(context, open_file=open_file)
+        self.print_shop = PrintPage(context, open_file=open_file)
         self.tabs = named(QTabWidget(), "recordsTabs")
-        for page in (self.attendance, self.agreements, self.initiatives, self.minutes):
+        for page in (self.attendance, self.agreements, self.initiatives, self.minutes,
+                     self.roadmap, self.print_shop):
             self.tabs.addTab(page, "")
 
         vbox(hbox(self.sitting_label, self.sitting_box, (self.when_label, 1)),
@@ -72,6 +77,8 @@ class RecordsWorkspace(Workspace):
         self.tabs.setTabText(1, self.tr("Agreements"))
         self.tabs.setTabText(2, self.tr("Initiatives"))
         self.tabs.setTabText(3, self.tr("Minutes and exports"))
+        self.tabs.setTabText(4, self.tr("Road map"))
+        self.tabs.setTabText(5, self.tr("Print"))
         self.sitting_box.empty_text = self.tr("No sessions yet: add them in Setup")
         if self.sitting_box.rows:
             self.sitting_box.show_sittings(self.sitting_id)
@@ -107,6 +114,8 @@ class RecordsWorkspace(Workspace):
         self.initiatives.set_sitting(self.sitting_id)
         self.initiatives.refresh()
         self.minutes.set_sitting(row)
+        self.roadmap.refresh()
+        self.print_shop.refresh()
         self._show_when()
 
     def _show_when(self) -> None:

@@ -1,0 +1,88 @@
+"""Paper sizes and the numbered page every print-shop document shares.
+
+Letter is the paper of Mexico and the region; A4 is the option (``paper="letter"|"a4"``).
+:func:`build_document` lays a platypus story out on the chosen paper with "page X of Y"
+and the event's reference at the foot of each page (drawn once, stamped when the total
+is known).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from encounter_desk.core.files import atomic_output
+from encounter_desk.core.fonts import register_fonts
+from encounter_desk.core.paper import page_size as core_page_size
+from encounter_desk.records.minutes.pdf_layout import MUTED, RULE
+
+DEFAULT_PAPER = "letter"
+MARGIN = 18 * mm
+
+
+def page_size(paper: str) -> tuple[float, float]:
+    """(width, height) in points of ``paper`` ("letter" or "a4"; a Refusal otherwise)."""
+    return core_page_size(paper or DEFAULT_PAPER)
+
+
+def text_width(paper: str) -> float:
+    return page_size(paper)[0] - 2 * MARGIN
+
+
+def _numbered(size: tuple[float, float], reference: str, page_label: str, font: str):  # noqa: ANN202
+    width = size[0]
+
+    class _Numbered(Canvas):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self.saveState()
+                self.setStrokeColor(RULE)
+                self.setLineWidth(0.5)
+                self.line(MARGIN, 13 * mm, width - MARGIN, 13 * mm)
+                self.setFillColor(MUTED)
+                self.setFont(font, 8)
+                self.drawString(MARGIN, 9 * mm, reference)
+                self.drawRightString(width - MARGIN, 9 * mm,
+                                     page_label.format(page=number, pages=total))
+                self.restoreState()
+                super().showPage()
+            super().save()
+
+    return _Numbered
+
+
+def build_document(out: Path, story: list[Flowable], *, paper: str, title: str,
+                   reference: str, page_label: str, lang: str,
+                   landscape_pages: bool = False) -> None:
+    """Write ``story`` to ``out`` on ``paper`` with numbered pages."""
+    size = page_size(paper)
+    if landscape_pages:
+        size = (size[1], size[0])
+    font = register_fonts()[0]
+    with atomic_output(Path(out)) as tmp:
+        _build(tmp, story, size=size, font=font, title=title, reference=reference,
+               page_label=page_label, lang=lang)
+
+
+def _build(path: Path, story: list[Flowable], *, size: tuple[float, float], font: str,
+           title: str, reference: str, page_label: str, lang: str) -> None:
+    doc = BaseDocTemplate(str(path), pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN,
+                          topMargin=16 * mm, bottomMargin=18 * mm, title=title,
+                          author=reference, subject=reference, lang=lang)
+    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], pagesize=size)])
+    doc.build(story, canvasmaker=_numbered(size, reference, page_label, font))
