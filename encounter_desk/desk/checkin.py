@@ -68,6 +68,7 @@ from encounter_desk.desk.verdict import (
     verdict_label,
 )
 from encounter_desk.event import badge_code
+from encounter_desk.event.badge_reading import read_badge
 from encounter_desk.event.event import NoEventError, venue_zone
 from encounter_desk.storage.database import Database, retry_on_conflict
 from encounter_desk.storage.models import CheckIn, Delegation, Event, Participant, Scan, Sitting
@@ -396,14 +397,16 @@ def check_in(
         raw = "" if raw is None else repr(raw)
 
     def judge(session: Session, scan: Scan, keys: _EventKeys) -> Verdict:
-        parsed = badge_code.parse_code(raw)
-        status = badge_code.verify(parsed, secret_hex=keys.secret, event_code=keys.code)
-        if status is badge_code.CodeStatus.OK:
+        reading = read_badge(raw, secret_hex=keys.secret, event_code=keys.code)
+        parsed = reading.parsed
+        if reading.status is badge_code.CodeStatus.OK:
             assert isinstance(parsed, badge_code.ParsedCode)
             return _decide(session, scan, keys, parsed.participant_id, parsed.serial, None)
-        if status is badge_code.CodeStatus.WRONG_EVENT:
+        if reading.status is badge_code.CodeStatus.WRONG_EVENT:
             return _decide(session, scan, keys, None, None, VerdictKind.WRONG_EVENT)
         detail = parsed.problem.value if isinstance(parsed, badge_code.ParseError) else "bad_mac"
+        if not reading.code_shaped:
+            return _decide(session, scan, keys, None, None, VerdictKind.NOT_A_BADGE, detail)
         return _decide(session, scan, keys, None, None, VerdictKind.FORGED, detail)
 
     return _recorded(

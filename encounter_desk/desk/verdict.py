@@ -25,6 +25,7 @@ class VerdictKind(StrEnum):
     WRONG_EVENT = "wrong_event"
     FORGED = "forged"
     UNKNOWN = "unknown"
+    NOT_A_BADGE = "not_a_badge"  # a name, a URL: text a badge could never have become
 
     @property
     def admitted(self) -> bool:
@@ -43,6 +44,7 @@ VERDICT_LABELS = {
     VerdictKind.WRONG_EVENT: QT_TRANSLATE_NOOP("Desk", "Wrong event"),
     VerdictKind.FORGED: QT_TRANSLATE_NOOP("Desk", "Forged or damaged"),
     VerdictKind.UNKNOWN: QT_TRANSLATE_NOOP("Desk", "Unknown"),
+    VerdictKind.NOT_A_BADGE: QT_TRANSLATE_NOOP("Desk", "Not a badge"),
 }
 
 
@@ -197,6 +199,8 @@ def describe(verdict: Verdict, lang: str | None = None) -> list[str]:
         lines.append(in_language(lang).translate("Desk", "The code is not genuine or could not be read whole."))
     if verdict.kind is VerdictKind.UNKNOWN:
         lines.append(in_language(lang).translate("Desk", "This badge belongs to no participant of this event."))
+    if verdict.kind is VerdictKind.NOT_A_BADGE:
+        lines.append(in_language(lang).translate("Desk", "What was read is not shaped like a badge code."))
     if verdict.due_sitting is not None:
         s = verdict.due_sitting
         lines.append(

@@ -1649,6 +1649,14 @@
         <source>the desk recorded with the undo</source>
         <translation>la mesa que se registra con la anulación</translation>
     </message>
+    <message>
+        <source>Not a badge</source>
+        <translation>No es un gafete</translation>
+    </message>
+    <message>
+        <source>What was read is not shaped like a badge code.</source>
+        <translation>Lo leído no tiene la forma de un código de gafete.</translation>
+    </message>
 </context>
 <context>
     <name>DeskDoor</name>
@@ -2428,6 +2436,22 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <translation>La aplicación encontró un error inesperado y siguió funcionando. Los detalles están en el archivo de registro {path}.
 
 {summary}</translation>
+    </message>
+    <message>
+        <source>A badge was scanned, but no event is open.</source>
+        <translation>Se escaneó un gafete, pero no hay ningún evento abierto.</translation>
+    </message>
+    <message>
+        <source>Quit Encounter Desk</source>
+        <translation>Salir de Encounter Desk</translation>
+    </message>
+    <message>
+        <source>An event is open. Quit Encounter Desk? Scans at this laptop stop until it is opened again.</source>
+        <translation>Hay un evento abierto. ¿Salir de Encounter Desk? Esta laptop no registrará escaneos hasta que se vuelva a abrir.</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
     </message>
 </context>
 <context>
@@ -4547,6 +4571,18 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>Search by name.</source>
         <translation>Busque por nombre.</translation>
+    </message>
+    <message>
+        <source>NOT A BADGE</source>
+        <translation>NO ES UN GAFETE</translation>
+    </message>
+    <message>
+        <source>Search for this name? Press Enter.</source>
+        <translation>¿Buscar este nombre? Presione Enter.</translation>
+    </message>
+    <message>
+        <source>read twice</source>
+        <translation>leído dos veces</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@ from encounter_desk.core import names as text
 from encounter_desk.core.clock import Clock
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, in_language, pick
 from encounter_desk.event import badge_code
+from encounter_desk.event.badge_reading import read_badge
 from encounter_desk.event.event import require_event
 from encounter_desk.records.attendance.marks import (
     apply_mark,
@@ -234,8 +235,8 @@ def record_door_scan(
         raw = "" if raw is None else repr(raw)
 
     def judge(session: Session, event: Event):  # noqa: ANN202
-        parsed = badge_code.parse_code(raw)
-        status = badge_code.verify(parsed, secret_hex=event.secret, event_code=event.code)
+        reading = read_badge(raw, secret_hex=event.secret, event_code=event.code)
+        parsed, status = reading.parsed, reading.status
         if status is badge_code.CodeStatus.OK:
             assert isinstance(parsed, badge_code.ParsedCode)
             return None, parsed.participant_id, parsed.serial

@@ -148,7 +148,7 @@ class SearchPanel(QWidget):
         self.field.setClearButtonEnabled(True)
         enlarge(self.field, 1.3)
         self.model = SearchResultsModel(self)
-        self.view = rows_view(self.model, "deskResults", stretch=SearchResultsModel.NAME,
+        self.view = rows_view(self.model, "deskSearchResults", stretch=SearchResultsModel.NAME,
                               view=ResultsView())
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.check_in_button = named(QPushButton(), "deskCheckIn")
@@ -213,13 +213,14 @@ class SearchPanel(QWidget):
         self.index = index
         self.refresh_results()
 
-    def _search(self, query: str) -> None:
+    def _search(self, query: str, *, by_clerk: bool = True) -> None:
         if not query.strip():
             self.model.set_people([])
             self.close_undo()
             self._update_empty()
             self._update_buttons()
-            self.cleared.emit()
+            if by_clerk:
+                self.cleared.emit()
             return
         hits = self.index.search(query, RESULT_LIMIT)
         self.model.set_people(self._lookup([hit.id for hit in hits]))
@@ -231,7 +232,7 @@ class SearchPanel(QWidget):
     def refresh_results(self) -> None:
         """Search again (someone's checked-in state may have changed)."""
         row = self._current_row()
-        self._search(self.field.text())
+        self._search(self.field.text(), by_clerk=False)
         if 0 <= row < len(self.model.people):
             self.view.selectRow(row)
 

@@ -28,6 +28,9 @@ class RecordingMessages:
     def inform(self, parent, title, text):  # noqa: ANN001
         pass
 
+    def ask(self, parent, title, text, on_yes, yes_text=None):  # noqa: ANN001
+        on_yes()  # quitting with an event open asks first; the supervisor says yes
+
 
 @pytest.fixture
 def window(qtbot, tmp_path):
