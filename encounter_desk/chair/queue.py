@@ -99,6 +99,12 @@ def participant_from_badge(db: Database, raw: str) -> int:
                 translate("Speakers", "The participant of this badge is no longer registered."),
                 code="speakers.badge_participant_gone",
             )
+        if person.withdrawn_at is not None:
+            raise SpeakerListError(
+                translate("Speakers", "The accreditation of {name} was withdrawn.").format(
+                    name=person.display_name),
+                code="speakers.badge_withdrawn",
+            )
         if parsed.serial != person.badge_serial:
             raise SpeakerListError(
                 translate(

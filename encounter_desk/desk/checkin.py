@@ -142,6 +142,8 @@ _PARTICIPANT_Q = (
         Participant.desk_note,
         Participant.is_head_of_delegation,
         Participant.badge_serial,
+        Participant.withdrawn_at,
+        Participant.withdrawn_reason,
     )
     .outerjoin(Delegation, Participant.delegation_id == Delegation.id)
     .where(Participant.id == bindparam("pid"))
@@ -196,8 +198,8 @@ def _load_participant_and_check_in(
     row = session.connection().execute(_PARTICIPANT_CHECKIN_Q, {"pid": participant_id}).first()
     if row is None:
         return None, None
-    check_in = None if row[13] is None else SimpleNamespace(scan_id=row[13], at=row[14],
-                                                               desk=row[15])
+    check_in = None if row[15] is None else SimpleNamespace(scan_id=row[15], at=row[16],
+                                                               desk=row[17])
     return _participant_info(row), check_in
 
 
@@ -216,6 +218,8 @@ def _participant_info(row: Any) -> ParticipantInfo:
         desk_note=row[10],
         is_head_of_delegation=bool(row[11]),
         badge_serial=row[12],
+        withdrawn=row[13] is not None,
+        withdrawn_reason=row[14] or "",
     )
 
 
@@ -258,6 +262,8 @@ def _decide(
         participant, existing = _load_participant_and_check_in(session, participant_id)
         if participant is None:
             kind, detail = VerdictKind.UNKNOWN, "no_participant"
+        elif participant.withdrawn:
+            kind, detail = VerdictKind.WITHDRAWN, participant.withdrawn_reason
         elif serial is not None and serial < participant.badge_serial:
             kind = VerdictKind.REPLACED
             kw = {"scanned_serial": serial, "current_serial": participant.badge_serial}

@@ -353,6 +353,10 @@
         <source>Manual</source>
         <translation>Manual</translation>
     </message>
+    <message>
+        <source>Accreditation withdrawn</source>
+        <translation>Acreditación retirada</translation>
+    </message>
 </context>
 <context>
     <name>AttendanceCountsWidget</name>
@@ -1657,6 +1661,38 @@
         <source>What was read is not shaped like a badge code.</source>
         <translation>Lo leído no tiene la forma de un código de gafete.</translation>
     </message>
+    <message>
+        <source>Accreditation withdrawn</source>
+        <translation>Acreditación retirada</translation>
+    </message>
+    <message>
+        <source>The accreditation of this person was withdrawn: {reason}</source>
+        <translation>La acreditación de esta persona fue retirada: {reason}</translation>
+    </message>
+    <message>
+        <source>withdraw a participant's accreditation</source>
+        <translation>retirar la acreditación de un participante</translation>
+    </message>
+    <message>
+        <source>Withdraw a participant's accreditation, with a reason: their badge then admits nobody, at the desk, a session's door or the chair. The person stays in the record; reinstate gives it back.</source>
+        <translation>Retira la acreditación de un participante, con un motivo: su gafete ya no da acceso a nadie, ni en la mesa, ni en la puerta de una sesión, ni en la presidencia. La persona permanece en el registro; reinstate se la devuelve.</translation>
+    </message>
+    <message>
+        <source>give a withdrawn accreditation back</source>
+        <translation>devolver una acreditación retirada</translation>
+    </message>
+    <message>
+        <source>Reinstate a participant whose accreditation was withdrawn: their badge admits them again.</source>
+        <translation>Restituye a un participante cuya acreditación fue retirada: su gafete vuelve a darle acceso.</translation>
+    </message>
+    <message>
+        <source>Accreditation of {name} (participant {id}) withdrawn: {reason}</source>
+        <translation>Acreditación de {name} (participante {id}) retirada: {reason}</translation>
+    </message>
+    <message>
+        <source>Accreditation of {name} (participant {id}) reinstated.</source>
+        <translation>Acreditación de {name} (participante {id}) restituida.</translation>
+    </message>
 </context>
 <context>
     <name>DeskDoor</name>
@@ -1723,6 +1759,14 @@
     <message>
         <source>Door of session {number}: {title}</source>
         <translation>Entrada de la sesión {number}: {title}</translation>
+    </message>
+    <message>
+        <source>ACCREDITATION WITHDRAWN</source>
+        <translation>ACREDITACIÓN RETIRADA</translation>
+    </message>
+    <message>
+        <source>The accreditation of this person was withdrawn: it records no attendance.</source>
+        <translation>La acreditación de esta persona fue retirada: no registra asistencia.</translation>
     </message>
 </context>
 <context>
@@ -4309,6 +4353,10 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <source>The clock is already running.</source>
         <translation>El reloj ya está en marcha.</translation>
     </message>
+    <message>
+        <source>The accreditation of {name} was withdrawn.</source>
+        <translation>La acreditación de {name} fue retirada.</translation>
+    </message>
 </context>
 <context>
     <name>SpeechKind</name>
@@ -4583,6 +4631,14 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>read twice</source>
         <translation>leído dos veces</translation>
+    </message>
+    <message>
+        <source>ACCREDITATION WITHDRAWN</source>
+        <translation>ACREDITACIÓN RETIRADA</translation>
+    </message>
+    <message>
+        <source>Do not let them in; call the organisers.</source>
+        <translation>No le deje pasar; llame a la organización.</translation>
     </message>
 </context>
 <context>
@@ -4974,6 +5030,29 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>Pause  (F6)</source>
         <translation>Pausar  (F6)</translation>
+    </message>
+</context>
+<context>
+    <name>Accreditation</name>
+    <message>
+        <source>There is no participant number {id}.</source>
+        <translation>No existe el participante número {id}.</translation>
+    </message>
+    <message>
+        <source>Say why the accreditation is withdrawn.</source>
+        <translation>Indique por qué se retira la acreditación.</translation>
+    </message>
+    <message>
+        <source>The accreditation of {name} was already withdrawn.</source>
+        <translation>La acreditación de {name} ya había sido retirada.</translation>
+    </message>
+    <message>
+        <source>The accreditation of {name} is not withdrawn.</source>
+        <translation>La acreditación de {name} no está retirada.</translation>
+    </message>
+    <message>
+        <source>This person's badge has been scanned, so they stay in the record: withdraw their accreditation instead (with a reason).</source>
+        <translation>El gafete de esta persona ya fue escaneado, así que permanece en el registro: retire su acreditación en su lugar (con un motivo).</translation>
     </message>
 </context>
 </TS>

@@ -57,6 +57,7 @@ class DoorVerdictKind(StrEnum):
     WRONG_EVENT = "wrong_event"
     FORGED = "forged"
     UNKNOWN = "unknown"
+    WITHDRAWN = "withdrawn"  # a genuine badge whose accreditation was withdrawn
 
     @property
     def present(self) -> bool:
@@ -70,6 +71,7 @@ DOOR_VERDICT_LABELS = {
     DoorVerdictKind.WRONG_EVENT: QT_TRANSLATE_NOOP("Attendance", "Wrong event"),
     DoorVerdictKind.FORGED: QT_TRANSLATE_NOOP("Attendance", "Forged or damaged"),
     DoorVerdictKind.UNKNOWN: QT_TRANSLATE_NOOP("Attendance", "Unknown"),
+    DoorVerdictKind.WITHDRAWN: QT_TRANSLATE_NOOP("Attendance", "Accreditation withdrawn"),
 }
 
 
@@ -82,6 +84,7 @@ _SCAN_VERDICT = {
     DoorVerdictKind.WRONG_EVENT: "wrong_event",
     DoorVerdictKind.FORGED: "forged",
     DoorVerdictKind.UNKNOWN: "unknown",
+    DoorVerdictKind.WITHDRAWN: "withdrawn",
 }
 
 
@@ -149,6 +152,8 @@ def _door(
         if kind is None:
             if person is None:
                 kind = DoorVerdictKind.UNKNOWN
+            elif person.withdrawn_at is not None:
+                kind = DoorVerdictKind.WITHDRAWN
             elif serial is not None and serial < person.badge_serial:
                 kind = DoorVerdictKind.REPLACED
             elif serial is not None and serial > person.badge_serial:

@@ -277,6 +277,7 @@ class VerdictPanel(Retranslating, QFrame):
             VerdictKind.WRONG_EVENT: self.tr("WRONG EVENT"),
             VerdictKind.FORGED: self.tr("FORGED OR DAMAGED"),
             VerdictKind.UNKNOWN: self.tr("UNKNOWN BADGE"),
+            VerdictKind.WITHDRAWN: self.tr("ACCREDITATION WITHDRAWN"),
             VerdictKind.NOT_A_BADGE: self.tr("NOT A BADGE"),
         }[kind]
 
@@ -286,6 +287,7 @@ class VerdictPanel(Retranslating, QFrame):
             VerdictKind.REPLACED: self.tr("Keep this one; only the new badge admits."),
             VerdictKind.FORGED: self.tr("Check the person's identity and search by name."),
             VerdictKind.UNKNOWN: self.tr("Search by name."),
+            VerdictKind.WITHDRAWN: self.tr("Do not let them in; call the organisers."),
             VerdictKind.NOT_A_BADGE: self.tr("Search for this name? Press Enter."),
         }.get(verdict.kind)
         if advice:  # it follows the sentence it answers

@@ -8,8 +8,8 @@ menu, in a dialog. :class:`ScanBursts` watches every key press of the applicatio
 * a plain key (a character, no Ctrl/Alt/Meta) is *held back* for a moment, with the widget
   it was meant for;
 * when the next one follows within :data:`BURST_GAP_MS` it joins the burst;
-* a terminator that follows a burst of at least :data:`MIN_BURST_CHARS` characters ends a
-  scan: the held keys are dropped (the widget they were meant for never sees them), any
+* a terminator that follows a burst of at least :data:`MIN_BURST_CHARS` characters, typed
+  :data:`SCAN_MEAN_GAP_MS` apart or closer on average, ends a scan: the held keys are dropped (the widget they were meant for never sees them), any
   open popup menu or combo list is closed, and :attr:`ScanBursts.scanned` carries the text;
 * anything else — a pause, a short burst, a key with Ctrl — hands the held keys back, in
   order, to the widgets they were meant for, and a person's typing arrives as typed (a few
@@ -33,16 +33,23 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 log = logging.getLogger(__name__)
 
-BURST_GAP_MS = 35
-"""Keys closer than this belong to one burst. Scanners send a key every 1–15 ms; a person's
-keys come 80 ms or more apart (two keys rolled together may come closer, and a short run is
-handed back: see MIN_BURST_CHARS)."""
+BURST_GAP_MS = 80
+"""Keys further apart than this are never one burst: the held ones are handed back. A
+scanner sends a key every 1–15 ms, but a busy laptop may deliver one late now and then."""
+
+SCAN_MEAN_GAP_MS = 30
+"""A burst is a scan when its keys came this close on average. A person's keys come 80 ms
+or more apart (two rolled together may come closer: one short run is no scan, see
+MIN_BURST_CHARS)."""
 
 MIN_BURST_CHARS = 6
 """A burst shorter than this is a person's fast fingers, never a scan (a badge code is 25
 characters; any code a desk reads is longer than six)."""
 
 TERMINATORS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab})
+MODIFIER_KEYS = frozenset({Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta,
+                           Qt.Key.Key_AltGr, Qt.Key.Key_CapsLock, Qt.Key.Key_NumLock})
+"""A scanner holds Shift for every capital: a modifier alone neither joins nor ends a burst."""
 _BLOCKING = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
              | Qt.KeyboardModifier.MetaModifier)
 
@@ -93,6 +100,8 @@ class ScanBursts(QObject):
         if (self._replaying or not self.enabled or event.type() != QEvent.Type.KeyPress
                 or not isinstance(event, QKeyEvent) or not self.owner.isVisible()):
             return False
+        if event.key() in MODIFIER_KEYS:
+            return False
         now = self._now(event)
         if now is None:  # a key without a time (made by a program): it cannot be a burst
             self.hand_back()
@@ -100,7 +109,7 @@ class ScanBursts(QObject):
         if self._held and now - self._held[-1].at_ms > BURST_GAP_MS:
             self.hand_back()
         if _is_terminator(event) and not event.isAutoRepeat():
-            if len(self._held) >= MIN_BURST_CHARS:
+            if self._is_scan():
                 self._finish()
                 return True
             self.hand_back()
@@ -111,6 +120,12 @@ class ScanBursts(QObject):
             return True
         self.hand_back()
         return False
+
+    def _is_scan(self) -> bool:
+        held = self._held
+        if len(held) < MIN_BURST_CHARS:
+            return False
+        return (held[-1].at_ms - held[0].at_ms) / (len(held) - 1) <= SCAN_MEAN_GAP_MS
 
     def _now(self, event: QKeyEvent) -> float | None:
         if self.clock is not None:
