@@ -28,6 +28,8 @@ from dataclasses import dataclass
 
 from encounter_desk.event import badge_code
 from encounter_desk.event.badge_code import CodeStatus, ParsedCode, ParseError, ParseProblem
+from encounter_desk.event.event import find_event
+from encounter_desk.storage.database import Database
 
 _AZERTY = str.maketrans({
     "&": "1", "é": "2", "É": "2", '"': "3", "'": "4", "(": "5", "-": "6", "è": "7", "È": "7",
@@ -98,3 +100,18 @@ def read_badge(raw: object, *, secret_hex: str, event_code: str, prefix: str = "
         return as_typed
     return next((r for r in readings if isinstance(r.parsed, ParsedCode)),
                 next((r for r in readings if r.code_shaped), as_typed))
+
+
+def badge_owner(db: Database, raw: str) -> int | None:
+    """The participant whose genuine badge of this event ``raw`` is (whatever the layout it
+    was typed through), or None. Says nothing about replaced or withdrawn badges: the desk,
+    the door and the chair judge those; Setup only finds the person."""
+    with db.read() as session:
+        event = find_event(session)
+    if event is None:
+        return None
+    reading = read_badge(raw, secret_hex=event.secret, event_code=event.code)
+    if reading.status is not CodeStatus.OK:
+        return None
+    assert isinstance(reading.parsed, ParsedCode)
+    return reading.parsed.participant_id

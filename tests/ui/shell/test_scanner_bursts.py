@@ -8,6 +8,8 @@ verdict for the right person, create nobody, run no menu command and leave no tr
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 import shiboken6
 from PySide6.QtCore import QEvent, Qt
@@ -17,7 +19,7 @@ from sqlalchemy import func, select
 
 from encounter_desk.core.clock import ManualClock
 from encounter_desk.desk import badges, checkin
-from encounter_desk.storage.models import Participant, Scan
+from encounter_desk.storage.models import Attendance, Participant, Scan, Sitting
 from encounter_desk.ui.shell.app import create_main_window
 from encounter_desk.ui.shell.scanner_bursts import BURST_GAP_MS
 
@@ -268,3 +270,47 @@ def test_a_late_key_in_a_busy_laptop_keeps_the_burst_whole(room, event_db):
     assert field.text() == ""
     assert [v.participant.id for v in verdicts] == [people["Ñandú"]]
     assert isinstance(desk.findChild(QAbstractButton, "walkInButton"), QAbstractButton)
+
+
+def test_in_setup_a_burst_selects_the_participant(room, event_db):
+    window, _desk, clock, verdicts, commands, people = room
+    setup = window.show_workspace("setup")
+    setup.show_tab("event")
+    focus = QApplication.focusWidget() or setup
+    before = {w: w.text() for w in setup.findChildren(QLineEdit)}
+    burst(clock, badges.badge_code_for(event_db, people["Tremblay"]), target=focus)
+    assert setup.tabs.currentWidget() is setup.participants
+    index = setup.participants.table.currentIndex()
+    row = setup.participants.proxy.mapToSource(index).row()
+    assert setup.participants.model.rows()[row].id == people["Tremblay"]
+    assert {w: w.text() for w in setup.findChildren(QLineEdit)} == before
+    assert verdicts == [] and commands == []
+    assert window.tabs.currentWidget() is setup
+
+
+def test_in_the_roll_call_a_burst_marks_the_person_present(room, event_db):
+    window, _desk, clock, verdicts, commands, people = room
+    with event_db.write() as session:
+        session.add(Sitting(number=1, title_es="Apertura", title_en="Opening",
+                            date=dt.date(2017, 9, 4), scheduled_start=dt.time(9, 0)))
+    records = window.show_workspace("records")
+    records.refresh()
+    records.tabs.setCurrentWidget(records.attendance)
+    assert records.sitting_id is not None
+    burst(clock, badges.badge_code_for(event_db, people["Álvarez"]), target=records.attendance)
+    with event_db.read() as session:
+        marks = session.execute(select(Attendance.participant_id, Attendance.status)).all()
+    assert marks == [(people["Álvarez"], "present")]
+    assert window.tabs.currentWidget() is records and verdicts == [] and commands == []
+
+
+def test_in_the_chair_a_burst_goes_to_finding_the_speaker(room, event_db, monkeypatch):
+    window, _desk, clock, verdicts, commands, people = room
+    chair = window.show_workspace("chair")
+    added: list[str] = []
+    monkeypatch.setattr(chair, "add_badge", added.append)  # what Ctrl+F and a scan call
+    code = badges.badge_code_for(event_db, people["Pérez"])
+    focus = QApplication.focusWidget() or chair
+    burst(clock, code, target=focus)
+    assert added == [code]
+    assert window.tabs.currentWidget() is chair and verdicts == [] and commands == []
