@@ -1693,6 +1693,10 @@
         <source>Accreditation of {name} (participant {id}) reinstated.</source>
         <translation>Acreditación de {name} (participante {id}) restituida.</translation>
     </message>
+    <message>
+        <source>Choose the person's category (lawmaker, press, staff…): it decides what their badge says and what they count towards.</source>
+        <translation>Elija la categoría de la persona (legislador, prensa, personal…): de ella dependen lo que dice su gafete y lo que cuenta.</translation>
+    </message>
 </context>
 <context>
     <name>DeskDoor</name>
@@ -3542,6 +3546,10 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <source>{when} — {room}</source>
         <translation>{when} — {room}</translation>
     </message>
+    <message>
+        <source>Roll call</source>
+        <translation>Pase de lista</translation>
+    </message>
 </context>
 <context>
     <name>RollCallModel</name>
@@ -4069,6 +4077,10 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>This desk</source>
         <translation>Esta mesa</translation>
+    </message>
+    <message>
+        <source>That is not a badge of this event.</source>
+        <translation>Eso no es un gafete de este evento.</translation>
     </message>
 </context>
 <context>
@@ -4714,6 +4726,10 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>Register, check in and print badge</source>
         <translation>Inscribir, registrar e imprimir gafete</translation>
+    </message>
+    <message>
+        <source>(choose a category)</source>
+        <translation>(elija una categoría)</translation>
     </message>
 </context>
 <context>

@@ -425,6 +425,11 @@ def test_walk_in_registers_checks_in_and_prints_a_badge(qtbot, desk, desk_data):
     dialog.fields.first_surname.setText("Zúñiga")
     dialog.fields.second_surname.setText("Peña")
     dialog.fields.delegation.setCurrentIndex(dialog.fields.delegation.findData(desk_data.delegations["HN"]))
+    assert dialog.fields.category.currentData() is None  # never assumed
+    dialog.ok_button.click()
+    assert "category" in dialog.findChild(QLabel, "formError").text()
+    assert dialog.isVisible() and desk.opened == []
+    dialog.fields.category.setCurrentIndex(dialog.fields.category.findData("lawmaker"))
     dialog.fields.email.setText("not an address")
     dialog.ok_button.click()
     assert "not an email address" in dialog.findChild(QLabel, "formError").text()
@@ -578,3 +583,20 @@ def test_a_configured_scanner_prefix_and_suffix_are_stripped(qtbot, desk, desk_d
         assert panel(desk).verdict.participant.id == desk_data.long
     finally:
         identity.save_scanner_wrapping("", "")
+
+
+def test_reloads_and_the_end_of_the_hold_never_take_the_keyboard_from_the_search_box(
+        qtbot, desk, desk_data):
+    search = desk.findChild(QLineEdit, "deskSearch")
+    scanner_types(qtbot, desk, desk_data.badge(desk_data.ana))
+    search.setFocus()  # the clerk clicks the search box, about to type a name
+    assert QApplication.focusWidget() is search
+    desk.refresh()  # the file watcher: another desk scanned
+    assert QApplication.focusWidget() is search
+    panel(desk).hold_timer.timeout.emit()  # the verdict's hold ends
+    assert panel(desk).state == "ready"
+    assert QApplication.focusWidget() is search
+    # The clerk empties the box by hand: the scan field listens again.
+    type_text(search, "x")
+    search.clear()
+    assert QApplication.focusWidget() is scan_field(desk)
