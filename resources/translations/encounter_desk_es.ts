@@ -2103,6 +2103,10 @@
         <source>Attendance and speeches also go out as CSV or Excel files, and the debate as Akoma Ntoso.</source>
         <translation>La asistencia y las intervenciones también se exportan como archivos CSV o Excel, y el debate como Akoma Ntoso.</translation>
     </message>
+    <message>
+        <source>Read the colour (the same as on the screen):</source>
+        <translation>Mire el color (el mismo que en la pantalla):</translation>
+    </message>
 </context>
 <context>
     <name>InitiativeDialog</name>
@@ -5069,6 +5073,93 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>This person's badge has been scanned, so they stay in the record: withdraw their accreditation instead (with a reason).</source>
         <translation>El gafete de esta persona ya fue escaneado, así que permanece en el registro: retire su acreditación en su lugar (con un motivo).</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictLegend</name>
+    <message>
+        <source>green</source>
+        <translation>verde</translation>
+    </message>
+    <message>
+        <source>blue</source>
+        <translation>azul</translation>
+    </message>
+    <message>
+        <source>amber</source>
+        <translation>ámbar</translation>
+    </message>
+    <message>
+        <source>red</source>
+        <translation>rojo</translation>
+    </message>
+    <message>
+        <source>purple</source>
+        <translation>morado</translation>
+    </message>
+    <message>
+        <source>black</source>
+        <translation>negro</translation>
+    </message>
+    <message>
+        <source>grey</source>
+        <translation>gris</translation>
+    </message>
+    <message>
+        <source>brown</source>
+        <translation>café</translation>
+    </message>
+    <message>
+        <source>light grey</source>
+        <translation>gris claro</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Color</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Veredicto</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Qué hacer</translation>
+    </message>
+    <message>
+        <source>let the person in</source>
+        <translation>deje pasar a la persona</translation>
+    </message>
+    <message>
+        <source>let them in and read the note aloud</source>
+        <translation>déjela pasar y lea la nota en voz alta</translation>
+    </message>
+    <message>
+        <source>they were admitted before (the time and desk are shown): let them in if it is the same person</source>
+        <translation>ya fue admitida antes (se muestran la hora y la mesa): déjela pasar si es la misma persona</translation>
+    </message>
+    <message>
+        <source>stop: an old badge, only the new one admits; keep this one</source>
+        <translation>alto: un gafete viejo, solo el nuevo da acceso; quédese con este</translation>
+    </message>
+    <message>
+        <source>stop: a badge of another event</source>
+        <translation>alto: un gafete de otro evento</translation>
+    </message>
+    <message>
+        <source>stop: check the person's identity and search by name</source>
+        <translation>alto: verifique la identidad de la persona y búsquela por nombre</translation>
+    </message>
+    <message>
+        <source>stop: search by name</source>
+        <translation>alto: busque por nombre</translation>
+    </message>
+    <message>
+        <source>stop: the accreditation was withdrawn; call the organisers</source>
+        <translation>alto: la acreditación fue retirada; llame a la organización</translation>
+    </message>
+    <message>
+        <source>not a badge (a name, a web address): Enter searches for it</source>
+        <translation>no es un gafete (un nombre, una dirección web): Enter lo busca</translation>
     </message>
 </context>
 </TS>
