@@ -32,7 +32,7 @@ LOOKS: dict[str, VerdictLook] = {
     VerdictKind.WRONG_EVENT.value: VerdictLook("#6a1b9a", "#ffffff", "\u21c4"),  # ⇄
     VerdictKind.FORGED.value: VerdictLook("#1c1c1c", "#ffffff", "\u2716"),  # ✖
     VerdictKind.UNKNOWN.value: VerdictLook("#546e7a", "#ffffff", "?"),
-    VerdictKind.WITHDRAWN.value: VerdictLook("#4e342e", "#ffffff", "\u26d4"),  # ⛔
+    VerdictKind.WITHDRAWN.value: VerdictLook("#4e342e", "#ffffff", "\u2297"),  # ⊗
     VerdictKind.NOT_A_BADGE.value: VerdictLook("#cfd8dc", "#263238", "\u2315"),  # ⌕ search
 }
 
