@@ -8,6 +8,7 @@ plain :class:`ParticipantRow` values, never live ORM objects.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,6 +51,9 @@ class ParticipantRow:
     phone: str
     desk_note: str
     language: str
+    withdrawn_at: dt.datetime | None = None
+    """When the accreditation was withdrawn (see event.accreditation); None: accredited."""
+    withdrawn_reason: str = ""
 
     delegation_name = bilingual("delegation_name")
 

@@ -5162,4 +5162,47 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <translation>no es un gafete (un nombre, una dirección web): Enter lo busca</translation>
     </message>
 </context>
+<context>
+    <name>ParticipantsPage</name>
+    <message>
+        <source>Reinstate accreditation…</source>
+        <translation>Restituir acreditación…</translation>
+    </message>
+    <message>
+        <source>Withdraw accreditation…</source>
+        <translation>Retirar acreditación…</translation>
+    </message>
+    <message>
+        <source>Withdrawn: {reason}</source>
+        <translation>Retirada: {reason}</translation>
+    </message>
+    <message>
+        <source>Their badge then admits nobody; they stay in the record.</source>
+        <translation>Su gafete ya no dará acceso a nadie; la persona permanece en el registro.</translation>
+    </message>
+    <message>
+        <source>Reinstate accreditation</source>
+        <translation>Restituir acreditación</translation>
+    </message>
+    <message>
+        <source>Give {name} their accreditation back? Their badge admits them again.</source>
+        <translation>¿Devolver la acreditación a {name}? Su gafete vuelve a darle acceso.</translation>
+    </message>
+    <message>
+        <source>Reinstate</source>
+        <translation>Restituir</translation>
+    </message>
+    <message>
+        <source>Withdraw accreditation</source>
+        <translation>Retirar acreditación</translation>
+    </message>
+    <message>
+        <source>Why is the accreditation of {name} withdrawn? Their badge will admit nobody; they stay in the record.</source>
+        <translation>¿Por qué se retira la acreditación de {name}? Su gafete no dará acceso a nadie; la persona permanece en el registro.</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>No se guardó</translation>
+    </message>
+</context>
 </TS>
