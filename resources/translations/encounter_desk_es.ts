@@ -1898,6 +1898,18 @@
         <source>Badge of {name} ready to print: {path}</source>
         <translation>Gafete de {name} listo para imprimir: {path}</translation>
     </message>
+    <message>
+        <source>Badge lost</source>
+        <translation>Gafete perdido</translation>
+    </message>
+    <message>
+        <source>Issue a new badge for {name}? The lost badge will be refused as replaced from now on.</source>
+        <translation>¿Emitir un gafete nuevo para {name}? A partir de ahora el gafete perdido se rechazará como reemplazado.</translation>
+    </message>
+    <message>
+        <source>Issue a new badge</source>
+        <translation>Emitir un gafete nuevo</translation>
+    </message>
 </context>
 <context>
     <name>EventForm</name>
@@ -3952,6 +3964,14 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>Give a reason to undo a check-in.</source>
         <translation>Indique un motivo para anular un registro.</translation>
+    </message>
+    <message>
+        <source>Print the badge again</source>
+        <translation>Imprimir el gafete otra vez</translation>
+    </message>
+    <message>
+        <source>Badge lost: issue a new one…</source>
+        <translation>Gafete perdido: emitir uno nuevo…</translation>
     </message>
 </context>
 <context>

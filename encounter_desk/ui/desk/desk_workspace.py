@@ -44,6 +44,7 @@ from encounter_desk.records import attendance
 from encounter_desk.records.attendance import DoorVerdict
 from encounter_desk.storage.database import DatabaseError
 from encounter_desk.ui.desk import identity
+from encounter_desk.ui.desk.badge_printing import BadgePrinting
 from encounter_desk.ui.desk.camera_view import CameraView, camera_problem
 from encounter_desk.ui.desk.counts_panel import CountsPanel
 from encounter_desk.ui.desk.door import DoorSelector, as_checkin
@@ -54,7 +55,7 @@ from encounter_desk.ui.desk.style import READY
 from encounter_desk.ui.desk.verdict_panel import DEFAULT_HOLD_SECONDS, VerdictPanel
 from encounter_desk.ui.desk.walk_in_dialog import WalkInDialog
 from encounter_desk.ui.records.counts_widget import AttendanceCountsWidget
-from encounter_desk.ui.widgets.files import FileOpener, open_with_system, write_problem
+from encounter_desk.ui.widgets.files import FileOpener, open_with_system
 from encounter_desk.ui.widgets.layout import hbox, heading, named, show_status, vbox, wrapped
 from encounter_desk.ui.widgets.not_recorded import NotRecordedPanel
 from encounter_desk.ui.widgets.workspace import AppContext, Workspace
@@ -79,7 +80,7 @@ COUNTS_REFRESH_MS = 15_000
 """Other desks scan into the same file: the counts are read again this often."""
 
 
-class DeskWorkspace(Workspace):
+class DeskWorkspace(BadgePrinting, Workspace):
     """The Registration desk of the open event, at the desk named ``desk_name``."""
 
     KEY = "desk"
@@ -157,6 +158,8 @@ class DeskWorkspace(Workspace):
         self.search.code_typed.connect(lambda raw: self.scan(raw))
         self.search.check_in_requested.connect(self.check_in_person)
         self.search.undo_requested.connect(self.undo)
+        self.search.reprint_requested.connect(self.reprint_badge)
+        self.search.reissue_requested.connect(self.reissue_badge)
         self.search.cleared.connect(self.take_keyboard)
         self.verdict_panel.returned_to_ready.connect(self.refocus)
         self.sound_box.toggled.connect(self._sound_toggled)
@@ -438,24 +441,6 @@ class DeskWorkspace(Workspace):
         self.show_verdict(done.verdict)
         self.print_badge(done.participant)
         return None
-
-    def print_badge(self, participant: Any) -> Path | None:  # noqa: ANN401 - a ParticipantRow
-        """Write the person's A6 badge and open it for printing."""
-        try:
-            path = walk_in.write_walk_in_badge(
-                self.db, participant, self.badge_folder,
-                now=self.clock() if self.clock else None, lang=i18n.language())
-        except Refusal as exc:
-            self._problem(self.tr("The badge could not be written: {error}").format(error=exc))
-            return None
-        except OSError as exc:
-            self._problem(write_problem(exc))
-            return None
-        self.last_badge = path
-        self._say(self.tr("Badge of {name} ready to print: {path}").format(
-            name=participant.display_name, path=path))
-        self.open_file(path)
-        return path
 
     # --- focus, sound, status ---------------------------------------------------------------
 

@@ -131,6 +131,10 @@ class SearchPanel(QWidget):
     """A badge code arrived in the search box (the scanner fired while it had the keyboard)."""
     cleared = Signal()
     """The search box was emptied: the desk is idle again."""
+    reprint_requested = Signal(int)
+    """Print the person's current badge again (damaged, or never collected)."""
+    reissue_requested = Signal(int)
+    """A lost badge: a new one, the old one refused as replaced."""
 
     def __init__(
         self,
@@ -287,8 +291,15 @@ class SearchPanel(QWidget):
         undo = QAction(self.tr("Undo check-in…"), menu)
         undo.setEnabled(person.checked_in)
         undo.triggered.connect(lambda: self.start_undo(index.row()))
+        reprint = QAction(self.tr("Print the badge again"), menu)
+        reprint.triggered.connect(lambda: self.reprint_requested.emit(person.id))
+        reissue = QAction(self.tr("Badge lost: issue a new one…"), menu)
+        reissue.triggered.connect(lambda: self.reissue_requested.emit(person.id))
         menu.addAction(check_in)
         menu.addAction(undo)
+        menu.addSeparator()
+        menu.addAction(reprint)
+        menu.addAction(reissue)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(self.view.viewport().mapToGlobal(pos))
 

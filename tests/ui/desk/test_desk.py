@@ -600,3 +600,25 @@ def test_reloads_and_the_end_of_the_hold_never_take_the_keyboard_from_the_search
     type_text(search, "x")
     search.clear()
     assert QApplication.focusWidget() is scan_field(desk)
+
+
+def test_reprint_and_reissue_a_badge_from_a_search_result(qtbot, desk, desk_data):
+    asked = []
+
+    class Yes:
+        def ask(self, parent, title, text, on_yes, yes_text=None):  # noqa: ANN001
+            asked.append(text)
+            on_yes()
+
+    old = desk_data.badge(desk_data.ana)
+    desk.search.reprint_requested.emit(desk_data.ana)
+    assert len(desk.opened) == 1 and desk.opened[0].suffix == ".pdf"
+    assert desk_data.badge(desk_data.ana) == old  # the same code: the old print still admits
+    desk.messages = Yes()
+    desk.search.reissue_requested.emit(desk_data.ana)
+    assert asked and "Pérez" in asked[0]
+    assert len(desk.opened) == 2
+    assert desk_data.badge(desk_data.ana) != old
+    scanner_types(qtbot, desk, old)
+    assert panel(desk).state == "replaced"
+    assert QApplication.focusWidget() is scan_field(desk)
