@@ -18,11 +18,6 @@ from encounter_desk.event import participants
 from encounter_desk.ui.widgets.files import write_problem
 
 
-def _tr(text: str) -> str:
-    """In the desk's context: these strings are the desk's."""
-    return QCoreApplication.translate("DeskWorkspace", text)
-
-
 class BadgePrinting:
     """Reprint and reissue from a search result, and the walk-in's badge."""
 
@@ -55,10 +50,10 @@ class BadgePrinting:
             self.take_keyboard()
 
         self.messages.ask(
-            self, _tr("Badge lost"),
-            _tr("Issue a new badge for {name}? The lost badge will be refused as "
+            self, QCoreApplication.translate("DeskWorkspace", "Badge lost"),
+            QCoreApplication.translate("DeskWorkspace", "Issue a new badge for {name}? The lost badge will be refused as "
                     "replaced from now on.").format(name=person.display_name),
-            reissue, _tr("Issue a new badge"))
+            reissue, QCoreApplication.translate("DeskWorkspace", "Issue a new badge"))
 
     def print_badge(self, participant: Any) -> Path | None:  # noqa: ANN401 - a ParticipantRow
         """Write the person's A6 badge and open it for printing."""
@@ -67,13 +62,13 @@ class BadgePrinting:
                 self.db, participant, self.badge_folder,
                 now=self.clock() if self.clock else None, lang=i18n.language())
         except Refusal as exc:
-            self._problem(_tr("The badge could not be written: {error}").format(error=exc))
+            self._problem(QCoreApplication.translate("DeskWorkspace", "The badge could not be written: {error}").format(error=exc))
             return None
         except OSError as exc:
             self._problem(write_problem(exc))
             return None
         self.last_badge = path
-        self._say(_tr("Badge of {name} ready to print: {path}").format(
+        self._say(QCoreApplication.translate("DeskWorkspace", "Badge of {name} ready to print: {path}").format(
             name=participant.display_name, path=path))
         self.open_file(path)
         return path
