@@ -50,7 +50,7 @@ def desk(url: str, name: str, codes: list[str], barrier, out) -> None:  # noqa: 
 
 
 def run(label: str, url: str, desks: int, badges: int) -> dict:
-    from helpers.desk_driver import make_event
+    from helpers.events import make_event
     from sqlalchemy import func, select
 
     from encounter_desk.storage.database import open_database

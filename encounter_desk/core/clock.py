@@ -57,3 +57,7 @@ class ManualClock:
     def advance(self, seconds: float) -> None:
         self.now += dt.timedelta(seconds=seconds)
         self.seconds += seconds
+
+    def advance_wall(self, seconds: float) -> None:
+        """Move the wall clock alone: somebody set the laptop's clock, the monotonic did not."""
+        self.now += dt.timedelta(seconds=seconds)

@@ -26,6 +26,7 @@ from encounter_desk.core.clock import Clock
 from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import translate
 from encounter_desk.demo import data as demo_data
+from encounter_desk.demo import declaration as demo_declaration
 from encounter_desk.demo import opening as demo_opening
 from encounter_desk.event.countries import ALL_PRESETS, DelegationPreset, seed_delegations
 from encounter_desk.event.event import EventDetails, find_event, new_secret
@@ -74,6 +75,7 @@ def build_demo(db: Database, *, replace: bool = False, clock: Clock | None = Non
         people = _people(session, now)
         _sittings(session, people)
         demo_opening.hold_opening_sitting(session)  # sitting 1 already held: minutes
+        demo_declaration.draft_declaration(session)  # the draft, amended halfway (sitting 4)
         session.flush()
         summary = {
             "participants": session.scalar(select(func.count(Participant.id))) or 0,

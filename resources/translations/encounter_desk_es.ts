@@ -856,6 +856,258 @@
         <source>This command line was started without the desktop app.</source>
         <translation>Esta línea de comandos se inició sin la aplicación de escritorio.</translation>
     </message>
+    <message>
+        <source>There is no session {number}.</source>
+        <translation>No existe la sesión {number}.</translation>
+    </message>
+    <message>
+        <source>The draft now has its text in this language too.</source>
+        <translation>El proyecto ya tiene también su texto en este idioma.</translation>
+    </message>
+    <message>
+        <source>Draft declaration imported.</source>
+        <translation>Proyecto de declaración importado.</translation>
+    </message>
+    <message>
+        <source>Amendment {number} recorded, proposed by {sponsors}.</source>
+        <translation>Enmienda {number} registrada, propuesta por {sponsors}.</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a date and time such as "2017-09-06 10:05".</source>
+        <translation>{value!r} no es una fecha y hora como "2017-09-06 10:05".</translation>
+    </message>
+    <message>
+        <source>Amendment {number}: {status}.</source>
+        <translation>Enmienda {number}: {status}.</translation>
+    </message>
+    <message>
+        <source>--vote takes CODE=for, against, abstain or absent, for example --vote US=against; got {item!r}.</source>
+        <translation>--vote recibe CÓDIGO=for (a favor), against (en contra), abstain (abstención) o absent (ausente), por ejemplo --vote US=against; se recibió {item!r}.</translation>
+    </message>
+    <message>
+        <source>The adoption was cancelled; the declaration is a draft again.</source>
+        <translation>Se anuló la adopción; la declaración vuelve a ser un proyecto.</translation>
+    </message>
+    <message>
+        <source>Say how it was adopted: consensus, delegations or count.</source>
+        <translation>Indique cómo se adoptó: consensus (consenso), delegations (votación de las delegaciones) o count (conteo de votos).</translation>
+    </message>
+    <message>
+        <source>Statement recorded; it is printed after the declaration.</source>
+        <translation>Declaración registrada; se imprime después del texto de la declaración.</translation>
+    </message>
+    <message>
+        <source>Write the declaration to a .pdf, .docx or .xml file, not {name}.</source>
+        <translation>Guarde la declaración en un archivo .pdf, .docx o .xml, no en {name}.</translation>
+    </message>
+    <message>
+        <source>Declaration written to {path}.</source>
+        <translation>Declaración guardada en {path}.</translation>
+    </message>
+    <message>
+        <source>Amendments log written to {path}.</source>
+        <translation>Registro de enmiendas guardado en {path}.</translation>
+    </message>
+    <message>
+        <source>paper size (default: letter)</source>
+        <translation>tamaño del papel (por omisión: carta)</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a whole number.</source>
+        <translation>{value!r} no es un número entero.</translation>
+    </message>
+    <message>
+        <source>the declaration: import the draft, amend, decide, adopt, export</source>
+        <translation>la declaración: importar el proyecto, enmendar, decidir, adoptar, exportar</translation>
+    </message>
+    <message>
+        <source>The declaration negotiated at the encounter: its draft, the amendments of the delegations and the chair's decisions, its adoption and its documents.</source>
+        <translation>La declaración negociada en el encuentro: su proyecto, las enmiendas de las delegaciones y las decisiones de la presidencia, su adopción y sus documentos.</translation>
+    </message>
+    <message>
+        <source>import the draft from a Word file</source>
+        <translation>importar el proyecto desde un archivo de Word</translation>
+    </message>
+    <message>
+        <source>Import the draft declaration from a Word file (.docx): title, preamble and numbered operative paragraphs. When a draft exists, the file fills in its text in the other language.</source>
+        <translation>Importa el proyecto de declaración desde un archivo de Word (.docx): título, preámbulo y párrafos operativos numerados. Si ya hay un proyecto, el archivo completa su texto en el otro idioma.</translation>
+    </message>
+    <message>
+        <source>the Word file</source>
+        <translation>el archivo de Word</translation>
+    </message>
+    <message>
+        <source>language of the file (default: the global --lang)</source>
+        <translation>idioma del archivo (por omisión: el de la opción global --lang)</translation>
+    </message>
+    <message>
+        <source>replace the draft (its amendments are lost)</source>
+        <translation>sustituir el proyecto (se pierden sus enmiendas)</translation>
+    </message>
+    <message>
+        <source>the authentic language (default: the file's)</source>
+        <translation>el idioma auténtico (por omisión: el del archivo)</translation>
+    </message>
+    <message>
+        <source>the session that negotiates it</source>
+        <translation>la sesión que lo negocia</translation>
+    </message>
+    <message>
+        <source>show the text as amended so far</source>
+        <translation>mostrar el texto con las enmiendas aceptadas hasta ahora</translation>
+    </message>
+    <message>
+        <source>Show the declaration as amended so far, paragraph by paragraph, with the amendments to each one.</source>
+        <translation>Muestra la declaración con las enmiendas aceptadas hasta ahora, párrafo por párrafo, con las enmiendas a cada uno.</translation>
+    </message>
+    <message>
+        <source>mark the changes against the draft: [-deleted-] {+inserted+}</source>
+        <translation>marcar los cambios respecto del proyecto: [-suprimido-] {+insertado+}</translation>
+    </message>
+    <message>
+        <source>record an amendment of delegations</source>
+        <translation>registrar una enmienda de las delegaciones</translation>
+    </message>
+    <message>
+        <source>Record an amendment to a paragraph of the draft, proposed by one delegation or several co-sponsors.</source>
+        <translation>Registra una enmienda a un párrafo del proyecto, propuesta por una delegación o por varias copatrocinadoras.</translation>
+    </message>
+    <message>
+        <source>the draft paragraph: PP2, OP3…</source>
+        <translation>el párrafo del proyecto: PP2, OP3 (o PO3)…</translation>
+    </message>
+    <message>
+        <source>replace it, insert a new paragraph after it, or delete it</source>
+        <translation>sustituirlo, insertar un párrafo nuevo después de él o suprimirlo</translation>
+    </message>
+    <message>
+        <source>a sponsoring delegation's code (MX, CA…); repeat for co-sponsors</source>
+        <translation>el código de una delegación proponente (MX, CA…); repítalo para las copatrocinadoras</translation>
+    </message>
+    <message>
+        <source>the wording in Spanish</source>
+        <translation>la redacción en español</translation>
+    </message>
+    <message>
+        <source>the wording in English</source>
+        <translation>la redacción en inglés</translation>
+    </message>
+    <message>
+        <source>the sponsors' explanation</source>
+        <translation>la justificación de las proponentes</translation>
+    </message>
+    <message>
+        <source>record the chair's decision on an amendment</source>
+        <translation>registrar la decisión de la presidencia sobre una enmienda</translation>
+    </message>
+    <message>
+        <source>Record the chair's decision on an amendment, or reopen one decided by mistake.</source>
+        <translation>Registra la decisión de la presidencia sobre una enmienda, o reabre una decidida por error.</translation>
+    </message>
+    <message>
+        <source>the amendment's number</source>
+        <translation>el número de la enmienda</translation>
+    </message>
+    <message>
+        <source>amended: accepted as orally amended (give the final wording)</source>
+        <translation>amended: aceptada con modificación oral (indique la redacción final)</translation>
+    </message>
+    <message>
+        <source>the final wording in Spanish</source>
+        <translation>la redacción final en español</translation>
+    </message>
+    <message>
+        <source>the final wording in English</source>
+        <translation>la redacción final en inglés</translation>
+    </message>
+    <message>
+        <source>when it was decided, on the venue's clock (default: now)</source>
+        <translation>cuándo se decidió, en la hora de la sede (por omisión: ahora)</translation>
+    </message>
+    <message>
+        <source>record the adoption</source>
+        <translation>registrar la adopción</translation>
+    </message>
+    <message>
+        <source>Record the adoption of the declaration: by consensus, by vote of the member delegations, or by head count. It becomes an agreement of its session.</source>
+        <translation>Registra la adopción de la declaración: por consenso, por votación de las delegaciones miembros o por conteo de votos. Queda como acuerdo de su sesión.</translation>
+    </message>
+    <message>
+        <source>consensus, delegations or count</source>
+        <translation>consensus (consenso), delegations (por delegación) o count (conteo)</translation>
+    </message>
+    <message>
+        <source>the session that adopts it (default: its own)</source>
+        <translation>la sesión que la adopta (por omisión: la suya)</translation>
+    </message>
+    <message>
+        <source>a delegation's vote: for, against, abstain or absent (repeatable)</source>
+        <translation>el voto de una delegación: for, against, abstain o absent (se puede repetir)</translation>
+    </message>
+    <message>
+        <source>the vote of every member delegation not named</source>
+        <translation>el voto de cada delegación miembro no nombrada</translation>
+    </message>
+    <message>
+        <source>votes in favour (head count)</source>
+        <translation>votos a favor (conteo)</translation>
+    </message>
+    <message>
+        <source>votes against (head count)</source>
+        <translation>votos en contra (conteo)</translation>
+    </message>
+    <message>
+        <source>abstentions (head count)</source>
+        <translation>abstenciones (conteo)</translation>
+    </message>
+    <message>
+        <source>cancel an adoption recorded by mistake</source>
+        <translation>anular una adopción registrada por error</translation>
+    </message>
+    <message>
+        <source>record a reservation or an interpretive statement</source>
+        <translation>registrar una reserva o una declaración interpretativa</translation>
+    </message>
+    <message>
+        <source>Record a delegation's reservation or interpretive statement; it is printed after the declaration.</source>
+        <translation>Registra la reserva o la declaración interpretativa de una delegación; se imprime después de la declaración.</translation>
+    </message>
+    <message>
+        <source>the delegation's code</source>
+        <translation>el código de la delegación</translation>
+    </message>
+    <message>
+        <source>the text in Spanish</source>
+        <translation>el texto en español</translation>
+    </message>
+    <message>
+        <source>the text in English</source>
+        <translation>el texto en inglés</translation>
+    </message>
+    <message>
+        <source>the draft paragraph it bears on (default: the whole declaration)</source>
+        <translation>el párrafo del proyecto al que se refiere (por omisión: toda la declaración)</translation>
+    </message>
+    <message>
+        <source>write the declaration as PDF, Word or Akoma Ntoso</source>
+        <translation>guardar la declaración en PDF, Word o Akoma Ntoso</translation>
+    </message>
+    <message>
+        <source>Write the declaration (as adopted, or as amended so far) as a PDF with its signature page, a Word file, or an Akoma Ntoso statement (.xml).</source>
+        <translation>Guarda la declaración (tal como se adoptó, o con las enmiendas aceptadas hasta ahora) como PDF con su página de firmas, como archivo de Word o como documento Akoma Ntoso (.xml).</translation>
+    </message>
+    <message>
+        <source>OUT.pdf, OUT.docx or OUT.xml</source>
+        <translation>SALIDA.pdf, SALIDA.docx o SALIDA.xml</translation>
+    </message>
+    <message>
+        <source>write the amendments log (PDF)</source>
+        <translation>guardar el registro de enmiendas (PDF)</translation>
+    </message>
+    <message>
+        <source>Write the amendments log: what each delegation proposed, the wording, and what became of it.</source>
+        <translation>Guarda el registro de enmiendas: qué propuso cada delegación, con qué redacción y qué se decidió.</translation>
+    </message>
 </context>
 <context>
     <name>Camera</name>
@@ -5223,6 +5475,1303 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>Not saved</source>
         <translation>No se guardó</translation>
+    </message>
+</context>
+<context>
+    <name>Declaration</name>
+    <message>
+        <source>The declaration is adopted by consensus, by vote of the delegations or by head count, not {method!r}.</source>
+        <translation>La declaración se adopta por consenso, por votación de las delegaciones o por conteo de votos, no {method!r}.</translation>
+    </message>
+    <message>
+        <source>The number of {what} must be a whole number, zero or more.</source>
+        <translation>El número de {what} debe ser un número entero, cero o mayor.</translation>
+    </message>
+    <message>
+        <source>Only member delegations vote on the declaration.</source>
+        <translation>Solo las delegaciones de los países miembros votan la declaración.</translation>
+    </message>
+    <message>
+        <source>A delegation votes in favour, against, abstains or is absent, not {vote!r}.</source>
+        <translation>Una delegación vota a favor, en contra, se abstiene o está ausente, no {vote!r}.</translation>
+    </message>
+    <message>
+        <source>Say how every member delegation voted; missing: {names}.</source>
+        <translation>Indique cómo votó cada delegación miembro; faltan: {names}.</translation>
+    </message>
+    <message>
+        <source>Amendments {numbers} are still pending: decide them (or record their withdrawal) before the adoption.</source>
+        <translation>Las enmiendas {numbers} siguen pendientes: decídalas (o registre su retiro) antes de la adopción.</translation>
+    </message>
+    <message>
+        <source>Choose the session that adopts the declaration.</source>
+        <translation>Elija la sesión que adopta la declaración.</translation>
+    </message>
+    <message>
+        <source>That agenda item is not on this session's agenda.</source>
+        <translation>Ese punto no está en el orden del día de esta sesión.</translation>
+    </message>
+    <message>
+        <source>votes in favour</source>
+        <translation>votos a favor</translation>
+    </message>
+    <message>
+        <source>votes against</source>
+        <translation>votos en contra</translation>
+    </message>
+    <message>
+        <source>abstentions</source>
+        <translation>abstenciones</translation>
+    </message>
+    <message>
+        <source>The vote does not adopt the declaration ({tally}): nothing was recorded.</source>
+        <translation>La votación no adopta la declaración ({tally}): no se registró nada.</translation>
+    </message>
+    <message>
+        <source>The declaration has not been adopted.</source>
+        <translation>La declaración no ha sido adoptada.</translation>
+    </message>
+    <message>
+        <source>A delegation enters a reservation or an interpretive statement, not {kind!r}.</source>
+        <translation>Una delegación formula una reserva o una declaración interpretativa, no {kind!r}.</translation>
+    </message>
+    <message>
+        <source>There is no delegation {id}.</source>
+        <translation>No existe la delegación {id}.</translation>
+    </message>
+    <message>
+        <source>There is no paragraph {id} in the draft.</source>
+        <translation>El proyecto no tiene el párrafo {id}.</translation>
+    </message>
+    <message>
+        <source>Write the statement in Spanish or in English.</source>
+        <translation>Escriba la declaración en español o en inglés.</translation>
+    </message>
+    <message>
+        <source>There is no statement {id}.</source>
+        <translation>No existe la declaración {id}.</translation>
+    </message>
+    <message>
+        <source>Adopted</source>
+        <translation>Adoptada</translation>
+    </message>
+    <message>
+        <source>Head of delegation</source>
+        <translation>Jefatura de delegación</translation>
+    </message>
+    <message>
+        <source>The Akoma Ntoso export points at {ref}, which it does not declare.</source>
+        <translation>La exportación Akoma Ntoso remite a {ref}, que no declara.</translation>
+    </message>
+    <message>
+        <source>An amendment replaces a paragraph, inserts one after it or deletes it, not {kind!r}.</source>
+        <translation>Una enmienda sustituye un párrafo, inserta uno después de él o lo suprime, no {kind!r}.</translation>
+    </message>
+    <message>
+        <source>There is no amendment {id}.</source>
+        <translation>No existe la enmienda {id}.</translation>
+    </message>
+    <message>
+        <source>There is no amendment number {number}.</source>
+        <translation>No existe la enmienda número {number}.</translation>
+    </message>
+    <message>
+        <source>An amendment that deletes a paragraph has no wording; to change the words, propose a replacement.</source>
+        <translation>Una enmienda que suprime un párrafo no lleva redacción; para cambiar las palabras, proponga una sustitución.</translation>
+    </message>
+    <message>
+        <source>Write the proposed wording in Spanish or in English.</source>
+        <translation>Escriba la redacción propuesta en español o en inglés.</translation>
+    </message>
+    <message>
+        <source>An amendment is proposed by at least one delegation.</source>
+        <translation>Una enmienda la propone al menos una delegación.</translation>
+    </message>
+    <message>
+        <source>An amendment is accepted, accepted as orally amended, rejected or withdrawn, not {decision!r}.</source>
+        <translation>Una enmienda se acepta, se acepta con modificación oral, se rechaza o se retira, no {decision!r}.</translation>
+    </message>
+    <message>
+        <source>Write the final wording, as orally amended, in Spanish or in English.</source>
+        <translation>Escriba la redacción final, con la modificación oral, en español o en inglés.</translation>
+    </message>
+    <message>
+        <source>A final wording is recorded only for an amendment accepted as orally amended.</source>
+        <translation>Solo se registra una redacción final para una enmienda aceptada con modificación oral.</translation>
+    </message>
+    <message>
+        <source>Amendment {number} has already been decided: reopen it to change it or to decide again.</source>
+        <translation>La enmienda {number} ya fue decidida: reábrala para modificarla o para decidir de nuevo.</translation>
+    </message>
+    <message>
+        <source>Amendment {other} deleted {paragraph}: amendment {number} can now only be rejected or withdrawn.</source>
+        <translation>La enmienda {other} suprimió el {paragraph}: la enmienda {number} ahora solo puede rechazarse o retirarse.</translation>
+    </message>
+    <message>
+        <source>Write the translation.</source>
+        <translation>Escriba la traducción.</translation>
+    </message>
+    <message>
+        <source>An amendment that deletes a paragraph has no wording to translate.</source>
+        <translation>Una enmienda que suprime un párrafo no tiene redacción que traducir.</translation>
+    </message>
+    <message>
+        <source>Amendment {number} already has its wording in that language.</source>
+        <translation>La enmienda {number} ya tiene su redacción en ese idioma.</translation>
+    </message>
+    <message>
+        <source>(deletes the paragraph)</source>
+        <translation>(suprime el párrafo)</translation>
+    </message>
+    <message>
+        <source>New paragraph: {text}</source>
+        <translation>Nuevo párrafo: {text}</translation>
+    </message>
+    <message>
+        <source>Final wording: {text}</source>
+        <translation>Redacción final: {text}</translation>
+    </message>
+    <message>
+        <source>Amendments log</source>
+        <translation>Registro de enmiendas</translation>
+    </message>
+    <message>
+        <source>{count} amendments proposed</source>
+        <translation>{count} enmiendas propuestas</translation>
+    </message>
+    <message>
+        <source>No amendment has been proposed.</source>
+        <translation>No se ha propuesto ninguna enmienda.</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Núm.</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>Propuesta por</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Wording</source>
+        <translation>Redacción</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decisión</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <source>The declaration is written in Spanish (es) and English (en), not {lang!r}.</source>
+        <translation>La declaración se redacta en español (es) e inglés (en), no {lang!r}.</translation>
+    </message>
+    <message>
+        <source>A moment without a time zone cannot be recorded.</source>
+        <translation>No se puede registrar un momento sin zona horaria.</translation>
+    </message>
+    <message>
+        <source>PP{number}</source>
+        <translation>PP{number}</translation>
+    </message>
+    <message>
+        <source>OP{number}</source>
+        <translation>PO{number}</translation>
+    </message>
+    <message>
+        <source>preambular paragraph {number}</source>
+        <translation>párrafo preambular {number}</translation>
+    </message>
+    <message>
+        <source>operative paragraph {number}</source>
+        <translation>párrafo operativo {number}</translation>
+    </message>
+    <message>
+        <source>{value!r} names no paragraph: write PP and the number of a preambular paragraph (PP2) or OP and the number of an operative one (OP3).</source>
+        <translation>{value!r} no designa ningún párrafo: escriba PP y el número de un párrafo preambular (PP2) u OP (o PO) y el número de uno operativo (OP3).</translation>
+    </message>
+    <message>
+        <source>That amendment is not on the paragraph under discussion.</source>
+        <translation>Esa enmienda no corresponde al párrafo en discusión.</translation>
+    </message>
+    <message>
+        <source>English text; translation pending</source>
+        <translation>texto en inglés; traducción pendiente</translation>
+    </message>
+    <message>
+        <source>Spanish text; translation pending</source>
+        <translation>texto en español; traducción pendiente</translation>
+    </message>
+    <message>
+        <source>The Spanish text is authentic.</source>
+        <translation>El texto en español es el auténtico.</translation>
+    </message>
+    <message>
+        <source>The English text is authentic.</source>
+        <translation>El texto en inglés es el auténtico.</translation>
+    </message>
+    <message>
+        <source>{count} in favour</source>
+        <translation>{count} a favor</translation>
+    </message>
+    <message>
+        <source>{count} against</source>
+        <translation>{count} en contra</translation>
+    </message>
+    <message>
+        <source>{count} abstention</source>
+        <translation>{count} abstención</translation>
+    </message>
+    <message>
+        <source>{count} abstentions</source>
+        <translation>{count} abstenciones</translation>
+    </message>
+    <message>
+        <source>{count} delegation absent</source>
+        <translation>{count} delegación ausente</translation>
+    </message>
+    <message>
+        <source>{count} delegations absent</source>
+        <translation>{count} delegaciones ausentes</translation>
+    </message>
+    <message>
+        <source>Adopted by consensus at session {number}, on {date}.</source>
+        <translation>Adoptada por consenso en la sesión {number}, el {date}.</translation>
+    </message>
+    <message>
+        <source>Adopted {how} at session {number}, on {date}: {tally}.</source>
+        <translation>Adoptada {how} en la sesión {number}, el {date}: {tally}.</translation>
+    </message>
+    <message>
+        <source>{kind} by the delegation of {delegation}</source>
+        <translation>{kind} de la delegación de {delegation}</translation>
+    </message>
+    <message>
+        <source>{heading} (on {paragraph})</source>
+        <translation>{heading} (sobre el {paragraph})</translation>
+    </message>
+    <message>
+        <source>translation pending</source>
+        <translation>traducción pendiente</translation>
+    </message>
+    <message>
+        <source>Vote by delegation</source>
+        <translation>Votación por delegación</translation>
+    </message>
+    <message>
+        <source>Reservations and interpretive statements</source>
+        <translation>Reservas y declaraciones interpretativas</translation>
+    </message>
+    <message>
+        <source>Signatures of the heads of delegation</source>
+        <translation>Firmas de las jefas y los jefes de delegación</translation>
+    </message>
+    <message>
+        <source>DRAFT</source>
+        <translation>PROYECTO</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Página {page} de {pages}</translation>
+    </message>
+    <message>
+        <source>Draft for negotiation</source>
+        <translation>Proyecto para negociación</translation>
+    </message>
+    <message>
+        <source>Read from {path}: title, {preamble} preambular and {operative} operative paragraphs.</source>
+        <translation>Leído de {path}: título, {preamble} párrafos preambulares y {operative} párrafos operativos.</translation>
+    </message>
+    <message>
+        <source>Empty paragraphs skipped: {count}.</source>
+        <translation>Párrafos vacíos omitidos: {count}.</translation>
+    </message>
+    <message>
+        <source>{name} is an old Word file (.doc): open it in Word or LibreOffice and save it as .docx, then import that.</source>
+        <translation>{name} es un archivo de Word antiguo (.doc): ábralo en Word o LibreOffice, guárdelo como .docx e importe ese archivo.</translation>
+    </message>
+    <message>
+        <source>There is no file at {path}.</source>
+        <translation>No hay ningún archivo en {path}.</translation>
+    </message>
+    <message>
+        <source>{name} is not a Word file (.docx) that can be read ({reason}).</source>
+        <translation>{name} no es un archivo de Word (.docx) legible ({reason}).</translation>
+    </message>
+    <message>
+        <source>A table of {rows} rows after paragraph {index} was not read: type its text as paragraphs.</source>
+        <translation>No se leyó una tabla de {rows} filas después del párrafo {index}: escriba su texto como párrafos.</translation>
+    </message>
+    <message>
+        <source>A picture in paragraph {index} was not read.</source>
+        <translation>No se leyó una imagen del párrafo {index}.</translation>
+    </message>
+    <message>
+        <source>{name} holds no text.</source>
+        <translation>{name} no contiene texto.</translation>
+    </message>
+    <message>
+        <source>The text before the title was not read: {text}</source>
+        <translation>No se leyó el texto anterior al título: {text}</translation>
+    </message>
+    <message>
+        <source>{name} has no numbered paragraph: number the operative paragraphs (1., 2., … or a Word numbered list) and import it again.</source>
+        <translation>{name} no tiene párrafos numerados: numere los párrafos operativos (1., 2., … o una lista numerada de Word) e impórtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>{count} paragraphs after the place and date were not read (signatures?), from paragraph {index}.</source>
+        <translation>No se leyeron {count} párrafos posteriores al lugar y la fecha (¿firmas?), a partir del párrafo {index}.</translation>
+    </message>
+    <message>
+        <source>Paragraph {index} is numbered {got} where {expected} was expected: the paragraphs are kept in the order of the file.</source>
+        <translation>El párrafo {index} lleva el número {got} donde se esperaba el {expected}: los párrafos se conservan en el orden del archivo.</translation>
+    </message>
+    <message>
+        <source>Paragraph {index} has no number: it was kept as part of operative paragraph {number}.</source>
+        <translation>El párrafo {index} no tiene número: se conservó como parte del párrafo operativo {number}.</translation>
+    </message>
+    <message>
+        <source>The declaration has been adopted: its text can no longer change. Cancel the adoption first if it was recorded by mistake.</source>
+        <translation>La declaración ya fue adoptada: su texto ya no puede cambiar. Si la adopción se registró por error, anúlela primero.</translation>
+    </message>
+    <message>
+        <source>The chair has decided amendments to this draft: its wording can no longer change. Only a missing translation can be added.</source>
+        <translation>La presidencia ya decidió enmiendas a este proyecto: su redacción ya no puede cambiar. Solo puede agregarse una traducción faltante.</translation>
+    </message>
+    <message>
+        <source>Amendments have been proposed to this draft: its paragraphs can no longer be added, removed or moved, since the amendments name them by their place.</source>
+        <translation>Ya se propusieron enmiendas a este proyecto: ya no pueden agregarse, quitarse ni moverse párrafos, porque las enmiendas los designan por su lugar.</translation>
+    </message>
+    <message>
+        <source>The declaration needs a title.</source>
+        <translation>La declaración necesita un título.</translation>
+    </message>
+    <message>
+        <source>The declaration needs at least one operative paragraph.</source>
+        <translation>La declaración necesita al menos un párrafo operativo.</translation>
+    </message>
+    <message>
+        <source>A paragraph belongs to the preamble or to the operative part.</source>
+        <translation>Un párrafo pertenece al preámbulo o a la parte operativa.</translation>
+    </message>
+    <message>
+        <source>The event already has a draft declaration. Replace it (its amendments are lost), or fill in its other language.</source>
+        <translation>El evento ya tiene un proyecto de declaración. Sustitúyalo (se pierden sus enmiendas) o complete su otro idioma.</translation>
+    </message>
+    <message>
+        <source>There is no session {id}.</source>
+        <translation>No existe la sesión {id}.</translation>
+    </message>
+    <message>
+        <source>The draft has {have} {part} paragraphs and the file {got}: the two languages must match paragraph by paragraph. To start again from this file, replace the draft.</source>
+        <translation>El proyecto tiene {have} párrafos {part} y el archivo {got}: los dos idiomas deben coincidir párrafo por párrafo. Para empezar de nuevo con este archivo, sustituya el proyecto.</translation>
+    </message>
+    <message>
+        <source>preambular</source>
+        <translation>preambulares</translation>
+    </message>
+    <message>
+        <source>operative</source>
+        <translation>operativos</translation>
+    </message>
+    <message>
+        <source>A declaration has no field {name}.</source>
+        <translation>Una declaración no tiene el campo {name}.</translation>
+    </message>
+    <message>
+        <source>Write the paragraph in Spanish or in English.</source>
+        <translation>Escriba el párrafo en español o en inglés.</translation>
+    </message>
+    <message>
+        <source>The paper is letter or a4, not {paper!r}.</source>
+        <translation>El papel es carta (letter) o a4, no {paper!r}.</translation>
+    </message>
+    <message>
+        <source>The draft has no {name}.</source>
+        <translation>El proyecto no tiene {name}.</translation>
+    </message>
+    <message>
+        <source>There is no draft declaration yet: import one from a Word file or type it.</source>
+        <translation>Aún no hay proyecto de declaración: impórtelo de un archivo de Word o escríbalo.</translation>
+    </message>
+    <message>
+        <source>There is no delegation with the code {code!r}.</source>
+        <translation>No hay ninguna delegación con el código {code!r}.</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Sustituir</translation>
+    </message>
+    <message>
+        <source>Insert after</source>
+        <translation>Insertar después</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Suprimir</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Aceptada</translation>
+    </message>
+    <message>
+        <source>Accepted as orally amended</source>
+        <translation>Aceptada con modificación oral</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rechazada</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Retirada</translation>
+    </message>
+    <message>
+        <source>By consensus</source>
+        <translation>Por consenso</translation>
+    </message>
+    <message>
+        <source>By vote of delegations</source>
+        <translation>Por votación de las delegaciones</translation>
+    </message>
+    <message>
+        <source>By head count</source>
+        <translation>Por conteo de votos</translation>
+    </message>
+    <message>
+        <source>In favour</source>
+        <translation>A favor</translation>
+    </message>
+    <message>
+        <source>Against</source>
+        <translation>En contra</translation>
+    </message>
+    <message>
+        <source>Abstains</source>
+        <translation>Se abstiene</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Ausente</translation>
+    </message>
+    <message>
+        <source>Reservation</source>
+        <translation>Reserva</translation>
+    </message>
+    <message>
+        <source>Interpretive statement</source>
+        <translation>Declaración interpretativa</translation>
+    </message>
+    <message>
+        <source>{count} amendments: {parts}</source>
+        <translation>{count} enmiendas: {parts}</translation>
+    </message>
+    <message>
+        <source>new after {code}, amendment {numbers}</source>
+        <translation>nuevo después de {code}, enmienda {numbers}</translation>
+    </message>
+    <message>
+        <source>{code}, amendment {numbers}</source>
+        <translation>{code}, enmienda {numbers}</translation>
+    </message>
+    <message>
+        <source>Amendments</source>
+        <translation>Enmiendas</translation>
+    </message>
+    <message>
+        <source>the typed text</source>
+        <translation>el texto escrito</translation>
+    </message>
+    <message>
+        <source>On {paragraph} (amendment {number})</source>
+        <translation>Sobre el {paragraph} (enmienda {number})</translation>
+    </message>
+    <message>
+        <source>On {paragraph}</source>
+        <translation>Sobre el {paragraph}</translation>
+    </message>
+</context>
+<context>
+    <name>AdoptionDialog</name>
+    <message>
+        <source>Adopt the declaration</source>
+        <translation>Adoptar la declaración</translation>
+    </message>
+    <message>
+        <source>Session {number}: {title}</source>
+        <translation>Sesión {number}: {title}</translation>
+    </message>
+    <message>
+        <source>Vote of each member delegation</source>
+        <translation>Voto de cada delegación miembro</translation>
+    </message>
+    <message>
+        <source>All others in favour</source>
+        <translation>Las demás, a favor</translation>
+    </message>
+    <message>
+        <source>Votes counted in the room</source>
+        <translation>Votos contados en la sala</translation>
+    </message>
+    <message>
+        <source>In favour</source>
+        <translation>A favor</translation>
+    </message>
+    <message>
+        <source>Against</source>
+        <translation>En contra</translation>
+    </message>
+    <message>
+        <source>Abstentions</source>
+        <translation>Abstenciones</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sesión</translation>
+    </message>
+    <message>
+        <source>Adopted</source>
+        <translation>Adoptada</translation>
+    </message>
+    <message>
+        <source>The adoption becomes an agreement of the session; the minutes print the declaration as its annex. Reservations and interpretive statements can be added afterwards.</source>
+        <translation>La adopción queda como acuerdo de la sesión; el acta imprime la declaración como su anexo. Las reservas y declaraciones interpretativas pueden agregarse después.</translation>
+    </message>
+</context>
+<context>
+    <name>AdoptionPage</name>
+    <message>
+        <source>Adoption</source>
+        <translation>Adopción</translation>
+    </message>
+    <message>
+        <source>Adopt…</source>
+        <translation>Adoptar…</translation>
+    </message>
+    <message>
+        <source>Cancel the adoption</source>
+        <translation>Anular la adopción</translation>
+    </message>
+    <message>
+        <source>Reservations and interpretive statements</source>
+        <translation>Reservas y declaraciones interpretativas</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Agregar…</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Modificar…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documentos</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Papel</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Carta</translation>
+    </message>
+    <message>
+        <source>Preview PDF</source>
+        <translation>Vista previa del PDF</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Guardar PDF…</translation>
+    </message>
+    <message>
+        <source>Save Word (.docx)…</source>
+        <translation>Guardar Word (.docx)…</translation>
+    </message>
+    <message>
+        <source>Save Akoma Ntoso…</source>
+        <translation>Guardar Akoma Ntoso…</translation>
+    </message>
+    <message>
+        <source>Preview amendments log</source>
+        <translation>Vista previa del registro de enmiendas</translation>
+    </message>
+    <message>
+        <source>Save amendments log…</source>
+        <translation>Guardar el registro de enmiendas…</translation>
+    </message>
+    <message>
+        <source>There is no draft declaration yet.</source>
+        <translation>Aún no hay proyecto de declaración.</translation>
+    </message>
+    <message>
+        <source>Not adopted yet.</source>
+        <translation>Aún no se ha adoptado.</translation>
+    </message>
+    <message>
+        <source>{count} amendments are still pending: each is decided or withdrawn before the adoption.</source>
+        <translation>{count} enmiendas siguen pendientes: cada una se decide o se retira antes de la adopción.</translation>
+    </message>
+    <message>
+        <source>Agreement {number} of session {session}; the minutes print the declaration as its annex.</source>
+        <translation>Acuerdo {number} de la sesión {session}; el acta imprime la declaración como su anexo.</translation>
+    </message>
+    <message>
+        <source>{count} paragraphs have no text in this language yet: the documents print them in the other language, marked "translation pending".</source>
+        <translation>{count} párrafos aún no tienen texto en este idioma: los documentos los imprimen en el otro idioma, con la nota «traducción pendiente».</translation>
+    </message>
+</context>
+<context>
+    <name>AmendmentDialog</name>
+    <message>
+        <source>New amendment</source>
+        <translation>Nueva enmienda</translation>
+    </message>
+    <message>
+        <source>Amendment {number}</source>
+        <translation>Enmienda {number}</translation>
+    </message>
+    <message>
+        <source>Paragraph</source>
+        <translation>Párrafo</translation>
+    </message>
+    <message>
+        <source>It would</source>
+        <translation>Propone</translation>
+    </message>
+    <message>
+        <source>Proposed by (the first checked proposes, the others co-sponsor)</source>
+        <translation>Propuesta por (la primera marcada la presenta, las demás la copatrocinan)</translation>
+    </message>
+    <message>
+        <source>Wording (Spanish)</source>
+        <translation>Redacción (español)</translation>
+    </message>
+    <message>
+        <source>Wording (English)</source>
+        <translation>Redacción (inglés)</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Justificación</translation>
+    </message>
+</context>
+<context>
+    <name>AmendmentsPanel</name>
+    <message>
+        <source>All amendments</source>
+        <translation>Todas las enmiendas</translation>
+    </message>
+    <message>
+        <source>New amendment…</source>
+        <translation>Nueva enmienda…</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>Corregir…</translation>
+    </message>
+    <message>
+        <source>Add translation…</source>
+        <translation>Agregar traducción…</translation>
+    </message>
+    <message>
+        <source>▶ Show in the room</source>
+        <translation>▶ Mostrar en la sala</translation>
+    </message>
+    <message>
+        <source>Put this amendment under discussion (Alt+Right / Alt+Left step through them)</source>
+        <translation>Poner esta enmienda en discusión (Alt+Derecha / Alt+Izquierda pasan de una a otra)</translation>
+    </message>
+    <message>
+        <source>The chair's decision:</source>
+        <translation>Decisión de la presidencia:</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Aceptada</translation>
+    </message>
+    <message>
+        <source>Accepted as orally amended…</source>
+        <translation>Aceptada con modificación oral…</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rechazada</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Retirada</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Reabrir</translation>
+    </message>
+    <message>
+        <source>Interventions on this paragraph</source>
+        <translation>Intervenciones sobre este párrafo</translation>
+    </message>
+    <message>
+        <source> (on amendment {number})</source>
+        <translation> (sobre la enmienda {number})</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Amendments&lt;/b&gt; ({count})</source>
+        <translation>&lt;b&gt;Enmiendas&lt;/b&gt; ({count})</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Amendments to {paragraph}&lt;/b&gt; ({count})</source>
+        <translation>&lt;b&gt;Enmiendas al {paragraph}&lt;/b&gt; ({count})</translation>
+    </message>
+    <message>
+        <source>Select an amendment to see what it does to the paragraph.</source>
+        <translation>Seleccione una enmienda para ver qué cambia en el párrafo.</translation>
+    </message>
+    <message>
+        <source>Amendment {number}</source>
+        <translation>Enmienda {number}</translation>
+    </message>
+    <message>
+        <source>Proposed by {sponsors}</source>
+        <translation>Propuesta por {sponsors}</translation>
+    </message>
+    <message>
+        <source>No wording in this language yet.</source>
+        <translation>Aún no hay redacción en este idioma.</translation>
+    </message>
+    <message>
+        <source>Accepted as orally amended: the final wording is shown.</source>
+        <translation>Aceptada con modificación oral: se muestra la redacción final.</translation>
+    </message>
+    <message>
+        <source>Struck out in red: words deleted. Underlined in green: words inserted.</source>
+        <translation>Tachado en rojo: palabras suprimidas. Subrayado en verde: palabras insertadas.</translation>
+    </message>
+    <message>
+        <source>{status} at {time}</source>
+        <translation>{status} a las {time}</translation>
+    </message>
+</context>
+<context>
+    <name>DeclarationFiles</name>
+    <message>
+        <source>Import the draft from Word</source>
+        <translation>Importar el proyecto desde Word</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx);;All files (*)</source>
+        <translation>Documentos de Word (*.docx);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>{problem}
+
+Replace the draft with this file? Its amendments and statements are lost.</source>
+        <translation>{problem}
+
+¿Sustituir el proyecto por este archivo? Se pierden sus enmiendas y declaraciones.</translation>
+    </message>
+    <message>
+        <source>Replace the draft</source>
+        <translation>Sustituir el proyecto</translation>
+    </message>
+    <message>
+        <source>The draft now has its text in this language too.</source>
+        <translation>El proyecto ya tiene también su texto en este idioma.</translation>
+    </message>
+    <message>
+        <source>The draft was imported.</source>
+        <translation>Se importó el proyecto.</translation>
+    </message>
+    <message>
+        <source>Type or paste the draft</source>
+        <translation>Escribir o pegar el proyecto</translation>
+    </message>
+    <message>
+        <source>The draft was written.</source>
+        <translation>Se guardó el proyecto.</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Documentos de Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Akoma Ntoso files (*.xml)</source>
+        <translation>Archivos Akoma Ntoso (*.xml)</translation>
+    </message>
+    <message>
+        <source>Save the declaration</source>
+        <translation>Guardar la declaración</translation>
+    </message>
+    <message>
+        <source>Written to {path}.</source>
+        <translation>Guardado en {path}.</translation>
+    </message>
+    <message>
+        <source>The document was not written</source>
+        <translation>No se guardó el documento</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {reason}</source>
+        <translation>No se pudo escribir el archivo: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>DeclarationModels</name>
+    <message>
+        <source>Paragraph</source>
+        <translation>Párrafo</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <source>Amendments</source>
+        <translation>Enmiendas</translation>
+    </message>
+    <message>
+        <source>new after {code}
+{number}.</source>
+        <translation>nuevo tras {code}
+{number}.</translation>
+    </message>
+    <message>
+        <source>new after {code}</source>
+        <translation>nuevo tras {code}</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>suprimido</translation>
+    </message>
+    <message>
+        <source>{count} ({pending} pending)</source>
+        <translation>{count} ({pending} sin decidir)</translation>
+    </message>
+    <message>
+        <source>(translation pending)</source>
+        <translation>(traducción pendiente)</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Núm.</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>Propuesta por</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decisión</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+</context>
+<context>
+    <name>DeclarationRoom</name>
+    <message>
+        <source>The declaration is not under discussion.</source>
+        <translation>La declaración no está en discusión.</translation>
+    </message>
+    <message>
+        <source>The declaration has been adopted.</source>
+        <translation>La declaración fue adoptada.</translation>
+    </message>
+    <message>
+        <source>Deleted by an accepted amendment.</source>
+        <translation>Suprimido por una enmienda aceptada.</translation>
+    </message>
+    <message>
+        <source>Amendment {number} · {sponsors} · {kind}</source>
+        <translation>Enmienda {number} · {sponsors} · {kind}</translation>
+    </message>
+    <message>
+        <source>New paragraph after this one</source>
+        <translation>Párrafo nuevo después de este</translation>
+    </message>
+    <message>
+        <source>{status} at {time}</source>
+        <translation>{status} a las {time}</translation>
+    </message>
+    <message>
+        <source>Being decided</source>
+        <translation>Por decidir</translation>
+    </message>
+    <message>
+        <source>Encounter Desk — the declaration on the room screen</source>
+        <translation>Encounter Desk — la declaración en la pantalla de la sala</translation>
+    </message>
+</context>
+<context>
+    <name>DeclarationWorkspace</name>
+    <message>
+        <source>Declaration</source>
+        <translation>Declaración</translation>
+    </message>
+    <message>
+        <source>Type or paste…</source>
+        <translation>Escribir o pegar…</translation>
+    </message>
+    <message>
+        <source>Import Word…</source>
+        <translation>Importar Word…</translation>
+    </message>
+    <message>
+        <source>Title, place, date…</source>
+        <translation>Título, lugar, fecha…</translation>
+    </message>
+    <message>
+        <source>Room screen in</source>
+        <translation>Pantalla de la sala en</translation>
+    </message>
+    <message>
+        <source>Room screen (F11)</source>
+        <translation>Pantalla de la sala (F11)</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Cambios</translation>
+    </message>
+    <message>
+        <source>Adoption and documents</source>
+        <translation>Adopción y documentos</translation>
+    </message>
+    <message>
+        <source>Room screen (what the projector shows)</source>
+        <translation>Pantalla de la sala (lo que muestra el proyector)</translation>
+    </message>
+    <message>
+        <source>There is no draft declaration yet: import it from Word or type it.</source>
+        <translation>Aún no hay proyecto de declaración: impórtelo de Word o escríbalo.</translation>
+    </message>
+    <message>
+        <source>Amended</source>
+        <translation>Enmendado</translation>
+    </message>
+    <message>
+        <source>Inserted</source>
+        <translation>Insertado</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Suprimido</translation>
+    </message>
+    <message>
+        <source>Amendment {numbers}</source>
+        <translation>Enmienda {numbers}</translation>
+    </message>
+    <message>
+        <source>after {code}</source>
+        <translation>tras {code}</translation>
+    </message>
+    <message>
+        <source>Against the draft: words struck out in red are deleted, words underlined in green are inserted.</source>
+        <translation>Respecto del proyecto: las palabras tachadas en rojo se suprimen y las subrayadas en verde se insertan.</translation>
+    </message>
+    <message>
+        <source>Amendment {number}: accepted as orally amended</source>
+        <translation>Enmienda {number}: aceptada con modificación oral</translation>
+    </message>
+    <message>
+        <source>Write the wording as the room agreed it; it enters the text instead of the proposal.</source>
+        <translation>Escriba la redacción tal como la acordó la sala; entra en el texto en lugar de la propuesta.</translation>
+    </message>
+    <message>
+        <source>Amendment {number}: translation</source>
+        <translation>Enmienda {number}: traducción</translation>
+    </message>
+    <message>
+        <source>Reopen an amendment</source>
+        <translation>Reabrir una enmienda</translation>
+    </message>
+    <message>
+        <source>Reopen amendment {number}? Its decision is erased and it is pending again.</source>
+        <translation>¿Reabrir la enmienda {number}? Se borra su decisión y vuelve a quedar pendiente.</translation>
+    </message>
+    <message>
+        <source>Cancel the adoption</source>
+        <translation>Anular la adopción</translation>
+    </message>
+    <message>
+        <source>Cancel the adoption? Its agreement is removed from the session and the declaration is a draft again.</source>
+        <translation>¿Anular la adopción? Su acuerdo se quita de la sesión y la declaración vuelve a ser un proyecto.</translation>
+    </message>
+    <message>
+        <source>Remove a statement</source>
+        <translation>Quitar una declaración</translation>
+    </message>
+    <message>
+        <source>Remove this statement?</source>
+        <translation>¿Quitar esta declaración?</translation>
+    </message>
+</context>
+<context>
+    <name>DraftDetailsDialog</name>
+    <message>
+        <source>The draft's details</source>
+        <translation>Datos del proyecto</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>(aún ninguna)</translation>
+    </message>
+    <message>
+        <source>Session {number}: {title}</source>
+        <translation>Sesión {number}: {title}</translation>
+    </message>
+    <message>
+        <source>Title (Spanish)</source>
+        <translation>Título (español)</translation>
+    </message>
+    <message>
+        <source>Title (English)</source>
+        <translation>Título (inglés)</translation>
+    </message>
+    <message>
+        <source>Chapeau (Spanish)</source>
+        <translation>Encabezado (español)</translation>
+    </message>
+    <message>
+        <source>Chapeau (English)</source>
+        <translation>Encabezado (inglés)</translation>
+    </message>
+    <message>
+        <source>Opening of the operative part (Spanish)</source>
+        <translation>Apertura de la parte operativa (español)</translation>
+    </message>
+    <message>
+        <source>Opening of the operative part (English)</source>
+        <translation>Apertura de la parte operativa (inglés)</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Authentic text</source>
+        <translation>Texto auténtico</translation>
+    </message>
+    <message>
+        <source>Negotiated at</source>
+        <translation>Se negocia en</translation>
+    </message>
+</context>
+<context>
+    <name>DraftTextDialog</name>
+    <message>
+        <source>Type or paste the draft</source>
+        <translation>Escribir o pegar el proyecto</translation>
+    </message>
+    <message>
+        <source>One paragraph a line. The first line is the title; then the chapeau and the preambular paragraphs; a line such as "Declaramos:" may open the operative part, whose paragraphs are numbered 1., 2., … Lines a), b) stay with the paragraph above. When a draft exists, this text fills in its other language paragraph by paragraph.</source>
+        <translation>Un párrafo por línea. La primera línea es el título; después, el encabezado y los párrafos preambulares; una línea como «Declaramos:» puede abrir la parte operativa, cuyos párrafos se numeran 1., 2., … Las líneas a), b) se quedan con el párrafo anterior. Si ya hay un proyecto, este texto completa su otro idioma párrafo por párrafo.</translation>
+    </message>
+    <message>
+        <source>Replace the draft (its amendments are lost)</source>
+        <translation>Sustituir el proyecto (se pierden sus enmiendas)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+</context>
+<context>
+    <name>ParagraphDialog</name>
+    <message>
+        <source>New paragraph</source>
+        <translation>Nuevo párrafo</translation>
+    </message>
+    <message>
+        <source>Paragraph {code}</source>
+        <translation>Párrafo {code}</translation>
+    </message>
+    <message>
+        <source>Preamble</source>
+        <translation>Preámbulo</translation>
+    </message>
+    <message>
+        <source>Operative part</source>
+        <translation>Parte operativa</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>Parte</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+</context>
+<context>
+    <name>StatementDialog</name>
+    <message>
+        <source>Reservation or interpretive statement</source>
+        <translation>Reserva o declaración interpretativa</translation>
+    </message>
+    <message>
+        <source>The declaration as a whole</source>
+        <translation>La declaración en su conjunto</translation>
+    </message>
+    <message>
+        <source>Delegation</source>
+        <translation>Delegación</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Sobre</translation>
+    </message>
+    <message>
+        <source>Text (Spanish)</source>
+        <translation>Texto (español)</translation>
+    </message>
+    <message>
+        <source>Text (English)</source>
+        <translation>Texto (inglés)</translation>
+    </message>
+</context>
+<context>
+    <name>TextPage</name>
+    <message>
+        <source>▶ Discuss this paragraph</source>
+        <translation>▶ Discutir este párrafo</translation>
+    </message>
+    <message>
+        <source>Show it in the room (Ctrl+Return)</source>
+        <translation>Mostrarlo en la sala (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Anterior</translation>
+    </message>
+    <message>
+        <source>Discuss the previous paragraph (Alt+Up, Page Up on the room screen)</source>
+        <translation>Discutir el párrafo anterior (Alt+Arriba; Re Pág en la pantalla de la sala)</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Siguiente ▶</translation>
+    </message>
+    <message>
+        <source>Discuss the next paragraph (Alt+Down, Page Down on the room screen)</source>
+        <translation>Discutir el párrafo siguiente (Alt+Abajo; Av Pág en la pantalla de la sala)</translation>
+    </message>
+    <message>
+        <source>Edit wording…</source>
+        <translation>Editar redacción…</translation>
+    </message>
+    <message>
+        <source>Add paragraph…</source>
+        <translation>Agregar párrafo…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Subir</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Bajar</translation>
+    </message>
+</context>
+<context>
+    <name>WordingDialog</name>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+</context>
+<context>
+    <name>DeclarationKeys</name>
+    <message>
+        <source>Discuss the next paragraph</source>
+        <translation>Discutir el párrafo siguiente</translation>
+    </message>
+    <message>
+        <source>Discuss the previous paragraph</source>
+        <translation>Discutir el párrafo anterior</translation>
+    </message>
+    <message>
+        <source>Show the paragraph's next amendment</source>
+        <translation>Mostrar la siguiente enmienda del párrafo</translation>
+    </message>
+    <message>
+        <source>Show the previous amendment (or the paragraph)</source>
+        <translation>Mostrar la enmienda anterior (o el párrafo)</translation>
+    </message>
+    <message>
+        <source>Discuss the selected paragraph</source>
+        <translation>Discutir el párrafo seleccionado</translation>
+    </message>
+    <message>
+        <source>Show the room screen</source>
+        <translation>Mostrar la pantalla de la sala</translation>
+    </message>
+</context>
+<context>
+    <name>DraftEditing</name>
+    <message>
+        <source>Remove a paragraph</source>
+        <translation>Quitar un párrafo</translation>
+    </message>
+    <message>
+        <source>Remove {code} from the draft?</source>
+        <translation>¿Quitar el {code} del proyecto?</translation>
     </message>
 </context>
 </TS>

@@ -19,47 +19,20 @@ from encounter_desk.chair.clock import (
     format_seconds,
 )
 from encounter_desk.chair.errors import SpeakerListError
+from encounter_desk.core.clock import ManualClock
 
 T0 = dt.datetime(2017, 9, 4, 15, 0, tzinfo=dt.UTC)
 
 
-class FakeMonotonic:
-    """Seconds since an arbitrary origin, moved by the test (like ``time.monotonic``)."""
-
-    def __init__(self, start: float = 48_213.625) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-
-
-class FakeWall:
-    def __init__(self, start: dt.datetime = T0) -> None:
-        self.now = start
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += dt.timedelta(seconds=seconds)
+@pytest.fixture
+def time() -> ManualClock:
+    """The one fake clock: its monotonic side drives the face, its wall side the record."""
+    return ManualClock(T0, seconds=48_213.625)
 
 
 @pytest.fixture
-def mono() -> FakeMonotonic:
-    return FakeMonotonic()
-
-
-@pytest.fixture
-def wall() -> FakeWall:
-    return FakeWall()
-
-
-@pytest.fixture
-def clock(mono, wall) -> SpeechClock:
-    return SpeechClock(monotonic=mono, wall=wall, warning_seconds=30)
+def clock(time) -> SpeechClock:
+    return SpeechClock(monotonic=time.monotonic, wall=time.wall, warning_seconds=30)
 
 
 # --- the face ----------------------------------------------------------------------------
@@ -103,61 +76,61 @@ def test_idle_clock_shows_the_time_the_next_speaker_gets(clock):
     assert not state.overtime and not state.warning
 
 
-def test_countdown_running_warning_and_overtime(clock, mono):
+def test_countdown_running_warning_and_overtime(clock, time):
     clock.start(180)
     assert clock.state().phase == Phase.RUNNING
     assert clock.state().text == "3:00"
-    mono.advance(19.3)
+    time.advance(19.3)
     assert clock.state().text == "2:41"
-    mono.advance(130.7)  # 150 s elapsed: 30 s left, the warning begins
+    time.advance(130.7)  # 150 s elapsed: 30 s left, the warning begins
     state = clock.state()
     assert state.phase == Phase.WARNING and state.warning
     assert state.text == "0:30"
-    mono.advance(25)
+    time.advance(25)
     assert clock.state().text == "0:05"
-    mono.advance(4.5)
+    time.advance(4.5)
     assert clock.state().text == "0:01"
     assert clock.state().phase == Phase.WARNING
-    mono.advance(0.5)  # exactly zero: time is up
+    time.advance(0.5)  # exactly zero: time is up
     assert clock.state().phase == Phase.OVERTIME
     assert clock.state().text == "+0:00"
-    mono.advance(12.4)
+    time.advance(12.4)
     state = clock.state()
     assert state.phase == Phase.OVERTIME and state.overtime
     assert state.text == "+0:12"
     assert state.remaining == pytest.approx(-12.4)
 
 
-def test_pause_freezes_the_clock_and_resume_continues(clock, mono):
+def test_pause_freezes_the_clock_and_resume_continues(clock, time):
     clock.start(180)
-    mono.advance(40)
+    time.advance(40)
     clock.pause()
     assert clock.state().phase == Phase.PAUSED
-    mono.advance(300)  # a long point of order
+    time.advance(300)  # a long point of order
     assert clock.elapsed() == pytest.approx(40)
     assert clock.state().text == "2:20"
     clock.pause()  # pausing twice changes nothing
     clock.resume()
-    mono.advance(20)
+    time.advance(20)
     assert clock.elapsed() == pytest.approx(60)
     assert clock.state().phase == Phase.RUNNING
     clock.resume()  # resuming twice changes nothing
-    mono.advance(1)
+    time.advance(1)
     assert clock.elapsed() == pytest.approx(61)
 
 
-def test_paused_in_the_warning_time_still_says_warning(clock, mono):
+def test_paused_in_the_warning_time_still_says_warning(clock, time):
     clock.start(60)
-    mono.advance(45)
+    time.advance(45)
     clock.pause()
     state = clock.state()
     assert state.phase == Phase.PAUSED
     assert state.warning and not state.overtime
 
 
-def test_add_and_remove_time_while_running(clock, mono):
+def test_add_and_remove_time_while_running(clock, time):
     clock.start(180)
-    mono.advance(170)
+    time.advance(170)
     assert clock.state().phase == Phase.WARNING
     clock.add_time(30)
     assert clock.limit_seconds == 210
@@ -171,9 +144,9 @@ def test_add_and_remove_time_while_running(clock, mono):
     assert clock.elapsed() == pytest.approx(170)  # elapsed time is never touched
 
 
-def test_stopwatch_counts_up_and_has_no_limit_to_change(clock, mono):
+def test_stopwatch_counts_up_and_has_no_limit_to_change(clock, time):
     clock.start(None)
-    mono.advance(75.8)
+    time.advance(75.8)
     state = clock.state()
     assert state.phase == Phase.STOPWATCH
     assert state.remaining is None and not state.overtime and not state.warning
@@ -186,16 +159,16 @@ def test_stopwatch_counts_up_and_has_no_limit_to_change(clock, mono):
     assert clock.state().text == "0:45"
 
 
-def test_stop_keeps_the_final_time_on_the_face(clock, mono):
+def test_stop_keeps_the_final_time_on_the_face(clock, time):
     clock.start(180)
-    mono.advance(200)
+    time.advance(200)
     clock.stop()
-    mono.advance(50)
+    time.advance(50)
     state = clock.state()
     assert state.phase == Phase.STOPPED
     assert state.text == "+0:20"
     clock.resume()  # an ended speech does not run again
-    mono.advance(5)
+    time.advance(5)
     assert clock.elapsed() == pytest.approx(200)
 
 
@@ -215,7 +188,7 @@ def test_alerts_for_the_optional_sounds():
 # --- never counting ticks ----------------------------------------------------------------
 
 
-def test_an_hour_long_sitting_of_sixty_speeches_does_not_drift(clock, mono):
+def test_an_hour_long_sitting_of_sixty_speeches_does_not_drift(clock, time):
     """60 speeches with pauses over more than an hour, read by an irregular repaint timer.
 
     The truth is kept in whole milliseconds (exact integers); the clock reads a float
@@ -236,7 +209,7 @@ def test_an_hour_long_sitting_of_sixty_speeches_does_not_drift(clock, mono):
             done = 0
             while done < run_ms:
                 step = min(run_ms - done, rng.randint(40, 260))
-                mono.advance(step / 1000)
+                time.advance(step / 1000)
                 done += step
                 reading = clock.elapsed()
                 assert reading >= last  # never goes backwards
@@ -244,7 +217,7 @@ def test_an_hour_long_sitting_of_sixty_speeches_does_not_drift(clock, mono):
             spoken_ms += run_ms
             clock.pause()
             pause_ms = rng.randint(1_000, 30_000)
-            mono.advance(pause_ms / 1000)
+            time.advance(pause_ms / 1000)
             wall_ms += run_ms + pause_ms
             clock.resume()
         clock.stop()
@@ -252,23 +225,23 @@ def test_an_hour_long_sitting_of_sixty_speeches_does_not_drift(clock, mono):
         truth_total_ms += spoken_ms
         shown_total += clock.elapsed()
         gap_ms = rng.randint(2_000, 20_000)  # the next speaker walks to the microphone
-        mono.advance(gap_ms / 1000)
+        time.advance(gap_ms / 1000)
         wall_ms += gap_ms
     assert wall_ms > 3600 * 1000  # more than an hour went by
     assert abs(shown_total - truth_total_ms / 1000) < 0.1
     assert abs(shown_total - truth_total_ms / 1000) < 1e-5  # in fact, float rounding only
 
 
-def test_one_speech_running_an_hour_with_a_hundred_pauses(clock, mono):
+def test_one_speech_running_an_hour_with_a_hundred_pauses(clock, time):
     clock.start(None)
     truth = 0.0
     for n in range(100):
-        mono.advance(30.017)
+        time.advance(30.017)
         truth += 30.017
         clock.pause()
-        mono.advance(3.3 + n % 7)
+        time.advance(3.3 + n % 7)
         clock.resume()
-    mono.advance(600.5)
+    time.advance(600.5)
     truth += 600.5
     assert truth > 3600
     assert abs(clock.elapsed() - truth) < 0.1
@@ -299,42 +272,41 @@ def test_timing_elapsed_from_stored_wall_clock_moments():
     assert SpeechTiming(started_at=None).elapsed_at(T0) == 0
 
 
-def test_load_after_a_restart_takes_the_elapsed_time_from_the_wall_clock(clock, mono, wall):
-    wall.now = T0 + dt.timedelta(seconds=130)
+def test_load_after_a_restart_takes_the_elapsed_time_from_the_wall_clock(clock, time):
+    time.now = T0 + dt.timedelta(seconds=130)
     stored = SpeechTiming(started_at=T0, paused_seconds=10.0, limit_seconds=180)
     clock.load(stored, speech_id=7)
     assert clock.elapsed() == pytest.approx(120)
     assert clock.state().text == "1:00"
-    mono.advance(35)
+    time.advance(35)
     assert clock.elapsed() == pytest.approx(155)
     assert clock.state().phase == Phase.WARNING
 
 
-def test_follow_mirrors_the_record_without_jumping_when_the_wall_clock_changes(clock, mono, wall):
+def test_follow_mirrors_the_record_without_jumping_when_the_wall_clock_changes(clock, time):
     timing = SpeechTiming(started_at=T0, limit_seconds=180)
     clock.follow(timing, speech_id=1)
     assert clock.elapsed() == 0
-    mono.advance(50)
-    wall.advance(50)
-    wall.advance(3600)  # somebody sets the laptop's clock an hour ahead mid-speech
+    time.advance(50)
+    time.advance_wall(3600)  # somebody sets the laptop's clock an hour ahead mid-speech
     paused = SpeechTiming(
-        started_at=T0, paused_at=wall.now, limit_seconds=180
+        started_at=T0, paused_at=time.now, limit_seconds=180
     )  # what the service recorded
     clock.follow(paused, speech_id=1)
     assert clock.state().phase == Phase.PAUSED
     assert clock.elapsed() == pytest.approx(50)  # the face did not jump by an hour
-    mono.advance(10)
+    time.advance(10)
     clock.follow(SpeechTiming(started_at=T0, paused_seconds=10, limit_seconds=210), speech_id=1)
     assert clock.running and clock.limit_seconds == 210
-    mono.advance(5)
+    time.advance(5)
     assert clock.elapsed() == pytest.approx(55)
     clock.follow(
-        SpeechTiming(started_at=T0, ended_at=wall.now, paused_seconds=10, limit_seconds=210),
+        SpeechTiming(started_at=T0, ended_at=time.now, paused_seconds=10, limit_seconds=210),
         speech_id=1,
     )
     assert clock.state().phase == Phase.STOPPED
     # another speech: anchored anew from its own record
-    wall.now = T0 + dt.timedelta(seconds=1000)
+    time.now = T0 + dt.timedelta(seconds=1000)
     clock.follow(
         SpeechTiming(started_at=T0 + dt.timedelta(seconds=990), limit_seconds=60), speech_id=2
     )

@@ -24,16 +24,17 @@ def event_db(db):
 def test_pin_is_stored_hashed_and_checked(event_db):
     assert not kiosk.has_pin(event_db)
     assert not kiosk.check_pin(event_db, "1234")
-    kiosk.set_pin(event_db, " 2468 ")
+    kiosk.set_pin(event_db, " 24681357 ")
     assert kiosk.has_pin(event_db)
-    assert kiosk.check_pin(event_db, "2468")
-    assert not kiosk.check_pin(event_db, "2469")
+    assert kiosk.check_pin(event_db, "24681357")
+    assert not kiosk.check_pin(event_db, "24681358")
     assert not kiosk.check_pin(event_db, "")
     with event_db.read() as s:
         stored = s.scalar(select(Event.kiosk_pin_hash))
         trail = [e.changes for e in s.scalars(select(AuditEntry))]
-    assert "2468" not in stored and stored.startswith("pbkdf2_sha256$")
-    assert not any("2468" in changes for changes in trail)
+    # eight digits: a random hex salt or digest holding them by chance is one in ~10^7
+    assert "24681357" not in stored and stored.startswith("pbkdf2_sha256$")
+    assert not any("24681357" in changes for changes in trail)
 
 
 def test_same_pin_twice_gives_different_hashes(event_db):

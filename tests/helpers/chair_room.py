@@ -1,7 +1,7 @@
 """Helpers for the Chair and projector GUI tests: an event file on fake clocks, people, a
 session with two agenda items, and a Chair workspace bound to them.
 
-Time never passes by itself: :class:`FakeTime` moves the wall clock (the record, through
+Time never passes by itself: one ``ManualClock`` moves the wall clock (the record, through
 the event file's ``db.clock``) and the monotonic clock (the faces) together, and the
 tests call ``floor.tick()`` where the real app's timer would.
 """
@@ -12,65 +12,21 @@ import datetime as dt
 from pathlib import Path
 
 from encounter_desk.chair import commands as speakers
+from encounter_desk.core.clock import ManualClock
 from encounter_desk.desk import badges
 from encounter_desk.event import delegations as delegation_admin
 from encounter_desk.event import event as events
-from encounter_desk.event import participants, sittings
+from encounter_desk.event import sittings
 from encounter_desk.storage.database import Database, open_database, sqlite_url
-from encounter_desk.storage.models import Category
 from encounter_desk.ui.chair.chair_workspace import ChairWorkspace
 from encounter_desk.ui.chair.sounds import ClockSounds
-from encounter_desk.ui.widgets.messages import MessageBridge
 from encounter_desk.ui.widgets.workspace import AppContext
+from helpers.events import add_people, details
+from helpers.messages import RecordingMessages
 
 T0 = dt.datetime(2017, 9, 4, 15, 0, tzinfo=dt.UTC)
 
-DETAILS = events.EventDetails(
-    code="CHAIR-TEST",
-    name_es="Encuentro de prueba",
-    name_en="Test encounter",
-    short_name_es="Prueba",
-    short_name_en="Test",
-    start_date=dt.date(2017, 9, 4),
-    end_date=dt.date(2017, 9, 6),
-)
-
-PEOPLE = {
-    # key: title, given, first surname, second surname, delegation
-    "ana": ("Dip.", "Ana Lucía", "Pérez", "Núñez", "SV"),
-    "jorge": ("Sen.", "Jorge", "Castañeda", "Ruiz", "MX"),
-    "patricia": ("Hon.", "Patricia", "Tremblay", "", "CA"),
-    "itzel": ("H.D.", "Itzel", "Ñandú", "", "PA"),
-    "rosa": ("Dip.", "Rosa", "Álvarez", "", "CR"),
-}
-
-
-class FakeTime:
-    def __init__(self, start: dt.datetime = T0) -> None:
-        self.wall_now = start
-        self.mono_now = 5000.0
-
-    def wall(self) -> dt.datetime:
-        return self.wall_now
-
-    def monotonic(self) -> float:
-        return self.mono_now
-
-    def advance(self, seconds: float) -> None:
-        self.wall_now += dt.timedelta(seconds=seconds)
-        self.mono_now += seconds
-
-
-class RecordingMessages(MessageBridge):
-    def __init__(self) -> None:
-        super().__init__()
-        self.said: list[tuple[str, str, str]] = []
-
-    def warn(self, parent, title, text, details=""):  # noqa: ANN001
-        self.said.append(("warn", title, text))
-
-    def inform(self, parent, title, text):  # noqa: ANN001
-        self.said.append(("inform", title, text))
+DETAILS = details(code="CHAIR-TEST")
 
 
 class RecordingSounds(ClockSounds):
@@ -85,20 +41,13 @@ class RecordingSounds(ClockSounds):
 class ChairRoom:
     """An event file with five people and session 1 (two agenda items, 3:00, warning 30 s)."""
 
-    def __init__(self, path: Path, time: FakeTime | None = None) -> None:
+    def __init__(self, path: Path, time: ManualClock | None = None) -> None:
         self.path = path
-        self.time = time or FakeTime()
+        self.time = time or ManualClock(T0, seconds=5000.0)
         self.db = self.open()
         events.create_event(self.db, DETAILS)
-        by_code = {d.code: d.id for d in delegation_admin.list_delegations(self.db)}
-        self.p: dict[str, int] = {}
-        for key, (title, given, first, second, code) in PEOPLE.items():
-            row = participants.create_participant(
-                self.db, title=title, given_names=given, first_surname=first,
-                second_surname=second, delegation_id=by_code[code],
-                category=Category.LAWMAKER.value, language="es")
-            self.p[key] = row.id
-        self.delegation = by_code
+        self.p: dict[str, int] = add_people(self.db, language="es")
+        self.delegation = {d.code: d.id for d in delegation_admin.list_delegations(self.db)}
         sitting = sittings.create_sitting(
             self.db, title_es="Sesión inaugural", title_en="Opening session",
             default_speaking_seconds=180, warning_seconds=30)

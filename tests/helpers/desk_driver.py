@@ -2,8 +2,8 @@
 
 Importable (helpers and ``multiprocessing`` targets) and runnable as a script:
 
-    python desk_driver.py burst URL FIRST COUNT        # check in badges FIRST.., print verdicts
-    python desk_driver.py speech URL SITTING FROM_OP   # run the speech script from op FROM_OP
+    PYTHONPATH=tests python -m helpers.desk_driver burst URL FIRST COUNT       # check in badges FIRST..
+    PYTHONPATH=tests python -m helpers.desk_driver speech URL SITTING FROM_OP  # the speech script
 
 Each line is printed (and flushed) only after the service call returned, i.e. after the
 transaction committed: a line on stdout is a verdict the desk has shown.
@@ -15,46 +15,12 @@ import datetime as dt
 import sys
 import time
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
-T0 = dt.datetime(2026, 12, 1, 15, 0, tzinfo=dt.UTC)
+from helpers.events import EVENT_START, make_event  # noqa: F401 - re-exported for the drivers' users
+
+T0 = EVENT_START
 STEP = 5  # seconds of fake wall clock between two operations of the speech script
-EVENT_CODE = "RCM-REL"
-
-
-def make_event(db, participants: int):  # noqa: ANN001, ANN201
-    """An event with ``participants`` lawmakers (fast Core inserts); their badge codes."""
-    from encounter_desk.core import names as text
-    from encounter_desk.event import badge_code
-    from encounter_desk.event import event as events
-    from encounter_desk.storage.models import Delegation, Event, Participant
-
-    events.create_event(db, events.EventDetails(
-        code=EVENT_CODE, name_es="Encuentro", name_en="Encounter",
-        start_date=dt.date(2026, 12, 1), end_date=dt.date(2026, 12, 3)))
-    with db.write() as session:
-        delegations = list(session.scalars(select(Delegation.id).order_by(Delegation.id)))
-        rows = []
-        for i in range(participants):
-            given, first = f"Nombre{i}", f"Apellido{i}"
-            display = text.full_name(given, first, "")
-            sort = text.sort_name(given, first, "")
-            rows.append({
-                "title": "Dip.", "given_names": given, "first_surname": first,
-                "second_surname": "", "display_name": display, "sort_name": sort,
-                "sort_key": text.collation_key(sort), "identity_key": text.fold(display),
-                "delegation_id": delegations[i % 11], "category": "lawmaker",
-                "institution": "", "position": "", "chamber": "", "committee": "",
-                "is_head_of_delegation": False, "email": "", "phone": "", "desk_note": "",
-                "language": "es", "badge_serial": 1, "created_at": T0, "updated_at": T0,
-            })
-        if rows:
-            session.execute(insert(Participant), rows)
-    with db.read() as session:
-        event = session.scalar(select(Event))
-        ids = list(session.scalars(select(Participant.id).order_by(Participant.id)))
-    return [badge_code.make_code(secret_hex=event.secret, event_code=event.code,
-                                 participant_id=pid, serial=1) for pid in ids]
 
 
 # --- two desks racing (multiprocessing targets) -------------------------------------------

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
 import signal
 import sqlite3
@@ -29,14 +30,14 @@ from encounter_desk.storage.database import open_database, sqlite_url
 
 pytestmark = pytest.mark.slow  # processes killed 20 times over
 
-DRIVER = REPO / "tests" / "helpers" / "desk_driver.py"
 KILLS = 20
 
 
 def _start(*args: str) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, str(DRIVER), *args],
+        [sys.executable, "-m", "helpers.desk_driver", *args],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, bufsize=1,
+        env={**os.environ, "PYTHONPATH": str(REPO / "tests")},
     )
 
 

@@ -18,7 +18,7 @@ import csv
 import io
 
 import pytest
-from helpers.desk_driver import make_event
+from helpers.events import make_event
 from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import func, select

@@ -7,7 +7,7 @@ import datetime as dt
 import threading
 
 import pytest
-from helpers.desk_driver import make_event
+from helpers.events import make_event
 from sqlalchemy import func, select, text
 
 from encounter_desk.cli import main as cli

@@ -20,7 +20,7 @@ import shutil
 import sqlite3
 
 import pytest
-from helpers.desk_driver import make_event
+from helpers.events import make_event
 from sqlalchemy import event, func, select
 
 from encounter_desk.desk import checkin, scan_log

@@ -23,13 +23,9 @@ from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, in_language, pick
 from encounter_desk.event import badge_code
 from encounter_desk.event.badge_reading import read_badge
 from encounter_desk.event.event import require_event
-from encounter_desk.records.attendance.marks import (
-    apply_mark,
-    require_sitting,
-    retrying,
-)
+from encounter_desk.records.attendance.marks import apply_mark, require_sitting
 from encounter_desk.records.register import choice_label
-from encounter_desk.storage.database import Database
+from encounter_desk.storage.database import Database, retry_on_conflict
 from encounter_desk.storage.models import (
     Attendance,
     AttendanceSource,
@@ -178,7 +174,7 @@ def _door(
         session.flush()
         return _verdict(kind, sitting, scan, person, since, event.timezone)
 
-    return retrying(db, work)
+    return retry_on_conflict(db, work)
 
 
 def _verdict(

@@ -13,7 +13,7 @@
 * **Two desks, one row.** Writes take SQLite's write lock at BEGIN (``BEGIN IMMEDIATE``,
   see :mod:`encounter_desk.storage.database`); on PostgreSQL the unique constraint fails the slower of
   two concurrent inserts with an IntegrityError, and the mark is retried from the start
-  (:func:`retrying`).
+  (:func:`encounter_desk.storage.database.retry_on_conflict`).
 
 :func:`apply_mark` applies these rules inside a transaction; the door desk
 (:mod:`encounter_desk.records.attendance.door`) uses it too.
@@ -22,11 +22,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from encounter_desk.core import names as text
@@ -34,7 +33,7 @@ from encounter_desk.core.clock import Clock
 from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import in_language, translate
 from encounter_desk.records.register import choice, choice_label, copied
-from encounter_desk.storage.database import Database
+from encounter_desk.storage.database import Database, retry_on_conflict
 from encounter_desk.storage.models import (
     ATTENDANCE_SOURCE_LABELS,
     ATTENDANCE_STATUS_LABELS,
@@ -182,18 +181,6 @@ def _mark_of(row: Attendance, changed: bool) -> AttendanceMark:
                   source=AttendanceSource(row.source), changed=changed)
 
 
-def retrying(db: Database, work: Callable[[Session], object], attempts: int = 3):  # noqa: ANN202
-    """Run ``work`` in a write transaction, again if a concurrent insert won the race."""
-    for attempt in range(attempts):
-        try:
-            with db.write() as session:
-                return work(session)
-        except IntegrityError:
-            if attempt == attempts - 1:
-                raise
-    raise AssertionError("unreachable")
-
-
 def mark(
     db: Database,
     sitting_id: int,
@@ -218,7 +205,7 @@ def mark(
         _require_participant(session, participant_id)
         return apply_mark(session, sitting_id, participant_id, status, source, at=when, desk=desk)
 
-    return retrying(db, work)
+    return retry_on_conflict(db, work)
 
 
 def mark_many(
@@ -266,7 +253,7 @@ def mark_many(
             )
         return out
 
-    return retrying(db, work)
+    return retry_on_conflict(db, work)
 
 
 def clear_mark(db: Database, sitting_id: int, participant_id: int) -> bool:

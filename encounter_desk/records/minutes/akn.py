@@ -222,6 +222,9 @@ def build_debate(data: MinutesData) -> etree._ElementTree:
             _e(resolutions, "heading").text = tr.translate("Minutes", "5. Agreements")
         p = _e(resolutions, "p", eId=f"agreement_{a.number}")
         p.text = f"{a.number}. {a.annex_title if a.is_annex else a.text} {a.adoption_text}"
+        for line in (a.text.split("\n") if a.is_annex else ()):  # the annex's own text
+            if line:
+                _e(resolutions, "p", class_="annex").text = line
     adjournment = _e(body, "adjournment", eId="adjournment")
     if h.adjourned:
         adjournment.append(_para(tr.translate(

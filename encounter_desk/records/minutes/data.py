@@ -22,6 +22,7 @@ from sqlalchemy import select
 
 from encounter_desk.chair.clock import format_duration
 from encounter_desk.core.i18n import in_language
+from encounter_desk.declaration import annex as declaration_annex
 from encounter_desk.records import initiatives
 from encounter_desk.records.agreements import row_of
 from encounter_desk.records.minutes.attendance_data import (
@@ -159,6 +160,11 @@ def agreement_lines(ctx: MinutesContext, sitting: Sitting,
     for a in rows:
         item = items.get(a.agenda_item_id) if a.agenda_item_id else None
         row = row_of(a, sitting.number, item.number if item else None)
+        annex = declaration_annex.annex_for(ctx.session, a.id, ctx.lang)
+        if annex is not None:  # an adopted declaration: its text as adopted, in this language
+            out.append(AgreementLine(row.number, row.agenda_item_number, annex.text,
+                                     annex.adoption_text, True, annex.title))
+            continue
         out.append(AgreementLine(row.number, row.agenda_item_number, row.text(ctx.lang),
                                  row.adoption_text(ctx.lang), row.is_annex, row.annex_title))
     return tuple(out)

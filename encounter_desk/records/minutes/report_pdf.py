@@ -98,6 +98,10 @@ def report_story(data: EventReportData) -> list[Flowable]:
                                spaceAfter=2)))
     if not any_agreement:
         out.append(para(tr.translate("Minutes", "No agreements were recorded."), s.cell_muted))
+    for a in (a for m in data.sittings for a in m.annexes):  # the declaration as adopted
+        out.append(CondPageBreak(40 * mm))
+        out.append(para(a.annex_title, s.h2))
+        out.append(Paragraph(escape(a.text).replace("\n", "<br/>"), s.body))
 
     out.append(para(tr.translate("Minutes", "4. Road map of legislative initiatives"), s.h1))
     if data.initiatives:

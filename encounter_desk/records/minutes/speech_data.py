@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from encounter_desk.chair.clock import SpeechTiming, format_duration
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, in_language
+from encounter_desk.declaration import annex as declaration_annex
 from encounter_desk.records.minutes.context import MinutesContext, percent, t
 from encounter_desk.records.people import NamedPerson
 from encounter_desk.storage.models import (
@@ -95,6 +96,7 @@ def gather_interventions(
     ).all()
     out = []
     kinds = in_language(ctx.lang)
+    subjects = declaration_annex.speech_subjects(ctx.session, sitting.id, ctx.lang)
     for n, s in enumerate(speeches, start=1):
         seconds = SpeechTiming.of(s).elapsed_at(s.ended_at or now)
         over = s.limit_seconds is not None and s.limit_seconds > 0 and \
@@ -127,7 +129,7 @@ def gather_interventions(
                 over_time=over,
                 over_by="+" + format_duration(round(seconds) - s.limit_seconds) if over else "",
                 language=s.language or (p.language if p else ""),
-                summary=s.summary,
+                summary=" — ".join(x for x in (subjects.get(s.id, ""), s.summary) if x),
             )
         )
     return out

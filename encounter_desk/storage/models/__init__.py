@@ -5,6 +5,27 @@ from sqlalchemy import event
 from encounter_desk.core import names as text
 from encounter_desk.storage.models.audit import AuditEntry
 from encounter_desk.storage.models.base import Base, UTCDateTime, utcnow
+from encounter_desk.storage.models.declaration import (
+    ADOPTION_METHOD_LABELS,
+    AMENDMENT_KIND_LABELS,
+    AMENDMENT_STATUS_LABELS,
+    STATEMENT_KIND_LABELS,
+    VOTE_LABELS,
+    AdoptionMethod,
+    AmendmentKind,
+    AmendmentSponsor,
+    AmendmentStatus,
+    Declaration,
+    DeclarationAdoption,
+    DeclarationAmendment,
+    DeclarationDiscussion,
+    DeclarationParagraph,
+    DeclarationPart,
+    DeclarationStatement,
+    DeclarationVote,
+    StatementKind,
+    Vote,
+)
 from encounter_desk.storage.models.encounter import Event
 from encounter_desk.storage.models.people import (
     CATEGORY_LABELS,
@@ -45,6 +66,25 @@ from encounter_desk.storage.models.speeches import (
 )
 
 __all__ = [
+    "ADOPTION_METHOD_LABELS",
+    "AMENDMENT_KIND_LABELS",
+    "AMENDMENT_STATUS_LABELS",
+    "STATEMENT_KIND_LABELS",
+    "VOTE_LABELS",
+    "AdoptionMethod",
+    "AmendmentKind",
+    "AmendmentSponsor",
+    "AmendmentStatus",
+    "Declaration",
+    "DeclarationAdoption",
+    "DeclarationAmendment",
+    "DeclarationDiscussion",
+    "DeclarationParagraph",
+    "DeclarationPart",
+    "DeclarationStatement",
+    "DeclarationVote",
+    "StatementKind",
+    "Vote",
     "ADOPTION_LABELS",
     "ATTENDANCE_SOURCE_LABELS",
     "ATTENDANCE_STATUS_LABELS",

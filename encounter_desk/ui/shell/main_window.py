@@ -15,6 +15,7 @@ from encounter_desk.core.errors import Refusal
 from encounter_desk.event import event as events
 from encounter_desk.storage.database import Database, DatabaseError, open_database, sqlite_url
 from encounter_desk.ui.chair import ChairWorkspace
+from encounter_desk.ui.declaration import DeclarationWorkspace
 from encounter_desk.ui.desk import DeskWorkspace
 from encounter_desk.ui.records import RecordsWorkspace
 from encounter_desk.ui.setup import SetupWorkspace
@@ -38,8 +39,9 @@ log = logging.getLogger(__name__)
 
 # The workspaces, in the order of their tabs. A new workspace is a Workspace subclass in its
 # own subpackage (encounter_desk/ui/<name>/) added here.
-WORKSPACES: list[type[Workspace]] = [DeskWorkspace, ChairWorkspace, RecordsWorkspace, SetupWorkspace]
-LIVE = {"desk", "chair", "records"}
+WORKSPACES: list[type[Workspace]] = [DeskWorkspace, ChairWorkspace, DeclarationWorkspace,
+                                     RecordsWorkspace, SetupWorkspace]
+LIVE = {"desk", "chair", "declaration", "records"}
 """Workspaces reloaded when another laptop writes (Setup is edited by hand: not reloaded
 under the user's cursor; it reloads on records_changed after an import)."""
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from helpers.desk_driver import make_event
+from helpers.events import make_event
 from PySide6.QtCore import QObject, Signal
 from sqlalchemy import func, select
 
@@ -21,7 +21,7 @@ pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
 
 @pytest.fixture
 def messages():
-    from ui.conftest import RecordingMessages  # tests/ui's bridge that answers at once
+    from helpers.messages import RecordingMessages
 
     return RecordingMessages()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from helpers.messages import RecordingMessages
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QWidget
 
@@ -14,22 +15,6 @@ from encounter_desk.storage.database import sqlite_url
 from encounter_desk.ui.shell.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
-
-
-class RecordingMessages:
-    """Stands in for the message bridge: remembers what would have been said."""
-
-    def __init__(self) -> None:
-        self.warnings: list[tuple[str, str]] = []
-
-    def warn(self, parent, title, text, details=""):  # noqa: ANN001
-        self.warnings.append((title, text))
-
-    def inform(self, parent, title, text):  # noqa: ANN001
-        pass
-
-    def ask(self, parent, title, text, on_yes, yes_text=None):  # noqa: ANN001
-        on_yes()  # quitting with an event open asks first; the supervisor says yes
 
 
 @pytest.fixture
@@ -56,7 +41,7 @@ def window(qtbot, tmp_path):
 def test_kiosk_needs_a_pin_set_in_setup(window):
     assert window.kiosk.enter() is False
     assert not window.kiosk.active
-    assert "PIN" in window.messages_log.warnings[-1][0]
+    assert "PIN" in window.messages_log.warnings()[-1][0]
     assert window.tabs.tabBar().isVisible()
 
 

@@ -50,9 +50,10 @@ def _where(db) -> str:
     return db.path.name if db.path is not None else db.describe()
 
 
-def test_the_window_opens_the_event_with_four_workspaces(window_for, event_db):
+def test_the_window_opens_the_event_with_five_workspaces(window_for, event_db):
     window = window_for(event_db.url)
-    assert _tab_titles(window) == ["Registration desk", "Chair", "Records", "Setup"]
+    assert _tab_titles(window) == ["Registration desk", "Chair", "Declaration", "Records",
+                                   "Setup"]
     assert window.stack.currentWidget() is window.tabs
     assert window.windowTitle() == f"Test — {_where(event_db)}"
     setup = window.show_workspace("setup")
@@ -72,7 +73,7 @@ def test_switching_language_retranslates_the_window_at_once(
     window = window_for(event_db.url)
     setup = window.show_workspace("setup")
     window.menus.spanish.trigger()
-    qtbot.waitUntil(lambda: window.tabs.tabText(3) == "Configuración")
+    qtbot.waitUntil(lambda: window.tabs.tabText(4) == "Configuración")
     assert window.tabs.tabText(0) == "Registro"
     assert window.menus.file_menu.title() == "&Archivo"
     assert setup.participants.add_button.text() == "Agregar"
@@ -84,7 +85,7 @@ def test_switching_language_retranslates_the_window_at_once(
     assert i18n.language() == "es"
     assert settings.saved_language() == "es"
     window.menus.english.trigger()
-    qtbot.waitUntil(lambda: window.tabs.tabText(3) == "Setup")
+    qtbot.waitUntil(lambda: window.tabs.tabText(4) == "Setup")
     assert window.menus.file_menu.title() == "&File"
     assert settings.saved_language() == "en"
 

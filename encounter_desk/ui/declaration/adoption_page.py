@@ -1,0 +1,193 @@
+"""Adoption and documents: how the declaration was adopted, the delegations' reservations and
+interpretive statements, and its documents (PDF with preview, Word, Akoma Ntoso, the
+amendments log) in Spanish or English, on letter or A4 paper.
+
+PySide6-Essentials has no PDF view: a preview writes the PDF to a temporary folder and
+opens it with the system's viewer (``open_file``; the tests replace it), as the minutes do.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from encounter_desk.core import i18n
+from encounter_desk.core.i18n import pick
+from encounter_desk.declaration.base import statement_label, vote_label
+from encounter_desk.declaration.consolidate import consolidate
+from encounter_desk.declaration.document import adoption_text
+from encounter_desk.declaration.state import DeclarationState
+from encounter_desk.ui.declaration.draft_forms import language_box
+from encounter_desk.ui.declaration.text_page import _button
+
+ID = Qt.ItemDataRole.UserRole
+
+
+class AdoptionPage(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.adoption_box = QGroupBox()
+        self.summary = QLabel()
+        self.summary.setObjectName("adoptionSummary")
+        self.summary.setWordWrap(True)
+        self.adopt_button = _button("adoptButton")
+        self.cancel_button = _button("cancelAdoption")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.adopt_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        adoption = QVBoxLayout(self.adoption_box)
+        adoption.addWidget(self.summary)
+        adoption.addLayout(buttons)
+
+        self.statements_box = QGroupBox()
+        self.statements = QListWidget()
+        self.statements.setObjectName("statementList")
+        self.statements.setWordWrap(True)
+        self.add_statement = _button("addStatement")
+        self.edit_statement = _button("editStatement")
+        self.remove_statement = _button("removeStatement")
+        row = QHBoxLayout()
+        for button in (self.add_statement, self.edit_statement, self.remove_statement):
+            row.addWidget(button)
+        row.addStretch(1)
+        statements = QVBoxLayout(self.statements_box)
+        statements.addWidget(self.statements)
+        statements.addLayout(row)
+
+        self.documents_box = QGroupBox()
+        self.language_label = QLabel()
+        self.language = language_box("documentLanguage", i18n.language())
+        self.paper_label = QLabel()
+        self.paper = QComboBox()
+        self.paper.setObjectName("documentPaper")
+        self.paper.addItem("", "letter")
+        self.paper.addItem("A4", "a4")
+        self.missing = QLabel()
+        self.missing.setObjectName("missingTranslations")
+        self.missing.setWordWrap(True)
+        self.missing.setStyleSheet("color: #8a5a00;")
+        self.preview_button = _button("previewDeclaration")
+        self.pdf_button = _button("saveDeclarationPdf")
+        self.docx_button = _button("saveDeclarationDocx")
+        self.akn_button = _button("saveDeclarationAkn")
+        self.log_preview_button = _button("previewAmendmentsLog")
+        self.log_button = _button("saveAmendmentsLog")
+        grid = QGridLayout(self.documents_box)
+        grid.addWidget(self.language_label, 0, 0)
+        grid.addWidget(self.language, 0, 1)
+        grid.addWidget(self.paper_label, 0, 2)
+        grid.addWidget(self.paper, 0, 3)
+        grid.addWidget(self.missing, 1, 0, 1, 4)
+        grid.addWidget(self.preview_button, 2, 0)
+        grid.addWidget(self.pdf_button, 2, 1)
+        grid.addWidget(self.docx_button, 2, 2)
+        grid.addWidget(self.akn_button, 2, 3)
+        grid.addWidget(self.log_preview_button, 3, 0)
+        grid.addWidget(self.log_button, 3, 1)
+        grid.setColumnStretch(4, 1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.adoption_box)
+        layout.addWidget(self.statements_box, 1)
+        layout.addWidget(self.documents_box)
+        self.state: DeclarationState | None = None
+        self.language.currentIndexChanged.connect(lambda _n: self._show_missing())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.adoption_box.setTitle(self.tr("Adoption"))
+        self.adopt_button.setText(self.tr("Adopt…"))
+        self.cancel_button.setText(self.tr("Cancel the adoption"))
+        self.statements_box.setTitle(self.tr("Reservations and interpretive statements"))
+        self.add_statement.setText(self.tr("Add…"))
+        self.edit_statement.setText(self.tr("Change…"))
+        self.remove_statement.setText(self.tr("Remove"))
+        self.documents_box.setTitle(self.tr("Documents"))
+        self.language_label.setText(self.tr("Language"))
+        self.paper_label.setText(self.tr("Paper"))
+        self.paper.setItemText(0, self.tr("Letter"))
+        self.preview_button.setText(self.tr("Preview PDF"))
+        self.pdf_button.setText(self.tr("Save PDF…"))
+        self.docx_button.setText(self.tr("Save Word (.docx)…"))
+        self.akn_button.setText(self.tr("Save Akoma Ntoso…"))
+        self.log_preview_button.setText(self.tr("Preview amendments log"))
+        self.log_button.setText(self.tr("Save amendments log…"))
+        self.set_state(self.state)
+
+    def doc_language(self) -> str:
+        return self.language.currentData()
+
+    def paper_size(self) -> str:
+        return self.paper.currentData()
+
+    def set_state(self, state: DeclarationState | None) -> None:
+        self.state = state
+        lang = i18n.language()
+        if state is None:
+            self.summary.setText(self.tr("There is no draft declaration yet."))
+        elif state.adoption is None:
+            pending = sum(1 for a in state.amendments if a.pending)
+            text = self.tr("Not adopted yet.")
+            if pending:
+                text += " " + self.tr("{count} amendments are still pending: each is decided "
+                                      "or withdrawn before the adoption.").format(count=pending)
+            self.summary.setText(text)
+        else:
+            lines = [html.escape(adoption_text(state.adoption, lang))]
+            if state.adoption.votes:
+                lines.append(", ".join(
+                    f"{html.escape(v.delegation.name())}: "
+                    f"{html.escape(vote_label(v.vote))}" for v in state.adoption.votes))
+            if state.adoption.agreement_number is not None:
+                lines.append(html.escape(self.tr(
+                    "Agreement {number} of session {session}; the minutes print the "
+                    "declaration as its annex.").format(
+                    number=state.adoption.agreement_number,
+                    session=state.adoption.sitting_number)))
+            self.summary.setText("<br/>".join(lines))
+        adopted = state is not None and state.adopted
+        self.adopt_button.setEnabled(state is not None and not adopted)
+        self.cancel_button.setEnabled(adopted)
+        self.statements.clear()
+        for s in state.statements if state else ():
+            paragraph = state.paragraph(s.paragraph_id)
+            on = f" ({paragraph.code()})" if paragraph else ""
+            item = QListWidgetItem(f"{statement_label(s.kind)} — {s.delegation.name()}{on}\n"
+                                   f"{pick(lang, s.text_es, s.text_en)}")
+            item.setData(ID, s.id)
+            self.statements.addItem(item)
+        for button in (self.add_statement, self.edit_statement, self.remove_statement,
+                       self.preview_button, self.pdf_button, self.docx_button, self.akn_button,
+                       self.log_preview_button, self.log_button):
+            button.setEnabled(state is not None)
+        self._show_missing()
+
+    def selected_statement(self) -> int | None:
+        item = self.statements.currentItem()
+        return item.data(ID) if item is not None else None
+
+    def _show_missing(self) -> None:
+        if self.state is None:
+            self.missing.clear()
+            return
+        missing = consolidate(self.state).missing(self.doc_language())
+        if not missing:
+            self.missing.clear()
+            return
+        self.missing.setText(self.tr("{count} paragraphs have no text in this language yet: "
+                                     "the documents print them in the other language, marked "
+                                     "\"translation pending\".").format(count=len(missing)))
