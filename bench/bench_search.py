@@ -37,7 +37,7 @@ QUERIES = ["gonzales nunes", "castaneda", "maria jose perez", "tremblay", "munoz
            "quinonez zuniga", "echeverria mex", "cote", "ordonez", "garcia iglesias"]
 
 
-def build(n: int, seed: int = 7) -> SearchIndex:
+def entries_of(n: int, seed: int = 7) -> list[SearchEntry]:
     rng = random.Random(seed)
     entries = []
     for pid in range(1, n + 1):
@@ -53,16 +53,21 @@ def build(n: int, seed: int = 7) -> SearchIndex:
             name_words=tuple(dict.fromkeys(names)),
             other_words=tuple(w for w in dict.fromkeys(other) if w not in names),
         ))
-    return SearchIndex.build(entries)
+    return entries
+
+
+def build(n: int, seed: int = 7) -> SearchIndex:
+    return SearchIndex.build(entries_of(n, seed))
 
 
 def main() -> int:
     cli = parser(__doc__, aliases=("--people",))
     args = cli.parse_args()
+    entries = entries_of(args.participants)  # what the event's people give the index
     tracemalloc.start()
     started = time.perf_counter()
-    index = build(args.participants)
-    index.search("warm up")
+    index = SearchIndex.build(entries)
+    index.search("warm up")  # the index sorts its words on the first search
     build_s = time.perf_counter() - started
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
@@ -76,7 +81,8 @@ def main() -> int:
     figures = latency(timings)
     figures.update(index_build_s=build_s, index_peak_python_mib=peak / 2**20)
     print(f"people: {args.participants}, keystrokes: {len(timings)}")
-    print(f"index build: {build_s * 1000:.0f} ms, peak memory while building: {peak / 2**20:.1f} MiB")
+    print(f"index build: {build_s * 1000:.0f} ms, peak memory while building: {peak / 2**20:.1f} MiB"
+          " (the index alone, from the people's words)")
     print(describe("keystroke", figures))
     status = verdict(f"p95 <= {TARGET_P95_MS:g} ms", figures["p95_ms"] <= TARGET_P95_MS)
     emit(args, "search", args.participants, figures)

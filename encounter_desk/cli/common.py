@@ -76,3 +76,12 @@ def number_from_1(message: str) -> Callable[[str], int]:
         return number
 
     return parse
+
+
+def add_paper_option(parser: argparse.ArgumentParser) -> None:
+    """``--paper letter|a4`` on a command that writes a PDF (default: the event's paper)."""
+    from encounter_desk.core.paper import PAPERS
+
+    parser.add_argument(
+        "--paper", choices=tuple(PAPERS),
+        help=translate("CLI", "paper size (default: the event's, Letter in Mexico)"))

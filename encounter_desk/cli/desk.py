@@ -1,6 +1,6 @@
 """The registration desk from a terminal: badges, codes, check-in, undo.
 
-    encounter-desk badges OUT.pdf [--participant ID ...] [--layout a6|a4-8]
+    encounter-desk badges OUT.pdf [--participant ID ...] [--layout a6|a4-8] [--paper letter|a4]
     encounter-desk reissue-badge ID
     encounter-desk badge-code ID
     encounter-desk checkin CODE [--desk NAME] [--json]
@@ -22,7 +22,13 @@ import os
 import sys
 from pathlib import Path
 
-from encounter_desk.cli.common import add_command, command, number_from_1, open_event
+from encounter_desk.cli.common import (
+    add_command,
+    add_paper_option,
+    command,
+    number_from_1,
+    open_event,
+)
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, translate
 
 EXIT_ADMITTED = 0
@@ -56,7 +62,8 @@ def cmd_badges(args: argparse.Namespace) -> int:
     from encounter_desk.desk.badge_pdf import write_badges
 
     with open_event(args) as db:
-        count = write_badges(db, Path(args.out), args.participant, args.layout, lang=args.lang)
+        count = write_badges(db, Path(args.out), args.participant, args.layout, lang=args.lang,
+                             paper=args.paper)
     print(translate("Desk", "{count} badges written to {path}.").format(count=count, path=args.out))
     return 0
 
@@ -169,6 +176,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     participant_id = number_from_1(translate("Desk", "{value!r} is not a participant number."))
 
     p = add_command(sub, cmd_badges)
+    add_paper_option(p)
     p.add_argument("out", metavar="OUT.pdf", help=translate("Desk", "the PDF to write"))
     p.add_argument("--participant", metavar="ID", type=participant_id, action="append",
                    help=translate("Desk", "only this participant (repeatable; default: everyone)"))

@@ -15,7 +15,7 @@ from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, translate
 
 @command("demo", "CLI", QT_TRANSLATE_NOOP("CLI", "fill the event file with the demo encounter"),
          QT_TRANSLATE_NOOP("CLI", "Fill the event file with the demo encounter: the 11 "
-                           "delegations, about 120 participants and five sittings."))
+                           "delegations, about 120 participants and five sessions."))
 def cmd_demo(args: argparse.Namespace) -> int:
     from encounter_desk.cli.desktop import cmd_open
     from encounter_desk.demo import build as demo
@@ -27,7 +27,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         translate(
             "CLI",
             "Demo event ready in {where}: {participants} participants, {delegations} delegations, "
-            "{sittings} sittings.",
+            "{sittings} sessions.",
         ).format(where=where, **summary)
     )
     if args.open:
@@ -59,7 +59,7 @@ def cmd_info(args: argparse.Namespace) -> int:
         translate("CLI", "Database: {where}").format(where=where),
         translate("CLI", "Delegations: {n}").format(n=counts["delegations"]),
         translate("CLI", "Participants: {n}").format(n=counts["participants"]),
-        translate("CLI", "Sittings: {n}").format(n=counts["sittings"]),
+        translate("CLI", "Sessions: {n}").format(n=counts["sittings"]),
     ):
         print(line)
     return 0

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 from collections.abc import Sequence
 
@@ -25,6 +26,7 @@ from encounter_desk.cli.desktop import Desktop
 from encounter_desk.core import config, i18n
 from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, translate
+from encounter_desk.core.redact import MaskingFormatter
 from encounter_desk.storage.database import resolve_url
 
 __all__ = ["GROUPS", "CommandError", "Desktop", "build_parser", "main"]
@@ -135,9 +137,17 @@ def _early_language(argv: Sequence[str]) -> str:
     return known.lang or config.default_language()
 
 
+def ignore_file_size_signal() -> None:
+    """A file-size limit (ulimit -f) then fails the write with EFBIG, which is told in words,
+    instead of killing the process (SIGXFSZ's default) mid-write."""
+    if hasattr(signal, "SIGXFSZ"):
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+
+
 def main(argv: Sequence[str] | None = None, desktop: Desktop | None = None) -> int:
     """Run one command; ``desktop`` opens the app when no command is given (see launch)."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    ignore_file_size_signal()
     lang = _early_language(argv)
     i18n.set_language(lang)
     argparse._ = _argparse_gettext  # argparse looks its words up through this module global
@@ -147,6 +157,8 @@ def main(argv: Sequence[str] | None = None, desktop: Desktop | None = None) -> i
     args.lang = lang
     args.desktop = desktop
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    for handler in logging.getLogger().handlers:
+        handler.setFormatter(MaskingFormatter("%(levelname)s %(name)s: %(message)s"))
     if args.self_test:
         from encounter_desk.cli.self_test import run_self_test
 

@@ -1,11 +1,14 @@
 """The secretariat's records from a terminal: minutes, event report, exports, attendance.
 
-    encounter-desk minutes SITTING OUT.pdf [--lang es|en] [--final]
-    encounter-desk event-report OUT.pdf [--lang es|en]
+    encounter-desk minutes SITTING OUT.pdf [--lang es|en] [--final] [--paper letter|a4]
+    encounter-desk event-report OUT.pdf [--lang es|en] [--paper letter|a4]
     encounter-desk export-akn SITTING OUT.xml [--lang es|en]
-    encounter-desk export-attendance OUT.csv|OUT.xlsx [--sitting N] [--lang es|en]
-    encounter-desk export-speeches OUT.csv|OUT.xlsx [--sitting N] [--lang es|en]
+    encounter-desk export-attendance OUT.csv|OUT.xlsx [--sitting N] [--lang es|en] [--delimiter ;]
+    encounter-desk export-speeches OUT.csv|OUT.xlsx [--sitting N] [--lang es|en] [--delimiter ;]
     encounter-desk attendance SITTING PARTICIPANT_ID present|excused|absent
+    encounter-desk open-sitting SITTING | suspend-sitting SITTING | resume-sitting SITTING
+    encounter-desk adjourn-sitting SITTING
+    encounter-desk approve-minutes SITTING --at SITTING
 
 SITTING is the sitting's number. A command's ``--lang`` is the language of the document it
 writes (default: the global ``--lang``, i.e. the language of the messages).
@@ -16,7 +19,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from encounter_desk.cli.common import Command, add_command, command, number_from_1, open_event
+from encounter_desk.cli.common import (
+    Command,
+    add_command,
+    add_paper_option,
+    command,
+    number_from_1,
+    open_event,
+)
 from encounter_desk.core import config
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, translate
 from encounter_desk.storage.database import Database
@@ -41,7 +51,7 @@ def cmd_minutes(args: argparse.Namespace) -> int:
 
     with open_event(args) as db:
         write_minutes(db, _sitting_id(db, args.sitting), Path(args.out), lang=_doc_lang(args),
-                      final=args.final)
+                      final=args.final, paper=args.paper)
     print(translate("CLI", "Minutes of session {number} written to {path}.").format(
         number=args.sitting, path=args.out))
     return 0
@@ -55,7 +65,7 @@ def cmd_event_report(args: argparse.Namespace) -> int:
     from encounter_desk.records.minutes.pdf import write_event_report
 
     with open_event(args) as db:
-        write_event_report(db, Path(args.out), lang=_doc_lang(args))
+        write_event_report(db, Path(args.out), lang=_doc_lang(args), paper=args.paper)
     print(translate("CLI", "Event report written to {path}.").format(path=args.out))
     return 0
 
@@ -76,7 +86,8 @@ def cmd_export_akn(args: argparse.Namespace) -> int:
 
 def _export_table(args: argparse.Namespace, exporter) -> int:  # noqa: ANN001
     with open_event(args) as db:
-        count = exporter(db, Path(args.out), sitting_number=args.sitting, lang=_doc_lang(args))
+        count = exporter(db, Path(args.out), sitting_number=args.sitting, lang=_doc_lang(args),
+                         delimiter="\t" if args.delimiter == "tab" else args.delimiter)
     print(translate("CLI", "{count} rows written to {path}.").format(count=count, path=args.out))
     return 0
 
@@ -112,6 +123,56 @@ def cmd_attendance(args: argparse.Namespace) -> int:
     return 0
 
 
+def _life(args: argparse.Namespace, job) -> int:  # noqa: ANN001
+    with open_event(args) as db:
+        extra = {"approved_in": _sitting_id(db, args.at)} if hasattr(args, "at") else {}
+        life = job(db, _sitting_id(db, args.sitting), **extra)
+    print(life.sentence())
+    return 0
+
+
+@command("open-sitting", "CLI",
+         QT_TRANSLATE_NOOP("CLI", "open a session: records the time and the quorum"),
+         QT_TRANSLATE_NOOP("CLI", "Open a session now: the time and the quorum verified at "
+                           "the opening are recorded. Refused without quorum."))
+def cmd_open_sitting(args: argparse.Namespace) -> int:
+    from encounter_desk.records.sitting_life import open_sitting
+
+    return _life(args, open_sitting)
+
+
+@command("suspend-sitting", "CLI", QT_TRANSLATE_NOOP("CLI", "suspend an open session (recess)"))
+def cmd_suspend_sitting(args: argparse.Namespace) -> int:
+    from encounter_desk.records.sitting_life import suspend_sitting
+
+    return _life(args, suspend_sitting)
+
+
+@command("resume-sitting", "CLI", QT_TRANSLATE_NOOP("CLI", "resume a suspended session"))
+def cmd_resume_sitting(args: argparse.Namespace) -> int:
+    from encounter_desk.records.sitting_life import resume_sitting
+
+    return _life(args, resume_sitting)
+
+
+@command("adjourn-sitting", "CLI",
+         QT_TRANSLATE_NOOP("CLI", "adjourn a session: records the time it closed"))
+def cmd_adjourn_sitting(args: argparse.Namespace) -> int:
+    from encounter_desk.records.sitting_life import adjourn_sitting
+
+    return _life(args, adjourn_sitting)
+
+
+@command("approve-minutes", "CLI",
+         QT_TRANSLATE_NOOP("CLI", "record that a session's minutes were approved"),
+         QT_TRANSLATE_NOOP("CLI", "Record that the minutes of an adjourned session were "
+                           "approved now, at the session given by --at."))
+def cmd_approve_minutes(args: argparse.Namespace) -> int:
+    from encounter_desk.records.sitting_life import approve_minutes
+
+    return _life(args, approve_minutes)
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the records' subcommands to the main parser."""
     positive = number_from_1(translate("CLI", "{value!r} is not a number from 1 up."))
@@ -128,16 +189,29 @@ def register(sub: argparse._SubParsersAction) -> None:
         return p
 
     pdf = translate("CLI", "the PDF to write")
-    document(cmd_minutes, "OUT.pdf", pdf, sitting=True).add_argument(
+    minutes = document(cmd_minutes, "OUT.pdf", pdf, sitting=True)
+    minutes.add_argument(
         "--final", action="store_true",
-        help=translate("CLI", "approved minutes: no DRAFT watermark"))
-    document(cmd_event_report, "OUT.pdf", pdf, sitting=False)
+        help=translate("CLI", "approved minutes: no DRAFT watermark (once adjourned)"))
+    for p in (minutes, document(cmd_event_report, "OUT.pdf", pdf, sitting=False)):
+        add_paper_option(p)
     document(cmd_export_akn, "OUT.xml", translate("CLI", "the XML file to write"), sitting=True)
     for func in (cmd_export_attendance, cmd_export_speeches):
-        document(func, "OUT", translate("CLI", "the file to write (.csv or .xlsx)"),
-                 sitting=False).add_argument(
+        p = document(func, "OUT", translate("CLI", "the file to write (.csv or .xlsx)"),
+                     sitting=False)
+        p.add_argument("--delimiter", choices=(",", ";", "tab"), default=",",
+                       help=translate("CLI", "CSV separator: ; for a spreadsheet in Spanish"))
+        p.add_argument(
             "--sitting", metavar="N", type=positive,
-            help=translate("CLI", "only this session (default: every session)"))
+            help=translate("CLI", "only this session (default: every session held)"))
+
+    for func in (cmd_open_sitting, cmd_suspend_sitting, cmd_resume_sitting,
+                 cmd_adjourn_sitting, cmd_approve_minutes):
+        p = add_command(sub, func)
+        p.add_argument("sitting", metavar="SITTING", type=positive,
+                       help=translate("CLI", "the session's number"))
+    p.add_argument("--at", metavar="N", type=positive, required=True,
+                   help=translate("CLI", "the session at which the minutes were approved"))
 
     p = add_command(sub, cmd_attendance)
     p.add_argument("sitting", metavar="SITTING", type=positive,

@@ -122,9 +122,11 @@ def speech(run: Run) -> str:
     from encounter_desk.chair import commands as speakers
     from encounter_desk.chair.clock import Phase, SpeechClock, format_elapsed
     from encounter_desk.event import sittings
+    from encounter_desk.records import sitting_life
 
     sitting = sittings.create_sitting(run.db, date=T0.date())
     run.sitting_id = sitting.id
+    sitting_life.open_sitting(run.db, sitting.id, at=run.clock.wall())
     speakers.add_speaker(run.db, sitting.id, None, run.participant_ids[0], at=run.clock.wall())
     current = speakers.start_next(run.db, sitting.id, at=run.clock.wall())
     face = SpeechClock(monotonic=run.clock.monotonic, wall=run.clock.wall)
@@ -135,6 +137,7 @@ def speech(run: Run) -> str:
     if round(face.elapsed()) != SPEECH_SECONDS:
         raise SelfTestFailure(format_elapsed(face.elapsed()))
     speakers.end_current(run.db, sitting.id, at=run.clock.wall())
+    sitting_life.adjourn_sitting(run.db, sitting.id, at=run.clock.wall())
     [done] = speakers.sitting_speeches(run.db, sitting.id)
     spoken = done.timing.elapsed_at(run.clock.wall())
     if round(spoken) != SPEECH_SECONDS:

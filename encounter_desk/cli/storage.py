@@ -18,7 +18,7 @@ from pathlib import Path
 
 from encounter_desk.cli.common import add_command, command, open_event, opened
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, translate
-from encounter_desk.storage.database import resolve_url, sqlite_path
+from encounter_desk.storage.database import describe_url, resolve_url, sqlite_path
 from encounter_desk.storage.errors import DatabaseError
 
 
@@ -82,7 +82,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     with open_event(args):
         pass  # opening checks the schema
     if path is None:
-        print(translate("CLI", "{where} opens and is at the current schema.").format(where=args.url))
+        print(translate("CLI", "{where} opens and is at the current schema.").format(
+            where=describe_url(args.url)))
         return 0
     verdict = backups.integrity(path)
     print(translate("CLI", "Integrity of {path}: {verdict}").format(path=path, verdict=verdict))

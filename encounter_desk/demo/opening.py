@@ -21,6 +21,8 @@ import zoneinfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from encounter_desk.records.attendance.counts import counts_from
+from encounter_desk.records.attendance.roll_call import roll_call_in
 from encounter_desk.storage.models import (
     Adoption,
     Agreement,
@@ -171,6 +173,13 @@ def hold_opening_sitting(session: Session, *, number: int = 1) -> Sitting:
     items = {item.number: item for item in sitting.agenda_items}
     sitting.actual_start = _moment(day, ACTUAL_START, zone)
     sitting.adjourned_at = _moment(day, ADJOURNED, zone)
+    session.flush()
+    members = sum(1 for d in delegations.values() if d.is_member)
+    quorum = counts_from(sitting.id, roll_call_in(session, sitting.id), members,
+                         event.quorum_rule or "").quorum
+    assert quorum is not None
+    sitting.quorum_represented, sitting.quorum_members = quorum.represented, quorum.members
+    sitting.quorum_met = quorum.met
     speeches: list[Speech] = []
     for position, (item_no, who, kind, start, seconds, lang, summary) in enumerate(SPEECHES):
         speaker = person(who)

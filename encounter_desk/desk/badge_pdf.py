@@ -1,4 +1,4 @@
-"""Badge sheets as PDF (reportlab): A6, one badge a page, or A4 with 8 badges and cut marks.
+"""Badge sheets as PDF (reportlab): A6, one badge a page, or sheets of 8 with cut marks (Letter or A4).
 
 A badge shows the event's name and dates, the delegation (a member country's name and flag,
 or the organization for other groups), the title and name, the role, and the QR code with
@@ -21,8 +21,6 @@ from __future__ import annotations
 import functools
 import io
 import itertools
-import os
-import uuid
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
@@ -30,17 +28,20 @@ from pathlib import Path
 import qrcode
 from qrcode.util import MODE_ALPHA_NUM, QRData
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4, A6
+from reportlab.lib.pagesizes import A6
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from encounter_desk.core import i18n
+from encounter_desk.core.files import atomic_output
 from encounter_desk.core.fonts import BOLD, REGULAR, register_fonts
 from encounter_desk.core.i18n import translate
+from encounter_desk.core.paper import check_paper, page_size, paper_of
 from encounter_desk.desk.badges import BadgeData, BadgeError, load_badges
 from encounter_desk.event.badge_code import grouped
+from encounter_desk.event.event import find_event
 from encounter_desk.storage.database import Database
 
 LAYOUTS = ("a6", "a4-8")
@@ -51,9 +52,11 @@ MUTED = colors.HexColor("#555555")
 BAND = colors.HexColor("#1F3A5F")
 CUT = colors.HexColor("#888888")
 
-# A4, 2 x 4: badges of 95 x 69 mm that touch, cut along the grid.
+# Sheets of 2 x 4: badges of 95 x 69 mm (A4) or 95 x 64 mm (Letter, which is 18 mm shorter)
+# that touch, cut along the grid; the margins keep the cut marks on the printable page.
 A4_COLS, A4_ROWS = 2, 4
 A4_BADGE_W, A4_BADGE_H = 95 * mm, 69 * mm
+SHEET_BADGE_H = {"a4": A4_BADGE_H, "letter": 64 * mm}
 
 
 # --- resources ----------------------------------------------------------------------------
@@ -289,8 +292,7 @@ def _band(c: Canvas, badge: BadgeData, x: float, y: float, w: float, band_h: flo
 
 def _category_band(c: Canvas, badge: BadgeData, x: float, y: float, w: float,
                    band_h: float) -> float:
-    """The category's coloured band and word just below the event's band (the door of
-    the plenary reads it from afar); returns the y of its lower edge."""
+    """The category's band and word below the event's; returns the y of its lower edge."""
     if not badge.category_word:
         return y
     c.setFillColor(colors.HexColor(badge.category_colour))
@@ -305,7 +307,8 @@ def _category_band(c: Canvas, badge: BadgeData, x: float, y: float, w: float,
 
 def draw_badge_landscape(c: Canvas, badge: BadgeData,
                          x: float, y: float, w: float, h: float) -> None:
-    """A 95 x 69 mm badge (A4 sheets) with its bottom-left corner at (x, y)."""
+    """A 95 x 69 mm (A4 sheets) or 95 x 64 mm (Letter) badge with its bottom-left corner at
+    (x, y)."""
     below_band = _band(c, badge, x, y + h, w, 12 * mm, 9.5, 7)
     pad = 4 * mm
     qr_size = 31 * mm
@@ -395,19 +398,19 @@ def draw_badge_portrait(c: Canvas, badge: BadgeData,
 
 # --- sheets -------------------------------------------------------------------------------
 
-def _cut_marks(c: Canvas, left: float, bottom: float) -> None:
+def _cut_marks(c: Canvas, left: float, bottom: float, badge_h: float) -> None:
     """Short marks in the margins along every cut line of the 2 x 4 grid."""
     c.setStrokeColor(CUT)
     c.setLineWidth(0.4)
     gap, length = 1.5 * mm, 5 * mm
     right = left + A4_COLS * A4_BADGE_W
-    top = bottom + A4_ROWS * A4_BADGE_H
+    top = bottom + A4_ROWS * badge_h
     for i in range(A4_COLS + 1):
         x = left + i * A4_BADGE_W
         c.line(x, top + gap, x, top + gap + length)
         c.line(x, bottom - gap, x, bottom - gap - length)
     for j in range(A4_ROWS + 1):
-        y = bottom + j * A4_BADGE_H
+        y = bottom + j * badge_h
         c.line(left - gap, y, left - gap - length, y)
         c.line(right + gap, y, right + gap + length, y)
 
@@ -422,24 +425,22 @@ def check_layout(layout: str) -> None:
         )
 
 
-def render_badges(badges: Sequence[BadgeData], out: Path, layout: str = "a4-8") -> int:
-    """Draw ``badges`` into the PDF ``out``; returns the number of pages."""
+def render_badges(badges: Sequence[BadgeData], out: Path, layout: str = "a4-8",
+                  paper: str = "a4") -> int:
+    """Draw ``badges`` into the PDF ``out``; returns the number of pages. Sheets of 8 go on
+    ``paper`` ("letter" or "a4"); A6 badges are their own paper."""
     check_layout(layout)
+    check_paper(paper)
     register_fonts()
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        pages = _render(badges, tmp, layout)
-        os.replace(tmp, out)
-    finally:
-        tmp.unlink(missing_ok=True)
+    with atomic_output(Path(out)) as tmp:
+        pages = _render(badges, tmp, layout, paper)
     return pages
 
 
-def _render(badges: Sequence[BadgeData], path: Path, layout: str) -> int:
-    size = A6 if layout == "a6" else A4
-    c = Canvas(str(path), pagesize=size, pageCompression=1)
+def _render(badges: Sequence[BadgeData], path: Path, layout: str, paper: str) -> int:
+    size = A6 if layout == "a6" else page_size(paper)
+    badge_h = SHEET_BADGE_H[paper]
+    c = Canvas(str(path), pagesize=size, pageCompression=1, initialFontName=REGULAR)
     c.setTitle(translate("Badges", "Badges"))
     c.setCreator("Encounter Desk")
     if badges:
@@ -452,15 +453,15 @@ def _render(badges: Sequence[BadgeData], path: Path, layout: str) -> int:
             pages += 1
     else:
         left = (size[0] - A4_COLS * A4_BADGE_W) / 2
-        bottom = (size[1] - A4_ROWS * A4_BADGE_H) / 2
+        bottom = (size[1] - A4_ROWS * badge_h) / 2
         per_page = A4_COLS * A4_ROWS
         for start in range(0, len(badges), per_page):
             for i, badge in enumerate(badges[start : start + per_page]):
                 row, col = divmod(i, A4_COLS)
                 bx = left + col * A4_BADGE_W
-                by = bottom + (A4_ROWS - 1 - row) * A4_BADGE_H
-                draw_badge_landscape(c, badge, bx, by, A4_BADGE_W, A4_BADGE_H)
-            _cut_marks(c, left, bottom)
+                by = bottom + (A4_ROWS - 1 - row) * badge_h
+                draw_badge_landscape(c, badge, bx, by, A4_BADGE_W, badge_h)
+            _cut_marks(c, left, bottom, badge_h)
             c.showPage()
             pages += 1
     c.save()
@@ -474,21 +475,26 @@ def write_badges(
     layout: str = "a4-8",
     *,
     lang: str | None = None,
+    paper: str | None = None,
 ) -> int:
     """Write the badges of ``participant_ids`` (everyone when None) to the PDF ``out``.
 
     ``layout`` is ``"a6"`` (one badge a page, for badge holders) or ``"a4-8"`` (A4 sheets
-    of 8 with cut marks). Returns the number of badges written. Raises
+    of 8 with cut marks) on ``paper`` ("letter" or "a4"; default: the event's). Returns the number of badges written. Raises
     :class:`~encounter_desk.desk.badges.BadgeError` for an unknown participant or layout, or
     when there is nobody to print; nothing is written then.
     """
     lang = lang or i18n.language()
     check_layout(layout)
+    if paper is not None:
+        check_paper(paper)
     with db.read() as session:
         badges = load_badges(session, participant_ids, lang)
+        event = find_event(session)
+        paper = paper or (paper_of(event.paper, event.country) if event else "a4")
     if not badges:
         raise BadgeError(
             translate("Badges", "There are no participants to print badges for."), "badge.nobody"
         )
-    render_badges(badges, Path(out), layout)
+    render_badges(badges, Path(out), layout, paper)
     return len(badges)

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import Date, Time, and_, bindparam, func, or_, select
+from sqlalchemy import Date, Integer, Time, and_, bindparam, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from encounter_desk.core import names as text
@@ -71,8 +71,18 @@ from encounter_desk.event import badge_code
 from encounter_desk.event.badge_reading import read_badge
 from encounter_desk.event.event import NoEventError, venue_zone
 from encounter_desk.storage.database import Database, retry_on_conflict
-from encounter_desk.storage.models import CheckIn, Delegation, Event, Participant, Scan, Sitting
+from encounter_desk.storage.models import (
+    AuditEntry,
+    CheckIn,
+    Delegation,
+    Event,
+    Participant,
+    Scan,
+    Sitting,
+    audit,
+)
 from encounter_desk.storage.models.scans import kept_raw, new_scan_uid
+from encounter_desk.storage.prepared import Driver, Prepared
 
 __all__ = [
     "ENV_DESK",
@@ -122,10 +132,9 @@ class _EventKeys:
     zone_name: str
 
 
-# The verdict path's statements, built once: SQLAlchemy then reuses their cache keys and
-# compiled SQL, and they run on the session's connection without the ORM's per-statement
-# work (a verdict must be recorded within a few milliseconds).
-_EVENT_Q = select(Event.code, Event.secret, Event.timezone).order_by(Event.id).limit(1)
+# The verdict path's statements, built once. The common path's are Prepared: compiled once
+# and run on the driver's cursor, without the ORM's flush or SQLAlchemy's per-statement work
+# (see storage/prepared.py): a verdict must cost little more than SQLite's own commit.
 _SCAN_BY_UID_Q = select(Scan.id).where(Scan.scan_uid == bindparam("uid"))
 _PARTICIPANT_Q = (
     select(
@@ -148,11 +157,26 @@ _PARTICIPANT_Q = (
     .outerjoin(Delegation, Participant.delegation_id == Delegation.id)
     .where(Participant.id == bindparam("pid"))
 )
-# The participant and their check-in (if any) in one round trip: on a server every round
-# trip costs more than the query itself.
-_PARTICIPANT_CHECKIN_Q = _PARTICIPANT_Q.add_columns(
-    CheckIn.scan_id, CheckIn.at, CheckIn.desk
-).outerjoin(CheckIn, CheckIn.participant_id == Participant.id)
+# The event's keys, the participant and their check-in in one statement (on a server every
+# round trip costs more than the query itself): the verdict's only read but the due sitting.
+_LOOKUP = Prepared(
+    select(Event.code, Event.secret, Event.timezone, *_PARTICIPANT_Q.selected_columns,
+           CheckIn.scan_id, CheckIn.at, CheckIn.desk)
+    .select_from(Event)
+    .outerjoin(Participant, Participant.id == bindparam("pid", type_=Integer))
+    .outerjoin(Delegation, Participant.delegation_id == Delegation.id)
+    .outerjoin(CheckIn, CheckIn.participant_id == Participant.id)
+    .order_by(Event.id)
+    .limit(1)
+)
+_SCAN_COLUMNS = tuple(column.key for column in Scan.__table__.columns if column.key != "id")
+_INSERT_SCAN = Prepared(insert(Scan.__table__).returning(Scan.__table__.c.id),
+                        keys=_SCAN_COLUMNS)
+_CHECK_IN_COLUMNS = ("participant_id", "scan_id", "at", "desk")
+_INSERT_CHECK_IN = Prepared(insert(CheckIn.__table__).returning(CheckIn.__table__.c.id),
+                            keys=_CHECK_IN_COLUMNS)
+_AUDIT_COLUMNS = ("at", "actor", "action", "table_name", "row_id", "changes")
+_INSERT_AUDIT = Prepared(insert(AuditEntry.__table__), keys=_AUDIT_COLUMNS)
 _ENDS = func.coalesce(Sitting.scheduled_end, Sitting.scheduled_start)
 _DUE_SITTING_Q = (
     select(
@@ -177,30 +201,27 @@ _DUE_SITTING_Q = (
     .order_by(Sitting.date, Sitting.scheduled_start, Sitting.number)
     .limit(1)
 )
+_DUE_SITTING = Prepared(_DUE_SITTING_Q)
 
 
-def _event_keys(session: Session) -> _EventKeys:
-    row = session.connection().execute(_EVENT_Q).first()
+def _lookup(session: Session | Driver, participant_id: int | None
+            ) -> tuple[_EventKeys, ParticipantInfo | None, Any]:
+    """The event's keys, the participant (None when unknown) and their check-in (or None)."""
+    row = _LOOKUP.first(session, {"pid": participant_id})
     if row is None:
         raise NoEventError()
-    return _EventKeys(row.code, row.secret, venue_zone(row.timezone), row.timezone)
+    keys = _EventKeys(row[0], row[1], venue_zone(row[2]), row[2])
+    person = row[3:]
+    if person[0] is None:
+        return keys, None, None
+    check_in = None if person[15] is None else SimpleNamespace(
+        scan_id=person[15], at=person[16], desk=person[17])
+    return keys, _participant_info(person), check_in
 
 
 def _load_participant(session: Session, participant_id: int) -> ParticipantInfo | None:
     row = session.connection().execute(_PARTICIPANT_Q, {"pid": participant_id}).first()
     return None if row is None else _participant_info(row)
-
-
-def _load_participant_and_check_in(
-    session: Session, participant_id: int
-) -> tuple[ParticipantInfo | None, Any]:
-    """The participant and their check-in row (scan_id, at, desk), or None for either."""
-    row = session.connection().execute(_PARTICIPANT_CHECKIN_Q, {"pid": participant_id}).first()
-    if row is None:
-        return None, None
-    check_in = None if row[15] is None else SimpleNamespace(scan_id=row[15], at=row[16],
-                                                               desk=row[17])
-    return _participant_info(row), check_in
 
 
 def _participant_info(row: Any) -> ParticipantInfo:
@@ -232,34 +253,34 @@ def _attention(p: ParticipantInfo) -> tuple[str, ...]:
     return tuple(notes)
 
 
-def first_due_sitting(session: Session, now: dt.datetime, zone: dt.tzinfo) -> SittingInfo | None:
+def first_due_sitting(session: Session | Driver, now: dt.datetime, zone: dt.tzinfo) -> SittingInfo | None:
     """The first sitting not yet over at ``now`` (every participant is due at every sitting)."""
     local = now.astimezone(zone)
-    row = session.connection().execute(
-        _DUE_SITTING_Q,
-        {"today": local.date(), "now": local.time().replace(tzinfo=None, microsecond=0)},
-    ).first()
+    row = _DUE_SITTING.first(
+        session, {"today": local.date(), "now": local.time().replace(tzinfo=None, microsecond=0)}
+    )
     if row is None:
         return None
     return SittingInfo(*row)
 
 
 def _decide(
-    session: Session,
-    scan: Scan,
+    session: Driver,
+    scan: SimpleNamespace,
     keys: _EventKeys,
-    participant_id: int | None,
+    found: tuple[ParticipantInfo | None, Any],
     serial: int | None,
     refused: VerdictKind | None,
     detail: str = "",
 ) -> Verdict:
-    """Judge, record ``scan`` (and a check-in when admitted), return the verdict."""
-    participant = None
+    """Judge, record ``scan`` (and a check-in when admitted), return the verdict.
+
+    ``found`` is the participant the code names and their check-in, as :func:`_lookup`
+    read them (both None for a refused code)."""
+    participant, existing = found if refused is None else (None, None)
     kw: dict[str, Any] = {}
     kind = refused
-    existing = None
-    if kind is None and participant_id is not None:
-        participant, existing = _load_participant_and_check_in(session, participant_id)
+    if kind is None:
         if participant is None:
             kind, detail = VerdictKind.UNKNOWN, "no_participant"
         elif participant.withdrawn:
@@ -284,12 +305,24 @@ def _decide(
             kind = VerdictKind.ADMITTED_ATTENTION if kw["attention"] else VerdictKind.ADMITTED
     assert kind is not None
     scan.verdict = kind.value
-    session.add(scan)
-    if kind.admitted:
-        # One flush inserts both rows (the relationship orders them and fills scan_id).
-        session.add(CheckIn(participant_id=participant.id, scan=scan, at=scan.at, desk=scan.desk))
-    session.flush()
+    _write(session, scan, admitted=kind.admitted)
     return _verdict(scan, keys, kind, participant, detail=detail, **kw)
+
+
+def _write(session: Driver, scan: SimpleNamespace, *, admitted: bool) -> None:
+    """Insert the scan (and the check-in of an admission) and their audit entries: the same
+    rows the ORM and the audit listener would write, without their cost per verdict."""
+    values = {key: getattr(scan, key) for key in _SCAN_COLUMNS}
+    scan.id = _INSERT_SCAN.first(session, values)[0]
+    who = audit.who(session.session)
+    entries = [audit.inserted(who, Scan.__table__, {**values, "id": scan.id})]
+    if admitted:
+        check_in = {"participant_id": scan.participant_id, "scan_id": scan.id, "at": scan.at,
+                    "desk": scan.desk}
+        check_in["id"] = _INSERT_CHECK_IN.first(session, check_in)[0]
+        entries.append(audit.inserted(who, CheckIn.__table__, check_in))
+    for entry in entries:
+        _INSERT_AUDIT.run(session, entry)
 
 
 def _replay(session: Session, scan: Scan, keys: _EventKeys) -> Verdict:
@@ -309,7 +342,7 @@ def _replay(session: Session, scan: Scan, keys: _EventKeys) -> Verdict:
 
 
 def _admission(
-    session: Session, scan: Scan, keys: _EventKeys, participant: ParticipantInfo
+    session: Session | Driver, scan: Scan, keys: _EventKeys, participant: ParticipantInfo
 ) -> dict[str, Any]:
     """What an admission shows besides the person: why it needs attention, the next sitting."""
     return {
@@ -347,8 +380,11 @@ def _recorded(
     source: str,
     clock: Clock | None,
     sitting_id: int | None,
-    judge: Callable[[Session, Scan, _EventKeys], Verdict],
+    candidate: int | None,
+    judge: Callable[[Driver, SimpleNamespace, _EventKeys, tuple[Any, Any]], Verdict],
 ) -> Verdict:
+    """Record one scan: ``candidate`` is the participant the code names (not yet verified),
+    read with the event's keys in one statement and handed to ``judge``."""
     if source not in SOURCES:
         raise CheckInError(
             translate("Desk", "Unknown scan source {source!r}.").format(source=source),
@@ -360,25 +396,31 @@ def _recorded(
     tries = itertools.count()
 
     def record(session: Session) -> Verdict:
-        keys = _event_keys(session)
+        driver = Driver(session)  # the statements below run straight on its cursor
+        keys, participant, existing = _lookup(driver, candidate)
         # A retried scan_uid is found by its UNIQUE constraint (the insert fails and the
         # next attempt replays it): the common, first try saves a round trip.
         if next(tries) > 0:
             earlier = session.connection().execute(_SCAN_BY_UID_Q, {"uid": uid}).scalar()
             if earlier is not None:
                 return _replay(session, session.get(Scan, earlier), keys)
-        scan = Scan(
+        scan = SimpleNamespace(
             scan_uid=uid,
             raw=kept_raw(raw),
             raw_length=len(raw),
             source=source,
+            verdict=None,
+            participant_id=None,
+            badge_serial=None,
+            related_scan_id=None,
             desk=desk,
             at=now,
             sitting_id=sitting_id,
+            undone_at=None,
             undo_reason="",
             undone_by="",
         )
-        return judge(session, scan, keys)
+        return judge(driver, scan, keys, (participant, existing))
 
     # PostgreSQL: another desk may admit the same person (or record the same scan_uid)
     # between our read and our insert; the verdict is then judged again from the start.
@@ -402,22 +444,28 @@ def check_in(
     if not isinstance(raw, str):
         raw = "" if raw is None else repr(raw)
 
-    def judge(session: Session, scan: Scan, keys: _EventKeys) -> Verdict:
-        reading = read_badge(raw, secret_hex=keys.secret, event_code=keys.code)
-        parsed = reading.parsed
-        if reading.status is badge_code.CodeStatus.OK:
-            assert isinstance(parsed, badge_code.ParsedCode)
-            return _decide(session, scan, keys, parsed.participant_id, parsed.serial, None)
-        if reading.status is badge_code.CodeStatus.WRONG_EVENT:
-            return _decide(session, scan, keys, None, None, VerdictKind.WRONG_EVENT)
-        detail = parsed.problem.value if isinstance(parsed, badge_code.ParseError) else "bad_mac"
-        if not reading.code_shaped:
-            return _decide(session, scan, keys, None, None, VerdictKind.NOT_A_BADGE, detail)
-        return _decide(session, scan, keys, None, None, VerdictKind.FORGED, detail)
+    parsed = badge_code.parse_code(raw)
 
+    def judge(session: Driver, scan: SimpleNamespace, keys: _EventKeys,
+              found: tuple[Any, Any]) -> Verdict:
+        reading = read_badge(raw, secret_hex=keys.secret, event_code=keys.code)
+        code = reading.parsed
+        if reading.status is badge_code.CodeStatus.OK:
+            assert isinstance(code, badge_code.ParsedCode)
+            if code.participant_id != candidate:  # read through another keyboard layout
+                found = _lookup(session, code.participant_id)[1:]
+            return _decide(session, scan, keys, found, code.serial, None)
+        if reading.status is badge_code.CodeStatus.WRONG_EVENT:
+            return _decide(session, scan, keys, found, None, VerdictKind.WRONG_EVENT)
+        detail = code.problem.value if isinstance(code, badge_code.ParseError) else "bad_mac"
+        if not reading.code_shaped:
+            return _decide(session, scan, keys, found, None, VerdictKind.NOT_A_BADGE, detail)
+        return _decide(session, scan, keys, found, None, VerdictKind.FORGED, detail)
+
+    candidate = parsed.participant_id if isinstance(parsed, badge_code.ParsedCode) else None
     return _recorded(
         db, raw=raw, desk=desk, scan_uid=scan_uid, source=source, clock=clock,
-        sitting_id=sitting_id, judge=judge,
+        sitting_id=sitting_id, candidate=candidate, judge=judge,
     )
 
 
@@ -433,10 +481,11 @@ def check_in_participant(
 ) -> Verdict:
     """Check in a person found by search (or just registered as a walk-in), no badge read."""
 
-    def judge(session: Session, scan: Scan, keys: _EventKeys) -> Verdict:
-        return _decide(session, scan, keys, participant_id, None, None)
+    def judge(session: Driver, scan: SimpleNamespace, keys: _EventKeys,
+              found: tuple[Any, Any]) -> Verdict:
+        return _decide(session, scan, keys, found, None, None)
 
     return _recorded(
         db, raw="", desk=desk, scan_uid=scan_uid, source=source, clock=clock,
-        sitting_id=sitting_id, judge=judge,
+        sitting_id=sitting_id, candidate=participant_id, judge=judge,
     )

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import translate
+from encounter_desk.core.paper import check_paper
 from encounter_desk.event.countries import ALL_PRESETS, DelegationPreset, seed_delegations
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import Event
@@ -45,6 +46,8 @@ class EventDetails:
     country: str = ""
     timezone: str = "America/Mexico_City"
     quorum_rule: str = ""
+    paper: str = ""
+    """"letter", "a4", or "" for the country's default (:func:`core.paper.default_paper`)."""
 
     @classmethod
     def of(cls, event: Event) -> EventDetails:
@@ -62,7 +65,7 @@ def create_event(
     presets: tuple[DelegationPreset, ...] = ALL_PRESETS,
 ) -> Event:
     """Create the event (one per file) with its preset delegations."""
-    _check_dates(details)
+    _check_details(details)
     with db.write() as session:
         if session.scalar(select(Event.id)) is not None:
             raise Refusal(
@@ -74,7 +77,9 @@ def create_event(
     return event
 
 
-def _check_dates(details: EventDetails) -> None:
+def _check_details(details: EventDetails) -> None:
+    if details.paper:
+        details.paper = check_paper(details.paper)
     if details.end_date < details.start_date:
         raise Refusal(
             translate("Events", "The event cannot end before it starts."), "event.dates"
@@ -106,7 +111,7 @@ def load_event(db: Database) -> Event | None:
 
 
 def update_event(db: Database, details: EventDetails) -> Event:
-    _check_dates(details)
+    _check_details(details)
     with db.write() as session:
         event = require_event(session)
         for f in fields(EventDetails):

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import math
 import secrets
+import time
 
+from encounter_desk.core.clock import Monotonic
 from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import translate
 from encounter_desk.event.event import require_event
@@ -66,3 +69,44 @@ def check_pin(db: Database, pin: str) -> bool:
     except ValueError:  # not a hash this version wrote
         return False
     return hmac.compare_digest(expected, stored)
+
+
+FREE_TRIES = 3
+FIRST_LOCK = 30.0  # seconds; doubles with every further wrong PIN
+LONGEST_LOCK = 15 * 60.0
+
+
+class PinGuard:
+    """Wrong PINs lock the kiosk for growing intervals: after :data:`FREE_TRIES` wrong ones,
+    30 s, then 60 s, 120 s… up to 15 minutes; a right PIN resets it. One guard per desk
+    (it lives as long as the kiosk), on a monotonic clock so a changed wall clock cannot
+    shorten a lock."""
+
+    def __init__(self, db: Database, clock: Monotonic = time.monotonic) -> None:
+        self.db = db
+        self.clock = clock
+        self.wrong = 0
+        self.locked_until = 0.0
+
+    def seconds_left(self) -> int:
+        left = self.locked_until - self.clock()
+        return math.ceil(left) if left > 0 else 0
+
+    def attempt(self, pin: str) -> bool:
+        """Whether ``pin`` is right; refused (``kiosk.locked``) while a lock lasts."""
+        left = self.seconds_left()
+        if left:
+            raise Refusal(
+                translate(
+                    "Kiosk", "Too many wrong PINs. Try again in {seconds} seconds."
+                ).format(seconds=left),
+                "kiosk.locked",
+            )
+        if check_pin(self.db, pin):
+            self.wrong, self.locked_until = 0, 0.0
+            return True
+        self.wrong += 1
+        if self.wrong >= FREE_TRIES:
+            lock = min(FIRST_LOCK * 2 ** (self.wrong - FREE_TRIES), LONGEST_LOCK)
+            self.locked_until = self.clock() + lock
+        return False

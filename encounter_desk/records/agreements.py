@@ -66,8 +66,15 @@ class AgreementRow:
         """"Adopted by consensus." / "Adopted by vote: 9 in favour, 1 against, 2 abstentions."."""
         if self.adoption is Adoption.CONSENSUS:
             return in_language(lang).translate("Records", "Adopted by consensus.")
-        return in_language(lang).translate("Records", "Adopted by vote: {yes} in favour, {no} against, {abstentions} abstentions.").format(yes=self.votes_for or 0, no=self.votes_against or 0,
-                 abstentions=self.abstentions or 0)
+        tr = in_language(lang)
+        abstentions = self.abstentions or 0
+        # The noun agrees with the number: "1 abstención", "2 abstenciones".
+        template = (tr.translate("Records", "Adopted by vote: {yes} in favour, {no} against, "
+                                 "{abstentions} abstention.") if abstentions == 1 else
+                    tr.translate("Records", "Adopted by vote: {yes} in favour, {no} against, "
+                                 "{abstentions} abstentions."))
+        return template.format(yes=self.votes_for or 0, no=self.votes_against or 0,
+                               abstentions=abstentions)
 
 
 FIELDS = frozenset(

@@ -8,6 +8,7 @@ apostrophe, which the importer removes again.
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from encounter_desk.core import i18n
+from encounter_desk.core.files import atomic_output
 from encounter_desk.core.i18n import in_language, translate
 from encounter_desk.event.event import NoEventError, find_event
 from encounter_desk.roster.columns import EXPORT_FIELDS, category_label, header_label, yes_no
@@ -137,15 +139,19 @@ def write_template(path: Path) -> None:
 
 
 def _write(path: Path, kind: str, head: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
     safe_rows = [[neutralise(c) for c in row] for row in rows]
-    if kind == "csv":
-        # UTF-8 with a BOM: Excel then opens accents correctly; the importer takes both.
-        with path.open("w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(head)
-            writer.writerows(safe_rows)
-        return
+    with atomic_output(path) as tmp:
+        if kind == "csv":
+            # UTF-8 with a BOM: Excel then opens accents correctly; the importer takes both.
+            with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+                writer = csv.writer(fh)
+                writer.writerow(head)
+                writer.writerows(safe_rows)
+        else:
+            _write_xlsx(tmp, head, safe_rows)
+
+
+def _write_xlsx(path: Path, head: Sequence[str], safe_rows: list[list[str]]) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -162,4 +168,6 @@ def _write(path: Path, kind: str, head: Sequence[str], rows: Iterable[Sequence[s
         width = max([len(title)] + [len(r[index]) for r in safe_rows[:200]])
         ws.column_dimensions[ws.cell(row=1, column=index + 1).column_letter].width = min(
             max(width + 2, 8), 45)
-    workbook.save(path)
+    buffer = io.BytesIO()  # a failed write then leaves no half-closed zip behind
+    workbook.save(buffer)
+    path.write_bytes(buffer.getvalue())

@@ -136,9 +136,11 @@ def import_roster(
             report.file_error = str(NoEventError())
             return report
         width = len(next(cells for n, cells in rows if n == header_row))
+        del rows  # a large roster: each row is let go of once it is planned
         plan = RosterPlanner(session, columns, width, report)
-        for number, cells in data:
-            plan.row(number, cells)
+        data.reverse()
+        while data:
+            plan.row(*data.pop())
         report.errors.sort(key=lambda e: e.row)
         if report.ok and not dry_run:
             plan.apply()

@@ -8,6 +8,7 @@ importer calls only when no row had a problem.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,7 +33,7 @@ from encounter_desk.roster.columns import (
     split_surnames,
 )
 from encounter_desk.roster.export import unneutralise
-from encounter_desk.roster.read import UNREADABLE
+from encounter_desk.roster.read import STRAY_CR, UNREADABLE, formula_without_value
 from encounter_desk.storage.models import Category, Delegation, DelegationKind, Participant
 
 _TEXT_ATTRS = {
@@ -61,6 +62,9 @@ _READERS: tuple[tuple[str, str, Callable[[str], Any], str], ...] = (
     ("language", "language", language_code,
      QT_TRANSLATE_NOOP("Roster", "unknown language «{value}».")),
 )
+
+
+BATCH = 1000
 
 
 @dataclass(frozen=True)
@@ -127,6 +131,10 @@ class RosterPlanner:
                         column=header_label(fname)
                     ),
                 )
+                continue
+            problem = _cell_problem(raw)
+            if problem is not None:
+                self.error(number, problem.format(column=header_label(fname)))
                 continue
             values[fname] = text.clean(unneutralise(text.clean(raw)))
         if any(c is UNREADABLE or c.strip() for c in cells[self.width :]):
@@ -371,21 +379,77 @@ class RosterPlanner:
         return by_email[0] if by_email else by_name
 
     def apply(self) -> None:
-        for target, values in self.changes:
+        """Write the planned changes, flushing (and letting go of) every :data:`BATCH` new
+        participants, so that a large roster does not hold them all in the session."""
+        fresh: list[Participant] = []
+        for index, (target, values) in enumerate(self.changes, start=1):
             if target is None:
-                self.session.add(Participant(**values))
+                fresh.append(Participant(**values))
+                self.session.add(fresh[-1])
             else:
                 for attr, value in values.items():
                     setattr(target, attr, value)
+            self.changes[index - 1] = (None, {})  # the plan of a written row is done with
+            if len(fresh) >= BATCH:
+                self._flush(fresh)
+        self._flush(fresh)
+        self.changes.clear()
+
+    def _flush(self, fresh: list[Participant]) -> None:
         self.session.flush()
+        for participant in fresh:
+            self.session.expunge(participant)
+        fresh.clear()
+
+
+def _cell_problem(raw: str) -> str | None:
+    """What makes a cell unfit to import (``{column}`` left for the caller), or None."""
+    if formula_without_value(raw):
+        return translate(
+            "Roster", "the cell in column «{column}» holds a formula ({formula}) whose value "
+            "was never saved; open the file in a spreadsheet program, save it, and import "
+            "again.").replace("{formula}", raw)
+    if STRAY_CR in raw:
+        return translate(
+            "Roster", "the cell in column «{column}» holds a stray line break (a carriage "
+            "return alone), which would split the row in two; remove it and import again.")
+    if "\n" in raw or "\r" in raw:
+        return translate(
+            "Roster", "the cell in column «{column}» runs over more than one line; in a CSV "
+            "this is usually a quote (\") that is never closed, so the next lines ran into "
+            "it. Fix the quotes and import again.")
+    bad = next((ch for ch in raw if unicodedata.category(ch) == "Cc" and ch != "\t"), None)
+    if bad is not None:
+        return translate(
+            "Roster", "the cell in column «{column}» holds an invisible control character "
+            "({code}); delete it and import again.").replace("{code}", f"U+{ord(bad):04X}")
+    return None
 
 
 def _same(attr: str, old: Any, new: Any) -> bool:
     if attr == "email":
         return (old or "").lower() == (new or "").lower()
     if isinstance(new, str):
-        return text.clean(old) == new
+        old = text.clean(old)
+        return old == new or _only_poorer(old, new)
     return old == new
+
+
+def _only_poorer(old: str, new: str) -> bool:
+    """``new`` spells ``old`` without its accents or in one case only ("JOSE NUNEZ" for
+    "José Núñez"): the richer spelling already saved is kept."""
+    if not old or text.fold(old) != text.fold(new):
+        return False
+
+    def accented(value: str) -> bool:
+        return any(unicodedata.combining(ch) for ch in unicodedata.normalize("NFKD", value))
+
+    def mixed_case(value: str) -> bool:
+        return not (value.isupper() or value.islower())
+
+    lost = (accented(old) and not accented(new)) or (mixed_case(old) and not mixed_case(new))
+    gained = (accented(new) and not accented(old)) or (mixed_case(new) and not mixed_case(old))
+    return lost and not gained
 
 
 def _column_of(attr: str) -> str:

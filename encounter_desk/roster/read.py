@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import io
 import logging
+import re
 from pathlib import Path
 
 from encounter_desk.core.errors import Refusal
@@ -35,6 +36,21 @@ class _Unreadable(str):
 UNREADABLE = _Unreadable("\ufffd")
 
 Row = tuple[int, list[str]]
+
+# A carriage return alone (not before a line feed) inside a CSV line: Excel on a Mac, or a
+# pasted cell. Kept in the cell as this private character so that the row is refused with
+# its number instead of being split into two participants.
+STRAY_CR = "\ue000"
+_STRAY_CR_AT = re.compile(r"\r(?!\n)")
+
+
+class _Formula(str):
+    """A formula cell whose workbook holds no computed value (saved by a program that does
+    not calculate); the formula text is kept for the message."""
+
+
+def formula_without_value(cell: str) -> bool:
+    return isinstance(cell, _Formula)
 
 
 class RosterFileError(Refusal):
@@ -139,13 +155,18 @@ def _read_csv(path: Path) -> tuple[list[Row], str]:
         )
     sample = "\n".join(text[:20000].splitlines()[:50])
     delimiter = detect_delimiter(sample)
+    if "\n" in text:  # a carriage return alone inside a line is a stray, not a line end
+        text = _STRAY_CR_AT.sub(STRAY_CR, text)
+    del data
     rows: list[Row] = []
     try:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        for number, cells in enumerate(reader, start=1):
+        line = 1  # a row is numbered by the line of the file it starts on
+        for cells in reader:
             if lossy:
                 cells = [UNREADABLE if "\ufffd" in c else c for c in cells]
-            rows.append((number, cells))
+            rows.append((line, cells))
+            line = reader.line_num + 1
     except csv.Error as exc:
         raise RosterFileError(
             translate("Roster", "{name} cannot be read as CSV: {reason}").format(
@@ -197,31 +218,41 @@ def _read_xlsx(path: Path, sheet: str | None) -> tuple[list[Row], str]:
                 )
             ws = workbook[sheet]
         else:
-            if not workbook.worksheets:
-                raise RosterFileError(
-                    translate("Roster", "{name} is empty.").format(name=path.name)
-                )
-            ws = workbook.worksheets[0]
+            ws = _shown_sheet(workbook, path)
+        title = ws.title
+        formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
         rows: list[Row] = []
         try:
+            with_formulas = formulas[title].iter_rows(min_row=1)
             for number, cells in enumerate(ws.iter_rows(min_row=1), start=1):
-                rows.append(
-                    (
-                        number,
-                        [
-                            UNREADABLE
-                            if getattr(c, "data_type", None) == "e"
-                            else cell_text(c.value)
-                            for c in cells
-                        ],
-                    )
-                )
+                written = next(with_formulas, ())
+                rows.append((number, [_xlsx_cell(c, written, i) for i, c in enumerate(cells)]))
         except Exception as exc:
             log.info("cannot read %s: %r", path, exc)
             raise RosterFileError(damaged) from exc
-        title = ws.title
+        finally:
+            formulas.close()
     finally:
         workbook.close()
     if not any(any(c.strip() for c in cells) for _, cells in rows):
         raise RosterFileError(translate("Roster", "{name} is empty.").format(name=path.name))
     return rows, f"XLSX, {title}"
+
+
+def _xlsx_cell(cell, written, index: int) -> str:  # noqa: ANN001
+    if getattr(cell, "data_type", None) == "e":
+        return UNREADABLE
+    if cell.value is None and index < len(written):
+        formula = written[index].value
+        if isinstance(formula, str) and formula.startswith("="):
+            return _Formula(formula)
+    return cell_text(cell.value)
+
+
+def _shown_sheet(workbook, path: Path):  # noqa: ANN001, ANN202
+    """The sheet Excel shows when the file opens (the active one), never a hidden sheet."""
+    shown = [ws for ws in workbook.worksheets if ws.sheet_state == "visible"]
+    if not shown:
+        raise RosterFileError(translate("Roster", "{name} is empty.").format(name=path.name))
+    active = workbook.active
+    return active if active in shown else shown[0]

@@ -22,13 +22,17 @@ import sqlite3
 from pathlib import Path
 
 from encounter_desk.core.clock import Clock
+from encounter_desk.core.errors import Refusal
+from encounter_desk.core.files import file_fault
 from encounter_desk.core.i18n import translate
 from encounter_desk.storage import change_marker as changes
+from encounter_desk.storage import in_use
 from encounter_desk.storage.database import Database, backup_sqlite, open_database, sqlite_url
 from encounter_desk.storage.errors import (
     CorruptDatabaseError,
     DatabaseError,
     DatabaseLockedError,
+    NotAnEventFileError,
     user_error,
 )
 
@@ -66,6 +70,7 @@ def check_backup(path: Path) -> None:
     path = Path(path)
     if not path.is_file():
         raise BackupError(translate("Database", "There is no backup at {path}.").format(path=path))
+    _refuse_not_whole(path)
     verdict = integrity(path)
     if verdict != "ok":
         raise CorruptDatabaseError(
@@ -73,8 +78,66 @@ def check_backup(path: Path) -> None:
                 "Database", "{path} is damaged and cannot be used ({reason})."
             ).format(path=path, reason=verdict.splitlines()[0])
         )
-    probe = open_database(sqlite_url(path), create=False)  # refuses a newer or foreign file
+    _refuse_not_event(path)
+    probe = open_database(sqlite_url(path), create=False, register=False)  # refuses a newer file
     probe.close()
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _refuse_not_whole(path: Path) -> None:
+    """An empty file, a file that is not SQLite, or one cut short (its header promises more
+    pages than it holds) is refused before anything is set aside."""
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(100)
+        size = path.stat().st_size
+    except OSError as exc:
+        raise _as_backup_error(file_fault(exc, path)) from exc
+    if not header.startswith(SQLITE_HEADER):
+        raise NotAnEventFileError(
+            translate(
+                "Database",
+                "{path} is empty or is not an Encounter Desk event file; nothing was "
+                "restored. Choose a backup (a .sqlite file the app wrote).",
+            ).format(path=path),
+            "storage.not_event",
+        )
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    if page_size < 512 or size < page_size * max(pages, 1) or size % page_size:
+        raise CorruptDatabaseError(
+            translate(
+                "Database",
+                "{path} is cut short (only {size} bytes of it were copied); nothing was "
+                "restored. Copy the backup again, or choose an older one.",
+            ).format(path=path, size=size),
+            "storage.truncated",
+        )
+
+
+def _refuse_not_event(path: Path) -> None:
+    """A sound SQLite file without an event schema (or without an event in it) is refused."""
+    con = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+    try:
+        names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        events = con.execute("SELECT COUNT(*) FROM event").fetchone()[0] \
+            if {"alembic_version", "event"} <= names else 0
+    except sqlite3.Error:
+        events = 0
+    finally:
+        con.close()
+    if not events:
+        raise NotAnEventFileError(
+            translate(
+                "Database",
+                "{path} holds no Encounter Desk event; nothing was restored. Choose a backup "
+                "the app wrote.",
+            ).format(path=path),
+            "storage.not_event",
+        )
 
 
 def back_up(db: Database, target: Path) -> Path:
@@ -90,7 +153,7 @@ def back_up(db: Database, target: Path) -> Path:
         if db.path is not None:
             backup_sqlite(db.path, partial)
         else:
-            copy = open_database(sqlite_url(partial))
+            copy = open_database(sqlite_url(partial), register=False)
             try:
                 copy_event(db, copy)
             finally:
@@ -105,11 +168,7 @@ def back_up(db: Database, target: Path) -> Path:
             )
         partial.replace(target)
     except OSError as exc:
-        raise BackupError(
-            translate("Database", "The backup could not be written to {path}: {reason}").format(
-                path=target, reason=exc.strerror or exc
-            )
-        ) from exc
+        raise _as_backup_error(file_fault(exc, target)) from exc
     except sqlite3.Error as exc:
         mapped = _sqlite_error(exc, target)
         raise mapped from exc
@@ -118,6 +177,12 @@ def back_up(db: Database, target: Path) -> Path:
         for suffix in ("-wal", "-shm"):
             Path(str(partial) + suffix).unlink(missing_ok=True)
     return target
+
+
+def _as_backup_error(fault: Refusal) -> BackupError:
+    """A file fault (disk full, read-only…) as a :class:`BackupError`: callers of the
+    backup jobs catch :class:`DatabaseError`."""
+    return BackupError(fault.message, fault.code)
 
 
 def _checkpoint(path: Path) -> None:
@@ -246,6 +311,12 @@ def restore(backup: Path, event_path: Path, *, now: Clock | None = None) -> Path
         event_path.parent.mkdir(parents=True, exist_ok=True)
         backup_sqlite(backup, event_path)
         return aside
+    with in_use.exclusive(event_path, action="restore"):
+        _replace(backup, event_path, aside)
+    return aside
+
+
+def _replace(backup: Path, event_path: Path, aside: Path) -> None:
     dst = sqlite3.connect(str(event_path), timeout=0.5, isolation_level=None)
     try:
         try:
@@ -272,4 +343,3 @@ def restore(backup: Path, event_path: Path, *, now: Clock | None = None) -> Path
     verdict = integrity(event_path)
     if verdict != "ok":  # pragma: no cover - the backup was checked just before
         raise CorruptDatabaseError(verdict)
-    return aside

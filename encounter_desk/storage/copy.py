@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import Integer, func, insert, select, text
 
 from encounter_desk.core.i18n import translate
+from encounter_desk.storage import in_use
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.errors import DatabaseError, user_error
 from encounter_desk.storage.models import Base
@@ -62,6 +63,7 @@ def copy_event(source: Database, target: Database) -> CopyReport:
                 "empty database.",
             ).format(target=target.describe(), tables=", ".join(sorted(busy)))
         )
+    _refuse_while_in_use(source)
     copied: dict[str, int] = {}
     try:
         with source.read() as reading, target.engine.begin() as conn:
@@ -91,6 +93,17 @@ def copy_event(source: Database, target: Database) -> CopyReport:
             raise
         raise mapped from exc
     return CopyReport(source.describe(), target.describe(), copied)
+
+
+def _refuse_while_in_use(source: Database) -> None:
+    """A copy taken while desks still write would miss what they record after it."""
+    if source.path is not None:
+        holders = in_use.others(source.path, source.held_leases())
+    else:
+        with source.read() as session:
+            holders = in_use.server_sessions(session.connection())
+    if holders:
+        raise in_use.in_use_refusal(source.describe(), holders, "copy")
 
 
 def _reset_sequences(conn) -> None:  # noqa: ANN001

@@ -33,6 +33,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from encounter_desk.core import config
 from encounter_desk.core.clock import Clock
 from encounter_desk.core.i18n import translate
+from encounter_desk.core.redact import mask_passwords
+from encounter_desk.storage import in_use
 from encounter_desk.storage.errors import (
     CorruptDatabaseError,
     DatabaseError,
@@ -42,6 +44,8 @@ from encounter_desk.storage.errors import (
     NewerDatabaseError,
     NotAnEventFileError,
     ReadOnlyDatabaseError,
+    server_refusal,
+    sqlite_fault,
     user_error,
 )
 from encounter_desk.storage.models import Base, audit, utcnow
@@ -163,6 +167,10 @@ def known_revisions() -> set[str]:
 
 # --- SQLite specifics --------------------------------------------------------------------
 
+WAL_BACKSTOP_PAGES = 8192
+"""SQLite checkpoints by itself only once the WAL holds this many pages (32 MiB at 4 KiB a
+page, several hundred check-ins); an idle desk checkpoints long before."""
+
 def _install_sqlite_pragmas(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, connection_record) -> None:  # noqa: ANN001
@@ -174,6 +182,11 @@ def _install_sqlite_pragmas(engine: Engine) -> None:
         cursor.execute("PRAGMA synchronous=FULL")  # a confirmed commit survives a power cut
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=10000")
+        # Checkpoints run when the desk is idle (Database.checkpoint, from the screens'
+        # once-a-second change watcher), not inside a verdict: SQLite's own automatic one
+        # would copy the WAL back into the file during every ~100th commit. This is only the
+        # backstop for a process that never idles (a long import, a script).
+        cursor.execute(f"PRAGMA wal_autocheckpoint={WAL_BACKSTOP_PAGES}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -199,6 +212,12 @@ def _sqlite_stored_revision(path: Path) -> tuple[bool, str | None]:
         row = con.execute("SELECT version_num FROM alembic_version").fetchone()
         return True, row[0] if row else None
     except sqlite3.DatabaseError as exc:
+        code = getattr(exc, "sqlite_errorcode", None)
+        primary = code & 0xFF if isinstance(code, int) else None
+        if primary != sqlite3.SQLITE_NOTADB:
+            fault = sqlite_fault(primary, str(exc), str(path))
+            if fault is not None:
+                raise fault from exc
         raise NotAnEventFileError(
             translate(
                 "Database",
@@ -238,6 +257,7 @@ class Database:
     upgraded_from: str | None = None
     backup_before_upgrade: Path | None = None
     clock: Clock = field(default=utcnow)
+    lease: in_use.Lease | None = None
 
     @property
     def dialect(self) -> str:
@@ -273,8 +293,31 @@ class Database:
                 raise
             raise mapped from exc
 
+    def checkpoint(self) -> None:
+        """Copy the SQLite WAL back into the file while nobody waits (a PASSIVE checkpoint:
+        it never blocks a desk that writes meanwhile, and leaves what it cannot copy for
+        the next time). Nothing to do on a server. A failure here only delays the copy."""
+        if self.dialect != "sqlite":
+            return
+        try:
+            raw = self.engine.raw_connection()
+        except SQLAlchemyError as exc:
+            log.warning("checkpoint skipped: %s", exc)
+            return
+        try:
+            raw.driver_connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+        except sqlite3.Error as exc:
+            log.warning("checkpoint skipped: %s", exc)
+        finally:
+            raw.close()
+
     def close(self) -> None:
         self.engine.dispose()
+        if self.lease is not None:
+            self.lease.release()
+
+    def held_leases(self) -> set[Path]:
+        return {self.lease.path} if self.lease is not None and self.lease.path else set()
 
     def describe(self) -> str:
         if self.path is not None:
@@ -307,14 +350,29 @@ def open_database(
     actor: str | None = None,
     clock: Clock = utcnow,
     create: bool = True,
+    register: bool = True,
 ) -> Database:
-    """Open (creating or upgrading as needed) the event database at ``url``."""
+    """Open (creating or upgrading as needed) the event database at ``url``.
+
+    ``register``: take a lease on an event file (see :mod:`encounter_desk.storage.in_use`)
+    so that a restore or a copy elsewhere knows it is open; off only for a private file
+    (a backup being written or checked)."""
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
         raise DatabaseError(
-            translate("Database", "{url} is not a database address.").format(url=url)
+            translate("Database", "{url} is not a database address.").format(url=describe_url(url)),
+            "storage.bad_url",
         ) from exc
+    if parsed.get_backend_name() not in SUPPORTED_BACKENDS:
+        raise DatabaseError(
+            translate(
+                "Database",
+                "{url} is not an address Encounter Desk can use: give an event file, or a "
+                "PostgreSQL server as postgresql+psycopg://user:password@host/database.",
+            ).format(url=describe_url(url)),
+            "storage.unsupported_url",
+        )
     path = sqlite_path(url)
     stored: str | None = None
     has_tables = False
@@ -334,6 +392,7 @@ def open_database(
         engine_args["connect_args"] = {"timeout": 10}
     else:
         engine_args["pool_pre_ping"] = True
+        engine_args["connect_args"] = {"application_name": in_use.application_name()}
     engine = create_engine(url, **engine_args)
     if engine.dialect.name == "sqlite":
         _install_sqlite_pragmas(engine)
@@ -348,13 +407,7 @@ def open_database(
             _refuse_unknown(stored, has_tables, describe_url(url))
     except OperationalError as exc:
         engine.dispose()
-        raise DatabaseUnavailableError(
-            translate(
-                "Database",
-                "The database server at {url} cannot be reached. Check the network and that "
-                "the server is running, then try again. ({reason})",
-            ).format(url=describe_url(url), reason=str(exc.orig).strip().splitlines()[0])
-        ) from exc
+        raise server_refusal(exc, describe_url(url)) from exc
     except DatabaseError:
         engine.dispose()
         raise
@@ -383,7 +436,15 @@ def open_database(
     )
     audit.install(sessions)
     audit.install(readers)
+    lease = None
+    if path is not None and register:
+        try:
+            lease = in_use.Lease(path)
+        except DatabaseError:
+            engine.dispose()
+            raise
     return Database(
+        lease=lease,
         url=url,
         engine=engine,
         sessions=sessions,
@@ -395,8 +456,15 @@ def open_database(
     )
 
 
+SUPPORTED_BACKENDS = ("sqlite", "postgresql")
+
+
 def describe_url(url: str) -> str:
-    return make_url(url).render_as_string(hide_password=True)
+    """``url`` fit to print or log: the password (if any) replaced by ***."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return mask_passwords(url)
 
 
 def _refuse_unknown(stored: str | None, has_tables: bool, where: str) -> None:

@@ -1108,6 +1108,66 @@
         <source>Write the amendments log: what each delegation proposed, the wording, and what became of it.</source>
         <translation>Guarda el registro de enmiendas: qué propuso cada delegación, con qué redacción y qué se decidió.</translation>
     </message>
+    <message>
+        <source>open a session: records the time and the quorum</source>
+        <translation>abrir una sesión: registra la hora y el quórum</translation>
+    </message>
+    <message>
+        <source>Open a session now: the time and the quorum verified at the opening are recorded. Refused without quorum.</source>
+        <translation>Abrir una sesión ahora: se registran la hora y el quórum verificado en la apertura. Se rechaza sin quórum.</translation>
+    </message>
+    <message>
+        <source>suspend an open session (recess)</source>
+        <translation>suspender una sesión abierta (receso)</translation>
+    </message>
+    <message>
+        <source>resume a suspended session</source>
+        <translation>reanudar una sesión en receso</translation>
+    </message>
+    <message>
+        <source>adjourn a session: records the time it closed</source>
+        <translation>levantar una sesión: registra la hora de clausura</translation>
+    </message>
+    <message>
+        <source>record that a session's minutes were approved</source>
+        <translation>registrar que se aprobó el acta de una sesión</translation>
+    </message>
+    <message>
+        <source>Record that the minutes of an adjourned session were approved now, at the session given by --at.</source>
+        <translation>Registrar que el acta de una sesión levantada se aprobó ahora, en la sesión indicada con --at.</translation>
+    </message>
+    <message>
+        <source>the session at which the minutes were approved</source>
+        <translation>la sesión en la que se aprobó el acta</translation>
+    </message>
+    <message>
+        <source>paper size (default: the event's, Letter in Mexico)</source>
+        <translation>tamaño de papel (predeterminado: el del evento, carta en México)</translation>
+    </message>
+    <message>
+        <source>approved minutes: no DRAFT watermark (once adjourned)</source>
+        <translation>acta aprobada: sin marca de agua de PROYECTO (una vez levantada la sesión)</translation>
+    </message>
+    <message>
+        <source>CSV separator: ; for a spreadsheet in Spanish</source>
+        <translation>separador del CSV: ; para una hoja de cálculo en español</translation>
+    </message>
+    <message>
+        <source>only this session (default: every session held)</source>
+        <translation>solo esta sesión (predeterminado: todas las sesiones celebradas)</translation>
+    </message>
+    <message>
+        <source>Sessions: {n}</source>
+        <translation>Sesiones: {n}</translation>
+    </message>
+    <message>
+        <source>Demo event ready in {where}: {participants} participants, {delegations} delegations, {sittings} sessions.</source>
+        <translation>Evento de demostración listo en {where}: {participants} participantes, {delegations} delegaciones, {sittings} sesiones.</translation>
+    </message>
+    <message>
+        <source>Fill the event file with the demo encounter: the 11 delegations, about 120 participants and five sessions.</source>
+        <translation>Llena el archivo del evento con el encuentro de demostración: las 11 delegaciones, unos 120 participantes y cinco sesiones.</translation>
+    </message>
 </context>
 <context>
     <name>Camera</name>
@@ -1240,6 +1300,22 @@
         <source>Show or hide this list of shortcuts</source>
         <translation>Mostrar u ocultar esta lista de atajos</translation>
     </message>
+    <message>
+        <source>Open the session (records the time and the quorum)</source>
+        <translation>Abrir la sesión (registra la hora y el quórum)</translation>
+    </message>
+    <message>
+        <source>Suspend the session (recess)</source>
+        <translation>Suspender la sesión (receso)</translation>
+    </message>
+    <message>
+        <source>Resume the session after the recess</source>
+        <translation>Reanudar la sesión después del receso</translation>
+    </message>
+    <message>
+        <source>Adjourn the session (asks first)</source>
+        <translation>Levantar la sesión (pregunta antes)</translation>
+    </message>
 </context>
 <context>
     <name>ChairWorkspace</name>
@@ -1362,6 +1438,10 @@
     <message>
         <source>The session (no agenda items)</source>
         <translation>La sesión (sin puntos de agenda)</translation>
+    </message>
+    <message>
+        <source>The session is not open. Give the floor anyway?</source>
+        <translation>La sesión no está abierta. ¿Conceder el uso de la palabra de todos modos?</translation>
     </message>
 </context>
 <context>
@@ -1591,6 +1671,78 @@
     <message>
         <source>{path} is in use by another desk or program; nothing was restored. Close the event everywhere it is open, then restore again.</source>
         <translation>{path} está en uso por otra mesa de registro u otro programa; no se restauró nada. Cierre el evento en todos los lugares donde esté abierto y vuelva a restaurar.</translation>
+    </message>
+    <message>
+        <source>{where} has reached the largest file size this system allows, so the last change could not be saved. What was saved before is intact. Move the event to a drive without that limit (or ask whoever set it to raise it) and try again.</source>
+        <translation>{where} llegó al tamaño máximo de archivo que este sistema permite, así que el último cambio no se pudo guardar. Lo que ya estaba guardado sigue intacto. Lleve el evento a una unidad sin ese límite (o pida a quien lo fijó que lo aumente) e intente de nuevo.</translation>
+    </message>
+    <message>
+        <source>{where} is a read-only file, so the last change could not be saved. What was saved before is intact. Make the file writable (or copy it somewhere you can write) and open it again.</source>
+        <translation>{where} es un archivo de solo lectura, así que el último cambio no se pudo guardar. Lo que ya estaba guardado sigue intacto. Permita escribir en el archivo (o cópielo a un lugar donde pueda escribir) y ábralo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The folder (or drive) holding {where} is read-only, so the last change could not be saved. What was saved before is intact. Copy the file to a folder you can write to and open it from there.</source>
+        <translation>La carpeta (o unidad) donde está {where} es de solo lectura, así que el último cambio no se pudo guardar. Lo que ya estaba guardado sigue intacto. Copie el archivo a una carpeta en la que pueda escribir y ábralo desde ahí.</translation>
+    </message>
+    <message>
+        <source>{where} could not be read just now ({reason}), but its integrity check finds it sound; nothing is lost. Check the drive and try again.</source>
+        <translation>{where} no se pudo leer en este momento ({reason}), pero su verificación de integridad lo encuentra sano; no se perdió nada. Revise la unidad e intente de nuevo.</translation>
+    </message>
+    <message>
+        <source>{url} is not an address Encounter Desk can use: give an event file, or a PostgreSQL server as postgresql+psycopg://user:password@host/database.</source>
+        <translation>{url} no es una dirección que Encounter Desk pueda usar: indique un archivo de evento, o un servidor PostgreSQL como postgresql+psycopg://usuario:contraseña@servidor/base.</translation>
+    </message>
+    <message>
+        <source>The database server at {url} refused the user name or password. Check them (ask whoever set up the server) and try again.</source>
+        <translation>El servidor de base de datos en {url} rechazó el nombre de usuario o la contraseña. Revíselos (pregunte a quien configuró el servidor) e intente de nuevo.</translation>
+    </message>
+    <message>
+        <source>The database server at {url} has no database of that name. Check the name at the end of the address, or ask whoever set up the server to create it.</source>
+        <translation>El servidor de base de datos en {url} no tiene una base de datos con ese nombre. Revise el nombre al final de la dirección, o pida a quien configuró el servidor que la cree.</translation>
+    </message>
+    <message>
+        <source>The database server at {url} cannot be reached. Check the network and that the server is running, then try again.</source>
+        <translation>No se puede conectar con el servidor de base de datos en {url}. Revise la red y que el servidor esté encendido, e intente de nuevo.</translation>
+    </message>
+    <message>
+        <source>{path} is empty or is not an Encounter Desk event file; nothing was restored. Choose a backup (a .sqlite file the app wrote).</source>
+        <translation>{path} está vacío o no es un archivo de evento de Encounter Desk; no se restauró nada. Elija un respaldo (un archivo .sqlite que haya escrito la aplicación).</translation>
+    </message>
+    <message>
+        <source>{path} is cut short (only {size} bytes of it were copied); nothing was restored. Copy the backup again, or choose an older one.</source>
+        <translation>{path} está incompleto (solo se copiaron {size} bytes); no se restauró nada. Copie el respaldo de nuevo, o elija uno más antiguo.</translation>
+    </message>
+    <message>
+        <source>{path} holds no Encounter Desk event; nothing was restored. Choose a backup the app wrote.</source>
+        <translation>{path} no contiene ningún evento de Encounter Desk; no se restauró nada. Elija un respaldo que haya escrito la aplicación.</translation>
+    </message>
+    <message>
+        <source>{program} {command} by {actor} (process {pid} on {host}, since {since})</source>
+        <translation>{program} {command} de {actor} (proceso {pid} en {host}, desde las {since})</translation>
+    </message>
+    <message>
+        <source>{path} is being restored or copied right now; open it again in a moment.</source>
+        <translation>{path} se está restaurando o copiando en este momento; ábralo de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <source>{where} is open in {count} other place(s), so nothing was restored: {holders}. Close the event there (or stop that command), then restore again.</source>
+        <translation>{where} está abierto en {count} lugar(es) más, así que no se restauró nada: {holders}. Cierre el evento ahí (o detenga ese comando) y restaure de nuevo.</translation>
+    </message>
+    <message>
+        <source>{where} is open in {count} other place(s), so nothing was copied (what they record now would be missing from the copy): {holders}. Close the event there (or stop that command), then copy again.</source>
+        <translation>{where} está abierto en {count} lugar(es) más, así que no se copió nada (lo que registren ahora faltaría en la copia): {holders}. Cierre el evento ahí (o detenga ese comando) y copie de nuevo.</translation>
+    </message>
+    <message>
+        <source>another restore or copy that is running now</source>
+        <translation>otra restauración o copia que está en curso</translation>
+    </message>
+    <message>
+        <source>{program} from {address}</source>
+        <translation>{program} desde {address}</translation>
+    </message>
+    <message>
+        <source>{program} by {actor} (process {pid} on {host}, since {since})</source>
+        <translation>{program} de {actor} (proceso {pid} en {host}, desde las {since})</translation>
     </message>
 </context>
 <context>
@@ -2221,6 +2373,22 @@
         <source>The last day cannot come before the first day.</source>
         <translation>El último día no puede ser anterior al primero.</translation>
     </message>
+    <message>
+        <source>Paper</source>
+        <translation>Papel</translation>
+    </message>
+    <message>
+        <source>As the country prints (Letter in Mexico)</source>
+        <translation>Como se imprime en el país (carta en México)</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Carta</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
 </context>
 <context>
     <name>EventTab</name>
@@ -2370,6 +2538,14 @@
     <message>
         <source>Read the colour (the same as on the screen):</source>
         <translation>Mire el color (el mismo que en la pantalla):</translation>
+    </message>
+    <message>
+        <source>Choose the session: attendance fills in from the desk's check-ins.</source>
+        <translation>Elija la sesión: la asistencia se completa con los registros de llegada de la mesa de registro.</translation>
+    </message>
+    <message>
+        <source>Write the agreements and initiatives of the session.</source>
+        <translation>Redacte los acuerdos y las iniciativas de la sesión.</translation>
     </message>
 </context>
 <context>
@@ -2585,6 +2761,10 @@
     <message>
         <source>The PIN is {low} to {high} digits.</source>
         <translation>El PIN tiene de {low} a {high} dígitos.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Try again in {seconds} seconds.</source>
+        <translation>Demasiados PIN incorrectos. Intente de nuevo en {seconds} segundos.</translation>
     </message>
 </context>
 <context>
@@ -3126,6 +3306,174 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>4. Road map of legislative initiatives</source>
         <translation>4. Hoja de ruta de las iniciativas legislativas</translation>
+    </message>
+    <message>
+        <source>not held</source>
+        <translation>no celebrada</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>en curso</translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <translation>en receso</translation>
+    </message>
+    <message>
+        <source>adjourned</source>
+        <translation>clausurada</translation>
+    </message>
+    <message>
+        <source>At the opening ({time}): {quorum}</source>
+        <translation>Al abrirse la sesión ({time}): {quorum}</translation>
+    </message>
+    <message>
+        <source>Approved on {date}</source>
+        <translation>Aprobada el {date}</translation>
+    </message>
+    <message>
+        <source>Approved at session {number} on {date}</source>
+        <translation>Aprobada en la sesión {number} el {date}</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Apertura</translation>
+    </message>
+    <message>
+        <source>Adjourned</source>
+        <translation>Clausura</translation>
+    </message>
+    <message>
+        <source>The session was suspended from {start} to {end}.</source>
+        <translation>Se decretó un receso de las {start} a las {end} horas.</translation>
+    </message>
+    <message>
+        <source>The session has been suspended since {start}.</source>
+        <translation>La sesión se encuentra en receso desde las {start} horas.</translation>
+    </message>
+    <message>
+        <source>DRAFT MINUTES</source>
+        <translation>PROYECTO DE ACTA</translation>
+    </message>
+    <message>
+        <source>APPROVED MINUTES</source>
+        <translation>ACTA APROBADA</translation>
+    </message>
+    <message>
+        <source>FINAL MINUTES</source>
+        <translation>ACTA DEFINITIVA</translation>
+    </message>
+    <message>
+        <source>Head of delegation</source>
+        <translation>Jefe de delegación</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Orden del día</translation>
+    </message>
+    <message>
+        <source>Proceedings</source>
+        <translation>Desarrollo de la sesión</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Other agreements</source>
+        <translation>Otros acuerdos</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Acuerdos</translation>
+    </message>
+    <message>
+        <source>(annex {number})</source>
+        <translation>(anexo {number})</translation>
+    </message>
+    <message>
+        <source>Annexes</source>
+        <translation>Anexos</translation>
+    </message>
+    <message>
+        <source>Legislative initiatives pledged in this session</source>
+        <translation>Iniciativas legislativas asumidas en esta sesión</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>Clausura</translation>
+    </message>
+    <message>
+        <source>Minutes of the session</source>
+        <translation>Acta de la sesión</translation>
+    </message>
+    <message>
+        <source>President</source>
+        <translation>Presidente</translation>
+    </message>
+    <message>
+        <source>In {city}, at {time} on {date}</source>
+        <translation>En {city}, siendo las {time} horas del {date}</translation>
+    </message>
+    <message>
+        <source>, in {room}</source>
+        <translation>, en {room}</translation>
+    </message>
+    <message>
+        <source>, with {chair} presiding</source>
+        <translation>, bajo la presidencia de {chair}</translation>
+    </message>
+    <message>
+        <source>, {secretary} acting as {title}</source>
+        <translation>, actuando como {title} {secretary}</translation>
+    </message>
+    <message>
+        <source>, the quorum having been verified with {represented} of the {members} member delegations represented</source>
+        <translation>, verificado el quórum con la presencia de {represented} de las {members} delegaciones miembro</translation>
+    </message>
+    <message>
+        <source>, the session was declared open.</source>
+        <translation>, se declaró abierta la sesión.</translation>
+    </message>
+    <message>
+        <source>There being no further business, the session was adjourned at {time}.</source>
+        <translation>No habiendo más asuntos que tratar, se levantó la sesión a las {time} horas.</translation>
+    </message>
+    <message>
+        <source>{city}, {date}</source>
+        <translation>{city}, a {date}</translation>
+    </message>
+    <message>
+        <source>5. Speaking time</source>
+        <translation>5. Tiempo de uso de la palabra</translation>
+    </message>
+    <message>
+        <source>Over their time: {count} of {total} interventions.</source>
+        <translation>Excedieron su tiempo: {count} de {total} intervenciones.</translation>
+    </message>
+    <message>
+        <source>The Akoma Ntoso document is not valid ({detail}); nothing was written.</source>
+        <translation>El documento Akoma Ntoso no es válido ({detail}); no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>In favour</source>
+        <translation>A favor</translation>
+    </message>
+    <message>
+        <source>Against</source>
+        <translation>En contra</translation>
+    </message>
+    <message>
+        <source>Abstentions</source>
+        <translation>Abstenciones</translation>
+    </message>
+    <message>
+        <source>Adopted</source>
+        <translation>Aprobado</translation>
+    </message>
+    <message>
+        <source>Member delegations represented</source>
+        <translation>Delegaciones miembro representadas</translation>
     </message>
 </context>
 <context>
@@ -3775,6 +4123,86 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <source>Interventions</source>
         <translation>Intervenciones</translation>
     </message>
+    <message>
+        <source>Session {n} has not been opened.</source>
+        <translation>La sesión {n} no se ha abierto.</translation>
+    </message>
+    <message>
+        <source>Session {n} opened at {opened} and adjourned at {adjourned}.</source>
+        <translation>La sesión {n} se abrió a las {opened} y se levantó a las {adjourned} horas.</translation>
+    </message>
+    <message>
+        <source>Session {n} suspended (recess) since {time}.</source>
+        <translation>La sesión {n} está en receso desde las {time} horas.</translation>
+    </message>
+    <message>
+        <source>Session {n} opened at {time}.</source>
+        <translation>La sesión {n} se abrió a las {time} horas.</translation>
+    </message>
+    <message>
+        <source>Session {n} opened at {time}, with quorum: {present} of {members} member delegations represented.</source>
+        <translation>La sesión {n} se abrió a las {time} horas, con quórum: {present} de {members} delegaciones miembro representadas.</translation>
+    </message>
+    <message>
+        <source>Session {n} was not held (it was never opened): it has no attendance, no quorum and no minutes.</source>
+        <translation>La sesión {n} no se celebró (nunca se abrió): no tiene asistencia, quórum ni acta.</translation>
+    </message>
+    <message>
+        <source>Session {n} has not been adjourned yet: its minutes can be approved only after it is adjourned.</source>
+        <translation>La sesión {n} aún no se ha levantado: su acta solo puede aprobarse después de levantarla.</translation>
+    </message>
+    <message>
+        <source>Session {n} was already adjourned.</source>
+        <translation>La sesión {n} ya se levantó.</translation>
+    </message>
+    <message>
+        <source>Session {n} is already open.</source>
+        <translation>La sesión {n} ya está abierta.</translation>
+    </message>
+    <message>
+        <source>Session {n} cannot be opened: {quorum} Record the attendance first.</source>
+        <translation>No se puede abrir la sesión {n}: {quorum} Registre primero la asistencia.</translation>
+    </message>
+    <message>
+        <source>Only an open session can be suspended; session {n} is {stage}.</source>
+        <translation>Solo se puede suspender una sesión abierta; la sesión {n} está {stage}.</translation>
+    </message>
+    <message>
+        <source>Session {n} is not suspended.</source>
+        <translation>La sesión {n} no está en receso.</translation>
+    </message>
+    <message>
+        <source>A speaker still has the floor in session {n}: end the speech before adjourning.</source>
+        <translation>Todavía hay un orador en uso de la palabra en la sesión {n}: termine la intervención antes de levantar la sesión.</translation>
+    </message>
+    <message>
+        <source>The minutes of session {n} cannot be approved at an earlier session ({m}).</source>
+        <translation>El acta de la sesión {n} no puede aprobarse en una sesión anterior ({m}).</translation>
+    </message>
+    <message>
+        <source>A speaker has the floor in session {n}: pause or end the speech before the recess.</source>
+        <translation>Hay un orador en uso de la palabra en la sesión {n}: pause o termine la intervención antes del receso.</translation>
+    </message>
+    <message>
+        <source>Adopted by vote: {yes} in favour, {no} against, {abstentions} abstention.</source>
+        <translation>Aprobado por votación: {yes} a favor, {no} en contra, {abstentions} abstención.</translation>
+    </message>
+    <message>
+        <source>Session title</source>
+        <translation>Título de la sesión</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <source>Head of delegation</source>
+        <translation>Jefe o jefa de delegación</translation>
+    </message>
+    <message>
+        <source>Separate CSV cells with a comma, a semicolon or a tab.</source>
+        <translation>Separe las celdas del CSV con coma, punto y coma o tabulador.</translation>
+    </message>
 </context>
 <context>
     <name>RecordsWorkspace</name>
@@ -4047,6 +4475,22 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>{name} has no sheet «{sheet}». Its sheets: {sheets}.</source>
         <translation>{name} no tiene la hoja «{sheet}». Sus hojas son: {sheets}.</translation>
+    </message>
+    <message>
+        <source>the cell in column «{column}» holds a formula ({formula}) whose value was never saved; open the file in a spreadsheet program, save it, and import again.</source>
+        <translation>la celda de la columna «{column}» tiene una fórmula ({formula}) cuyo valor nunca se guardó; abra el archivo en un programa de hojas de cálculo, guárdelo e impórtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>the cell in column «{column}» holds a stray line break (a carriage return alone), which would split the row in two; remove it and import again.</source>
+        <translation>la celda de la columna «{column}» tiene un salto de línea suelto (un retorno de carro solo), que partiría la fila en dos; quítelo e importe de nuevo.</translation>
+    </message>
+    <message>
+        <source>the cell in column «{column}» runs over more than one line; in a CSV this is usually a quote (") that is never closed, so the next lines ran into it. Fix the quotes and import again.</source>
+        <translation>la celda de la columna «{column}» ocupa más de una línea; en un CSV suele ser una comilla (") que nunca se cierra, así que las líneas siguientes se metieron en ella. Corrija las comillas e importe de nuevo.</translation>
+    </message>
+    <message>
+        <source>the cell in column «{column}» holds an invisible control character ({code}); delete it and import again.</source>
+        <translation>la celda de la columna «{column}» tiene un carácter de control invisible ({code}); bórrelo e importe de nuevo.</translation>
     </message>
 </context>
 <context>
@@ -5042,6 +5486,10 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <source>An event file (.sqlite) made on another laptop or restored from a backup.</source>
         <translation>Un archivo de evento (.sqlite) creado en otra computadora o restaurado desde una copia de seguridad.</translation>
     </message>
+    <message>
+        <source>A complete encounter to practise on: 11 delegations, about 120 participants, five sessions. It lives in its own file; your events are not touched.</source>
+        <translation>Un encuentro completo para practicar: 11 delegaciones, unos 120 participantes, cinco sesiones. Se guarda en su propio archivo; sus eventos no se modifican.</translation>
+    </message>
 </context>
 <context>
     <name>argparse</name>
@@ -5113,6 +5561,34 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>The file could not be written: {reason}</source>
         <translation>No se pudo guardar el archivo: {reason}</translation>
+    </message>
+    <message>
+        <source>The disk holding {path} is full, so it could not be written. What was saved before is intact. Free some space (or choose another drive) and try again.</source>
+        <translation>El disco donde está {path} está lleno, así que no se pudo escribir. Lo que ya estaba guardado sigue intacto. Libere espacio (o elija otra unidad) e intente de nuevo.</translation>
+    </message>
+    <message>
+        <source>{path} is read-only, so it could not be written. What was saved before is intact. Choose another name, or make the file writable and try again.</source>
+        <translation>{path} es de solo lectura, así que no se pudo escribir. Lo que ya estaba guardado sigue intacto. Elija otro nombre, o permita escribir en el archivo e intente de nuevo.</translation>
+    </message>
+    <message>
+        <source>The folder of {path} cannot be written to (it or its drive is read-only), so nothing was saved there. Choose a folder you can write to and try again.</source>
+        <translation>No se puede escribir en la carpeta de {path} (ella o su unidad son de solo lectura), así que no se guardó nada ahí. Elija una carpeta en la que pueda escribir e intente de nuevo.</translation>
+    </message>
+    <message>
+        <source>{path} would be larger than this system allows for one file, so it could not be written. What was saved before is intact. Save it on another drive, or ask whoever set the limit to raise it.</source>
+        <translation>{path} sería más grande de lo que este sistema permite para un archivo, así que no se pudo escribir. Lo que ya estaba guardado sigue intacto. Guárdelo en otra unidad, o pida a quien fijó el límite que lo aumente.</translation>
+    </message>
+    <message>
+        <source>{path} is locked by another program, so it could not be written. Close the other program (a spreadsheet or PDF viewer that has it open) and try again.</source>
+        <translation>{path} está bloqueado por otro programa, así que no se pudo escribir. Cierre ese programa (una hoja de cálculo o un visor de PDF que lo tenga abierto) e intente de nuevo.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be reached (its folder or drive is missing or was removed). Reconnect the drive or choose another folder and try again.</source>
+        <translation>No se puede acceder a {path} (su carpeta o su unidad no están o se retiraron). Vuelva a conectar la unidad o elija otra carpeta e intente de nuevo.</translation>
+    </message>
+    <message>
+        <source>{path} could not be written ({reason}). What was saved before is intact.</source>
+        <translation>No se pudo escribir {path} ({reason}). Lo que ya estaba guardado sigue intacto.</translation>
     </message>
 </context>
 <context>
@@ -6772,6 +7248,84 @@ Replace the draft with this file? Its amendments and statements are lost.</sourc
     <message>
         <source>Remove {code} from the draft?</source>
         <translation>¿Quitar el {code} del proyecto?</translation>
+    </message>
+</context>
+<context>
+    <name>{path} is read-only, so it could not be written. What was saved before is intact. Choose another name, or make the file writable and try again.</name>
+    <message>
+        <source>{path} es de solo lectura, así que no se pudo escribir. Lo que ya estaba guardado sigue intacto. Elija otro nombre, o permita escribir en el archivo e intente de nuevo.</source>
+        <translation>The folder of {path} cannot be written to (it or its drive is read-only), so nothing was saved there. Choose a folder you can write to and try again.</translation>
+    </message>
+</context>
+<context>
+    <name>No se puede escribir en la carpeta de {path} (ella o su unidad son de solo lectura), así que no se guardó nada ahí. Elija una carpeta en la que pueda escribir e intente de nuevo.</name>
+    <message>
+        <source>{path} would be larger than this system allows for one file, so it could not be written. What was saved before is intact. Save it on another drive, or ask whoever set the limit to raise it.</source>
+        <translation>{path} sería más grande de lo que este sistema permite para un archivo, así que no se pudo escribir. Lo que ya estaba guardado sigue intacto. Guárdelo en otra unidad, o pida a quien fijó el límite que lo aumente.</translation>
+    </message>
+</context>
+<context>
+    <name>{path} is locked by another program, so it could not be written. Close the other program (a spreadsheet or PDF viewer that has it open) and try again.</name>
+    <message>
+        <source>{path} está bloqueado por otro programa, así que no se pudo escribir. Cierre ese programa (una hoja de cálculo o un visor de PDF que lo tenga abierto) e intente de nuevo.</source>
+        <translation>{path} cannot be reached (its folder or drive is missing or was removed). Reconnect the drive or choose another folder and try again.</translation>
+    </message>
+</context>
+<context>
+    <name>No se puede acceder a {path} (su carpeta o su unidad no están o se retiraron). Vuelva a conectar la unidad o elija otra carpeta e intente de nuevo.</name>
+    <message>
+        <source>{path} could not be written ({reason}). What was saved before is intact.</source>
+        <translation>No se pudo escribir {path} ({reason}). Lo que ya estaba guardado sigue intacto.</translation>
+    </message>
+</context>
+<context>
+    <name>Paper</name>
+    <message>
+        <source>Unknown paper {value!r}: use letter or a4.</source>
+        <translation>Papel desconocido {value!r}: use letter (carta) o a4.</translation>
+    </message>
+</context>
+<context>
+    <name>SittingLifeBar</name>
+    <message>
+        <source>Open the session</source>
+        <translation>Abrir la sesión</translation>
+    </message>
+    <message>
+        <source>Record the opening time and the quorum (Ctrl+Shift+I)</source>
+        <translation>Registrar la hora de apertura y el quórum (Ctrl+Mayús+I)</translation>
+    </message>
+    <message>
+        <source>Recess</source>
+        <translation>Receso</translation>
+    </message>
+    <message>
+        <source>Suspend the session (Ctrl+Shift+S)</source>
+        <translation>Suspender la sesión (Ctrl+Mayús+S)</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reanudar</translation>
+    </message>
+    <message>
+        <source>End the recess (Ctrl+Shift+U)</source>
+        <translation>Terminar el receso (Ctrl+Mayús+U)</translation>
+    </message>
+    <message>
+        <source>Adjourn</source>
+        <translation>Levantar la sesión</translation>
+    </message>
+    <message>
+        <source>Adjourn the session: records the closing time (Ctrl+Shift+L)</source>
+        <translation>Levantar la sesión: registra la hora de clausura (Ctrl+Mayús+L)</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sesión</translation>
+    </message>
+    <message>
+        <source>Adjourn session {n}? The closing time is recorded now and the session cannot be reopened.</source>
+        <translation>¿Levantar la sesión {n}? Se registra ahora la hora de clausura y la sesión no podrá reabrirse.</translation>
     </message>
 </context>
 </TS>

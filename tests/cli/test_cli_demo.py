@@ -10,7 +10,7 @@ def test_demo_then_info(tmp_path, capsys):
     assert cli.main(["--db", str(path), "demo"]) == 0
     out = capsys.readouterr().out
     assert "Demo event ready in" in out and str(path) in out
-    assert "120 participants, 17 delegations, 5 sittings." in out
+    assert "120 participants, 17 delegations, 5 sessions." in out
 
     assert cli.main(["--db", str(path), "info"]) == 0
     out = capsys.readouterr().out
@@ -22,7 +22,7 @@ def test_demo_then_info(tmp_path, capsys):
     assert "Tuxtla Gutiérrez" in out
     assert "Delegations: 17" in out
     assert "Participants: 120" in out
-    assert "Sittings: 5" in out
+    assert "Sessions: 5" in out
 
 
 def test_info_in_spanish_names_the_event_in_spanish(tmp_path, capsys):

@@ -12,6 +12,7 @@ from encounter_desk.chair import commands as chair
 from encounter_desk.declaration import adoption, discussion
 from encounter_desk.declaration import amendments as am
 from encounter_desk.declaration.state import member_delegations
+from encounter_desk.records import attendance, sitting_life
 from encounter_desk.records.minutes.akn import NS, export_akn, schema
 from encounter_desk.records.minutes.data import load_minutes
 from encounter_desk.records.minutes.pdf import write_event_report, write_minutes
@@ -25,6 +26,9 @@ def _flat(path) -> str:
 def adopted(db):
     room = build_room(db)
     d, clock = room.delegations, room.clock
+    for head in room.heads.values():  # the heads are in the room: the session opens
+        attendance.mark(db, room.sitting_id, head, "present")
+    sitting_life.open_sitting(db, room.sitting_id)
     amendment = am.propose(db, room.paragraph("OP1"), "replace", [d["MX"]],
                            text_es="Instamos a todos los Estados a garantizar la justicia.",
                            text_en="We urge all States to guarantee justice.")
@@ -72,6 +76,7 @@ def test_akoma_ntoso_minutes_keep_the_declaration_s_text(adopted, tmp_path):
     export_akn(adopted.db, adopted.sitting_id, tmp_path / "m.xml", lang="en")
     tree = etree.parse(str(tmp_path / "m.xml"))
     assert schema().validate(tree), schema().error_log
-    annex = [p.text for p in tree.getroot().iter(f"{{{NS}}}p") if p.get("class") == "annex"]
+    sections = [s for s in tree.getroot().iter(f"{{{NS}}}debateSection") if s.get("name") == "annex"]
+    annex = ["".join(p.itertext()) for s in sections for p in s.iter(f"{{{NS}}}p")]
     assert "1. We urge all States to guarantee justice." in annex
     assert "The United States reserves its position." in annex

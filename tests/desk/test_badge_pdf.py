@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from reportlab.pdfbase import pdfmetrics
 from sqlalchemy import select
 
+from encounter_desk.core.errors import Refusal
 from encounter_desk.core.fonts import BOLD, register_fonts
 from encounter_desk.desk import badge_pdf as badge_sheets
 from encounter_desk.desk import badges, checkin, scan_log
@@ -177,3 +178,28 @@ def test_every_member_country_has_a_flag():
     for preset in RCM_MEMBERS:
         assert badge_sheets.flag_image(preset.iso2) is not None, preset.iso2
     assert badge_sheets.flag_image("zz") is None
+
+
+def test_letter_sheets_for_mexico_hold_eight_badges_that_all_decode(db, tmp_path):
+    ids = _event(db)
+    details = events.EventDetails.of(events.load_event(db))
+    details.country = "México"  # no paper chosen: the country's, Letter
+    events.update_event(db, details)
+    out = tmp_path / "letter.pdf"
+    write_badges(db, out, ids[:8], layout="a4-8")
+    [page] = PdfReader(out).pages
+    assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (612, 792)
+    [png] = _render(out, tmp_path)
+    decoded = [r.text for r in zxingcpp.read_barcodes(Image.open(png))
+               if r.format == zxingcpp.BarcodeFormat.QRCode]
+    assert sorted(decoded) == sorted(badges.badge_code_for(db, pid) for pid in ids[:8])
+    # The last row and its cut marks stay inside the page (the old A4 grid ran off Letter).
+    text = PdfReader(out).pages[0].extract_text()
+    assert "Ñusta 7" in text
+    # A command's --paper wins over the event's.
+    write_badges(db, out, ids[:8], layout="a4-8", paper="a4")
+    box = PdfReader(out).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+    with pytest.raises(Refusal) as refused:
+        write_badges(db, out, ids[:8], paper="legal")
+    assert refused.value.code == "paper.unknown"

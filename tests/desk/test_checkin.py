@@ -268,6 +268,36 @@ def test_undo_needs_a_reason_and_keeps_both_in_the_log(desk):
     assert log[0].id == readmitted.scan_id and log[1].undo_reason == "Scanned the wrong badge"
 
 
+def test_every_verdict_leaves_its_audit_entries_as_an_orm_write_would(desk):
+    """The verdict path writes its rows without the ORM; the trail must not notice."""
+    admitted = desk.scan(desk.badge(desk.head), scan_uid="uid-admitted")
+    forged = desk.scan("RCM1.garbage\x00", scan_uid="uid-forged")
+    with desk.db.read() as s:
+        trail = {(e.table_name, e.row_id): e for e in s.scalars(
+            select(AuditEntry).where(AuditEntry.table_name.in_(["scan", "check_in"])))}
+        scans = {row.id: row for row in s.scalars(select(Scan))}
+        check_in = s.scalar(select(CheckIn))
+    assert set(trail) == {("scan", str(admitted.scan_id)), ("scan", str(forged.scan_id)),
+                          ("check_in", str(check_in.id))}
+    for verdict in (admitted, forged):
+        entry = trail["scan", str(verdict.scan_id)]
+        row = scans[verdict.scan_id]
+        expected = {column.key: getattr(row, column.key) for column in Scan.__table__.columns}
+        expected["at"] = row.at.isoformat()
+        assert json.loads(entry.changes) == expected
+        assert entry.action == "insert"
+    assert json.loads(trail["scan", str(admitted.scan_id)].changes)["verdict"] == \
+        "admitted_attention"
+    assert json.loads(trail["scan", str(forged.scan_id)].changes)["raw"] == kept_raw(
+        "RCM1.garbage\x00")
+    entry = trail["check_in", str(check_in.id)]
+    assert json.loads(entry.changes) == {
+        "id": check_in.id, "participant_id": desk.head, "scan_id": admitted.scan_id,
+        "at": T0.isoformat(), "desk": "Desk 1",
+    }
+    assert {e.actor for e in trail.values()} == {"tester@desk"}
+
+
 def test_counts_by_delegation_and_category(desk):
     desk.scan(desk.badge(desk.ana))
     desk.scan(desk.badge(desk.head))

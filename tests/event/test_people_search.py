@@ -110,3 +110,49 @@ def test_load_reads_participants_from_the_event(db):
     index = SearchIndex.load(db)
     hits = index.search("castaneda mex")
     assert [h.display_name for h in hits] == ["Jorge Castañeda Ruiz"]
+
+
+def _crowd(n: int) -> SearchIndex:
+    import random
+
+    rng = random.Random(5)
+    given = ["María", "Mónica", "Ana", "Óscar", "Marco", "Ñeco", "Zoe", "Alma"]
+    surnames = ["Martínez", "Mora", "Núñez", "Ortiz", "Zúñiga", "Álvarez", "Ma", "M"]
+    delegations = [("México", "Mexico", "MX"), ("Honduras", "Honduras", "HN")]
+    return SearchIndex.build([
+        _entry(pid, rng.choice(given), rng.choice(surnames),
+               rng.choice("mzoha") + "".join(chr(97 + int(d)) for d in str(pid)),
+               rng.choice(delegations), rng.choice(["Congreso", "Senado", "Asamblea"]))
+        for pid in range(1, n + 1)
+    ])
+
+
+@pytest.mark.parametrize("letter", ["m", "a", "z", "h", "s", "o", "n", "x"])
+def test_a_first_letter_in_a_large_event_ranks_as_a_full_search_would(letter, monkeypatch):
+    """The first letter typed is answered from the people kept per letter; same hits, same
+    order as crediting everyone."""
+    from encounter_desk.event import people_search
+
+    index = _crowd(1500)
+    walked = index.search(letter)
+    monkeypatch.setattr(people_search, "FIRST_LETTER_KEPT", 0)  # the full search instead
+    full = SearchIndex.build(list(index.entries.values())).search(letter)
+    assert walked == full
+    assert all(hit.score > 0 for hit in walked)
+
+
+def test_a_typo_is_found_among_many_words_and_numbers_only_by_their_start():
+    index = _crowd(300)
+    index.put(_entry(5000, "Guadalupe", "Castañeda", "Villaseñor", institution="Distrito 1234"))
+    assert index.search("castaneda vilasenor")[0].id == 5000  # two typos, one per word
+    assert index.search("123")[0].id == 5000  # the number as it is typed
+    assert all(hit.id != 5000 for hit in index.search("1243"))  # numbers take no typos
+
+
+def test_what_the_index_remembers_between_keystrokes_follows_its_changes():
+    index = _crowd(200)
+    assert all(hit.id != 7000 for hit in index.search("martinez ber"))
+    index.put(_entry(7000, "Berta", "Martínez", "Quesada"))  # a walk-in, between keystrokes
+    assert index.search("martinez bert")[0].id == 7000
+    index.remove(7000)
+    assert all(hit.id != 7000 for hit in index.search("martinez bert"))

@@ -17,6 +17,7 @@ from encounter_desk.desk import badges
 from encounter_desk.event import delegations as delegation_admin
 from encounter_desk.event import event as events
 from encounter_desk.event import sittings
+from encounter_desk.records import sitting_life
 from encounter_desk.storage.database import Database, open_database, sqlite_url
 from encounter_desk.ui.chair.chair_workspace import ChairWorkspace
 from encounter_desk.ui.chair.sounds import ClockSounds
@@ -41,7 +42,8 @@ class RecordingSounds(ClockSounds):
 class ChairRoom:
     """An event file with five people and session 1 (two agenda items, 3:00, warning 30 s)."""
 
-    def __init__(self, path: Path, time: ManualClock | None = None) -> None:
+    def __init__(self, path: Path, time: ManualClock | None = None, *,
+                 open_sitting: bool = True) -> None:
         self.path = path
         self.time = time or ManualClock(T0, seconds=5000.0)
         self.db = self.open()
@@ -56,6 +58,8 @@ class ChairRoom:
             self.db, sitting.id, title_es="Mujeres migrantes", title_en="Migrant women").id
         self.item2 = sittings.create_agenda_item(
             self.db, sitting.id, title_es="Hoja de ruta", title_en="Road map").id
+        if open_sitting:  # the chair works in a sitting already opened
+            sitting_life.open_sitting(self.db, sitting.id)
         self.messages = RecordingMessages()
         self.sounds = RecordingSounds()
 

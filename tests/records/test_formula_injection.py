@@ -78,18 +78,39 @@ def test_roster_export_neutralises_formula_cells(nasty_event, tmp_path, suffix):
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 def test_records_exports_neutralise_formula_cells(nasty_event, tmp_path, suffix):
     from encounter_desk.event import sittings
-    from encounter_desk.records import attendance, exports
+    from encounter_desk.records import attendance, exports, sitting_life
 
     sitting = sittings.create_sitting(nasty_event)
     for person in participants.list_participants(nasty_event):
         attendance.mark(nasty_event, sitting.id, person.id, "present")
+    sitting_life.open_sitting(nasty_event, sitting.id)
     out = tmp_path / f"attendance{suffix}"
     assert exports.export_attendance(nasty_event, out, lang="en") >= len(NASTY)
-    cells = _cells_csv(out) if suffix == ".csv" else _cells_xlsx(out)
+    cells = _cells_csv(out) if suffix == ".csv" else _quoted_xlsx(out)
     assert any("HYPERLINK" in c for c in cells)
     assert not [c for c in cells if c.startswith(DANGEROUS)]
     # the shared writer of every records table, on its own
     table = tmp_path / f"table{suffix}"
     exports.write_table(table, ["A", "B"], [[v, 1] for v in NASTY], sheet="T", lang="en")
-    cells = _cells_csv(table) if suffix == ".csv" else _cells_xlsx(table)
+    cells = _cells_csv(table) if suffix == ".csv" else _quoted_xlsx(table)
     assert not [c for c in cells if c.startswith(DANGEROUS)]
+    if suffix == ".xlsx":
+        # No visible apostrophe: the cell holds the text as typed, marked by Excel's hidden
+        # quote prefix (the guard that stays when the cell is edited).
+        sheet = openpyxl.load_workbook(table).active
+        values = [sheet.cell(row=r, column=1) for r in range(2, 2 + len(NASTY))]
+        assert [c.value for c in values] == NASTY
+        assert all(c.quotePrefix and c.data_type == "s" for c in values)
+
+
+def _quoted_xlsx(path: Path) -> list[str]:
+    """The records' XLSX cells, never formulas, with "'" shown for Excel's hidden quote
+    prefix (so that a text a spreadsheet would run counts as guarded only when marked)."""
+    book = openpyxl.load_workbook(path)
+    cells = []
+    for row in book.active.iter_rows():
+        for cell in row:
+            assert cell.data_type != "f", cell.coordinate
+            if cell.value is not None:
+                cells.append(("'" if cell.quotePrefix else "") + str(cell.value))
+    return cells

@@ -38,7 +38,10 @@ def test_agreements_are_numbered_validated_and_listed(demo_db):
     b = agreements.create_agreement(demo_db, sitting, text_en="Second.", adoption="vote",
                                     votes_for=9, votes_against=1, abstentions=1)
     assert b.number == 2 and b.text("es") == "Second."
-    assert b.adoption_text("en") == "Adopted by vote: 9 in favour, 1 against, 1 abstentions."
+    # The noun agrees with its number: 1 abstention, 2 abstentions (1 abstención, 2 abstenciones).
+    assert b.adoption_text("en") == "Adopted by vote: 9 in favour, 1 against, 1 abstention."
+    assert b.adoption_text("es") == ("Aprobado por votación: 9 a favor, 1 en contra, "
+                                     "1 abstención.")
     for bad, message, code in (
         ({"text_es": " "}, "Write the text", "agreement.text"),
         ({"text_es": "x", "adoption": "vote"}, "needs the votes in favour", "agreement.votes_for"),
@@ -59,6 +62,9 @@ def test_agreements_are_numbered_validated_and_listed(demo_db):
     updated = agreements.update_agreement(demo_db, a.id, adoption="vote", votes_for=11)
     assert updated.votes_against == 0 and updated.agenda_item_number == 1
     assert [r.number for r in agreements.list_agreements(demo_db, sitting)] == [1, 2]
+    two = agreements.update_agreement(demo_db, b.id, abstentions=2)
+    assert two.adoption_text("en").endswith("1 against, 2 abstentions.")
+    assert two.adoption_text("es").endswith("1 en contra, 2 abstenciones.")
     agreements.delete_agreement(demo_db, b.id)
     with demo_db.read() as s:
         assert s.scalar(select(func.count()).select_from(Agreement)
@@ -100,14 +106,37 @@ def test_attendance_export_csv_and_xlsx(demo_db, tmp_path):
     count = exports.export_attendance(demo_db, tmp_path / "a.csv", sitting_number=1, lang="en")
     with (tmp_path / "a.csv").open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
-    assert rows[0][:3] == ["Session", "Date", "Delegation"] and len(rows) == count + 1 == 109
-    nunez = next(r for r in rows if r[4] == "Rodrigo Alfaro Núñez")
-    assert nunez[0] == "1" and nunez[2] == "Costa Rica" and nunez[6] == "Present"
-    assert len(nunez[7]) == 5 and nunez[8] == "scan"
+    assert rows[0] == ["Session", "Session title", "Date", "Delegation", "Title", "Name",
+                       "Role", "Category", "Head of delegation", "Attendance", "Arrival",
+                       "Source"]
+    assert len(rows) == count + 1 == 109
+    nunez = next(r for r in rows if r[5] == "Rodrigo Alfaro Núñez")
+    assert nunez[:4] == ["1", "Opening session", "2017-09-04", "Costa Rica"]
+    assert nunez[7] == "Lawmaker" and nunez[9] == "Present"
+    assert len(nunez[10]) == 5 and nunez[11] == "Door scan"  # translated, not "scan"
+    assert {r[8] for r in rows[1:]} == {"yes", "no"}
+    # A semicolon for a spreadsheet in Spanish, headings and sources in Spanish.
+    exports.export_attendance(demo_db, tmp_path / "es.csv", sitting_number=1, lang="es",
+                              delimiter=";")
+    with (tmp_path / "es.csv").open(encoding="utf-8-sig", newline="") as fh:
+        es = list(csv.reader(fh, delimiter=";"))
+    assert es[0][:3] == ["Sesión", "Título de la sesión", "Fecha"] and len(es) == 109
+    assert {r[11] for r in es[1:]} == {"Lectura en la entrada", "Pase de lista", "Manual"}
+    with pytest.raises(RecordsError) as refused:
+        exports.export_attendance(demo_db, tmp_path / "x.csv", delimiter="|")
+    assert refused.value.code == "records.delimiter"
+    # Every sitting: only those held (the demo's sitting 1); the four never opened are
+    # not held, not 4 × 108 people absent.
     all_count = exports.export_attendance(demo_db, tmp_path / "a.xlsx", lang="en")
-    assert all_count == 5 * 108
+    assert all_count == 108
     sheet = load_workbook(tmp_path / "a.xlsx").active
-    assert sheet.max_row == all_count + 1 and sheet["A2"].value == 1
+    assert sheet.max_row == all_count + 1
+    assert {row[0].value for row in sheet.iter_rows(min_row=2)} == {1}
+    # Real date and time cells, and an autofilter over the table.
+    assert sheet["C2"].value == dt.datetime(2017, 9, 4) and sheet["C2"].is_date
+    arrival = next(row[10] for row in sheet.iter_rows(min_row=2) if row[10].value)
+    assert isinstance(arrival.value, dt.time) and arrival.number_format == "hh:mm"
+    assert sheet.auto_filter.ref == f"A1:L{all_count + 1}"
 
 
 def test_speeches_export_neutralises_formulas(demo_db, tmp_path):
@@ -118,13 +147,19 @@ def test_speeches_export_neutralises_formulas(demo_db, tmp_path):
     assert count == 13
     sheet = load_workbook(tmp_path / "s.xlsx").active
     header = [c.value for c in sheet[1]]
-    first = dict(zip(header, [c.value for c in sheet[2]], strict=True))
-    assert first["Summary"] == "'=HYPERLINK(\"http://evil\",\"clic\")"
-    assert first["Seconds"] == 172 and first["Duration"] == "2:52"
-    assert first["Name"] == "Claudia Marisol Henríquez de Mejía"
+    cells = dict(zip(header, sheet[2], strict=True))
+    first = {k: c.value for k, c in cells.items()}
+    # Text as typed, no visible apostrophe, never a formula (Excel's hidden quote prefix).
+    assert first["Summary"] == "=HYPERLINK(\"http://evil\",\"clic\")"
+    assert cells["Summary"].data_type == "s" and cells["Summary"].quotePrefix
+    # A duration cell Excel reads as 2 minutes 52 seconds, not 2 hours 52 minutes.
+    assert first["Seconds"] == 172 and first["Duration"] == dt.timedelta(seconds=172)
+    assert cells["Duration"].number_format == "[h]:mm:ss"
+    assert first["Start"] == dt.time(9, 41) and first["Session title"] == "Opening session"
+    assert first["Name"] == "Claudia Marisol Henríquez de Mejía" and first["Gender"] == "Female"
     exports.export_speeches(demo_db, tmp_path / "s.csv", sitting_number=1, lang="en")
     text = (tmp_path / "s.csv").read_text(encoding="utf-8-sig")
-    assert "'=HYPERLINK" in text and ",yes," in text
+    assert "'=HYPERLINK" in text and ",yes," in text and ",0:02:52," in text
 
 
 def test_export_refuses_other_formats_and_unknown_sittings(demo_db, tmp_path):

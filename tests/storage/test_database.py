@@ -53,6 +53,32 @@ def test_sqlite_pragmas_make_commits_durable(sqlite_db):
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2
 
 
+def test_the_wal_is_copied_into_the_file_by_an_idle_checkpoint_not_by_a_commit(sqlite_db,
+                                                                               db_path):
+    with sqlite_db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == \
+            dbmod.WAL_BACKSTOP_PAGES
+    events.create_event(sqlite_db, DETAILS)
+    with sqlite_db.write() as s:
+        s.add(Participant(given_names="Ana", first_surname="Núñez"))
+
+    def people_in_the_main_file_alone() -> int:
+        copy = db_path.with_name("alone.sqlite")
+        copy.write_bytes(db_path.read_bytes())  # without its -wal: what a checkpoint wrote
+        con = sqlite3.connect(copy)
+        try:
+            return con.execute("SELECT count(*) FROM participant").fetchone()[0]
+        except sqlite3.OperationalError:  # not even the tables were copied yet
+            return 0
+        finally:
+            con.close()
+            copy.unlink()
+
+    assert people_in_the_main_file_alone() == 0
+    sqlite_db.checkpoint()
+    assert people_in_the_main_file_alone() == 1
+
+
 def test_foreign_keys_are_enforced(db):
     events.create_event(db, DETAILS)
     with pytest.raises(IntegrityError, match="(?i)foreign key"):

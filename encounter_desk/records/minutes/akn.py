@@ -30,7 +30,9 @@ from lxml import etree
 
 from encounter_desk.core import names as text
 from encounter_desk.core.errors import Refusal
+from encounter_desk.core.files import atomic_output
 from encounter_desk.core.i18n import in_language
+from encounter_desk.records.minutes import narrative
 from encounter_desk.records.minutes.data import MinutesData, load_minutes
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import CATEGORY_LABELS, Category, SpeechKind
@@ -78,6 +80,8 @@ class _Refs:
         self.orgs: dict[str, tuple[str, str]] = {}
         self.people: dict[str, tuple[str, str]] = {}
         self.roles: dict[str, tuple[str, str]] = {}
+        self.concepts: dict[str, tuple[str, str]] = {}
+        self.events: dict[str, tuple[str, str]] = {}
 
     def org(self, code: str, name: str) -> str:
         eid = "org-" + _slug(code)
@@ -95,9 +99,20 @@ class _Refs:
         self.roles.setdefault(eid, (f"/akn/ontology/roles/{self.event_slug}/{eid}", label))
         return "#" + eid
 
+    def concept(self, key: str, label: str) -> str:
+        eid = "concept-" + _slug(key)
+        self.concepts.setdefault(eid, (f"/akn/ontology/concepts/{self.event_slug}/{eid}", label))
+        return "#" + eid
+
+    def event(self, key: str, label: str) -> str:
+        eid = "event-" + _slug(key)
+        self.events.setdefault(eid, (f"/akn/ontology/events/{self.event_slug}/{eid}", label))
+        return "#" + eid
+
     def write(self, references: etree._Element) -> None:
         for tag, table in (("TLCOrganization", self.orgs), ("TLCPerson", self.people),
-                           ("TLCRole", self.roles)):
+                           ("TLCRole", self.roles), ("TLCConcept", self.concepts),
+                           ("TLCEvent", self.events)):
             for eid, (href, show) in table.items():
                 _e(references, tag, eId=eid, href=href, showAs=show or eid)
 
@@ -141,6 +156,8 @@ def build_debate(data: MinutesData) -> etree._ElementTree:
     _e(frbr, "FRBRuri", value=f"{expression}.akn")
     _e(frbr, "FRBRdate", date=dt.date.today().isoformat(), name="generation")
     _e(frbr, "FRBRauthor", href=event_ref)
+    _workflow(meta, data, refs, event_ref, tr)
+    _analysis(meta, data, refs, event_ref, tr)
     references = _e(meta, "references", source=event_ref)
 
     preface = _e(debate, "preface")
@@ -178,6 +195,7 @@ def build_debate(data: MinutesData) -> etree._ElementTree:
                 span.text = line.full_name
                 span.tail = f" ({line.status_text}{', ' + line.arrival if line.arrival else ''});"
     totals = _e(roll, "p")
+    assert data.totals is not None, "the minutes of a sitting not held are refused earlier"
     totals.text = " ".join(data.totals.lines) + " " + data.totals.quorum_text
 
     chair_id = h.chair.participant_id if h.chair else None
@@ -199,17 +217,26 @@ def build_debate(data: MinutesData) -> etree._ElementTree:
             else:
                 role = refs.role("delegate-" + (i.delegation_code or "none"),
                                  i.delegation or i.delegation_code)
-            if i.delegation_code:
-                refs.org(i.delegation_code, i.delegation)
             attrs = {"by": by, "as_": role, "startTime": _iso(i.started_at)}
             if i.ended_at is not None:
                 attrs["endTime"] = _iso(i.ended_at)
+            if i.language and i.language != lang:
+                attrs["{http://www.w3.org/XML/1998/namespace}lang"] = i.language
             container = sect
             if i.kind is SpeechKind.POINT_OF_ORDER:
                 container = _e(sect, "pointOfOrder", eId=f"{eid}_poo_{i.number}")
                 _e(container, "heading").text = i.kind_text
-            speech = _e(container, "speech", eId=f"{eid}_spc_{i.number}", **attrs)
-            _e(speech, "from").text = i.full_name + (f" ({i.delegation})" if i.delegation else "")
+            tag = "question" if i.kind is SpeechKind.QUESTION else "speech"
+            speech = _e(container, tag, eId=f"{eid}_spc_{i.number}", **attrs)
+            said_by = _e(speech, "from")
+            said_by.text = i.full_name
+            if i.delegation_code:
+                # The speaker's delegation, linked to its TLCOrganization.
+                said_by.text += " ("
+                org = _e(said_by, "organization", refersTo=refs.org(i.delegation_code,
+                                                                    i.delegation))
+                org.text = i.delegation
+                org.tail = ")"
             p = _e(speech, "p")
             p.text = i.summary or i.kind_text
             meta_p = _e(speech, "p", class_="record")
@@ -219,23 +246,86 @@ def build_debate(data: MinutesData) -> etree._ElementTree:
         resolutions = body.find(f"{{{NS}}}resolutions")
         if resolutions is None:
             resolutions = _e(body, "resolutions", eId="resolutions")
-            _e(resolutions, "heading").text = tr.translate("Minutes", "5. Agreements")
+            _e(resolutions, "heading").text = tr.translate("Minutes", "Agreements")
         p = _e(resolutions, "p", eId=f"agreement_{a.number}")
         p.text = f"{a.number}. {a.annex_title if a.is_annex else a.text} {a.adoption_text}"
-        for line in (a.text.split("\n") if a.is_annex else ()):  # the annex's own text
-            if line:
-                _e(resolutions, "p", class_="annex").text = line
+    for n, a in enumerate(data.annexes, start=1):
+        # Declarations annexed in full.
+        other = _e(body, "debateSection", eId=f"annex_{n}", name="annex")
+        _e(other, "heading").text = tr.translate("Minutes", "Annex {number}: {title}").format(
+            number=n, title=a.annex_title)
+        for paragraph in (x for x in a.text.split("\n") if x.strip()):
+            other.append(_para(paragraph))
+    if data.initiatives:
+        pledges = _e(body, "debateSection", eId="initiatives", name="initiatives")
+        _e(pledges, "heading").text = tr.translate(
+            "Minutes", "Legislative initiatives pledged in this session")
+        for k, line in enumerate(data.initiatives, start=1):
+            p = _e(pledges, "p", eId=f"initiative_{k}")
+            org = _e(p, "organization", refersTo=refs.org(line.delegation_code, line.delegation))
+            org.text = line.delegation
+            org.tail = (f": {line.title} ({line.kind_text}; {line.status_text}"
+                        + (f"; {line.target_date}" if line.target_date else "") + "). "
+                        + line.description)
     adjournment = _e(body, "adjournment", eId="adjournment")
-    if h.adjourned:
-        adjournment.append(_para(tr.translate(
-            "Minutes", "The chair adjourned the session at {time}.").format(time=h.adjourned)))
-    else:
-        adjournment.append(_para(tr.translate("Minutes", "The session has not been adjourned yet.")))
+    adjournment.append(_para(narrative.closing(data)))
 
     refs.write(references)
     tree = etree.ElementTree(root)
     check_references(tree)
     return tree
+
+
+def _workflow(meta: etree._Element, data: MinutesData, refs: _Refs, source: str,
+              tr) -> None:  # noqa: ANN001
+    """The sitting's life and the minutes' approval status, as workflow steps."""
+    h = data.header
+    flow = _e(meta, "workflow", source=source)
+    if h.actual_start_at is not None:
+        _e(flow, "step", by=source, date=h.actual_start_at.date().isoformat(),
+           refersTo=refs.event("opened", tr.translate("Minutes", "Opened")))
+    if h.adjourned_at is not None:
+        _e(flow, "step", by=source, date=h.adjourned_at.date().isoformat(),
+           refersTo=refs.event("adjourned", tr.translate("Minutes", "Adjourned")))
+    if h.approved_at is not None:
+        _e(flow, "step", by=source, date=h.approved_at.date().isoformat(),
+           refersTo=refs.event("minutes-approved", h.approval_text),
+           outcome=refs.concept("approved", tr.translate("Minutes", "APPROVED MINUTES")))
+    else:
+        _e(flow, "step", by=source, date=dt.date.today().isoformat(),
+           refersTo=refs.event("minutes-draft", tr.translate("Minutes", "DRAFT MINUTES")),
+           outcome=refs.concept("draft", tr.translate("Minutes", "DRAFT MINUTES")))
+
+
+def _analysis(meta: etree._Element, data: MinutesData, refs: _Refs, source: str,
+              tr) -> None:  # noqa: ANN001
+    """The quorum verified at the opening and each vote's tally, as parliamentary analysis."""
+    totals = data.totals
+    votes = [a for a in data.agreements if a.votes_for is not None]
+    if (totals is None or not totals.quorum.rule) and not votes:
+        return
+    parliamentary = _e(_e(meta, "analysis", source=source), "parliamentary")
+    if totals is not None and totals.quorum.rule:
+        quorum = totals.quorum
+        check = _e(parliamentary, "quorumVerification", eId="quorum_opening", href="#rollcall",
+                   outcome=refs.concept("quorum-met" if quorum.met else "quorum-not-met",
+                                        quorum.text(data.lang)))
+        _e(check, "quorum", eId="quorum_opening_required", value=str(quorum.required))
+        _e(check, "count", eId="quorum_opening_present", value=str(quorum.represented),
+           refersTo=refs.concept("delegations-represented",
+                                 tr.translate("Minutes", "Member delegations represented")))
+        _e(check, "count", eId="quorum_opening_members", value=str(quorum.members),
+           refersTo=refs.concept("member-delegations", tr.translate("Minutes",
+                                                                    "Member delegations")))
+    for a in votes:
+        voting = _e(parliamentary, "voting", eId=f"vote_{a.number}", href=f"#agreement_{a.number}",
+                    outcome=refs.concept("adopted", tr.translate("Minutes", "Adopted")))
+        for key, label, value in (
+                ("votes-for", tr.translate("Minutes", "In favour"), a.votes_for),
+                ("votes-against", tr.translate("Minutes", "Against"), a.votes_against),
+                ("abstentions", tr.translate("Minutes", "Abstentions"), a.abstentions)):
+            _e(voting, "count", eId=f"vote_{a.number}_{key}", value=str(value or 0),
+               refersTo=refs.concept(key, label))
 
 
 def _para(value: str) -> etree._Element:
@@ -266,9 +356,26 @@ def check_references(tree: etree._ElementTree) -> None:
                 )
 
 
+def validate(tree: etree._ElementTree) -> None:
+    """Refused (``akn.invalid``) unless ``tree`` is valid against the shipped OASIS schema:
+    nothing is written that an archive would reject."""
+    checker = schema()
+    if not checker.validate(tree):
+        error = checker.error_log.last_error
+        raise AknError(
+            in_language(None).translate(
+                "Minutes", "The Akoma Ntoso document is not valid ({detail}); nothing was "
+                "written.").format(detail=f"{error.line}: {error.message}" if error else "?"),
+            code="akn.invalid",
+        )
+
+
 def export_akn(db: Database, sitting_id: int, out: Path, lang: str = "es") -> None:
     """Write the minutes of ``sitting_id`` as an Akoma Ntoso debate to ``out``."""
     tree = build_debate(load_minutes(db, sitting_id, lang=lang))
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tree.write(str(out), xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    validate(tree)
+    # Serialised in memory first: lxml reports a full disk as its own SerialisationError,
+    # Python's write as an OSError that atomic_output puts into words.
+    data = etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    with atomic_output(Path(out)) as tmp:
+        tmp.write_bytes(data)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, in_language
-from encounter_desk.records.attendance.counts import Quorum, counts_from
+from encounter_desk.records.attendance.counts import Quorum, counts_from, quorum_of
 from encounter_desk.records.attendance.marks import status_label
 from encounter_desk.records.attendance.roll_call import roll_call_in
 from encounter_desk.records.minutes.context import MinutesContext, number, t
@@ -18,14 +18,15 @@ from encounter_desk.records.people import NamedPerson
 from encounter_desk.records.register import copied
 from encounter_desk.storage.models import AttendanceStatus, DelegationKind, Sitting
 
-# Attendance blocks: the kinds of delegation each one holds, in print order.
+# Attendance blocks: the kinds of delegation each one holds, in print order (the Presidency
+# Pro Tempore and the Technical Secretariat first, as the acta lists them).
 BLOCKS = (
+    ("secretariat", (DelegationKind.PRESIDENCY, DelegationKind.SECRETARIAT),
+     QT_TRANSLATE_NOOP("Minutes", "Presidency Pro-Tempore and Technical Secretariat")),
     ("members", (DelegationKind.COUNTRY,), QT_TRANSLATE_NOOP("Minutes", "Member delegations")),
     ("observers", (DelegationKind.OBSERVER,), QT_TRANSLATE_NOOP("Minutes", "Observers")),
     ("organizations", (DelegationKind.INTERNATIONAL,),
      QT_TRANSLATE_NOOP("Minutes", "International organizations")),
-    ("secretariat", (DelegationKind.PRESIDENCY, DelegationKind.SECRETARIAT),
-     QT_TRANSLATE_NOOP("Minutes", "Presidency Pro-Tempore and Technical Secretariat")),
     ("guests", (DelegationKind.GUEST,), QT_TRANSLATE_NOOP("Minutes", "Guests")),
     ("others", (), QT_TRANSLATE_NOOP("Minutes", "Other participants")),
 )
@@ -43,6 +44,7 @@ class AttendanceLine(NamedPerson):
     arrival: str
     """Local arrival time "08:52" of a present person, else ""."""
     source: str
+    is_head_of_delegation: bool = False
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,14 @@ def gather_attendance(
     )
     quorum = counts.quorum
     assert quorum is not None
+    quorum_text = quorum.text(lang)
+    if sitting.quorum_represented is not None and sitting.quorum_members is not None:
+        # The quorum is the one verified when the sitting was opened, not today's count.
+        quorum = quorum_of(ctx.event.quorum_rule or "", sitting.quorum_members,
+                           sitting.quorum_represented)
+        quorum_text = in_language(lang).translate(
+            "Minutes", "At the opening ({time}): {quorum}").format(
+            time=ctx.local(sitting.actual_start), quorum=quorum.text(lang))
     n = lambda v: number(v, lang)  # noqa: E731
     tr = in_language(lang)
     lines = (
@@ -134,7 +144,7 @@ def gather_attendance(
         delegations_represented=counts.delegations_represented,
         member_delegations=counts.member_delegations,
         quorum=quorum,
-        quorum_text=quorum.text(lang),
+        quorum_text=quorum_text,
         lines=lines,
     )
     return blocks, totals

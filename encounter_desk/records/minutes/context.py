@@ -23,7 +23,8 @@ from encounter_desk.records.attendance.door import zone_of
 from encounter_desk.records.people import NamedPerson
 from encounter_desk.storage.models import Delegation, Event, Participant
 
-LOCALES = {"es": "es", "en": "en_GB"}
+LOCALES = {"es": "es_MX", "en": "en_GB"}
+"""Numbers as Mexico writes them (1,250 and 2.6 %); dates are the same in every Spanish."""
 
 
 def t(message: str, lang: str) -> str:
@@ -54,6 +55,8 @@ class PersonRef(NamedPerson):
     delegation_code: str
     delegation: str
     role: str
+    gender: str = ""
+    """"F", "M", "X" or "": the titles of the acta agree with it (Secretaria, Secretario)."""
 
 
 class MinutesContext:
@@ -87,4 +90,5 @@ class MinutesContext:
             delegation_code=d.code if d else "",
             delegation=d.name(self.lang) if d else "",
             role=p.position or p.institution,
+            gender=p.gender or "",
         )

@@ -22,6 +22,7 @@ from sqlalchemy import select
 
 from encounter_desk.chair.clock import format_duration
 from encounter_desk.core.i18n import in_language
+from encounter_desk.core.paper import paper_of
 from encounter_desk.declaration import annex as declaration_annex
 from encounter_desk.records import initiatives
 from encounter_desk.records.agreements import row_of
@@ -39,8 +40,20 @@ from encounter_desk.records.minutes.speech_data import (
     speaking_shares,
 )
 from encounter_desk.records.register import find_sitting
+from encounter_desk.records.sitting_life import (
+    require_adjourned,
+    require_held,
+    stage_label,
+    stage_of,
+)
 from encounter_desk.storage.database import Database
-from encounter_desk.storage.models import AgendaItem, Agreement, AttendanceStatus, Sitting
+from encounter_desk.storage.models import (
+    Adoption,
+    AgendaItem,
+    Agreement,
+    AttendanceStatus,
+    Sitting,
+)
 
 
 def sitting_reference(event_code: str, sitting_number: int) -> str:
@@ -72,6 +85,21 @@ class Header:
     secretary: PersonRef | None
     actual_start_at: dt.datetime | None = None
     adjourned_at: dt.datetime | None = None
+    held: bool = True
+    """False for a sitting never opened: *not held* (no attendance, no quorum, no minutes)."""
+    stage_text: str = ""
+    recesses: tuple[tuple[str, str], ...] = ()
+    """Each recess as local times ("11:02", "11:20"; "" while it lasts)."""
+    approval_text: str = ""
+    """"Approved at session 2 on 5 September 2017"; "" while a draft."""
+    approved_at: dt.datetime | None = None
+    approved_in_number: int | None = None
+    paper: str = "a4"
+    """The event's paper ("letter" or "a4"), which a command may override."""
+    city: str = ""
+    """Where the acta says it was held and signed: "Tuxtla Gutiérrez, Chiapas"."""
+    room: str = ""
+    """The room and the venue: "Salón Chiapas, Hotel y Centro de Convenciones…"."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +110,10 @@ class AgreementLine:
     adoption_text: str
     is_annex: bool
     annex_title: str
+    votes_for: int | None = None
+    """The tally of a vote (None for an agreement adopted by consensus)."""
+    votes_against: int | None = None
+    abstentions: int | None = None
 
 
 @dataclass(frozen=True)
@@ -103,7 +135,8 @@ class MinutesData:
     lang: str
     header: Header
     attendance: tuple[AttendanceBlock, ...]
-    totals: Totals
+    totals: Totals | None
+    """None for a sitting not held (it has no attendance and no quorum)."""
     agenda: tuple[AgendaSection, ...]
     """Every agenda item (also those without interventions), in order."""
     by_delegation: tuple[TimeShare, ...]
@@ -124,6 +157,25 @@ class MinutesData:
 
 
 # --- gathering -------------------------------------------------------------------------
+
+
+def _approved_in(ctx: MinutesContext, sitting: Sitting) -> Sitting | None:
+    if sitting.minutes_approved_in_id is None:
+        return None
+    return ctx.session.get(Sitting, sitting.minutes_approved_in_id)
+
+
+def approval_text(ctx: MinutesContext, sitting: Sitting) -> str:
+    """"Approved at session 2 on 5 September 2017" ("" while the minutes are a draft)."""
+    if sitting.minutes_approved_at is None:
+        return ""
+    where = _approved_in(ctx, sitting)
+    day = long_date(sitting.minutes_approved_at.astimezone(ctx.zone).date(), ctx.lang)
+    tr = in_language(ctx.lang)
+    if where is None:
+        return tr.translate("Minutes", "Approved on {date}").format(date=day)
+    return tr.translate("Minutes", "Approved at session {number} on {date}").format(
+        number=where.number, date=day)
 
 
 def header_of(ctx: MinutesContext, sitting: Sitting, final: bool) -> Header:
@@ -148,6 +200,16 @@ def header_of(ctx: MinutesContext, sitting: Sitting, final: bool) -> Header:
         secretary=ctx.person(sitting.secretary_id),
         actual_start_at=sitting.actual_start,
         adjourned_at=sitting.adjourned_at,
+        held=sitting.held,
+        stage_text=stage_label(stage_of(sitting), lang),
+        recesses=tuple((ctx.local(r.started_at), ctx.local(r.ended_at))
+                       for r in sitting.recesses),
+        approval_text=approval_text(ctx, sitting),
+        approved_at=sitting.minutes_approved_at,
+        approved_in_number=where.number if (where := _approved_in(ctx, sitting)) else None,
+        paper=paper_of(event.paper, event.country),
+        city=event.city or event.country,
+        room=", ".join(x for x in (sitting.room, event.venue) if x),
     )
 
 
@@ -165,8 +227,12 @@ def agreement_lines(ctx: MinutesContext, sitting: Sitting,
             out.append(AgreementLine(row.number, row.agenda_item_number, annex.text,
                                      annex.adoption_text, True, annex.title))
             continue
+        voted = row.adoption is Adoption.VOTE
         out.append(AgreementLine(row.number, row.agenda_item_number, row.text(ctx.lang),
-                                 row.adoption_text(ctx.lang), row.is_annex, row.annex_title))
+                                 row.adoption_text(ctx.lang), row.is_annex, row.annex_title,
+                                 votes_for=(row.votes_for or 0) if voted else None,
+                                 votes_against=(row.votes_against or 0) if voted else None,
+                                 abstentions=(row.abstentions or 0) if voted else None))
     return tuple(out)
 
 
@@ -191,7 +257,7 @@ def initiative_lines(rows: list[initiatives.InitiativeRow], lang: str) -> tuple[
 def gather(ctx: MinutesContext, sitting: Sitting, *, final: bool, now: dt.datetime) -> MinutesData:
     lang = ctx.lang
     items = {item.id: item for item in sitting.agenda_items}
-    blocks, totals = gather_attendance(ctx, sitting)
+    blocks, totals = gather_attendance(ctx, sitting) if sitting.held else ((), None)
     given = gather_interventions(ctx, sitting, items, now)
     sections = []
     outside = tuple(i for i in given if i.agenda_item_number is None)
@@ -224,10 +290,16 @@ def gather(ctx: MinutesContext, sitting: Sitting, *, final: bool, now: dt.dateti
 
 def load_minutes(db: Database, sitting_id: int, *, lang: str = "es",
                  final: bool = False) -> MinutesData:
-    """The minutes of one sitting as data, in ``lang`` ("es" or "en")."""
+    """The minutes of one sitting as data, in ``lang`` ("es" or "en").
+
+    Refused for a sitting not held (``sitting.not_held``), and ``final`` refused until the
+    sitting is adjourned (``sitting.not_adjourned``)."""
     with db.read() as session:
         ctx = MinutesContext(session, lang)
         sitting = find_sitting(session, sitting_id=sitting_id)
+        require_held(sitting)
+        if final:
+            require_adjourned(sitting)
         return gather(ctx, sitting, final=final, now=db.clock())
 
 
@@ -241,8 +313,9 @@ class EventReportData:
     sittings: tuple[MinutesData, ...]
     people: tuple[tuple[str, str, str, tuple[str, ...], int], ...]
     """Attendance across the encounter: (delegation, title and name, role, status per
-    sitting as P/E/A, sittings present)."""
+    sitting as P/E/A — "–" for a sitting not held —, sittings present)."""
     initiatives: tuple[InitiativeLine, ...]
+    paper: str = "a4"
 
 
 def load_event_report(db: Database, *, lang: str = "es") -> EventReportData:
@@ -251,7 +324,8 @@ def load_event_report(db: Database, *, lang: str = "es") -> EventReportData:
         ctx = MinutesContext(session, lang)
         sittings = session.scalars(select(Sitting).order_by(Sitting.number)).all()
         now = db.clock()
-        data = tuple(gather(ctx, s, final=True, now=now) for s in sittings)
+        data = tuple(gather(ctx, s, final=s.adjourned_at is not None, now=now)
+                     for s in sittings)
         rows = initiatives.initiatives_in(session)
         event = ctx.event
     marks = {
@@ -289,4 +363,5 @@ def load_event_report(db: Database, *, lang: str = "es") -> EventReportData:
             (e[0], e[1], e[2], tuple(e[3]), e[4]) for e in (people[i] for i in order)
         ),
         initiatives=initiative_lines(rows, lang),
+        paper=paper_of(event.paper, event.country),
     )

@@ -1,8 +1,11 @@
 """The minutes of a sitting as PDF.
 
-:func:`write_minutes` lays out a :class:`~encounter_desk.records.minutes.data.MinutesData` in the
-order a secretariat expects (``shared/domain.md``): header, attendance, agenda,
-interventions, speaking time, agreements and initiatives, adjournment, signatures. The
+:func:`write_minutes` lays out a :class:`~encounter_desk.records.minutes.data.MinutesData` as
+the acta a secretariat signs (``shared/domain.md``): the header (PROYECTO DE ACTA / DRAFT
+MINUTES until final), the opening in narrative with the quorum verified at the opening,
+attendance, the agenda, each item with its interventions and its agreements right under it,
+annexes in full, legislative commitments, and the closing kept on one page with the
+signatures, place and date. Speaking-time statistics are in the event report. The
 look it shares with the event report (styles, page furniture, chunked tables) is in
 :mod:`encounter_desk.records.minutes.pdf_layout`; the event report itself is in
 :mod:`encounter_desk.records.minutes.report_pdf` (:func:`write_event_report` is
@@ -11,7 +14,6 @@ importable from here too).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -28,7 +30,9 @@ from reportlab.platypus import (
 )
 
 from encounter_desk.core.i18n import in_language
-from encounter_desk.records.minutes.data import MinutesData, load_minutes
+from encounter_desk.core.paper import check_paper
+from encounter_desk.records.minutes import narrative
+from encounter_desk.records.minutes.data import AgreementLine, MinutesData, load_minutes
 from encounter_desk.records.minutes.pdf_layout import (
     ACCENT,
     OVER,
@@ -36,13 +40,13 @@ from encounter_desk.records.minutes.pdf_layout import (
     Styles,
     build_pdf,
     chunked,
-    heads,
+    heading,
     initiatives_table,
     keep_headings_with_content,
     para,
 )
 from encounter_desk.records.minutes.report_pdf import write_event_report
-from encounter_desk.records.minutes.speech_data import AgendaSection, Intervention, TimeShare
+from encounter_desk.records.minutes.speech_data import AgendaSection, Intervention
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import AttendanceStatus
 
@@ -55,88 +59,83 @@ class _Minutes:
         self.s = s
         self.tr = in_language(data.lang)
 
-    def t(self, text: str) -> str:
-        return self.tr.translate("Minutes", text)
-
     def story(self) -> list[Flowable]:
         out: list[Flowable] = []
         out += self.header()
         out += self.attendance()
         out += self.agenda()
-        out += self.interventions()
-        out += self.speaking_time()
-        out += self.agreements()
+        out += self.proceedings()
+        out += self.annexes()
         out += self.initiatives()
         out += self.closing()
         return keep_headings_with_content(out, self.s)
 
-    # 1. header
+    def section(self, number: int, title: str) -> Paragraph:
+        """A numbered section heading, also a bookmark in the PDF's outline."""
+        return heading(f"{number}. {title}", self.s.h1)
+
+    # header and the opening in narrative
     def header(self) -> list[Flowable]:
         h, s, tr = self.d.header, self.s, self.tr
         title = tr.translate("Minutes", "Minutes of session {number}: {title}").format(
             number=h.sitting_number, title=h.sitting_title)
-        if h.final:
-            status = tr.translate("Minutes", "APPROVED")
-            status_style = ParagraphStyle("ok", parent=s.status, textColor=ACCENT)
+        if not h.final:
+            status = [para(tr.translate("Minutes", "DRAFT MINUTES"), ParagraphStyle(
+                "draft", parent=s.status, textColor=OVER))]
+        elif h.approval_text:
+            status = [para(tr.translate("Minutes", "APPROVED MINUTES"), ParagraphStyle(
+                "ok", parent=s.status, textColor=ACCENT)), para(h.approval_text, s.status)]
         else:
-            status = tr.translate("Minutes", "DRAFT — not yet approved")
-            status_style = ParagraphStyle("draft", parent=s.status, textColor=OVER)
-
-        def who(person) -> str:  # noqa: ANN001
-            if person is None:
-                return "—"
-            text = person.full_name
-            if person.delegation:
-                text += f" ({person.delegation})"
-            return text
-
-        scheduled = h.scheduled_start + (f"–{h.scheduled_end}" if h.scheduled_end else "")
+            status = [para(tr.translate("Minutes", "FINAL MINUTES"), ParagraphStyle(
+                "final", parent=s.status, textColor=ACCENT))]
         pairs = [
             (tr.translate("Minutes", "Reference"), h.reference),
             (tr.translate("Minutes", "Place"), h.place or "—"),
             (tr.translate("Minutes", "Date"), h.date_text),
-            (tr.translate("Minutes", "Scheduled"), scheduled),
-            (tr.translate("Minutes", "Actual start"),
-             h.actual_start or tr.translate("Minutes", "not started")),
-            (tr.translate("Minutes", "Chair"), who(h.chair)),
-            (tr.translate("Minutes", "Secretary"), who(h.secretary)),
+            (tr.translate("Minutes", "Opened"), h.actual_start),
+            (tr.translate("Minutes", "Adjourned"), h.adjourned or h.stage_text),
         ]
         rows = [[para(k, s.h3), para(v, s.body)] for k, v in pairs]
         return [
             para(h.event_name, s.event),
-            para(title, s.title),
-            para(status, status_style),
+            heading(title, s.title),
+            *status,
             Table(rows, colWidths=[38 * mm, WIDTH - 38 * mm], style=s.keyvalue, hAlign="LEFT"),
+            Spacer(1, 6),
+            para(narrative.opening(self.d), s.body),
         ]
 
-    # 2. attendance
+    # 1. attendance
     def attendance(self) -> list[Flowable]:
         s, tr = self.s, self.tr
-        out: list[Flowable] = [para(tr.translate("Minutes", "1. Attendance"), s.h1)]
-        head = [tr.translate("Minutes", "Name"), tr.translate("Minutes", "Role"),
-                tr.translate("Minutes", "Attendance"), tr.translate("Minutes", "Arrival")]
+        out: list[Flowable] = [self.section(1, tr.translate("Minutes", "Attendance"))]
+        head = [tr.translate("Minutes", "Name"), tr.translate("Minutes", "Role"), tr.translate("Minutes", "Attendance"), tr.translate("Minutes", "Arrival")]
         widths = [62 * mm, WIDTH - 62 * mm - 44 * mm, 26 * mm, 18 * mm]
-        summary = tr.translate(
-            "Minutes", "present {present} · excused {excused} · absent {absent}")
+        summary = tr.translate("Minutes", "present {present} · excused {excused} · absent {absent}")
         for block in self.d.attendance:
             out.append(CondPageBreak(30 * mm))
             out.append(para(block.heading, s.h2))
             for group in block.groups:
                 counts = summary.format(present=group.present, excused=group.excused,
                                         absent=group.absent)
-                heading = Paragraph(
+                title = Paragraph(
                     f"{escape(group.name)} <font color='#5A5A5A' size='8'>"
                     f"({escape(counts)})</font>", s.h3)
                 rows = []
                 for line in group.lines:
                     style = s.cell if line.status is AttendanceStatus.PRESENT else s.cell_muted
-                    rows.append([para(line.full_name, style), para(line.role, style) if line.role else "",
+                    name = escape(line.full_name)
+                    if line.is_head_of_delegation:
+                        head_of = narrative.head_of_delegation(line.gender, self.d.lang)
+                        name = f"<b>{name}</b><br/><font size='7'>{escape(head_of)}</font>"
+                    rows.append([Paragraph(name, style),
+                                 para(line.role, style) if line.role else "",
                                  line.status_text, line.arrival])
                 tables = chunked(rows, head, widths, s)
-                out.append(KeepTogether([heading, tables[0]]) if len(rows) <= 12
-                           else heading)
+                out.append(KeepTogether([title, tables[0]]) if len(rows) <= 12 else title)
                 out.extend(tables[1:] if len(rows) <= 12 else tables)
         totals = self.d.totals
+        assert totals is not None, "the minutes of a sitting not held are refused earlier"
         out.append(Spacer(1, 4))
         out.append(para(tr.translate("Minutes", "Totals"), s.h2))
         for line in totals.lines:
@@ -144,10 +143,10 @@ class _Minutes:
         out.append(Paragraph(f"<b>{escape(totals.quorum_text)}</b>", s.body))
         return out
 
-    # 3. agenda
+    # 2. the agenda (orden del día)
     def agenda(self) -> list[Flowable]:
         s = self.s
-        out: list[Flowable] = [para(self.tr.translate("Minutes", "2. Agenda"), s.h1)]
+        out: list[Flowable] = [self.section(2, self.tr.translate("Minutes", "Agenda"))]
         for section in self.d.agenda:
             if section.number is None:
                 continue
@@ -156,129 +155,108 @@ class _Minutes:
                                                 firstLineIndent=-12)))
         return out
 
-    # 4. interventions
-    def interventions(self) -> list[Flowable]:
+    # 3. each item: its interventions, then its agreements right under it
+    def proceedings(self) -> list[Flowable]:
         s, tr = self.s, self.tr
-        out: list[Flowable] = [para(tr.translate("Minutes", "3. Interventions"), s.h1)]
-        head = ["#", tr.translate("Minutes", "Start"), tr.translate("Minutes", "Speaker"),
-                tr.translate("Minutes", "Kind"), tr.translate("Minutes", "Duration"),
-                tr.translate("Minutes", "Lang.")]
-        widths = [8 * mm, 12 * mm, WIDTH - 8 * mm - 12 * mm - 27 * mm - 17 * mm - 14 * mm,
-                  27 * mm, 17 * mm, 14 * mm]
-        none = tr.translate("Minutes", "No interventions.")
-        over_label = tr.translate("Minutes", "over time")
+        out: list[Flowable] = [self.section(3, tr.translate("Minutes", "Proceedings"))]
+        head = ["#", tr.translate("Minutes", "Time"), tr.translate("Minutes", "Speaker"), tr.translate("Minutes", "Kind"), tr.translate("Minutes", "Duration")]
+        widths = [8 * mm, 20 * mm, WIDTH - 8 * mm - 20 * mm - 28 * mm - 19 * mm, 28 * mm,
+                  19 * mm]
+        by_item: dict[int | None, list[AgreementLine]] = {}
+        for a in self.d.agreements:
+            by_item.setdefault(a.agenda_item_number, []).append(a)
         for section in self.d.agenda:
-            out.append(CondPageBreak(25 * mm))
+            out.append(CondPageBreak(45 * mm))  # an item's heading never alone at a foot
             out.append(self._item_heading(section))
-            if not section.interventions:
-                out.append(para(none, s.cell_muted))
-                continue
-            rows = [self._intervention_row(i, over_label) for i in section.interventions]
-            out.extend(chunked(rows, head, widths, s))
+            if section.interventions:
+                rows = [self._intervention_row(i) for i in section.interventions]
+                out.extend(chunked(rows, head, widths, s))
+            else:
+                out.append(para(tr.translate("Minutes", "No interventions."), s.cell_muted))
+            out += self._agreements(by_item.pop(section.number, []))
+        rest = [a for lines in by_item.values() for a in lines]
+        if rest:
+            out.append(para(tr.translate("Minutes", "Other agreements"), s.h3))
+            out += self._agreements(rest)
         return out
 
     def _item_heading(self, section: AgendaSection) -> Paragraph:
         if section.number is None:
-            return para(section.title, self.s.h3)
+            return heading(section.title, self.s.h3, level=1)
         label = self.tr.translate("Minutes", "Item {number}. {title}")
-        return para(label.format(number=section.number, title=section.title), self.s.h3)
+        return heading(label.format(number=section.number, title=section.title), self.s.h3,
+                       level=1)
 
-    def _intervention_row(self, i: Intervention, over_label: str) -> list:
+    def _intervention_row(self, i: Intervention) -> list:
         s = self.s
         speaker = f"<b>{escape(i.full_name)}</b>"
         if i.delegation:
             speaker += f" — {escape(i.delegation)}"
         if i.summary:
             speaker += f"<br/>{escape(i.summary)}"
-        duration: object = i.duration
-        if i.over_time:
-            duration = Paragraph(
-                f"{i.duration}<br/><font color='#B00020'>{escape(i.over_by)} "
-                f"{escape(over_label)}</font>", s.cell)
-        return [str(i.number), i.start, Paragraph(speaker, s.cell), para(i.kind_text, s.cell),
-                duration, i.language.upper()]
+        times = f"{i.start}–{i.end}" if i.end else i.start
+        return [str(i.number), times, Paragraph(speaker, s.cell), para(i.kind_text, s.cell),
+                i.duration]
 
-    # 5. speaking time
-    def speaking_time(self) -> list[Flowable]:
-        s, tr = self.s, self.tr
-        out: list[Flowable] = [CondPageBreak(40 * mm),
-                               para(tr.translate("Minutes", "4. Speaking time"), s.h1)]
-        if not self.d.by_delegation:
-            out.append(para(tr.translate("Minutes", "Nobody took the floor."), s.cell_muted))
-            return out
-        head_d = [tr.translate("Minutes", "Delegation"), tr.translate("Minutes", "Interventions"),
-                  tr.translate("Minutes", "Speaking time"), tr.translate("Minutes", "Share")]
-        head_g = [tr.translate("Minutes", "Gender"), *head_d[1:]]
-        total = tr.translate("Minutes", "Total")
-        out.append(para(tr.translate("Minutes", "By delegation"), s.h3))
-        out.append(self._shares(self.d.by_delegation, head_d, total))
-        out.append(para(tr.translate("Minutes", "By gender"), s.h3))
-        out.append(self._shares(self.d.by_gender, head_g, total))
-        return out
-
-    def _shares(self, shares: Iterable[TimeShare], head: list[str], total: str) -> Table:
+    def _agreements(self, lines: list[AgreementLine]) -> list[Flowable]:
+        if not lines:
+            return []
         s = self.s
-        shares = list(shares)
-        rows = [heads(head, s)] + [[para(x.label, s.cell), str(x.speeches), x.duration,
-                                      x.share_text]
-                         for x in shares]
-        rows.append([total, str(sum(x.speeches for x in shares)), self.d.total_speaking,
-                     "100 %" if self.d.lang == "es" else "100%"])
-        return Table(rows, colWidths=[80 * mm, 28 * mm, 24 * mm, 24 * mm],
-                     style=s.totals_row, hAlign="LEFT", repeatRows=1)
-
-    # 6. agreements and initiatives
-    def agreements(self) -> list[Flowable]:
-        s, tr = self.s, self.tr
-        out: list[Flowable] = [para(tr.translate("Minutes", "5. Agreements"), s.h1)]
-        if not self.d.agreements:
-            out.append(para(tr.translate("Minutes", "No agreements were recorded."), s.cell_muted))
-        item_label = tr.translate("Minutes", "(item {number})")
         hanging = ParagraphStyle("agr", parent=s.body, leftIndent=14, firstLineIndent=-14,
                                  spaceAfter=3)
-        for a in self.d.agreements:
-            item = f" {item_label.format(number=a.agenda_item_number)}" \
-                if a.agenda_item_number else ""
+        out: list[Flowable] = [para(self.tr.translate("Minutes", "Agreements"), s.h3)]
+        annex = self.tr.translate("Minutes", "(annex {number})")
+        annexes = {a.number: n for n, a in enumerate(self.d.annexes, start=1)}
+        for a in lines:
             text = a.annex_title if a.is_annex else a.text
             body = escape(text).replace("\n", "<br/>")
+            if a.is_annex:
+                body += " " + escape(annex.format(number=annexes[a.number]))
             out.append(Paragraph(
-                f"<b>{a.number}.</b>&nbsp;&nbsp;{body}{escape(item)} "
-                f"<i>{escape(a.adoption_text)}</i>", hanging))
+                f"<b>{a.number}.</b>&nbsp;&nbsp;{body} <i>{escape(a.adoption_text)}</i>",
+                hanging))
+        return out
+
+    # 4. declarations in full
+    def annexes(self) -> list[Flowable]:
+        if not self.d.annexes:
+            return []
+        s, tr = self.s, self.tr
+        out: list[Flowable] = [self.section(4, tr.translate("Minutes", "Annexes"))]
         for n, a in enumerate(self.d.annexes, start=1):
             out.append(CondPageBreak(40 * mm))
-            out.append(para(tr.translate("Minutes", "Annex {number}: {title}").format(
-                number=n, title=a.annex_title), s.h2))
+            out.append(heading(tr.translate("Minutes", "Annex {number}: {title}").format(
+                number=n, title=a.annex_title), s.h2, level=1))
             out.append(Paragraph(escape(a.text).replace("\n", "<br/>"), s.body))
         return out
 
+    # 5. legislative commitments
     def initiatives(self) -> list[Flowable]:
         s, tr = self.s, self.tr
+        number = 5 if self.d.annexes else 4
         out: list[Flowable] = [
-            para(tr.translate("Minutes", "6. Legislative initiatives pledged in this session"),
-               s.h1)]
+            self.section(number, tr.translate("Minutes", "Legislative initiatives pledged in this session"))]
         if not self.d.initiatives:
             out.append(para(tr.translate("Minutes", "No initiatives were pledged."), s.cell_muted))
             return out
-        out.append(initiatives_table(self.d.initiatives, s, tr))
+        out.append(initiatives_table(self.d.initiatives, s, self.tr))
         return out
 
-    # 7. adjournment and signatures
+    # the closing, kept on one page with the signatures, place and date
     def closing(self) -> list[Flowable]:
         s, tr, h = self.s, self.tr, self.d.header
-        if h.adjourned:
-            text = tr.translate("Minutes", "The chair adjourned the session at {time}.").format(
-                time=h.adjourned)
-        else:
-            text = tr.translate("Minutes", "The session has not been adjourned yet.")
+        number = 6 if self.d.annexes else 5
+        text = " ".join(x for x in (narrative.recesses(self.d), narrative.closing(self.d)) if x)
         blank = "_" * 34
 
         def block(label: str, person) -> list:  # noqa: ANN001
             name = person.full_name if person else ""
-            role = f"{label}" + (f" — {person.delegation}" if person and person.delegation else "")
+            role = label + (f" — {person.delegation}" if person and person.delegation else "")
             return [blank, para(name, s.body), para(role, s.cell_muted)]
 
-        chair = block(tr.translate("Minutes", "Chair"), h.chair)
-        secretary = block(tr.translate("Minutes", "Secretariat"), h.secretary)
+        lang = self.d.lang
+        chair = block(narrative.chair_title(h.chair, lang), h.chair)
+        secretary = block(narrative.secretary_title(h.secretary, lang), h.secretary)
         rows = [[chair[i], secretary[i]] for i in range(3)]
         signatures = Table(rows, colWidths=[WIDTH / 2, WIDTH / 2], style=TableStyle([
             ("FONT", (0, 0), (-1, -1), s.regular, 9),
@@ -286,19 +264,21 @@ class _Minutes:
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ]))
-        return [
-            para(tr.translate("Minutes", "7. Adjournment"), s.h1),
+        return [KeepTogether([
+            self.section(number, tr.translate("Minutes", "Closing")),
             para(text, s.body),
-            KeepTogether([para(tr.translate("Minutes", "Signatures"), s.h2), signatures]),
-        ]
+            Spacer(1, 8),
+            para(narrative.signed_at(self.d), s.body),
+            signatures,
+        ])]
 
 
 def minutes_story(data: MinutesData) -> list[Flowable]:
     return _Minutes(data, Styles()).story()
 
 
-def render_minutes(data: MinutesData, out: Path) -> None:
-    """Lay out gathered minutes into ``out``."""
+def render_minutes(data: MinutesData, out: Path, *, paper: str | None = None) -> None:
+    """Lay out gathered minutes into ``out`` on ``paper`` (default: the event's)."""
     tr = in_language(data.lang)
     h = data.header
     build_pdf(
@@ -308,11 +288,17 @@ def render_minutes(data: MinutesData, out: Path) -> None:
         reference=h.reference,
         page_label=tr.translate("Minutes", "Page {page} of {pages}"),
         watermark="" if h.final else tr.translate("Minutes", "DRAFT"),
+        subject=tr.translate("Minutes", "Minutes of the session"),
+        author=h.event_name,
         lang=data.lang,
+        paper=paper or h.paper,
     )
 
 
 def write_minutes(db: Database, sitting_id: int, out: Path, *, lang: str = "es",
-                  final: bool = False) -> None:
-    """The minutes of sitting ``sitting_id`` (its id) as a PDF in ``lang`` ("es" or "en")."""
-    render_minutes(load_minutes(db, sitting_id, lang=lang, final=final), Path(out))
+                  final: bool = False, paper: str | None = None) -> None:
+    """The minutes of sitting ``sitting_id`` (its id) as a PDF in ``lang`` ("es" or "en"),
+    on ``paper`` ("letter" or "a4"; default: the event's paper)."""
+    if paper is not None:
+        check_paper(paper)
+    render_minutes(load_minutes(db, sitting_id, lang=lang, final=final), Path(out), paper=paper)

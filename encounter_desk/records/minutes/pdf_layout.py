@@ -10,20 +10,25 @@ into Paragraphs (they wrap); the packaged DejaVu Sans prints every accent.
 
 Speed: one shared TableStyle per kind of table, Paragraphs only where text may wrap, and
 long tables cut into chunks so reportlab never re-wraps hundreds of rows at each page
-break (500 attendees and 300 interventions lay out in well under a second).
+break (500 attendees and 300 interventions lay out in well under a second). The DRAFT
+watermark is a picture drawn once per PDF, so it never mixes into the extracted text.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
+from importlib import resources
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from PIL import Image, ImageDraw, ImageFont
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import registerFontFamily
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -37,11 +42,14 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from encounter_desk.core.files import atomic_output
 from encounter_desk.core.fonts import register_fonts
+from encounter_desk.core.paper import page_size
 
 PAGE_W, PAGE_H = A4
 MARGIN = 18 * mm
 WIDTH = PAGE_W - 2 * MARGIN
+"""The text width of the narrower paper (A4): tables laid out to it fit Letter as well."""
 CHUNK = 40
 """Rows per table chunk (see the module docstring)."""
 
@@ -52,7 +60,6 @@ ACCENT = colors.HexColor("#1F3A5F")
 RULE = colors.HexColor("#B8C2CC")
 SHADE = colors.HexColor("#EEF2F6")
 OVER = colors.HexColor("#B00020")
-WATERMARK = colors.Color(0.75, 0.1, 0.1, alpha=0.13)
 
 
 # --- styles ----------------------------------------------------------------------------
@@ -106,6 +113,7 @@ class Styles:
             ("LINEABOVE", (0, -1), (-1, -1), 0.6, ACCENT),
         ])
         self.keyvalue = TableStyle([
+            ("FONT", (0, 0), (-1, -1), regular, 9),
             ("FONT", (0, 0), (0, -1), bold, 9),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("TOPPADDING", (0, 0), (-1, -1), 1.5),
@@ -121,11 +129,31 @@ def para(text: str, style: ParagraphStyle) -> Paragraph:
 # --- page furniture --------------------------------------------------------------------
 
 
+@functools.cache
+def watermark_image(text: str) -> tuple[ImageReader, float, float]:
+    """``text`` in 96 pt bold, pale red, turned 52°, as a transparent picture (and its size in
+    points) that every page of a PDF shares."""
+    scale = 3  # pixels per point: sharp when printed
+    with resources.as_file(
+        resources.files("encounter_desk.resources").joinpath("fonts", "DejaVuSans-Bold.ttf")
+    ) as path:
+        font = ImageFont.truetype(str(path), 96 * scale)
+    left, top, right, bottom = font.getbbox(text)
+    flat = Image.new("RGBA", (right - left + 8, bottom - top + 8), (0, 0, 0, 0))
+    ImageDraw.Draw(flat).text((4 - left, 4 - top), text, font=font,
+                              fill=(191, 26, 26, round(255 * 0.13)))
+    turned = flat.rotate(52, expand=True, resample=Image.Resampling.BICUBIC)
+    return ImageReader(turned), turned.width / scale, turned.height / scale
+
+
 def numbered_canvas(reference: str, page_label: str, watermark: str, font: str):  # noqa: ANN202
     """A canvas that keeps its pages and stamps "page X of Y" (and a watermark) at save."""
 
     class _NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs) -> None:
+            # reportlab starts every page in Helvetica: name our embedded font instead, so
+            # the PDF refers to no font it does not carry.
+            kwargs["initialFontName"] = font
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
 
@@ -144,40 +172,73 @@ def numbered_canvas(reference: str, page_label: str, watermark: str, font: str):
         def _stamp(self, number: int, total: int) -> None:
             self.saveState()
             if watermark:
-                self.setFillColor(WATERMARK)
-                self.setFont(font, 96)
-                self.translate(PAGE_W / 2, PAGE_H / 2)
-                self.rotate(52)
-                self.drawCentredString(0, -30, watermark)
-                self.rotate(-52)
-                self.translate(-PAGE_W / 2, -PAGE_H / 2)
+                # A picture, not text: the watermark stays out of the extracted text and out
+                # of what a screen reader or a search finds.
+                image, w, h = watermark_image(watermark)
+                page_w, page_h = self._pagesize
+                self.drawImage(image, (page_w - w) / 2, (page_h - h) / 2, w, h, mask="auto")
+            page_w = self._pagesize[0]
             self.setStrokeColor(RULE)
             self.setLineWidth(0.5)
-            self.line(MARGIN, 13 * mm, PAGE_W - MARGIN, 13 * mm)
+            self.line(MARGIN, 13 * mm, page_w - MARGIN, 13 * mm)
             self.setFillColor(MUTED)
             self.setFont(font, 8)
             self.drawString(MARGIN, 9 * mm, reference)
             self.drawRightString(
-                PAGE_W - MARGIN, 9 * mm, page_label.format(page=number, pages=total)
+                page_w - MARGIN, 9 * mm, page_label.format(page=number, pages=total)
             )
             self.restoreState()
 
     return _NumberedCanvas
 
 
+class _Heading(Paragraph):
+    """A heading that is also an entry of the PDF's outline (bookmarks) at ``level``."""
+
+    def __init__(self, text: str, style: ParagraphStyle, level: int) -> None:
+        super().__init__(escape(text), style)
+        self.outline_text = text
+        self.outline_level = level
+
+
+def heading(text: str, style: ParagraphStyle, level: int = 0) -> Paragraph:
+    """A heading that shows in the outline (bookmarks) of the PDF."""
+    return _Heading(text, style, level)
+
+
+class _OutlinedDoc(BaseDocTemplate):
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's name
+        if isinstance(flowable, _Heading):
+            key = f"h{id(flowable)}"
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(flowable.outline_text, key, level=flowable.outline_level,
+                                      closed=flowable.outline_level > 0)
+
+
 def build_pdf(out: Path, story: list[Flowable], *, title: str, reference: str,
-           page_label: str, watermark: str, lang: str) -> None:
+           page_label: str, watermark: str, lang: str, paper: str = "a4",
+           author: str = "", subject: str = "") -> None:
+    """Lay ``story`` out on ``paper`` ("letter" or "a4"), numbered and stamped, with its
+    title, author, subject, language and creator set and an outline of its headings."""
     styles_font = register_fonts()[0]
-    out.parent.mkdir(parents=True, exist_ok=True)
-    doc = BaseDocTemplate(
-        str(out), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
-        topMargin=16 * mm, bottomMargin=18 * mm, title=title, author=reference,
-        subject=reference, lang=lang,
+    with atomic_output(out) as tmp:
+        _build(tmp, story, title=title, reference=reference, page_label=page_label,
+               watermark=watermark, font=styles_font, lang=lang, paper=paper,
+               author=author, subject=subject)
+
+
+def _build(out: Path, story: list[Flowable], *, title: str, reference: str,
+           page_label: str, watermark: str, font: str, lang: str, paper: str,
+           author: str, subject: str) -> None:
+    doc = _OutlinedDoc(
+        str(out), pagesize=page_size(paper), leftMargin=MARGIN, rightMargin=MARGIN,
+        topMargin=16 * mm, bottomMargin=18 * mm, title=title, author=author or reference,
+        subject=subject or reference, lang=lang, creator="Encounter Desk",
     )
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    doc.build(story, canvasmaker=numbered_canvas(reference, page_label, watermark, styles_font))
+    doc.build(story, canvasmaker=numbered_canvas(reference, page_label, watermark, font))
 
 
 def heads(texts: Iterable, s: Styles) -> list:
@@ -210,6 +271,18 @@ def keep_headings_with_content(story: list[Flowable], s: Styles) -> list[Flowabl
             out.append(CondPageBreak(45 * mm))
         out.append(flowable)
     return out
+
+
+def shares_table(shares, head: list[str], total: str, total_time: str, lang: str,  # noqa: ANN001
+                 s: Styles) -> Table:
+    """Speaking time by delegation or by gender: interventions, time, share, and a total."""
+    shares = list(shares)
+    rows = [heads(head, s)] + [[para(x.label, s.cell), str(x.speeches), x.duration,
+                                  x.share_text] for x in shares]
+    rows.append([total, str(sum(x.speeches for x in shares)), total_time,
+                 "100 %" if lang == "es" else "100%"])
+    return Table(rows, colWidths=[80 * mm, 28 * mm, 24 * mm, 24 * mm],
+                 style=s.totals_row, hAlign="LEFT", repeatRows=1)
 
 
 def initiatives_table(lines, s: Styles, tr) -> Table:  # noqa: ANN001

@@ -54,7 +54,7 @@ from encounter_desk.storage.models.records import (
     InitiativeStatus,
 )
 from encounter_desk.storage.models.scans import CheckIn, Scan
-from encounter_desk.storage.models.sittings import AgendaItem, Sitting
+from encounter_desk.storage.models.sittings import AgendaItem, Recess, Sitting
 from encounter_desk.storage.models.speeches import (
     SPEECH_KIND_LABELS,
     SPEECH_STATE_LABELS,
@@ -97,6 +97,7 @@ __all__ = [
     "INITIATIVE_KIND_LABELS",
     "INITIATIVE_STATUS_LABELS",
     "Initiative",
+    "Recess",
     "InitiativeKind",
     "InitiativeSponsor",
     "InitiativeStatus",

@@ -13,7 +13,7 @@ import decimal
 import json
 from typing import Any
 
-from sqlalchemy import Integer, String, Text, event, insert, inspect
+from sqlalchemy import Integer, String, Table, Text, event, insert, inspect
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from encounter_desk.storage.models.base import Base, UTCDateTime, utcnow
@@ -119,17 +119,38 @@ def install(session_class: type[Session] | Any) -> None:
         pending = _collect(session)
         if not pending:
             return
-        actor = session.info.get("actor") or "unknown"
-        now = session.info.get("clock", utcnow)()
+        who_ = who(session)
         rows = [
-            {
-                "at": now,
-                "actor": actor,
-                "action": item["action"],
-                "table_name": item["obj"].__tablename__,
-                "row_id": _row_id(item["obj"]),
-                "changes": json.dumps(item["changes"], ensure_ascii=False, default=str),
-            }
+            _entry(who_, item["action"], item["obj"].__tablename__, _row_id(item["obj"]),
+                   item["changes"])
             for item in pending
         ]
         session.connection().execute(insert(AuditEntry), rows)
+
+
+def who(session: Session) -> tuple[dt.datetime, str]:
+    """When and by whom, for the entries of one flush."""
+    return session.info.get("clock", utcnow)(), session.info.get("actor") or "unknown"
+
+
+def _entry(who: tuple[dt.datetime, str], action: str, table_name: str, row_id: str,
+           changes: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "at": who[0],
+        "actor": who[1],
+        "action": action,
+        "table_name": table_name,
+        "row_id": row_id,
+        "changes": json.dumps(changes, ensure_ascii=False, default=str),
+    }
+
+
+def inserted(who: tuple[dt.datetime, str], table: Table,
+             values: dict[str, Any]) -> dict[str, Any]:
+    """The audit row for a row inserted without the ORM (``values``: every column by key,
+    the primary key included): the same entry the listener writes for an ORM insert.
+    ``who`` is :func:`who` of the session, once per transaction."""
+    changes = {col.key: _plain(values.get(col.key)) for col in table.columns
+               if col.key not in SECRET_COLUMNS}
+    row_id = "/".join(str(values[col.key]) for col in table.primary_key.columns)
+    return _entry(who, "insert", table.name, row_id, changes)

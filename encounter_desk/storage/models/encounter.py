@@ -31,6 +31,8 @@ class Event(Base):
     """Hex key that signs badge codes. Never printed, never exported."""
     quorum_rule: Mapped[str] = mapped_column(String(40), default="")
     """Empty: no quorum; 'majority_of_members': more than half of the member delegations."""
+    paper: Mapped[str] = mapped_column(String(10), default="")
+    """Paper of every PDF: "letter" or "a4"; empty: the country's default (Letter in Mexico)."""
     kiosk_pin_hash: Mapped[str] = mapped_column(String(200), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)

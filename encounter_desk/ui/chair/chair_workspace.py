@@ -42,6 +42,7 @@ from encounter_desk.ui.chair.floor_state import FloorState
 from encounter_desk.ui.chair.help_overlay import HelpOverlay
 from encounter_desk.ui.chair.list_panel import ListPanel
 from encounter_desk.ui.chair.projector import ProjectorWindow
+from encounter_desk.ui.chair.sitting_life_bar import SittingLifeBar
 from encounter_desk.ui.chair.sounds import ClockSounds
 from encounter_desk.ui.chair.times_dialog import TimesDialog
 from encounter_desk.ui.chair.top_bar import ChairTopBar
@@ -112,7 +113,9 @@ class ChairWorkspace(Workspace):
         self.pause_button, self.preview = panel.pause_button, panel.preview
         self.stats, self.attendance_counts = panel.stats, panel.attendance_counts
         self.splitter = side_by_side(self.list_panel, self.floor_panel, (4, 5), (540, 720))
-        vbox(self.top, (self.splitter, 1), parent=self, margins=6)
+        self.life_bar = SittingLifeBar(self.db, self.messages)  # open, recess, adjourn
+        self.life_bar.changed.connect(self.reload)
+        vbox(self.top, self.life_bar, (self.splitter, 1), parent=self, margins=6)
 
     def _connect(self) -> None:
         top, queue, floor = self.top, self.list_panel, self.floor_panel
@@ -156,6 +159,10 @@ class ChairWorkspace(Workspace):
             "find": lambda: self.prepare(SpeechKind.STATEMENT),
             "readd": self.readd_last,
             "queue": self.queue.setFocus,
+            "open_sitting": lambda: self.life_bar.open_sitting(),
+            "suspend_sitting": lambda: self.life_bar.suspend(),
+            "resume_sitting": lambda: self.life_bar.resume(),
+            "adjourn_sitting": lambda: self.life_bar.adjourn(),
             "projector": self.show_projector,
             "help": self.toggle_help,
         }
@@ -240,6 +247,7 @@ class ChairWorkspace(Workspace):
         self.sitting_box.show_sittings(sitting_id)
         self._fill_items()
         self.attendance_counts.set_sitting(sitting_id)
+        self.life_bar.set_sitting(sitting_id)
         self.reload()
 
     def _item_chosen(self) -> None:
@@ -325,14 +333,23 @@ class ChairWorkspace(Workspace):
     def _ready(self) -> bool:
         return self.sitting_id is not None and self.floor.snapshot is not None
 
+    def _when_open(self, action: Callable[[], Any]) -> None:
+        """Run ``action`` in an open sitting; outside one, ask first."""
+        if self.life_bar.is_open():
+            self._act(action)
+            return
+        self.messages.ask(self, self.tr("Chair"), self.tr(
+            "The session is not open. Give the floor anyway?"),
+            lambda: self._act(action), self.tr("Give the floor"))
+
     def next_speaker(self) -> None:
         if self._ready():
-            self._act(lambda: speakers.start_next(self.db, self.sitting_id, self.item_id))
+            self._when_open(lambda: speakers.start_next(self.db, self.sitting_id, self.item_id))
 
     def give_floor_to_selected(self) -> None:
         speech_id = self.queue.selected_id()
         if speech_id is not None:
-            self._act(lambda: speakers.start_speech(self.db, speech_id))
+            self._when_open(lambda: speakers.start_speech(self.db, speech_id))
 
     def toggle_pause(self) -> None:
         if self._ready():

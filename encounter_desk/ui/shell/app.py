@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from encounter_desk import APP_ID, APP_NAME, __version__
@@ -67,6 +68,24 @@ def first_run(database_url: str) -> bool:
     return database_url == sqlite_url(config.default_event_path()) and default_file_is_empty()
 
 
+def close_on_interrupt(window: MainWindow) -> QTimer:
+    """Ctrl-C in the terminal closes the window as File → Quit does (the event closed, its
+    last backup taken), instead of a traceback and an app that keeps running.
+
+    Qt's event loop runs in C++, where Python's signal handler cannot run; a timer wakes
+    the interpreter four times a second so that it can. Returns that timer."""
+
+    def interrupted(_signum, _frame) -> None:  # noqa: ANN001
+        log.info("interrupted (Ctrl-C): closing")
+        window.close()
+
+    signal.signal(signal.SIGINT, interrupted)
+    timer = QTimer(window)
+    timer.timeout.connect(lambda: None)
+    timer.start(250)
+    return timer
+
+
 def run_app(database_url: str, language: str | None) -> int:
     """Open the desktop app on the event at ``database_url``; returns the exit code."""
     app = application()
@@ -86,6 +105,7 @@ def run_app(database_url: str, language: str | None) -> int:
             details,
         )
     )
+    close_on_interrupt(window)
     window.show()
     if first_run(database_url):
         window.show_welcome()

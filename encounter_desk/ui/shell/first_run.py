@@ -132,7 +132,7 @@ class WelcomePage(Retranslating, QWidget):
         self.demo_button.setText(self.tr("Open the demo"))
         self.demo_hint.setText(self.tr(
             "A complete encounter to practise on: 11 delegations, about 120 participants, "
-            "five sittings. It lives in its own file; your events are not touched."))
+            "five sessions. It lives in its own file; your events are not touched."))
         self.create_button.setText(self.tr("Create an event…"))
         self.create_hint.setText(self.tr(
             "Names, dates and venue; the 11 member delegations of the RCM are added for you."))

@@ -89,10 +89,10 @@ class HowToDialog(Retranslating, QDialog):
                 self.tr("<b>F11</b> shows the room screen; <b>F1</b> lists every key."),
             ]
         return [
-            self.tr("Choose the sitting: attendance fills in from the desk's check-ins."),
+            self.tr("Choose the session: attendance fills in from the desk's check-ins."),
             self.tr("Correct attendance by hand where needed (someone came in late, a "
                     "substitute); every change is kept in the audit trail."),
-            self.tr("Write the agreements and initiatives of the sitting."),
+            self.tr("Write the agreements and initiatives of the session."),
             self.tr("Export the minutes as PDF: a DRAFT watermark until they are final, "
                     "in Spanish or English."),
             self.tr("Attendance and speeches also go out as CSV or Excel files, and the "

@@ -8,6 +8,7 @@ PIN set in Setup → This desk (:mod:`encounter_desk.event.kiosk_pin`). Nothing 
 from __future__ import annotations
 
 import logging
+import time
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from encounter_desk.core.errors import Refusal
 from encounter_desk.event import kiosk_pin as kiosk
 from encounter_desk.storage.database import Database
 from encounter_desk.ui.widgets.layout import named, problem_label
@@ -55,7 +57,14 @@ class PinDialog(QDialog):
         self.setWindowTitle(self.tr("Leave kiosk mode"))
 
     def _try(self) -> None:
-        if self._check(self.pin.text()):
+        try:
+            right = self._check(self.pin.text())
+        except Refusal as exc:  # locked after too many wrong PINs
+            self.pin.clear()
+            self.error.setText(str(exc))
+            self.adjustSize()  # the sentence may wrap onto a second line
+            return
+        if right:
             self.accept()
             return
         self.pin.clear()
@@ -77,6 +86,8 @@ class KioskController(QObject):
         self.desk: QWidget | None = None
         self.active = False
         self.dialog: PinDialog | None = None
+        self.guard: kiosk.PinGuard | None = None
+        self.monotonic = time.monotonic  # tests put a ManualClock's monotonic here
         self._was_maximized = False
         self.leave_button = named(QPushButton(), "leaveKioskButton")
         self.leave_button.clicked.connect(self.request_leave)
@@ -128,8 +139,9 @@ class KioskController(QObject):
     def request_leave(self) -> None:
         if not self.active or self.db is None:
             return
-        db = self.db
-        self.dialog = PinDialog(lambda pin: kiosk.check_pin(db, pin), self.window)
+        if self.guard is None or self.guard.db is not self.db:
+            self.guard = kiosk.PinGuard(self.db, self.monotonic)
+        self.dialog = PinDialog(self.guard.attempt, self.window)
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.accepted.connect(self._unlock)
         self.dialog.open()

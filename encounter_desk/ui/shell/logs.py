@@ -6,6 +6,7 @@ Uncaught exceptions are logged and shown in a non-blocking dialog; the app stays
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 
 from encounter_desk.core import config
+from encounter_desk.core.redact import MaskingFormatter
 
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("qt")
@@ -39,15 +41,26 @@ def setup_logging(level: int = logging.INFO) -> Path:
     path = log_file()
     root = logging.getLogger()
     if not any(getattr(h, "encounter_desk", False) for h in root.handlers):
-        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
-        handler.encounter_desk = True  # type: ignore[attr-defined]
-        handler.setFormatter(
-            logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+        handler = PrivateRotatingFileHandler(
+            path, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
         )
+        handler.encounter_desk = True  # type: ignore[attr-defined]
+        handler.setFormatter(MaskingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root.addHandler(handler)
     root.setLevel(level)
     qInstallMessageHandler(qt_message_handler)
     return path
+
+
+class PrivateRotatingFileHandler(RotatingFileHandler):
+    """The log file (and each rotated one) readable and writable by its owner only: it
+    may name participants and the event's server."""
+
+    def _open(self):  # noqa: ANN202
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        os.chmod(self.baseFilename, 0o600)  # a file made by an older version, too
+        return os.fdopen(fd, self.mode.replace("w", "a"), encoding=self.encoding,
+                         errors=self.errors)
 
 
 def qt_message_handler(mode: QtMsgType, context, message: str) -> None:  # noqa: ANN001

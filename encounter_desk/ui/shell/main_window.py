@@ -13,7 +13,13 @@ from encounter_desk import APP_NAME, __version__
 from encounter_desk.core import config, i18n
 from encounter_desk.core.errors import Refusal
 from encounter_desk.event import event as events
-from encounter_desk.storage.database import Database, DatabaseError, open_database, sqlite_url
+from encounter_desk.storage.database import (
+    Database,
+    DatabaseError,
+    describe_url,
+    open_database,
+    sqlite_url,
+)
 from encounter_desk.ui.chair import ChairWorkspace
 from encounter_desk.ui.declaration import DeclarationWorkspace
 from encounter_desk.ui.desk import DeskWorkspace
@@ -180,7 +186,7 @@ class MainWindow(Retranslating, QMainWindow):
         try:
             db = open_database(url, actor=self.actor)
         except DatabaseError as exc:
-            log.warning("could not open %s: %s", url, exc)
+            log.warning("could not open %s: %s", describe_url(url), exc)
             self.messages.warn(self, self.tr("The event could not be opened"), str(exc))
             self.start_page.set_problem(str(exc))
             if self.db is None:

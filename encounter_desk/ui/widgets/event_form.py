@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLabel, QLineEdit, QWidget
 
 from encounter_desk.core import names as text
 from encounter_desk.core.errors import Refusal
@@ -15,7 +15,7 @@ from encounter_desk.ui.widgets.retranslating import Retranslating
 
 
 class EventForm(Retranslating, QWidget):
-    """Names in Spanish and English, reference code, dates, venue and city."""
+    """Names in Spanish and English, reference code, dates, venue, city, country, paper."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -34,12 +34,16 @@ class EventForm(Retranslating, QWidget):
         self.venue = QLineEdit()
         self.city = QLineEdit()
         self.country = QLineEdit()
+        self.paper = QComboBox()  # "" follows the country: Letter in Mexico and the region
+        self.paper.setObjectName("eventPaper")
+        for value in ("", "letter", "a4"):
+            self.paper.addItem("", value)
         self._base: EventDetails | None = None
 
         self._labels: dict[str, QLabel] = {}
         layout = QFormLayout(self)
         for key in ("name_es", "name_en", "short_name_es", "short_name_en", "code",
-                    "start_date", "end_date", "venue", "city", "country"):
+                    "start_date", "end_date", "venue", "city", "country", "paper"):
             label = QLabel()
             label.setBuddy(getattr(self, key))
             self._labels[key] = label
@@ -58,10 +62,14 @@ class EventForm(Retranslating, QWidget):
             "venue": self.tr("Venue"),
             "city": self.tr("City"),
             "country": self.tr("Country"),
+            "paper": self.tr("Paper"),
         }
         for key, value in texts.items():
             self._labels[key].setText(value + ":")
         self.code.setPlaceholderText(self.tr("printed on badges and minutes, e.g. RCM-EP-2017"))
+        for index, text_ in enumerate((self.tr("As the country prints (Letter in Mexico)"),
+                                       self.tr("Letter"), self.tr("A4"))):
+            self.paper.setItemText(index, text_)
 
     def set_details(self, details: EventDetails) -> None:
         self._base = details
@@ -70,6 +78,7 @@ class EventForm(Retranslating, QWidget):
             getattr(self, key).setText(getattr(details, key))
         self.start_date.setDate(_qdate(details.start_date))
         self.end_date.setDate(_qdate(details.end_date))
+        self.paper.setCurrentIndex(max(0, self.paper.findData(details.paper)))
 
     def details(self) -> EventDetails:
         """The form's values; a :class:`Refusal` says which one is missing or wrong."""
@@ -89,9 +98,11 @@ class EventForm(Retranslating, QWidget):
         if end < start:
             raise Refusal(self.tr("The last day cannot come before the first day."),
                           "event.dates")
+        paper = self.paper.currentData() or ""
         if self._base is not None:
-            return dataclasses.replace(self._base, start_date=start, end_date=end, **values)
-        return EventDetails(start_date=start, end_date=end, **values)
+            return dataclasses.replace(self._base, start_date=start, end_date=end, paper=paper,
+                                       **values)
+        return EventDetails(start_date=start, end_date=end, paper=paper, **values)
 
 
 def _qdate(value: dt.date) -> QDate:

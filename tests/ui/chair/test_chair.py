@@ -423,3 +423,55 @@ def test_stable_object_names_for_automated_ui_tests(chair):
     assert queue is chair.queue
     assert isinstance(clock, ClockWidget) and clock is chair.clock_widget
     assert button is not None and "F5" in button.text()
+
+
+# --- the sitting's life ------------------------------------------------------------------
+
+@pytest.fixture
+def closed_room(tmp_path) -> ChairRoom:
+    room = ChairRoom(tmp_path / "closed.sqlite", open_sitting=False)
+    yield room
+    room.db.close()
+
+
+def test_open_recess_resume_adjourn_from_the_buttons_and_keys(closed_room, qtbot):
+    from PySide6.QtWidgets import QPushButton
+
+    from encounter_desk.records import sitting_life
+
+    ws = closed_room.workspace()
+    qtbot.addWidget(ws)
+    ws.resize(1280, 800)
+    ws.show()
+    with qtbot.waitActive(ws):
+        ws.activateWindow()
+    bar = ws.life_bar
+    buttons = {n: ws.findChild(QPushButton, n) for n in
+               ("openSitting", "suspendSitting", "resumeSitting", "adjournSitting")}
+    assert [b.isEnabled() for b in buttons.values()] == [True, False, False, False]
+    assert bar.state_label.text() == "Session 1 has not been opened."
+    # A speech outside an open sitting asks first; answered no, nobody takes the floor.
+    closed_room.add("ana")
+    closed_room.messages.answer_yes = False
+    ws.next_speaker()
+    assert closed_room.messages.said[-1][0] == "ask" and on_floor(closed_room) is None
+    qtbot.mouseClick(buttons["openSitting"], Qt.MouseButton.LeftButton)
+    life = sitting_life.sitting_life(closed_room.db, closed_room.sitting)
+    assert life.stage is sitting_life.Stage.OPEN and life.opened_at is not None
+    assert bar.state_label.text().startswith("Session 1 opened at")
+    asked = len(closed_room.messages.said)
+    ws.next_speaker()  # now open: no question
+    assert len(closed_room.messages.said) == asked and on_floor(closed_room) is not None
+    ws.end_speech()
+    qtbot.keyClick(ws.queue, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    assert sitting_life.sitting_life(closed_room.db, closed_room.sitting).stage \
+        is sitting_life.Stage.SUSPENDED
+    assert buttons["resumeSitting"].isEnabled() and not buttons["suspendSitting"].isEnabled()
+    qtbot.mouseClick(buttons["resumeSitting"], Qt.MouseButton.LeftButton)
+    closed_room.messages.answer_yes = True
+    qtbot.mouseClick(buttons["adjournSitting"], Qt.MouseButton.LeftButton)
+    assert closed_room.messages.said[-1][0] == "ask"
+    assert sitting_life.sitting_life(closed_room.db, closed_room.sitting).stage \
+        is sitting_life.Stage.ADJOURNED
+    assert not any(b.isEnabled() for b in buttons.values())

@@ -319,7 +319,7 @@ def test_the_minutes_preview_writes_a_pdf_and_opens_it(qtbot, records):
     assert path.suffix == ".pdf" and path.stat().st_size > 10_000
     text = pdf_text(path)
     assert "4 de septiembre de 2017" in text
-    assert "BORRADOR" in text or "DRAFT" in text
+    assert "PROYECTO DE ACTA" in text and "BORRADOR" not in text
     assert str(path) in page.findChild(QLabel, "minutesStatus").text()
 
 

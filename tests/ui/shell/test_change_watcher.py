@@ -76,6 +76,22 @@ def test_watcher_sees_another_desks_scan_within_two_ticks(qtbot, shared_url):
     db.close()
 
 
+def test_watcher_checkpoints_the_file_only_on_a_quiet_tick(qtbot, tmp_path):
+    db = open_database(sqlite_url(tmp_path / "event.sqlite"))
+    codes = make_event(db, 3)
+    timer = FakeTimer()
+    watcher = ChangeWatcher(db, timer=timer)
+    watcher.start()
+    checkpoints = []
+    db.checkpoint = lambda: checkpoints.append(True)  # count them
+    checkin.check_in(db, codes[0], desk="here")
+    timer.timeout.emit()  # the record moved: the screens reload, no checkpoint now
+    assert checkpoints == []
+    timer.timeout.emit()  # a second with nothing written: the moment to checkpoint
+    assert checkpoints == [True]
+    db.close()
+
+
 def test_main_window_reloads_the_visible_workspace_on_change(qtbot, tmp_path, messages):
     from encounter_desk.ui.shell.app import create_main_window
 

@@ -103,3 +103,26 @@ def test_leave_button_asks_for_the_pin(window, qtbot):
     assert dialog.isVisible()
     dialog.reject()
     assert window.kiosk.active
+
+
+def test_wrong_pins_lock_the_dialog_for_a_while(window, qtbot):
+    from encounter_desk.core.clock import ManualClock
+
+    clock = ManualClock()
+    window.kiosk.monotonic = clock.monotonic
+    kiosk.set_pin(window.db, "2468")
+    assert window.kiosk.enter()
+    window.kiosk.request_leave()
+    dialog = window.kiosk.dialog
+    pin = dialog.findChild(QLineEdit, "kioskPinInput")
+    for _ in range(kiosk.FREE_TRIES):
+        qtbot.keyClicks(pin, "1111")
+        qtbot.keyClick(pin, Qt.Key.Key_Return)
+    qtbot.keyClicks(pin, "2468")
+    qtbot.keyClick(pin, Qt.Key.Key_Return)
+    assert window.kiosk.active  # locked: the right PIN must wait
+    assert "Try again in 30 seconds" in dialog.error.text()
+    clock.advance(30)
+    qtbot.keyClicks(pin, "2468")
+    qtbot.keyClick(pin, Qt.Key.Key_Return)
+    assert not window.kiosk.active

@@ -1,6 +1,6 @@
 """The declaration: draft paragraphs, amendments and sponsors, adoption, votes, statements.
 
-Revision ID: 0006_issue15
+Revision ID: 0006
 Revises: 0005
 Create Date: 2026-12-01 10:00:00
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006_issue15"
+revision = "0006"
 down_revision = "0005"
 branch_labels = None
 depends_on = None
