@@ -436,6 +436,11 @@ class MainWindow(Retranslating, QMainWindow):
         self._close_database()
         super().closeEvent(event)
 
+    def close_without_asking(self) -> None:
+        """Close at once (Ctrl-C in the terminal): no question about the open event."""
+        self._quit_confirmed = True
+        self.close()
+
     def _quit_now(self) -> None:
         self._quit_confirmed = True
         QTimer.singleShot(0, self.close)  # not inside the close being refused
