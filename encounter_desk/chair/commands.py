@@ -12,6 +12,8 @@ The commands live by what they change, each module with its rules:
 
 * :mod:`encounter_desk.chair.queue` — asking for the floor (by name or badge), withdrawing,
   reordering, putting the last speaker back;
+* :mod:`encounter_desk.chair.requests` — a waiting request's kind or person changed in
+  place, a withdrawal undone;
 * :mod:`encounter_desk.chair.floor` — giving the floor, pauses, points of order, the end of
   a speech, extra time;
 * :mod:`encounter_desk.chair.lists` — closing and reopening a list, its default times, the
@@ -43,7 +45,14 @@ from encounter_desk.chair.floor import (
     start_speech,
     toggle_pause,
 )
-from encounter_desk.chair.lists import close_list, reopen_list, set_budget, set_list_times
+from encounter_desk.chair.lists import (
+    close_list,
+    reopen_list,
+    set_budget,
+    set_list_times,
+    set_only_present,
+)
+from encounter_desk.chair.presence import not_present, speeches_given
 from encounter_desk.chair.queries import (
     budgets,
     current_speech,
@@ -60,6 +69,7 @@ from encounter_desk.chair.queue import (
     readd_last,
     withdraw,
 )
+from encounter_desk.chair.requests import change_request, undo_withdraw
 from encounter_desk.chair.speech_details import (
     adjust_time,
     set_language,
@@ -83,6 +93,7 @@ __all__ = [
     "add_time",
     "adjust_time",
     "budgets",
+    "change_request",
     "close_list",
     "current_speech",
     "end_current",
@@ -92,6 +103,7 @@ __all__ = [
     "move_down",
     "move_to",
     "move_up",
+    "not_present",
     "participant_from_badge",
     "pause_current",
     "readd_last",
@@ -100,12 +112,15 @@ __all__ = [
     "set_budget",
     "set_language",
     "set_list_times",
+    "set_only_present",
     "set_summary",
     "set_time_limit",
     "sitting_speeches",
     "speaking_stats",
+    "speeches_given",
     "start_next",
     "start_speech",
     "toggle_pause",
+    "undo_withdraw",
     "withdraw",
 ]

@@ -193,6 +193,8 @@ class ListSettings:
     statement_from_sitting: bool
     """The statement time is the sitting's default (not set on this list)."""
     warning_seconds: int
+    only_present: bool = False
+    """Only participants marked present at the sitting may be put on the list."""
 
 
 @dataclass(frozen=True)
@@ -241,6 +243,7 @@ def settings_of(session: Session, sitting: Sitting, agenda_item_id: int | None) 
         limits=list_limits(sitting, lst),
         statement_from_sitting=lst is None or lst.statement_seconds is None,
         warning_seconds=sitting.warning_seconds or 0,
+        only_present=bool(lst and lst.only_present),
     )
 
 

@@ -64,6 +64,19 @@ def reopen_list(db: Database, sitting_id: int, agenda_item_id: int | None = None
         return settings_of(session, sitting, agenda_item_id)
 
 
+def set_only_present(
+    db: Database, sitting_id: int, agenda_item_id: int | None, only_present: bool,
+) -> ListSettings:
+    """Whether only participants marked present at the sitting may be put on the list."""
+    with db.write() as session:
+        sitting = require_list_sitting(session, sitting_id, agenda_item_id)
+        row = _list_row(session, sitting, agenda_item_id)
+        if row.only_present != bool(only_present):
+            row.only_present = bool(only_present)
+        session.flush()
+        return settings_of(session, sitting, agenda_item_id)
+
+
 def set_list_times(
     db: Database,
     sitting_id: int,

@@ -26,7 +26,7 @@ from encounter_desk.chair.checks import (
     require_waiting,
     speech_kind,
 )
-from encounter_desk.chair.entries import EntryBuilder, QueueEntry, entry_of
+from encounter_desk.chair.entries import EntryBuilder, QueueEntry, entry_of, kind_label
 from encounter_desk.chair.errors import SpeakerListError
 from encounter_desk.chair.lookups import (
     find_list,
@@ -36,6 +36,7 @@ from encounter_desk.chair.lookups import (
     require_sitting,
     waiting_speeches,
 )
+from encounter_desk.chair.presence import refuse_absent
 from encounter_desk.core.i18n import translate
 from encounter_desk.event import badge_code
 from encounter_desk.event.badge_reading import read_badge
@@ -115,6 +116,28 @@ def participant_from_badge(db: Database, raw: str) -> int:
         return person.id
 
 
+def refuse_second_request(
+    waiting: Sequence[Speech], person: Participant | None, kind: SpeechKind,
+    *, ignore: int | None = None,
+) -> None:
+    """A person waits at most once with each kind of request (two points of order from one
+    person are one too many); ``ignore`` is a waiting speech being changed in place."""
+    if person is None or not any(
+        s.participant_id == person.id and s.kind == kind.value and s.id != ignore
+        for s in waiting
+    ):
+        return
+    if kind == SpeechKind.STATEMENT:
+        message = translate("Speakers", "{name} is already waiting to speak on this list.")
+    else:
+        message = translate(
+            "Speakers", "{name} already has a request waiting on this list: {kind}.")
+    raise SpeakerListError(
+        message.format(name=person.display_name, kind=kind_label(kind.value)),
+        code="speakers.already_waiting",
+    )
+
+
 def add_speaker(
     db: Database,
     sitting_id: int,
@@ -156,19 +179,12 @@ def add_speaker(
                 ).format(name=person.display_name),
                 code="speakers.list_closed",
             )
+        refuse_absent(session, lst, person)
         waiting = waiting_speeches(session, sitting_id, agenda_item_id)
-        if kind == SpeechKind.STATEMENT and any(
-            s.participant_id == participant_id and s.kind == SpeechKind.STATEMENT for s in waiting
-        ):
-            raise SpeakerListError(
-                translate("Speakers", "{name} is already waiting to speak on this list.").format(
-                    name=person.display_name
-                ),
-                code="speakers.already_waiting",
-            )
+        refuse_second_request(waiting, person, kind)
         target = None
         if kind in (SpeechKind.RIGHT_OF_REPLY, SpeechKind.QUESTION):
-            target = _answered(session, sitting, agenda_item_id, replies_to_id, kind)
+            target = answered_speech(session, sitting, agenda_item_id, replies_to_id, kind)
         elif replies_to_id is not None:
             raise SpeakerListError(
                 translate(
@@ -201,7 +217,7 @@ def add_speaker(
         return entry_of(session, speech)
 
 
-def _answered(
+def answered_speech(
     session: Session,
     sitting: Sitting,
     agenda_item_id: int | None,
@@ -291,14 +307,8 @@ def readd_last(
             )
         last = max(past, key=lambda s: (s.ended_at or s.withdrawn_at, s.id))
         waiting = waiting_speeches(session, sitting_id, agenda_item_id)
-        if any(s.participant_id == last.participant_id and s.kind == last.kind for s in waiting):
-            person = session.get(Participant, last.participant_id)
-            raise SpeakerListError(
-                translate("Speakers", "{name} is already waiting to speak on this list.").format(
-                    name=person.display_name if person else ""
-                ),
-                code="speakers.already_waiting",
-            )
+        refuse_second_request(
+            waiting, session.get(Participant, last.participant_id), speech_kind(last.kind))
         speech = Speech(
             sitting_id=sitting_id,
             agenda_item_id=agenda_item_id,

@@ -447,6 +447,10 @@
         <source>Mark absent</source>
         <translation>Marcar como ausentes</translation>
     </message>
+    <message>
+        <source>People who had the floor at this session: {count} of those selected. The minutes record their speeches. Mark them absent all the same?</source>
+        <translation>Personas que hicieron uso de la palabra en esta sesión: {count} de las seleccionadas. El acta registra sus intervenciones. ¿Marcarlas ausentes de todos modos?</translation>
+    </message>
 </context>
 <context>
     <name>BackupActions</name>
@@ -1299,6 +1303,30 @@
     <message>
         <source>Show or hide this list of shortcuts</source>
         <translation>Mostrar u ocultar esta lista de atajos</translation>
+    </message>
+    <message>
+        <source>Close the room screen</source>
+        <translation>Cerrar la pantalla de la sala</translation>
+    </message>
+    <message>
+        <source>Give the floor to the selected speaker, out of turn</source>
+        <translation>Dar la palabra al orador seleccionado, fuera de turno</translation>
+    </message>
+    <message>
+        <source>Close or reopen the list</source>
+        <translation>Cerrar o reabrir la lista</translation>
+    </message>
+    <message>
+        <source>Speaking times of the list</source>
+        <translation>Tiempos de uso de la palabra de la lista</translation>
+    </message>
+    <message>
+        <source>Put the last withdrawn speaker back where they were</source>
+        <translation>Devolver al último orador retirado a su lugar</translation>
+    </message>
+    <message>
+        <source>Mark present the speaker just flagged as not present</source>
+        <translation>Marcar presente al orador que se acaba de señalar como no presente</translation>
     </message>
     <message>
         <source>Open the session (records the time and the quorum)</source>
@@ -2973,7 +3001,7 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     </message>
     <message>
         <source>Secretary</source>
-        <translation>Secretario(a)</translation>
+        <translation>Secretario</translation>
     </message>
     <message>
         <source>1. Attendance</source>
@@ -3257,7 +3285,7 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     </message>
     <message>
         <source>DRAFT</source>
-        <translation>BORRADOR</translation>
+        <translation>PROYECTO</translation>
     </message>
     <message>
         <source>Report of the encounter</source>
@@ -5089,6 +5117,18 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <source>The accreditation of {name} was withdrawn.</source>
         <translation>La acreditación de {name} fue retirada.</translation>
     </message>
+    <message>
+        <source>{name} already has a request waiting on this list: {kind}.</source>
+        <translation>{name} ya tiene una solicitud en espera en esta lista: {kind}.</translation>
+    </message>
+    <message>
+        <source>Only a withdrawn request can be put back.</source>
+        <translation>Solo se puede devolver a la lista una solicitud retirada.</translation>
+    </message>
+    <message>
+        <source>Only participants marked present at this session may speak, and {name} is not marked present. Mark them present first.</source>
+        <translation>Solo pueden hacer uso de la palabra los participantes registrados como presentes en esta sesión, y {name} no está registrado como presente. Regístrelo como presente primero.</translation>
+    </message>
 </context>
 <context>
     <name>SpeechKind</name>
@@ -5225,6 +5265,18 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>Delegation budgets on this item (00:00 = none)</source>
         <translation>Tiempo de cada delegación en este punto (00:00 = sin tope)</translation>
+    </message>
+    <message>
+        <source>Give every delegation</source>
+        <translation>Dar a cada delegación</translation>
+    </message>
+    <message>
+        <source>The same budget for every delegation; change any of them afterwards</source>
+        <translation>El mismo tiempo para cada delegación; después puede cambiar cualquiera</translation>
+    </message>
+    <message>
+        <source>Default budget</source>
+        <translation>Tiempo por defecto</translation>
     </message>
 </context>
 <context>
@@ -5733,6 +5785,14 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <source>Close the list to new statements</source>
         <translation>Cerrar la lista a nuevas intervenciones</translation>
     </message>
+    <message>
+        <source>Room screen  (F11)</source>
+        <translation>Pantalla de la sala  (F11)</translation>
+    </message>
+    <message>
+        <source>Show the room screen: full screen on the screen chosen in Setup</source>
+        <translation>Mostrar la pantalla de la sala: a pantalla completa en la pantalla elegida en Configuración</translation>
+    </message>
 </context>
 <context>
     <name>ListPanel</name>
@@ -5763,6 +5823,10 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>Waiting to speak: {count}</source>
         <translation>En espera: {count}</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z puts the speaker back where they were</source>
+        <translation>Ctrl+Z devuelve al orador a su lugar</translation>
     </message>
 </context>
 <context>
@@ -5798,6 +5862,77 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>Pause  (F6)</source>
         <translation>Pausar  (F6)</translation>
+    </message>
+    <message>
+        <source>−30 s  (Shift+F7)</source>
+        <translation>−30 s  (Mayús+F7)</translation>
+    </message>
+</context>
+<context>
+    <name>RoomScreenBox</name>
+    <message>
+        <source>Room screen (this laptop)</source>
+        <translation>Pantalla de la sala (esta computadora)</translation>
+    </message>
+    <message>
+        <source>F11 in the Chair shows the room's picture full screen on this screen, and the Chair keeps the keyboard. If it is unplugged, the picture becomes a window and goes back when a second screen returns. Kept on this laptop.</source>
+        <translation>F11 en Presidencia muestra la imagen de la sala a pantalla completa en esta pantalla, y Presidencia conserva el teclado. Si se desconecta, la imagen pasa a una ventana y vuelve cuando regresa una segunda pantalla. Se guarda en esta computadora.</translation>
+    </message>
+    <message>
+        <source>Automatic: the screen that is not the chair's</source>
+        <translation>Automática: la pantalla que no es la de la presidencia</translation>
+    </message>
+    <message>
+        <source>{name} (not connected now)</source>
+        <translation>{name} (no conectada ahora)</translation>
+    </message>
+</context>
+<context>
+    <name>ClockFace</name>
+    <message>
+        <source>Time is up</source>
+        <translation>Tiempo agotado</translation>
+    </message>
+</context>
+<context>
+    <name>RequestActions</name>
+    <message>
+        <source>Change the kind to</source>
+        <translation>Cambiar el tipo a</translation>
+    </message>
+    <message>
+        <source>Give this place to {name}</source>
+        <translation>Dar este lugar a {name}</translation>
+    </message>
+    <message>
+        <source>Give this place to the person found above</source>
+        <translation>Dar este lugar a la persona encontrada arriba</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Retirar</translation>
+    </message>
+</context>
+<context>
+    <name>PresenceNote</name>
+    <message>
+        <source>Mark present</source>
+        <translation>Marcar presente</translation>
+    </message>
+    <message>
+        <source>{name} is not marked present at this session.</source>
+        <translation>{name} no está registrado como presente en esta sesión.</translation>
+    </message>
+</context>
+<context>
+    <name>OnlyPresentBox</name>
+    <message>
+        <source>Only present may speak</source>
+        <translation>Solo presentes hablan</translation>
+    </message>
+    <message>
+        <source>Only participants marked present at this session may be put on this list</source>
+        <translation>Solo los participantes registrados como presentes en esta sesión pueden inscribirse en esta lista</translation>
     </message>
 </context>
 <context>

@@ -9,7 +9,16 @@ import json
 import pytest
 from sqlalchemy import select
 
-from encounter_desk.chair import entries, floor, lists, queries, queue, speech_details, statistics
+from encounter_desk.chair import (
+    entries,
+    floor,
+    lists,
+    queries,
+    queue,
+    requests,
+    speech_details,
+    statistics,
+)
 from encounter_desk.chair.clock import Phase, SpeechClock
 from encounter_desk.chair.errors import SpeakerListError
 from encounter_desk.storage.database import open_database
@@ -260,6 +269,14 @@ def test_the_same_person_cannot_wait_twice_for_a_statement(room):
         room.add("ana")
     room.add("ana", POO)  # a point of order is another matter
     assert room.order() == [("Ana", "point_of_order"), ("Ana", "statement")]
+
+
+def test_the_same_person_cannot_wait_twice_with_the_same_kind_of_request(room):
+    room.add("ana", POO)
+    with refused("speakers.already_waiting", match="already has a request waiting"):
+        room.add("ana", POO)
+    room.add("rosa", POO)  # someone else may
+    assert room.order() == [("Ana", "point_of_order"), ("Rosa", "point_of_order")]
 
 
 def test_move_to_up_and_down(room):
@@ -854,3 +871,91 @@ def test_the_same_list_on_postgresql(pg_url):
         assert snap.done[0].duration_seconds == 68 and snap.done[0].first_of_sitting
     finally:
         database.close()
+
+
+# --- a request changed in place, a withdrawal undone ----------------------------------------
+
+def test_a_waiting_request_changes_kind_and_keeps_its_place(room):
+    room.add("ana")
+    kate = room.add("kate")
+    room.add("rosa")
+    room.next(10)  # Ana speaks
+    changed = requests.change_request(room.db, kate.id, kind=REPLY)
+    assert changed.id == kate.id and changed.kind == REPLY
+    assert room.order() == [("Kate", "right_of_reply"), ("Rosa", "statement")]
+    assert room.speech(kate.id).replies_to_id is not None  # answers Ana, on the floor
+    requests.change_request(room.db, kate.id, kind=SpeechKind.STATEMENT)
+    assert room.speech(kate.id).replies_to_id is None
+    with refused("speakers.kind"):
+        requests.change_request(room.db, kate.id, kind="speech")
+
+
+def test_a_waiting_request_changes_person_in_place(room):
+    room.add("ana")
+    kate = room.add("kate")
+    room.add("rosa")
+    changed = requests.change_request(room.db, kate.id, participant_id=room.p["marc"])
+    assert changed.name.startswith("Marc")
+    assert room.names() == ["Ana", "Marc", "Rosa"]
+    assert room.speech(kate.id).language == "fr"
+    with refused("speakers.already_waiting"):  # Rosa already waits for a statement
+        requests.change_request(room.db, kate.id, participant_id=room.p["rosa"])
+    assert room.names() == ["Ana", "Marc", "Rosa"]
+
+
+def test_a_withdrawal_is_undone_in_its_old_place(room):
+    room.add("ana")
+    kate = room.add("kate", at=1)
+    room.add("rosa", at=2)
+    queue.withdraw(room.db, kate.id, at=t(3))
+    assert room.names() == ["Ana", "Rosa"]
+    back = requests.undo_withdraw(room.db, kate.id)
+    assert back.id == kate.id and back.state == SpeechState.WAITING
+    assert room.names() == ["Ana", "Kate", "Rosa"]
+    assert room.speech(kate.id).withdrawn_at is None
+    with refused("speakers.not_withdrawn"):
+        requests.undo_withdraw(room.db, kate.id)
+
+
+def test_an_undone_withdrawal_never_makes_a_second_request(room):
+    kate = room.add("kate")
+    queue.withdraw(room.db, kate.id, at=t(3))
+    room.add("kate", at=4)  # she asked again meanwhile
+    with refused("speakers.already_waiting"):
+        requests.undo_withdraw(room.db, kate.id)
+
+
+# --- presence -------------------------------------------------------------------------------
+
+def test_a_list_for_present_participants_only_refuses_the_others(room):
+    from encounter_desk.chair import presence
+    from encounter_desk.records.attendance import marks
+
+    assert presence.not_present(room.db, room.sitting, [room.p["ana"], room.p["kate"]]) == {
+        room.p["ana"], room.p["kate"]}
+    room.add("kate")  # allowed by default: the chair is only told
+    settings = lists.set_only_present(room.db, room.sitting, room.item, True)
+    assert settings.only_present
+    with refused("speakers.not_present", match="not marked present"):
+        room.add("ana")
+    marks.mark(room.db, room.sitting, room.p["ana"], "present", at=t(1))
+    assert presence.not_present(room.db, room.sitting, [room.p["ana"]]) == set()
+    room.add("ana", at=2)
+    kate = room.snapshot().waiting[0]
+    with refused("speakers.not_present"):  # her place cannot go to someone absent either
+        requests.change_request(room.db, kate.id, participant_id=room.p["rosa"])
+    lists.set_only_present(room.db, room.sitting, room.item, False)
+    assert not queries.list_settings(room.db, room.sitting, room.item).only_present
+
+
+def test_speeches_given_counts_who_had_the_floor(room):
+    from encounter_desk.chair import presence
+
+    room.add("ana")
+    room.add("kate")
+    assert presence.speeches_given(room.db, room.sitting, room.p["ana"]) == 0
+    room.next(10)
+    assert presence.speeches_given(room.db, room.sitting, room.p["ana"]) == 1
+    room.end(20)
+    assert presence.speeches_given(room.db, room.sitting, room.p["ana"]) == 1
+    assert presence.speeches_given(room.db, room.sitting, room.p["kate"]) == 0

@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 
 from encounter_desk.event import event as events
 from encounter_desk.storage import database as dbmod
+from encounter_desk.storage import schema
 from encounter_desk.storage.database import open_database, sqlite_url
 from encounter_desk.storage.errors import (
     DatabaseError,
@@ -100,7 +101,7 @@ def test_committed_data_survives_reopening(db_path):
 def _make_file_at(path, revision: str):
     engine = create_engine(sqlite_url(path))
     with engine.begin() as conn:
-        command.upgrade(dbmod._alembic_config(conn), revision)
+        command.upgrade(schema._alembic_config(conn), revision)
     engine.dispose()
 
 

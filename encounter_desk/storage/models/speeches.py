@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP
@@ -105,6 +105,8 @@ class SpeakerList(Base):
     reply_seconds: Mapped[int] = mapped_column(Integer, default=90)
     question_seconds: Mapped[int] = mapped_column(Integer, default=60)
     point_of_order_seconds: Mapped[int] = mapped_column(Integer, default=60)
+    only_present: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    """Only participants marked present at the sitting may be put on the list."""
 
 
 class SpeakingBudget(Base):

@@ -72,6 +72,8 @@ class AddSpeakerPanel(QGroupBox):
         self.answer_box = named(QComboBox(), "speakerRepliesTo")
         self.results = named(QListWidget(), "speakerResults")
         self.results.setMaximumHeight(96)
+        self.results.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.results.hide()  # shown while a search finds someone
         self.add_button = named(QPushButton(), "addSpeakerButton")
 
         grid = QGridLayout(self)
@@ -134,6 +136,7 @@ class AddSpeakerPanel(QGroupBox):
     def reset_after_add(self) -> None:
         self.search.clear()
         self.results.clear()
+        self.results.hide()
         self.set_kind(SpeechKind.STATEMENT)
         self.search.setFocus()
 
@@ -189,6 +192,7 @@ class AddSpeakerPanel(QGroupBox):
         delegation_id = self.delegation.currentData()
         if looks_like_badge(query):
             self.results.clear()
+            self.results.hide()
             return
         if query.strip():
             ids = [hit.id for hit in self.index.search(query, limit=200)]
@@ -208,9 +212,12 @@ class AddSpeakerPanel(QGroupBox):
             where = person.delegation_name(lang)
             item = QListWidgetItem(f"{who} — {where}" if where else who)
             item.setData(Qt.ItemDataRole.UserRole, pid)
+            item.setToolTip(item.text())  # the whole name when the list elides it
             self.results.addItem(item)
         if self.results.count():
             self.results.setCurrentRow(0)
+        # Nothing found, nothing shown: on a small screen the list of speakers gets the room.
+        self.results.setVisible(self.results.count() > 0)
 
     def _add_selected(self) -> None:
         person = self.selected_person()

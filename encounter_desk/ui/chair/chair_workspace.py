@@ -41,10 +41,12 @@ from encounter_desk.ui.chair.floor_panel import FloorPanel
 from encounter_desk.ui.chair.floor_state import FloorState
 from encounter_desk.ui.chair.help_overlay import HelpOverlay
 from encounter_desk.ui.chair.list_panel import ListPanel
+from encounter_desk.ui.chair.presence_note import PresenceNote
 from encounter_desk.ui.chair.projector import ProjectorWindow
+from encounter_desk.ui.chair.request_actions import RequestActions
 from encounter_desk.ui.chair.sitting_life_bar import SittingLifeBar
 from encounter_desk.ui.chair.sounds import ClockSounds
-from encounter_desk.ui.chair.times_dialog import TimesDialog
+from encounter_desk.ui.chair.times_dialog import TimesChoice, TimesDialog
 from encounter_desk.ui.chair.top_bar import ChairTopBar
 from encounter_desk.ui.shell import settings
 from encounter_desk.ui.widgets.layout import side_by_side, vbox
@@ -112,6 +114,9 @@ class ChairWorkspace(Workspace):
         self.clock_widget, self.current_panel = panel.clock_widget, panel.current_panel
         self.pause_button, self.preview = panel.pause_button, panel.preview
         self.stats, self.attendance_counts = panel.stats, panel.attendance_counts
+        self.requests = RequestActions(self.db, self.queue, self.add_panel, self._act, self)
+        self.presence = PresenceNote(self.db)
+        self.list_panel.layout().insertWidget(1, self.presence)  # under the add field
         self.splitter = side_by_side(self.list_panel, self.floor_panel, (4, 5), (540, 720))
         self.life_bar = SittingLifeBar(self.db, self.messages)  # open, recess, adjourn
         self.life_bar.changed.connect(self.reload)
@@ -124,6 +129,10 @@ class ChairWorkspace(Workspace):
         top.closed_toggle.clicked.connect(self.toggle_list_closed)
         top.times_button.clicked.connect(self.open_times)
         top.sound_box.toggled.connect(self.sounds.set_enabled)
+        top.only_present.clicked.connect(lambda on: self._act(
+            lambda: speakers.set_only_present(self.db, self.sitting_id, self.item_id, on)))
+        self.presence.marked.connect(lambda _pid: self.attendance_counts.refresh())
+        self.presence.refused.connect(self._warn)
         top.projector_language.activated.connect(lambda _n: self._projector_language_chosen())
         top.projector_button.clicked.connect(self.show_projector)
         top.help_button.clicked.connect(self.toggle_help)
@@ -158,12 +167,18 @@ class ChairWorkspace(Workspace):
             "question": lambda: self.prepare(SpeechKind.QUESTION),
             "find": lambda: self.prepare(SpeechKind.STATEMENT),
             "readd": self.readd_last,
+            "undo_withdraw": self.requests.undo_withdraw,
+            "mark_present": self.presence.mark_present,
+            "give_floor": self.give_floor_to_selected,
+            "toggle_list": self.toggle_list_closed,
+            "times": self.open_times,
             "queue": self.queue.setFocus,
             "open_sitting": lambda: self.life_bar.open_sitting(),
             "suspend_sitting": lambda: self.life_bar.suspend(),
             "resume_sitting": lambda: self.life_bar.resume(),
             "adjourn_sitting": lambda: self.life_bar.adjourn(),
             "projector": self.show_projector,
+            "projector_off": self.close_projector,
             "help": self.toggle_help,
         }
 
@@ -176,6 +191,7 @@ class ChairWorkspace(Workspace):
         self.top.retranslate()
         self.list_panel.retranslate()
         self.floor_panel.retranslate()
+        self.presence.retranslate()
         self.help.retranslate()
         if self.sitting_box.rows:
             self.sitting_box.show_sittings(self.sitting_id)
@@ -387,6 +403,9 @@ class ChairWorkspace(Workspace):
 
         if self._act(add) is not None:
             self.add_panel.reset_after_add()
+            person = self.add_panel.people.get(participant_id)
+            self.presence.check(self.sitting_id, participant_id,
+                                person.display_name if person else "")
 
     def add_badge(self, raw: str) -> None:
         try:
@@ -403,7 +422,7 @@ class ChairWorkspace(Workspace):
         return True
 
     def withdraw(self, speech_id: int) -> None:
-        self._act(lambda: speakers.withdraw(self.db, speech_id))
+        self.requests.withdraw(speech_id)
 
     def _withdraw_selected(self) -> None:
         speech_id = self.queue.selected_id()
@@ -457,21 +476,8 @@ class ChairWorkspace(Workspace):
         self.times_dialog = dialog
         dialog.open()
 
-    def apply_times(self, choice) -> None:  # noqa: ANN001 - a TimesChoice
-        limits = choice.limits
-
-        def apply() -> None:
-            speakers.set_list_times(
-                self.db, self.sitting_id, self.item_id,
-                statement=None if choice.statement_from_sitting else limits[SpeechKind.STATEMENT],
-                reply=limits[SpeechKind.RIGHT_OF_REPLY],
-                question=limits[SpeechKind.QUESTION],
-                point_of_order=limits[SpeechKind.POINT_OF_ORDER],
-            )
-            for delegation_id, seconds in choice.budgets.items():
-                speakers.set_budget(self.db, self.sitting_id, self.item_id, delegation_id, seconds)
-
-        self._act(apply)
+    def apply_times(self, choice: TimesChoice) -> None:
+        self._act(lambda: choice.apply(self.db, self.sitting_id, self.item_id))
 
     # --- the room's screen, sounds, help -------------------------------------------------
 
@@ -480,6 +486,10 @@ class ChairWorkspace(Workspace):
             self.projector = ProjectorWindow(self.floor, self)
         self.projector.show_on_room_screen()
         return self.projector
+
+    def close_projector(self) -> None:
+        if self.projector is not None:
+            self.projector.close_room_screen()
 
     def _projector_language_chosen(self) -> None:
         language = self.top.projector_language.currentData()

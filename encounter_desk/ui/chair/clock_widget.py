@@ -88,7 +88,7 @@ class ClockWidget(QWidget):
         if name == looks.STOPWATCH:
             return self.tr("Stopwatch")
         if name == looks.OVERTIME:
-            return self.tr("Over time")
+            return looks.overtime_caption()
         if name == looks.IDLE:
             return self.tr("Next speaker's time")
         if name == looks.STOPPED:

@@ -13,7 +13,7 @@ from encounter_desk.ui.chair.floor_state import FloorState
 from encounter_desk.ui.chair.projector import ProjectorView
 from encounter_desk.ui.chair.stats_panel import StatsPanel
 from encounter_desk.ui.records.counts_widget import AttendanceCountsWidget
-from encounter_desk.ui.widgets.layout import enlarge, hbox, named, vbox
+from encounter_desk.ui.widgets.layout import enlarge, hbox, named, scrolling, vbox
 
 
 class FloorPanel(QWidget):
@@ -22,7 +22,7 @@ class FloorPanel(QWidget):
     def __init__(self, floor: FloorState, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.clock_widget = ClockWidget(floor)
-        self.clock_widget.setMinimumHeight(150)
+        self.clock_widget.setMinimumHeight(110)
         self.next_button = named(QPushButton(), "nextSpeakerButton")
         self.next_button.setMinimumHeight(44)
         enlarge(self.next_button, 1.15, bold=True)
@@ -43,19 +43,23 @@ class FloorPanel(QWidget):
         self.stats = StatsPanel()
         self.attendance_counts = AttendanceCountsWidget(db)  # live attendance, quorum
         self.stats.addTab(self.attendance_counts, "")
+        self.attendance_counts.heading.hide()  # the tab already says what it is
+        # The preview and the totals give way first on a small screen (they scroll).
+        self.lower = scrolling(hbox((self.preview_box, 3), (self.stats, 2)), "floorLower")
         vbox(hbox((self.clock_widget, 3), (controls, 2)), self.current_panel,
-             (hbox((self.preview_box, 3), (self.stats, 2)), 1),
-             parent=self, margins=0)
+             (self.lower, 1), parent=self, margins=0)
 
     def retranslate(self) -> None:
         self.next_button.setText(self.tr("Next speaker  (F5)"))
         self.end_button.setText(self.tr("End speech  (F8)"))
         self.add_time_button.setText(self.tr("+30 s  (F7)"))
-        self.remove_time_button.setText(self.tr("−30 s"))
+        self.remove_time_button.setText(self.tr("−30 s  (Shift+F7)"))
         self.preview_box.setTitle(self.tr("Room screen (what the projector shows)"))
         self.current_panel.retranslate()
         self.stats.retranslate()
-        self.stats.setTabText(self.stats.indexOf(self.attendance_counts), self.tr("Attendance"))
+        index = self.stats.indexOf(self.attendance_counts)
+        self.stats.setTabText(index, self.tr("Attendance"))
+        self.stats.setTabToolTip(index, self.tr("Attendance"))
 
     def show_floor(self, snapshot: ListSnapshot | None) -> None:
         """The buttons for what can happen now: the next speaker when someone waits (or a

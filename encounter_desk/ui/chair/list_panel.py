@@ -9,7 +9,9 @@ from encounter_desk.chair.queries import ListSnapshot
 from encounter_desk.ui.chair.add_speaker_panel import AddSpeakerPanel
 from encounter_desk.ui.chair.queue_model import QueueModel
 from encounter_desk.ui.chair.queue_view import QueueView
-from encounter_desk.ui.widgets.layout import hbox, heading, named, vbox
+from encounter_desk.ui.chair.shortcuts import with_key
+from encounter_desk.ui.widgets.flow_layout import FlowLayout
+from encounter_desk.ui.widgets.layout import heading, named, vbox
 
 
 class ListPanel(QWidget):
@@ -27,16 +29,25 @@ class ListPanel(QWidget):
         self.readd_button = named(QPushButton(), "readdButton")
         self.give_floor_button = named(QPushButton(), "giveFloorButton")
         vbox(self.add_panel, self.queue_heading, (self.queue, 1),
-             hbox(self.up_button, self.down_button, self.withdraw_button, self.readd_button,
-                  self.give_floor_button, None),
+             self._buttons(),
              parent=self, margins=0)
 
+    def _buttons(self) -> QWidget:
+        """The buttons wrap onto a second line when the panel is narrow."""
+        row = QWidget()
+        flow = FlowLayout(row)
+        for button in (self.up_button, self.down_button, self.withdraw_button,
+                       self.readd_button, self.give_floor_button):
+            flow.addWidget(button)
+        return row
+
     def retranslate(self) -> None:
-        self.up_button.setText(self.tr("Up"))
-        self.down_button.setText(self.tr("Down"))
-        self.withdraw_button.setText(self.tr("Withdraw"))
-        self.readd_button.setText(self.tr("Re-add last"))
-        self.give_floor_button.setText(self.tr("Give the floor"))
+        self.up_button.setText(with_key(self.tr("Up"), "move_up"))
+        self.down_button.setText(with_key(self.tr("Down"), "move_down"))
+        self.withdraw_button.setText(with_key(self.tr("Withdraw"), "withdraw"))
+        self.withdraw_button.setToolTip(self.tr("Ctrl+Z puts the speaker back where they were"))
+        self.readd_button.setText(with_key(self.tr("Re-add last"), "readd"))
+        self.give_floor_button.setText(with_key(self.tr("Give the floor"), "give_floor"))
         self.give_floor_button.setToolTip(
             self.tr("Give the floor to the selected speaker, out of turn"))
         self.add_panel.retranslate()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from encounter_desk.chair.clock import ClockState, Phase
+from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, in_language
 from encounter_desk.storage.models import SpeechKind
 
 
@@ -39,6 +40,13 @@ NORMAL = "normal"
 WARNING = "warning"
 OVERTIME = "overtime"
 PAUSED = "paused"
+OVERTIME_CAPTION = QT_TRANSLATE_NOOP("ClockFace", "Time is up")
+"""The one word for a speaker past their time, on the chair's clock and the room's."""
+
+
+def overtime_caption(lang: str | None = None) -> str:
+    """:data:`OVERTIME_CAPTION` in ``lang`` (default: the app's language)."""
+    return in_language(lang).translate("ClockFace", OVERTIME_CAPTION)
 STOPWATCH = "stopwatch"
 STOPPED = "stopped"
 

@@ -23,7 +23,6 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QGuiApplication,
     QKeyEvent,
     QPainter,
     QPaintEvent,
@@ -38,6 +37,7 @@ from encounter_desk.storage.models import SpeechKind
 from encounter_desk.ui.chair import looks
 from encounter_desk.ui.chair.clock_widget import paint_clock
 from encounter_desk.ui.chair.floor_state import FloorState
+from encounter_desk.ui.chair.room_screen import RoomScreenPlacement
 from encounter_desk.ui.chair.text_fit import draw_fitted
 from encounter_desk.ui.desk.verdict_panel import flag_pixmap
 
@@ -48,6 +48,10 @@ BAND = "#1c2b33"
 TEXT = "#ffffff"
 MUTED = "#b0bec5"
 ACCENT = "#ffd54f"
+SPEAKER_BOTTOM = 816
+"""Where the speaker's side ends: the next speakers' band starts at 830."""
+FIRST_LINE = 62
+NOTE_LINE = 66
 
 
 @dataclass(frozen=True)
@@ -90,7 +94,6 @@ class ProjectorContent:
 CAPTIONS = {
     looks.PAUSED: QT_TRANSLATE_NOOP("Projector", "Paused"),
     looks.STOPWATCH: QT_TRANSLATE_NOOP("Projector", "Speaking time"),
-    looks.OVERTIME: QT_TRANSLATE_NOOP("Projector", "Time is up"),
     looks.WARNING: QT_TRANSLATE_NOOP("Projector", "Please conclude"),
     looks.IDLE: QT_TRANSLATE_NOOP("Projector", "Speaking time"),
     looks.STOPPED: QT_TRANSLATE_NOOP("Projector", "Speech ended"),
@@ -100,6 +103,8 @@ CAPTIONS = {
 
 
 def _caption(look: str, lang: str) -> str:
+    if look == looks.OVERTIME:
+        return looks.overtime_caption(lang)
     return in_language(lang).translate("Projector", CAPTIONS[look])
 
 
@@ -223,19 +228,25 @@ def paint_projector(painter: QPainter, content: ProjectorContent, reading: Clock
         draw_fitted(painter, QRectF(text_left, y + 66, left.right() - text_left, 84),
                     content.delegation, _font(True), max_px=60, min_px=30)
         y += 170
-        draw_fitted(painter, QRectF(left.left(), y, left.width(), 270), content.speaker_name,
-                    _font(True), max_px=118, min_px=46, lines=3)
-        y += 282
+        # The name takes what the lines under it (first speech, "Interrupts …") leave
+        # above the next speakers' band.
+        below = (FIRST_LINE if content.first_speech else 0) + (
+            NOTE_LINE if content.floor_note else 0)
+        name_height = min(270, SPEAKER_BOTTOM - y - below - 12)
+        draw_fitted(painter, QRectF(left.left(), y, left.width(), name_height),
+                    content.speaker_name, _font(True), max_px=118, min_px=40, lines=3)
+        y += name_height + 12
     painter.setPen(QColor(ACCENT))
     if content.first_speech:
-        draw_fitted(painter, QRectF(left.left(), y, left.width(), 56),
+        draw_fitted(painter, QRectF(left.left(), y, left.width(), FIRST_LINE - 6),
                     "\u2605 " + content.first_speech, _font(True), max_px=44, min_px=24)
-        y += 62
+        y += FIRST_LINE
     if content.floor_note:
         painter.setPen(QColor(MUTED if content.speaker_name else TEXT))
-        draw_fitted(painter, QRectF(left.left(), max(y, left.top()), left.width(), 120),
+        height = min(120, SPEAKER_BOTTOM - max(y, left.top()))
+        draw_fitted(painter, QRectF(left.left(), max(y, left.top()), left.width(), height),
                     content.floor_note, _font(not content.speaker_name), max_px=56, min_px=28,
-                    lines=2)
+                    lines=2 if height >= 100 else 1)
 
     # right: the clock
     paint_clock(painter, QRectF(1200, 190, 660, 600), reading, content.clock_caption,
@@ -312,8 +323,14 @@ class ProjectorView(QWidget):
         painter.end()
 
 
-class ProjectorWindow(QWidget):
-    """The room's window (objectName ``projectorWindow``), a top-level window of its own."""
+class ProjectorWindow(RoomScreenPlacement, QWidget):
+    """The room's window (objectName ``projectorWindow``), a top-level window of its own.
+
+    It never takes the keyboard: the chair keeps typing names and pressing F6 while it is
+    up (it is shown without activating and does not accept focus). Full screen on the
+    room's screen (:mod:`~encounter_desk.ui.chair.room_screen`); when that screen is
+    unplugged it becomes a window on the chair's screen, and goes back full screen when a
+    second screen returns."""
 
     def __init__(self, floor: FloorState, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -326,6 +343,7 @@ class ProjectorWindow(QWidget):
         self.resize(1280, 720)
         self.retitle()
         floor.projector_language_changed.connect(self.retitle)
+        self.follow_screens()
 
     def retitle(self) -> None:
         self.setWindowTitle(in_language(self.floor.projector_language).translate(
@@ -334,30 +352,6 @@ class ProjectorWindow(QWidget):
     @property
     def content(self) -> ProjectorContent:
         return self.view.content
-
-    def room_screen(self):  # noqa: ANN201 - QScreen | None
-        """The second monitor when there is one (the one that is not the primary)."""
-        screens = QGuiApplication.screens()
-        if len(screens) < 2:
-            return None
-        primary = QGuiApplication.primaryScreen()
-        return next((s for s in screens if s is not primary), screens[1])
-
-    def show_on_room_screen(self) -> bool:
-        """Full screen on the second monitor; a normal window when there is only one.
-
-        Returns whether it went full screen."""
-        screen = self.room_screen()
-        if screen is None:
-            if self.isFullScreen():
-                self.showNormal()
-            self.show()
-            self.raise_()
-            return False
-        self.setScreen(screen)
-        self.setGeometry(screen.geometry())
-        self.showFullScreen()
-        return True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() == Qt.Key.Key_Escape and self.isFullScreen():

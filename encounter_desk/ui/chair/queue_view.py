@@ -55,7 +55,7 @@ class QueueView(QTableView):
         header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         self.setColumnWidth(COL_NOTE, 110)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # both ends of a name show
         model.move_requested.connect(self.move_requested)
 
     def selected_id(self) -> int | None:

@@ -63,9 +63,19 @@ SHORTCUTS: tuple[ChairShortcut, ...] = (
     ChairShortcut("find", ("Ctrl+F", "Ctrl+L"),
                   QT_TRANSLATE_NOOP("ChairShortcuts",
                                     "Add a speaker: type a name or scan a badge, then Enter")),
+    ChairShortcut("give_floor", ("Ctrl+Shift+Return",),
+                  QT_TRANSLATE_NOOP("ChairShortcuts",
+                                    "Give the floor to the selected speaker, out of turn")),
+    ChairShortcut("toggle_list", ("Ctrl+Shift+C",),
+                  QT_TRANSLATE_NOOP("ChairShortcuts", "Close or reopen the list")),
+    ChairShortcut("times", ("Ctrl+T",),
+                  QT_TRANSLATE_NOOP("ChairShortcuts", "Speaking times of the list")),
+    ChairShortcut("mark_present", ("Ctrl+Shift+P",),
+                  QT_TRANSLATE_NOOP("ChairShortcuts",
+                                    "Mark present the speaker just flagged as not present")),
     ChairShortcut("readd", ("Ctrl+Shift+R",),
                   QT_TRANSLATE_NOOP("ChairShortcuts", "Put the last speaker back on the list")),
-    ChairShortcut("queue", ("Ctrl+1",),
+    ChairShortcut("queue", ("Alt+L",),
                   QT_TRANSLATE_NOOP("ChairShortcuts", "Go to the list of speakers")),
     ChairShortcut("move_up", ("Alt+Up", "Ctrl+Up"),
                   QT_TRANSLATE_NOOP("ChairShortcuts", "Move the selected speaker up"),
@@ -76,6 +86,9 @@ SHORTCUTS: tuple[ChairShortcut, ...] = (
     ChairShortcut("withdraw", ("Delete",),
                   QT_TRANSLATE_NOOP("ChairShortcuts", "Withdraw the selected speaker"),
                   in_queue=True),
+    ChairShortcut("undo_withdraw", ("Ctrl+Z",),
+                  QT_TRANSLATE_NOOP("ChairShortcuts",
+                                    "Put the last withdrawn speaker back where they were")),
     ChairShortcut("open_sitting", ("Ctrl+Shift+I",),
                   QT_TRANSLATE_NOOP("ChairShortcuts",
                                     "Open the session (records the time and the quorum)")),
@@ -87,6 +100,8 @@ SHORTCUTS: tuple[ChairShortcut, ...] = (
                   QT_TRANSLATE_NOOP("ChairShortcuts", "Adjourn the session (asks first)")),
     ChairShortcut("projector", ("F11",),
                   QT_TRANSLATE_NOOP("ChairShortcuts", "Show the room screen (projector)")),
+    ChairShortcut("projector_off", ("Shift+F11",),
+                  QT_TRANSLATE_NOOP("ChairShortcuts", "Close the room screen")),
     ChairShortcut("help", ("F1",),
                   QT_TRANSLATE_NOOP("ChairShortcuts", "Show or hide this list of shortcuts")),
 )
@@ -94,6 +109,14 @@ SHORTCUTS: tuple[ChairShortcut, ...] = (
 
 def by_action(action: str) -> ChairShortcut:
     return next(s for s in SHORTCUTS if s.action == action)
+
+
+def with_key(text: str, action: str) -> str:
+    """A button's text followed by its first key: "Withdraw  (Del)" (the short names
+    written on keyboards, which fit a small screen in either language)."""
+    key = QKeySequence(by_action(action).keys[0]).toString(
+        QKeySequence.SequenceFormat.PortableText)
+    return f"{text}  ({key})"
 
 
 def install(workspace: QWidget, handlers: Mapping[str, Callable[[], None]]) -> list[QShortcut]:

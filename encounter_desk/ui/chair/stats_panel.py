@@ -38,11 +38,20 @@ class TotalsModel(RowsModel):
             return str(row.speeches)
         return format_duration(row.seconds)
 
+    def role_data(self, number: int, column: int, role: int) -> str | None:
+        """The whole name in a tooltip: the column may show it elided."""
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_NAME:
+            return self.rows[number].label()
+        return None
+
 
 class StatsPanel(QTabWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("speakingStats")
+        # Every tab shows (its title elided on a narrow screen), never behind arrows.
+        self.setUsesScrollButtons(False)
+        self.setElideMode(Qt.TextElideMode.ElideRight)
         self.people = TotalsModel(self)
         self.delegations = TotalsModel(self)
         self.people_view = self._view(self.people)
@@ -53,12 +62,14 @@ class StatsPanel(QTabWidget):
 
     def _view(self, model: TotalsModel) -> QTableView:
         view = rows_view(model, stretch=COL_NAME, row_padding=8)
-        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         return view
 
     def retranslate(self) -> None:
         self.setTabText(0, self.tr("Today by person"))
         self.setTabText(1, self.tr("Today by delegation"))
+        for number in range(self.count()):
+            self.setTabToolTip(number, self.tabText(number))
 
     def show_stats(self, stats: SpeakingStats) -> None:
         self.people.set_rows(stats.people)

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import Qt, QTime
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -20,16 +21,19 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from encounter_desk.chair import commands as speakers
 from encounter_desk.chair.clock import format_seconds
 from encounter_desk.chair.queries import BudgetRow, ListSettings, kind_label
 from encounter_desk.core import i18n
 from encounter_desk.event.delegations import DelegationRow
+from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import SpeechKind
 
 
@@ -40,6 +44,19 @@ class TimesChoice:
     statement_from_sitting: bool
     budgets: dict[int, int | None]
     """delegation id -> seconds (None: no budget)."""
+
+    def apply(self, db: Database, sitting_id: int, item_id: int | None) -> None:
+        """Set these times on the list (the workspace runs it as one chair action)."""
+        limits = self.limits
+        speakers.set_list_times(
+            db, sitting_id, item_id,
+            statement=None if self.statement_from_sitting else limits[SpeechKind.STATEMENT],
+            reply=limits[SpeechKind.RIGHT_OF_REPLY],
+            question=limits[SpeechKind.QUESTION],
+            point_of_order=limits[SpeechKind.POINT_OF_ORDER],
+        )
+        for delegation_id, seconds in self.budgets.items():
+            speakers.set_budget(db, sitting_id, item_id, delegation_id, seconds)
 
 
 def _time_edit(seconds: int | None) -> QTimeEdit:
@@ -65,7 +82,11 @@ class TimesDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("speakingTimesDialog")
         self.setWindowTitle(self.tr("Speaking times"))
-        self.resize(460, 560)
+        # Fit a small screen (1024 × 600): the delegations scroll, never the dialog.
+        screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        self.resize(min(460, room.width() - 40) if room else 460,
+                    min(560, room.height() - 60) if room else 560)
         self.edits: dict[SpeechKind, QTimeEdit] = {}
         kinds = QGroupBox(self.tr("Default time of each kind (00:00 = no limit)"))
         form = QFormLayout(kinds)
@@ -86,8 +107,22 @@ class TimesDialog(QDialog):
                 form.addRow(kind_label(kind), edit)
 
         budgets_box = QGroupBox(self.tr("Delegation budgets on this item (00:00 = none)"))
+        self.default_budget = _time_edit(None)
+        self.default_budget.setDisplayFormat("HH:mm:ss")
+        self.default_budget.setObjectName("defaultBudget")
+        self.apply_default = QPushButton(self.tr("Give every delegation"))
+        self.apply_default.setObjectName("applyDefaultBudget")
+        self.apply_default.setToolTip(self.tr(
+            "The same budget for every delegation; change any of them afterwards"))
+        self.apply_default.clicked.connect(self.give_every_delegation)
+        default_row = QHBoxLayout()
+        default_row.addWidget(QLabel(self.tr("Default budget")))
+        default_row.addWidget(self.default_budget)
+        default_row.addWidget(self.apply_default)
+        default_row.addStretch(1)
         inner = QWidget()
         budget_form = QFormLayout(inner)
+        budget_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         given = {b.delegation_id: b.seconds for b in budgets}
         self.budget_edits: dict[int, QTimeEdit] = {}
         self.initial_budgets = dict(given)
@@ -96,11 +131,15 @@ class TimesDialog(QDialog):
             edit = _time_edit(given.get(d.id))
             edit.setDisplayFormat("HH:mm:ss")
             self.budget_edits[d.id] = edit
-            budget_form.addRow(QLabel(d.name(lang)), edit)
+            name = QLabel(d.name(lang))
+            name.setWordWrap(True)  # a long name takes two lines, the field stays whole
+            budget_form.addRow(name, edit)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         box_layout = QVBoxLayout(budgets_box)
+        box_layout.addLayout(default_row)
         box_layout.addWidget(scroll)
 
         buttons = QDialogButtonBox(
@@ -111,6 +150,11 @@ class TimesDialog(QDialog):
         layout.addWidget(kinds)
         layout.addWidget(budgets_box, 1)
         layout.addWidget(buttons)
+
+    def give_every_delegation(self) -> None:
+        """The default budget in every delegation's field (each may then be changed)."""
+        for edit in self.budget_edits.values():
+            edit.setTime(self.default_budget.time())
 
     def values(self) -> TimesChoice:
         budgets: dict[int, int | None] = {}

@@ -44,8 +44,8 @@ from encounter_desk.ui.chair.projector import (
     MUTED,
     TEXT,
     ProjectorView,
-    ProjectorWindow,
 )
+from encounter_desk.ui.chair.room_screen import RoomScreenPlacement
 from encounter_desk.ui.chair.text_fit import draw_fitted
 from encounter_desk.ui.declaration.marks import segments_html
 
@@ -236,15 +236,14 @@ class RoomView(QWidget):
         painter.end()
 
 
-class RoomWindow(QWidget):
+class RoomWindow(RoomScreenPlacement, QWidget):
     """The room's window (objectName ``declarationRoomWindow``), a top-level window."""
 
     step_paragraph = Signal(int)
     step_amendment = Signal(int)
 
-    # The chair's projector already knows how to find the second monitor and fill it.
-    room_screen = ProjectorWindow.room_screen
-    show_on_room_screen = ProjectorWindow.show_on_room_screen
+    # Placed as the chair's projector is (ui/chair/room_screen.py): the second screen,
+    # chosen in Setup, without taking the keyboard; a window when it is unplugged.
 
     KEYS = {
         Qt.Key.Key_PageDown: ("paragraph", 1), Qt.Key.Key_Down: ("paragraph", 1),
@@ -260,6 +259,7 @@ class RoomWindow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
         self.resize(1280, 720)
+        self.follow_screens()
 
     @property
     def content(self) -> RoomContent:

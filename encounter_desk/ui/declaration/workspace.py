@@ -60,6 +60,8 @@ from encounter_desk.ui.declaration.room_screen import (
 )
 from encounter_desk.ui.declaration.text_page import TextPage, _button
 from encounter_desk.ui.shell.settings import app_settings
+from encounter_desk.ui.widgets.flow_layout import FlowLayout
+from encounter_desk.ui.widgets.layout import scrolling
 from encounter_desk.ui.widgets.workspace import AppContext, Workspace
 
 
@@ -126,9 +128,12 @@ class DeclarationWorkspace(Workspace):
         heading.addWidget(self.title_label)
         heading.addWidget(self.status_label)
         top.addLayout(heading, 1)
+        buttons = QWidget()  # they wrap onto a second line on a small screen
+        flow = FlowLayout(buttons)
         for widget in (self.type_button, self.import_button, self.details_button,
                        self.room_language_label, self.room_language, self.room_button):
-            top.addWidget(widget)
+            flow.addWidget(widget)
+        top.addWidget(buttons, 1)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.tabs)
         split.addWidget(right)
@@ -137,7 +142,7 @@ class DeclarationWorkspace(Workspace):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
-        layout.addWidget(split, 1)
+        layout.addWidget(scrolling(split), 1)  # a small screen scrolls, never cuts
         self._connect()
         self.shortcuts = self._install_shortcuts()
         self.retranslate()

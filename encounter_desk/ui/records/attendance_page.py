@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from encounter_desk.chair.presence import speeches_given
 from encounter_desk.core.clock import Clock
 from encounter_desk.core.errors import Refusal
 from encounter_desk.records import attendance
@@ -200,6 +201,20 @@ class AttendancePage(Retranslating, QWidget):
         if not view_rows:
             return False
         ids = self.selected_ids()
+        spoke = [pid for pid in ids if status == AttendanceStatus.ABSENT
+                 and speeches_given(self.db, self.sitting_id, pid)]
+        if spoke:  # the minutes would show a speech by someone absent: ask first
+            self.messages.ask(
+                self, self.tr("Mark absent"),
+                self.tr("People who had the floor at this session: {count} of those "
+                        "selected. The minutes record their speeches. Mark them absent all "
+                        "the same?").format(count=len(spoke)),
+                lambda: self._mark(view_rows, ids, status), yes_text=self.tr("Mark absent"))
+            return False
+        return self._mark(view_rows, ids, status)
+
+    def _mark(self, view_rows: list[int], ids: list[int], status: AttendanceStatus | None,
+              ) -> bool:
         try:
             if status is None:
                 for pid in ids:

@@ -21,7 +21,7 @@ from encounter_desk.ui.records.attendance_page import AttendancePage
 from encounter_desk.ui.records.initiatives_page import InitiativesPage
 from encounter_desk.ui.records.minutes_page import MinutesPage
 from encounter_desk.ui.widgets.files import FileOpener
-from encounter_desk.ui.widgets.layout import hbox, named, vbox
+from encounter_desk.ui.widgets.layout import hbox, named, scrolling, vbox
 from encounter_desk.ui.widgets.sitting_choice import SittingChoice
 from encounter_desk.ui.widgets.workspace import AppContext, Workspace
 
@@ -60,7 +60,7 @@ class RecordsWorkspace(Workspace):
             self.tabs.addTab(page, "")
 
         vbox(hbox(self.sitting_label, self.sitting_box, (self.when_label, 1)),
-             (self.tabs, 1), parent=self, margins=6)
+             (scrolling(self.tabs), 1), parent=self, margins=6)
         self.retranslate()
         self.refresh()
 

@@ -1,4 +1,4 @@
-"""Setup → This desk: the laptop's desk name, and the event's kiosk PIN."""
+"""Setup → This desk: the laptop's desk name and room screen, and the event's kiosk PIN."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from encounter_desk.core.errors import Refusal
 from encounter_desk.event import kiosk_pin as kiosk
 from encounter_desk.ui.desk import identity
+from encounter_desk.ui.setup.room_screen_box import RoomScreenBox
 from encounter_desk.ui.widgets.layout import named, wrapped
 from encounter_desk.ui.widgets.retranslating import Retranslating
 from encounter_desk.ui.widgets.workspace import AppContext
@@ -66,9 +67,11 @@ class DeskTab(Retranslating, QWidget):
         pin_layout.addLayout(buttons)
         pin_layout.addWidget(self.pin_state)
 
+        self.room_screen = RoomScreenBox()
         self.status = wrapped("deskTabStatus")
         layout = QVBoxLayout(self)
         layout.addWidget(self.name_box)
+        layout.addWidget(self.room_screen)
         layout.addWidget(self.pin_box)
         layout.addWidget(self.status)
         layout.addStretch(1)

@@ -25,7 +25,7 @@ from encounter_desk.ui.declaration import DeclarationWorkspace
 from encounter_desk.ui.desk import DeskWorkspace
 from encounter_desk.ui.records import RecordsWorkspace
 from encounter_desk.ui.setup import SetupWorkspace
-from encounter_desk.ui.shell import settings
+from encounter_desk.ui.shell import settings, workspace_keys
 from encounter_desk.ui.shell.backup_actions import BackupActions
 from encounter_desk.ui.shell.first_run import WelcomePage, ensure_demo
 from encounter_desk.ui.shell.howto import HowToPages
@@ -116,6 +116,7 @@ class MainWindow(Retranslating, QMainWindow):
         QApplication.instance().installEventFilter(self.bursts)
         self.bursts.scanned.connect(self.take_scan)
         self._quit_confirmed = False
+        self.workspace_keys = workspace_keys.install(self, self.tabs)
         self._connect()
         self.resize(1280, 800)
         self.retranslate()
@@ -335,6 +336,9 @@ class MainWindow(Retranslating, QMainWindow):
         self._update_title()
 
     def _workspace_shown(self) -> None:
+        # While a tab is being built Qt passes through its neighbour: no page for that one.
+        if self._building:
+            return
         if self.stack.currentWidget() is self.tabs:
             self.howto.workspace_shown(getattr(self.tabs.currentWidget(), "KEY", None))
 

@@ -18,7 +18,7 @@ from encounter_desk.core.errors import Refusal
 from encounter_desk.event.countries import NON_COUNTRY_GROUPS, RCM_MEMBERS, DelegationPreset
 from encounter_desk.event.event import EventDetails
 from encounter_desk.ui.widgets.event_form import EventForm
-from encounter_desk.ui.widgets.layout import heading, problem_label, wrapped
+from encounter_desk.ui.widgets.layout import heading, problem_label, scrolling, wrapped
 from encounter_desk.ui.widgets.retranslating import Retranslating
 
 
@@ -146,7 +146,7 @@ class CreateEventPage(Retranslating, QWidget):
         column.addLayout(row)
         layout = QHBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(inner, 3)
+        layout.addWidget(scrolling(inner), 3)  # a small screen scrolls the form
         layout.addStretch(1)
         self.retranslate()
 

@@ -12,9 +12,11 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLayout,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -110,6 +112,21 @@ def pane(*items: Item) -> QWidget:
     widget = QWidget()
     vbox(*items, parent=widget, margins=0)
     return widget
+
+
+def scrolling(content: QWidget | QLayout, name: str = "") -> QScrollArea:
+    """``content`` in a frameless area that scrolls when the window is smaller than it: a
+    part that may be squeezed on a small screen (1024 × 600) without forcing the whole
+    window to be larger. At its full size it shows no scroll bar."""
+    area = named(QScrollArea(), name) if name else QScrollArea()
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    if isinstance(content, QLayout):
+        holder = QWidget()
+        holder.setLayout(content)
+        content = holder
+    area.setWidget(content)
+    return area
 
 
 def side_by_side(left: QWidget, right: QWidget, stretch: tuple[int, int],

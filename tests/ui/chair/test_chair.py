@@ -163,7 +163,7 @@ def test_clock_colours_normal_warning_overtime_and_paused(room, chair, qtbot):
     assert face(chair) == ("+0:00", looks.OVERTIME)
     room.time.advance(12)
     assert face(chair) == ("+0:12", looks.OVERTIME)
-    assert chair.clock_widget.caption() == "Over time"
+    assert chair.clock_widget.caption() == "Time is up"  # the room screen's word too
     chair.toggle_pause()
     room.time.advance(60)
     assert face(chair) == ("+0:12", looks.PAUSED)
@@ -423,6 +423,116 @@ def test_stable_object_names_for_automated_ui_tests(chair):
     assert queue is chair.queue
     assert isinstance(clock, ClockWidget) and clock is chair.clock_widget
     assert button is not None and "F5" in button.text()
+
+
+# --- a request withdrawn by mistake, changed in place --------------------------------------
+
+def test_delete_withdraws_and_ctrl_z_puts_the_speaker_back_where_they_were(room, chair, qtbot):
+    for who in ("ana", "jorge", "patricia"):
+        room.add(who)
+    chair.reload()
+    chair.queue.select_speech(chair.queue_model.entry(1).id)
+    chair.queue.setFocus()
+    before = room.waiting()
+    key(qtbot, chair, Qt.Key.Key_Delete)
+    assert len(room.waiting()) == 2 and before[1] not in room.waiting()
+    key(qtbot, chair, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert room.waiting() == before
+    assert chair.queue.selected_id() == chair.queue_model.entry(1).id
+    key(qtbot, chair, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # nothing more
+    assert room.waiting() == before
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints", "raise", "grabbing the keyboard")
+def test_the_list_menu_changes_a_request_kind_and_person_in_place(room, chair):
+    for who in ("ana", "jorge", "patricia"):
+        room.add(who)
+    chair.reload()
+    row = chair.queue.visualRect(chair.queue_model.index(1, 0)).center()
+    menu = chair.requests.show_menu(row)
+    kinds = menu.actions()[0].menu()
+    point = next(a for a in kinds.actions() if a.text() == "Point of order")
+    point.trigger()
+    menu.close()
+    order = [(e.name, e.kind) for e in room.snapshot().waiting]
+    assert order[1][1] == SpeechKind.POINT_OF_ORDER  # same place, another kind
+    # the person found in the add field takes the place
+    chair.add_panel.search.setText("rosa")
+    chair.add_panel.search.textEdited.emit("rosa")
+    menu = chair.requests.show_menu(row)
+    give = menu.actions()[1]
+    assert give.isEnabled() and "Rosa" in give.text()
+    give.trigger()
+    menu.close()
+    assert "Rosa" in room.snapshot().waiting[1].name
+
+
+def test_every_chair_button_shows_its_key(chair):
+    for name in ("nextSpeakerButton", "pauseButton", "endSpeechButton", "addTimeButton",
+                 "removeTimeButton", "moveUpButton", "moveDownButton", "withdrawButton",
+                 "readdButton", "giveFloorButton", "listClosedToggle", "timesButton",
+                 "showProjectorButton", "helpButton"):
+        text = chair.findChild(QWidget, name).text()
+        assert re.search(r"\((F\d+|Shift\+F\d+|Ctrl\+.+|Alt\+.+|Del)\)\s*$|F1$", text), (name, text)
+
+
+# --- presence -------------------------------------------------------------------------------
+
+def test_a_speaker_not_present_is_flagged_and_one_key_marks_them_present(room, chair, qtbot):
+    from encounter_desk.records import attendance
+    from encounter_desk.storage.models import AttendanceSource, AttendanceStatus
+
+    attendance.mark(room.db, room.sitting, room.p["jorge"], "present")
+    chair.add_person(room.p["jorge"])
+    assert not chair.presence.isVisible()  # present: nothing to say
+    chair.add_person(room.p["ana"])
+    assert chair.presence.isVisible()
+    assert chair.presence.label.text() == (
+        "Ana Lucía Pérez Núñez is not marked present at this session.")
+    assert "Ctrl+Shift+P" in chair.presence.button.text()
+    key(qtbot, chair, Qt.Key.Key_P,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    mark = attendance.attendance_of(room.db, room.sitting, room.p["ana"])
+    assert mark.status == AttendanceStatus.PRESENT and mark.source == AttendanceSource.MANUAL
+    assert not chair.presence.isVisible()
+    assert room.waiting() == ["Jorge Castañeda Ruiz", "Ana Lucía Pérez Núñez"]
+
+
+def test_only_present_participants_may_speak_when_the_chair_says_so(room, chair, qtbot):
+    box = chair.top.only_present
+    assert not box.isChecked()
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    assert box.isChecked() and room.snapshot().settings.only_present
+    chair.add_person(room.p["ana"])
+    assert room.waiting() == []
+    assert "not marked present" in room.messages.said[-1][2]
+
+
+def test_a_default_budget_for_every_delegation_changed_for_one(room, chair, qtbot):
+    from PySide6.QtCore import QTime
+
+    chair.open_times()
+    dialog = chair.times_dialog
+    dialog.default_budget.setTime(QTime(0, 5, 0))
+    qtbot.mouseClick(dialog.apply_default, Qt.MouseButton.LeftButton)
+    assert {e.time() for e in dialog.budget_edits.values()} == {QTime(0, 5, 0)}
+    dialog.budget_edits[room.delegation["MX"]].setTime(QTime(0, 8, 0))
+    dialog.accept()
+    budgets = {b.delegation_code: b.seconds for b in room.snapshot().budgets}
+    assert budgets["MX"] == 480
+    assert len(budgets) == len(room.delegation)
+    assert {s for code, s in budgets.items() if code != "MX"} == {300}
+
+
+def test_the_speaking_times_dialog_fits_a_small_screen(room, chair):
+    chair.window().resize(1024, 600)
+    chair.open_times()
+    dialog = chair.times_dialog
+    screen = dialog.screen().availableGeometry()
+    assert dialog.height() <= min(560, screen.height() - 60)
+    assert dialog.minimumSizeHint().height() <= 540 and dialog.minimumSizeHint().width() <= 460
+    field = next(iter(dialog.budget_edits.values()))
+    assert field.width() >= field.minimumSizeHint().width()  # never cut
 
 
 # --- the sitting's life ------------------------------------------------------------------

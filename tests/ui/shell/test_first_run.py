@@ -206,3 +206,12 @@ def test_pages_follow_the_language(qtbot, window, event_db, monkeypatch):
     window.set_language("es")
     qtbot.waitUntil(lambda: window.howto.pages["desk"].windowTitle() == "Cómo funciona el registro")
     window.set_language("en")
+
+
+def test_opening_the_chair_tab_shows_only_the_chair_page(qtbot, window, event_db):
+    window.open_url(event_db.url)
+    window.howto.pages["desk"].close()
+    window.tabs.setCurrentIndex(1)  # a click on "Chair": built now, records beside it
+    assert window.tabs.currentWidget().KEY == "chair"
+    assert _visible_howtos(window) == ["chair"]
+    assert "records" not in window.howto.pages and not howto.seen("records")

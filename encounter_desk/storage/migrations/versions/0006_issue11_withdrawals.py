@@ -5,7 +5,7 @@ never hands a deleted participant's id â€” the one their printed badge carries â
 next person registered. PostgreSQL's sequence never reused ids.
 
 Revision ID: 0006_issue11
-Revises: 0007
+Revises: 0008
 Create Date: 2026-11-30 18:30:00
 """
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006_issue11"
-down_revision = "0007"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
