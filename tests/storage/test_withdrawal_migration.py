@@ -9,6 +9,7 @@ from sqlalchemy import create_engine, select
 
 from encounter_desk.event import participants
 from encounter_desk.storage import database as dbmod
+from encounter_desk.storage import schema
 from encounter_desk.storage.database import open_database, sqlite_url
 from encounter_desk.storage.models import Participant
 
@@ -17,7 +18,7 @@ def test_a_file_at_0005_is_rebuilt_with_autoincrement_and_keeps_everyone(tmp_pat
     path = tmp_path / "event.sqlite"
     engine = create_engine(sqlite_url(path))
     with engine.begin() as conn:
-        command.upgrade(dbmod._alembic_config(conn), "0005")
+        command.upgrade(schema._alembic_config(conn), "0005")
     engine.dispose()
     con = sqlite3.connect(path)
     for number, name in enumerate(("Ana Núñez", "José Peña", "Zoë Ruiz"), start=1):
