@@ -26,7 +26,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parents[1]
 VERDICTS = ("ready", "admitted", "admitted_attention", "already_checked_in", "replaced",
-            "wrong_event", "forged", "unknown")
+            "wrong_event", "forged", "unknown", "withdrawn", "not_a_badge")
 LONG_NAME = ("María de los Ángeles", "Fernández de Córdoba y Villaseñor-Echeverría")
 
 
@@ -45,7 +45,7 @@ def main(argv: list[str]) -> int:
         from encounter_desk.demo import build as demo
         from encounter_desk.desk import badges, checkin
         from encounter_desk.desk.lookup import venue_zone
-        from encounter_desk.event import badge_code, participants, sittings
+        from encounter_desk.event import accreditation, badge_code, participants, sittings
         from encounter_desk.event import delegations as delegation_admin
         from encounter_desk.event import event as events
         from encounter_desk.storage.database import open_database, sqlite_url
@@ -105,6 +105,9 @@ def main(argv: list[str]) -> int:
             if p.id not in (head.id, repeat.id, replaced.id):
                 checkin.check_in_participant(db, p.id, desk="Mesa 2", clock=clock)
 
+        withdrawn = next(p for p in people[40:] if p.id not in (head.id, repeat.id, replaced.id))
+        accreditation.withdraw(db, withdrawn.id, "Sustituido por su suplente (oficio 12/2017)")
+
         app = application()
         translators = Translators()
         scans = {
@@ -115,6 +118,8 @@ def main(argv: list[str]) -> int:
             "wrong_event": other_badge,
             "forged": forged,
             "unknown": unknown_badge,
+            "withdrawn": badges.badge_code_for(db, withdrawn.id),
+            "not_a_badge": "Fernández de Córdoba",
         }
         written = []
         for language in ("es", "en"):

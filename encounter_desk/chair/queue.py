@@ -39,6 +39,7 @@ from encounter_desk.chair.lookups import (
 from encounter_desk.chair.presence import refuse_absent
 from encounter_desk.core.i18n import translate
 from encounter_desk.event import badge_code
+from encounter_desk.event.badge_reading import read_badge
 from encounter_desk.event.event import find_event
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import Participant, Sitting, Speech, SpeechKind, SpeechState
@@ -72,14 +73,14 @@ def participant_from_badge(db: Database, raw: str) -> int:
     Refuses, with a sentence for the chair, a code that is damaged, of another event,
     forged, or of a badge since replaced.
     """
-    parsed = badge_code.parse_code(raw)
     with db.read() as session:
         event = find_event(session)
         if event is None:
             raise SpeakerListError(
                 translate("Speakers", "This file holds no event yet."), code="speakers.no_event"
             )
-        status = badge_code.verify(parsed, secret_hex=event.secret, event_code=event.code)
+        reading = read_badge(raw, secret_hex=event.secret, event_code=event.code)
+        parsed, status = reading.parsed, reading.status
         if status == badge_code.CodeStatus.WRONG_EVENT:
             raise SpeakerListError(
                 translate("Speakers", "This badge belongs to another event."),
@@ -98,6 +99,12 @@ def participant_from_badge(db: Database, raw: str) -> int:
             raise SpeakerListError(
                 translate("Speakers", "The participant of this badge is no longer registered."),
                 code="speakers.badge_participant_gone",
+            )
+        if person.withdrawn_at is not None:
+            raise SpeakerListError(
+                translate("Speakers", "The accreditation of {name} was withdrawn.").format(
+                    name=person.display_name),
+                code="speakers.badge_withdrawn",
             )
         if parsed.serial != person.badge_serial:
             raise SpeakerListError(

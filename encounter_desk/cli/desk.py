@@ -5,9 +5,11 @@
     encounter-desk badge-code ID
     encounter-desk checkin CODE [--desk NAME] [--json]
     encounter-desk undo-checkin ID --reason TEXT [--desk NAME]
+    encounter-desk withdraw ID --reason TEXT
+    encounter-desk reinstate ID
 
 ``checkin`` exit codes: 0 admitted (or admitted — attention), 3 already checked in,
-4 refused (replaced badge, wrong event, forged or damaged, unknown), 1 an error (no event,
+4 refused (replaced badge, wrong event, forged or damaged, unknown, withdrawn, not a badge), 1 an error (no event,
 no database). ``--json`` prints exactly one JSON object with at least ``verdict`` and
 ``participant`` (null when the code names nobody of this event).
 """
@@ -41,6 +43,8 @@ _COLOURS = {
     "wrong_event": "\033[1;97;41m",
     "forged": "\033[1;97;41m",
     "unknown": "\033[1;97;45m",
+    "withdrawn": "\033[1;97;41m",
+    "not_a_badge": "\033[1;30;47m",  # black on grey
 }
 _RESET = "\033[0m"
 
@@ -138,6 +142,35 @@ def cmd_undo_checkin(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("withdraw", "Desk",
+         QT_TRANSLATE_NOOP("Desk", "withdraw a participant's accreditation"),
+         QT_TRANSLATE_NOOP("Desk", "Withdraw a participant's accreditation, with a reason: their "
+                           "badge then admits nobody, at the desk, a session's door or the "
+                           "chair. The person stays in the record; reinstate gives it back."))
+def cmd_withdraw(args: argparse.Namespace) -> int:
+    from encounter_desk.event.accreditation import withdraw
+
+    with open_event(args) as db:
+        done = withdraw(db, args.participant_id, args.reason)
+    print(translate("Desk", "Accreditation of {name} (participant {id}) withdrawn: {reason}").format(
+        name=done.display_name, id=done.participant_id, reason=done.reason))
+    return 0
+
+
+@command("reinstate", "Desk",
+         QT_TRANSLATE_NOOP("Desk", "give a withdrawn accreditation back"),
+         QT_TRANSLATE_NOOP("Desk", "Reinstate a participant whose accreditation was withdrawn: "
+                           "their badge admits them again."))
+def cmd_reinstate(args: argparse.Namespace) -> int:
+    from encounter_desk.event.accreditation import reinstate
+
+    with open_event(args) as db:
+        name = reinstate(db, args.participant_id)
+    print(translate("Desk", "Accreditation of {name} (participant {id}) reinstated.").format(
+        name=name, id=args.participant_id))
+    return 0
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the desk's subcommands to the main parser."""
     participant_id = number_from_1(translate("Desk", "{value!r} is not a participant number."))
@@ -150,7 +183,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--layout", choices=("a6", "a4-8"), default="a4-8",
                    help=translate("Desk", "a6: one badge a page; a4-8: A4 sheets of 8 (default)"))
 
-    for func in (cmd_reissue_badge, cmd_badge_code):
+    for func in (cmd_reissue_badge, cmd_badge_code, cmd_reinstate):
         add_command(sub, func).add_argument("participant_id", metavar="ID", type=participant_id)
 
     p = add_command(sub, cmd_checkin)
@@ -165,3 +198,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("participant_id", metavar="ID", type=participant_id)
     p.add_argument("--reason", required=True, metavar="TEXT", help=translate("Desk", "why (required)"))
     p.add_argument("--desk", metavar="NAME", help=translate("Desk", "the desk recorded with the undo"))
+
+    p = add_command(sub, cmd_withdraw)
+    p.add_argument("participant_id", metavar="ID", type=participant_id)
+    p.add_argument("--reason", required=True, metavar="TEXT", help=translate("Desk", "why (required)"))

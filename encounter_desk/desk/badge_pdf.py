@@ -287,6 +287,21 @@ def _band(c: Canvas, badge: BadgeData, x: float, y: float, w: float, band_h: flo
                          width=w - 2 * pad, align="center")
     c.setFont(REGULAR, date_size)
     c.drawCentredString(x + w / 2, bottom - date_size * 1.0, badge.event_dates)
+    return _category_band(c, badge, x, y - band_h, w, band_h * 0.42)
+
+
+def _category_band(c: Canvas, badge: BadgeData, x: float, y: float, w: float,
+                   band_h: float) -> float:
+    """The category's band and word below the event's; returns the y of its lower edge."""
+    if not badge.category_word:
+        return y
+    c.setFillColor(colors.HexColor(badge.category_colour))
+    c.rect(x, y - band_h, w, band_h, stroke=0, fill=1)
+    c.setFillColor(colors.white)
+    size, lines = fit_text(badge.category_word, BOLD, width=w - 4 * mm, height=band_h * 0.8,
+                           max_size=band_h / mm * 2.2, min_size=5, max_lines=1)
+    c.setFont(BOLD, size)
+    c.drawCentredString(x + w / 2, y - band_h / 2 - size * 0.35, lines[0] if lines else "")
     return y - band_h
 
 

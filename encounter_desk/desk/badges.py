@@ -94,6 +94,24 @@ class BadgeData:
     event_name: str
     event_dates: str
     event_code: str
+    category_word: str = ""
+    """The category band's word, in both languages ("DELEGACIÓN / DELEGATE")."""
+    category_colour: str = "#455a64"
+
+
+CATEGORY_BANDS: dict[str, tuple[str, str]] = {
+    # category: (the band's colour, its word in both languages: the door reads either)
+    "lawmaker": ("#0d47a1", "DELEGACIÓN / DELEGATE"),
+    "official": ("#00695c", "DELEGACIÓN · GOBIERNO / DELEGATE · GOVERNMENT"),
+    "international": ("#6a1b9a", "OBSERVADOR / OBSERVER"),
+    "civil_society": ("#8d6e63", "OBSERVADOR · SOC. CIVIL / OBSERVER · CIVIL SOCIETY"),
+    "secretariat": ("#37474f", "SECRETARÍA / SECRETARIAT"),
+    "staff": ("#2e7d32", "ORGANIZACIÓN / STAFF"),
+    "press": ("#c62828", "PRENSA / PRESS"),
+    "guest": ("#ef6c00", "INVITADO / GUEST"),
+}
+"""Each category's band on the badge: the door of the plenary tells them apart at a glance
+(colour is never alone: the word says it too). Bilingual by design, not translated."""
 
 
 @dataclass(frozen=True)
@@ -171,6 +189,8 @@ def load_badges(
                 event_name=name,
                 event_dates=dates,
                 event_code=event.code,
+                category_word=CATEGORY_BANDS.get(participant.category, ("", ""))[1],
+                category_colour=CATEGORY_BANDS.get(participant.category, ("#455a64", ""))[0],
             )
         )
     return badges

@@ -68,6 +68,7 @@ from encounter_desk.desk.verdict import (
     verdict_label,
 )
 from encounter_desk.event import badge_code
+from encounter_desk.event.badge_reading import read_badge
 from encounter_desk.event.event import NoEventError, venue_zone
 from encounter_desk.storage.database import Database, retry_on_conflict
 from encounter_desk.storage.models import (
@@ -150,6 +151,8 @@ _PARTICIPANT_Q = (
         Participant.desk_note,
         Participant.is_head_of_delegation,
         Participant.badge_serial,
+        Participant.withdrawn_at,
+        Participant.withdrawn_reason,
     )
     .outerjoin(Delegation, Participant.delegation_id == Delegation.id)
     .where(Participant.id == bindparam("pid"))
@@ -211,8 +214,8 @@ def _lookup(session: Session | Driver, participant_id: int | None
     person = row[3:]
     if person[0] is None:
         return keys, None, None
-    check_in = None if person[13] is None else SimpleNamespace(
-        scan_id=person[13], at=person[14], desk=person[15])
+    check_in = None if person[15] is None else SimpleNamespace(
+        scan_id=person[15], at=person[16], desk=person[17])
     return keys, _participant_info(person), check_in
 
 
@@ -236,6 +239,8 @@ def _participant_info(row: Any) -> ParticipantInfo:
         desk_note=row[10],
         is_head_of_delegation=bool(row[11]),
         badge_serial=row[12],
+        withdrawn=row[13] is not None,
+        withdrawn_reason=row[14] or "",
     )
 
 
@@ -278,6 +283,8 @@ def _decide(
     if kind is None:
         if participant is None:
             kind, detail = VerdictKind.UNKNOWN, "no_participant"
+        elif participant.withdrawn:
+            kind, detail = VerdictKind.WITHDRAWN, participant.withdrawn_reason
         elif serial is not None and serial < participant.badge_serial:
             kind = VerdictKind.REPLACED
             kw = {"scanned_serial": serial, "current_serial": participant.badge_serial}
@@ -441,13 +448,18 @@ def check_in(
 
     def judge(session: Driver, scan: SimpleNamespace, keys: _EventKeys,
               found: tuple[Any, Any]) -> Verdict:
-        status = badge_code.verify(parsed, secret_hex=keys.secret, event_code=keys.code)
-        if status is badge_code.CodeStatus.OK:
-            assert isinstance(parsed, badge_code.ParsedCode)
-            return _decide(session, scan, keys, found, parsed.serial, None)
-        if status is badge_code.CodeStatus.WRONG_EVENT:
+        reading = read_badge(raw, secret_hex=keys.secret, event_code=keys.code)
+        code = reading.parsed
+        if reading.status is badge_code.CodeStatus.OK:
+            assert isinstance(code, badge_code.ParsedCode)
+            if code.participant_id != candidate:  # read through another keyboard layout
+                found = _lookup(session, code.participant_id)[1:]
+            return _decide(session, scan, keys, found, code.serial, None)
+        if reading.status is badge_code.CodeStatus.WRONG_EVENT:
             return _decide(session, scan, keys, found, None, VerdictKind.WRONG_EVENT)
-        detail = parsed.problem.value if isinstance(parsed, badge_code.ParseError) else "bad_mac"
+        detail = code.problem.value if isinstance(code, badge_code.ParseError) else "bad_mac"
+        if not reading.code_shaped:
+            return _decide(session, scan, keys, found, None, VerdictKind.NOT_A_BADGE, detail)
         return _decide(session, scan, keys, found, None, VerdictKind.FORGED, detail)
 
     candidate = parsed.participant_id if isinstance(parsed, badge_code.ParsedCode) else None

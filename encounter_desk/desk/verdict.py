@@ -25,6 +25,8 @@ class VerdictKind(StrEnum):
     WRONG_EVENT = "wrong_event"
     FORGED = "forged"
     UNKNOWN = "unknown"
+    WITHDRAWN = "withdrawn"  # a genuine badge whose accreditation was withdrawn
+    NOT_A_BADGE = "not_a_badge"  # a name, a URL: text a badge could never have become
 
     @property
     def admitted(self) -> bool:
@@ -43,6 +45,8 @@ VERDICT_LABELS = {
     VerdictKind.WRONG_EVENT: QT_TRANSLATE_NOOP("Desk", "Wrong event"),
     VerdictKind.FORGED: QT_TRANSLATE_NOOP("Desk", "Forged or damaged"),
     VerdictKind.UNKNOWN: QT_TRANSLATE_NOOP("Desk", "Unknown"),
+    VerdictKind.WITHDRAWN: QT_TRANSLATE_NOOP("Desk", "Accreditation withdrawn"),
+    VerdictKind.NOT_A_BADGE: QT_TRANSLATE_NOOP("Desk", "Not a badge"),
 }
 
 
@@ -87,6 +91,8 @@ class ParticipantInfo(PersonLabel):
     desk_note: str
     is_head_of_delegation: bool
     badge_serial: int
+    withdrawn: bool = False
+    withdrawn_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -197,6 +203,12 @@ def describe(verdict: Verdict, lang: str | None = None) -> list[str]:
         lines.append(in_language(lang).translate("Desk", "The code is not genuine or could not be read whole."))
     if verdict.kind is VerdictKind.UNKNOWN:
         lines.append(in_language(lang).translate("Desk", "This badge belongs to no participant of this event."))
+    if verdict.kind is VerdictKind.WITHDRAWN:
+        lines.append(in_language(lang).translate(
+            "Desk", "The accreditation of this person was withdrawn: {reason}").format(
+            reason=verdict.detail or "?"))
+    if verdict.kind is VerdictKind.NOT_A_BADGE:
+        lines.append(in_language(lang).translate("Desk", "What was read is not shaped like a badge code."))
     if verdict.due_sitting is not None:
         s = verdict.due_sitting
         lines.append(

@@ -17,6 +17,8 @@ from sqlalchemy.orm import selectinload
 
 from encounter_desk.core import config
 from encounter_desk.core.clock import Clock
+from encounter_desk.core.errors import Refusal
+from encounter_desk.core.i18n import translate
 from encounter_desk.core.names import fold
 from encounter_desk.desk.checkin import check_in_participant
 from encounter_desk.desk.verdict import Verdict
@@ -41,6 +43,11 @@ def register_walk_in(
     Raises a :class:`~encounter_desk.core.errors.Refusal` when a value is wrong (nothing is
     written then), as :func:`encounter_desk.event.participants.create_participant` does.
     """
+    if not values.get("category"):
+        # Never a default: a lawmaker counts towards quorum, a journalist does not.
+        raise Refusal(translate("Desk", "Choose the person's category (lawmaker, press, "
+                                "staff…): it decides what their badge says and what they "
+                                "count towards."), "participant.category_needed")
     person = participants.create_participant(db, **values)
     verdict = check_in_participant(db, person.id, desk=desk, source="walk-in", clock=clock)
     return WalkIn(person, verdict)

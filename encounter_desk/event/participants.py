@@ -8,6 +8,7 @@ plain :class:`ParticipantRow` values, never live ORM objects.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +18,7 @@ from sqlalchemy.orm import Session, joinedload
 from encounter_desk.core import names as text
 from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, bilingual, translate
+from encounter_desk.event.accreditation import refuse_deleting_a_scanned_person
 from encounter_desk.event.editing import Editable, one_of, row_of
 from encounter_desk.event.validation import has_name, language_code, too_long, valid_email
 from encounter_desk.storage.database import Database
@@ -49,6 +51,9 @@ class ParticipantRow:
     phone: str
     desk_note: str
     language: str
+    withdrawn_at: dt.datetime | None = None
+    """When the accreditation was withdrawn (see event.accreditation); None: accredited."""
+    withdrawn_reason: str = ""
 
     delegation_name = bilingual("delegation_name")
 
@@ -113,6 +118,9 @@ def update_participant(db: Database, participant_id: int, **changes: Any) -> Par
 
 
 def delete_participant(db: Database, participant_id: int) -> None:
+    """Remove a person registered by mistake; once scanned, withdraw them instead."""
+    with db.read() as session:
+        refuse_deleting_a_scanned_person(session, participant_id)
     PARTICIPANTS.delete(db, participant_id)
 
 

@@ -353,6 +353,10 @@
         <source>Manual</source>
         <translation>Manual</translation>
     </message>
+    <message>
+        <source>Accreditation withdrawn</source>
+        <translation>Acreditación retirada</translation>
+    </message>
 </context>
 <context>
     <name>AttendanceCountsWidget</name>
@@ -2213,6 +2217,50 @@
         <source>the desk recorded with the undo</source>
         <translation>la mesa que se registra con la anulación</translation>
     </message>
+    <message>
+        <source>Not a badge</source>
+        <translation>No es un gafete</translation>
+    </message>
+    <message>
+        <source>What was read is not shaped like a badge code.</source>
+        <translation>Lo leído no tiene la forma de un código de gafete.</translation>
+    </message>
+    <message>
+        <source>Accreditation withdrawn</source>
+        <translation>Acreditación retirada</translation>
+    </message>
+    <message>
+        <source>The accreditation of this person was withdrawn: {reason}</source>
+        <translation>La acreditación de esta persona fue retirada: {reason}</translation>
+    </message>
+    <message>
+        <source>withdraw a participant's accreditation</source>
+        <translation>retirar la acreditación de un participante</translation>
+    </message>
+    <message>
+        <source>Withdraw a participant's accreditation, with a reason: their badge then admits nobody, at the desk, a session's door or the chair. The person stays in the record; reinstate gives it back.</source>
+        <translation>Retira la acreditación de un participante, con un motivo: su gafete ya no da acceso a nadie, ni en la mesa, ni en la puerta de una sesión, ni en la presidencia. La persona permanece en el registro; reinstate se la devuelve.</translation>
+    </message>
+    <message>
+        <source>give a withdrawn accreditation back</source>
+        <translation>devolver una acreditación retirada</translation>
+    </message>
+    <message>
+        <source>Reinstate a participant whose accreditation was withdrawn: their badge admits them again.</source>
+        <translation>Restituye a un participante cuya acreditación fue retirada: su gafete vuelve a darle acceso.</translation>
+    </message>
+    <message>
+        <source>Accreditation of {name} (participant {id}) withdrawn: {reason}</source>
+        <translation>Acreditación de {name} (participante {id}) retirada: {reason}</translation>
+    </message>
+    <message>
+        <source>Accreditation of {name} (participant {id}) reinstated.</source>
+        <translation>Acreditación de {name} (participante {id}) restituida.</translation>
+    </message>
+    <message>
+        <source>Choose the person's category (lawmaker, press, staff…): it decides what their badge says and what they count towards.</source>
+        <translation>Elija la categoría de la persona (legislador, prensa, personal…): de ella dependen lo que dice su gafete y lo que cuenta.</translation>
+    </message>
 </context>
 <context>
     <name>DeskDoor</name>
@@ -2279,6 +2327,14 @@
     <message>
         <source>Door of session {number}: {title}</source>
         <translation>Entrada de la sesión {number}: {title}</translation>
+    </message>
+    <message>
+        <source>ACCREDITATION WITHDRAWN</source>
+        <translation>ACREDITACIÓN RETIRADA</translation>
+    </message>
+    <message>
+        <source>The accreditation of this person was withdrawn: it records no attendance.</source>
+        <translation>La acreditación de esta persona fue retirada: no registra asistencia.</translation>
     </message>
 </context>
 <context>
@@ -2405,6 +2461,18 @@
     <message>
         <source>Badge of {name} ready to print: {path}</source>
         <translation>Gafete de {name} listo para imprimir: {path}</translation>
+    </message>
+    <message>
+        <source>Badge lost</source>
+        <translation>Gafete perdido</translation>
+    </message>
+    <message>
+        <source>Issue a new badge for {name}? The lost badge will be refused as replaced from now on.</source>
+        <translation>¿Emitir un gafete nuevo para {name}? A partir de ahora el gafete perdido se rechazará como reemplazado.</translation>
+    </message>
+    <message>
+        <source>Issue a new badge</source>
+        <translation>Emitir un gafete nuevo</translation>
     </message>
 </context>
 <context>
@@ -2634,6 +2702,10 @@
     <message>
         <source>Write the agreements and initiatives of the session.</source>
         <translation>Redacte los acuerdos y las iniciativas de la sesión.</translation>
+    </message>
+    <message>
+        <source>Read the colour (the same as on the screen):</source>
+        <translation>Mire el color (el mismo que en la pantalla):</translation>
     </message>
 </context>
 <context>
@@ -3024,6 +3096,22 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <translation>La aplicación encontró un error inesperado y siguió funcionando. Los detalles están en el archivo de registro {path}.
 
 {summary}</translation>
+    </message>
+    <message>
+        <source>A badge was scanned, but no event is open.</source>
+        <translation>Se escaneó un gafete, pero no hay ningún evento abierto.</translation>
+    </message>
+    <message>
+        <source>Quit Encounter Desk</source>
+        <translation>Salir de Encounter Desk</translation>
+    </message>
+    <message>
+        <source>An event is open. Quit Encounter Desk? Scans at this laptop stop until it is opened again.</source>
+        <translation>Hay un evento abierto. ¿Salir de Encounter Desk? Esta laptop no registrará escaneos hasta que se vuelva a abrir.</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
     </message>
 </context>
 <context>
@@ -4326,6 +4414,10 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <source>Print</source>
         <translation>Impresos</translation>
     </message>
+    <message>
+        <source>Roll call</source>
+        <translation>Pase de lista</translation>
+    </message>
 </context>
 <context>
     <name>RollCallModel</name>
@@ -4741,6 +4833,14 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <source>Give a reason to undo a check-in.</source>
         <translation>Indique un motivo para anular un registro.</translation>
     </message>
+    <message>
+        <source>Print the badge again</source>
+        <translation>Imprimir el gafete otra vez</translation>
+    </message>
+    <message>
+        <source>Badge lost: issue a new one…</source>
+        <translation>Gafete perdido: emitir uno nuevo…</translation>
+    </message>
 </context>
 <context>
     <name>SearchResultsModel</name>
@@ -4869,6 +4969,10 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>This desk</source>
         <translation>Esta mesa</translation>
+    </message>
+    <message>
+        <source>That is not a badge of this event.</source>
+        <translation>Eso no es un gafete de este evento.</translation>
     </message>
 </context>
 <context>
@@ -5165,6 +5269,10 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <source>Only participants marked present at this session may speak, and {name} is not marked present. Mark them present first.</source>
         <translation>Solo pueden hacer uso de la palabra los participantes registrados como presentes en esta sesión, y {name} no está registrado como presente. Regístrelo como presente primero.</translation>
     </message>
+    <message>
+        <source>The accreditation of {name} was withdrawn.</source>
+        <translation>La acreditación de {name} fue retirada.</translation>
+    </message>
 </context>
 <context>
     <name>SpeechKind</name>
@@ -5440,6 +5548,26 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <source>Search by name.</source>
         <translation>Busque por nombre.</translation>
     </message>
+    <message>
+        <source>NOT A BADGE</source>
+        <translation>NO ES UN GAFETE</translation>
+    </message>
+    <message>
+        <source>Search for this name? Press Enter.</source>
+        <translation>¿Buscar este nombre? Presione Enter.</translation>
+    </message>
+    <message>
+        <source>read twice</source>
+        <translation>leído dos veces</translation>
+    </message>
+    <message>
+        <source>ACCREDITATION WITHDRAWN</source>
+        <translation>ACREDITACIÓN RETIRADA</translation>
+    </message>
+    <message>
+        <source>Do not let them in; call the organisers.</source>
+        <translation>No le deje pasar; llame a la organización.</translation>
+    </message>
 </context>
 <context>
     <name>WalkInDialog</name>
@@ -5514,6 +5642,10 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>Register, check in and print badge</source>
         <translation>Inscribir, registrar e imprimir gafete</translation>
+    </message>
+    <message>
+        <source>(choose a category)</source>
+        <translation>(elija una categoría)</translation>
     </message>
 </context>
 <context>
@@ -7954,6 +8086,159 @@ Replace the draft with this file? Its amendments and statements are lost.</sourc
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>Accreditation</name>
+    <message>
+        <source>There is no participant number {id}.</source>
+        <translation>No existe el participante número {id}.</translation>
+    </message>
+    <message>
+        <source>Say why the accreditation is withdrawn.</source>
+        <translation>Indique por qué se retira la acreditación.</translation>
+    </message>
+    <message>
+        <source>The accreditation of {name} was already withdrawn.</source>
+        <translation>La acreditación de {name} ya había sido retirada.</translation>
+    </message>
+    <message>
+        <source>The accreditation of {name} is not withdrawn.</source>
+        <translation>La acreditación de {name} no está retirada.</translation>
+    </message>
+    <message>
+        <source>This person's badge has been scanned, so they stay in the record: withdraw their accreditation instead (with a reason).</source>
+        <translation>El gafete de esta persona ya fue escaneado, así que permanece en el registro: retire su acreditación en su lugar (con un motivo).</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictLegend</name>
+    <message>
+        <source>green</source>
+        <translation>verde</translation>
+    </message>
+    <message>
+        <source>blue</source>
+        <translation>azul</translation>
+    </message>
+    <message>
+        <source>amber</source>
+        <translation>ámbar</translation>
+    </message>
+    <message>
+        <source>red</source>
+        <translation>rojo</translation>
+    </message>
+    <message>
+        <source>purple</source>
+        <translation>morado</translation>
+    </message>
+    <message>
+        <source>black</source>
+        <translation>negro</translation>
+    </message>
+    <message>
+        <source>grey</source>
+        <translation>gris</translation>
+    </message>
+    <message>
+        <source>brown</source>
+        <translation>café</translation>
+    </message>
+    <message>
+        <source>light grey</source>
+        <translation>gris claro</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Color</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Veredicto</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Qué hacer</translation>
+    </message>
+    <message>
+        <source>let the person in</source>
+        <translation>deje pasar a la persona</translation>
+    </message>
+    <message>
+        <source>let them in and read the note aloud</source>
+        <translation>déjela pasar y lea la nota en voz alta</translation>
+    </message>
+    <message>
+        <source>they were admitted before (the time and desk are shown): let them in if it is the same person</source>
+        <translation>ya fue admitida antes (se muestran la hora y la mesa): déjela pasar si es la misma persona</translation>
+    </message>
+    <message>
+        <source>stop: an old badge, only the new one admits; keep this one</source>
+        <translation>alto: un gafete viejo, solo el nuevo da acceso; quédese con este</translation>
+    </message>
+    <message>
+        <source>stop: a badge of another event</source>
+        <translation>alto: un gafete de otro evento</translation>
+    </message>
+    <message>
+        <source>stop: check the person's identity and search by name</source>
+        <translation>alto: verifique la identidad de la persona y búsquela por nombre</translation>
+    </message>
+    <message>
+        <source>stop: search by name</source>
+        <translation>alto: busque por nombre</translation>
+    </message>
+    <message>
+        <source>stop: the accreditation was withdrawn; call the organisers</source>
+        <translation>alto: la acreditación fue retirada; llame a la organización</translation>
+    </message>
+    <message>
+        <source>not a badge (a name, a web address): Enter searches for it</source>
+        <translation>no es un gafete (un nombre, una dirección web): Enter lo busca</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsPage</name>
+    <message>
+        <source>Reinstate accreditation…</source>
+        <translation>Restituir acreditación…</translation>
+    </message>
+    <message>
+        <source>Withdraw accreditation…</source>
+        <translation>Retirar acreditación…</translation>
+    </message>
+    <message>
+        <source>Withdrawn: {reason}</source>
+        <translation>Retirada: {reason}</translation>
+    </message>
+    <message>
+        <source>Their badge then admits nobody; they stay in the record.</source>
+        <translation>Su gafete ya no dará acceso a nadie; la persona permanece en el registro.</translation>
+    </message>
+    <message>
+        <source>Reinstate accreditation</source>
+        <translation>Restituir acreditación</translation>
+    </message>
+    <message>
+        <source>Give {name} their accreditation back? Their badge admits them again.</source>
+        <translation>¿Devolver la acreditación a {name}? Su gafete vuelve a darle acceso.</translation>
+    </message>
+    <message>
+        <source>Reinstate</source>
+        <translation>Restituir</translation>
+    </message>
+    <message>
+        <source>Withdraw accreditation</source>
+        <translation>Retirar acreditación</translation>
+    </message>
+    <message>
+        <source>Why is the accreditation of {name} withdrawn? Their badge will admit nobody; they stay in the record.</source>
+        <translation>¿Por qué se retira la acreditación de {name}? Su gafete no dará acceso a nadie; la persona permanece en el registro.</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>No se guardó</translation>
     </message>
 </context>
 </TS>

@@ -78,7 +78,7 @@ def test_badge_code_then_every_verdict_as_json(event_file, capsys):
     assert (rc, data["verdict"], data["participant"]) == (4, "wrong_event", None)
 
     rc, data = _json(path, "not a badge at all", capsys)
-    assert (rc, data["verdict"], data["participant"]) == (4, "forged", None)
+    assert (rc, data["verdict"], data["participant"]) == (4, "not_a_badge", None)
 
     nobody = badge_code.make_code(secret_hex=secret, event_code="RCM-CLI", participant_id=77,
                                   serial=1)
@@ -89,7 +89,7 @@ def test_badge_code_then_every_verdict_as_json(event_file, capsys):
     with db.read() as s:
         assert [r.verdict for r in s.scalars(select(Scan).order_by(Scan.id))] == [
             "admitted", "already_checked_in", "admitted_attention", "replaced",
-            "wrong_event", "forged", "unknown"]
+            "wrong_event", "not_a_badge", "unknown"]
     db.close()
 
 
@@ -150,3 +150,24 @@ def test_checkin_without_an_event_is_an_error(tmp_path, capsys):
     open_database(sqlite_url(path)).close()
     rc, out, err = run(path, "checkin", "ABC", capsys=capsys)
     assert rc == 1 and out == "" and "no event" in err
+
+
+def test_withdraw_needs_a_reason_refuses_the_badge_and_reinstate_gives_it_back(event_file, capsys):
+    path, _ = event_file
+    _, out, _ = run(path, "badge-code", "1", capsys=capsys)
+    code = out.strip()
+    with pytest.raises(SystemExit) as info:
+        cli.main(["--db", str(path), "withdraw", "1"])
+    assert info.value.code == 2
+    capsys.readouterr()
+    rc, out, _ = run(path, "withdraw", "1", "--reason", "Sustituida por su suplente",
+                     capsys=capsys)
+    assert rc == 0 and "withdrawn" in out and "Sustituida por su suplente" in out
+    rc, data = _json(path, code, capsys)
+    assert (rc, data["verdict"], data["participant"]["id"]) == (4, "withdrawn", 1)
+    rc, out, _ = run(path, "reinstate", "1", capsys=capsys)
+    assert rc == 0 and "reinstated" in out
+    rc, _, err = run(path, "reinstate", "1", capsys=capsys)
+    assert rc == 1 and "not withdrawn" in err
+    rc, data = _json(path, code, capsys)
+    assert (rc, data["verdict"]) == (0, "admitted")

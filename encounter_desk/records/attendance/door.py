@@ -21,6 +21,7 @@ from encounter_desk.core import names as text
 from encounter_desk.core.clock import Clock
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, in_language, pick
 from encounter_desk.event import badge_code
+from encounter_desk.event.badge_reading import read_badge
 from encounter_desk.event.event import require_event
 from encounter_desk.records.attendance.marks import apply_mark, require_sitting
 from encounter_desk.records.register import choice_label
@@ -52,6 +53,7 @@ class DoorVerdictKind(StrEnum):
     WRONG_EVENT = "wrong_event"
     FORGED = "forged"
     UNKNOWN = "unknown"
+    WITHDRAWN = "withdrawn"  # a genuine badge whose accreditation was withdrawn
 
     @property
     def present(self) -> bool:
@@ -65,6 +67,7 @@ DOOR_VERDICT_LABELS = {
     DoorVerdictKind.WRONG_EVENT: QT_TRANSLATE_NOOP("Attendance", "Wrong event"),
     DoorVerdictKind.FORGED: QT_TRANSLATE_NOOP("Attendance", "Forged or damaged"),
     DoorVerdictKind.UNKNOWN: QT_TRANSLATE_NOOP("Attendance", "Unknown"),
+    DoorVerdictKind.WITHDRAWN: QT_TRANSLATE_NOOP("Attendance", "Accreditation withdrawn"),
 }
 
 
@@ -77,6 +80,7 @@ _SCAN_VERDICT = {
     DoorVerdictKind.WRONG_EVENT: "wrong_event",
     DoorVerdictKind.FORGED: "forged",
     DoorVerdictKind.UNKNOWN: "unknown",
+    DoorVerdictKind.WITHDRAWN: "withdrawn",
 }
 
 
@@ -144,6 +148,8 @@ def _door(
         if kind is None:
             if person is None:
                 kind = DoorVerdictKind.UNKNOWN
+            elif person.withdrawn_at is not None:
+                kind = DoorVerdictKind.WITHDRAWN
             elif serial is not None and serial < person.badge_serial:
                 kind = DoorVerdictKind.REPLACED
             elif serial is not None and serial > person.badge_serial:
@@ -230,8 +236,8 @@ def record_door_scan(
         raw = "" if raw is None else repr(raw)
 
     def judge(session: Session, event: Event):  # noqa: ANN202
-        parsed = badge_code.parse_code(raw)
-        status = badge_code.verify(parsed, secret_hex=event.secret, event_code=event.code)
+        reading = read_badge(raw, secret_hex=event.secret, event_code=event.code)
+        parsed, status = reading.parsed, reading.status
         if status is badge_code.CodeStatus.OK:
             assert isinstance(parsed, badge_code.ParsedCode)
             return None, parsed.participant_id, parsed.serial

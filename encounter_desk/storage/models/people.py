@@ -79,6 +79,9 @@ class Participant(Base):
         Index("ix_participant_sort_key", "sort_key"),
         Index("ix_participant_email", "email"),
         UniqueConstraint("delegation_id", "identity_key", name="uq_participant_identity"),
+        # An id is never given twice (SQLite would reuse the highest after a delete): a
+        # printed badge names its participant by id, and must never name anyone else.
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -112,6 +115,10 @@ class Participant(Base):
     """Working language the person speaks (es, en, fr…), for interpretation and the minutes."""
     badge_serial: Mapped[int] = mapped_column(Integer, default=1)
     """Raised when a badge is reissued: codes with a lower serial are refused as replaced."""
+    withdrawn_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, default=None)
+    """Accreditation withdrawn (the badge admits nobody); None while accredited."""
+    withdrawn_by: Mapped[str] = mapped_column(String(200), default="")
+    withdrawn_reason: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 

@@ -415,6 +415,12 @@ class ChairWorkspace(Workspace):
             return
         self.add_person(participant_id)
 
+    def take_scan(self, raw: str, _scan_uid: str) -> bool:
+        """A scanner's burst wherever the keyboard was in the chair: find the speaker and
+        add them, as Ctrl+F and a scan do."""
+        self.add_badge(raw)
+        return True
+
     def withdraw(self, speech_id: int) -> None:
         self.requests.withdraw(speech_id)
 

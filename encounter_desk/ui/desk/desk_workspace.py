@@ -9,6 +9,7 @@ synchronously (a few milliseconds) and is shown in the same panel; nothing here 
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -17,49 +18,69 @@ from typing import Any, TypeVar
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QApplication,
     QCheckBox,
     QDialog,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
+    QTextEdit,
     QWidget,
 )
 
 from encounter_desk.core import i18n
+from encounter_desk.core.clock import utcnow
 from encounter_desk.core.errors import Refusal
 from encounter_desk.desk import checkin, walk_in
 from encounter_desk.desk.checkin import Clock, Verdict
 from encounter_desk.desk.lookup import DeskPerson, delegation_flags, desk_people
-from encounter_desk.event import sittings
+from encounter_desk.event import badge_code, sittings
+from encounter_desk.event.badge_reading import strip_wrapping
 from encounter_desk.event.delegations import list_delegations
 from encounter_desk.event.people_search import SearchIndex
 from encounter_desk.records import attendance
 from encounter_desk.records.attendance import DoorVerdict
 from encounter_desk.storage.database import DatabaseError
 from encounter_desk.ui.desk import identity
+from encounter_desk.ui.desk.badge_printing import BadgePrinting
 from encounter_desk.ui.desk.camera_view import CameraView, camera_problem
 from encounter_desk.ui.desk.counts_panel import CountsPanel
 from encounter_desk.ui.desk.door import DoorSelector, as_checkin
 from encounter_desk.ui.desk.scan_field import ScanField
 from encounter_desk.ui.desk.search_panel import SearchPanel
 from encounter_desk.ui.desk.sounds import VerdictSound
+from encounter_desk.ui.desk.style import READY
 from encounter_desk.ui.desk.verdict_panel import DEFAULT_HOLD_SECONDS, VerdictPanel
 from encounter_desk.ui.desk.walk_in_dialog import WalkInDialog
 from encounter_desk.ui.records.counts_widget import AttendanceCountsWidget
-from encounter_desk.ui.widgets.files import FileOpener, open_with_system, write_problem
+from encounter_desk.ui.widgets.files import FileOpener, open_with_system
 from encounter_desk.ui.widgets.layout import hbox, heading, named, show_status, vbox, wrapped
 from encounter_desk.ui.widgets.not_recorded import NotRecordedPanel
 from encounter_desk.ui.widgets.workspace import AppContext, Workspace
 
 log = logging.getLogger(__name__)
 
+
+def typing_place(widget: QWidget) -> bool:
+    """A widget the clerk types into (a search box, a form's field)."""
+    if isinstance(widget, QLineEdit):
+        return not widget.isReadOnly()
+    if isinstance(widget, (QPlainTextEdit, QTextEdit)):
+        return not widget.isReadOnly()
+    return isinstance(widget, QAbstractSpinBox)
+
 Judged = TypeVar("Judged", Verdict, DoorVerdict)
+
+DOUBLE_READ_SECONDS = 2.0
+"""The same badge read again at this desk within this time is one scan read twice."""
 
 COUNTS_REFRESH_MS = 15_000
 """Other desks scan into the same file: the counts are read again this often."""
 
 
-class DeskWorkspace(Workspace):
+class DeskWorkspace(BadgePrinting, Workspace):
     """The Registration desk of the open event, at the desk named ``desk_name``."""
 
     KEY = "desk"
@@ -94,6 +115,8 @@ class DeskWorkspace(Workspace):
         self.badge_folder = badge_folder
         self.sound = sound or VerdictSound()
         self.walk_in_dialog: WalkInDialog | None = None
+        self._last_read: tuple[str, dt.datetime] | None = None
+        """The text of the last scan and when: a double read is not a second scan."""
         self.last_badge: Path | None = None
 
         self.heading = heading(name="deskHeading")
@@ -101,7 +124,7 @@ class DeskWorkspace(Workspace):
         self.sound_box = named(QCheckBox(), "deskSound")
         self.sound_box.setChecked(self.sound.enabled)
         self.sound_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.walk_in_button = named(QPushButton(), "deskWalkIn")
+        self.walk_in_button = named(QPushButton(), "walkInButton")
         self.camera_button = named(QPushButton(), "deskCamera")
         self.camera_view: CameraView | None = None
         self.door_box = DoorSelector()
@@ -131,10 +154,13 @@ class DeskWorkspace(Workspace):
 
         context.desk_name_changed.connect(self.set_desk_name)
         self.scan_field.scanned.connect(self.scan)
+        self.scan_field.empty_enter.connect(self.search_what_was_read)
         self.search.code_typed.connect(lambda raw: self.scan(raw))
         self.search.check_in_requested.connect(self.check_in_person)
         self.search.undo_requested.connect(self.undo)
-        self.search.cleared.connect(self.refocus)
+        self.search.reprint_requested.connect(self.reprint_badge)
+        self.search.reissue_requested.connect(self.reissue_badge)
+        self.search.cleared.connect(self.take_keyboard)
         self.verdict_panel.returned_to_ready.connect(self.refocus)
         self.sound_box.toggled.connect(self._sound_toggled)
         self.walk_in_button.clicked.connect(self.start_walk_in)
@@ -178,9 +204,10 @@ class DeskWorkspace(Workspace):
         self.counts_panel.setVisible(not at_door)
         self.door_counts.setVisible(at_door)
         self.door_counts.set_sitting(self.door_sitting_id)
+        self._last_read = None
         self.verdict_panel.show_ready()
         self._set_heading()
-        self.refocus()
+        self.take_keyboard()
 
     def retranslate(self) -> None:
         self._set_heading()
@@ -249,7 +276,21 @@ class DeskWorkspace(Workspace):
              source: str = "scanner") -> Verdict | DoorVerdict | None:
         """One code read by the scanner (or typed, or by the camera: ``source`` "camera"):
         judge, record, show. At a session's door the scan records attendance at that
-        session instead."""
+        session instead. The same badge read again within DOUBLE_READ_SECONDS, while its
+        verdict is still up, is not a second scan: the verdict stays, marked "read twice"."""
+        wrapping = identity.scanner_wrapping()
+        if any(wrapping):  # this laptop's scanner adds a prefix or suffix to every code
+            raw = strip_wrapping(raw, *wrapping)
+        now = (self.clock or utcnow)()
+        text = badge_code.normalise(raw).upper()
+        last, self._last_read = self._last_read, (text, now)
+        if (source == "scanner" and last is not None and last[0] == text
+                and self.verdict_panel.state != READY
+                and (now - last[1]).total_seconds() <= DOUBLE_READ_SECONDS):
+            self.verdict_panel.mark_read_twice()
+            self.take_keyboard()
+            return self.verdict_panel.verdict or self.verdict_panel.door
+        self.verdict_panel.read_text = raw.strip()
         if self.door_sitting_id is not None:
             sitting_id = self.door_sitting_id
             return self._judge(lambda: attendance.record_door_scan(
@@ -259,8 +300,24 @@ class DeskWorkspace(Workspace):
             self.db, raw, desk=self.desk_name, scan_uid=scan_uid, source=source,
             clock=self.clock), self.show_verdict)
 
+    def search_what_was_read(self) -> None:
+        """Enter after "not a badge": the text read goes to the name search."""
+        verdict = self.verdict_panel.verdict
+        if verdict is None or verdict.kind is not checkin.VerdictKind.NOT_A_BADGE:
+            return
+        self.search.field.setText(self.verdict_panel.read_text)
+        self.search.field.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.verdict_panel.show_ready()
+
+    def take_scan(self, raw: str, scan_uid: str) -> bool:
+        """A scanner's burst caught wherever the keyboard was (the app's ScanBursts): the
+        same verdict path as the scan field; the keys never reached the widget they hit."""
+        self.scan(raw, scan_uid)
+        return True
+
     def check_in_person(self, participant_id: int) -> Verdict | DoorVerdict | None:
         """A person chosen from the search results: the same verdict path as a scan."""
+        self._last_read = None
         if self.door_sitting_id is not None:
             sitting_id = self.door_sitting_id
             verdict = self._judge(lambda: attendance.record_door_participant(
@@ -284,7 +341,7 @@ class DeskWorkspace(Workspace):
             self._problem(str(exc))
             if isinstance(exc, DatabaseError):
                 self.not_recorded.show_failure(exc)
-            self.refocus()
+            self.take_keyboard()
             return None
         show(verdict)
         return verdict
@@ -294,14 +351,14 @@ class DeskWorkspace(Workspace):
                       as_checkin(verdict.kind))
         if verdict.kind.present:
             self.door_counts.refresh()
-        self.refocus()
+        self.take_keyboard()
 
     def show_verdict(self, verdict: Verdict) -> None:
         self._present(verdict, lambda: self.verdict_panel.show_verdict(verdict), verdict.kind)
         if verdict.admitted or verdict.kind is checkin.VerdictKind.ALREADY_CHECKED_IN:
             self.refresh_counts()
             self.search.refresh_results()
-        self.refocus()
+        self.take_keyboard()
 
     def _present(self, verdict: Verdict | DoorVerdict, draw: Callable[[], None],
                  sound: checkin.VerdictKind) -> None:
@@ -321,6 +378,7 @@ class DeskWorkspace(Workspace):
         except Refusal as exc:
             self.search.undo_failed(str(exc))
             return
+        self._last_read = None  # the same badge next is a new scan, not a double read
         person = next((p for p in self.search.model.people if p.id == participant_id), None)
         name = person.full_title_name if person is not None else str(participant_id)
         self.search.close_undo()
@@ -328,7 +386,8 @@ class DeskWorkspace(Workspace):
         self.refresh_counts()
         self._say(self.tr("Check-in of {name} undone: {reason}").format(
             name=name, reason=undone.reason))
-        self.refocus()
+        if self.isVisible():  # the undo is done: the next badge must land (the name stays)
+            self.scan_field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- the camera (optional extra) --------------------------------------------------------
 
@@ -369,7 +428,7 @@ class DeskWorkspace(Workspace):
 
     def _walk_in_closed(self, _result: int) -> None:
         self.walk_in_dialog = None
-        self.refocus()
+        self.take_keyboard()
 
     def _register_walk_in(self, values: dict[str, Any]) -> str | None:
         try:
@@ -382,24 +441,6 @@ class DeskWorkspace(Workspace):
         self.show_verdict(done.verdict)
         self.print_badge(done.participant)
         return None
-
-    def print_badge(self, participant: Any) -> Path | None:  # noqa: ANN401 - a ParticipantRow
-        """Write the person's A6 badge and open it for printing."""
-        try:
-            path = walk_in.write_walk_in_badge(
-                self.db, participant, self.badge_folder,
-                now=self.clock() if self.clock else None, lang=i18n.language())
-        except Refusal as exc:
-            self._problem(self.tr("The badge could not be written: {error}").format(error=exc))
-            return None
-        except OSError as exc:
-            self._problem(write_problem(exc))
-            return None
-        self.last_badge = path
-        self._say(self.tr("Badge of {name} ready to print: {path}").format(
-            name=participant.display_name, path=path))
-        self.open_file(path)
-        return path
 
     # --- focus, sound, status ---------------------------------------------------------------
 
@@ -415,15 +456,26 @@ class DeskWorkspace(Workspace):
             return False
         return True
 
-    def refocus(self) -> None:
-        """Give the scan field the keyboard, unless the clerk is busy elsewhere."""
+    def take_keyboard(self) -> None:
+        """After a desk action (a verdict, a check-in from the search, an undo, a walk-in, a
+        door switch, the tab shown): the scan field has the keyboard, unless the clerk is
+        busy elsewhere (a name in the search box, the undo reason, a dialog)."""
         if self.isVisible() and self.desk_idle():
             self.scan_field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def refocus(self) -> None:
+        """Something happened that the clerk did not do (the end of the verdict hold, a
+        reload after another desk's scan): the scan field takes the keyboard only from
+        nothing, or from a widget that is not a place to type."""
+        focus = QApplication.focusWidget()
+        if focus is not None and focus is not self.scan_field and typing_place(focus):
+            return
+        self.take_keyboard()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
         self.counts_timer.start()
-        self.refocus()
+        self.take_keyboard()
 
     def hideEvent(self, event) -> None:  # noqa: ANN001, N802
         self.counts_timer.stop()
@@ -431,7 +483,7 @@ class DeskWorkspace(Workspace):
 
     def _sound_toggled(self, enabled: bool) -> None:
         self.sound.set_enabled(enabled)
-        self.refocus()
+        self.take_keyboard()
 
     def set_hold_seconds(self, seconds: float) -> None:
         self.verdict_panel.set_hold_seconds(seconds)

@@ -27,6 +27,7 @@ _AS_CHECKIN = {
     DoorVerdictKind.WRONG_EVENT: VerdictKind.WRONG_EVENT,
     DoorVerdictKind.FORGED: VerdictKind.FORGED,
     DoorVerdictKind.UNKNOWN: VerdictKind.UNKNOWN,
+    DoorVerdictKind.WITHDRAWN: VerdictKind.WITHDRAWN,
 }
 
 
@@ -47,6 +48,8 @@ def headline(verdict: DoorVerdict) -> str:
         DoorVerdictKind.WRONG_EVENT: QCoreApplication.translate("DeskDoor", "WRONG EVENT"),
         DoorVerdictKind.FORGED: QCoreApplication.translate("DeskDoor", "FORGED OR DAMAGED"),
         DoorVerdictKind.UNKNOWN: QCoreApplication.translate("DeskDoor", "UNKNOWN BADGE"),
+        DoorVerdictKind.WITHDRAWN: QCoreApplication.translate(
+            "DeskDoor", "ACCREDITATION WITHDRAWN"),
     }[kind]
 
 
@@ -67,6 +70,10 @@ def detail(verdict: DoorVerdict, lang: str) -> str:
             "The code is not genuine or could not be read whole. Check the "
             "person's identity and search by name.",
         )
+    if kind is DoorVerdictKind.WITHDRAWN:
+        return QCoreApplication.translate(
+            "DeskDoor", "The accreditation of this person was withdrawn: it records no "
+            "attendance.")
     return QCoreApplication.translate(
         "DeskDoor", "This badge belongs to no participant of this event. Search by name."
     )

@@ -44,3 +44,20 @@ def saved_hold_seconds(default: float) -> float:
     except (TypeError, ValueError):
         return default
     return min(max(seconds, 1.0), 60.0)
+
+
+PREFIX_KEY = "desk/scanner_prefix"
+SUFFIX_KEY = "desk/scanner_suffix"
+
+
+def scanner_wrapping() -> tuple[str, str]:
+    """The prefix and suffix this laptop's scanner is programmed to add around every code
+    (stripped before the code is read; the AIM identifier is always stripped)."""
+    values = [app_settings().value(key) for key in (PREFIX_KEY, SUFFIX_KEY)]
+    prefix, suffix = (v.strip() if isinstance(v, str) else "" for v in values)
+    return prefix, suffix
+
+
+def save_scanner_wrapping(prefix: str, suffix: str) -> None:
+    remember(PREFIX_KEY, prefix.strip())
+    remember(SUFFIX_KEY, suffix.strip())

@@ -26,6 +26,7 @@ class ScanField(QLineEdit):
     """Emits :attr:`scanned` (text, scan uid) once per burst ended by Enter or Tab."""
 
     scanned = Signal(str, str)
+    empty_enter = Signal()  # Enter with nothing typed (after "not a badge": search for it)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,3 +60,5 @@ class ScanField(QLineEdit):
         self.clear()
         if raw.strip():
             self.scanned.emit(raw, uuid.uuid4().hex)
+        else:
+            self.empty_enter.emit()

@@ -131,6 +131,10 @@ class SearchPanel(QWidget):
     """A badge code arrived in the search box (the scanner fired while it had the keyboard)."""
     cleared = Signal()
     """The search box was emptied: the desk is idle again."""
+    reprint_requested = Signal(int)
+    """Print the person's current badge again (damaged, or never collected)."""
+    reissue_requested = Signal(int)
+    """A lost badge: a new one, the old one refused as replaced."""
 
     def __init__(
         self,
@@ -148,7 +152,7 @@ class SearchPanel(QWidget):
         self.field.setClearButtonEnabled(True)
         enlarge(self.field, 1.3)
         self.model = SearchResultsModel(self)
-        self.view = rows_view(self.model, "deskResults", stretch=SearchResultsModel.NAME,
+        self.view = rows_view(self.model, "deskSearchResults", stretch=SearchResultsModel.NAME,
                               view=ResultsView())
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.check_in_button = named(QPushButton(), "deskCheckIn")
@@ -213,13 +217,14 @@ class SearchPanel(QWidget):
         self.index = index
         self.refresh_results()
 
-    def _search(self, query: str) -> None:
+    def _search(self, query: str, *, by_clerk: bool = True) -> None:
         if not query.strip():
             self.model.set_people([])
             self.close_undo()
             self._update_empty()
             self._update_buttons()
-            self.cleared.emit()
+            if by_clerk:
+                self.cleared.emit()
             return
         hits = self.index.search(query, RESULT_LIMIT)
         self.model.set_people(self._lookup([hit.id for hit in hits]))
@@ -231,7 +236,7 @@ class SearchPanel(QWidget):
     def refresh_results(self) -> None:
         """Search again (someone's checked-in state may have changed)."""
         row = self._current_row()
-        self._search(self.field.text())
+        self._search(self.field.text(), by_clerk=False)
         if 0 <= row < len(self.model.people):
             self.view.selectRow(row)
 
@@ -286,8 +291,15 @@ class SearchPanel(QWidget):
         undo = QAction(self.tr("Undo check-in…"), menu)
         undo.setEnabled(person.checked_in)
         undo.triggered.connect(lambda: self.start_undo(index.row()))
+        reprint = QAction(self.tr("Print the badge again"), menu)
+        reprint.triggered.connect(lambda: self.reprint_requested.emit(person.id))
+        reissue = QAction(self.tr("Badge lost: issue a new one…"), menu)
+        reissue.triggered.connect(lambda: self.reissue_requested.emit(person.id))
         menu.addAction(check_in)
         menu.addAction(undo)
+        menu.addSeparator()
+        menu.addAction(reprint)
+        menu.addAction(reissue)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(self.view.viewport().mapToGlobal(pos))
 

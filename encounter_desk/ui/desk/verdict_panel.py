@@ -118,6 +118,10 @@ class VerdictPanel(Retranslating, QFrame):
         """The verdict of a scan at a session's door, when that is what is shown."""
         self.flags: dict[str, str] = {}
         """Delegation code -> ISO alpha-2 of its flag (set by the desk)."""
+        self.read_twice = False
+        """The badge on screen was read again within a moment: kept up, and said so."""
+        self.read_text = ""
+        """What the scanner read, shown when it is not a badge (the desk sets it)."""
         self.painted_at = 0.0
         """``time.perf_counter()`` when the panel last finished painting (for the benchmark)."""
 
@@ -175,6 +179,13 @@ class VerdictPanel(Retranslating, QFrame):
     def show_verdict(self, verdict: Verdict) -> None:
         self.verdict = verdict
         self.door = None
+        self.read_twice = False
+        self._render()
+        self.hold_timer.start()
+
+    def mark_read_twice(self) -> None:
+        """The same badge again within a moment (a double read): the first verdict stays."""
+        self.read_twice = True
         self._render()
         self.hold_timer.start()
 
@@ -182,6 +193,7 @@ class VerdictPanel(Retranslating, QFrame):
         """A scan (or search) at a session's door."""
         self.verdict = None
         self.door = verdict
+        self.read_twice = False
         self._render()
         self.hold_timer.start()
 
@@ -229,7 +241,10 @@ class VerdictPanel(Retranslating, QFrame):
         p = verdict.participant
         self.headline.setText(self.headline_text(verdict.kind))
         self._fit_texts()
-        self._set_name(p.full_title_name if p is not None else "")
+        name = p.full_title_name if p is not None else ""
+        if verdict.kind is VerdictKind.NOT_A_BADGE and self.read_text:
+            name = f"“{self.read_text[:60]}”"
+        self._set_name(name)
         delegation = p.delegation(lang) if p is not None else ""
         if p is not None and p.institution and p.institution != delegation:
             delegation = f"{delegation} · {p.institution}" if delegation else p.institution
@@ -238,7 +253,7 @@ class VerdictPanel(Retranslating, QFrame):
         facts, next_sitting = describe_parts(verdict, lang)
         self.detail.setText(self._detail(verdict, facts))
         self.extra.setText(self._extra(verdict, next_sitting))
-        self.footer.setText(self._footer(verdict))
+        self.footer.setText(self._footer(verdict) + self._twice())
         self.setAccessibleName(self.text())
 
     def _render_door(self, verdict: DoorVerdict) -> None:
@@ -250,7 +265,7 @@ class VerdictPanel(Retranslating, QFrame):
         self._set_flag("")
         self.detail.setText(door.detail(verdict, lang))
         self.extra.setText(door.extra(verdict))
-        self.footer.setText(door.footer(verdict))
+        self.footer.setText(door.footer(verdict) + self._twice())
         self.setAccessibleName(self.text())
 
     def headline_text(self, kind: VerdictKind) -> str:
@@ -262,6 +277,8 @@ class VerdictPanel(Retranslating, QFrame):
             VerdictKind.WRONG_EVENT: self.tr("WRONG EVENT"),
             VerdictKind.FORGED: self.tr("FORGED OR DAMAGED"),
             VerdictKind.UNKNOWN: self.tr("UNKNOWN BADGE"),
+            VerdictKind.WITHDRAWN: self.tr("ACCREDITATION WITHDRAWN"),
+            VerdictKind.NOT_A_BADGE: self.tr("NOT A BADGE"),
         }[kind]
 
     def _detail(self, verdict: Verdict, facts: list[str]) -> str:
@@ -270,6 +287,8 @@ class VerdictPanel(Retranslating, QFrame):
             VerdictKind.REPLACED: self.tr("Keep this one; only the new badge admits."),
             VerdictKind.FORGED: self.tr("Check the person's identity and search by name."),
             VerdictKind.UNKNOWN: self.tr("Search by name."),
+            VerdictKind.WITHDRAWN: self.tr("Do not let them in; call the organisers."),
+            VerdictKind.NOT_A_BADGE: self.tr("Search for this name? Press Enter."),
         }.get(verdict.kind)
         if advice:  # it follows the sentence it answers
             facts = [*facts[:-1], f"{facts[-1]} {advice}" if facts else advice]
@@ -279,6 +298,9 @@ class VerdictPanel(Retranslating, QFrame):
         if next_sitting or not verdict.admitted:
             return next_sitting
         return self.tr("No more sessions are scheduled.")
+
+    def _twice(self) -> str:
+        return " · " + self.tr("read twice") if self.read_twice else ""
 
     def _footer(self, verdict: Verdict) -> str:
         sources = {

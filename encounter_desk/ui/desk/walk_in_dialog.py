@@ -29,3 +29,6 @@ class WalkInDialog(ParticipantDialog):
         self.hint = wrapped(text=self.tr("The person is checked in and the badge opens for "
                                          "printing as soon as you register them."))
         self.body.insertWidget(0, self.hint)
+        # The category is chosen, never assumed (the first entry would be Lawmaker).
+        self.fields.category.insertItem(0, self.tr("(choose a category)"), None)
+        self.fields.category.setCurrentIndex(0)

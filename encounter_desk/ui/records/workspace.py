@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
 
+from encounter_desk.core import i18n
 from encounter_desk.core.clock import Clock
 from encounter_desk.core.errors import Refusal
 from encounter_desk.event import sittings
+from encounter_desk.records import attendance
+from encounter_desk.ui.desk import identity
 from encounter_desk.ui.records.agreements_page import AgreementsPage
 from encounter_desk.ui.records.attendance_page import AttendancePage
 from encounter_desk.ui.records.initiatives_page import InitiativesPage
@@ -98,6 +101,25 @@ class RecordsWorkspace(Workspace):
             self.sitting_id = self.sitting_box.saved()
         self.sitting_box.show_sittings(self.sitting_id)
         self._load()
+
+    def take_scan(self, raw: str, scan_uid: str) -> bool:
+        """A scanner's burst during the roll call: the person is marked present (as at the
+        session's door). Elsewhere in Records a badge has no use here: False."""
+        if self.tabs.currentWidget() is not self.attendance or self.sitting_id is None:
+            return False
+        try:
+            verdict = attendance.record_door_scan(
+                self.db, self.sitting_id, raw, desk=identity.saved_desk_name(),
+                scan_uid=scan_uid)
+        except Refusal as exc:
+            self.messages.warn(self, self.tr("Roll call"), str(exc))
+            return True
+        self.attendance.set_sitting(self.sitting_id)
+        if verdict.participant_id is not None:
+            self.attendance.select_participant(verdict.participant_id)
+        if not verdict.kind.present:
+            self.messages.warn(self, self.tr("Roll call"), verdict.message(i18n.language()))
+        return True
 
     def select(self, sitting_id: int) -> None:
         """Show the records of ``sitting_id``."""

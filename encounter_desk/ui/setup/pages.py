@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QInputDialog, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from encounter_desk.core.errors import Refusal
+from encounter_desk.event import accreditation
 from encounter_desk.ui.setup.delegations_model import DelegationsModel
 from encounter_desk.ui.setup.participant_form import AddParticipantDialog
 from encounter_desk.ui.setup.participants_model import ParticipantsModel
@@ -30,7 +31,68 @@ class ParticipantsPage(TablePage):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         self.participants = ParticipantsModel(context.db)
         super().__init__(self.participants, context.messages, ParticipantsModel.NAME, parent)
+        self.db = context.db
         self.add_dialog: AddParticipantDialog | None = None
+        self.withdraw_dialog: QInputDialog | None = None
+        # Once scanned, a person is never deleted: their accreditation is withdrawn.
+        self.withdraw_button = QPushButton()
+        self.withdraw_button.setObjectName("withdrawAccreditation")
+        self.withdraw_button.clicked.connect(self.withdraw_current)
+        self.buttons.insertWidget(2, self.withdraw_button)
+        self.current_row_changed.connect(lambda _row: self._update_withdraw_button())
+        self._update_withdraw_button()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        if hasattr(self, "withdraw_button"):  # not while TablePage builds itself
+            self._update_withdraw_button()
+
+    def _update_withdraw_button(self) -> None:
+        row = self.current_row()
+        withdrawn = row is not None and row.withdrawn_at is not None
+        self.withdraw_button.setEnabled(row is not None)
+        self.withdraw_button.setText(self.tr("Reinstate accreditation…") if withdrawn
+                                     else self.tr("Withdraw accreditation…"))
+        self.withdraw_button.setToolTip(
+            self.tr("Withdrawn: {reason}").format(reason=row.withdrawn_reason) if withdrawn
+            else self.tr("Their badge then admits nobody; they stay in the record."))
+
+    def withdraw_current(self) -> None:
+        """Withdraw the accreditation of the selected person (asks why), or give it back."""
+        row = self.current_row()
+        if row is None:
+            return
+        if row.withdrawn_at is not None:
+            self.messages.ask(
+                self, self.tr("Reinstate accreditation"),
+                self.tr("Give {name} their accreditation back? Their badge admits them "
+                        "again.").format(name=row.display_name),
+                lambda: self._accreditation(row.id, None), self.tr("Reinstate"))
+            return
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("Withdraw accreditation"))
+        dialog.setLabelText(self.tr("Why is the accreditation of {name} withdrawn? Their "
+                                    "badge will admit nobody; they stay in the record.").format(
+            name=row.display_name))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.textValueSelected.connect(lambda reason: self._accreditation(row.id, reason))
+        self.withdraw_dialog = dialog
+        dialog.open()
+
+    def _accreditation(self, participant_id: int, reason: str | None) -> None:
+        try:
+            if reason is None:
+                accreditation.reinstate(self.db, participant_id)
+            else:
+                accreditation.withdraw(self.db, participant_id, reason)
+        except Refusal as exc:
+            self.messages.warn(self, self.tr("Not saved"), str(exc))
+            return
+        self.participants.refresh()
+        number = self.participants.row_of_id(participant_id)
+        if number is not None:
+            self.select_source_row(number, ParticipantsModel.NAME)
+        self._update_withdraw_button()
 
     def add_row(self) -> None:
         self.add_dialog = AddParticipantDialog(self, self.participants.delegations(), self._submit)

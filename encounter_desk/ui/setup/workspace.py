@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from encounter_desk.core.errors import Refusal
+from encounter_desk.event.badge_reading import badge_owner
 from encounter_desk.ui.setup.desk_tab import DeskTab
 from encounter_desk.ui.setup.event_tab import EventTab
 from encounter_desk.ui.setup.pages import DelegationsPage, ParticipantsPage, SittingsPage
@@ -50,6 +52,23 @@ class SetupWorkspace(Workspace):
         self.participants.refresh()
         self.sittings.refresh()
         self.desk_tab.refresh()
+
+    def take_scan(self, raw: str, _scan_uid: str) -> bool:
+        """A scanner's burst in Setup: the participant whose badge it is is selected."""
+        try:
+            participant_id = badge_owner(self.context.db, raw)
+        except Refusal as exc:
+            self.context.messages.warn(self, self.tr("Setup"), str(exc))
+            return True
+        self.show_tab("participants")
+        if participant_id is None:
+            self.context.messages.warn(self, self.tr("Setup"),
+                                       self.tr("That is not a badge of this event."))
+            return True
+        number = self.participants.model.row_of_id(participant_id)
+        if number is not None:
+            self.participants.select_source_row(number)
+        return True
 
     def show_tab(self, key: str) -> None:
         pages = {"event": self.event_tab, "delegations": self.delegations,

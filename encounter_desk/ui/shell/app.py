@@ -77,7 +77,7 @@ def close_on_interrupt(window: MainWindow) -> QTimer:
 
     def interrupted(_signum, _frame) -> None:  # noqa: ANN001
         log.info("interrupted (Ctrl-C): closing")
-        window.close()
+        window.close_without_asking()  # the person at the terminal has decided
 
     signal.signal(signal.SIGINT, interrupted)
     timer = QTimer(window)

@@ -11,6 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
+from encounter_desk.core import i18n
+from encounter_desk.ui.desk.style import legend_html
 from encounter_desk.ui.shell import settings
 from encounter_desk.ui.widgets.layout import heading, wrapped
 from encounter_desk.ui.widgets.retranslating import Retranslating
@@ -63,8 +65,8 @@ class HowToDialog(Retranslating, QDialog):
             return [
                 self.tr("Scan a badge: the field at the top always listens, the scanner "
                         "types the code and <b>Enter</b> ends it."),
-                self.tr("<b>Green</b>: let the person in. <b>Amber</b>: let them in and read "
-                        "the note. <b>Red</b>: stop, read the reason aloud, and help them."),
+                self.tr("Read the colour (the same as on the screen):")
+                + legend_html(i18n.language()),
                 self.tr("No badge? Type two or three letters of the name in the search box "
                         "and choose the person: the same verdict, the same record."),
                 self.tr("Someone not on the list: <b>New participant…</b> registers them and "

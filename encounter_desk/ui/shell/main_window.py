@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QTabWidget, QWidget
 
 from encounter_desk import APP_NAME, __version__
 from encounter_desk.core import config, i18n
@@ -32,6 +32,7 @@ from encounter_desk.ui.shell.howto import HowToPages
 from encounter_desk.ui.shell.kiosk import KioskController
 from encounter_desk.ui.shell.menus import MainMenus
 from encounter_desk.ui.shell.roster_actions import RosterActions, TemplateActions
+from encounter_desk.ui.shell.scanner_bursts import ScanBursts
 from encounter_desk.ui.shell.start_pages import CreateEventPage, StartPage
 from encounter_desk.ui.shell.translations import Translators
 from encounter_desk.ui.widgets.change_watcher import ChangeWatcher
@@ -110,6 +111,11 @@ class MainWindow(Retranslating, QMainWindow):
         self.backups = BackupActions(self, self.messages, close_event=self._close_database,
                                      open_path=self.open_path)
         self.kiosk = KioskController(self, self.tabs, self.messages)
+        # A scanner's burst lands on the scan path wherever the keyboard is in the app.
+        self.bursts = ScanBursts(self)
+        QApplication.instance().installEventFilter(self.bursts)
+        self.bursts.scanned.connect(self.take_scan)
+        self._quit_confirmed = False
         self.workspace_keys = workspace_keys.install(self, self.tabs)
         self._connect()
         self.resize(1280, 800)
@@ -407,6 +413,38 @@ class MainWindow(Retranslating, QMainWindow):
                     "minutes.").format(version=__version__),
         )
 
+    def take_scan(self, text: str, scan_uid: str) -> None:
+        """A scanner's burst: to the workspace on screen, which does what it needs with a
+        badge (the desk checks in, the chair finds the speaker, …); the desk when the one on
+        screen has no use for a badge. Without an open event there is nothing to do."""
+        if self.stack.currentWidget() is not self.tabs or self.context is None:
+            self.statusBar().showMessage(self.tr("A badge was scanned, but no event is open."))
+            return
+        current = self.tabs.currentWidget()
+        take = getattr(current, "take_scan", None)
+        if take is None or not take(text, scan_uid):
+            desk = self.show_workspace("desk")
+            desk.take_scan(text, scan_uid)  # type: ignore[attr-defined]
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.db is not None and self.context is not None and not self._quit_confirmed:
+            # Never at once: a stray key (or a scan into a menu) must not close the desk.
+            event.ignore()
+            self.messages.ask(
+                self, self.tr("Quit Encounter Desk"),
+                self.tr("An event is open. Quit Encounter Desk? Scans at this laptop stop "
+                        "until it is opened again."),
+                self._quit_now, self.tr("Quit"))
+            return
+        self.bursts.enabled = False
         self._close_database()
         super().closeEvent(event)
+
+    def close_without_asking(self) -> None:
+        """Close at once (Ctrl-C in the terminal): no question about the open event."""
+        self._quit_confirmed = True
+        self.close()
+
+    def _quit_now(self) -> None:
+        self._quit_confirmed = True
+        QTimer.singleShot(0, self.close)  # not inside the close being refused

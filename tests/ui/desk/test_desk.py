@@ -280,11 +280,11 @@ def test_garbage_and_very_long_input_are_refused_and_recorded(qtbot, desk, desk_
     type_text(field, "¿qué tal? ñ")
     qtbot.keyClicks(field, "'{}-")
     qtbot.keyClick(field, Qt.Key.Key_Return)
-    assert panel(desk).state == "forged"
+    assert panel(desk).state == "not_a_badge"  # words, not a damaged code
     long_input = "X" * 3000
     field.setText(long_input)  # a stuck key: keyClicks of 3000 keys would only be slower
     qtbot.keyClick(field, Qt.Key.Key_Return)
-    assert panel(desk).state == "forged"
+    assert panel(desk).state == "not_a_badge"
     assert field.text() == ""
     with desk_data.db.read() as session:
         lengths = session.scalars(select(Scan.raw_length).order_by(Scan.id)).all()
@@ -339,7 +339,7 @@ def test_every_verdict_has_its_own_colour_word_and_symbol():
 
 def test_search_as_you_type_then_check_in_from_the_result(qtbot, desk, desk_data):
     search = desk.findChild(QLineEdit, "deskSearch")
-    results = desk.findChild(QTableView, "deskResults")
+    results = desk.findChild(QTableView, "deskSearchResults")
     search.setFocus()
     qtbot.keyClicks(search, "gonzales ibanes")  # no accents, two typos
     assert QApplication.focusWidget() is search  # the desk does not take the keyboard back
@@ -367,7 +367,7 @@ def test_search_finds_by_institution_and_results_pass_the_model_tester(
         qtbot, qtmodeltester, desk):
     search = desk.findChild(QLineEdit, "deskSearch")
     qtbot.keyClicks(search, "oim")
-    model = desk.findChild(QTableView, "deskResults").model()
+    model = desk.findChild(QTableView, "deskSearchResults").model()
     assert model.rowCount() == 1
     assert model.data(model.index(0, SearchResultsModel.NAME)) == "Amy Pope"
     qtmodeltester.check(model, force_py=True)
@@ -387,7 +387,7 @@ def test_undo_a_check_in_needs_a_reason_and_keeps_both_in_the_log(qtbot, desk, d
     scanner_types(qtbot, desk, desk_data.badge(desk_data.ana))
     search = desk.findChild(QLineEdit, "deskSearch")
     qtbot.keyClicks(search, "perez nunez")
-    results = desk.findChild(QTableView, "deskResults")
+    results = desk.findChild(QTableView, "deskSearchResults")
     results.selectRow(0)
     desk.findChild(QPushButton, "deskUndo").click()
     reason = desk.findChild(QLineEdit, "undoReason")
@@ -425,6 +425,11 @@ def test_walk_in_registers_checks_in_and_prints_a_badge(qtbot, desk, desk_data):
     dialog.fields.first_surname.setText("Zúñiga")
     dialog.fields.second_surname.setText("Peña")
     dialog.fields.delegation.setCurrentIndex(dialog.fields.delegation.findData(desk_data.delegations["HN"]))
+    assert dialog.fields.category.currentData() is None  # never assumed
+    dialog.ok_button.click()
+    assert "category" in dialog.findChild(QLabel, "formError").text()
+    assert dialog.isVisible() and desk.opened == []
+    dialog.fields.category.setCurrentIndex(dialog.fields.category.findData("lawmaker"))
     dialog.fields.email.setText("not an address")
     dialog.ok_button.click()
     assert "not an email address" in dialog.findChild(QLabel, "formError").text()
@@ -445,7 +450,7 @@ def test_walk_in_registers_checks_in_and_prints_a_badge(qtbot, desk, desk_data):
     assert source == "walk-in"
     # Findable at once, and counted.
     qtbot.keyClicks(desk.findChild(QLineEdit, "deskSearch"), "zuniga pena")
-    model = desk.findChild(QTableView, "deskResults").model()
+    model = desk.findChild(QTableView, "deskSearchResults").model()
     assert model.rowCount() == 1
     assert model.data(model.index(0, SearchResultsModel.STATE)).startswith("✔")
     assert desk.counts_panel.counts.checked_in == 1
@@ -485,6 +490,7 @@ def test_sound_is_off_by_default_and_the_toggle_is_remembered(qtbot, desk, desk_
     assert sounds.VerdictSound.saved() is True
     scanner_types(qtbot, desk, desk_data.badge(desk_data.long))
     assert len(beeps) == 1
+    desk_data.clock.advance(5)  # back a moment later (within 2 s it is one scan read twice)
     scanner_types(qtbot, desk, desk_data.badge(desk_data.long))  # already checked in
     assert len(beeps) == 4
     assert QApplication.focusWidget() is scan_field(desk)
@@ -532,3 +538,87 @@ def test_the_desk_in_the_main_window_takes_its_name_from_the_settings(qtbot, des
     context.records_changed.emit()
     assert widget.counts_panel.counts.expected == 6
     assert [h.display_name for h in widget.search.index.search("xochitl")] == ["Xóchitl Gálvez"]
+
+
+def test_a_double_read_keeps_the_first_verdict_marked_read_twice(qtbot, desk, desk_data):
+    code = desk_data.badge(desk_data.ana)
+    scanner_types(qtbot, desk, code)
+    assert panel(desk).state == "admitted"
+    desk_data.clock.advance(0.06)  # the scanner read the same badge twice, 60 ms apart
+    scanner_types(qtbot, desk, code)
+    assert panel(desk).state == "admitted"
+    assert panel(desk).footer.text().endswith("read twice")
+    assert scan_count(desk_data.db) == 1
+    desk_data.clock.advance(3)  # shown again later: a new scan, already checked in
+    scanner_types(qtbot, desk, code)
+    assert panel(desk).state == "already_checked_in"
+    assert "read twice" not in panel(desk).footer.text()
+    assert scan_count(desk_data.db) == 2
+
+
+def test_text_that_is_no_badge_goes_to_the_search_with_one_key(qtbot, desk, desk_data):
+    field = scan_field(desk)
+    type_text(field, "González")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert panel(desk).state == "not_a_badge"
+    assert "NOT A BADGE" in panel(desk).text() and "“González”" in panel(desk).text()
+    assert QApplication.focusWidget() is field
+    qtbot.keyClick(field, Qt.Key.Key_Return)  # Enter: search for it
+    search = desk.findChild(QLineEdit, "deskSearch")
+    assert search.text() == "González"
+    assert QApplication.focusWidget() is search
+    assert desk.search.model.people[0].id == desk_data.head
+    assert panel(desk).state == "ready"
+
+
+def test_a_configured_scanner_prefix_and_suffix_are_stripped(qtbot, desk, desk_data):
+    from encounter_desk.ui.desk import identity
+
+    identity.save_scanner_wrapping("#", "!")
+    try:
+        scanner_types(qtbot, desk, "#" + desk_data.badge(desk_data.ana) + "!")
+        assert panel(desk).state == "admitted"
+        scanner_types(qtbot, desk, "]Q1" + desk_data.badge(desk_data.long) + "!")
+        assert panel(desk).state == "admitted"  # the AIM identifier too, prefix or not
+        assert panel(desk).verdict.participant.id == desk_data.long
+    finally:
+        identity.save_scanner_wrapping("", "")
+
+
+def test_reloads_and_the_end_of_the_hold_never_take_the_keyboard_from_the_search_box(
+        qtbot, desk, desk_data):
+    search = desk.findChild(QLineEdit, "deskSearch")
+    scanner_types(qtbot, desk, desk_data.badge(desk_data.ana))
+    search.setFocus()  # the clerk clicks the search box, about to type a name
+    assert QApplication.focusWidget() is search
+    desk.refresh()  # the file watcher: another desk scanned
+    assert QApplication.focusWidget() is search
+    panel(desk).hold_timer.timeout.emit()  # the verdict's hold ends
+    assert panel(desk).state == "ready"
+    assert QApplication.focusWidget() is search
+    # The clerk empties the box by hand: the scan field listens again.
+    type_text(search, "x")
+    search.clear()
+    assert QApplication.focusWidget() is scan_field(desk)
+
+
+def test_reprint_and_reissue_a_badge_from_a_search_result(qtbot, desk, desk_data):
+    asked = []
+
+    class Yes:
+        def ask(self, parent, title, text, on_yes, yes_text=None):  # noqa: ANN001
+            asked.append(text)
+            on_yes()
+
+    old = desk_data.badge(desk_data.ana)
+    desk.search.reprint_requested.emit(desk_data.ana)
+    assert len(desk.opened) == 1 and desk.opened[0].suffix == ".pdf"
+    assert desk_data.badge(desk_data.ana) == old  # the same code: the old print still admits
+    desk.messages = Yes()
+    desk.search.reissue_requested.emit(desk_data.ana)
+    assert asked and "Pérez" in asked[0]
+    assert len(desk.opened) == 2
+    assert desk_data.badge(desk_data.ana) != old
+    scanner_types(qtbot, desk, old)
+    assert panel(desk).state == "replaced"
+    assert QApplication.focusWidget() is scan_field(desk)

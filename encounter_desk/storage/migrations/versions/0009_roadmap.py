@@ -4,7 +4,7 @@ history of its stages; the document language of a delegation.
 Existing initiatives get the stage their status stands for, and a first history entry
 dated the day they were registered.
 
-Revision ID: 0009_issue16
+Revision ID: 0009
 Revises: 0008
 Create Date: 2026-11-30 18:30:00
 """
@@ -16,7 +16,7 @@ import datetime as dt
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0009_issue16"
+revision = "0009"
 down_revision = "0008"
 branch_labels = None
 depends_on = None
