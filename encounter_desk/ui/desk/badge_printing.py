@@ -39,21 +39,24 @@ class BadgePrinting:
         if path is not None:
             self.print_pdf(self, path, self.messages, fallback=self.open_file, on_printed=self._say)
 
-    def reprint_on_printer(self, participant_id: int) -> None:
-        """The search result's "Print…": the current badge, written again, to a printer."""
+    def _person(self, participant_id: int) -> Any | None:  # noqa: ANN401 - a ParticipantRow
+        """The participant, or None after saying why not (gone since the search)."""
         try:
-            person = participants.get_participant(self.db, participant_id)
+            return participants.get_participant(self.db, participant_id)
         except Refusal as exc:
             self._problem(str(exc))
-            return
-        self.print_on_printer(self.print_badge(person, open_it=False))
+            return None
+
+    def reprint_on_printer(self, participant_id: int) -> None:
+        """The search result's "Print…": the current badge, written again, to a printer."""
+        person = self._person(participant_id)
+        if person is not None:
+            self.print_on_printer(self.print_badge(person, open_it=False))
 
     def reprint_badge(self, participant_id: int) -> Path | None:
         """The person's current badge again (the same code: the old print still works)."""
-        try:
-            person = participants.get_participant(self.db, participant_id)
-        except Refusal as exc:
-            self._problem(str(exc))
+        person = self._person(participant_id)
+        if person is None:
             return None
         path = self.print_badge(person)
         self.take_keyboard()
@@ -61,10 +64,8 @@ class BadgePrinting:
 
     def reissue_badge(self, participant_id: int) -> None:
         """A lost badge: after the clerk confirms, a new badge; the lost one is refused."""
-        try:
-            person = participants.get_participant(self.db, participant_id)
-        except Refusal as exc:
-            self._problem(str(exc))
+        person = self._person(participant_id)
+        if person is None:
             return
 
         def reissue() -> None:
