@@ -2474,6 +2474,10 @@
         <source>Issue a new badge</source>
         <translation>Emitir un gafete nuevo</translation>
     </message>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimir…</translation>
+    </message>
 </context>
 <context>
     <name>EventForm</name>
@@ -4840,6 +4844,10 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>Badge lost: issue a new one…</source>
         <translation>Gafete perdido: emitir uno nuevo…</translation>
+    </message>
+    <message>
+        <source>Print the badge on a printer…</source>
+        <translation>Imprimir el gafete en una impresora…</translation>
     </message>
 </context>
 <context>
@@ -8239,6 +8247,45 @@ Replace the draft with this file? Its amendments and statements are lost.</sourc
     <message>
         <source>Not saved</source>
         <translation>No se guardó</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>The printer refused the badge: {reason}</source>
+        <translation>La impresora rechazó el gafete: {reason}</translation>
+    </message>
+    <message>
+        <source>The print queue did not answer within {seconds} seconds; the badge is saved as a PDF: {path}</source>
+        <translation>La cola de impresión no respondió en {seconds} segundos; el gafete quedó guardado como PDF: {path}</translation>
+    </message>
+    <message>
+        <source>The print queue refused the badge for {printer}: {reason}</source>
+        <translation>La cola de impresión rechazó el gafete para {printer}: {reason}</translation>
+    </message>
+    <message>
+        <source>This laptop has no print queue (the lp command is missing); the badge is saved as a PDF: {path}</source>
+        <translation>Esta computadora no tiene cola de impresión (falta el comando lp); el gafete quedó guardado como PDF: {path}</translation>
+    </message>
+    <message>
+        <source>Print the badge</source>
+        <translation>Imprimir el gafete</translation>
+    </message>
+    <message>
+        <source>Print the badge (Windows prints on the default printer)</source>
+        <translation>Imprimir el gafete (Windows imprime en la impresora predeterminada)</translation>
+    </message>
+    <message>
+        <source>No printer is installed on this laptop; the badge was saved as a PDF instead: {path}</source>
+        <translation>No hay ninguna impresora instalada en esta computadora; el gafete se guardó como PDF: {path}</translation>
+    </message>
+    <message>
+        <source>{copies} copies of the badge sent to {printer}</source>
+        <translation>{copies} copias del gafete enviadas a {printer}</translation>
+    </message>
+    <message>
+        <source>the default printer</source>
+        <translation>la impresora predeterminada</translation>
     </message>
 </context>
 </TS>

@@ -125,10 +125,11 @@ class DeskWorkspace(BadgePrinting, Workspace):
         self.sound_box.setChecked(self.sound.enabled)
         self.sound_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.walk_in_button = named(QPushButton(), "walkInButton")
+        self.print_button = self.make_print_button()
         self.camera_button = named(QPushButton(), "deskCamera")
         self.camera_view: CameraView | None = None
         self.door_box = DoorSelector()
-        for widget in (self.walk_in_button, self.camera_button, self.door_box):
+        for widget in (self.walk_in_button, self.print_button, self.camera_button, self.door_box):
             widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # the scan field keeps the keyboard
 
         self.scan_label = QLabel()
@@ -142,7 +143,7 @@ class DeskWorkspace(BadgePrinting, Workspace):
         self.door_counts.hide()
 
         header = hbox(self.heading, (self.status, 1), self.door_box, self.sound_box,
-                      self.walk_in_button, self.camera_button)
+                      self.walk_in_button, self.print_button, self.camera_button)
         left = vbox(self.scan_label, self.scan_field, (self.verdict_panel, 1),
                     (self.not_recorded, 1))
         right = vbox((self.search, 3), (self.counts_panel, 2), (self.door_counts, 2))
@@ -159,6 +160,7 @@ class DeskWorkspace(BadgePrinting, Workspace):
         self.search.check_in_requested.connect(self.check_in_person)
         self.search.undo_requested.connect(self.undo)
         self.search.reprint_requested.connect(self.reprint_badge)
+        self.search.print_requested.connect(self.reprint_on_printer)
         self.search.reissue_requested.connect(self.reissue_badge)
         self.search.cleared.connect(self.take_keyboard)
         self.verdict_panel.returned_to_ready.connect(self.refocus)
@@ -216,6 +218,7 @@ class DeskWorkspace(BadgePrinting, Workspace):
         self.sound_box.setText(self.tr("Sound"))
         self.sound_box.setToolTip(self.tr("Beep once to admit, three times to stop the queue."))
         self.walk_in_button.setText(self.tr("New participant…"))
+        self.print_button.setText(self.tr("Print…"))
         self.camera_button.setText(self.tr("Camera…"))
         self.camera_button.setToolTip(self.tr("Read badges with the laptop's camera."))
         self.door_box.setToolTip(self.tr("Where scans go: the event check-in, or the door of "

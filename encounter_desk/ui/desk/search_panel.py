@@ -133,6 +133,8 @@ class SearchPanel(QWidget):
     """The search box was emptied: the desk is idle again."""
     reprint_requested = Signal(int)
     """Print the person's current badge again (damaged, or never collected)."""
+    print_requested = Signal(int)
+    """The same, straight to a printer (Qt's print dialog)."""
     reissue_requested = Signal(int)
     """A lost badge: a new one, the old one refused as replaced."""
 
@@ -293,12 +295,16 @@ class SearchPanel(QWidget):
         undo.triggered.connect(lambda: self.start_undo(index.row()))
         reprint = QAction(self.tr("Print the badge again"), menu)
         reprint.triggered.connect(lambda: self.reprint_requested.emit(person.id))
+        print_action = QAction(self.tr("Print the badge on a printer…"), menu)
+        print_action.setObjectName("printBadgeAction")
+        print_action.triggered.connect(lambda: self.print_requested.emit(person.id))
         reissue = QAction(self.tr("Badge lost: issue a new one…"), menu)
         reissue.triggered.connect(lambda: self.reissue_requested.emit(person.id))
         menu.addAction(check_in)
         menu.addAction(undo)
         menu.addSeparator()
         menu.addAction(reprint)
+        menu.addAction(print_action)
         menu.addAction(reissue)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(self.view.viewport().mapToGlobal(pos))
