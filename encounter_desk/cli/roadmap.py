@@ -19,11 +19,15 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from encounter_desk.cli.common import CommandError, add_command, command, open_event
+from encounter_desk.cli.common import (
+    CommandError,
+    add_command,
+    add_paper_option,
+    command,
+    open_event,
+)
 from encounter_desk.core import config
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, translate
-
-PAPERS = ("letter", "a4")
 
 
 @command("roadmap", "CLI", QT_TRANSLATE_NOOP("CLI", "the road map of commitments: forms, "
@@ -153,8 +157,7 @@ def _document(p: argparse.ArgumentParser, *, lang: bool = True) -> None:
     if lang:
         p.add_argument("--lang", dest="doc_lang", choices=config.LANGUAGES,
                        help=translate("CLI", "language of the document (default: the global --lang)"))
-    p.add_argument("--paper", choices=PAPERS, default="letter",
-                   help=translate("CLI", "paper size (default: letter)"))
+    add_paper_option(p)
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -7426,6 +7426,10 @@ Replace the draft with this file? Its amendments and statements are lost.</sourc
         <source>A4</source>
         <translation>A4</translation>
     </message>
+    <message>
+        <source>The event's paper</source>
+        <translation>El papel del evento</translation>
+    </message>
 </context>
 <context>
     <name>SittingLifeBar</name>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -54,3 +56,53 @@ def test_forms_import_stage_report_and_the_print_shop(tmp_path, capsys):
     assert cli.main(["--db", db, "participants-list", str(tmp_path / "p.pdf"), "--public"]) == 0
     public = " ".join(p.extract_text() for p in PdfReader(tmp_path / "p.pdf").pages)
     assert "@" not in public
+
+
+def _page_sizes(path) -> set[tuple[int, ...]]:
+    """Each page's (short, long) side in points: name plates print in landscape."""
+    return {tuple(sorted((round(float(p.mediabox.width)), round(float(p.mediabox.height)))))
+            for p in PdfReader(path).pages}
+
+
+def _set_event(db_path: str, *, paper: str, country: str) -> None:
+    from encounter_desk.event.event import require_event
+    from encounter_desk.storage.database import open_database, sqlite_url
+
+    db = open_database(sqlite_url(Path(db_path)))
+    try:
+        with db.write() as session:
+            event = require_event(session)
+            event.paper, event.country = paper, country
+    finally:
+        db.engine.dispose()
+
+
+PRINT_COMMANDS = {
+    "report": ["roadmap", "report"],
+    "certificates": ["certificates"],
+    "tent-cards": ["tent-cards"],
+    "participants-list": ["participants-list"],
+}
+
+
+def test_print_shop_and_roadmap_follow_the_events_paper(tmp_path, capsys):
+    db = str(tmp_path / "demo.sqlite")
+    assert cli.main(["--db", db, "demo"]) == 0
+    _set_event(db, paper="a4", country="Mexico")
+    for name, command in PRINT_COMMANDS.items():
+        out = tmp_path / f"{name}.pdf"
+        assert cli.main(["--db", db, *command, str(out)]) == 0, name
+        assert _page_sizes(out) == {(595, 842)}, name
+        letter = tmp_path / f"{name}-letter.pdf"
+        assert cli.main(["--db", db, *command, str(letter), "--paper", "letter"]) == 0, name
+        assert _page_sizes(letter) == {(612, 792)}, name
+
+
+def test_print_shop_default_of_a_mexican_event_is_letter(tmp_path, capsys):
+    db = str(tmp_path / "demo.sqlite")
+    assert cli.main(["--db", db, "demo"]) == 0
+    _set_event(db, paper="", country="México")
+    for name, command in PRINT_COMMANDS.items():
+        out = tmp_path / f"{name}.pdf"
+        assert cli.main(["--db", db, *command, str(out)]) == 0, name
+        assert _page_sizes(out) == {(612, 792)}, name

@@ -33,7 +33,7 @@ from encounter_desk.desk.badge_pdf import draw_flag, fit_text
 from encounter_desk.event.event import require_event
 from encounter_desk.records.minutes.context import long_date
 from encounter_desk.records.print_shop.event_facts import EventFacts, event_facts
-from encounter_desk.records.print_shop.paper import DEFAULT_PAPER, page_size
+from encounter_desk.records.print_shop.paper import event_paper, page_size
 from encounter_desk.records.roadmap.commitments import document_language
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import (
@@ -225,10 +225,11 @@ def draw_certificate(c: Canvas, cert: Certificate, facts: EventFacts, signers: l
 
 
 def write_certificates(db: Database, out: Path, *, lang: str | None = None,
-                       paper: str = DEFAULT_PAPER,
+                       paper: str | None = None,
                        participant_ids: list[int] | None = None) -> int:
     """Write the certificates; returns how many (0: nobody attended, an empty file is not
     written). ``participant_ids`` limits them to some people (a preview, a reprint)."""
+    paper = event_paper(db, paper)
     size = page_size(paper)
     with db.read() as session:
         certs = certificates_in(session, lang=lang)

@@ -1,6 +1,7 @@
 """Paper sizes and the numbered page every print-shop document shares.
 
-Letter is the paper of Mexico and the region; A4 is the option (``paper="letter"|"a4"``).
+The paper is the event's (:func:`event_paper`, the rule the minutes use) unless a
+command chooses ``paper="letter"|"a4"``.
 :func:`build_document` lays a platypus story out on the chosen paper with "page X of Y"
 and the event's reference at the foot of each page (drawn once, stamped when the total
 is known).
@@ -16,11 +17,21 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from encounter_desk.core.files import atomic_output
 from encounter_desk.core.fonts import register_fonts
+from encounter_desk.core.paper import check_paper, paper_of
 from encounter_desk.core.paper import page_size as core_page_size
+from encounter_desk.event.event import load_event
 from encounter_desk.records.minutes.pdf_layout import MUTED, RULE
 
 DEFAULT_PAPER = "letter"
 MARGIN = 18 * mm
+
+
+def event_paper(db, paper: str | None = None) -> str:  # noqa: ANN001
+    """``paper`` when given, else the event's paper (as the minutes use: :func:`paper_of`)."""
+    if paper:
+        return check_paper(paper)
+    event = load_event(db)
+    return paper_of(event.paper, event.country) if event is not None else DEFAULT_PAPER
 
 
 def page_size(paper: str) -> tuple[float, float]:

@@ -19,7 +19,7 @@ from encounter_desk.event.countries import in_canonical_order
 from encounter_desk.records.attendance import NOT_EXPECTED
 from encounter_desk.records.minutes.pdf_layout import Styles, chunked, para
 from encounter_desk.records.print_shop.event_facts import event_facts
-from encounter_desk.records.print_shop.paper import DEFAULT_PAPER, build_document, text_width
+from encounter_desk.records.print_shop.paper import build_document, event_paper, text_width
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import Participant
 
@@ -39,10 +39,11 @@ def participant_groups(session, lang: str) -> list[tuple[str, list[Participant]]
 
 
 def write_participants_list(db: Database, out: Path, *, lang: str = "es",
-                            paper: str = DEFAULT_PAPER, public: bool = False) -> int:
+                            paper: str | None = None, public: bool = False) -> int:
     """Write the list; returns how many people it names."""
     s = Styles()
     tr = in_language(lang)
+    paper = event_paper(db, paper)
     width = text_width(paper)
     head = [tr.translate("Print", "Name"), tr.translate("Print", "Position"),
             tr.translate("Print", "Institution / committee")]

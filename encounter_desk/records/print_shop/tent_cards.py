@@ -23,7 +23,7 @@ from encounter_desk.core.i18n import in_language
 from encounter_desk.desk.badge_pdf import draw_flag, fit_text, flag_image
 from encounter_desk.event.countries import in_canonical_order
 from encounter_desk.records.attendance import NOT_EXPECTED
-from encounter_desk.records.print_shop.paper import DEFAULT_PAPER, page_size
+from encounter_desk.records.print_shop.paper import event_paper, page_size
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import Participant
 
@@ -95,9 +95,10 @@ def _face(c: Canvas, card: TentCard, face: Face, width: float, height: float) ->
         c.drawCentredString(width / 2, 14 * mm, small_lines[0] if small_lines else "")
 
 
-def write_tent_cards(db: Database, out: Path, *, paper: str = DEFAULT_PAPER,
+def write_tent_cards(db: Database, out: Path, *, paper: str | None = None,
                      seats: bool = False) -> int:
     """Write the name plates; returns how many cards."""
+    paper = event_paper(db, paper)
     short, long = page_size(paper)
     width, height = long, short  # landscape
     with db.read() as session:

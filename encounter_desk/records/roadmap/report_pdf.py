@@ -33,7 +33,7 @@ from encounter_desk.records.print_shop.charts import (
     load_chart_data,
 )
 from encounter_desk.records.print_shop.event_facts import event_facts
-from encounter_desk.records.print_shop.paper import DEFAULT_PAPER, build_document, text_width
+from encounter_desk.records.print_shop.paper import build_document, event_paper, text_width
 from encounter_desk.records.roadmap.commitments import (
     Commitment,
     commitments_in,
@@ -165,10 +165,11 @@ def roadmap_story(commitments: list[Commitment], charts: ChartData, today: dt.da
 
 
 def write_roadmap_report(db: Database, out: Path, *, lang: str = "es",
-                         paper: str = DEFAULT_PAPER) -> int:
+                         paper: str | None = None) -> int:
     """Write the road map report; returns the number of commitments in it."""
     s = Styles()
     tr = in_language(lang)
+    paper = event_paper(db, paper)
     width = text_width(paper)
     with db.read() as session:
         facts = event_facts(session, lang)

@@ -25,6 +25,7 @@ from encounter_desk.core import i18n
 from encounter_desk.core.errors import Refusal
 from encounter_desk.event import delegations as delegation_admin
 from encounter_desk.records.print_shop.certificates import write_certificates
+from encounter_desk.records.print_shop.paper import event_paper
 from encounter_desk.records.print_shop.participants_list import write_participants_list
 from encounter_desk.records.print_shop.tent_cards import write_tent_cards
 from encounter_desk.records.roadmap.commitments import set_document_language
@@ -142,7 +143,7 @@ class PrintPage(Retranslating, QWidget):
     # --- documents -----------------------------------------------------------------------
 
     def _job(self, which: int) -> tuple[str, Callable[[Path], int], str]:
-        paper = self.paper.currentData()
+        paper = event_paper(self.db, self.paper.currentData() or None)
         lang = self.language.currentData()
         doc_lang = lang or i18n.language()
         if which == self.CERTIFICATES:

@@ -54,11 +54,12 @@ from encounter_desk.ui.widgets.rows_model import RowsModel
 from encounter_desk.ui.widgets.workspace import AppContext
 
 OVERDUE = QColor("#B00020")
-PAPERS = (("letter", QT_TRANSLATE_NOOP("Paper", "Letter")), ("a4", QT_TRANSLATE_NOOP("Paper", "A4")))
+PAPERS = (("", QT_TRANSLATE_NOOP("Paper", "The event's paper")),
+          ("letter", QT_TRANSLATE_NOOP("Paper", "Letter")), ("a4", QT_TRANSLATE_NOOP("Paper", "A4")))
 
 
 def fill_papers(combo: QComboBox) -> None:
-    """Letter (the paper of Mexico and the region) and A4, named in the current language."""
+    """The event's paper (the default), Letter and A4, named in the current language."""
     keep = combo.currentData()
     combo.clear()
     for code, name in PAPERS:
