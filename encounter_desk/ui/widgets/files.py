@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 
 from encounter_desk.core.errors import Refusal
+from encounter_desk.core.files import file_fault
 
 FileOpener = Callable[[Path], object]
 """How a screen opens a file it wrote (tests pass one that only records the path)."""
@@ -30,7 +31,10 @@ def write_problem(error: OSError | Refusal, path: Path | str | None = None) -> s
     """The sentence for a file that could not be written: ``path`` (default: the one the
     system names) and the reason (the system's, or the job's refusal)."""
     if isinstance(error, OSError):
-        reason, where = error.strerror or str(error), path or error.filename
+        where = path or error.filename
+        if where:  # the storage layer's one wording: disk full, read-only, drive gone…
+            return str(file_fault(error, where))
+        reason = error.strerror or str(error)
     else:
         reason, where = str(error), path
     if where:
