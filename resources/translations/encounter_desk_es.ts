@@ -1394,7 +1394,7 @@
     </message>
     <message>
         <source>Point of order: find who raises it, Enter gives them the floor and pauses the speaker</source>
-        <translation>Cuestión de orden: busque a quien la plantea; Intro le da la palabra y pausa al orador</translation>
+        <translation>Moción de orden: busque a quien la plantea; Intro le da la palabra y pausa al orador</translation>
     </message>
     <message>
         <source>Right of reply to the speech on the floor: find who asks, Enter puts them next</source>
@@ -2669,7 +2669,7 @@
     </message>
     <message>
         <source>&lt;b&gt;F9&lt;/b&gt; point of order: it is heard at once and the speaker's clock waits. &lt;b&gt;Ctrl+R&lt;/b&gt; right of reply: it goes next.</source>
-        <translation>&lt;b&gt;F9&lt;/b&gt; cuestión de orden: se atiende de inmediato y el reloj del orador espera. &lt;b&gt;Ctrl+R&lt;/b&gt; derecho de réplica: pasa a continuación.</translation>
+        <translation>&lt;b&gt;F9&lt;/b&gt; moción de orden: se atiende de inmediato y el reloj del orador espera. &lt;b&gt;Ctrl+R&lt;/b&gt; derecho de réplica: pasa a continuación.</translation>
     </message>
     <message>
         <source>Drag speakers (or &lt;b&gt;Alt+Up&lt;/b&gt;/&lt;b&gt;Alt+Down&lt;/b&gt;) to change the order; &lt;b&gt;Delete&lt;/b&gt; withdraws one.</source>
@@ -5281,6 +5281,30 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <source>The accreditation of {name} was withdrawn.</source>
         <translation>La acreditación de {name} fue retirada.</translation>
     </message>
+    <message>
+        <source>{reason} is not a reason for a point of order: give procedure, quorum, interpretation, time or other.</source>
+        <translation>{reason} no es un motivo de moción de orden: indique procedimiento, quórum, interpretación, tiempo u otro.</translation>
+    </message>
+    <message>
+        <source>Only a point of order has a reason.</source>
+        <translation>Solo una moción de orden lleva motivo.</translation>
+    </message>
+    <message>
+        <source>The reason of a point of order takes at most {most} characters; this one has {count}.</source>
+        <translation>El motivo de una moción de orden admite como máximo {most} caracteres; este tiene {count}.</translation>
+    </message>
+    <message>
+        <source>Choose the reason of the point of order before its words.</source>
+        <translation>Elija el motivo de la moción de orden antes de escribir su descripción.</translation>
+    </message>
+    <message>
+        <source>A point of order for another reason needs a few words saying which.</source>
+        <translation>Una moción de orden por otro motivo necesita unas palabras que digan cuál.</translation>
+    </message>
+    <message>
+        <source>{kind} ({reason})</source>
+        <translation>{kind} ({reason})</translation>
+    </message>
 </context>
 <context>
     <name>SpeechKind</name>
@@ -5290,7 +5314,7 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     </message>
     <message>
         <source>Point of order</source>
-        <translation>Cuestión de orden</translation>
+        <translation>Moción de orden</translation>
     </message>
     <message>
         <source>Right of reply</source>
@@ -8290,6 +8314,29 @@ Replace the draft with this file? Its amendments and statements are lost.</sourc
     <message>
         <source>the default printer</source>
         <translation>la impresora predeterminada</translation>
+    </message>
+</context>
+<context>
+    <name>PointReason</name>
+    <message>
+        <source>Procedure</source>
+        <translation>Procedimiento</translation>
+    </message>
+    <message>
+        <source>Quorum</source>
+        <translation>Quórum</translation>
+    </message>
+    <message>
+        <source>Interpretation</source>
+        <translation>Interpretación</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tiempo</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro motivo</translation>
     </message>
 </context>
 </TS>

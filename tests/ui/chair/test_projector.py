@@ -143,7 +143,7 @@ def test_a_point_of_order_and_the_speech_it_interrupts(room, chair):
     chair.add_person(room.p["patricia"])
     content = shown(chair.show_projector())
     assert content.speaker_name == "Patricia Tremblay"
-    assert content.kind == "Cuestión de orden"
+    assert content.kind == "Moción de orden"
     assert content.kind_value == SpeechKind.POINT_OF_ORDER
     chair.floor.set_projector_language("en")
     assert shown(chair.projector).floor_note == "Interrupts Dip. Ana Lucía Pérez Núñez"
