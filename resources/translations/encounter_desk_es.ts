@@ -78,6 +78,10 @@
         <source>The speech on the floor, or the last one</source>
         <translation>La intervención en curso, o la última</translation>
     </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
 </context>
 <context>
     <name>AgendaModel</name>
@@ -1476,6 +1480,10 @@
         <source>Adjourn the session (asks first)</source>
         <translation>Levantar la sesión (pregunta antes)</translation>
     </message>
+    <message>
+        <source>Reason of the point of order on the floor (or just given)</source>
+        <translation>Motivo de la moción de orden en uso de la palabra (o recién terminada)</translation>
+    </message>
 </context>
 <context>
     <name>ChairWorkspace</name>
@@ -1728,6 +1736,18 @@
     <message>
         <source>Delegation over its time by {time}</source>
         <translation>La delegación excede su tiempo en {time}</translation>
+    </message>
+    <message>
+        <source>Reason…</source>
+        <translation>Motivo…</translation>
+    </message>
+    <message>
+        <source>Why the point of order was raised (the minutes print it)</source>
+        <translation>Por qué se planteó la moción de orden (consta en el acta)</translation>
+    </message>
+    <message>
+        <source>Reason not stated yet</source>
+        <translation>Motivo aún sin indicar</translation>
     </message>
 </context>
 <context>
@@ -4116,6 +4136,10 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <source>no limit</source>
         <translation>sin límite</translation>
     </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>Motivo: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>Records</name>
@@ -6087,6 +6111,10 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>Withdraw</source>
         <translation>Retirar</translation>
+    </message>
+    <message>
+        <source>Reason of the point of order…</source>
+        <translation>Motivo de la moción de orden…</translation>
     </message>
 </context>
 <context>
@@ -8337,6 +8365,36 @@ Replace the draft with this file? Its amendments and statements are lost.</sourc
     <message>
         <source>Other</source>
         <translation>Otro motivo</translation>
+    </message>
+</context>
+<context>
+    <name>PointReasonFields</name>
+    <message>
+        <source>Not stated yet</source>
+        <translation>Aún sin indicar</translation>
+    </message>
+    <message>
+        <source>Say which, in a few words</source>
+        <translation>Diga cuál, en pocas palabras</translation>
+    </message>
+    <message>
+        <source>In a few words (optional)</source>
+        <translation>En pocas palabras (opcional)</translation>
+    </message>
+</context>
+<context>
+    <name>PointReasonDialog</name>
+    <message>
+        <source>Reason of the point of order</source>
+        <translation>Motivo de la moción de orden</translation>
+    </message>
+    <message>
+        <source>Raised by</source>
+        <translation>Planteada por</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
     </message>
 </context>
 </TS>

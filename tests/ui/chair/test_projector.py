@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from helpers.chair_room import ChairRoom
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QWidget
 
@@ -14,13 +13,6 @@ from encounter_desk.ui.chair import looks
 from encounter_desk.ui.chair.projector import CANVAS, ProjectorWindow, projector_content
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints", "raise")]
-
-
-@pytest.fixture
-def room(tmp_path) -> ChairRoom:
-    room = ChairRoom(tmp_path / "event.sqlite")
-    yield room
-    room.db.close()
 
 
 @pytest.fixture
