@@ -158,3 +158,20 @@ def test_the_floor_panel_fits_a_small_screen_with_a_long_reason(room, chair, qtb
     assert panel.minimumSizeHint().width() <= panel.width()
     button = panel.reason_button
     assert panel.rect().contains(button.mapTo(panel, button.rect().bottomRight()))
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_every_reason_fits_the_room_screen_kind_tag(qapp, lang):
+    """The tag is drawn at 40 px bold in the speaker's column, 1100 px of the 1920 canvas."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from encounter_desk.chair.point_reasons import point_of_order_heading
+    from encounter_desk.storage.models import PointReason
+
+    font = QFont()
+    font.setBold(True)
+    font.setPixelSize(40)
+    metrics = QFontMetrics(font)
+    for reason in PointReason:
+        label = f"!  {point_of_order_heading(reason, lang)}".upper()
+        assert metrics.horizontalAdvance(label) + 60 <= 1100, label
