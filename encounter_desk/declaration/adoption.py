@@ -23,11 +23,12 @@ from collections.abc import Mapping
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from encounter_desk.core.i18n import language, pick, translate
+from encounter_desk.core.i18n import language, translate
 from encounter_desk.declaration.base import DeclarationError, choice, moment, paragraph_text
-from encounter_desk.declaration.document import build_document, tally_text
+from encounter_desk.declaration.document import build_document
 from encounter_desk.declaration.draft import _not_adopted
 from encounter_desk.declaration.state import read_state, require_declaration
+from encounter_desk.event.delegation_votes import member_votes, tally, tally_text
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import (
     Adoption,
@@ -62,28 +63,6 @@ def _count(value: int | None, what: str) -> int:
             translate("Declaration", "The number of {what} must be a whole number, zero or "
                       "more.").format(what=what), code="declaration.count")
     return value
-
-
-def _delegation_votes(session: Session, votes: Mapping[int, str]) -> dict[int, Vote]:
-    members = list(session.scalars(select(Delegation).where(Delegation.is_member.is_(True))
-                                   .order_by(Delegation.canonical_order)))
-    member_ids = {d.id for d in members}
-    clean: dict[int, Vote] = {}
-    for delegation_id, vote in votes.items():
-        if delegation_id not in member_ids:
-            raise DeclarationError(
-                translate("Declaration", "Only member delegations vote on the declaration."),
-                code="declaration.not_member")
-        clean[delegation_id] = choice(Vote, vote, translate(
-            "Declaration", "A delegation votes in favour, against, abstains or is absent, not "
-            "{vote!r}."), "declaration.vote", "vote")
-    missing = [pick(None, d.name_es, d.name_en) for d in members if d.id not in clean]
-    if missing:
-        raise DeclarationError(
-            translate("Declaration", "Say how every member delegation voted; missing: "
-                      "{names}.").format(names=", ".join(missing)),
-            code="declaration.votes_missing")
-    return clean
 
 
 def adopt(
@@ -129,9 +108,8 @@ def adopt(
         if method_ is AdoptionMethod.CONSENSUS:
             counts = (None, None, None)
         elif method_ is AdoptionMethod.DELEGATION_VOTE:
-            clean_votes = _delegation_votes(session, votes or {})
-            counts = tuple(sum(1 for v in clean_votes.values() if v is kind)
-                           for kind in (Vote.FOR, Vote.AGAINST, Vote.ABSTAIN))
+            clean_votes = member_votes(session, votes or {}, DeclarationError, "declaration")
+            counts = tally(clean_votes)
         else:
             counts = (_count(votes_for, translate("Declaration", "votes in favour")),
                       _count(votes_against, translate("Declaration", "votes against")),

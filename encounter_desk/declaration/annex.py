@@ -22,7 +22,7 @@ from encounter_desk.core.i18n import in_language
 from encounter_desk.declaration.base import paragraph_name
 from encounter_desk.declaration.discussion import session_interventions
 from encounter_desk.declaration.document import build_document
-from encounter_desk.declaration.state import find_declaration, read_state
+from encounter_desk.declaration.state import VoteRow, find_declaration, read_state
 from encounter_desk.storage.models import DeclarationAdoption, Sitting
 
 
@@ -32,6 +32,8 @@ class AnnexText:
     text: str
     adoption_text: str
     """"Adopted by vote of delegations at session 4…: 9 in favour…" and each delegation's vote."""
+    votes: tuple[VoteRow, ...] = ()
+    """Each member delegation's vote, when adopted by vote of the delegations."""
 
 
 def annex_for(session: Session, agreement_id: int, lang: str) -> AnnexText | None:
@@ -40,7 +42,8 @@ def annex_for(session: Session, agreement_id: int, lang: str) -> AnnexText | Non
         DeclarationAdoption.agreement_id == agreement_id))
     if adoption is None:
         return None
-    doc = build_document(read_state(session, adoption.declaration_id), lang)
+    state = read_state(session, adoption.declaration_id)
+    doc = build_document(state, lang)
     adopted = doc.adoption_text
     if doc.votes:
         votes = "; ".join(f"{who}: {vote.lower()}" for who, vote in doc.votes)
@@ -48,7 +51,8 @@ def annex_for(session: Session, agreement_id: int, lang: str) -> AnnexText | Non
     body = doc.plain_text()
     if body.startswith(doc.title):
         body = body[len(doc.title):].lstrip()  # the annex's heading already says it
-    return AnnexText(doc.title, body, adopted)
+    return AnnexText(doc.title, body, adopted,
+                     state.adoption.votes if state.adoption is not None else ())
 
 
 def speech_subjects(session: Session, sitting_id: int, lang: str) -> dict[int, str]:

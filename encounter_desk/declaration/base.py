@@ -23,13 +23,11 @@ from encounter_desk.storage.models import (
     AMENDMENT_KIND_LABELS,
     AMENDMENT_STATUS_LABELS,
     STATEMENT_KIND_LABELS,
-    VOTE_LABELS,
     AdoptionMethod,
     AmendmentKind,
     AmendmentStatus,
     DeclarationPart,
     StatementKind,
-    Vote,
 )
 
 LANGUAGES = ("es", "en")
@@ -110,10 +108,6 @@ def status_label(status: str, lang: str | None = None) -> str:
 def method_label(method: str, lang: str | None = None) -> str:
     return in_language(lang).translate(
         "Declaration", ADOPTION_METHOD_LABELS[AdoptionMethod(method)])
-
-
-def vote_label(vote: str, lang: str | None = None) -> str:
-    return in_language(lang).translate("Declaration", VOTE_LABELS[Vote(vote)])
 
 
 def statement_label(kind: str, lang: str | None = None) -> str:

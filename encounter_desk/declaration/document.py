@@ -24,10 +24,10 @@ from encounter_desk.declaration.base import (
     other_language,
     paragraph_name,
     statement_label,
-    vote_label,
 )
 from encounter_desk.declaration.consolidate import TextParagraph, consolidate
 from encounter_desk.declaration.state import AdoptionRow, DeclarationState
+from encounter_desk.event.delegation_votes import tally_text, vote_label
 from encounter_desk.storage.models import AdoptionMethod, Vote
 
 LOCALES = {"es": "es", "en": "en_GB"}
@@ -128,26 +128,6 @@ def authentic_note(authentic: str, lang: str) -> str:
     if authentic == "es":
         return t.translate("Declaration", "The Spanish text is authentic.")
     return t.translate("Declaration", "The English text is authentic.")
-
-
-def _count(lang: str, n: int, one: str, many: str) -> str:
-    return (one if n == 1 else many).format(count=n)
-
-
-def tally_text(lang: str, votes_for: int, against: int, abstentions: int,
-               absent: int | None = None) -> str:
-    """"9 in favour, 1 against, 1 abstention" (and "1 absent")."""
-    t = in_language(lang)
-    parts = [
-        t.translate("Declaration", "{count} in favour").format(count=votes_for),
-        t.translate("Declaration", "{count} against").format(count=against),
-        _count(lang, abstentions, t.translate("Declaration", "{count} abstention"),
-               t.translate("Declaration", "{count} abstentions")),
-    ]
-    if absent:
-        parts.append(_count(lang, absent, t.translate("Declaration", "{count} delegation absent"),
-                            t.translate("Declaration", "{count} delegations absent")))
-    return ", ".join(parts)
 
 
 def adoption_text(adoption: AdoptionRow | None, lang: str) -> str:

@@ -26,6 +26,7 @@ from encounter_desk.records.attendance.roll_call import roll_call_in
 from encounter_desk.storage.models import (
     Adoption,
     Agreement,
+    AgreementVote,
     Attendance,
     AttendanceSource,
     AttendanceStatus,
@@ -42,6 +43,7 @@ from encounter_desk.storage.models import (
     Speech,
     SpeechKind,
     SpeechState,
+    Vote,
 )
 
 SEED = 20170904
@@ -117,6 +119,9 @@ AGREEMENTS = (
      "sitting.",
      (10, 0, 1)),
 )
+BY_DELEGATION = {2: {"BZ": Vote.ABSTAIN.value}}
+"""Agreements voted by delegation (by number): the delegations that did not vote in favour;
+every other member delegation voted in favour (the tally above is counted from these)."""
 
 
 def _moment(day: dt.date, hhmmss: str, zone: dt.tzinfo) -> dt.datetime:
@@ -231,12 +236,16 @@ def hold_opening_sitting(session: Session, *, number: int = 1) -> Sitting:
     created = sitting.adjourned_at
     for number, (item_no, text_es, text_en, votes) in enumerate(AGREEMENTS, start=1):
         votes_for, votes_against, abstentions = votes or (None, None, None)
+        others = BY_DELEGATION.get(number)
         session.add(Agreement(
             sitting_id=sitting.id, agenda_item_id=items[item_no].id, number=number,
             text_es=text_es, text_en=text_en,
             adoption=(Adoption.VOTE if votes else Adoption.CONSENSUS).value,
             votes_for=votes_for, votes_against=votes_against, abstentions=abstentions,
             is_annex=False, annex_title="", created_at=created,
+            delegation_votes=[] if others is None else [
+                AgreementVote(delegation_id=d.id, vote=others.get(code, Vote.FOR.value))
+                for code, d in delegations.items() if d.is_member],
         ))
     dominican = people["DO"]
     initiative = Initiative(

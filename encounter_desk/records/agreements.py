@@ -3,7 +3,10 @@
 An agreement belongs to a sitting and, optionally, to one of its agenda items. It is
 numbered within the sitting (1, 2, … given automatically unless chosen), has its text in
 Spanish and/or English, and says how it was adopted: by consensus, or by a vote with its
-counts. A declaration adopted by the sitting is an agreement marked as an annex with a
+counts. A vote taken by delegation records each member delegation's vote (``delegation_votes``:
+delegation id -> for/against/abstain/absent, every member accounted for, see
+:mod:`encounter_desk.event.delegation_votes`); the tally is then computed from those votes, and
+counts given beside them must agree with it. A declaration adopted by the sitting is an agreement marked as an annex with a
 title: the minutes print it in full after the agreements.
 
 Every function validates before writing and raises
@@ -15,6 +18,7 @@ input, writing nothing.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from encounter_desk.core import names as text
 from encounter_desk.core.i18n import in_language, pick, translate
+from encounter_desk.event.delegation_votes import TALLIED, member_votes, tally, tally_text
 from encounter_desk.records.register import (
     RecordsError,
     Register,
@@ -34,11 +39,33 @@ from encounter_desk.records.register import (
     long_text,
 )
 from encounter_desk.storage.database import Database
-from encounter_desk.storage.models import ADOPTION_LABELS, Adoption, AgendaItem, Agreement, Sitting
+from encounter_desk.storage.models import (
+    ADOPTION_LABELS,
+    Adoption,
+    AgendaItem,
+    Agreement,
+    AgreementVote,
+    Sitting,
+    Vote,
+)
 
 
 def adoption_label(adoption: str, lang: str | None = None) -> str:
     return choice_label("Records", ADOPTION_LABELS, adoption, lang)
+
+
+@dataclass(frozen=True)
+class DelegationVote:
+    """One member delegation's vote on an agreement."""
+
+    delegation_id: int
+    code: str
+    name_es: str
+    name_en: str
+    vote: Vote
+
+    def name(self, lang: str | None = None) -> str:
+        return pick(lang, self.name_es, self.name_en)
 
 
 @dataclass(frozen=True)
@@ -58,34 +85,51 @@ class AgreementRow:
     is_annex: bool
     annex_title: str
     created_at: dt.datetime
+    delegation_votes: tuple[DelegationVote, ...] = ()
+    """Each member delegation's vote, in canonical order, when taken by delegation."""
 
     def text(self, lang: str | None = None) -> str:
         return pick(lang, self.text_es, self.text_en)
 
     def adoption_text(self, lang: str | None = None) -> str:
-        """"Adopted by consensus." / "Adopted by vote: 9 in favour, 1 against, 2 abstentions."."""
-        if self.adoption is Adoption.CONSENSUS:
-            return in_language(lang).translate("Records", "Adopted by consensus.")
+        """"Adopted by consensus." / "Adopted by vote: 9 in favour, 1 against, 2 abstentions."
+        / "Adopted by vote of the delegations: 10 in favour, 0 against, 1 abstention
+        (Belize)." (the delegations of every choice but "in favour" named)."""
         tr = in_language(lang)
-        abstentions = self.abstentions or 0
-        # The noun agrees with the number: "1 abstención", "2 abstenciones".
-        template = (tr.translate("Records", "Adopted by vote: {yes} in favour, {no} against, "
-                                 "{abstentions} abstention.") if abstentions == 1 else
-                    tr.translate("Records", "Adopted by vote: {yes} in favour, {no} against, "
-                                 "{abstentions} abstentions."))
-        return template.format(yes=self.votes_for or 0, no=self.votes_against or 0,
-                               abstentions=abstentions)
+        if self.adoption is Adoption.CONSENSUS:
+            return tr.translate("Records", "Adopted by consensus.")
+        if not self.delegation_votes:
+            return tr.translate("Records", "Adopted by vote: {tally}.").format(
+                tally=tally_text(lang, self.votes_for or 0, self.votes_against or 0,
+                                 self.abstentions or 0))
+        names = {kind: [v.name(lang) for v in self.delegation_votes if v.vote is kind]
+                 for kind in (*TALLIED[1:], Vote.ABSENT)}
+        return tr.translate("Records", "Adopted by vote of the delegations: {tally}.").format(
+            tally=tally_text(lang, self.votes_for or 0, self.votes_against or 0,
+                             self.abstentions or 0, len(names[Vote.ABSENT]), names))
 
 
 FIELDS = frozenset(
     {"agenda_item_id", "number", "text_es", "text_en", "adoption", "votes_for",
-     "votes_against", "abstentions", "is_annex", "annex_title"}
+     "votes_against", "abstentions", "is_annex", "annex_title", "delegation_votes"}
 )
+
+
+COUNTS = ("votes_for", "votes_against", "abstentions")
+
+
+def delegation_votes_of(a: Agreement) -> tuple[DelegationVote, ...]:
+    """The agreement's votes by delegation, in the delegations' canonical order."""
+    rows = sorted(a.delegation_votes, key=lambda v: (v.delegation.canonical_order,
+                                                     v.delegation.name_es))
+    return tuple(DelegationVote(v.delegation_id, v.delegation.code, v.delegation.name_es,
+                                v.delegation.name_en, Vote(v.vote)) for v in rows)
 
 
 def row_of(a: Agreement, sitting_number: int, item_number: int | None) -> AgreementRow:
     return copied(AgreementRow, a, sitting_number=sitting_number,
-                  agenda_item_number=item_number, adoption=Adoption(a.adoption))
+                  agenda_item_number=item_number, adoption=Adoption(a.adoption),
+                  delegation_votes=delegation_votes_of(a))
 
 
 def _row(session: Session, a: Agreement) -> AgreementRow:
@@ -118,6 +162,8 @@ def _apply(session: Session, a: Agreement, values: dict[str, Any]) -> None:
             values[key] = long_text(values[key])
     if "annex_title" in values:
         values["annex_title"] = text.clean(values["annex_title"])
+    by_delegation = values.pop("delegation_votes", None)
+    given = [key for key in COUNTS if values.get(key) not in (None, "")]
     for key, value in values.items():
         setattr(a, key, value)
     if not (a.text_es or a.text_en):
@@ -128,6 +174,14 @@ def _apply(session: Session, a: Agreement, values: dict[str, Any]) -> None:
     a.votes_for = _count(a.votes_for, translate("Records", "votes in favour"))
     a.votes_against = _count(a.votes_against, translate("Records", "votes against"))
     a.abstentions = _count(a.abstentions, translate("Records", "abstentions"))
+    if adoption is Adoption.VOTE and by_delegation:
+        _record_delegation_votes(session, a, by_delegation, given)
+    elif adoption is Adoption.VOTE and by_delegation is None and a.delegation_votes:
+        # Counts changed without the votes: they must still agree with the votes recorded.
+        _check_tally(a, tally({v.delegation_id: Vote(v.vote) for v in a.delegation_votes}),
+                     given)
+    elif by_delegation is not None or adoption is Adoption.CONSENSUS:
+        a.delegation_votes = []  # a head count, or consensus: no votes by delegation
     if adoption is Adoption.VOTE:
         if a.votes_for is None:
             raise RecordsError(translate("Records", "An agreement adopted by vote needs the votes in favour."), code="agreement.votes_for")
@@ -157,6 +211,42 @@ def _apply(session: Session, a: Agreement, values: dict[str, Any]) -> None:
             translate("Records", "This session already has an agreement number {number}.").format(number=a.number),
             code="agreement.number_taken",
         )
+
+
+def _record_delegation_votes(session: Session, a: Agreement, votes: Mapping[int, str],
+                             given: list[str]) -> None:
+    """Each member delegation's vote, checked; the tally computed from them, and the counts
+    ``given`` beside them refused unless they agree."""
+    clean = member_votes(session, votes, RecordsError, "agreement")
+    _check_tally(a, tally(clean), given)
+    kept = {v.delegation_id: v for v in a.delegation_votes}
+    a.delegation_votes = [
+        _vote_row(kept.get(delegation_id), delegation_id, vote.value)
+        for delegation_id, vote in clean.items()
+    ]
+
+
+def _check_tally(a: Agreement, counted: tuple[int, int, int], given: list[str]) -> None:
+    """Set the tally counted from the delegations' votes; the counts ``given`` (names of
+    the columns set by this change) are refused unless they agree: a clerk's slip between
+    the tally and the votes is never printed."""
+    mine = dict(zip(COUNTS, counted, strict=True))
+    if any(getattr(a, key) != mine[key] for key in given):
+        shown = [getattr(a, key) if key in given else mine[key] for key in COUNTS]
+        raise RecordsError(
+            translate("Records", "The tally ({given}) does not match the delegations' votes "
+                      "({counted}).").format(given=tally_text(None, *(n or 0 for n in shown)),
+                                             counted=tally_text(None, *counted)),
+            code="agreement.tally")
+    a.votes_for, a.votes_against, a.abstentions = counted
+
+
+def _vote_row(row: AgreementVote | None, delegation_id: int, vote: str) -> AgreementVote:
+    """The stored vote changed in place (never deleted and re-inserted: the pair is unique)."""
+    if row is None:
+        return AgreementVote(delegation_id=delegation_id, vote=vote)
+    row.vote = vote
+    return row
 
 
 AGREEMENTS: Register[Agreement, AgreementRow] = Register(

@@ -180,6 +180,10 @@
         <source>Abstentions</source>
         <translation>Abstenciones</translation>
     </message>
+    <message>
+        <source>Vote taken by delegation</source>
+        <translation>Votación por delegación</translation>
+    </message>
 </context>
 <context>
     <name>AgreementsModel</name>
@@ -3663,6 +3667,14 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <source>Member delegations represented</source>
         <translation>Delegaciones miembro representadas</translation>
     </message>
+    <message>
+        <source>The point of order interrupted the speech of</source>
+        <translation>La moción de orden interrumpió la intervención de</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Ausentes</translation>
+    </message>
 </context>
 <context>
     <name>MinutesPage</name>
@@ -4394,6 +4406,18 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>Separate CSV cells with a comma, a semicolon or a tab.</source>
         <translation>Separe las celdas del CSV con coma, punto y coma o tabulador.</translation>
+    </message>
+    <message>
+        <source>Adopted by vote: {tally}.</source>
+        <translation>Aprobado por votación: {tally}.</translation>
+    </message>
+    <message>
+        <source>Adopted by vote of the delegations: {tally}.</source>
+        <translation>Aprobado por votación de las delegaciones: {tally}.</translation>
+    </message>
+    <message>
+        <source>The tally ({given}) does not match the delegations' votes ({counted}).</source>
+        <translation>El cómputo ({given}) no coincide con los votos de las delegaciones ({counted}).</translation>
     </message>
 </context>
 <context>
@@ -6150,18 +6174,6 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <translation>El número de {what} debe ser un número entero, cero o mayor.</translation>
     </message>
     <message>
-        <source>Only member delegations vote on the declaration.</source>
-        <translation>Solo las delegaciones de los países miembros votan la declaración.</translation>
-    </message>
-    <message>
-        <source>A delegation votes in favour, against, abstains or is absent, not {vote!r}.</source>
-        <translation>Una delegación vota a favor, en contra, se abstiene o está ausente, no {vote!r}.</translation>
-    </message>
-    <message>
-        <source>Say how every member delegation voted; missing: {names}.</source>
-        <translation>Indique cómo votó cada delegación miembro; faltan: {names}.</translation>
-    </message>
-    <message>
         <source>Amendments {numbers} are still pending: decide them (or record their withdrawal) before the adoption.</source>
         <translation>Las enmiendas {numbers} siguen pendientes: decídalas (o registre su retiro) antes de la adopción.</translation>
     </message>
@@ -6380,30 +6392,6 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>The English text is authentic.</source>
         <translation>El texto en inglés es el auténtico.</translation>
-    </message>
-    <message>
-        <source>{count} in favour</source>
-        <translation>{count} a favor</translation>
-    </message>
-    <message>
-        <source>{count} against</source>
-        <translation>{count} en contra</translation>
-    </message>
-    <message>
-        <source>{count} abstention</source>
-        <translation>{count} abstención</translation>
-    </message>
-    <message>
-        <source>{count} abstentions</source>
-        <translation>{count} abstenciones</translation>
-    </message>
-    <message>
-        <source>{count} delegation absent</source>
-        <translation>{count} delegación ausente</translation>
-    </message>
-    <message>
-        <source>{count} delegations absent</source>
-        <translation>{count} delegaciones ausentes</translation>
     </message>
     <message>
         <source>Adopted by consensus at session {number}, on {date}.</source>
@@ -6675,14 +6663,6 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>Session {number}: {title}</source>
         <translation>Sesión {number}: {title}</translation>
-    </message>
-    <message>
-        <source>Vote of each member delegation</source>
-        <translation>Voto de cada delegación miembro</translation>
-    </message>
-    <message>
-        <source>All others in favour</source>
-        <translation>Las demás, a favor</translation>
     </message>
     <message>
         <source>Votes counted in the room</source>
@@ -8395,6 +8375,56 @@ Replace the draft with this file? Its amendments and statements are lost.</sourc
     <message>
         <source>Reason</source>
         <translation>Motivo</translation>
+    </message>
+</context>
+<context>
+    <name>Votes</name>
+    <message>
+        <source>Only member delegations vote.</source>
+        <translation>Solo votan las delegaciones de los países miembros.</translation>
+    </message>
+    <message>
+        <source>A delegation votes in favour, against, abstains or is absent, not {vote!r}.</source>
+        <translation>Una delegación vota a favor, en contra, se abstiene o está ausente, no {vote!r}.</translation>
+    </message>
+    <message>
+        <source>Say how every member delegation voted; missing: {names}.</source>
+        <translation>Indique cómo votó cada delegación miembro; faltan: {names}.</translation>
+    </message>
+    <message>
+        <source>{count} in favour</source>
+        <translation>{count} a favor</translation>
+    </message>
+    <message>
+        <source>{count} against</source>
+        <translation>{count} en contra</translation>
+    </message>
+    <message>
+        <source>{count} abstention</source>
+        <translation>{count} abstención</translation>
+    </message>
+    <message>
+        <source>{count} abstentions</source>
+        <translation>{count} abstenciones</translation>
+    </message>
+    <message>
+        <source>{count} delegation absent</source>
+        <translation>{count} delegación ausente</translation>
+    </message>
+    <message>
+        <source>{count} delegations absent</source>
+        <translation>{count} delegaciones ausentes</translation>
+    </message>
+</context>
+<context>
+    <name>DelegationVotesBox</name>
+    <message>
+        <source>Vote of each member delegation</source>
+        <translation>Voto de cada delegación miembro</translation>
+    </message>
+    <message>
+        <source>All others in favour</source>
+        <translation>Las demás, a favor</translation>
     </message>
 </context>
 </TS>

@@ -4,22 +4,18 @@ from __future__ import annotations
 
 import sqlite3
 
-from alembic import command
-from sqlalchemy import create_engine, select
+from helpers.migrations import migrate_file
+from sqlalchemy import select
 
 from encounter_desk.event import participants
 from encounter_desk.storage import database as dbmod
-from encounter_desk.storage import schema
 from encounter_desk.storage.database import open_database, sqlite_url
 from encounter_desk.storage.models import Participant
 
 
 def test_a_file_at_0005_is_rebuilt_with_autoincrement_and_keeps_everyone(tmp_path):
     path = tmp_path / "event.sqlite"
-    engine = create_engine(sqlite_url(path))
-    with engine.begin() as conn:
-        command.upgrade(schema._alembic_config(conn), "0005")
-    engine.dispose()
+    migrate_file(path, "0005")
     con = sqlite3.connect(path)
     for number, name in enumerate(("Ana Núñez", "José Peña", "Zoë Ruiz"), start=1):
         con.execute(

@@ -11,12 +11,16 @@
 * ``preface``: the title; ``debateBody``: ``rollCall`` (attendance by delegation), one
   ``debateSection`` per agenda item holding ``speech`` elements (``by``, ``as``,
   ``startTime``, ``endTime``) and ``pointOfOrder`` sections (their reason a ``TLCConcept``
-  they refer to, named in their heading, the chair's words in a ``p class="reason"``), then
-  ``adjournment``.
+  they refer to, named in their heading, the chair's words in a ``p class="reason"``, and a
+  ``ref`` to the speech they interrupted), then ``adjournment``;
+* ``meta/analysis``: the quorum verified at the opening and each vote's ``voting`` counts;
+  a vote taken by delegation names each delegation's ``vote`` in the body (``by`` its
+  ``TLCOrganization``, ``choice`` the count it adds to).
 
 The schema types ``by``/``as``/``refersTo`` as plain URIs, so :func:`check_references`
-verifies that each one points to a declared reference and the exporter refuses to write a
-document where one does not (:class:`AknError`). The schema itself is not needed at run
+verifies that each one points to a declared reference (and each internal ``href`` or
+``choice`` to an element of the document), and the exporter refuses to write a document
+where one does not (:class:`AknError`). The schema itself is not needed at run
 time; the tests validate the output against it.
 """
 
@@ -34,15 +38,19 @@ from encounter_desk.chair.point_reasons import reason_label
 from encounter_desk.core import names as text
 from encounter_desk.core.errors import Refusal
 from encounter_desk.core.files import atomic_output
-from encounter_desk.core.i18n import in_language
+from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, in_language
 from encounter_desk.records.minutes import narrative
-from encounter_desk.records.minutes.data import MinutesData, load_minutes
+from encounter_desk.records.minutes.data import AgreementLine, MinutesData, load_minutes
+from encounter_desk.records.minutes.speech_data import AgendaSection, Intervention
 from encounter_desk.storage.database import Database
-from encounter_desk.storage.models import CATEGORY_LABELS, Category, SpeechKind
+from encounter_desk.storage.models import CATEGORY_LABELS, Category, SpeechKind, Vote
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 LANG3 = {"es": "spa", "en": "eng", "fr": "fra"}
 REF_ATTRIBUTES = ("by", "as", "refersTo", "to", "source")
+"""Attributes naming a reference declared in ``meta/references``."""
+LINK_ATTRIBUTES = ("href", "choice")
+"""Attributes linking, when they start with "#", to an element of the document (by eId)."""
 
 
 class AknError(Refusal):
@@ -203,8 +211,10 @@ def build_debate(data: MinutesData) -> etree._ElementTree:
 
     chair_id = h.chair.participant_id if h.chair else None
     secretary_id = h.secretary.participant_id if h.secretary else None
+    speeches = {i.speech_id: (_speech_eid(section, i), i)
+                for section in data.agenda for i in section.interventions}
     for section in data.agenda:
-        eid = f"dbsect_{section.number if section.number is not None else 0}"
+        eid = _section_eid(section)
         sect = _e(body, "debateSection", eId=eid, name="agendaItem")
         if section.number is not None:
             _e(sect, "num").text = str(section.number)
@@ -235,8 +245,10 @@ def build_debate(data: MinutesData) -> etree._ElementTree:
                 _e(container, "heading").text = i.reason_heading or i.kind_text
                 if i.reason_text:
                     _e(container, "p", class_="reason").text = i.reason_text
+                if i.interrupts_id in speeches:
+                    container.append(_interrupted(*speeches[i.interrupts_id], tr))
             tag = "question" if i.kind is SpeechKind.QUESTION else "speech"
-            speech = _e(container, tag, eId=f"{eid}_spc_{i.number}", **attrs)
+            speech = _e(container, tag, eId=_speech_eid(section, i), **attrs)
             said_by = _e(speech, "from")
             said_by.text = i.full_name
             if i.delegation_code:
@@ -258,6 +270,8 @@ def build_debate(data: MinutesData) -> etree._ElementTree:
             _e(resolutions, "heading").text = tr.translate("Minutes", "Agreements")
         p = _e(resolutions, "p", eId=f"agreement_{a.number}")
         p.text = f"{a.number}. {a.annex_title if a.is_annex else a.text} {a.adoption_text}"
+        if a.delegation_votes:
+            resolutions.append(_votes_by_delegation(a, refs, lang))
     for n, a in enumerate(data.annexes, start=1):
         # Declarations annexed in full.
         other = _e(body, "debateSection", eId=f"annex_{n}", name="annex")
@@ -329,12 +343,68 @@ def _analysis(meta: etree._Element, data: MinutesData, refs: _Refs, source: str,
     for a in votes:
         voting = _e(parliamentary, "voting", eId=f"vote_{a.number}", href=f"#agreement_{a.number}",
                     outcome=refs.concept("adopted", tr.translate("Minutes", "Adopted")))
-        for key, label, value in (
-                ("votes-for", tr.translate("Minutes", "In favour"), a.votes_for),
-                ("votes-against", tr.translate("Minutes", "Against"), a.votes_against),
-                ("abstentions", tr.translate("Minutes", "Abstentions"), a.abstentions)):
-            _e(voting, "count", eId=f"vote_{a.number}_{key}", value=str(value or 0),
-               refersTo=refs.concept(key, label))
+        values = {Vote.FOR: a.votes_for, Vote.AGAINST: a.votes_against,
+                  Vote.ABSTAIN: a.abstentions,
+                  # the delegations absent from a vote taken by delegation, when any
+                  Vote.ABSENT: sum(1 for v in a.delegation_votes if v.vote is Vote.ABSENT)}
+        for kind, key, label in VOTE_KEYS:
+            if kind is Vote.ABSENT and not values[kind]:
+                continue
+            _e(voting, "count", eId=f"vote_{a.number}_{key}", value=str(values[kind] or 0),
+               refersTo=refs.concept(key, tr.translate("Minutes", label)))
+
+
+def _section_eid(section: AgendaSection) -> str:
+    return f"dbsect_{section.number if section.number is not None else 0}"
+
+
+def _speech_eid(section: AgendaSection, i: Intervention) -> str:
+    return f"{_section_eid(section)}_spc_{i.number}"
+
+
+def _interrupted(eid: str, speech: Intervention, tr) -> etree._Element:  # noqa: ANN001
+    """"The point of order interrupted the speech of <ref href="#…">…</ref> (09:50).": the
+    link from a point of order to the speech it paused."""
+    p = _e(None, "p", class_="interrupts")
+    p.text = tr.translate("Minutes", "The point of order interrupted the speech of") + " "
+    ref = _e(p, "ref", href="#" + eid)
+    ref.text = speech.full_name
+    ref.tail = f" ({speech.start})."
+    return p
+
+
+VOTE_KEYS = ((Vote.FOR, "votes-for", QT_TRANSLATE_NOOP("Minutes", "In favour")),
+             (Vote.AGAINST, "votes-against", QT_TRANSLATE_NOOP("Minutes", "Against")),
+             (Vote.ABSTAIN, "abstentions", QT_TRANSLATE_NOOP("Minutes", "Abstentions")),
+             (Vote.ABSENT, "absent", QT_TRANSLATE_NOOP("Minutes", "Absent")))
+"""Each choice of a vote: the key of its count (``vote_N_key``) and its label."""
+
+
+def _votes_by_delegation(a: AgreementLine, refs: _Refs, lang: str) -> etree._Element:
+    """"In favour: Costa Rica, …; Abstentions: Belize.": each delegation's ``<vote>``, by the
+    delegation's organization, its ``choice`` the count it adds to in the ``<voting>``."""
+    tr = in_language(lang)
+    p = _e(None, "p", eId=f"agreement_{a.number}_votes", class_="votes")
+    p.text = ""
+    last: etree._Element | None = None
+    for kind, key, label in VOTE_KEYS:
+        mine = [v for v in a.delegation_votes if v.vote is kind]
+        if not mine:
+            continue
+        lead = ("; " if last is not None else "") + tr.translate("Minutes", label) + ": "
+        if last is None:
+            p.text = lead
+        else:
+            last.tail = (last.tail or "") + lead
+        for n, v in enumerate(mine):
+            if n:
+                last.tail = ", "  # type: ignore[union-attr]
+            last = _e(p, "vote", by=refs.org(v.code, v.name(lang)),
+                      choice=f"#vote_{a.number}_{key}")
+            last.text = v.name(lang)
+    if last is not None:
+        last.tail = (last.tail or "") + "."
+    return p
 
 
 def _para(value: str) -> etree._Element:
@@ -350,19 +420,23 @@ def check_references(tree: etree._ElementTree) -> None:
     declared = set() if references is None else {
         el.get("eId") for el in references if el.get("eId")
     }
+    ids = {el.get("eId") for el in root.iter() if el.get("eId")}
     for el in root.iter():
-        for attr in REF_ATTRIBUTES:
+        for attr in (*REF_ATTRIBUTES, *LINK_ATTRIBUTES):
             value = el.get(attr)
-            if value is None:
+            if value is None or (attr in LINK_ATTRIBUTES and not value.startswith("#")):
                 continue
-            if not value.startswith("#") or value[1:] not in declared:
-                raise AknError(
-                    in_language(None).translate(
-                        "Minutes", "The Akoma Ntoso export points at {ref}, which it does not "
-                        "declare (element {element}, attribute {attribute})."
-                    ).format(ref=value, element=etree.QName(el).localname, attribute=attr),
-                    code="akn.undeclared_reference",
-                )
+            known = ids if attr in LINK_ATTRIBUTES else declared
+            # refersTo may name several references, separated by spaces
+            for ref in value.split() if attr == "refersTo" else (value,):
+                if not ref.startswith("#") or ref[1:] not in known:
+                    raise AknError(
+                        in_language(None).translate(
+                            "Minutes", "The Akoma Ntoso export points at {ref}, which it does "
+                            "not declare (element {element}, attribute {attribute})."
+                        ).format(ref=ref, element=etree.QName(el).localname, attribute=attr),
+                        code="akn.undeclared_reference",
+                    )
 
 
 def validate(tree: etree._ElementTree) -> None:

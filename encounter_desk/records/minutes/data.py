@@ -25,7 +25,7 @@ from encounter_desk.core.i18n import in_language
 from encounter_desk.core.paper import paper_of
 from encounter_desk.declaration import annex as declaration_annex
 from encounter_desk.records import initiatives
-from encounter_desk.records.agreements import row_of
+from encounter_desk.records.agreements import DelegationVote, row_of
 from encounter_desk.records.minutes.attendance_data import (
     AttendanceBlock,
     Totals,
@@ -53,6 +53,7 @@ from encounter_desk.storage.models import (
     Agreement,
     AttendanceStatus,
     Sitting,
+    Vote,
 )
 
 
@@ -114,6 +115,8 @@ class AgreementLine:
     """The tally of a vote (None for an agreement adopted by consensus)."""
     votes_against: int | None = None
     abstentions: int | None = None
+    delegation_votes: tuple[DelegationVote, ...] = ()
+    """Each member delegation's vote, when the vote was taken by delegation."""
 
 
 @dataclass(frozen=True)
@@ -223,16 +226,20 @@ def agreement_lines(ctx: MinutesContext, sitting: Sitting,
         item = items.get(a.agenda_item_id) if a.agenda_item_id else None
         row = row_of(a, sitting.number, item.number if item else None)
         annex = declaration_annex.annex_for(ctx.session, a.id, ctx.lang)
-        if annex is not None:  # an adopted declaration: its text as adopted, in this language
-            out.append(AgreementLine(row.number, row.agenda_item_number, annex.text,
-                                     annex.adoption_text, True, annex.title))
-            continue
         voted = row.adoption is Adoption.VOTE
+        tally = {"votes_for": (row.votes_for or 0) if voted else None,
+                 "votes_against": (row.votes_against or 0) if voted else None,
+                 "abstentions": (row.abstentions or 0) if voted else None}
+        if annex is not None:  # an adopted declaration: its text as adopted, in this language
+            votes = tuple(DelegationVote(v.delegation.id, v.delegation.code, v.delegation.name_es,
+                                         v.delegation.name_en, Vote(v.vote)) for v in annex.votes)
+            out.append(AgreementLine(row.number, row.agenda_item_number, annex.text,
+                                     annex.adoption_text, True, annex.title,
+                                     delegation_votes=votes, **tally))
+            continue
         out.append(AgreementLine(row.number, row.agenda_item_number, row.text(ctx.lang),
                                  row.adoption_text(ctx.lang), row.is_annex, row.annex_title,
-                                 votes_for=(row.votes_for or 0) if voted else None,
-                                 votes_against=(row.votes_against or 0) if voted else None,
-                                 abstentions=(row.abstentions or 0) if voted else None))
+                                 delegation_votes=row.delegation_votes, **tally))
     return tuple(out)
 
 

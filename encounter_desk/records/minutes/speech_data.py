@@ -72,6 +72,8 @@ class Intervention(NamedPerson):
     """"Moción de orden (quórum)" for a point of order (its kind alone without a reason)."""
     reason_line: str = ""
     """"Moción de orden (quórum): se pide verificar el quórum" — "" when not stated."""
+    interrupts_id: int | None = None
+    """The speech a point of order interrupted (its ``speech_id``), if any."""
 
 
 @dataclass(frozen=True)
@@ -140,6 +142,7 @@ def gather_interventions(
                 language=s.language or (p.language if p else ""),
                 summary=" — ".join(x for x in (subjects.get(s.id, ""), s.summary) if x),
                 **_reason(s, ctx.lang),
+                interrupts_id=s.interrupts_id,
             )
         )
     return out

@@ -203,18 +203,29 @@ class DeclarationAdoption(Base):
     adopted_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class DeclarationVote(Base):
-    __tablename__ = "declaration_vote"
-    __table_args__ = (
-        UniqueConstraint("adoption_id", "delegation_id", name="uq_declaration_vote"),
-        Index("ix_declaration_vote_delegation_id", "delegation_id"),
-    )
+class DelegationVoteColumns:
+    """One member delegation's vote (a :class:`Vote`): the columns a vote by delegation
+    keeps, on the declaration's adoption and on an agreement alike. A delegation that voted
+    cannot be deleted."""
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    adoption_id: Mapped[int] = mapped_column(
-        ForeignKey("declaration_adoption.id", ondelete="CASCADE"))
     delegation_id: Mapped[int] = mapped_column(ForeignKey("delegation.id", ondelete="RESTRICT"))
     vote: Mapped[str] = mapped_column(String(10))
+    """"for", "against", "abstain" or "absent"."""
+
+
+def delegation_vote_constraints(table: str, parent: str) -> tuple[UniqueConstraint, Index]:
+    """One vote per delegation on each ``parent`` row; the votes found by delegation."""
+    return (UniqueConstraint(parent, "delegation_id", name=f"uq_{table}"),
+            Index(f"ix_{table}_delegation_id", "delegation_id"))
+
+
+class DeclarationVote(DelegationVoteColumns, Base):
+    __tablename__ = "declaration_vote"
+    __table_args__ = delegation_vote_constraints("declaration_vote", "adoption_id")
+
+    adoption_id: Mapped[int] = mapped_column(
+        ForeignKey("declaration_adoption.id", ondelete="CASCADE"))
 
 
 class DeclarationStatement(Base):

@@ -6,7 +6,8 @@ SQLite and PostgreSQL alike. The row keeps its status (present with an arrival t
 excused, absent), its source (a door scan, the roll call, a manual mark) and who marked it.
 
 ``agreement`` holds the decisions of a sitting (per agenda item or for the whole sitting),
-how each was adopted, and declarations kept as annexes. ``initiative`` is the register of
+how each was adopted, and declarations kept as annexes; ``agreement_vote`` holds each
+member delegation's vote when a vote was taken by delegation. ``initiative`` is the register of
 legislative initiatives a delegation pledges, with its sponsoring lawmakers in
 ``initiative_sponsor``: the start of the encounter's road map.
 """
@@ -29,6 +30,11 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP
 from encounter_desk.storage.models.base import Base, UTCDateTime, Vocabulary, utcnow
+from encounter_desk.storage.models.declaration import (
+    DelegationVoteColumns,
+    delegation_vote_constraints,
+)
+from encounter_desk.storage.models.people import Delegation
 
 
 class AttendanceStatus(Vocabulary):
@@ -101,10 +107,25 @@ class Agreement(Base):
     annex_title: Mapped[str] = mapped_column(String(300), default="")
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
+    delegation_votes: Mapped[list[AgreementVote]] = relationship(
+        cascade="all, delete-orphan", order_by="AgreementVote.id")
+    """Each member delegation's vote, when the vote was taken by delegation (else empty)."""
+
     def text(self, lang: str) -> str:
         if lang == "es":
             return self.text_es or self.text_en
         return self.text_en or self.text_es
+
+
+class AgreementVote(DelegationVoteColumns, Base):
+    """One member delegation's vote on an agreement; the agreement's tally is computed
+    from these rows."""
+
+    __tablename__ = "agreement_vote"
+    __table_args__ = delegation_vote_constraints("agreement_vote", "agreement_id")
+
+    agreement_id: Mapped[int] = mapped_column(ForeignKey("agreement.id", ondelete="CASCADE"))
+    delegation: Mapped[Delegation] = relationship()
 
 
 class InitiativeKind(Vocabulary):

@@ -1,9 +1,8 @@
 """Adopting the declaration: by consensus, by vote of the delegations, or by head count.
 
 The vote by delegation has a row per member delegation, in the conference's order, each
-with its vote (in favour, against, abstains, absent). No vote is pre-filled — every
-delegation is accounted for by the secretariat — but "All in favour" fills the rows not yet
-set, for the common case of a vote with a few exceptions.
+with its vote (in favour, against, abstains, absent): the
+:class:`~encounter_desk.ui.widgets.delegation_votes.DelegationVotesBox` agreements use too.
 """
 
 from __future__ import annotations
@@ -14,22 +13,21 @@ from typing import Any
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QRadioButton,
     QSpinBox,
     QWidget,
 )
 
 from encounter_desk.core.i18n import pick
-from encounter_desk.declaration.base import method_label, vote_label
+from encounter_desk.declaration.base import method_label
 from encounter_desk.declaration.state import DelegationRef
 from encounter_desk.event.sittings import SittingRow
-from encounter_desk.storage.models import AdoptionMethod, Vote
+from encounter_desk.storage.models import AdoptionMethod
 from encounter_desk.ui.declaration.forms import Submit, _Form
+from encounter_desk.ui.widgets.delegation_votes import DelegationVotesBox
 
 
 class AdoptionDialog(_Form):
@@ -55,22 +53,8 @@ class AdoptionDialog(_Form):
             method_row.addWidget(button)
         self.method_buttons[AdoptionMethod.CONSENSUS.value].setChecked(True)
 
-        self.votes_box = QGroupBox(self.tr("Vote of each member delegation"))
-        grid = QGridLayout(self.votes_box)
-        self.votes: dict[int, QComboBox] = {}
-        for row, delegation in enumerate(members):
-            box = QComboBox()
-            box.setObjectName(f"vote_{delegation.code}")
-            box.addItem("—", None)
-            for vote in Vote:
-                box.addItem(vote_label(vote.value), vote.value)
-            grid.addWidget(QLabel(delegation.name()), row, 0)
-            grid.addWidget(box, row, 1)
-            self.votes[delegation.id] = box
-        self.all_for = QPushButton(self.tr("All others in favour"))
-        self.all_for.setObjectName("allInFavour")
-        self.all_for.clicked.connect(self.fill_in_favour)
-        grid.addWidget(self.all_for, len(members), 1)
+        self.votes_box = DelegationVotesBox(members)
+        self.all_for = self.votes_box.all_for
 
         self.count_box = QGroupBox(self.tr("Votes counted in the room"))
         counts = QHBoxLayout(self.count_box)
@@ -105,13 +89,10 @@ class AdoptionDialog(_Form):
         self.method_buttons[method].setChecked(True)
 
     def set_vote(self, delegation_id: int, vote: str) -> None:
-        box = self.votes[delegation_id]
-        box.setCurrentIndex(box.findData(vote))
+        self.votes_box.set_vote(delegation_id, vote)
 
     def fill_in_favour(self) -> None:
-        for box in self.votes.values():
-            if box.currentData() is None:
-                box.setCurrentIndex(box.findData(Vote.FOR.value))
+        self.votes_box.fill_in_favour()
 
     def _enable(self) -> None:
         method = self.method()
@@ -122,8 +103,7 @@ class AdoptionDialog(_Form):
         method = self.method()
         values: dict[str, Any] = {"method": method, "sitting_id": self.sitting.currentData()}
         if method == AdoptionMethod.DELEGATION_VOTE.value:
-            values["votes"] = {d: box.currentData() for d, box in self.votes.items()
-                               if box.currentData() is not None}
+            values["votes"] = self.votes_box.votes()
         elif method == AdoptionMethod.HEAD_COUNT.value:
             values.update({key: spin.value() for key, spin in self.counts.items()})
         return values

@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 
 from encounter_desk.core import i18n
 from encounter_desk.core.i18n import pick
-from encounter_desk.declaration.base import statement_label, vote_label
+from encounter_desk.declaration.base import statement_label
 from encounter_desk.declaration.consolidate import consolidate
 from encounter_desk.declaration.document import adoption_text
 from encounter_desk.declaration.state import DeclarationState
+from encounter_desk.event.delegation_votes import vote_label
 from encounter_desk.ui.declaration.draft_forms import language_box
 from encounter_desk.ui.declaration.text_page import _button
 

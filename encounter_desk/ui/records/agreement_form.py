@@ -1,5 +1,10 @@
 """The form of one agreement: agenda item, text, how adopted, annex (a
-:class:`~encounter_desk.ui.widgets.form_dialog.FormDialog`)."""
+:class:`~encounter_desk.ui.widgets.form_dialog.FormDialog`).
+
+A vote is entered as a tally counted in the room, or by delegation: each member
+delegation's vote in a :class:`~encounter_desk.ui.widgets.delegation_votes.DelegationVotesBox`,
+the tally then counted from it as the votes are set (the count boxes show it, read-only) and
+checked again by the job when saved."""
 
 from __future__ import annotations
 
@@ -22,6 +27,7 @@ from encounter_desk.core import i18n
 from encounter_desk.event.sittings import AgendaItemRow
 from encounter_desk.records.agreements import AgreementRow, adoption_label
 from encounter_desk.storage.models import Adoption
+from encounter_desk.ui.widgets.delegation_votes import DelegationVotesBox, Voter
 from encounter_desk.ui.widgets.form_dialog import FormDialog, Submit
 from encounter_desk.ui.widgets.layout import named
 
@@ -29,7 +35,7 @@ from encounter_desk.ui.widgets.layout import named
 class AgreementDialog(FormDialog):
     def __init__(self, parent: QWidget | None, items: Sequence[AgendaItemRow],
                  submit: Submit, row: AgreementRow | None = None,
-                 item_id: int | None = None) -> None:
+                 item_id: int | None = None, members: Sequence[Voter] = ()) -> None:
         super().__init__(parent, submit, "agreementDialog")
         self.row = row
         lang = i18n.language()
@@ -65,6 +71,11 @@ class AgreementDialog(FormDialog):
             votes.addWidget(label)
             votes.addWidget(box)
         votes.addStretch(1)
+        self.by_delegation = named(QCheckBox(self.tr("Vote taken by delegation")),
+                                   "agreementByDelegation")
+        self.by_delegation.setEnabled(bool(members))
+        self.delegation_votes = DelegationVotesBox(members)
+        self.delegation_votes.changed.connect(self._count)
         self.annex = named(QCheckBox(self.tr("A declaration printed in full as an annex")),
                            "agreementAnnex")
         self.annex_title = named(QLineEdit(), "annexTitle")
@@ -75,6 +86,8 @@ class AgreementDialog(FormDialog):
         form.addRow(self.tr("Text (Spanish)"), self.text_es)
         form.addRow(self.tr("Text (English)"), self.text_en)
         form.addRow(self.tr("Adopted"), self.adoption)
+        form.addRow("", self.by_delegation)
+        form.addRow(self.delegation_votes)
         form.addRow(self.tr("Votes"), votes)
         form.addRow("", self.annex)
         form.addRow(self.tr("Annex title"), self.annex_title)
@@ -91,18 +104,37 @@ class AgreementDialog(FormDialog):
                                (self.votes_against, row.votes_against),
                                (self.abstentions, row.abstentions)):
                 box.setText("" if value is None else str(value))
+            if row.delegation_votes:
+                self.by_delegation.setChecked(True)
+                self.delegation_votes.set_votes(
+                    {v.delegation_id: v.vote.value for v in row.delegation_votes})
             self.annex.setChecked(row.is_annex)
             self.annex_title.setText(row.annex_title)
         self.adoption.currentIndexChanged.connect(self._enable)
         self.annex.toggled.connect(self._enable)
+        self.by_delegation.toggled.connect(self._enable)
         self._enable()
         self.text_es.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _enable(self, *_args: object) -> None:
         vote = self.adoption.currentData() == Adoption.VOTE.value
+        by_delegation = vote and self.by_delegation.isChecked()
+        self.by_delegation.setVisible(vote)
+        self.delegation_votes.setVisible(by_delegation)
         for box in (self.votes_for, self.votes_against, self.abstentions):
             box.setEnabled(vote)
+            box.setReadOnly(by_delegation)  # counted from the delegations' votes
         self.annex_title.setEnabled(self.annex.isChecked())
+        self._count()
+
+    def _count(self) -> None:
+        """The tally counted from the delegations' votes, shown in the count boxes."""
+        if not (self.adoption.currentData() == Adoption.VOTE.value
+                and self.by_delegation.isChecked()):
+            return
+        for box, value in zip((self.votes_for, self.votes_against, self.abstentions),
+                              self.delegation_votes.tally(), strict=True):
+            box.setText(str(value))
 
     def values(self) -> dict[str, Any]:
         vote = self.adoption.currentData() == Adoption.VOTE.value
@@ -114,6 +146,8 @@ class AgreementDialog(FormDialog):
             "votes_for": self.votes_for.text().strip() if vote else None,
             "votes_against": self.votes_against.text().strip() if vote else None,
             "abstentions": self.abstentions.text().strip() if vote else None,
+            "delegation_votes": self.delegation_votes.votes()
+            if vote and self.by_delegation.isChecked() else {},
             "is_annex": self.annex.isChecked(),
             "annex_title": self.annex_title.text() if self.annex.isChecked() else "",
         }

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QWidget
 from encounter_desk.core import i18n
 from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP
+from encounter_desk.declaration.state import member_delegations
 from encounter_desk.event import sittings
 from encounter_desk.event.sittings import AgendaItemRow
 from encounter_desk.records import agreements
@@ -174,7 +175,7 @@ class AgreementsPage(FormTablePage):
         item = self.agreements.item_filter
         item_id = row.agenda_item_id if row is not None else (item if item > 0 else None)
         self.show_form(AgreementDialog(self, self.items, lambda values: self._submit(row, values),
-                                       row, item_id))
+                                       row, item_id, member_delegations(self.db)))
 
     def _submit(self, row: AgreementRow | None, values: dict[str, Any]) -> str | None:
         sitting_id = self.agreements.sitting_id

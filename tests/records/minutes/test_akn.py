@@ -1,4 +1,6 @@
-"""The Akoma Ntoso export: valid against the OASIS schema, every by/as declared."""
+"""The Akoma Ntoso export: valid against the OASIS schema, every by/as declared; each
+delegation's vote in a vote taken by delegation; a point of order linked to the speech it
+interrupted."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ from lxml import etree
 from sqlalchemy import select
 
 from encounter_desk.demo import build as demo
-from encounter_desk.records import attendance, sitting_life
+from encounter_desk.records import agreements, attendance, sitting_life
 from encounter_desk.records.minutes import akn
 from encounter_desk.records.minutes.akn import (
     NS,
@@ -18,7 +20,7 @@ from encounter_desk.records.minutes.akn import (
 )
 from encounter_desk.records.minutes.data import load_minutes
 from encounter_desk.records.register import RecordsError
-from encounter_desk.storage.models import Participant, Sitting
+from encounter_desk.storage.models import Delegation, Participant, Sitting, Speech, SpeechKind
 
 
 @pytest.fixture(scope="module")
@@ -164,3 +166,84 @@ def test_an_invalid_document_is_refused_before_writing(demo_db, tmp_path):
 def _everyone(db) -> list[int]:
     with db.read() as s:
         return [p.id for p in s.scalars(select(Participant))]
+
+
+# --- votes by delegation, points of order ----------------------------------------------
+
+def debate(db, lang: str = "en") -> etree._Element:
+    tree = build_debate(load_minutes(db, sitting_id(db, 1), lang=lang))
+    akn.validate(tree)  # the shipped schema: refused (AknError) if not valid
+    return tree.getroot()
+
+
+def test_each_delegations_vote_is_named_and_counted_in_its_voting(demo_db):
+    root = debate(demo_db)
+    voting = root.find(f".//{q('voting')}")
+    counts = {c.get("eId"): c.get("value") for c in voting.findall(q("count"))}
+    assert counts == {"vote_2_votes-for": "10", "vote_2_votes-against": "0",
+                      "vote_2_abstentions": "1"}
+    votes = list(root.iter(q("vote")))
+    assert len(votes) == 11  # every member delegation
+    by_choice: dict[str, list[str]] = {}
+    for v in votes:
+        by_choice.setdefault(v.get("choice"), []).append(v.text)
+    assert by_choice["#vote_2_abstentions"] == ["Belize"]
+    assert len(by_choice["#vote_2_votes-for"]) == 10
+    # Each voter is its delegation's TLCOrganization, and each choice one of the counts.
+    organizations = {el.get("eId"): el.get("showAs") for el in root.iter(q("TLCOrganization"))}
+    belize = next(v for v in votes if v.text == "Belize")
+    assert organizations[belize.get("by")[1:]] == "Belize"
+    assert {v.get("choice")[1:] for v in votes} <= set(counts)
+    agreement = root.find(f".//{q('p')}[@eId='agreement_2']")
+    assert agreement.text.endswith("10 in favour, 0 against, 1 abstention (Belize).")
+
+
+def test_against_and_absent_delegations_are_counted_and_spanish_names_them(demo_db):
+    agreement = next(a for a in agreements.list_agreements(demo_db) if a.delegation_votes)
+    with demo_db.read() as s:
+        codes = {d.code: d.id for d in s.scalars(select(Delegation)
+                                                  .where(Delegation.is_member.is_(True)))}
+    votes = {i: "for" for i in codes.values()}
+    votes.update({codes["CA"]: "against", codes["NI"]: "absent", codes["BZ"]: "abstain"})
+    agreements.update_agreement(demo_db, agreement.id, delegation_votes=votes)
+    root = debate(demo_db, "es")
+    voting = root.find(f".//{q('voting')}")
+    assert [(c.get("eId"), c.get("value")) for c in voting.findall(q("count"))] == [
+        ("vote_2_votes-for", "8"), ("vote_2_votes-against", "1"), ("vote_2_abstentions", "1"),
+        ("vote_2_absent", "1")]
+    absent = [v.text for v in root.iter(q("vote")) if v.get("choice") == "#vote_2_absent"]
+    assert absent == ["Nicaragua"]
+    line = root.find(f".//{q('p')}[@eId='agreement_2_votes']")
+    assert "".join(line.itertext()).startswith("A favor: Costa Rica, El Salvador")
+
+
+def test_a_point_of_order_links_to_the_speech_it_interrupted(demo_db):
+    with demo_db.read() as s:
+        point = s.scalar(select(Speech).where(Speech.kind == SpeechKind.POINT_OF_ORDER.value,
+                                              Speech.interrupts_id.is_not(None)))
+        interrupted = s.get(Speech, point.interrupts_id)
+        interrupted_start = interrupted.started_at
+    root = debate(demo_db, "es")
+    section = next(el for el in root.iter(q("pointOfOrder")))
+    link = section.find(f"{q('p')}[@class='interrupts']/{q('ref')}")
+    target = root.find(f".//*[@eId='{link.get('href')[1:]}']")
+    assert target is not None and etree.QName(target).localname == "speech"
+    assert target.get("startTime") == interrupted_start.strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert link.text == target.find(q("from")).text.split(" (")[0]
+    assert "interrumpió la intervención de" in section.find(f"{q('p')}[@class='interrupts']").text
+
+
+def test_a_link_to_nothing_is_refused(demo_db):
+    tree = build_debate(load_minutes(demo_db, sitting_id(demo_db, 1), lang="en"))
+    link = next(tree.getroot().iter(q("ref")))
+    original = link.get("href")
+    link.set("href", "#dbsect_9_spc_99")
+    with pytest.raises(AknError, match="#dbsect_9_spc_99") as refused:
+        check_references(tree)
+    assert refused.value.code == "akn.undeclared_reference"
+    vote = next(tree.getroot().iter(q("vote")))
+    link.set("href", original)
+    check_references(tree)  # linked again: accepted
+    vote.set("choice", "#vote_7_votes-for")
+    with pytest.raises(AknError, match="#vote_7_votes-for"):
+        check_references(tree)

@@ -78,8 +78,10 @@ def test_english_minutes_of_the_opening_sitting(demo_db, tmp_path):
     assert "over time" not in text and "Speaking time" not in text and "Share" not in text
     assert "Point of order" in text and "Right of reply" in text
     assert "Asks how the follow-up mechanism will report" in text
-    # Agreements right under their item, the noun agreeing with its number.
-    assert "Adopted by vote: 10 in favour, 0 against, 1 abstention." in text
+    # Agreements right under their item, the noun agreeing with its number; a vote taken by
+    # delegation names the delegation that abstained.
+    assert ("Adopted by vote of the delegations: 10 in favour, 0 against, 1 abstention "
+            "(Belize).") in " ".join(text.split())
     assert text.index("Agreements") < text.index("Item 5.")
     assert "Ley de protección de las trabajadoras domésticas migrantes" in text
     # The closing with its time, kept on the page of the signatures, with place and date.
@@ -112,7 +114,7 @@ def test_spanish_minutes_use_spanish_dates_and_data(demo_db, tmp_path):
             in " ".join(text.split()))
     assert "verificado el quórum con la presencia de 11 de las 11 delegaciones miembro" in \
         " ".join(text.split())
-    assert "1 abstención." in text and "1 abstenciones" not in text
+    assert "1 abstención (Belice)." in text and "1 abstenciones" not in text
     assert "No habiendo más asuntos que tratar, se levantó la sesión a las 10:27 horas." in text
     # The Technical Secretariat's head signs as Secretaria (a woman), not "Secretario(a)".
     assert "Secretaria" in pages[-1] and "Secretario(a)" not in text
