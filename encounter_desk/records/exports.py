@@ -69,7 +69,8 @@ ATTENDANCE_COLUMNS = (
     QT_TRANSLATE_NOOP("Records", "Session"), QT_TRANSLATE_NOOP("Records", "Session title"),
     QT_TRANSLATE_NOOP("Records", "Date"), QT_TRANSLATE_NOOP("Records", "Delegation"),
     QT_TRANSLATE_NOOP("Records", "Title"), QT_TRANSLATE_NOOP("Records", "Name"),
-    QT_TRANSLATE_NOOP("Records", "Role"), QT_TRANSLATE_NOOP("Records", "Category"),
+    QT_TRANSLATE_NOOP("Records", "Role"), QT_TRANSLATE_NOOP("Records", "Institution"),
+    QT_TRANSLATE_NOOP("Records", "Committee"), QT_TRANSLATE_NOOP("Records", "Category"),
     QT_TRANSLATE_NOOP("Records", "Head of delegation"),
     QT_TRANSLATE_NOOP("Records", "Attendance"), QT_TRANSLATE_NOOP("Records", "Arrival"),
     QT_TRANSLATE_NOOP("Records", "Source"),
@@ -105,7 +106,7 @@ def attendance_rows(minutes: Sequence[MinutesData], lang: str) -> tuple[list[str
                 for line in group.lines:
                     rows.append([
                         h.sitting_number, h.sitting_title, h.date, group.name, line.title,
-                        line.name, line.role,
+                        line.name, line.role, line.institution, line.committee,
                         choice_label("Category", CATEGORY_LABELS, line.category, lang)
                         if line.category else "",
                         yes if line.is_head_of_delegation else no,

@@ -3675,6 +3675,10 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <source>Absent</source>
         <translation>Ausentes</translation>
     </message>
+    <message>
+        <source>Role, institution / committee</source>
+        <translation>Cargo, institución / comisión</translation>
+    </message>
 </context>
 <context>
     <name>MinutesPage</name>
@@ -4418,6 +4422,14 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>The tally ({given}) does not match the delegations' votes ({counted}).</source>
         <translation>El cómputo ({given}) no coincide con los votos de las delegaciones ({counted}).</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Institución</translation>
+    </message>
+    <message>
+        <source>Committee</source>
+        <translation>Comisión</translation>
     </message>
 </context>
 <context>

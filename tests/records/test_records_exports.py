@@ -109,21 +109,27 @@ def test_attendance_export_csv_and_xlsx(demo_db, tmp_path):
     with (tmp_path / "a.csv").open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
     assert rows[0] == ["Session", "Session title", "Date", "Delegation", "Title", "Name",
-                       "Role", "Category", "Head of delegation", "Attendance", "Arrival",
-                       "Source"]
+                       "Role", "Institution", "Committee", "Category", "Head of delegation",
+                       "Attendance", "Arrival", "Source"]
     assert len(rows) == count + 1 == 109
     nunez = next(r for r in rows if r[5] == "Rodrigo Alfaro Núñez")
     assert nunez[:4] == ["1", "Opening session", "2017-09-04", "Costa Rica"]
-    assert nunez[7] == "Lawmaker" and nunez[9] == "Present"
-    assert len(nunez[10]) == 5 and nunez[11] == "Door scan"  # translated, not "scan"
-    assert {r[8] for r in rows[1:]} == {"yes", "no"}
+    assert nunez[9] == "Lawmaker" and nunez[11] == "Present"
+    assert len(nunez[12]) == 5 and nunez[13] == "Door scan"  # translated, not "scan"
+    assert {r[10] for r in rows[1:]} == {"yes", "no"}
+    # The institution and the committee each in their own column.
+    with demo_db.read() as s:
+        person = s.scalar(select(Participant).where(Participant.display_name == nunez[5]))
+        assert (nunez[7], nunez[8]) == (person.institution, person.committee)
+    assert nunez[7] and nunez[8]
     # A semicolon for a spreadsheet in Spanish, headings and sources in Spanish.
     exports.export_attendance(demo_db, tmp_path / "es.csv", sitting_number=1, lang="es",
                               delimiter=";")
     with (tmp_path / "es.csv").open(encoding="utf-8-sig", newline="") as fh:
         es = list(csv.reader(fh, delimiter=";"))
     assert es[0][:3] == ["Sesión", "Título de la sesión", "Fecha"] and len(es) == 109
-    assert {r[11] for r in es[1:]} == {"Lectura en la entrada", "Pase de lista", "Manual"}
+    assert {r[13] for r in es[1:]} == {"Lectura en la entrada", "Pase de lista", "Manual"}
+    assert es[0][7:9] == ["Institución", "Comisión"]
     with pytest.raises(RecordsError) as refused:
         exports.export_attendance(demo_db, tmp_path / "x.csv", delimiter="|")
     assert refused.value.code == "records.delimiter"
@@ -136,9 +142,9 @@ def test_attendance_export_csv_and_xlsx(demo_db, tmp_path):
     assert {row[0].value for row in sheet.iter_rows(min_row=2)} == {1}
     # Real date and time cells, and an autofilter over the table.
     assert sheet["C2"].value == dt.datetime(2017, 9, 4) and sheet["C2"].is_date
-    arrival = next(row[10] for row in sheet.iter_rows(min_row=2) if row[10].value)
+    arrival = next(row[12] for row in sheet.iter_rows(min_row=2) if row[12].value)
     assert isinstance(arrival.value, dt.time) and arrival.number_format == "hh:mm"
-    assert sheet.auto_filter.ref == f"A1:L{all_count + 1}"
+    assert sheet.auto_filter.ref == f"A1:N{all_count + 1}"
 
 
 def test_speeches_export_neutralises_formulas(demo_db, tmp_path):

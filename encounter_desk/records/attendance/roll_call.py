@@ -37,6 +37,8 @@ class RollCallEntry:
     sort_name: str
     role: str
     """Position, else institution: what the minutes print beside the name."""
+    institution: str
+    committee: str
     category: str
     gender: str
     is_head_of_delegation: bool

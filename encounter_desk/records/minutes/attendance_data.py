@@ -45,6 +45,14 @@ class AttendanceLine(NamedPerson):
     """Local arrival time "08:52" of a present person, else ""."""
     source: str
     is_head_of_delegation: bool = False
+    institution: str = ""
+    committee: str = ""
+
+    def affiliation(self) -> str:
+        """"Senado de la República · Comisión para la Igualdad de Género": the institution
+        (unless it is already the role printed) and the committee."""
+        institution = self.institution if self.institution != self.role else ""
+        return " · ".join(x for x in (institution, self.committee) if x)
 
 
 @dataclass(frozen=True)

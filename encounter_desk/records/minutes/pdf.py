@@ -32,6 +32,7 @@ from reportlab.platypus import (
 from encounter_desk.core.i18n import in_language
 from encounter_desk.core.paper import check_paper
 from encounter_desk.records.minutes import narrative
+from encounter_desk.records.minutes.attendance_data import AttendanceLine
 from encounter_desk.records.minutes.data import AgreementLine, MinutesData, load_minutes
 from encounter_desk.records.minutes.pdf_layout import (
     ACCENT,
@@ -109,8 +110,10 @@ class _Minutes:
     def attendance(self) -> list[Flowable]:
         s, tr = self.s, self.tr
         out: list[Flowable] = [self.section(1, tr.translate("Minutes", "Attendance"))]
-        head = [tr.translate("Minutes", "Name"), tr.translate("Minutes", "Role"), tr.translate("Minutes", "Attendance"), tr.translate("Minutes", "Arrival")]
-        widths = [62 * mm, WIDTH - 62 * mm - 44 * mm, 26 * mm, 18 * mm]
+        head = [tr.translate("Minutes", "Name"),
+                tr.translate("Minutes", "Role, institution / committee"),
+                tr.translate("Minutes", "Attendance"), tr.translate("Minutes", "Arrival")]
+        widths = [58 * mm, WIDTH - 58 * mm - 44 * mm, 26 * mm, 18 * mm]
         summary = tr.translate("Minutes", "present {present} · excused {excused} · absent {absent}")
         for block in self.d.attendance:
             out.append(CondPageBreak(30 * mm))
@@ -128,8 +131,7 @@ class _Minutes:
                     if line.is_head_of_delegation:
                         head_of = narrative.head_of_delegation(line.gender, self.d.lang)
                         name = f"<b>{name}</b><br/><font size='7'>{escape(head_of)}</font>"
-                    rows.append([Paragraph(name, style),
-                                 para(line.role, style) if line.role else "",
+                    rows.append([Paragraph(name, style), self._role(line, style),
                                  line.status_text, line.arrival])
                 tables = chunked(rows, head, widths, s)
                 out.append(KeepTogether([title, tables[0]]) if len(rows) <= 12 else title)
@@ -142,6 +144,18 @@ class _Minutes:
             out.append(para(line, s.body))
         out.append(Paragraph(f"<b>{escape(totals.quorum_text)}</b>", s.body))
         return out
+
+    @staticmethod
+    def _role(line: AttendanceLine, style: ParagraphStyle) -> Paragraph | str:
+        """The role, with the institution and committee under it in small print."""
+        affiliation = line.affiliation()
+        if not (line.role or affiliation):
+            return ""
+        text = escape(line.role)
+        if affiliation:
+            text += ("<br/>" if text else "") + \
+                f"<font size='7' color='#5A5A5A'>{escape(affiliation)}</font>"
+        return Paragraph(text, style)
 
     # 2. the agenda (orden del día)
     def agenda(self) -> list[Flowable]:

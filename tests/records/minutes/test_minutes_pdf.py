@@ -72,6 +72,10 @@ def test_english_minutes_of_the_opening_sitting(demo_db, tmp_path):
             f"Absent: {counts.absent} · Total: {counts.expected}") in text
     assert counts.present == 102 and counts.excused == 3 and counts.absent == 3
     assert "Quorum met: 11 of 11 member delegations represented (6 required)." in text
+    # Attendance with each person's institution and committee under the role.
+    flat = " ".join(text.split())
+    assert "Role, institution / committee" in flat
+    assert "Senator (Quebec) Senate of Canada · Standing Senate Committee on Human Rights" in flat
     # Interventions: times, durations, kinds, summaries; no overtime and no speaking-time
     # statistics in an official record (they are in the event report).
     assert "09:41–09:44" in text and "6:52" in text
