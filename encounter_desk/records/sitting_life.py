@@ -155,6 +155,13 @@ def require_adjourned(sitting: Sitting) -> None:
         )
 
 
+def check_adjourned(db: Database, sitting_id: int) -> None:
+    """:func:`require_adjourned` for a screen: refused until the sitting is adjourned, before
+    it offers final minutes or asks where they were approved."""
+    with db.read() as session:
+        require_adjourned(find_sitting(session, sitting_id=sitting_id))
+
+
 def _now(db: Database, at: dt.datetime | None) -> dt.datetime:
     return at if at is not None else db.clock()
 

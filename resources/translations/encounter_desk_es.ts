@@ -3696,11 +3696,7 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     </message>
     <message>
         <source>Final (no DRAFT watermark)</source>
-        <translation>Definitiva (sin marca de agua BORRADOR)</translation>
-    </message>
-    <message>
-        <source>The minutes print the attendance by delegation, the agenda, every intervention with its time, speaking time by delegation and by gender, the agreements and the initiatives pledged, and the signature block.</source>
-        <translation>El acta incluye la asistencia por delegación, el orden del día, cada intervención con su hora, el tiempo de intervención por delegación y por género, los acuerdos, las iniciativas comprometidas y el bloque de firmas.</translation>
+        <translation>Definitiva (sin marca de agua PROYECTO)</translation>
     </message>
     <message>
         <source>Preview</source>
@@ -3808,7 +3804,7 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     </message>
     <message>
         <source>Initiatives pledged</source>
-        <translation>Iniciativas comprometidas</translation>
+        <translation>Iniciativas asumidas</translation>
     </message>
     <message>
         <source>Not written</source>
@@ -3869,6 +3865,34 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation>Libro de Excel (*.xlsx);;CSV, UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Final minutes only once the session is adjourned</source>
+        <translation>Acta definitiva solo una vez levantada la sesión</translation>
+    </message>
+    <message>
+        <source>The minutes print the opening, the attendance by delegation (with institution and committee), the agenda, each item with its interventions and its agreements (a vote by delegation names each delegation's vote), the annexes, the initiatives pledged, the closing and the signature block. Final and approved minutes only once the session is adjourned.</source>
+        <translation>El acta imprime la apertura, la asistencia por delegación (con institución y comisión), el orden del día, cada punto con sus intervenciones y sus acuerdos (una votación por delegación consigna el voto de cada delegación), los anexos, las iniciativas asumidas, la clausura y el bloque de firmas. El acta definitiva y la aprobada, solo una vez levantada la sesión.</translation>
+    </message>
+    <message>
+        <source>Approve…</source>
+        <translation>Aprobar…</translation>
+    </message>
+    <message>
+        <source>Record at which session the minutes of this adjourned session were approved</source>
+        <translation>Registrar en qué sesión se aprobó el acta de esta sesión ya levantada</translation>
+    </message>
+    <message>
+        <source>Minutes approved</source>
+        <translation>Acta aprobada</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Acta</translation>
+    </message>
+    <message>
+        <source>The minutes of session {number} were approved at session {at}.</source>
+        <translation>El acta de la sesión {number} se aprobó en la sesión {at}.</translation>
     </message>
 </context>
 <context>
@@ -8437,6 +8461,29 @@ Replace the draft with this file? Its amendments and statements are lost.</sourc
     <message>
         <source>All others in favour</source>
         <translation>Las demás, a favor</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalDialog</name>
+    <message>
+        <source>Approve the minutes of session {number}</source>
+        <translation>Aprobar el acta de la sesión {number}</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Aprobar</translation>
+    </message>
+    <message>
+        <source>{number}. {title}</source>
+        <translation>{number}. {title}</translation>
+    </message>
+    <message>
+        <source>The minutes are approved now, at the session chosen (it must have been opened). The approved minutes say when and where.</source>
+        <translation>El acta se aprueba ahora, en la sesión elegida (que debe haberse abierto). El acta aprobada dice cuándo y dónde.</translation>
+    </message>
+    <message>
+        <source>Approved at session</source>
+        <translation>Aprobada en la sesión</translation>
     </message>
 </context>
 </TS>

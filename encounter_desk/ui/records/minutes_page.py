@@ -30,13 +30,15 @@ from PySide6.QtWidgets import (
 )
 
 from encounter_desk.core import i18n
+from encounter_desk.core.clock import Clock
 from encounter_desk.core.errors import Refusal
 from encounter_desk.event import event as events
-from encounter_desk.event.sittings import SittingRow
-from encounter_desk.records import exports
-from encounter_desk.records.minutes import akn
+from encounter_desk.event.sittings import SittingRow, list_sittings
+from encounter_desk.records import exports, sitting_life
+from encounter_desk.records.minutes import akn, narrative
 from encounter_desk.records.minutes import data as minutes_data
 from encounter_desk.records.minutes import pdf as minutes_pdf
+from encounter_desk.ui.records.approval_form import ApprovalDialog
 from encounter_desk.ui.widgets.files import FileOpener, open_with_system, write_problem
 from encounter_desk.ui.widgets.layout import hbox, named, show_status, vbox, wrapped
 from encounter_desk.ui.widgets.retranslating import Retranslating
@@ -55,9 +57,11 @@ def _suggested(name: str) -> str:
 
 class MinutesPage(Retranslating, QWidget):
     def __init__(self, context: AppContext, open_file: FileOpener | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, clock: Clock | None = None) -> None:
+        """``clock`` times an approval (default: the event file's clock)."""
         super().__init__(parent)
         self.db = context.db
+        self.clock = clock
         self.messages = context.messages
         self.open_file: FileOpener = open_file or open_with_system
         self.sitting: SittingRow | None = None
@@ -73,11 +77,14 @@ class MinutesPage(Retranslating, QWidget):
         self.preview_button = named(QPushButton(), "previewMinutes")
         self.pdf_button = named(QPushButton(), "exportMinutes")
         self.akn_button = named(QPushButton(), "exportAkn")
+        self.approve_button = named(QPushButton(), "approveMinutes")
         self.minutes_help = wrapped()
         vbox(hbox(self.language_label, self.language, 16, self.final_box, None),
              self.minutes_help,
-             hbox(self.preview_button, self.pdf_button, self.akn_button, None),
+             hbox(self.preview_button, self.pdf_button, self.akn_button, 16,
+                  self.approve_button, None),
              parent=self.minutes_box)
+        self.dialog: ApprovalDialog | None = None
 
         self.exports_box = QGroupBox()
         self.all_sessions = named(QCheckBox(), "exportAllSessions")
@@ -112,7 +119,8 @@ class MinutesPage(Retranslating, QWidget):
         self.speeches_button.clicked.connect(lambda: self.export_table("speeches"))
         self.language.setCurrentIndex(self.language.findData(i18n.language()))
         self.language.currentIndexChanged.connect(lambda _n: self.show_summary())
-        self.final_box.toggled.connect(lambda _on: self.show_summary())
+        self.final_box.toggled.connect(self._final_toggled)
+        self.approve_button.clicked.connect(self.approve)
         self.retranslate()
         self._enable()
 
@@ -123,15 +131,21 @@ class MinutesPage(Retranslating, QWidget):
         self.summary_box.setTitle(self.tr("What the minutes say (in the document's language)"))
         self.language_label.setText(self.tr("Language of the document"))
         self.final_box.setText(self.tr("Final (no DRAFT watermark)"))
+        self.final_box.setToolTip(self.tr("Final minutes only once the session is adjourned"))
         self.minutes_help.setText(self.tr(
-            "The minutes print the attendance by delegation, the agenda, every intervention "
-            "with its time, speaking time by delegation and by gender, the agreements and "
-            "the initiatives pledged, and the signature block."))
+            "The minutes print the opening, the attendance by delegation (with institution "
+            "and committee), the agenda, each item with its interventions and its agreements "
+            "(a vote by delegation names each delegation's vote), the annexes, the "
+            "initiatives pledged, the closing and the signature block. Final and approved "
+            "minutes only once the session is adjourned."))
         self.preview_button.setText(self.tr("Preview"))
         self.preview_button.setToolTip(self.tr("Write the minutes to a temporary file and "
                                                "open them in the PDF viewer"))
         self.pdf_button.setText(self.tr("Export PDF…"))
         self.akn_button.setText(self.tr("Akoma Ntoso XML…"))
+        self.approve_button.setText(self.tr("Approve…"))
+        self.approve_button.setToolTip(self.tr("Record at which session the minutes of this "
+                                               "adjourned session were approved"))
         self.exports_box.setTitle(self.tr("Exports"))
         self.exports_help.setText(self.tr(
             "Spreadsheets in the language chosen above: .xlsx for Excel, .csv for any "
@@ -174,8 +188,11 @@ class MinutesPage(Retranslating, QWidget):
             (self.tr("Scheduled"), f"{h.scheduled_start}–{h.scheduled_end}".strip("–")),
             (self.tr("Opened"), h.actual_start or not_yet),
             (self.tr("Adjourned"), h.adjourned or not_yet),
+            (self.tr("Minutes approved"), h.approval_text or not_yet),
             (self.tr("Chair"), h.chair.full_name if h.chair else "—"),
-            (self.tr("Secretary"), h.secretary.full_name if h.secretary else "—"),
+            # "Secretaria" for a woman, as the acta's signature block says it
+            (narrative.secretary_title(h.secretary, data.lang),
+             h.secretary.full_name if h.secretary else "—"),
             (self.tr("Attendance"), " · ".join(totals.lines)),
             (self.tr("Quorum"), totals.quorum_text),
             (self.tr("Interventions"), self.tr("{count} ({time} in all)").format(
@@ -190,7 +207,8 @@ class MinutesPage(Retranslating, QWidget):
 
     def _enable(self) -> None:
         has = self.sitting is not None
-        for button in (self.preview_button, self.pdf_button, self.akn_button):
+        for button in (self.preview_button, self.pdf_button, self.akn_button,
+                       self.approve_button):
             button.setEnabled(has)
 
     def lang(self) -> str:
@@ -223,6 +241,49 @@ class MinutesPage(Retranslating, QWidget):
             QGuiApplication.restoreOverrideCursor()
         self.last_written = path
         return True
+
+    # --- final and approved: only once the sitting is adjourned ---------------------------
+
+    def _refused(self, exc: Refusal) -> None:
+        show_status(self.status, str(exc), problem=True)
+        self.messages.warn(self, self.tr("Minutes"), str(exc))
+
+    def _final_toggled(self, on: bool) -> None:
+        if on and self.sitting is not None:
+            try:
+                sitting_life.check_adjourned(self.db, self.sitting.id)
+            except Refusal as exc:
+                self.final_box.setChecked(False)  # a draft it stays
+                self._refused(exc)
+                return
+        self.show_summary()
+
+    def approve(self) -> ApprovalDialog | None:
+        """Ask at which session the minutes were approved (refused until adjourned)."""
+        if self.sitting is None:
+            return None
+        sitting = self.sitting
+        try:
+            sitting_life.check_adjourned(self.db, sitting.id)
+        except Refusal as exc:
+            self._refused(exc)
+            return None
+
+        def submit(values: dict) -> str | None:
+            try:
+                life = sitting_life.approve_minutes(
+                    self.db, sitting.id, at=self.clock() if self.clock else None, **values)
+            except Refusal as exc:
+                return str(exc)
+            self._say(self.tr("The minutes of session {number} were approved at session "
+                              "{at}.").format(number=sitting.number, at=life.approved_in_number))
+            self.show_summary()
+            return None
+
+        self.dialog = ApprovalDialog(self, sitting, list_sittings(self.db), submit)
+        self.dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
+        self.dialog.open()
+        return self.dialog
 
     # --- the minutes ---------------------------------------------------------------------
 

@@ -56,7 +56,7 @@ class RecordsWorkspace(Workspace):
         self.attendance = AttendancePage(context, clock=clock)
         self.agreements = AgreementsPage(context)
         self.initiatives = InitiativesPage(context)
-        self.minutes = MinutesPage(context, open_file=open_file)
+        self.minutes = MinutesPage(context, open_file=open_file, clock=clock)
         self.roadmap = RoadmapPage(context, open_file=open_file)
         self.print_shop = PrintPage(context, open_file=open_file)
         self.tabs = named(QTabWidget(), "recordsTabs")
