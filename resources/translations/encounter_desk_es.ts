@@ -7506,32 +7506,16 @@ Replace the draft with this file? Its amendments and statements are lost.</sourc
         <translation>Abrir la sesión</translation>
     </message>
     <message>
-        <source>Record the opening time and the quorum (Ctrl+Shift+I)</source>
-        <translation>Registrar la hora de apertura y el quórum (Ctrl+Mayús+I)</translation>
-    </message>
-    <message>
         <source>Recess</source>
         <translation>Receso</translation>
-    </message>
-    <message>
-        <source>Suspend the session (Ctrl+Shift+S)</source>
-        <translation>Suspender la sesión (Ctrl+Mayús+S)</translation>
     </message>
     <message>
         <source>Resume</source>
         <translation>Reanudar</translation>
     </message>
     <message>
-        <source>End the recess (Ctrl+Shift+U)</source>
-        <translation>Terminar el receso (Ctrl+Mayús+U)</translation>
-    </message>
-    <message>
         <source>Adjourn</source>
         <translation>Levantar la sesión</translation>
-    </message>
-    <message>
-        <source>Adjourn the session: records the closing time (Ctrl+Shift+L)</source>
-        <translation>Levantar la sesión: registra la hora de clausura (Ctrl+Mayús+L)</translation>
     </message>
     <message>
         <source>Session</source>
@@ -7540,6 +7524,22 @@ Replace the draft with this file? Its amendments and statements are lost.</sourc
     <message>
         <source>Adjourn session {n}? The closing time is recorded now and the session cannot be reopened.</source>
         <translation>¿Levantar la sesión {n}? Se registra ahora la hora de clausura y la sesión no podrá reabrirse.</translation>
+    </message>
+    <message>
+        <source>Record the opening time and the quorum</source>
+        <translation>Registrar la hora de apertura y el quórum</translation>
+    </message>
+    <message>
+        <source>Suspend the session</source>
+        <translation>Suspender la sesión (receso)</translation>
+    </message>
+    <message>
+        <source>End the recess</source>
+        <translation>Terminar el receso</translation>
+    </message>
+    <message>
+        <source>Adjourn the session: records the closing time</source>
+        <translation>Levantar la sesión: registra la hora de clausura</translation>
     </message>
 </context>
 <context>

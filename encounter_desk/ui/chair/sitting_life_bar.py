@@ -1,8 +1,8 @@
 """The chair's controls of the sitting's life: open, suspend, resume, adjourn.
 
 One line above the list of speakers: where the sitting stands ("Session 2 opened at 09:41,
-with quorum…") and the buttons that move it on; their keys (Ctrl+Shift+I, S, U, L) are in
-the chair's one table of shortcuts (:mod:`encounter_desk.ui.chair.shortcuts`).
+with quorum…") and the buttons that move it on, each showing its key (Ctrl+Shift+I, S, U,
+L) from the chair's one table of shortcuts (:mod:`encounter_desk.ui.chair.shortcuts`).
 The jobs are :mod:`encounter_desk.records.sitting_life`; a refusal (no quorum, a speaker
 still on the floor) is said in a message and changes nothing. Adjourning asks first.
 """
@@ -18,6 +18,7 @@ from encounter_desk.core.errors import Refusal
 from encounter_desk.records import sitting_life
 from encounter_desk.records.sitting_life import SittingLife, Stage
 from encounter_desk.storage.database import Database
+from encounter_desk.ui.chair.shortcuts import with_key
 from encounter_desk.ui.widgets.messages import MessageBridge
 
 
@@ -50,14 +51,16 @@ class SittingLifeBar(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        for name, text, tip in (
-                ("openSitting", self.tr("Open the session"),
-                 self.tr("Record the opening time and the quorum (Ctrl+Shift+I)")),
-                ("suspendSitting", self.tr("Recess"), self.tr("Suspend the session (Ctrl+Shift+S)")),
-                ("resumeSitting", self.tr("Resume"), self.tr("End the recess (Ctrl+Shift+U)")),
-                ("adjournSitting", self.tr("Adjourn"),
-                 self.tr("Adjourn the session: records the closing time (Ctrl+Shift+L)"))):
-            self.buttons[name].setText(text)
+        for name, action, text, tip in (
+                ("openSitting", "open_sitting", self.tr("Open the session"),
+                 self.tr("Record the opening time and the quorum")),
+                ("suspendSitting", "suspend_sitting", self.tr("Recess"),
+                 self.tr("Suspend the session")),
+                ("resumeSitting", "resume_sitting", self.tr("Resume"), self.tr("End the recess")),
+                ("adjournSitting", "adjourn_sitting", self.tr("Adjourn"),
+                 self.tr("Adjourn the session: records the closing time"))):
+            # the key, as on every chair button, from the one table of shortcuts
+            self.buttons[name].setText(with_key(text, action))
             self.buttons[name].setToolTip(tip)
         self._show()
 

@@ -452,7 +452,8 @@ def test_every_chair_button_shows_its_key(chair):
     for name in ("nextSpeakerButton", "pauseButton", "endSpeechButton", "addTimeButton",
                  "removeTimeButton", "moveUpButton", "moveDownButton", "withdrawButton",
                  "readdButton", "giveFloorButton", "listClosedToggle", "timesButton",
-                 "showProjectorButton", "helpButton"):
+                 "showProjectorButton", "helpButton", "openSitting", "suspendSitting",
+                 "resumeSitting", "adjournSitting"):
         text = chair.findChild(QWidget, name).text()
         assert re.search(r"\((F\d+|Shift\+F\d+|Ctrl\+.+|Alt\+.+|Del)\)\s*$|F1$", text), (name, text)
 
