@@ -89,5 +89,7 @@ def test_the_akn_point_of_order_refers_to_its_reason_and_validates(opening, tmp_
     doc = etree.parse(str(out))
     akn.schema().assertValid(doc)
     [poo] = doc.getroot().iter(q("pointOfOrder"))
-    assert poo.get("refersTo") is None and poo.find(q("p")) is None
+    # (its other paragraph, the link to the speech it interrupted, stays)
+    assert poo.get("refersTo") is None and poo.find(f"{q('p')}[@class='reason']") is None
+    assert [p.get("class") for p in poo.findall(q("p"))] == ["interrupts"]
     assert poo.find(q("heading")).text == heading.split(" (")[0]
