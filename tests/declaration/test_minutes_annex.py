@@ -80,3 +80,16 @@ def test_akoma_ntoso_minutes_keep_the_declaration_s_text(adopted, tmp_path):
     annex = ["".join(p.itertext()) for s in sections for p in s.iter(f"{{{NS}}}p")]
     assert "1. We urge all States to guarantee justice." in annex
     assert "The United States reserves its position." in annex
+
+
+def test_akoma_ntoso_minutes_count_the_declaration_s_vote_and_name_each_delegation(adopted,
+                                                                                   tmp_path):
+    export_akn(adopted.db, adopted.sitting_id, tmp_path / "m.xml", lang="es")
+    root = etree.parse(str(tmp_path / "m.xml")).getroot()
+    members = len(member_delegations(adopted.db))
+    voting = root.find(f".//{{{NS}}}voting")
+    counts = {c.get("eId"): c.get("value") for c in voting.iter(f"{{{NS}}}count")}
+    assert counts == {"vote_1_votes-for": str(members - 1), "vote_1_votes-against": "1",
+                      "vote_1_abstentions": "0"}
+    votes = {v.text: v.get("choice") for v in root.iter(f"{{{NS}}}vote")}
+    assert len(votes) == members and votes["Estados Unidos"] == "#vote_1_votes-against"
