@@ -232,7 +232,8 @@ class _Minutes:
             out.append(Paragraph(
                 f"<b>{a.number}.</b>&nbsp;&nbsp;{body} <i>{escape(a.adoption_text)}</i>",
                 hanging))
-        return out
+        # The heading never alone at the foot of a page: kept with the first agreement.
+        return [KeepTogether(out[:2]), *out[2:]]
 
     # 4. declarations in full
     def annexes(self) -> list[Flowable]:
