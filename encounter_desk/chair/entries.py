@@ -349,7 +349,7 @@ class EntryBuilder:
             limit_seconds=limit,
             custom_limit=s.custom_limit,
             language=s.language,
-            summary=s.summary,
+            summary=s.summary.original_text,
             first_of_sitting=first,
         )
 

@@ -204,7 +204,6 @@ def add_speaker(
             paused_seconds=0.0,
             pause_count=0,
             language=(language if language is not None else person.language or "")[:5],
-            summary="",
             custom_limit=limit_seconds is not UNSET,
             limit_seconds=None if limit_seconds is UNSET else limit_seconds,  # type: ignore[arg-type]
             position=0.0,
@@ -321,7 +320,6 @@ def readd_last(
             paused_seconds=0.0,
             pause_count=0,
             language=last.language,
-            summary="",
             custom_limit=last.custom_limit,
             limit_seconds=last.limit_seconds if last.custom_limit else None,
             position=0.0,

@@ -8292,4 +8292,74 @@ Replace the draft with this file? Its amendments and statements are lost.</sourc
         <translation>la impresora predeterminada</translation>
     </message>
 </context>
+<context>
+    <name>Languages</name>
+    <message>
+        <source>Spanish</source>
+        <translation>español</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>inglés</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>francés</translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation>portugués</translation>
+    </message>
+    <message>
+        <source>[original in {language}]</source>
+        <translation>[original en {language}]</translation>
+    </message>
+    <message>
+        <source>[in {language}]</source>
+        <translation>[en {language}]</translation>
+    </message>
+</context>
+<context>
+    <name>Translations</name>
+    <message>
+        <source>Intervention</source>
+        <translation>Intervención</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Acuerdo</translation>
+    </message>
+    <message>
+        <source>Initiative (title)</source>
+        <translation>Iniciativa (título)</translation>
+    </message>
+    <message>
+        <source>Initiative (description)</source>
+        <translation>Iniciativa (descripción)</translation>
+    </message>
+    <message>
+        <source>{value} is not a language (for example es, en or fr).</source>
+        <translation>{value} no es un idioma (por ejemplo es, en o fr).</translation>
+    </message>
+    <message>
+        <source>There is no kind of text {kind}.</source>
+        <translation>No hay un tipo de texto {kind}.</translation>
+    </message>
+    <message>
+        <source>That text is no longer in the record.</source>
+        <translation>Ese texto ya no está en el registro.</translation>
+    </message>
+    <message>
+        <source>Write the text in its original language too.</source>
+        <translation>Escriba también el texto en su idioma original.</translation>
+    </message>
+    <message>
+        <source>This text cannot be left empty.</source>
+        <translation>Este texto no puede quedar vacío.</translation>
+    </message>
+    <message>
+        <source>The text is too long ({limit} characters at most).</source>
+        <translation>El texto es demasiado largo ({limit} caracteres como máximo).</translation>
+    </message>
+</context>
 </TS>

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from encounter_desk.chair.clock import format_duration
+from encounter_desk.core.bilingual import Bilingual
 from encounter_desk.core.i18n import in_language
 from encounter_desk.core.paper import paper_of
 from encounter_desk.declaration import annex as declaration_annex
@@ -114,6 +115,8 @@ class AgreementLine:
     """The tally of a vote (None for an agreement adopted by consensus)."""
     votes_against: int | None = None
     abstentions: int | None = None
+    texts: Bilingual = Bilingual()
+    """The text in every language held (the AKN carries them all)."""
 
 
 @dataclass(frozen=True)
@@ -232,7 +235,8 @@ def agreement_lines(ctx: MinutesContext, sitting: Sitting,
                                  row.adoption_text(ctx.lang), row.is_annex, row.annex_title,
                                  votes_for=(row.votes_for or 0) if voted else None,
                                  votes_against=(row.votes_against or 0) if voted else None,
-                                 abstentions=(row.abstentions or 0) if voted else None))
+                                 abstentions=(row.abstentions or 0) if voted else None,
+                                 texts=row.texts))
     return tuple(out)
 
 
@@ -242,8 +246,8 @@ def initiative_lines(rows: list[initiatives.InitiativeRow], lang: str) -> tuple[
             id=r.id,
             delegation_code=r.delegation_code,
             delegation=r.delegation(lang),
-            title=r.title,
-            description=r.description,
+            title=r.title_in(lang),
+            description=r.description_in(lang),
             kind_text=initiatives.kind_label(r.kind, lang),
             sponsors=r.sponsor_names(),
             target_date=long_date(r.target_date, lang) if r.target_date else "",
