@@ -88,6 +88,11 @@ class TextRow:
     text: Bilingual
 
     @property
+    def id(self) -> str:
+        """One key across the kinds of text ("summary:12")."""
+        return f"{self.kind}:{self.record_id}"
+
+    @property
     def missing(self) -> tuple[str, ...]:
         return self.text.missing()
 
@@ -132,7 +137,9 @@ def texts_in(session: Session, sitting_id: int, lang: str | None = None) -> list
         d = delegations.get(i.delegation_id)
         where = f" — {d.name(lang)}" if d is not None else ""
         for kind in (INITIATIVE_TITLE, INITIATIVE_DESCRIPTION):
-            rows.append(_row(kind, i, tr.translate("Translations", kind.label) + where))
+            row = _row(kind, i, tr.translate("Translations", kind.label) + where)
+            if kind.required or not row.text.is_empty():  # no description: nothing to translate
+                rows.append(row)
     return rows
 
 

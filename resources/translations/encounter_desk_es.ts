@@ -4422,6 +4422,10 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <source>Roll call</source>
         <translation>Pase de lista</translation>
     </message>
+    <message>
+        <source>Translations</source>
+        <translation>Traducciones</translation>
+    </message>
 </context>
 <context>
     <name>RollCallModel</name>
@@ -8360,6 +8364,92 @@ Replace the draft with this file? Its amendments and statements are lost.</sourc
     <message>
         <source>The text is too long ({limit} characters at most).</source>
         <translation>El texto es demasiado largo ({limit} caracteres como máximo).</translation>
+    </message>
+</context>
+<context>
+    <name>TextsModel</name>
+    <message>
+        <source>Text of</source>
+        <translation>Texto de</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <source>— translation missing —</source>
+        <translation>— falta la traducción —</translation>
+    </message>
+</context>
+<context>
+    <name>TranslationsPage</name>
+    <message>
+        <source>Only texts awaiting a translation</source>
+        <translation>Solo los textos que esperan traducción</translation>
+    </message>
+    <message>
+        <source>The text in both languages</source>
+        <translation>El texto en ambos idiomas</translation>
+    </message>
+    <message>
+        <source>Original &amp;language</source>
+        <translation>&amp;Idioma original</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>Ctrl+S</source>
+        <translation>Ctrl+S</translation>
+    </message>
+    <message>
+        <source>Save and &amp;next awaiting</source>
+        <translation>Guardar e ir al &amp;siguiente pendiente</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Intro</translation>
+    </message>
+    <message>
+        <source>1 of {total} texts awaits a translation.</source>
+        <translation>1 de {total} textos espera traducción.</translation>
+    </message>
+    <message>
+        <source>{awaiting} of {total} texts await a translation.</source>
+        <translation>{awaiting} de {total} textos esperan traducción.</translation>
+    </message>
+    <message>
+        <source>Original ({language})</source>
+        <translation>Original ({language})</translation>
+    </message>
+    <message>
+        <source>{language} — original</source>
+        <translation>{language}: original</translation>
+    </message>
+    <message>
+        <source>{language} — translation</source>
+        <translation>{language}: traducción</translation>
+    </message>
+    <message>
+        <source>{language} — translation missing</source>
+        <translation>{language}: falta la traducción</translation>
+    </message>
+    <message>
+        <source>Write the text in {language} here.</source>
+        <translation>Escriba aquí el texto en {language}.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Guardado.</translation>
     </message>
 </context>
 </TS>
