@@ -155,9 +155,13 @@ def _apply(session: Session, i: Initiative, values: dict[str, Any]) -> None:
         translate("Initiatives", "An initiative has no field {name}.").format(name=names),
         code="initiative.field"))
     sponsor_ids: Sequence[int] | None = values.pop("sponsor_ids", None)
-    if "original_language" in values:
-        i.original_language = checked_language(values.pop("original_language"))
     language = i.original_language or "es"
+    if "original_language" in values:  # corrected: the texts given so far move along
+        language = checked_language(values.pop("original_language"))
+        for name in ("title", "description"):
+            Bilingual.of(i, name, i.original_language or "es").with_language(language).write(
+                i, name)
+        i.original_language = language
     for name, clean in (("title", text.clean), ("description", long_text)):
         kept = Bilingual.of(i, name, language)
         for suffix in ("es", "en", "original"):

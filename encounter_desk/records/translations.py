@@ -102,15 +102,17 @@ def _row(kind: TextKind, record: Any, label: str) -> TextRow:
     return TextRow(kind.key, record.id, label, Bilingual.of(record, kind.name, language))
 
 
-def sitting_texts(db: Database, sitting_id: int, lang: str | None = None) -> list[TextRow]:
-    """The sitting's texts to hold in both languages, in the order of its minutes."""
+def sitting_texts(db: Database, sitting_id: int | None = None, lang: str | None = None, *,
+                  number: int | None = None) -> list[TextRow]:
+    """The sitting's texts to hold in both languages, in the order of its minutes (the
+    sitting by its id, or by its ``number``)."""
     with db.read() as session:
+        sitting_id = find_sitting(session, sitting_id=sitting_id, number=number).id
         return texts_in(session, sitting_id, lang)
 
 
 def texts_in(session: Session, sitting_id: int, lang: str | None = None) -> list[TextRow]:
     tr = in_language(lang)
-    find_sitting(session, sitting_id=sitting_id)
     speeches = session.scalars(
         select(Speech).where(Speech.sitting_id == sitting_id, Speech.state.in_(GIVEN),
                              Speech.started_at.is_not(None))
@@ -158,22 +160,31 @@ def checked_language(value: str | None) -> str:
     return code
 
 
-def save_text(db: Database, kind: str, record_id: int, *, language: str, es: str = "",
-              en: str = "", original: str = "") -> TextRow:
+def save_text(db: Database, kind: str, record_id: int, *, language: str | None = None,
+              es: str | None = None, en: str | None = None,
+              original: str | None = None) -> TextRow:
     """Keep one text as the secretary entered it: Spanish, English, and the original when
-    ``language`` is neither. Changing the language changes the record's original language
-    (for a speech: the language spoken), for all its texts."""
+    the language is neither (None: that side, or the language, as it was). Changing the
+    language changes the record's original language (for a speech: the language spoken),
+    for all its texts; the original text moves along (see ``Bilingual.with_language``)."""
     found = KINDS.get(kind)
     if found is None:
         raise RecordsError(translate("Translations", "There is no kind of text {kind}.")
                            .format(kind=kind), code="translation.kind")
-    code = checked_language(language)
+    code = checked_language(language) if language is not None else None
     with db.write() as session:
         record = session.get(found.model, record_id)
         if record is None:
             raise RecordsError(translate("Translations", "That text is no longer in the record."),
                                code="translation.missing")
-        value = Bilingual(found.clean(es), found.clean(en), found.clean(original), code)
+        before = getattr(record, found.language_attr) or "es"
+        code = code or before
+        for text_kind in texts_of(record):  # every text of the record follows the language
+            Bilingual.of(record, text_kind.name, before).with_language(code).write(
+                record, text_kind.name)
+        kept = Bilingual.of(record, found.name, code)
+        value = Bilingual(*(found.clean(new) if new is not None else old for new, old in
+                            ((es, kept.es), (en, kept.en), (original, kept.original))), code)
         if code not in WORKING and not value.original:
             raise RecordsError(
                 translate("Translations", "Write the text in its original language too."),
@@ -187,10 +198,6 @@ def save_text(db: Database, kind: str, record_id: int, *, language: str, es: str
             raise RecordsError(
                 translate("Translations", "The text is too long ({limit} characters at most).")
                 .format(limit=found.limit), code="translation.too_long")
-        for other in texts_of(record):
-            if other is not found:
-                old = getattr(record, other.language_attr) or "es"
-                Bilingual.of(record, other.name, old).with_language(code).write(record, other.name)
         value.write(record, found.name)
         setattr(record, found.language_attr, code)
         session.flush()

@@ -1304,6 +1304,62 @@
         <source>Commitment {id} is already at that stage ({stage}): nothing recorded.</source>
         <translation>El compromiso {id} ya está en esa etapa ({stage}): no se registró nada.</translation>
     </message>
+    <message>
+        <source>list a session's texts and the translations they lack</source>
+        <translation>lista los textos de una sesión y las traducciones que les faltan</translation>
+    </message>
+    <message>
+        <source>List each text of a session's record (summaries, agreements, initiatives) with its key, its original language and its Spanish and English.</source>
+        <translation>Lista cada texto del registro de una sesión (resúmenes, acuerdos, iniciativas) con su clave, su idioma original y su versión en español y en inglés.</translation>
+    </message>
+    <message>
+        <source>awaiting {languages}</source>
+        <translation>falta: {languages}</translation>
+    </message>
+    <message>
+        <source>both languages</source>
+        <translation>ambos idiomas</translation>
+    </message>
+    <message>
+        <source>{awaiting} of {total} texts await a translation.</source>
+        <translation>{awaiting} de {total} textos esperan traducción.</translation>
+    </message>
+    <message>
+        <source>write a text of the record in Spanish, English or its original</source>
+        <translation>escribe un texto del registro en español, en inglés o en su original</translation>
+    </message>
+    <message>
+        <source>Write one text of the record (its key from `texts`): --es and --en its Spanish and English, --original the words of an original in another language, --language its original language. What is not given stays as it was.</source>
+        <translation>Escribe un texto del registro (su clave, de `texts`): --es y --en su versión en español y en inglés, --original las palabras de un original en otro idioma, --language su idioma original. Lo que no se indica queda como estaba.</translation>
+    </message>
+    <message>
+        <source>{key} is not a text's key such as summary:12 (see the texts command).</source>
+        <translation>{key} no es la clave de un texto como summary:12 (vea la orden texts).</translation>
+    </message>
+    <message>
+        <source>Text {key} saved (original: {language}).</source>
+        <translation>Texto {key} guardado (original: {language}).</translation>
+    </message>
+    <message>
+        <source>Still awaiting: {languages}.</source>
+        <translation>Falta aún: {languages}.</translation>
+    </message>
+    <message>
+        <source>only the texts still awaiting a translation</source>
+        <translation>solo los textos que aún esperan traducción</translation>
+    </message>
+    <message>
+        <source>the text's key, from texts</source>
+        <translation>la clave del texto, de texts</translation>
+    </message>
+    <message>
+        <source>its original language (es, en, fr, pt…)</source>
+        <translation>su idioma original (es, en, fr, pt…)</translation>
+    </message>
+    <message>
+        <source>the text in its original language, when that is neither</source>
+        <translation>el texto en su idioma original, si no es ninguno de los dos</translation>
+    </message>
 </context>
 <context>
     <name>Camera</name>
@@ -2765,6 +2821,10 @@
     <message>
         <source>Has a target date</source>
         <translation>Tiene fecha prevista</translation>
+    </message>
+    <message>
+        <source>Language pledged in</source>
+        <translation>Idioma en que se asumió</translation>
     </message>
 </context>
 <context>

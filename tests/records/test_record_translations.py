@@ -89,8 +89,8 @@ def test_correcting_the_original_language_keeps_the_text(demo_db):
 
 @pytest.mark.parametrize(("kind", "values", "code"), [
     ("summary", {"language": "klingon"}, "translation.language"),
-    ("summary", {"language": "fr", "es": "Traducción sin original."}, "translation.original"),
-    ("agreement", {"language": "es"}, "translation.empty"),
+    ("summary", {"language": "fr", "es": "Traducción.", "original": " "}, "translation.original"),
+    ("agreement", {"language": "es", "es": "", "en": ""}, "translation.empty"),
     ("initiative_title", {"language": "es", "es": "x" * 401}, "translation.too_long"),
     ("speech", {"language": "es"}, "translation.kind"),
 ])
@@ -101,6 +101,13 @@ def test_bad_input_is_refused_and_nothing_is_written(demo_db, kind, values, code
         translations.save_text(demo_db, kind, target.record_id, **values)
     assert refused.value.code == code
     assert texts(demo_db) == rows
+
+
+def test_what_is_not_given_stays_as_it_was(demo_db):
+    question = by_label(texts(demo_db), "Intervention 11 ")
+    saved = translations.save_text(demo_db, "summary", question.record_id, es="Pregunta.")
+    assert (saved.text.es, saved.text.en, saved.text.language) == (
+        "Pregunta.", question.text.en, "en")
 
 
 def test_a_text_deleted_meanwhile_is_refused(demo_db):

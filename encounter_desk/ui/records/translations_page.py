@@ -80,6 +80,24 @@ class TextsModel(SittingTableModel):
         return super().tooltip(row, column)
 
 
+def language_box(name: str, code: str = "es") -> QComboBox:
+    """The original language of a text: Spanish, English, French, Portuguese (and the one
+    ``code`` names if it is another)."""
+    box = named(QComboBox(), name)
+    set_languages(box, code)
+    return box
+
+
+def set_languages(box: QComboBox, code: str | None) -> None:
+    """Fill ``box`` with the languages in the interface's language, ``code`` chosen."""
+    box.blockSignals(True)
+    box.clear()
+    for known in dict.fromkeys((*LANGUAGE_NAMES, code or "es")):
+        box.addItem(f"{language_name(known)} ({known})", known)
+    box.setCurrentIndex(box.findData(code or "es"))
+    box.blockSignals(False)
+
+
 def _text_box(name: str) -> QPlainTextEdit:
     box = named(QPlainTextEdit(), name)
     box.setTabChangesFocus(True)  # Tab goes on to the next box, as in a form
@@ -109,7 +127,7 @@ class TranslationsPage(Retranslating, QWidget):
 
         self.editor = named(QGroupBox(), "translationEditor")
         self.language_label = QLabel()
-        self.language = named(QComboBox(), "translationLanguage")
+        self.language = language_box("translationLanguage")
         self.original_label = QLabel()
         self.original = _text_box("translationOriginal")
         self.original.setMaximumHeight(90)
@@ -157,13 +175,7 @@ class TranslationsPage(Retranslating, QWidget):
         self.save_button.setToolTip(self.tr("Ctrl+S"))
         self.next_button.setText(self.tr("Save and &next awaiting"))
         self.next_button.setToolTip(self.tr("Ctrl+Enter"))
-        keep = self.language.currentData()
-        self.language.blockSignals(True)
-        self.language.clear()
-        for code in LANGUAGE_NAMES:
-            self.language.addItem(f"{language_name(code)} ({code})", code)
-        self.language.setCurrentIndex(max(0, self.language.findData(keep)))
-        self.language.blockSignals(False)
+        set_languages(self.language, self.language.currentData())
         self._show_count()
         self._show_sides()
 
@@ -209,12 +221,7 @@ class TranslationsPage(Retranslating, QWidget):
         self.editor.setEnabled(row is not None)
         self.status.clear()
         text = row.text if row is not None else None
-        self.language.blockSignals(True)
-        code = text.language if text is not None else "es"
-        if self.language.findData(code) < 0:
-            self.language.addItem(language_name(code), code)
-        self.language.setCurrentIndex(self.language.findData(code))
-        self.language.blockSignals(False)
+        set_languages(self.language, text.language if text is not None else "es")
         self.spanish.setPlainText(text.es if text else "")
         self.english.setPlainText(text.en if text else "")
         self.original.setPlainText(text.original if text else "")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from encounter_desk.demo import build as demo
 from encounter_desk.event import sittings
-from encounter_desk.records import agreements, translations
+from encounter_desk.records import agreements, initiatives, translations
 from encounter_desk.ui.records import RecordsWorkspace
 from encounter_desk.ui.records.translations_page import TextsModel
 from encounter_desk.ui.widgets.workspace import AppContext
@@ -120,3 +121,28 @@ def test_an_agreement_added_meanwhile_is_listed_when_the_tab_is_shown_again(reco
     n = row_labelled(page, "Agreement 3")
     assert page.model.data(page.model.index(n, TextsModel.ORIGINAL)) == "English"
     assert page.awaiting_label.text() == "9 of 28 texts await a translation."
+
+
+def test_an_initiative_pledged_in_english_is_kept_as_an_english_original(records, qtbot):
+    records.tabs.setCurrentWidget(records.initiatives)
+    page = records.initiatives
+    page.add_button.click()
+    form = page.dialog
+    delegation = form.findChild(QComboBox, "initiativeDelegation")
+    delegation.setCurrentIndex(delegation.findText("Belize"))
+    language = form.findChild(QComboBox, "initiativeLanguage")
+    assert language.currentData() == "es" and language.count() == 4
+    language.setCurrentIndex(language.findData("en"))
+    form.findChild(QLineEdit, "initiativeTitle").setText("Domestic Workers Protection Bill")
+    form.save()
+    assert page.dialog is None
+    made = next(r for r in initiatives.list_initiatives(records.db)
+                if r.title == "Domestic Workers Protection Bill")
+    assert (made.titles.en, made.titles.es, made.titles.language) == (
+        "Domestic Workers Protection Bill", "", "en")
+    assert made.title_in("es") == "Domestic Workers Protection Bill [original en inglés]"
+    # it awaits its Spanish in the Translations tab
+    records.tabs.setCurrentWidget(records.translations)
+    rows = records.translations.model.rows()
+    title = next(r for r in rows if r.kind == "initiative_title" and r.record_id == made.id)
+    assert title.missing == ("es",)
