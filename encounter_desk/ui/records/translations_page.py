@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,7 +35,14 @@ from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP
 from encounter_desk.records import translations
 from encounter_desk.records.translations import TextRow
-from encounter_desk.ui.widgets.layout import hbox, named, problem_label, show_status, vbox
+from encounter_desk.ui.widgets.layout import (
+    PROBLEM_COLOUR,
+    hbox,
+    named,
+    problem_label,
+    show_status,
+    vbox,
+)
 from encounter_desk.ui.widgets.retranslating import Retranslating
 from encounter_desk.ui.widgets.table_model import Column, SittingTableModel
 from encounter_desk.ui.widgets.workspace import AppContext
@@ -73,6 +80,14 @@ class TextsModel(SittingTableModel):
         if lang in row.missing:
             return QCoreApplication.translate("TextsModel", "— translation missing —")
         return ""
+
+    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """A missing translation in the problem red, seen at a glance down the list."""
+        if (role == Qt.ItemDataRole.ForegroundRole and index.isValid()
+                and index.column() >= self.SPANISH
+                and WORKING[index.column() - self.SPANISH] in self.row_at(index.row()).missing):
+            return QBrush(QColor(PROBLEM_COLOUR))
+        return super().data(index, role)
 
     def tooltip(self, row: TextRow, column: int) -> str | None:
         if column >= self.SPANISH:

@@ -11,6 +11,7 @@ from encounter_desk.event import sittings
 from encounter_desk.records import agreements, initiatives, translations
 from encounter_desk.ui.records import RecordsWorkspace
 from encounter_desk.ui.records.translations_page import TextsModel
+from encounter_desk.ui.widgets.layout import PROBLEM_COLOUR
 from encounter_desk.ui.widgets.workspace import AppContext
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
@@ -42,6 +43,10 @@ def test_the_list_says_what_awaits_a_translation(records, qtmodeltester):
     n = row_labelled(page, "Intervention 11 ")
     assert page.model.data(page.model.index(n, TextsModel.ORIGINAL)) == "English"
     assert page.model.data(page.model.index(n, TextsModel.SPANISH)) == "— translation missing —"
+    red = Qt.ItemDataRole.ForegroundRole
+    assert page.model.data(page.model.index(n, TextsModel.SPANISH), red).color().name() == \
+        PROBLEM_COLOUR
+    assert page.model.data(page.model.index(n, TextsModel.ENGLISH), red) is None
     page.only_awaiting.setChecked(True)
     assert page.model.rowCount() == 8 and all(r.missing for r in page.model.rows())
 
