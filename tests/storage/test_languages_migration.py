@@ -1,6 +1,6 @@
 """Migration 0011: single-language texts move into the column of their language, none lost.
 
-A demo event is made at head, taken down to 0010 (one ``summary`` per speech, initiatives
+A demo event is made at head, taken down to the revision before (one ``summary`` per speech, initiatives
 with one ``title``), given a few texts the way an older file holds them, and upgraded
 again, on SQLite and on PostgreSQL.
 """
@@ -29,9 +29,9 @@ def old_url(request, db_path):
         if engine.dialect.name == "sqlite":
             conn.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")
         with conn.begin():
-            command.downgrade(schema._alembic_config(conn), "0010")
+            command.downgrade(schema._alembic_config(conn), "0011_issue14")
         with conn.begin():
-            # texts as a file of 0010 holds them: one language each
+            # texts as an older file holds them: one language each
             speeches = conn.execute(text("SELECT id FROM speech WHERE summary <> '' "
                                          "ORDER BY started_at")).scalars().all()
             samples = [("Resumen en español.", "es"), ("A summary in English.", "en"),

@@ -41,6 +41,21 @@ class SpeechState(Vocabulary):
 SPEECH_STATE_LABELS = SpeechState.labels()
 
 
+class PointReason(Vocabulary):
+    """What a point of order is about; "other" needs its short text."""
+
+    PROCEDURE = "procedure", QT_TRANSLATE_NOOP("PointReason", "Procedure")
+    QUORUM = "quorum", QT_TRANSLATE_NOOP("PointReason", "Quorum")
+    INTERPRETATION = "interpretation", QT_TRANSLATE_NOOP("PointReason", "Interpretation")
+    TIME = "time", QT_TRANSLATE_NOOP("PointReason", "Time")
+    OTHER = "other", QT_TRANSLATE_NOOP("PointReason", "Other")
+
+
+POINT_REASON_LABELS = PointReason.labels()
+REASON_TEXT_LENGTH = 200
+"""The most characters a point of order's own words may have."""
+
+
 class Speech(Base):
     __tablename__ = "speech"
     __table_args__ = (
@@ -87,6 +102,11 @@ class Speech(Base):
     summary_original: Mapped[str] = mapped_column(Text, default="")
     """The summary in the language spoken when that is neither Spanish nor English
     (see :mod:`encounter_desk.core.bilingual`)."""
+    reason: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    """A point of order's :class:`PointReason` ("" : not stated yet, and every other kind)."""
+    reason_text: Mapped[str] = mapped_column(
+        String(REASON_TEXT_LENGTH), default="", server_default="")
+    """A point of order's reason in a few words, as the chair wrote it down."""
     withdrawn_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
     @property

@@ -11,7 +11,7 @@ moves into the column of that language, so nothing is lost:
 - an initiative's ``title``/``description`` were Spanish (the register's language).
 
 Revision ID: 0011_issue12_lang
-Revises: 0010
+Revises: 0011_issue14
 Create Date: 2026-11-30 22:45:00
 """
 
@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0011_issue12_lang"
-down_revision = "0010"
+down_revision = "0011_issue14"
 branch_labels = None
 depends_on = None
 
