@@ -116,8 +116,8 @@ def set_languages(box: QComboBox, code: str | None) -> None:
 def _text_box(name: str) -> QPlainTextEdit:
     box = named(QPlainTextEdit(), name)
     box.setTabChangesFocus(True)  # Tab goes on to the next box, as in a form
-    box.setMinimumHeight(70)
-    box.setMaximumHeight(150)
+    box.setMinimumHeight(60)
+    box.setMaximumHeight(120)
     return box
 
 
@@ -135,6 +135,7 @@ class TranslationsPage(Retranslating, QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        self.table.setMinimumHeight(170)  # five texts or so, even on a 1024 × 600 screen
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -145,7 +146,7 @@ class TranslationsPage(Retranslating, QWidget):
         self.language = language_box("translationLanguage")
         self.original_label = QLabel()
         self.original = _text_box("translationOriginal")
-        self.original.setMaximumHeight(90)
+        self.original.setMaximumHeight(72)
         self.spanish_label = named(QLabel(), "translationSpanishLabel")
         self.spanish = _text_box("translationSpanish")
         self.english_label = named(QLabel(), "translationEnglishLabel")
