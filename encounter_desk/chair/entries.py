@@ -354,7 +354,7 @@ class EntryBuilder:
             limit_seconds=limit,
             custom_limit=s.custom_limit,
             language=s.language,
-            summary=s.summary,
+            summary=s.summary.original_text,
             first_of_sitting=first,
             reason=s.reason or "",
             reason_text=s.reason_text or "",

@@ -68,12 +68,14 @@ def adjust_time(db: Database, speech_id: int, seconds: int) -> QueueEntry:
 
 
 def set_summary(db: Database, speech_id: int, summary: str) -> QueueEntry:
-    """The secretary's summary line for the minutes."""
+    """The secretary's summary line for the minutes, in the language spoken (its original;
+    the translations are entered in Records, see :mod:`encounter_desk.records.translations`)."""
     with db.write() as session:
         speech = require_speech(session, speech_id)
         text = " ".join((summary or "").split())
-        if speech.summary != text:
-            speech.summary = text
+        kept = speech.summary
+        if kept.original_text != text:
+            kept.with_text(kept.language, text).write(speech, "summary")
         return entry_of(session, speech)
 
 
@@ -90,5 +92,7 @@ def set_language(db: Database, speech_id: int, language: str) -> QueueEntry:
     with db.write() as session:
         speech = require_speech(session, speech_id)
         if speech.language != code:
+            # the summary given so far was in the language now set
+            speech.summary.with_language(code or "es").write(speech, "summary")
             speech.language = code
         return entry_of(session, speech)

@@ -19,7 +19,16 @@ import sys
 from collections.abc import Sequence
 
 from encounter_desk import __version__
-from encounter_desk.cli import declaration, desk, event, records, roadmap, roster, storage
+from encounter_desk.cli import (
+    declaration,
+    desk,
+    event,
+    records,
+    roadmap,
+    roster,
+    storage,
+    translations,
+)
 from encounter_desk.cli import desktop as app
 from encounter_desk.cli.common import CommandError
 from encounter_desk.cli.desktop import Desktop
@@ -34,7 +43,7 @@ __all__ = ["GROUPS", "CommandError", "Desktop", "build_parser", "main"]
 log = logging.getLogger(__name__)
 
 # The groups of commands, in the order --help lists them; each has register(subparsers).
-GROUPS = (app, event, roster, desk, storage, records, declaration, roadmap)
+GROUPS = (app, event, roster, desk, storage, records, translations, declaration, roadmap)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -21,6 +21,7 @@ import zoneinfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from encounter_desk.core.bilingual import Bilingual
 from encounter_desk.records.attendance.counts import counts_from
 from encounter_desk.records.attendance.roll_call import roll_call_in
 from encounter_desk.storage.models import (
@@ -68,7 +69,7 @@ SPEECHES = (
      "trabajadoras agrícolas y del hogar en tránsito."),
     (3, ("CA", 1), SpeechKind.POINT_OF_ORDER, "09:51:30", 41, "fr",
      "Signale que l'interprétation vers le français ne fonctionne pas dans les rangées du "
-     "fond; la Presidencia suspende brevemente la intervención hasta que se restablece."),
+     "fond; la présidence suspend brièvement l'intervention jusqu'à son rétablissement."),
     (3, ("MX", 1), SpeechKind.STATEMENT, "09:54:30", 168, "es",
      "Presenta las reformas recientes a la Ley de Migración mexicana en materia de "
      "reunificación familiar y acceso a la justicia de mujeres migrantes."),
@@ -96,6 +97,32 @@ SPEECHES = (
      "Présente l'expérience du Québec en matière d'accueil des femmes réfugiées et "
      "propose un échange entre commissions parlementaires."),
 )
+
+# The secretariat's translations of the summaries, by the speech's start: (Spanish, English);
+# None where it is the original or not translated yet (the minutes mark those).
+SUMMARY_TRANSLATIONS = {
+    "09:41:10": (None,
+                 "Declares the sitting open, greets the delegations of the eleven member "
+                 "countries and verifies the quorum from the attendance register."),
+    "09:45:05": (None,
+                 "Conveys the greetings of the Foreign Minister of El Salvador and recalls the "
+                 "mandate of the Regional Conference on Migration on protecting migrant women."),
+    "09:50:02": (None,
+                 "Welcomes the delegations to Chiapas, Mexico's southern border, and highlights "
+                 "the situation of women farm and domestic workers in transit."),
+    "09:51:30": ("Señala que la interpretación al francés no funciona en las filas del fondo; "
+                 "la Presidencia suspende brevemente la intervención hasta que se restablece.",
+                 None),
+    "09:54:30": (None,
+                 "Presents Mexico's recent amendments to the Migration Act on family "
+                 "reunification and migrant women's access to justice."),
+    "10:01:05": ("Apoya la agenda; destaca los datos sobre la trata de mujeres a lo largo del "
+                 "corredor y ofrece compartir la experiencia legislativa de los estados.",
+                 None),
+    "10:09:15": (None,
+                 "Presents the expected results: a Declaration on Migrant Women, concrete "
+                 "legislative initiatives and a follow-up mechanism."),
+}
 
 ACTUAL_START = "09:41:00"
 ADJOURNED = "10:27:30"
@@ -212,8 +239,9 @@ def hold_opening_sitting(session: Session, *, number: int = 1) -> Sitting:
             limit_seconds=limit,
             custom_limit=False,
             language=lang,
-            summary=summary,
         )
+        es, en = SUMMARY_TRANSLATIONS.get(start, (None, None))
+        Bilingual(es or "", en or "", "", lang).with_text(lang, summary).write(speech, "summary")
         speeches.append(speech)
         session.add(speech)
     session.flush()
@@ -239,7 +267,7 @@ def hold_opening_sitting(session: Session, *, number: int = 1) -> Sitting:
         others = BY_DELEGATION.get(number)
         session.add(Agreement(
             sitting_id=sitting.id, agenda_item_id=items[item_no].id, number=number,
-            text_es=text_es, text_en=text_en,
+            text_es=text_es, text_en=text_en, text_original="", original_language="es",
             adoption=(Adoption.VOTE if votes else Adoption.CONSENSUS).value,
             votes_for=votes_for, votes_against=votes_against, abstentions=abstentions,
             is_annex=False, annex_title="", created_at=created,
@@ -250,10 +278,16 @@ def hold_opening_sitting(session: Session, *, number: int = 1) -> Sitting:
     dominican = people["DO"]
     initiative = Initiative(
         delegation_id=delegations["DO"].id,
-        title="Ley de protección de las trabajadoras domésticas migrantes",
-        description="Reconoce el trabajo doméstico remunerado de mujeres migrantes, con "
-                    "contrato escrito, seguridad social y acceso a la inspección laboral "
-                    "sin importar la situación migratoria.",
+        original_language="es",
+        title_es="Ley de protección de las trabajadoras domésticas migrantes",
+        title_en="Act on the protection of migrant domestic workers",
+        title_original="",
+        # not translated yet: the English minutes print it marked "[original in Spanish]"
+        description_es="Reconoce el trabajo doméstico remunerado de mujeres migrantes, con "
+                       "contrato escrito, seguridad social y acceso a la inspección laboral "
+                       "sin importar la situación migratoria.",
+        description_en="",
+        description_original="",
         kind=InitiativeKind.BILL.value,
         target_date=dt.date(2018, 3, 31),
         status=InitiativeStatus.PLEDGED.value,

@@ -84,6 +84,9 @@ COMMITMENTS = (
 )
 
 
+ENGLISH_SPEAKING = ("BZ", "CA", "US")  # delegations that pledge in English
+
+
 def pledge_commitments(session: Session) -> None:
     """Add the demo's commitments (inside the caller's transaction, after sitting 1)."""
     delegations = {d.code: d for d in session.scalars(select(Delegation))}
@@ -97,7 +100,9 @@ def pledge_commitments(session: Session) -> None:
         delegation = delegations[code]
         stage = Stage(steps[-1][0]) if steps else Stage.ANNOUNCED
         initiative = Initiative(
-            delegation_id=delegation.id, title=text_es, description="", kind=kind,
+            delegation_id=delegation.id, title_es=text_es, title_en=text_en, title_original="",
+            description_es="", description_en="", description_original="",
+            original_language="en" if code in ENGLISH_SPEAKING else "es", kind=kind,
             target_date=target, status=STATUS_OF_STAGE[stage], sitting_id=sitting.id,
             stage=stage.value, horizon=horizon, indicator=indicator, focal_name=focal[0],
             focal_email=focal[1], text_es=text_es, text_en=text_en,

@@ -25,7 +25,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from encounter_desk.core import i18n
 from encounter_desk.core import names as text
+from encounter_desk.core.bilingual import Bilingual
 from encounter_desk.core.i18n import in_language, pick, translate
 from encounter_desk.event.delegation_votes import TALLIED, member_votes, tally, tally_text
 from encounter_desk.records.register import (
@@ -38,6 +40,7 @@ from encounter_desk.records.register import (
     known_fields,
     long_text,
 )
+from encounter_desk.records.translations import checked_language
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import (
     ADOPTION_LABELS,
@@ -78,6 +81,8 @@ class AgreementRow:
     number: int
     text_es: str
     text_en: str
+    text_original: str
+    original_language: str
     adoption: Adoption
     votes_for: int | None
     votes_against: int | None
@@ -88,8 +93,13 @@ class AgreementRow:
     delegation_votes: tuple[DelegationVote, ...] = ()
     """Each member delegation's vote, in canonical order, when taken by delegation."""
 
+    @property
+    def texts(self) -> Bilingual:
+        return Bilingual(self.text_es, self.text_en, self.text_original, self.original_language)
+
     def text(self, lang: str | None = None) -> str:
-        return pick(lang, self.text_es, self.text_en)
+        """The text in ``lang``, else the original marked so ("… [original en inglés]")."""
+        return self.texts.marked(lang or i18n.language())
 
     def adoption_text(self, lang: str | None = None) -> str:
         """"Adopted by consensus." / "Adopted by vote: 9 in favour, 1 against, 2 abstentions."
@@ -110,8 +120,9 @@ class AgreementRow:
 
 
 FIELDS = frozenset(
-    {"agenda_item_id", "number", "text_es", "text_en", "adoption", "votes_for",
-     "votes_against", "abstentions", "is_annex", "annex_title", "delegation_votes"}
+    {"agenda_item_id", "number", "text_es", "text_en", "text_original", "original_language",
+     "adoption", "votes_for", "votes_against", "abstentions", "is_annex", "annex_title",
+     "delegation_votes"}
 )
 
 
@@ -157,16 +168,19 @@ def _apply(session: Session, a: Agreement, values: dict[str, Any]) -> None:
     known_fields(values, FIELDS, lambda names: RecordsError(
         translate("Records", "An agreement has no field {name}.").format(name=names),
         code="agreement.field"))
-    for key in ("text_es", "text_en"):
+    for key in ("text_es", "text_en", "text_original"):
         if key in values:
             values[key] = long_text(values[key])
+    if "original_language" in values:
+        values["original_language"] = checked_language(values["original_language"])
     if "annex_title" in values:
         values["annex_title"] = text.clean(values["annex_title"])
     by_delegation = values.pop("delegation_votes", None)
     given = [key for key in COUNTS if values.get(key) not in (None, "")]
     for key, value in values.items():
         setattr(a, key, value)
-    if not (a.text_es or a.text_en):
+    a.texts.write(a, "text")  # an original in Spanish or English has no third column
+    if a.texts.is_empty():
         raise RecordsError(translate("Records", "Write the text of the agreement (in Spanish or in English)."), code="agreement.text")
     adoption = choice(Adoption, a.adoption, lambda: RecordsError(
         translate("Records", "An agreement is adopted by consensus or by vote, not {value!r}.")
@@ -267,8 +281,12 @@ def create_agreement(db: Database, sitting_id: int, **values: Any) -> AgreementR
             )
             values["number"] = (last or 0) + 1
         values.setdefault("adoption", Adoption.CONSENSUS.value)
+        # written in one language only: that one is the original
+        values.setdefault("original_language",
+                          "en" if values.get("text_en") and not values.get("text_es") else "es")
         values.setdefault("is_annex", False)
-        a = Agreement(sitting_id=sitting_id, text_es="", text_en="", annex_title="",
+        a = Agreement(sitting_id=sitting_id, text_es="", text_en="", text_original="",
+                      original_language="es", annex_title="",
                       created_at=db.clock())
         return AGREEMENTS.add(session, a, values)
 

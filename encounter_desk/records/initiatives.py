@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from encounter_desk.core import i18n
 from encounter_desk.core import names as text
+from encounter_desk.core.bilingual import Bilingual
 from encounter_desk.core.i18n import pick, translate
 from encounter_desk.records.people import NamedPerson
 from encounter_desk.records.register import (
@@ -33,6 +35,7 @@ from encounter_desk.records.register import (
     long_text,
 )
 from encounter_desk.records.roadmap.history import follow_status
+from encounter_desk.records.translations import checked_language
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import (
     INITIATIVE_KIND_LABELS,
@@ -68,8 +71,8 @@ class InitiativeRow:
     delegation_es: str
     delegation_en: str
     delegation_order: int
-    title: str
-    description: str
+    titles: Bilingual
+    descriptions: Bilingual
     kind: InitiativeKind
     target_date: dt.date | None
     status: InitiativeStatus
@@ -82,14 +85,32 @@ class InitiativeRow:
     def delegation(self, lang: str | None = None) -> str:
         return pick(lang, self.delegation_es, self.delegation_en)
 
+    @property
+    def title(self) -> str:
+        """The title as the delegation gave it."""
+        return self.titles.original_text or self.titles.es or self.titles.en
+
+    @property
+    def description(self) -> str:
+        return self.descriptions.original_text or self.descriptions.es or self.descriptions.en
+
+    def title_in(self, lang: str | None = None) -> str:
+        """The title for a document in ``lang``, the original marked when untranslated."""
+        return self.titles.marked(lang or i18n.language())
+
+    def description_in(self, lang: str | None = None) -> str:
+        return self.descriptions.marked(lang or i18n.language())
+
     def sponsor_names(self) -> str:
         return "; ".join(s.full_name for s in self.sponsors)
 
 
 FIELDS = frozenset(
     {"delegation_id", "title", "description", "kind", "target_date", "status", "sitting_id",
-     "sponsor_ids"}
+     "sponsor_ids", "original_language", "title_es", "title_en", "title_original",
+     "description_es", "description_en", "description_original"}
 )
+"""``title`` and ``description`` are the texts in the initiative's original language."""
 
 
 def row_of(i: Initiative, delegation: Delegation, sitting_number: int | None,
@@ -100,6 +121,8 @@ def row_of(i: Initiative, delegation: Delegation, sitting_number: int | None,
         delegation_es=delegation.name_es,
         delegation_en=delegation.name_en,
         delegation_order=delegation.canonical_order,
+        titles=i.titles,
+        descriptions=i.descriptions,
         kind=InitiativeKind(i.kind),
         status=InitiativeStatus(i.status),
         sitting_number=sitting_number,
@@ -132,15 +155,26 @@ def _apply(session: Session, i: Initiative, values: dict[str, Any]) -> None:
         translate("Initiatives", "An initiative has no field {name}.").format(name=names),
         code="initiative.field"))
     sponsor_ids: Sequence[int] | None = values.pop("sponsor_ids", None)
-    if "title" in values:
-        values["title"] = text.clean(values["title"])
-    if "description" in values:
-        values["description"] = long_text(values["description"])
+    language = i.original_language or "es"
+    if "original_language" in values:  # corrected: the texts given so far move along
+        language = checked_language(values.pop("original_language"))
+        for name in ("title", "description"):
+            Bilingual.of(i, name, i.original_language or "es").with_language(language).write(
+                i, name)
+        i.original_language = language
+    for name, clean in (("title", text.clean), ("description", long_text)):
+        kept = Bilingual.of(i, name, language)
+        for suffix in ("es", "en", "original"):
+            if f"{name}_{suffix}" in values:
+                kept = replace(kept, **{suffix: clean(values.pop(f"{name}_{suffix}"))})
+        if name in values:  # the text as given, in the original language
+            kept = kept.with_text(language, clean(values.pop(name)))
+        kept.write(i, name)
     for key, value in values.items():
         setattr(i, key, value)
-    if not i.title:
+    if i.titles.is_empty():
         raise RecordsError(translate("Initiatives", "Give the initiative a title."), code="initiative.title")
-    if len(i.title) > 400:
+    if max(len(i.title_es), len(i.title_en), len(i.title_original)) > 400:
         raise RecordsError(translate("Initiatives", "The title is too long (400 characters at most)."), code="initiative.title_long")
     if i.delegation_id is None or session.get(Delegation, i.delegation_id) is None:
         raise RecordsError(translate("Initiatives", "Choose the delegation that pledges the initiative."), code="initiative.delegation")
@@ -188,9 +222,9 @@ def create_initiative(db: Database, **values: Any) -> InitiativeRow:
         now = db.clock()
         values.setdefault("kind", InitiativeKind.BILL.value)
         values.setdefault("status", InitiativeStatus.PLEDGED.value)
-        values.setdefault("title", "")
-        values.setdefault("description", "")
-        i = Initiative(created_at=now, updated_at=now, delegation_id=None)
+        i = Initiative(created_at=now, updated_at=now, delegation_id=None, original_language="es",
+                       title_es="", title_en="", title_original="", description_es="",
+                       description_en="", description_original="")
         return INITIATIVES.add(session, i, values)
 
 

@@ -1312,6 +1312,62 @@
         <source>Commitment {id} is already at that stage ({stage}): nothing recorded.</source>
         <translation>El compromiso {id} ya está en esa etapa ({stage}): no se registró nada.</translation>
     </message>
+    <message>
+        <source>list a session's texts and the translations they lack</source>
+        <translation>lista los textos de una sesión y las traducciones que les faltan</translation>
+    </message>
+    <message>
+        <source>List each text of a session's record (summaries, agreements, initiatives) with its key, its original language and its Spanish and English.</source>
+        <translation>Lista cada texto del registro de una sesión (resúmenes, acuerdos, iniciativas) con su clave, su idioma original y su versión en español y en inglés.</translation>
+    </message>
+    <message>
+        <source>awaiting {languages}</source>
+        <translation>falta: {languages}</translation>
+    </message>
+    <message>
+        <source>both languages</source>
+        <translation>ambos idiomas</translation>
+    </message>
+    <message>
+        <source>{awaiting} of {total} texts await a translation.</source>
+        <translation>{awaiting} de {total} textos esperan traducción.</translation>
+    </message>
+    <message>
+        <source>write a text of the record in Spanish, English or its original</source>
+        <translation>escribe un texto del registro en español, en inglés o en su original</translation>
+    </message>
+    <message>
+        <source>Write one text of the record (its key from `texts`): --es and --en its Spanish and English, --original the words of an original in another language, --language its original language. What is not given stays as it was.</source>
+        <translation>Escribe un texto del registro (su clave, de `texts`): --es y --en su versión en español y en inglés, --original las palabras de un original en otro idioma, --language su idioma original. Lo que no se indica queda como estaba.</translation>
+    </message>
+    <message>
+        <source>{key} is not a text's key such as summary:12 (see the texts command).</source>
+        <translation>{key} no es la clave de un texto como summary:12 (vea la orden texts).</translation>
+    </message>
+    <message>
+        <source>Text {key} saved (original: {language}).</source>
+        <translation>Texto {key} guardado (original: {language}).</translation>
+    </message>
+    <message>
+        <source>Still awaiting: {languages}.</source>
+        <translation>Falta aún: {languages}.</translation>
+    </message>
+    <message>
+        <source>only the texts still awaiting a translation</source>
+        <translation>solo los textos que aún esperan traducción</translation>
+    </message>
+    <message>
+        <source>the text's key, from texts</source>
+        <translation>la clave del texto, de texts</translation>
+    </message>
+    <message>
+        <source>its original language (es, en, fr, pt…)</source>
+        <translation>su idioma original (es, en, fr, pt…)</translation>
+    </message>
+    <message>
+        <source>the text in its original language, when that is neither</source>
+        <translation>el texto en su idioma original, si no es ninguno de los dos</translation>
+    </message>
 </context>
 <context>
     <name>Camera</name>
@@ -2789,6 +2845,10 @@
     <message>
         <source>Has a target date</source>
         <translation>Tiene fecha prevista</translation>
+    </message>
+    <message>
+        <source>Language pledged in</source>
+        <translation>Idioma en que se asumió</translation>
     </message>
 </context>
 <context>
@@ -4505,6 +4565,10 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>Roll call</source>
         <translation>Pase de lista</translation>
+    </message>
+    <message>
+        <source>Translations</source>
+        <translation>Traducciones</translation>
     </message>
 </context>
 <context>
@@ -8358,6 +8422,162 @@ Replace the draft with this file? Its amendments and statements are lost.</sourc
     <message>
         <source>the default printer</source>
         <translation>la impresora predeterminada</translation>
+    </message>
+</context>
+<context>
+    <name>Languages</name>
+    <message>
+        <source>Spanish</source>
+        <translation>español</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>inglés</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>francés</translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation>portugués</translation>
+    </message>
+    <message>
+        <source>[original in {language}]</source>
+        <translation>[original en {language}]</translation>
+    </message>
+    <message>
+        <source>[in {language}]</source>
+        <translation>[en {language}]</translation>
+    </message>
+</context>
+<context>
+    <name>Translations</name>
+    <message>
+        <source>Intervention</source>
+        <translation>Intervención</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Acuerdo</translation>
+    </message>
+    <message>
+        <source>Initiative (title)</source>
+        <translation>Iniciativa (título)</translation>
+    </message>
+    <message>
+        <source>Initiative (description)</source>
+        <translation>Iniciativa (descripción)</translation>
+    </message>
+    <message>
+        <source>{value} is not a language (for example es, en or fr).</source>
+        <translation>{value} no es un idioma (por ejemplo es, en o fr).</translation>
+    </message>
+    <message>
+        <source>There is no kind of text {kind}.</source>
+        <translation>No hay un tipo de texto {kind}.</translation>
+    </message>
+    <message>
+        <source>That text is no longer in the record.</source>
+        <translation>Ese texto ya no está en el registro.</translation>
+    </message>
+    <message>
+        <source>Write the text in its original language too.</source>
+        <translation>Escriba también el texto en su idioma original.</translation>
+    </message>
+    <message>
+        <source>This text cannot be left empty.</source>
+        <translation>Este texto no puede quedar vacío.</translation>
+    </message>
+    <message>
+        <source>The text is too long ({limit} characters at most).</source>
+        <translation>El texto es demasiado largo ({limit} caracteres como máximo).</translation>
+    </message>
+</context>
+<context>
+    <name>TextsModel</name>
+    <message>
+        <source>Text of</source>
+        <translation>Texto de</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <source>— translation missing —</source>
+        <translation>— falta la traducción —</translation>
+    </message>
+</context>
+<context>
+    <name>TranslationsPage</name>
+    <message>
+        <source>Only texts awaiting a translation</source>
+        <translation>Solo los textos que esperan traducción</translation>
+    </message>
+    <message>
+        <source>The text in both languages</source>
+        <translation>El texto en ambos idiomas</translation>
+    </message>
+    <message>
+        <source>Original &amp;language</source>
+        <translation>&amp;Idioma original</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>Ctrl+S</source>
+        <translation>Ctrl+S</translation>
+    </message>
+    <message>
+        <source>Save and &amp;next awaiting</source>
+        <translation>Guardar e ir al &amp;siguiente pendiente</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Intro</translation>
+    </message>
+    <message>
+        <source>1 of {total} texts awaits a translation.</source>
+        <translation>1 de {total} textos espera traducción.</translation>
+    </message>
+    <message>
+        <source>{awaiting} of {total} texts await a translation.</source>
+        <translation>{awaiting} de {total} textos esperan traducción.</translation>
+    </message>
+    <message>
+        <source>Original ({language})</source>
+        <translation>Original ({language})</translation>
+    </message>
+    <message>
+        <source>{language} — original</source>
+        <translation>{language}: original</translation>
+    </message>
+    <message>
+        <source>{language} — translation</source>
+        <translation>{language}: traducción</translation>
+    </message>
+    <message>
+        <source>{language} — translation missing</source>
+        <translation>{language}: falta la traducción</translation>
+    </message>
+    <message>
+        <source>Write the text in {language} here.</source>
+        <translation>Escriba aquí el texto en {language}.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Guardado.</translation>
     </message>
 </context>
 <context>

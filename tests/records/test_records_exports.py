@@ -37,7 +37,9 @@ def test_agreements_are_numbered_validated_and_listed(demo_db):
     assert a.number == 1 and a.adoption_text("en") == "Adopted by consensus."
     b = agreements.create_agreement(demo_db, sitting, text_en="Second.", adoption="vote",
                                     votes_for=9, votes_against=1, abstentions=1)
-    assert b.number == 2 and b.text("es") == "Second."
+    # written in English only: English is its original, marked so in a Spanish document
+    assert b.number == 2 and b.original_language == "en"
+    assert b.text("es") == "Second. [original en inglés]" and b.text("en") == "Second."
     # The noun agrees with its number: 1 abstention, 2 abstentions (1 abstención, 2 abstenciones).
     assert b.adoption_text("en") == "Adopted by vote: 9 in favour, 1 against, 1 abstention."
     assert b.adoption_text("es") == ("Aprobado por votación: 9 a favor, 1 en contra, "
@@ -150,7 +152,7 @@ def test_attendance_export_csv_and_xlsx(demo_db, tmp_path):
 def test_speeches_export_neutralises_formulas(demo_db, tmp_path):
     with demo_db.write() as s:
         speech = s.scalar(select(Speech).order_by(Speech.started_at).limit(1))
-        speech.summary = "=HYPERLINK(\"http://evil\",\"clic\")"
+        speech.summary_en = "=HYPERLINK(\"http://evil\",\"clic\")"
     count = exports.export_speeches(demo_db, tmp_path / "s.xlsx", lang="en")
     assert count == 13
     sheet = load_workbook(tmp_path / "s.xlsx").active

@@ -1,4 +1,4 @@
-"""Migration 0011_issue12_votes: an event file at the revision before it gains the votes by delegation, and
+"""Migration 0012: an event file at the revision before it gains the votes by delegation, and
 goes back down without them."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from helpers.migrations import migrate_file
 from encounter_desk.storage import database as dbmod
 from encounter_desk.storage.database import open_database, sqlite_url
 
-BEFORE = "0011_issue14"
-"""The revision migration 0011_issue12_votes follows."""
+BEFORE = "0011"
+"""The revision migration 0012 follows."""
 
 
 def _tables(path) -> set[str]:

@@ -1,4 +1,4 @@
-"""Migration 0011_issue14: a file made before points of order had reasons keeps its speeches."""
+"""Migration 0011: a file made before points of order had reasons keeps its speeches."""
 
 from __future__ import annotations
 

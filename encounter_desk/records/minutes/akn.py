@@ -36,6 +36,7 @@ from lxml import etree
 
 from encounter_desk.chair.point_reasons import reason_label
 from encounter_desk.core import names as text
+from encounter_desk.core.bilingual import WORKING, Bilingual
 from encounter_desk.core.errors import Refusal
 from encounter_desk.core.files import atomic_output
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, in_language
@@ -68,11 +69,27 @@ def schema() -> etree.XMLSchema:
         return etree.XMLSchema(etree.parse(str(xsd)))
 
 
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
 def _e(parent: etree._Element | None, tag: str, **attrs: str) -> etree._Element:
     attrs = {k.rstrip("_"): v for k, v in attrs.items() if v is not None}
     if parent is None:
         return etree.Element(f"{{{NS}}}{tag}", attrs, nsmap={None: NS})
     return etree.SubElement(parent, f"{{{NS}}}{tag}", attrs)
+
+
+def _other_versions(parent: etree._Element, texts: Bilingual, lang: str, eid: str) -> None:
+    """The text in each other language held, one ``<p>`` each with its ``xml:lang`` (class
+    "original" or "translation"): the XML carries both languages, the print one."""
+    shown = texts.shown(lang).language
+    for code in dict.fromkeys((*WORKING, texts.language)):
+        version = texts.text_in(code)
+        if code != shown and version:
+            p = _e(parent, "p", eId=f"{eid}_{code}",
+                   class_="original" if code == texts.language else "translation")
+            p.set(XML_LANG, code)
+            p.text = version
 
 
 def _slug(value: str) -> str:
@@ -234,7 +251,7 @@ def build_debate(data: MinutesData) -> etree._ElementTree:
             if i.ended_at is not None:
                 attrs["endTime"] = _iso(i.ended_at)
             if i.language and i.language != lang:
-                attrs["{http://www.w3.org/XML/1998/namespace}lang"] = i.language
+                attrs[XML_LANG] = i.language
             container = sect
             if i.kind is SpeechKind.POINT_OF_ORDER:
                 # Its reason: a concept the point refers to, in its heading, its words.
@@ -260,6 +277,10 @@ def build_debate(data: MinutesData) -> etree._ElementTree:
                 org.tail = ")"
             p = _e(speech, "p")
             p.text = i.summary or i.kind_text
+            shown = i.summaries.shown(lang).language
+            if i.summary and shown != attrs.get(XML_LANG, lang):
+                p.set(XML_LANG, shown)
+            _other_versions(speech, i.summaries, lang, f"{eid}_spc_{i.number}")
             meta_p = _e(speech, "p", class_="record")
             meta_p.text = tr.translate("Minutes", "{kind}, {duration}, language {language}").format(
                 kind=i.kind_text, duration=i.duration, language=i.language.upper() or "?")
@@ -270,7 +291,9 @@ def build_debate(data: MinutesData) -> etree._ElementTree:
             _e(resolutions, "heading").text = tr.translate("Minutes", "Agreements")
         p = _e(resolutions, "p", eId=f"agreement_{a.number}")
         p.text = f"{a.number}. {a.annex_title if a.is_annex else a.text} {a.adoption_text}"
-        if a.delegation_votes:
+        if not a.is_annex:
+            _other_versions(resolutions, a.texts, lang, f"agreement_{a.number}")
+        if a.delegation_votes:  # after the text in every language: who voted how
             resolutions.append(_votes_by_delegation(a, refs, lang))
     for n, a in enumerate(data.annexes, start=1):
         # Declarations annexed in full.

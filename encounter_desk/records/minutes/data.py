@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from encounter_desk.chair.clock import format_duration
+from encounter_desk.core.bilingual import Bilingual
 from encounter_desk.core.i18n import in_language
 from encounter_desk.core.paper import paper_of
 from encounter_desk.declaration import annex as declaration_annex
@@ -117,6 +118,8 @@ class AgreementLine:
     abstentions: int | None = None
     delegation_votes: tuple[DelegationVote, ...] = ()
     """Each member delegation's vote, when the vote was taken by delegation."""
+    texts: Bilingual = Bilingual()
+    """The text in every language held (the AKN carries them all)."""
 
 
 @dataclass(frozen=True)
@@ -239,7 +242,8 @@ def agreement_lines(ctx: MinutesContext, sitting: Sitting,
             continue
         out.append(AgreementLine(row.number, row.agenda_item_number, row.text(ctx.lang),
                                  row.adoption_text(ctx.lang), row.is_annex, row.annex_title,
-                                 delegation_votes=row.delegation_votes, **tally))
+                                 delegation_votes=row.delegation_votes, texts=row.texts,
+                                 **tally))
     return tuple(out)
 
 
@@ -249,8 +253,8 @@ def initiative_lines(rows: list[initiatives.InitiativeRow], lang: str) -> tuple[
             id=r.id,
             delegation_code=r.delegation_code,
             delegation=r.delegation(lang),
-            title=r.title,
-            description=r.description,
+            title=r.title_in(lang),
+            description=r.description_in(lang),
             kind_text=initiatives.kind_label(r.kind, lang),
             sponsors=r.sponsor_names(),
             target_date=long_date(r.target_date, lang) if r.target_date else "",

@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from encounter_desk.chair.clock import SpeechTiming, format_duration
 from encounter_desk.chair.point_reasons import point_of_order_heading, point_of_order_line
+from encounter_desk.core.bilingual import Bilingual
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, in_language
 from encounter_desk.declaration import annex as declaration_annex
 from encounter_desk.records.minutes.context import MinutesContext, percent, t
@@ -64,6 +65,9 @@ class Intervention(NamedPerson):
     """"+0:27" when over time, else ""."""
     language: str
     summary: str
+    """The summary for the document's language, marked when it is the original only."""
+    summaries: Bilingual = Bilingual()
+    """The summary in every language held (the AKN carries them all)."""
     reason: str = ""
     """A point of order's reason (a PointReason value; "": not stated, other kinds)."""
     reason_text: str = ""
@@ -140,7 +144,9 @@ def gather_interventions(
                 over_time=over,
                 over_by="+" + format_duration(round(seconds) - s.limit_seconds) if over else "",
                 language=s.language or (p.language if p else ""),
-                summary=" — ".join(x for x in (subjects.get(s.id, ""), s.summary) if x),
+                summary=" — ".join(x for x in (subjects.get(s.id, ""),
+                                               s.summary.marked(ctx.lang)) if x),
+                summaries=s.summary,
                 **_reason(s, ctx.lang),
                 interrupts_id=s.interrupts_id,
             )

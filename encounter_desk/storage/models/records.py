@@ -28,6 +28,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from encounter_desk.core.bilingual import Bilingual
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP
 from encounter_desk.storage.models.base import Base, UTCDateTime, Vocabulary, utcnow
 from encounter_desk.storage.models.declaration import (
@@ -98,6 +99,9 @@ class Agreement(Base):
     """Numbered within the sitting (1, 2, …)."""
     text_es: Mapped[str] = mapped_column(Text, default="")
     text_en: Mapped[str] = mapped_column(Text, default="")
+    text_original: Mapped[str] = mapped_column(Text, default="")
+    original_language: Mapped[str] = mapped_column(String(5), default="es")
+    """The language the text was first given in (see :mod:`encounter_desk.core.bilingual`)."""
     adoption: Mapped[str] = mapped_column(String(20), default=Adoption.CONSENSUS.value)
     votes_for: Mapped[int | None] = mapped_column(Integer)
     votes_against: Mapped[int | None] = mapped_column(Integer)
@@ -111,10 +115,9 @@ class Agreement(Base):
         cascade="all, delete-orphan", order_by="AgreementVote.id")
     """Each member delegation's vote, when the vote was taken by delegation (else empty)."""
 
-    def text(self, lang: str) -> str:
-        if lang == "es":
-            return self.text_es or self.text_en
-        return self.text_en or self.text_es
+    @property
+    def texts(self) -> Bilingual:
+        return Bilingual.of(self, "text", self.original_language)
 
 
 class AgreementVote(DelegationVoteColumns, Base):
@@ -158,8 +161,15 @@ class Initiative(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     delegation_id: Mapped[int] = mapped_column(ForeignKey("delegation.id", ondelete="RESTRICT"))
-    title: Mapped[str] = mapped_column(String(400))
-    description: Mapped[str] = mapped_column(Text, default="")
+    title_es: Mapped[str] = mapped_column(String(400), default="")
+    title_en: Mapped[str] = mapped_column(String(400), default="")
+    title_original: Mapped[str] = mapped_column(String(400), default="")
+    description_es: Mapped[str] = mapped_column(Text, default="")
+    description_en: Mapped[str] = mapped_column(Text, default="")
+    description_original: Mapped[str] = mapped_column(Text, default="")
+    original_language: Mapped[str] = mapped_column(String(5), default="es")
+    """The language the delegation gave the title and description in (see
+    :mod:`encounter_desk.core.bilingual`)."""
     kind: Mapped[str] = mapped_column(String(20), default=InitiativeKind.BILL.value)
     target_date: Mapped[dt.date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(20), default=InitiativeStatus.PLEDGED.value)
@@ -181,6 +191,19 @@ class Initiative(Base):
         cascade="all, delete-orphan",
         order_by="InitiativeSponsor.position",
     )
+
+    @property
+    def titles(self) -> Bilingual:
+        return Bilingual.of(self, "title", self.original_language)
+
+    @property
+    def descriptions(self) -> Bilingual:
+        return Bilingual.of(self, "description", self.original_language)
+
+    @property
+    def title(self) -> str:
+        """The title as the delegation gave it (its original language)."""
+        return self.titles.original_text or self.titles.es or self.titles.en
 
 
 class InitiativeSponsor(Base):

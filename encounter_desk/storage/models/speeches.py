@@ -15,6 +15,7 @@ import datetime as dt
 from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
+from encounter_desk.core.bilingual import Bilingual
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP
 from encounter_desk.storage.models.base import Base, UTCDateTime, Vocabulary, utcnow
 
@@ -95,13 +96,22 @@ class Speech(Base):
     custom_limit: Mapped[bool] = mapped_column(Boolean, default=False)
     """The chair set this speaker's time; otherwise the list's default applies at the start."""
     language: Mapped[str] = mapped_column(String(5), default="")
-    summary: Mapped[str] = mapped_column(Text, default="")
+    """The language spoken: the original language of the summary too."""
+    summary_es: Mapped[str] = mapped_column(Text, default="")
+    summary_en: Mapped[str] = mapped_column(Text, default="")
+    summary_original: Mapped[str] = mapped_column(Text, default="")
+    """The summary in the language spoken when that is neither Spanish nor English
+    (see :mod:`encounter_desk.core.bilingual`)."""
     reason: Mapped[str] = mapped_column(String(20), default="", server_default="")
     """A point of order's :class:`PointReason` ("" : not stated yet, and every other kind)."""
     reason_text: Mapped[str] = mapped_column(
         String(REASON_TEXT_LENGTH), default="", server_default="")
     """A point of order's reason in a few words, as the chair wrote it down."""
     withdrawn_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+    @property
+    def summary(self) -> Bilingual:
+        return Bilingual.of(self, "summary", self.language)
 
 
 class SpeakerList(Base):

@@ -29,6 +29,7 @@ from encounter_desk.records import initiatives
 from encounter_desk.records.attendance import NOT_EXPECTED
 from encounter_desk.records.initiatives import InitiativeRow
 from encounter_desk.storage.models import InitiativeKind, InitiativeStatus
+from encounter_desk.ui.records.translations_page import language_box
 from encounter_desk.ui.widgets.form_dialog import FormDialog, Submit
 from encounter_desk.ui.widgets.layout import named
 
@@ -58,6 +59,7 @@ class InitiativeDialog(FormDialog):
             self.delegation.addItem(d.name(lang), d.id)
         self.sponsors = named(QListWidget(), "initiativeSponsors")
         self.sponsors.setMinimumHeight(110)
+        self.language = language_box("initiativeLanguage", row.titles.language if row else "es")
         self.title_box = named(QLineEdit(), "initiativeTitle")
         self.description = named(QPlainTextEdit(), "initiativeDescription")
         self.description.setMaximumHeight(110)
@@ -86,6 +88,7 @@ class InitiativeDialog(FormDialog):
         form = self.form
         form.addRow(self.tr("Delegation"), self.delegation)
         form.addRow(self.tr("Lawmakers (sponsors)"), self.sponsors)
+        form.addRow(self.tr("Language pledged in"), self.language)
         form.addRow(self.tr("Title"), self.title_box)
         form.addRow(self.tr("Short description"), self.description)
         form.addRow(self.tr("Kind"), self.kind)
@@ -152,7 +155,8 @@ class InitiativeDialog(FormDialog):
         return {
             "delegation_id": self.delegation.currentData(),
             "sponsor_ids": [pid for pid in order if pid in chosen],
-            "title": self.title_box.text(),
+            "original_language": self.language.currentData(),
+            "title": self.title_box.text(),  # in that language; translations: Translations tab
             "description": self.description.toPlainText(),
             "kind": self.kind.currentData(),
             "target_date": target,

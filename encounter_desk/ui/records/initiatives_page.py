@@ -49,7 +49,7 @@ class InitiativesModel(RecordTableModel):
         if column == self.SPONSORS:
             return row.sponsor_names()
         if column == self.TITLE:
-            return row.title
+            return row.title_in()
         if column == self.KIND:
             return initiatives.kind_label(row.kind.value, lang)
         if column == self.TARGET:
@@ -58,7 +58,7 @@ class InitiativesModel(RecordTableModel):
             return initiatives.status_label(row.status.value, lang)
         if column == self.SITTING:
             return row.sitting_number if row.sitting_number is not None else ""
-        return " ".join(row.description.split())
+        return " ".join(row.description_in().split())
 
     def edit_value(self, row: InitiativeRow, column: int) -> Any:
         if column == self.TARGET:
@@ -74,7 +74,7 @@ class InitiativesModel(RecordTableModel):
 
     def tooltip(self, row: InitiativeRow, column: int) -> str | None:
         if column == self.DESCRIPTION and row.description:
-            return row.description
+            return row.description_in()
         return super().tooltip(row, column)
 
     def describe(self, row: InitiativeRow) -> str:

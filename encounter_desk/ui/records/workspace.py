@@ -1,8 +1,9 @@
 """Records: attendance, agreements, initiatives and the minutes of each sitting.
 
-A session selector on top (number and title in the interface's language) and four tabs:
+A session selector on top (number and title in the interface's language) and the tabs:
 the keyboard roll call with the live counts, the agreements per agenda item, the register
-of legislative initiatives, and the minutes with the exports. Each tab is its own module;
+of legislative initiatives, the texts of the record in Spanish and English side by side,
+the minutes with the exports, the road map and the print shop. Each tab is its own module;
 this one only chooses the sitting and passes it on.
 """
 
@@ -22,6 +23,7 @@ from encounter_desk.ui.records.initiatives_page import InitiativesPage
 from encounter_desk.ui.records.minutes_page import MinutesPage
 from encounter_desk.ui.records.print_page import PrintPage
 from encounter_desk.ui.records.roadmap_page import RoadmapPage
+from encounter_desk.ui.records.translations_page import TranslationsPage
 from encounter_desk.ui.widgets.files import FileOpener
 from encounter_desk.ui.widgets.layout import hbox, named, scrolling, vbox
 from encounter_desk.ui.widgets.sitting_choice import SittingChoice
@@ -56,13 +58,16 @@ class RecordsWorkspace(Workspace):
         self.attendance = AttendancePage(context, clock=clock)
         self.agreements = AgreementsPage(context)
         self.initiatives = InitiativesPage(context)
+        self.translations = TranslationsPage(context)
         self.minutes = MinutesPage(context, open_file=open_file, clock=clock)
         self.roadmap = RoadmapPage(context, open_file=open_file)
         self.print_shop = PrintPage(context, open_file=open_file)
         self.tabs = named(QTabWidget(), "recordsTabs")
-        for page in (self.attendance, self.agreements, self.initiatives, self.minutes,
-                     self.roadmap, self.print_shop):
+        for page in (self.attendance, self.agreements, self.initiatives, self.translations,
+                     self.minutes, self.roadmap, self.print_shop):
             self.tabs.addTab(page, "")
+        # texts changed in another tab (an agreement, a summary) are listed afresh
+        self.tabs.currentChanged.connect(self._tab_shown)
 
         vbox(hbox(self.sitting_label, self.sitting_box, (self.when_label, 1)),
              (scrolling(self.tabs), 1), parent=self, margins=6)
@@ -76,12 +81,14 @@ class RecordsWorkspace(Workspace):
 
     def retranslate(self) -> None:
         self.sitting_label.setText(self.tr("Session"))
-        self.tabs.setTabText(0, self.tr("Attendance"))
-        self.tabs.setTabText(1, self.tr("Agreements"))
-        self.tabs.setTabText(2, self.tr("Initiatives"))
-        self.tabs.setTabText(3, self.tr("Minutes and exports"))
-        self.tabs.setTabText(4, self.tr("Road map"))
-        self.tabs.setTabText(5, self.tr("Print"))
+        for page, text in ((self.attendance, self.tr("Attendance")),
+                           (self.agreements, self.tr("Agreements")),
+                           (self.initiatives, self.tr("Initiatives")),
+                           (self.translations, self.tr("Translations")),
+                           (self.minutes, self.tr("Minutes and exports")),
+                           (self.roadmap, self.tr("Road map")),
+                           (self.print_shop, self.tr("Print"))):
+            self.tabs.setTabText(self.tabs.indexOf(page), text)
         self.sitting_box.empty_text = self.tr("No sessions yet: add them in Setup")
         if self.sitting_box.rows:
             self.sitting_box.show_sittings(self.sitting_id)
@@ -135,10 +142,16 @@ class RecordsWorkspace(Workspace):
         self.agreements.set_sitting(self.sitting_id)
         self.initiatives.set_sitting(self.sitting_id)
         self.initiatives.refresh()
+        self.translations.set_sitting(self.sitting_id)
         self.minutes.set_sitting(row)
         self.roadmap.refresh()
         self.print_shop.refresh()
         self._show_when()
+
+    def _tab_shown(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.translations:
+            current = self.translations.current()
+            self.translations.set_sitting(self.sitting_id, keep=current.id if current else None)
 
     def _show_when(self) -> None:
         row = self.sitting_box.row()

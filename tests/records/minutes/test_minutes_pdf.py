@@ -87,7 +87,10 @@ def test_english_minutes_of_the_opening_sitting(demo_db, tmp_path):
     assert ("Adopted by vote of the delegations: 10 in favour, 0 against, 1 abstention "
             "(Belize).") in " ".join(text.split())
     assert text.index("Agreements") < text.index("Item 5.")
-    assert "Ley de protección de las trabajadoras domésticas migrantes" in text
+    # The initiative in English; its description, not yet translated, in Spanish marked so.
+    assert "Act on the protection of migrant domestic workers" in text
+    assert "Ley de protección de las trabajadoras domésticas migrantes" not in text
+    assert "sin importar la situación migratoria. [original in Spanish]" in text
     # The closing with its time, kept on the page of the signatures, with place and date.
     last = " ".join(pages[-1].split())
     assert "There being no further business, the session was adjourned at 10:27." in last

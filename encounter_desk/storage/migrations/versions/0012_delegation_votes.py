@@ -4,8 +4,8 @@ One ``agreement_vote`` row per delegation and agreement (for, against, abstain, 
 agreement's tally is computed from them. Deleting the agreement deletes its votes; a
 delegation that voted cannot be deleted.
 
-Revision ID: 0011_issue12_votes
-Revises: 0011_issue14
+Revision ID: 0012
+Revises: 0011
 Create Date: 2026-11-30 22:50:00
 """
 
@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0011_issue12_votes"
-down_revision = "0011_issue14"
+revision = "0012"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 

@@ -2,7 +2,7 @@
 
 Speeches already recorded get "" for both: the reason was not stated.
 
-Revision ID: 0011_issue14
+Revision ID: 0011
 Revises: 0010
 Create Date: 2026-11-30 22:50:00
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0011_issue14"
+revision = "0011"
 down_revision = "0010"
 branch_labels = None
 depends_on = None
