@@ -46,6 +46,7 @@ from sqlalchemy.orm import Session
 
 from encounter_desk.core import names as text
 from encounter_desk.core.clock import Clock
+from encounter_desk.core.copying import fields_of
 from encounter_desk.core.i18n import translate
 from encounter_desk.desk.scan_log import (
     CheckInCounts,
@@ -361,10 +362,7 @@ def _verdict(
     return Verdict(
         kind=kind,
         scan_id=scan.id,
-        scan_uid=scan.scan_uid,
-        at=scan.at,
-        desk=scan.desk,
-        source=scan.source,
+        **fields_of(scan, ("scan_uid", "at", "desk", "source")),
         participant=participant,
         timezone=keys.zone_name,
         **details,

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from encounter_desk.core import names as text
+from encounter_desk.core.copying import fields_of
 from encounter_desk.storage.models import Delegation, DelegationKind
 
 
@@ -197,14 +198,9 @@ def seed_delegations(session: Session, presets: tuple[DelegationPreset, ...] = A
             continue
         session.add(
             Delegation(
-                code=preset.code,
+                **fields_of(preset, ("code", "iso2", "iso3", "name_es", "name_en", "is_member")),
                 kind=preset.kind.value,
-                iso2=preset.iso2,
-                iso3=preset.iso3,
-                name_es=preset.name_es,
-                name_en=preset.name_en,
                 canonical_order=preset.order,
-                is_member=preset.is_member,
             )
         )
         added += 1
