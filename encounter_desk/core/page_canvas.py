@@ -7,11 +7,9 @@ watermark) once the number of pages is known.
 
 from __future__ import annotations
 
-from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 
-FOOT_RULE = colors.HexColor("#B8C2CC")
-FOOT_INK = colors.HexColor("#5A5A5A")
+from encounter_desk.core.colours import MUTED, RULE
 
 
 class CountedPagesCanvas(Canvas):
@@ -43,10 +41,10 @@ class CountedPagesCanvas(Canvas):
              text_y: float) -> None:
         """A rule across the foot, the reference on the left and ``page`` on the right."""
         width = self._pagesize[0]
-        self.setStrokeColor(FOOT_RULE)
+        self.setStrokeColor(RULE)
         self.setLineWidth(0.5)
         self.line(margin, rule_y, width - margin, rule_y)
-        self.setFillColor(FOOT_INK)
+        self.setFillColor(MUTED)
         self.setFont(font, 8)
         self.drawString(margin, text_y, reference)
         self.drawRightString(width - margin, text_y, page)

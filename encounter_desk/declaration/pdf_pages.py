@@ -20,6 +20,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import registerFontFamily
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
+from encounter_desk.core.colours import ACCENT, INK, MUTED
+from encounter_desk.core.colours import ALERT as DELETED
 from encounter_desk.core.fonts import register_fonts
 from encounter_desk.core.i18n import translate
 from encounter_desk.core.page_canvas import CountedPagesCanvas
@@ -28,13 +30,7 @@ from encounter_desk.declaration.base import DeclarationError
 PAPERS = {"letter": LETTER, "a4": A4}
 MARGIN = 22 * mm
 
-INK = colors.HexColor("#1A1A1A")
-MUTED = colors.HexColor("#5A5A5A")
-ACCENT = colors.HexColor("#1F3A5F")
-RULE = colors.HexColor("#B8C2CC")
-SHADE = colors.HexColor("#EEF2F6")
 INSERTED = colors.HexColor("#1B5E20")
-DELETED = colors.HexColor("#B00020")
 WATERMARK = colors.Color(0.75, 0.1, 0.1, alpha=0.12)
 
 

@@ -23,7 +23,6 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from PIL import Image, ImageDraw, ImageFont
-from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -41,6 +40,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from encounter_desk.core.colours import ACCENT, INK, MUTED, RULE, SHADE
 from encounter_desk.core.files import atomic_output
 from encounter_desk.core.fonts import register_fonts
 from encounter_desk.core.page_canvas import CountedPagesCanvas
@@ -54,12 +54,6 @@ CHUNK = 40
 """Rows per table chunk (see the module docstring)."""
 
 
-INK = colors.HexColor("#1A1A1A")
-MUTED = colors.HexColor("#5A5A5A")
-ACCENT = colors.HexColor("#1F3A5F")
-RULE = colors.HexColor("#B8C2CC")
-SHADE = colors.HexColor("#EEF2F6")
-OVER = colors.HexColor("#B00020")
 
 
 # --- styles ----------------------------------------------------------------------------
