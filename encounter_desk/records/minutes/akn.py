@@ -22,13 +22,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from importlib import resources
 from pathlib import Path
 
 from lxml import etree
 
-from encounter_desk.core import names as text
+from encounter_desk.core.akn import NS, element, identification, slug
 from encounter_desk.core.errors import Refusal
 from encounter_desk.core.files import atomic_output
 from encounter_desk.core.i18n import in_language
@@ -37,8 +36,6 @@ from encounter_desk.records.minutes.data import MinutesData, load_minutes
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import CATEGORY_LABELS, Category, SpeechKind
 
-NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-LANG3 = {"es": "spa", "en": "eng", "fr": "fra"}
 REF_ATTRIBUTES = ("by", "as", "refersTo", "to", "source")
 
 
@@ -57,17 +54,6 @@ def schema() -> etree.XMLSchema:
         return etree.XMLSchema(etree.parse(str(xsd)))
 
 
-def _e(parent: etree._Element | None, tag: str, **attrs: str) -> etree._Element:
-    attrs = {k.rstrip("_"): v for k, v in attrs.items() if v is not None}
-    if parent is None:
-        return etree.Element(f"{{{NS}}}{tag}", attrs, nsmap={None: NS})
-    return etree.SubElement(parent, f"{{{NS}}}{tag}", attrs)
-
-
-def _slug(value: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.fold(value)).strip("-") or "x"
-
-
 def _iso(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
@@ -84,7 +70,7 @@ class _Refs:
         self.events: dict[str, tuple[str, str]] = {}
 
     def org(self, code: str, name: str) -> str:
-        eid = "org-" + _slug(code)
+        eid = "org-" + slug(code)
         self.orgs.setdefault(eid, (f"/akn/ontology/organizations/{self.event_slug}/{eid}", name))
         return "#" + eid
 
@@ -95,17 +81,17 @@ class _Refs:
         return "#" + eid
 
     def role(self, key: str, label: str) -> str:
-        eid = "role-" + _slug(key)
+        eid = "role-" + slug(key)
         self.roles.setdefault(eid, (f"/akn/ontology/roles/{self.event_slug}/{eid}", label))
         return "#" + eid
 
     def concept(self, key: str, label: str) -> str:
-        eid = "concept-" + _slug(key)
+        eid = "concept-" + slug(key)
         self.concepts.setdefault(eid, (f"/akn/ontology/concepts/{self.event_slug}/{eid}", label))
         return "#" + eid
 
     def event(self, key: str, label: str) -> str:
-        eid = "event-" + _slug(key)
+        eid = "event-" + slug(key)
         self.events.setdefault(eid, (f"/akn/ontology/events/{self.event_slug}/{eid}", label))
         return "#" + eid
 
@@ -114,14 +100,14 @@ class _Refs:
                            ("TLCRole", self.roles), ("TLCConcept", self.concepts),
                            ("TLCEvent", self.events)):
             for eid, (href, show) in table.items():
-                _e(references, tag, eId=eid, href=href, showAs=show or eid)
+                element(references, tag, eId=eid, href=href, showAs=show or eid)
 
 
 def build_debate(data: MinutesData) -> etree._ElementTree:
     """The AKN document for gathered minutes (checked: every reference is declared)."""
     h, lang = data.header, data.lang
     tr = in_language(lang)
-    event_slug = _slug(h.event_code)
+    event_slug = slug(h.event_code)
     refs = _Refs(event_slug)
     event_ref = refs.org(h.event_code, h.event_name)
     chair_role = refs.role("chair", tr.translate("Minutes", "Chair"))
@@ -132,69 +118,51 @@ def build_debate(data: MinutesData) -> etree._ElementTree:
     name = f"{event_slug}-s{h.sitting_number}"
     day = h.date.isoformat()
     work = f"/akn/{country}/debate/{day}/{name}"
-    expression = f"{work}/{LANG3.get(lang, 'spa')}@"
 
-    root = _e(None, "akomaNtoso")
-    debate = _e(root, "debate", name="minutes")
-    meta = _e(debate, "meta")
-    ident = _e(meta, "identification", source=event_ref)
-    frbr = _e(ident, "FRBRWork")
-    _e(frbr, "FRBRthis", value=f"{work}/!main")
-    _e(frbr, "FRBRuri", value=work)
-    _e(frbr, "FRBRdate", date=day, name="sitting")
-    _e(frbr, "FRBRauthor", href=event_ref)
-    _e(frbr, "FRBRcountry", value=country)
-    _e(frbr, "FRBRnumber", value=str(h.sitting_number))
-    frbr = _e(ident, "FRBRExpression")
-    _e(frbr, "FRBRthis", value=f"{expression}/!main")
-    _e(frbr, "FRBRuri", value=expression)
-    _e(frbr, "FRBRdate", date=day, name="sitting")
-    _e(frbr, "FRBRauthor", href=event_ref)
-    _e(frbr, "FRBRlanguage", language=LANG3.get(lang, "spa"))
-    frbr = _e(ident, "FRBRManifestation")
-    _e(frbr, "FRBRthis", value=f"{expression}/!main.xml")
-    _e(frbr, "FRBRuri", value=f"{expression}.akn")
-    _e(frbr, "FRBRdate", date=dt.date.today().isoformat(), name="generation")
-    _e(frbr, "FRBRauthor", href=event_ref)
+    root = element(None, "akomaNtoso")
+    debate = element(root, "debate", name="minutes")
+    meta = element(debate, "meta")
+    identification(meta, work=work, lang=lang, author=event_ref, day=day, day_name="sitting",
+                   country=country, number=str(h.sitting_number))
     _workflow(meta, data, refs, event_ref, tr)
     _analysis(meta, data, refs, event_ref, tr)
-    references = _e(meta, "references", source=event_ref)
+    references = element(meta, "references", source=event_ref)
 
-    preface = _e(debate, "preface")
-    p = _e(preface, "p")
-    title = _e(p, "docTitle")
+    preface = element(debate, "preface")
+    p = element(preface, "p")
+    title = element(p, "docTitle")
     title.text = tr.translate("Minutes", "Minutes of session {number}: {title}").format(
         number=h.sitting_number, title=h.sitting_title)
-    p = _e(preface, "p")
-    _e(p, "docDate", date=day).text = h.date_text
-    p = _e(preface, "p")
-    _e(p, "docNumber").text = h.reference
+    p = element(preface, "p")
+    element(p, "docDate", date=day).text = h.date_text
+    p = element(preface, "p")
+    element(p, "docNumber").text = h.reference
     for label, person, role in ((tr.translate("Minutes", "Chair"), h.chair, chair_role),
                                 (tr.translate("Minutes", "Secretary"), h.secretary,
                                  secretary_role)):
         if person is None:
             continue
-        p = _e(preface, "p")
+        p = element(preface, "p")
         p.text = f"{label}: "
-        _e(p, "person", refersTo=refs.person(person.participant_id, person.full_name),
+        element(p, "person", refersTo=refs.person(person.participant_id, person.full_name),
            as_=role, eId=f"preface-{role[1:]}").text = person.full_name
 
-    body = _e(debate, "debateBody")
-    roll = _e(body, "rollCall", eId="rollcall")
-    _e(roll, "heading").text = tr.translate("Minutes", "1. Attendance")
+    body = element(debate, "debateBody")
+    roll = element(body, "rollCall", eId="rollcall")
+    element(roll, "heading").text = tr.translate("Minutes", "1. Attendance")
     for block in data.attendance:
         for group in block.groups:
             org = refs.org(group.code or "none", group.name)
-            p = _e(roll, "p", eId=f"rollcall-{_slug(group.code or 'none')}")
-            _e(p, "organization", refersTo=org).text = group.name
+            p = element(roll, "p", eId=f"rollcall-{slug(group.code or 'none')}")
+            element(p, "organization", refersTo=org).text = group.name
             for line in group.lines:
-                span = _e(p, "person",
+                span = element(p, "person",
                           refersTo=refs.person(line.participant_id, line.full_name),
                           as_=refs.role(line.category or "participant",
                                         categories.get(line.category, line.category)))
                 span.text = line.full_name
                 span.tail = f" ({line.status_text}{', ' + line.arrival if line.arrival else ''});"
-    totals = _e(roll, "p")
+    totals = element(roll, "p")
     assert data.totals is not None, "the minutes of a sitting not held are refused earlier"
     totals.text = " ".join(data.totals.lines) + " " + data.totals.quorum_text
 
@@ -202,10 +170,10 @@ def build_debate(data: MinutesData) -> etree._ElementTree:
     secretary_id = h.secretary.participant_id if h.secretary else None
     for section in data.agenda:
         eid = f"dbsect_{section.number if section.number is not None else 0}"
-        sect = _e(body, "debateSection", eId=eid, name="agendaItem")
+        sect = element(body, "debateSection", eId=eid, name="agendaItem")
         if section.number is not None:
-            _e(sect, "num").text = str(section.number)
-        _e(sect, "heading").text = section.title
+            element(sect, "num").text = str(section.number)
+        element(sect, "heading").text = section.title
         if not section.interventions:
             sect.append(_para(tr.translate("Minutes", "No interventions.")))
         for i in section.interventions:
@@ -224,50 +192,50 @@ def build_debate(data: MinutesData) -> etree._ElementTree:
                 attrs["{http://www.w3.org/XML/1998/namespace}lang"] = i.language
             container = sect
             if i.kind is SpeechKind.POINT_OF_ORDER:
-                container = _e(sect, "pointOfOrder", eId=f"{eid}_poo_{i.number}")
-                _e(container, "heading").text = i.kind_text
+                container = element(sect, "pointOfOrder", eId=f"{eid}_poo_{i.number}")
+                element(container, "heading").text = i.kind_text
             tag = "question" if i.kind is SpeechKind.QUESTION else "speech"
-            speech = _e(container, tag, eId=f"{eid}_spc_{i.number}", **attrs)
-            said_by = _e(speech, "from")
+            speech = element(container, tag, eId=f"{eid}_spc_{i.number}", **attrs)
+            said_by = element(speech, "from")
             said_by.text = i.full_name
             if i.delegation_code:
                 # The speaker's delegation, linked to its TLCOrganization.
                 said_by.text += " ("
-                org = _e(said_by, "organization", refersTo=refs.org(i.delegation_code,
+                org = element(said_by, "organization", refersTo=refs.org(i.delegation_code,
                                                                     i.delegation))
                 org.text = i.delegation
                 org.tail = ")"
-            p = _e(speech, "p")
+            p = element(speech, "p")
             p.text = i.summary or i.kind_text
-            meta_p = _e(speech, "p", class_="record")
+            meta_p = element(speech, "p", class_="record")
             meta_p.text = tr.translate("Minutes", "{kind}, {duration}, language {language}").format(
                 kind=i.kind_text, duration=i.duration, language=i.language.upper() or "?")
     for a in data.agreements:
         resolutions = body.find(f"{{{NS}}}resolutions")
         if resolutions is None:
-            resolutions = _e(body, "resolutions", eId="resolutions")
-            _e(resolutions, "heading").text = tr.translate("Minutes", "Agreements")
-        p = _e(resolutions, "p", eId=f"agreement_{a.number}")
+            resolutions = element(body, "resolutions", eId="resolutions")
+            element(resolutions, "heading").text = tr.translate("Minutes", "Agreements")
+        p = element(resolutions, "p", eId=f"agreement_{a.number}")
         p.text = f"{a.number}. {a.annex_title if a.is_annex else a.text} {a.adoption_text}"
     for n, a in enumerate(data.annexes, start=1):
         # Declarations annexed in full.
-        other = _e(body, "debateSection", eId=f"annex_{n}", name="annex")
-        _e(other, "heading").text = tr.translate("Minutes", "Annex {number}: {title}").format(
+        other = element(body, "debateSection", eId=f"annex_{n}", name="annex")
+        element(other, "heading").text = tr.translate("Minutes", "Annex {number}: {title}").format(
             number=n, title=a.annex_title)
         for paragraph in (x for x in a.text.split("\n") if x.strip()):
             other.append(_para(paragraph))
     if data.initiatives:
-        pledges = _e(body, "debateSection", eId="initiatives", name="initiatives")
-        _e(pledges, "heading").text = tr.translate(
+        pledges = element(body, "debateSection", eId="initiatives", name="initiatives")
+        element(pledges, "heading").text = tr.translate(
             "Minutes", "Legislative initiatives pledged in this session")
         for k, line in enumerate(data.initiatives, start=1):
-            p = _e(pledges, "p", eId=f"initiative_{k}")
-            org = _e(p, "organization", refersTo=refs.org(line.delegation_code, line.delegation))
+            p = element(pledges, "p", eId=f"initiative_{k}")
+            org = element(p, "organization", refersTo=refs.org(line.delegation_code, line.delegation))
             org.text = line.delegation
             org.tail = (f": {line.title} ({line.kind_text}; {line.status_text}"
                         + (f"; {line.target_date}" if line.target_date else "") + "). "
                         + line.description)
-    adjournment = _e(body, "adjournment", eId="adjournment")
+    adjournment = element(body, "adjournment", eId="adjournment")
     adjournment.append(_para(narrative.closing(data)))
 
     refs.write(references)
@@ -280,19 +248,19 @@ def _workflow(meta: etree._Element, data: MinutesData, refs: _Refs, source: str,
               tr) -> None:  # noqa: ANN001
     """The sitting's life and the minutes' approval status, as workflow steps."""
     h = data.header
-    flow = _e(meta, "workflow", source=source)
+    flow = element(meta, "workflow", source=source)
     if h.actual_start_at is not None:
-        _e(flow, "step", by=source, date=h.actual_start_at.date().isoformat(),
+        element(flow, "step", by=source, date=h.actual_start_at.date().isoformat(),
            refersTo=refs.event("opened", tr.translate("Minutes", "Opened")))
     if h.adjourned_at is not None:
-        _e(flow, "step", by=source, date=h.adjourned_at.date().isoformat(),
+        element(flow, "step", by=source, date=h.adjourned_at.date().isoformat(),
            refersTo=refs.event("adjourned", tr.translate("Minutes", "Adjourned")))
     if h.approved_at is not None:
-        _e(flow, "step", by=source, date=h.approved_at.date().isoformat(),
+        element(flow, "step", by=source, date=h.approved_at.date().isoformat(),
            refersTo=refs.event("minutes-approved", h.approval_text),
            outcome=refs.concept("approved", tr.translate("Minutes", "APPROVED MINUTES")))
     else:
-        _e(flow, "step", by=source, date=dt.date.today().isoformat(),
+        element(flow, "step", by=source, date=dt.date.today().isoformat(),
            refersTo=refs.event("minutes-draft", tr.translate("Minutes", "DRAFT MINUTES")),
            outcome=refs.concept("draft", tr.translate("Minutes", "DRAFT MINUTES")))
 
@@ -304,32 +272,32 @@ def _analysis(meta: etree._Element, data: MinutesData, refs: _Refs, source: str,
     votes = [a for a in data.agreements if a.votes_for is not None]
     if (totals is None or not totals.quorum.rule) and not votes:
         return
-    parliamentary = _e(_e(meta, "analysis", source=source), "parliamentary")
+    parliamentary = element(element(meta, "analysis", source=source), "parliamentary")
     if totals is not None and totals.quorum.rule:
         quorum = totals.quorum
-        check = _e(parliamentary, "quorumVerification", eId="quorum_opening", href="#rollcall",
+        check = element(parliamentary, "quorumVerification", eId="quorum_opening", href="#rollcall",
                    outcome=refs.concept("quorum-met" if quorum.met else "quorum-not-met",
                                         quorum.text(data.lang)))
-        _e(check, "quorum", eId="quorum_opening_required", value=str(quorum.required))
-        _e(check, "count", eId="quorum_opening_present", value=str(quorum.represented),
+        element(check, "quorum", eId="quorum_opening_required", value=str(quorum.required))
+        element(check, "count", eId="quorum_opening_present", value=str(quorum.represented),
            refersTo=refs.concept("delegations-represented",
                                  tr.translate("Minutes", "Member delegations represented")))
-        _e(check, "count", eId="quorum_opening_members", value=str(quorum.members),
+        element(check, "count", eId="quorum_opening_members", value=str(quorum.members),
            refersTo=refs.concept("member-delegations", tr.translate("Minutes",
                                                                     "Member delegations")))
     for a in votes:
-        voting = _e(parliamentary, "voting", eId=f"vote_{a.number}", href=f"#agreement_{a.number}",
+        voting = element(parliamentary, "voting", eId=f"vote_{a.number}", href=f"#agreement_{a.number}",
                     outcome=refs.concept("adopted", tr.translate("Minutes", "Adopted")))
         for key, label, value in (
                 ("votes-for", tr.translate("Minutes", "In favour"), a.votes_for),
                 ("votes-against", tr.translate("Minutes", "Against"), a.votes_against),
                 ("abstentions", tr.translate("Minutes", "Abstentions"), a.abstentions)):
-            _e(voting, "count", eId=f"vote_{a.number}_{key}", value=str(value or 0),
+            element(voting, "count", eId=f"vote_{a.number}_{key}", value=str(value or 0),
                refersTo=refs.concept(key, label))
 
 
 def _para(value: str) -> etree._Element:
-    p = _e(None, "p")
+    p = element(None, "p")
     p.text = value
     return p
 
