@@ -22,13 +22,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from encounter_desk.core import names as text
+from encounter_desk.core.copying import copied
 from encounter_desk.core.i18n import in_language, pick, translate
 from encounter_desk.records.register import (
     RecordsError,
     Register,
     choice,
     choice_label,
-    copied,
     find_sitting,
     known_fields,
     long_text,

@@ -14,7 +14,7 @@ stored one with :func:`copied`; the minutes and the exports find their sitting w
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Generic, TypeVar
 
@@ -30,7 +30,6 @@ from encounter_desk.storage.models import Sitting
 Model = TypeVar("Model")
 Row = TypeVar("Row")
 Choice = TypeVar("Choice", bound=Enum)
-Plain = TypeVar("Plain")
 
 
 class RecordsError(Refusal):
@@ -71,13 +70,6 @@ def known_fields(values: Iterable[str], fields: frozenset[str],
     unknown = set(values) - fields
     if unknown:
         raise refusal(", ".join(sorted(unknown)))
-
-
-def copied(cls: type[Plain], original: object, /, **values: Any) -> Plain:
-    """The dataclass ``cls`` made of ``values``, each other field copied from the attribute
-    of the same name on ``original`` (a stored row, or a plain row of another kind)."""
-    names = [f.name for f in fields(cls) if f.name not in values]  # type: ignore[arg-type]
-    return cls(**{name: getattr(original, name) for name in names}, **values)
 
 
 def find_sitting(session: Session, *, sitting_id: int | None = None,

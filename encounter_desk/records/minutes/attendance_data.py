@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from encounter_desk.core.copying import fields_of
+from encounter_desk.core.copying import copied, fields_of
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, in_language
 from encounter_desk.records.attendance.counts import Quorum, counts_from, quorum_of
 from encounter_desk.records.attendance.marks import status_label
 from encounter_desk.records.attendance.roll_call import roll_call_in
 from encounter_desk.records.minutes.context import MinutesContext, number, t
 from encounter_desk.records.people import NamedPerson
-from encounter_desk.records.register import copied
 from encounter_desk.storage.models import AttendanceStatus, DelegationKind, Sitting
 
 # Attendance blocks: the kinds of delegation each one holds, in print order (the Presidency
