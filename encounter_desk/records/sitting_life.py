@@ -16,7 +16,6 @@ import datetime as dt
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import StrEnum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -29,26 +28,19 @@ from encounter_desk.records.attendance.roll_call import roll_call_in
 from encounter_desk.records.register import RecordsError, find_sitting
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import Delegation, Recess, Sitting, Speech, SpeechState
+from encounter_desk.storage.models.base import Vocabulary
 
 
-class Stage(StrEnum):
-    NOT_HELD = "not_held"
-    OPEN = "open"
-    SUSPENDED = "suspended"
-    ADJOURNED = "adjourned"
-
-
-STAGE_LABELS = {
-    Stage.NOT_HELD: QT_TRANSLATE_NOOP("Minutes", "not held"),
-    Stage.OPEN: QT_TRANSLATE_NOOP("Minutes", "in progress"),
-    Stage.SUSPENDED: QT_TRANSLATE_NOOP("Minutes", "suspended"),
-    Stage.ADJOURNED: QT_TRANSLATE_NOOP("Minutes", "adjourned"),
-}
+class Stage(Vocabulary):
+    NOT_HELD = "not_held", QT_TRANSLATE_NOOP("Minutes", "not held")
+    OPEN = "open", QT_TRANSLATE_NOOP("Minutes", "in progress")
+    SUSPENDED = "suspended", QT_TRANSLATE_NOOP("Minutes", "suspended")
+    ADJOURNED = "adjourned", QT_TRANSLATE_NOOP("Minutes", "adjourned")
 
 
 def stage_label(stage: Stage, lang: str | None = None) -> str:
     """"not held" / "no celebrada", in ``lang`` (default: the UI's language)."""
-    return in_language(lang).translate("Minutes", STAGE_LABELS[stage])
+    return in_language(lang).translate("Minutes", stage.label)
 
 
 def stage_of(sitting: Sitting) -> Stage:
