@@ -28,7 +28,7 @@ from encounter_desk.records.register import (
     RecordsError,
     Register,
     choice,
-    choice_label,
+    choice_labeller,
     find_sitting,
     known_fields,
     long_text,
@@ -36,9 +36,7 @@ from encounter_desk.records.register import (
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import ADOPTION_LABELS, Adoption, AgendaItem, Agreement, Sitting
 
-
-def adoption_label(adoption: str, lang: str | None = None) -> str:
-    return choice_label("Records", ADOPTION_LABELS, adoption, lang)
+adoption_label = choice_labeller("Records", ADOPTION_LABELS)
 
 
 @dataclass(frozen=True)

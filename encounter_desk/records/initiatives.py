@@ -27,7 +27,7 @@ from encounter_desk.records.register import (
     RecordsError,
     Register,
     choice,
-    choice_label,
+    choice_labeller,
     find_sitting,
     known_fields,
     long_text,
@@ -46,13 +46,10 @@ from encounter_desk.storage.models import (
     Sitting,
 )
 
-
-def kind_label(kind: str, lang: str | None = None) -> str:
-    return choice_label("Initiatives", INITIATIVE_KIND_LABELS, kind, lang)
+kind_label = choice_labeller("Initiatives", INITIATIVE_KIND_LABELS)
 
 
-def status_label(status: str, lang: str | None = None) -> str:
-    return choice_label("Initiatives", INITIATIVE_STATUS_LABELS, status, lang)
+status_label = choice_labeller("Initiatives", INITIATIVE_STATUS_LABELS)
 
 
 @dataclass(frozen=True)

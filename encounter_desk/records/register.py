@@ -64,6 +64,16 @@ def choice_label(context: str, labels: Mapping[Choice, str], value: Any,
     return in_language(lang).translate(context, labels[kind(value)])
 
 
+def choice_labeller(context: str, labels: Mapping[Choice, str]) -> Callable[..., str]:
+    """The label function of one closed list: ``label(value, lang=None)`` (see
+    :func:`choice_label`). In a module: ``stage_label = choice_labeller("Roadmap", STAGE_LABELS)``."""
+
+    def label(value: str, lang: str | None = None) -> str:
+        return choice_label(context, labels, value, lang)
+
+    return label
+
+
 def known_fields(values: Iterable[str], fields: frozenset[str],
                  refusal: Callable[[str], Refusal]) -> None:
     """Refuse a form that names a field the register does not have (``refusal(names)``)."""

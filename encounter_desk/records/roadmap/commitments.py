@@ -21,7 +21,13 @@ from encounter_desk.core.i18n import in_language, pick, translate
 from encounter_desk.event.event import require_event
 from encounter_desk.event.validation import valid_email
 from encounter_desk.records.initiatives import kind_label, pledges_in
-from encounter_desk.records.register import RecordsError, choice, choice_label, long_text
+from encounter_desk.records.register import (
+    RecordsError,
+    choice,
+    choice_label,
+    choice_labeller,
+    long_text,
+)
 from encounter_desk.records.roadmap.history import append_step, steps_of
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import (
@@ -45,16 +51,13 @@ ROADMAP_FIELDS = ("horizon", "target_date", "indicator", "focal_name", "focal_em
                   "text_es", "text_en")
 
 
-def stage_label(stage: str, lang: str | None = None) -> str:
-    return choice_label("Roadmap", STAGE_LABELS, stage, lang)
+stage_label = choice_labeller("Roadmap", STAGE_LABELS)
 
 
-def horizon_label(horizon: str, lang: str | None = None) -> str:
-    return choice_label("Roadmap", HORIZON_LABELS, horizon, lang)
+horizon_label = choice_labeller("Roadmap", HORIZON_LABELS)
 
 
-def source_label(source: str, lang: str | None = None) -> str:
-    return choice_label("Roadmap", STAGE_SOURCE_LABELS, source, lang)
+source_label = choice_labeller("Roadmap", STAGE_SOURCE_LABELS)
 
 
 def instrument_label(kind: str, lang: str | None = None) -> str:
