@@ -5,7 +5,9 @@
 Each picture is taken in a process of its own (``QT_SCALE_FACTOR`` is read when Qt
 starts), offscreen, on the demo event with the encounter's longest name at the floor and
 four more waiting. Writes ``small-{chair,records}-1024x600-{en,es}.png`` and
-``small-chair-1366x768@125-{en,es}.png`` into docs/screenshots/.
+``small-chair-1366x768@125-{en,es}.png`` into docs/screenshots/, and at 1024 × 600
+``small-chair-point-of-order-1024x600-{en,es}.png``: a point of order on the floor with
+its reason, the long name's clock paused.
 """
 
 from __future__ import annotations
@@ -64,7 +66,31 @@ def shoot(out: Path, width: int, height: int, workspaces: tuple[str, ...], lang:
         target = out / f"small-{key}-{tag}-{lang}.png"
         window.grab().save(str(target))
         print("wrote", target, window.size().toTuple(), window.minimumSizeHint().toTuple())
+        if key == "chair" and width == 1024:
+            point_of_order(window, workspace, sitting_id, item, ids[5], lang,
+                           out / f"small-chair-point-of-order-{tag}-{lang}.png")
     window.close()
+
+
+REASON_WORDS = {
+    "es": "No llega la interpretación al francés a las filas del fondo del Salón Chiapas",
+    "en": "No interpretation into French reaches the back rows of the Salón Chiapas",
+}
+
+
+def point_of_order(window, workspace, sitting_id, item, who, lang, target) -> None:  # noqa: ANN001
+    """A point of order heard at once, its reason given (Ctrl+Shift+M), then the picture."""
+    from encounter_desk.chair import commands as speakers
+    from encounter_desk.ui.shell.app import application
+
+    point = speakers.add_speaker(workspace.db, sitting_id, item, who, kind="point_of_order")
+    speakers.start_speech(workspace.db, point.id)
+    speakers.set_point_reason(workspace.db, point.id, "interpretation", REASON_WORDS[lang])
+    workspace.reload()
+    for _ in range(3):
+        application().processEvents()
+    window.grab().save(str(target))
+    print("wrote", target)
 
 
 def main(argv: list[str]) -> int:

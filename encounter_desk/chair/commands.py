@@ -19,7 +19,8 @@ The commands live by what they change, each module with its rules:
 * :mod:`encounter_desk.chair.lists` — closing and reopening a list, its default times, the
   delegations' budgets;
 * :mod:`encounter_desk.chair.speech_details` — one speaker's own time, language and
-  summary.
+  summary;
+* :mod:`encounter_desk.chair.point_reasons` — why a point of order was raised.
 
 This module gathers them, with the reads of :mod:`encounter_desk.chair.queries` and
 :mod:`encounter_desk.chair.statistics`, in the one namespace the chair's window and the
@@ -52,6 +53,7 @@ from encounter_desk.chair.lists import (
     set_list_times,
     set_only_present,
 )
+from encounter_desk.chair.point_reasons import set_point_reason
 from encounter_desk.chair.presence import not_present, speeches_given
 from encounter_desk.chair.queries import (
     budgets,
@@ -113,6 +115,7 @@ __all__ = [
     "set_language",
     "set_list_times",
     "set_only_present",
+    "set_point_reason",
     "set_summary",
     "set_time_limit",
     "sitting_speeches",

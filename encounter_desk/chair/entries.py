@@ -84,6 +84,11 @@ class QueueEntry:
     summary: str
     first_of_sitting: bool
     """The speaker's first speech of the sitting (or, while waiting, they have not spoken yet)."""
+    reason: str = ""
+    """A point of order's reason (a :class:`~encounter_desk.storage.models.PointReason`
+    value; "": not stated yet, and every other kind)."""
+    reason_text: str = ""
+    """A point of order's reason in the chair's few words."""
 
     @property
     def timing(self) -> SpeechTiming:
@@ -346,6 +351,8 @@ class EntryBuilder:
             pause_count=s.pause_count or 0,
             limit_seconds=limit,
             first_of_sitting=first,
+            reason=s.reason or "",
+            reason_text=s.reason_text or "",
         )
 
     def current(self, now: dt.datetime) -> CurrentSpeech | None:

@@ -37,6 +37,7 @@ from encounter_desk.chair.lookups import (
     require_sitting,
     waiting_speeches,
 )
+from encounter_desk.chair.point_reasons import checked_reason
 from encounter_desk.chair.presence import refuse_absent
 from encounter_desk.core.i18n import translate
 from encounter_desk.event import badge_code
@@ -149,6 +150,8 @@ def add_speaker(
     replies_to_id: int | None = None,
     limit_seconds: int | None | object = UNSET,
     language: str | None = None,
+    reason: str | None = None,
+    reason_text: str | None = None,
     at: dt.datetime | None = None,
 ) -> QueueEntry:
     """Put a participant on a list (the caller found them by name, delegation or badge).
@@ -156,9 +159,11 @@ def add_speaker(
     A right of reply or a question answers ``replies_to_id``; without it, the speech on the
     floor of this list, or else the last one given. ``limit_seconds`` sets this speaker's
     own time (None: no limit); left out, the list's default for the kind applies.
-    ``language`` defaults to the participant's working language.
+    ``language`` defaults to the participant's working language. A point of order may
+    carry its ``reason`` and ``reason_text`` (see :mod:`~encounter_desk.chair.point_reasons`).
     """
     kind = speech_kind(kind)
+    reason, reason_text = checked_reason(kind, reason, reason_text)
     now = moment(db, at)
     if limit_seconds is not UNSET:
         checked_seconds(limit_seconds)  # type: ignore[arg-type]
@@ -206,6 +211,8 @@ def add_speaker(
             pause_count=0,
             language=(language if language is not None else person.language or "")[:5],
             summary="",
+            reason=reason,
+            reason_text=reason_text,
             custom_limit=limit_seconds is not UNSET,
             limit_seconds=None if limit_seconds is UNSET else limit_seconds,  # type: ignore[arg-type]
             position=0.0,
@@ -317,6 +324,8 @@ def readd_last(
         pause_count=0,
         language=last.language,
         summary="",
+        reason=last.reason,
+        reason_text=last.reason_text,
         custom_limit=last.custom_limit,
         limit_seconds=last.limit_seconds if last.custom_limit else None,
         position=0.0,

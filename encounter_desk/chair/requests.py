@@ -52,6 +52,8 @@ def change_request(
                     session, sitting, speech.agenda_item_id, None, target_kind).id
         else:
             speech.replies_to_id = None
+        if target_kind != SpeechKind.POINT_OF_ORDER:
+            speech.reason, speech.reason_text = "", ""  # only a point of order has a reason
         if person.id != speech.participant_id:
             speech.participant_id = person.id
             speech.delegation_id = person.delegation_id

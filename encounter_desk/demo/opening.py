@@ -37,6 +37,7 @@ from encounter_desk.storage.models import (
     InitiativeSponsor,
     InitiativeStatus,
     Participant,
+    PointReason,
     Sitting,
     Speech,
     SpeechKind,
@@ -216,6 +217,8 @@ def hold_opening_sitting(session: Session, *, number: int = 1) -> Sitting:
     host = by_start[_moment(day, "09:50:02", zone)]
     point = by_start[_moment(day, "09:51:30", zone)]
     point.interrupts_id = host.id
+    point.reason = PointReason.INTERPRETATION.value
+    point.reason_text = "Sin interpretación al francés en las filas del fondo"
     pause = (point.ended_at - point.started_at).total_seconds()
     host.paused_seconds = pause
     host.pause_count = 1

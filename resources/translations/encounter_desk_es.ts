@@ -78,6 +78,10 @@
         <source>The speech on the floor, or the last one</source>
         <translation>La intervención en curso, o la última</translation>
     </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
 </context>
 <context>
     <name>AgendaModel</name>
@@ -1394,7 +1398,7 @@
     </message>
     <message>
         <source>Point of order: find who raises it, Enter gives them the floor and pauses the speaker</source>
-        <translation>Cuestión de orden: busque a quien la plantea; Intro le da la palabra y pausa al orador</translation>
+        <translation>Moción de orden: busque a quien la plantea; Intro le da la palabra y pausa al orador</translation>
     </message>
     <message>
         <source>Right of reply to the speech on the floor: find who asks, Enter puts them next</source>
@@ -1475,6 +1479,10 @@
     <message>
         <source>Adjourn the session (asks first)</source>
         <translation>Levantar la sesión (pregunta antes)</translation>
+    </message>
+    <message>
+        <source>Reason of the point of order on the floor (or just given)</source>
+        <translation>Motivo de la moción de orden en uso de la palabra (o recién terminada)</translation>
     </message>
 </context>
 <context>
@@ -1728,6 +1736,18 @@
     <message>
         <source>Delegation over its time by {time}</source>
         <translation>La delegación excede su tiempo en {time}</translation>
+    </message>
+    <message>
+        <source>Reason…</source>
+        <translation>Motivo…</translation>
+    </message>
+    <message>
+        <source>Why the point of order was raised (the minutes print it)</source>
+        <translation>Por qué se planteó la moción de orden (consta en el acta)</translation>
+    </message>
+    <message>
+        <source>Reason not stated yet</source>
+        <translation>Motivo aún sin indicar</translation>
     </message>
 </context>
 <context>
@@ -2669,7 +2689,7 @@
     </message>
     <message>
         <source>&lt;b&gt;F9&lt;/b&gt; point of order: it is heard at once and the speaker's clock waits. &lt;b&gt;Ctrl+R&lt;/b&gt; right of reply: it goes next.</source>
-        <translation>&lt;b&gt;F9&lt;/b&gt; cuestión de orden: se atiende de inmediato y el reloj del orador espera. &lt;b&gt;Ctrl+R&lt;/b&gt; derecho de réplica: pasa a continuación.</translation>
+        <translation>&lt;b&gt;F9&lt;/b&gt; moción de orden: se atiende de inmediato y el reloj del orador espera. &lt;b&gt;Ctrl+R&lt;/b&gt; derecho de réplica: pasa a continuación.</translation>
     </message>
     <message>
         <source>Drag speakers (or &lt;b&gt;Alt+Up&lt;/b&gt;/&lt;b&gt;Alt+Down&lt;/b&gt;) to change the order; &lt;b&gt;Delete&lt;/b&gt; withdraws one.</source>
@@ -4116,6 +4136,10 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <source>no limit</source>
         <translation>sin límite</translation>
     </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>Motivo: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>Records</name>
@@ -5281,6 +5305,30 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <source>The accreditation of {name} was withdrawn.</source>
         <translation>La acreditación de {name} fue retirada.</translation>
     </message>
+    <message>
+        <source>{reason} is not a reason for a point of order: give procedure, quorum, interpretation, time or other.</source>
+        <translation>{reason} no es un motivo de moción de orden: indique procedimiento, quórum, interpretación, tiempo u otro.</translation>
+    </message>
+    <message>
+        <source>Only a point of order has a reason.</source>
+        <translation>Solo una moción de orden lleva motivo.</translation>
+    </message>
+    <message>
+        <source>The reason of a point of order takes at most {most} characters; this one has {count}.</source>
+        <translation>El motivo de una moción de orden admite como máximo {most} caracteres; este tiene {count}.</translation>
+    </message>
+    <message>
+        <source>Choose the reason of the point of order before its words.</source>
+        <translation>Elija el motivo de la moción de orden antes de escribir su descripción.</translation>
+    </message>
+    <message>
+        <source>A point of order for another reason needs a few words saying which.</source>
+        <translation>Una moción de orden por otro motivo necesita unas palabras que digan cuál.</translation>
+    </message>
+    <message>
+        <source>{kind} ({reason})</source>
+        <translation>{kind} ({reason})</translation>
+    </message>
 </context>
 <context>
     <name>SpeechKind</name>
@@ -5290,7 +5338,7 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     </message>
     <message>
         <source>Point of order</source>
-        <translation>Cuestión de orden</translation>
+        <translation>Moción de orden</translation>
     </message>
     <message>
         <source>Right of reply</source>
@@ -6063,6 +6111,10 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>Withdraw</source>
         <translation>Retirar</translation>
+    </message>
+    <message>
+        <source>Reason of the point of order…</source>
+        <translation>Motivo de la moción de orden…</translation>
     </message>
 </context>
 <context>
@@ -8290,6 +8342,59 @@ Replace the draft with this file? Its amendments and statements are lost.</sourc
     <message>
         <source>the default printer</source>
         <translation>la impresora predeterminada</translation>
+    </message>
+</context>
+<context>
+    <name>PointReason</name>
+    <message>
+        <source>Procedure</source>
+        <translation>Procedimiento</translation>
+    </message>
+    <message>
+        <source>Quorum</source>
+        <translation>Quórum</translation>
+    </message>
+    <message>
+        <source>Interpretation</source>
+        <translation>Interpretación</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tiempo</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro motivo</translation>
+    </message>
+</context>
+<context>
+    <name>PointReasonFields</name>
+    <message>
+        <source>Not stated yet</source>
+        <translation>Aún sin indicar</translation>
+    </message>
+    <message>
+        <source>Say which, in a few words</source>
+        <translation>Diga cuál, en pocas palabras</translation>
+    </message>
+    <message>
+        <source>In a few words (optional)</source>
+        <translation>En pocas palabras (opcional)</translation>
+    </message>
+</context>
+<context>
+    <name>PointReasonDialog</name>
+    <message>
+        <source>Reason of the point of order</source>
+        <translation>Motivo de la moción de orden</translation>
+    </message>
+    <message>
+        <source>Raised by</source>
+        <translation>Planteada por</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
     </message>
 </context>
 </TS>

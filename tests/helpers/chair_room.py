@@ -79,6 +79,16 @@ class ChairRoom:
         ws.select(self.sitting, self.item)
         return ws
 
+    def shown_workspace(self, qtbot, size: tuple[int, int] = (1280, 800)) -> ChairWorkspace:  # noqa: ANN001
+        """The workspace shown at ``size`` and active, as a chair finds it on the laptop."""
+        ws = self.workspace()
+        qtbot.addWidget(ws)
+        ws.resize(*size)
+        ws.show()
+        with qtbot.waitActive(ws):
+            ws.activateWindow()
+        return ws
+
     def add(self, key: str, **kw) -> int:  # noqa: ANN003
         return speakers.add_speaker(self.db, self.sitting, self.item, self.p[key], **kw).id
 

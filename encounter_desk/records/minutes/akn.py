@@ -10,7 +10,9 @@
   role used (chair, secretary, and the participant categories);
 * ``preface``: the title; ``debateBody``: ``rollCall`` (attendance by delegation), one
   ``debateSection`` per agenda item holding ``speech`` elements (``by``, ``as``,
-  ``startTime``, ``endTime``) and ``pointOfOrder`` sections, then ``adjournment``.
+  ``startTime``, ``endTime``) and ``pointOfOrder`` sections (their reason a ``TLCConcept``
+  they refer to, named in their heading, the chair's words in a ``p class="reason"``), then
+  ``adjournment``.
 
 The schema types ``by``/``as``/``refersTo`` as plain URIs, so :func:`check_references`
 verifies that each one points to a declared reference and the exporter refuses to write a
@@ -27,6 +29,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from encounter_desk.chair.point_reasons import reason_label
 from encounter_desk.core.akn import NS, element, identification, slug
 from encounter_desk.core.errors import Refusal
 from encounter_desk.core.files import atomic_output
@@ -192,8 +195,14 @@ def build_debate(data: MinutesData) -> etree._ElementTree:
                 attrs["{http://www.w3.org/XML/1998/namespace}lang"] = i.language
             container = sect
             if i.kind is SpeechKind.POINT_OF_ORDER:
-                container = element(sect, "pointOfOrder", eId=f"{eid}_poo_{i.number}")
-                element(container, "heading").text = i.kind_text
+                # Its reason: a concept the point refers to, in its heading, its words.
+                reason = refs.concept("point-of-order-" + i.reason,
+                                      reason_label(i.reason, lang)) if i.reason else None
+                container = element(sect, "pointOfOrder", eId=f"{eid}_poo_{i.number}",
+                                    refersTo=reason)
+                element(container, "heading").text = i.reason_heading or i.kind_text
+                if i.reason_text:
+                    element(container, "p", class_="reason").text = i.reason_text
             tag = "question" if i.kind is SpeechKind.QUESTION else "speech"
             speech = element(container, tag, eId=f"{eid}_spc_{i.number}", **attrs)
             said_by = element(speech, "from")

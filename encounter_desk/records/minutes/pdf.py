@@ -191,6 +191,9 @@ class _Minutes:
         speaker = f"<b>{escape(i.full_name)}</b>"
         if i.delegation:
             speaker += f" — {escape(i.delegation)}"
+        if i.reason_line:  # "Moción de orden (quórum): …", its heading in bold
+            head = escape(i.reason_heading)
+            speaker += f"<br/><b>{head}</b>{escape(i.reason_line)[len(head):]}"
         if i.summary:
             speaker += f"<br/>{escape(i.summary)}"
         times = f"{i.start}–{i.end}" if i.end else i.start

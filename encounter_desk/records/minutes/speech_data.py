@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from encounter_desk.chair.clock import SpeechTiming, format_duration
+from encounter_desk.chair.point_reasons import point_of_order_heading, point_of_order_line
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, in_language
 from encounter_desk.declaration import annex as declaration_annex
 from encounter_desk.records.minutes.context import MinutesContext, percent, t
@@ -63,6 +64,14 @@ class Intervention(NamedPerson):
     """"+0:27" when over time, else ""."""
     language: str
     summary: str
+    reason: str = ""
+    """A point of order's reason (a PointReason value; "": not stated, other kinds)."""
+    reason_text: str = ""
+    """A point of order's reason in the chair's words."""
+    reason_heading: str = ""
+    """"Moción de orden (quórum)" for a point of order (its kind alone without a reason)."""
+    reason_line: str = ""
+    """"Moción de orden (quórum): se pide verificar el quórum" — "" when not stated."""
 
 
 @dataclass(frozen=True)
@@ -130,9 +139,19 @@ def gather_interventions(
                 over_by="+" + format_duration(round(seconds) - s.limit_seconds) if over else "",
                 language=s.language or (p.language if p else ""),
                 summary=" — ".join(x for x in (subjects.get(s.id, ""), s.summary) if x),
+                **_reason(s, ctx.lang),
             )
         )
     return out
+
+
+def _reason(s: Speech, lang: str) -> dict[str, str]:
+    """A point of order's reason as the minutes print it ("moción de orden (quórum): …")."""
+    if s.kind != SpeechKind.POINT_OF_ORDER:
+        return {}
+    return {"reason": s.reason, "reason_text": s.reason_text,
+            "reason_heading": point_of_order_heading(s.reason, lang),
+            "reason_line": point_of_order_line(s.reason, s.reason_text, lang)}
 
 
 def time_shares(

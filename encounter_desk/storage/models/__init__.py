@@ -65,8 +65,11 @@ from encounter_desk.storage.models.roadmap import (
 from encounter_desk.storage.models.scans import CheckIn, Scan
 from encounter_desk.storage.models.sittings import AgendaItem, Recess, Sitting
 from encounter_desk.storage.models.speeches import (
+    POINT_REASON_LABELS,
+    REASON_TEXT_LENGTH,
     SPEECH_KIND_LABELS,
     SPEECH_STATE_LABELS,
+    PointReason,
     SpeakerList,
     SpeakingBudget,
     Speech,
@@ -130,6 +133,9 @@ __all__ = [
     "Gender",
     "Participant",
     "Scan",
+    "POINT_REASON_LABELS",
+    "PointReason",
+    "REASON_TEXT_LENGTH",
     "SPEECH_KIND_LABELS",
     "SPEECH_STATE_LABELS",
     "Sitting",

@@ -40,6 +40,21 @@ class SpeechState(Vocabulary):
 SPEECH_STATE_LABELS = SpeechState.labels()
 
 
+class PointReason(Vocabulary):
+    """What a point of order is about; "other" needs its short text."""
+
+    PROCEDURE = "procedure", QT_TRANSLATE_NOOP("PointReason", "Procedure")
+    QUORUM = "quorum", QT_TRANSLATE_NOOP("PointReason", "Quorum")
+    INTERPRETATION = "interpretation", QT_TRANSLATE_NOOP("PointReason", "Interpretation")
+    TIME = "time", QT_TRANSLATE_NOOP("PointReason", "Time")
+    OTHER = "other", QT_TRANSLATE_NOOP("PointReason", "Other")
+
+
+POINT_REASON_LABELS = PointReason.labels()
+REASON_TEXT_LENGTH = 200
+"""The most characters a point of order's own words may have."""
+
+
 class Speech(Base):
     __tablename__ = "speech"
     __table_args__ = (
@@ -79,6 +94,11 @@ class Speech(Base):
     """The chair set this speaker's time; otherwise the list's default applies at the start."""
     language: Mapped[str] = mapped_column(String(5), default="")
     summary: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    """A point of order's :class:`PointReason` ("" : not stated yet, and every other kind)."""
+    reason_text: Mapped[str] = mapped_column(
+        String(REASON_TEXT_LENGTH), default="", server_default="")
+    """A point of order's reason in a few words, as the chair wrote it down."""
     withdrawn_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
 

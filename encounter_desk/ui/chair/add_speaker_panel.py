@@ -5,7 +5,8 @@ case and typos forgiven); a badge scanner typing a code and Enter adds the badge
 at once; Enter after a name adds the highlighted person (the best match by default).
 Choosing a delegation lists its people. The kind of intervention is chosen beside it; a
 right of reply or a question names the speech it answers (by default the one on the
-floor, or else the last one given).
+floor, or else the last one given); in the same row, a point of order takes its reason
+when the chair already knows it (else "not stated yet", to be given later).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStackedWidget,
     QWidget,
 )
 
@@ -34,6 +36,7 @@ from encounter_desk.event.participants import ParticipantRow
 from encounter_desk.event.people_search import SearchIndex
 from encounter_desk.storage.models import SpeechKind
 from encounter_desk.ui.chair.looks import kind_look
+from encounter_desk.ui.chair.point_reason_form import PointReasonFields
 from encounter_desk.ui.widgets.layout import named
 
 BADGE_PROBLEMS = (badge_code.ParseProblem.BAD_CHECK, badge_code.ParseProblem.BAD_VERSION)
@@ -70,6 +73,10 @@ class AddSpeakerPanel(QGroupBox):
             self.kind_box.addItem("", kind.value)
         self.answer_label = QLabel()
         self.answer_box = named(QComboBox(), "speakerRepliesTo")
+        self.reason_fields = PointReasonFields()
+        self.answer_or_reason = QStackedWidget()  # one row: what a kind asks for
+        self.answer_or_reason.addWidget(self.answer_box)
+        self.answer_or_reason.addWidget(self.reason_fields)
         self.results = named(QListWidget(), "speakerResults")
         self.results.setMaximumHeight(96)
         self.results.setTextElideMode(Qt.TextElideMode.ElideMiddle)
@@ -85,7 +92,7 @@ class AddSpeakerPanel(QGroupBox):
         grid.addWidget(self.kind_label, 2, 0)
         grid.addWidget(self.kind_box, 2, 1, 1, 2)
         grid.addWidget(self.answer_label, 3, 0)
-        grid.addWidget(self.answer_box, 3, 1, 1, 2)
+        grid.addWidget(self.answer_or_reason, 3, 1, 1, 2)
         grid.addWidget(self.add_button, 4, 0, 1, 3)
         grid.setColumnStretch(1, 1)
 
@@ -95,6 +102,7 @@ class AddSpeakerPanel(QGroupBox):
         self.kind_box.currentIndexChanged.connect(self._kind_changed)
         self.results.itemActivated.connect(lambda _item: self._add_selected())
         self.add_button.clicked.connect(self._add_selected)
+        self.reason_fields.text.returnPressed.connect(self._add_selected)
         self._answers: list[QueueEntry] = []
         self.retranslate()
         self._kind_changed()
@@ -111,6 +119,15 @@ class AddSpeakerPanel(QGroupBox):
         if self.kind() not in ANSWERING:
             return None
         return self.answer_box.currentData()
+
+    def request(self) -> dict[str, object]:
+        """What :func:`~encounter_desk.chair.commands.add_speaker` takes of the chair's
+        choice: the kind, the speech answered, a point of order's reason and words."""
+        kind = self.kind()
+        reason, text = (self.reason_fields.value() if kind == SpeechKind.POINT_OF_ORDER
+                        else ("", ""))
+        return {"kind": kind, "replies_to_id": self.replies_to(), "reason": reason,
+                "reason_text": text}
 
     def selected_person(self) -> int | None:
         item = self.results.currentItem() or self.results.item(0)
@@ -138,12 +155,14 @@ class AddSpeakerPanel(QGroupBox):
         self.results.clear()
         self.results.hide()
         self.set_kind(SpeechKind.STATEMENT)
+        self.reason_fields.set_value("", "")
         self.search.setFocus()
 
     def focus_for(self, kind: SpeechKind) -> None:
         """Ready to add a ``kind`` (the point-of-order and right-of-reply shortcuts)."""
         self.set_kind(kind)
         self.answer_box.setCurrentIndex(0)
+        self.reason_fields.set_value("", "")
         self.search.setFocus()
         self.search.selectAll()
 
@@ -153,7 +172,8 @@ class AddSpeakerPanel(QGroupBox):
         self.setTitle(self.tr("Add a speaker"))
         self.search.setPlaceholderText(self.tr("Type a name or scan a badge, then Enter"))
         self.kind_label.setText(self.tr("Kind"))
-        self.answer_label.setText(self.tr("Answers"))
+        self.reason_fields.retranslate()
+        self._kind_changed()
         self.add_button.setText(self.tr("Add to the list"))
         for n in range(self.kind_box.count()):
             kind = SpeechKind(self.kind_box.itemData(n))
@@ -181,9 +201,13 @@ class AddSpeakerPanel(QGroupBox):
         self.answer_box.setCurrentIndex(max(0, found))
 
     def _kind_changed(self) -> None:
-        answering = self.kind() in ANSWERING
-        self.answer_box.setEnabled(answering)
-        self.answer_label.setEnabled(answering)
+        """The row under the kind: the speech a reply answers, or a point's reason."""
+        point = self.kind() == SpeechKind.POINT_OF_ORDER
+        self.answer_or_reason.setCurrentWidget(self.reason_fields if point else self.answer_box)
+        self.answer_label.setText(self.tr("Reason") if point else self.tr("Answers"))
+        enabled = point or self.kind() in ANSWERING
+        self.answer_or_reason.setEnabled(enabled)
+        self.answer_label.setEnabled(enabled)
 
     # --- searching -----------------------------------------------------------------------
 

@@ -153,6 +153,7 @@ class ChairWorkspace(Workspace):
         floor.remove_time_button.clicked.connect(lambda: self.add_time(-STEP_SECONDS))
         floor.current_panel.language_chosen.connect(self.set_language)
         floor.current_panel.summary_saved.connect(self.set_summary)
+        floor.current_panel.reason_requested.connect(self.requests.edit_reason)
         self.floor.ticked.connect(self._on_tick)
 
     def _shortcut_handlers(self) -> dict[str, Callable[[], None]]:
@@ -163,6 +164,7 @@ class ChairWorkspace(Workspace):
             "remove_time": lambda: self.add_time(-STEP_SECONDS),
             "end": self.end_speech,
             "point_of_order": lambda: self.prepare(SpeechKind.POINT_OF_ORDER),
+            "point_reason": self.current_panel.reason_button.click,
             "right_of_reply": lambda: self.prepare(SpeechKind.RIGHT_OF_REPLY),
             "question": lambda: self.prepare(SpeechKind.QUESTION),
             "find": lambda: self.prepare(SpeechKind.STATEMENT),
@@ -386,15 +388,13 @@ class ChairWorkspace(Workspace):
     def add_person(self, participant_id: int) -> None:
         if not self._ready():
             return
-        kind = self.add_panel.kind()
-        replies_to = self.add_panel.replies_to()
+        request = self.add_panel.request()  # the kind, the speech answered, the reason
 
         def add() -> Any:
             entry = speakers.add_speaker(
-                self.db, self.sitting_id, self.item_id, participant_id, kind=kind,
-                replies_to_id=replies_to)
+                self.db, self.sitting_id, self.item_id, participant_id, **request)
             current = self.floor.snapshot.current if self.floor.snapshot else None
-            if (kind == SpeechKind.POINT_OF_ORDER and current is not None
+            if (request["kind"] == SpeechKind.POINT_OF_ORDER and current is not None
                     and current.entry.kind != SpeechKind.POINT_OF_ORDER
                     and current.entry.state == SpeechState.SPEAKING):
                 # A point of order is heard at once: the speaker's clock pauses meanwhile.

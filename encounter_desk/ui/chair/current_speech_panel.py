@@ -1,5 +1,6 @@
-"""Who has the floor: the kind (a coloured tag), the speaker, the delegation, first speech,
-the delegation's time left, the language spoken and the secretary's summary line.
+"""Who has the floor: the kind (a coloured tag), a point of order's reason beside it, the
+speaker, the delegation, first speech, the delegation's time left, the language spoken and
+the secretary's summary line.
 
 With nobody on the floor it shows the last speech given, so the secretary can finish its
 summary after the speaker has sat down. The panel only asks; the workspace saves through
@@ -21,9 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from encounter_desk.chair.clock import format_seconds
+from encounter_desk.chair.point_reasons import reason_note
 from encounter_desk.chair.queries import CurrentSpeech, QueueEntry
+from encounter_desk.storage.models import SpeechKind
 from encounter_desk.ui.chair.looks import kind_look
+from encounter_desk.ui.chair.shortcuts import with_key
 from encounter_desk.ui.desk.verdict_panel import flag_pixmap
+from encounter_desk.ui.widgets.elided_label import ElidedLabel
 from encounter_desk.ui.widgets.layout import heading, named, wrapped
 
 LANGUAGES = ("es", "en", "fr", "pt")
@@ -33,6 +38,7 @@ FLAG_HEIGHT = 28
 class CurrentSpeechPanel(QGroupBox):
     language_chosen = Signal(int, str)  # speech id, language code
     summary_saved = Signal(int, str)  # speech id, summary
+    reason_requested = Signal(object)  # the point of order (QueueEntry) whose reason to give
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,6 +50,8 @@ class CurrentSpeechPanel(QGroupBox):
         self.kind_tag.setMargin(4)
         self.first_marker = named(QLabel(), "firstSpeechMarker")
         self.first_marker.setStyleSheet("color: #8d6e00; font-weight: bold;")
+        self.reason = named(ElidedLabel(), "currentReason")  # a point of order's reason
+        self.reason_button = named(QPushButton(), "pointReasonButton")
         self.speaker = heading(1.5, "currentSpeaker")
         self.speaker.setWordWrap(True)
         self.flag = QLabel()
@@ -63,7 +71,8 @@ class CurrentSpeechPanel(QGroupBox):
         tags = QHBoxLayout()
         tags.addWidget(self.kind_tag)
         tags.addWidget(self.first_marker)
-        tags.addStretch(1)
+        tags.addWidget(self.reason, 1)
+        tags.addWidget(self.reason_button)
         tags.addWidget(self.budget)
         where = QHBoxLayout()
         where.addWidget(self.flag)
@@ -86,6 +95,7 @@ class CurrentSpeechPanel(QGroupBox):
         self.language.lineEdit().editingFinished.connect(self._language_chosen)
         self.save_summary.clicked.connect(self._save_summary)
         self.summary.returnPressed.connect(self._save_summary)
+        self.reason_button.clicked.connect(lambda: self.reason_requested.emit(self.entry))
         self.retranslate()
         self.show_speech(None, None)
 
@@ -94,6 +104,8 @@ class CurrentSpeechPanel(QGroupBox):
         self.summary_label.setText(self.tr("Summary"))
         self.summary.setPlaceholderText(self.tr("The secretary's summary line for the minutes"))
         self.save_summary.setText(self.tr("Save"))
+        self.reason_button.setText(with_key(self.tr("Reason…"), "point_reason"))
+        self.reason_button.setToolTip(self.tr("Why the point of order was raised (the minutes print it)"))
         self.show_speech(self.current, self.entry)
 
     def show_speech(self, current: CurrentSpeech | None, last: QueueEntry | None) -> None:
@@ -116,7 +128,9 @@ class CurrentSpeechPanel(QGroupBox):
             self.note.clear()
             self.budget.clear()
             self.summary.clear()
+            self._show_reason(None)
             return
+        self._show_reason(entry)
         look = kind_look(entry.kind)
         self.kind_tag.setText(f"{look.symbol}  {entry.kind_label}")
         self.kind_tag.setStyleSheet(
@@ -146,6 +160,16 @@ class CurrentSpeechPanel(QGroupBox):
                 found = self.language.findData(entry.language)
             self.language.setCurrentIndex(found)
         self.show_budget(current.elapsed if current is not None else None)
+
+    def _show_reason(self, entry: QueueEntry | None) -> None:
+        """Beside a point of order: its reason, or that it is still to be given."""
+        point = entry is not None and entry.kind == SpeechKind.POINT_OF_ORDER
+        self.reason_button.setVisible(point)
+        self.reason_button.setEnabled(point)
+        note = reason_note(entry.reason, entry.reason_text) if point and entry else ""
+        self.reason.set_full_text(
+            note or (self.tr("Reason not stated yet") if point else ""))
+        self.reason.setStyleSheet("" if note else "color: #6d6d6d; font-style: italic;")
 
     def show_budget(self, elapsed: float | None) -> None:
         """The delegation's time left on this item, as of ``elapsed`` seconds of the speech."""

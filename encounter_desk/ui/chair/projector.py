@@ -31,6 +31,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from encounter_desk.chair.clock import ClockState
+from encounter_desk.chair.point_reasons import point_of_order_heading
 from encounter_desk.chair.queries import ListSnapshot, QueueEntry
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, in_language
 from encounter_desk.storage.models import SpeechKind
@@ -113,6 +114,14 @@ def _next(entry: QueueEntry, lang: str) -> NextSpeaker:
     return NextSpeaker(entry.name, entry.delegation_name(lang), kind, entry.kind)
 
 
+def _kind(entry: QueueEntry, lang: str) -> str:
+    """The kind on the floor; a point of order with its reason's word ("Point of order
+    (quorum)") so the room knows why the speaker waits — never the chair's own words."""
+    if entry.kind == SpeechKind.POINT_OF_ORDER:
+        return point_of_order_heading(entry.reason, lang)
+    return entry.kind_text(lang)
+
+
 def projector_content(
     snapshot: ListSnapshot | None, reading: ClockState, lang: str
 ) -> ProjectorContent:
@@ -157,7 +166,7 @@ def projector_content(
         speaker_name=entry.name if entry else "",
         delegation=entry.delegation_name(lang) if entry else "",
         flag=entry.flag if entry else "",
-        kind=entry.kind_text(lang) if entry else "",
+        kind=_kind(entry, lang) if entry else "",
         kind_value=entry.kind if entry else None,
         first_speech=first,
         floor_note=note,

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from encounter_desk.chair.clock import format_seconds
+from encounter_desk.chair.point_reasons import reason_note
 from encounter_desk.chair.queries import QueueEntry
 from encounter_desk.ui.chair.looks import kind_look
 from encounter_desk.ui.widgets.rows_model import RowsModel
@@ -71,6 +72,8 @@ class QueueModel(RowsModel):
             parts.append(self.tr("★ first"))
         if e.replies_to_name:
             parts.append(self.tr("↩ {name}").format(name=e.replies_to_name))
+        if note := reason_note(e.reason, e.reason_text):
+            parts.append(note)
         return " · ".join(parts)
 
     def _tooltip(self, e: QueueEntry) -> str:
@@ -79,6 +82,8 @@ class QueueModel(RowsModel):
             lines.append(self.tr("Answers {name}").format(name=e.replies_to_name))
         if e.first_of_sitting:
             lines.append(self.tr("First speech in this session"))
+        if note := reason_note(e.reason, e.reason_text):
+            lines.append(self.tr("Reason: {reason}").format(reason=note))
         return "\n".join(lines)
 
     def display(self, number: int, column: int) -> str:

@@ -54,6 +54,9 @@ SHORTCUTS: tuple[ChairShortcut, ...] = (
                   QT_TRANSLATE_NOOP("ChairShortcuts",
                                     "Point of order: find who raises it, Enter gives them "
                                     "the floor and pauses the speaker")),
+    ChairShortcut("point_reason", ("Ctrl+Shift+M",),
+                  QT_TRANSLATE_NOOP("ChairShortcuts",
+                                    "Reason of the point of order on the floor (or just given)")),
     ChairShortcut("right_of_reply", ("F10", "Ctrl+R"),
                   QT_TRANSLATE_NOOP("ChairShortcuts",
                                     "Right of reply to the speech on the floor: find who "

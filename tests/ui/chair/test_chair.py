@@ -24,25 +24,6 @@ pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints", "
 ROOT = REPO
 
 
-@pytest.fixture
-def room(tmp_path) -> ChairRoom:
-    room = ChairRoom(tmp_path / "event.sqlite")
-    yield room
-    room.db.close()
-
-
-@pytest.fixture
-def chair(room, qtbot):
-    ws = room.workspace()
-    qtbot.addWidget(ws)
-    ws.resize(1280, 800)
-    ws.show()
-    with qtbot.waitActive(ws):
-        ws.activateWindow()
-    ws.queue.setFocus()
-    return ws
-
-
 def face(ws) -> tuple[str, str]:
     ws.floor.tick()
     return ws.clock_widget.text, ws.clock_widget.look
@@ -549,12 +530,7 @@ def test_open_recess_resume_adjourn_from_the_buttons_and_keys(closed_room, qtbot
 
     from encounter_desk.records import sitting_life
 
-    ws = closed_room.workspace()
-    qtbot.addWidget(ws)
-    ws.resize(1280, 800)
-    ws.show()
-    with qtbot.waitActive(ws):
-        ws.activateWindow()
+    ws = closed_room.shown_workspace(qtbot)
     bar = ws.life_bar
     buttons = {n: ws.findChild(QPushButton, n) for n in
                ("openSitting", "suspendSitting", "resumeSitting", "adjournSitting")}

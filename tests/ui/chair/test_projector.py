@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from helpers.chair_room import ChairRoom
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QWidget
 
@@ -14,13 +13,6 @@ from encounter_desk.ui.chair import looks
 from encounter_desk.ui.chair.projector import CANVAS, ProjectorWindow, projector_content
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints", "raise")]
-
-
-@pytest.fixture
-def room(tmp_path) -> ChairRoom:
-    room = ChairRoom(tmp_path / "event.sqlite")
-    yield room
-    room.db.close()
 
 
 @pytest.fixture
@@ -143,7 +135,7 @@ def test_a_point_of_order_and_the_speech_it_interrupts(room, chair):
     chair.add_person(room.p["patricia"])
     content = shown(chair.show_projector())
     assert content.speaker_name == "Patricia Tremblay"
-    assert content.kind == "Cuestión de orden"
+    assert content.kind == "Moción de orden"
     assert content.kind_value == SpeechKind.POINT_OF_ORDER
     chair.floor.set_projector_language("en")
     assert shown(chair.projector).floor_note == "Interrupts Dip. Ana Lucía Pérez Núñez"

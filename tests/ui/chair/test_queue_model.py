@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from helpers.chair_room import ChairRoom
 from PySide6.QtCore import QModelIndex, Qt
 
 from encounter_desk.chair import commands as speakers
@@ -23,13 +22,6 @@ from encounter_desk.ui.chair.queue_model import (
 )
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def room(tmp_path) -> ChairRoom:
-    room = ChairRoom(tmp_path / "event.sqlite")
-    yield room
-    room.db.close()
 
 
 @pytest.fixture
