@@ -8,13 +8,19 @@ number of seconds, a speech still on the list and still waiting. Each refuses wi
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable
+from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
 from encounter_desk.chair.errors import SpeakerListError
+from encounter_desk.chair.lookups import require_list_sitting
 from encounter_desk.core.i18n import translate
 from encounter_desk.storage.database import Database
-from encounter_desk.storage.models import Speech, SpeechKind, SpeechState
+from encounter_desk.storage.models import Sitting, Speech, SpeechKind, SpeechState
+
+T = TypeVar("T")
 
 MAX_SECONDS = 24 * 3600
 """The longest time a speaker may be given, or given and taken at once."""
@@ -32,6 +38,27 @@ def moment(db: Database, at: dt.datetime | None) -> dt.datetime:
             code="speakers.naive_moment",
         )
     return at
+
+
+def list_command(
+    job: Callable[[Session, Sitting, int | None, dt.datetime], T],
+) -> Callable[..., T]:
+    """A command on one list of speakers, called as ``job(db, sitting_id, agenda_item_id=None,
+    *, at=None)``: it runs ``job(session, sitting, agenda_item_id, now)`` in one write, the
+    moment checked (:func:`moment`) and the list's sitting and agenda item looked up (or
+    refused) first."""
+
+    @functools.wraps(job)
+    def command(
+        db: Database, sitting_id: int, agenda_item_id: int | None = None, *,
+        at: dt.datetime | None = None,
+    ) -> T:
+        now = moment(db, at)
+        with db.write() as session:
+            sitting = require_list_sitting(session, sitting_id, agenda_item_id)
+            return job(session, sitting, agenda_item_id, now)
+
+    return command
 
 
 def speech_kind(kind: str | SpeechKind) -> SpeechKind:

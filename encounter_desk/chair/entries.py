@@ -29,6 +29,7 @@ from encounter_desk.chair.lookups import (
     on_floor,
     require_sitting,
 )
+from encounter_desk.core.copying import fields_of
 from encounter_desk.core.i18n import in_language, pick
 from encounter_desk.storage.models import (
     SPEECH_KIND_LABELS,
@@ -261,6 +262,14 @@ def flag_of(delegation: Delegation | None) -> str:
 # --- building the dataclasses -----------------------------------------------------------
 
 
+_SPEECH_AS_IS = (
+    "id", "sitting_id", "agenda_item_id", "participant_id", "delegation_id", "position",
+    "replies_to_id", "interrupts_id", "requested_at", "started_at", "ended_at", "paused_at",
+    "custom_limit", "language",
+)
+"""The columns of a speech a queue entry shows as they are stored."""
+
+
 class EntryBuilder:
     """Turns speeches into entries, loading people and delegations once per read."""
 
@@ -327,33 +336,20 @@ class EntryBuilder:
             who = self._people.get(answered.participant_id)
             answered_name = f"{who.title} {who.display_name}".strip() if who else ""
         return QueueEntry(
-            id=s.id,
-            sitting_id=s.sitting_id,
-            agenda_item_id=s.agenda_item_id,
-            participant_id=s.participant_id,
+            **fields_of(s, _SPEECH_AS_IS),
             title=person.title,
             name=person.display_name,
             sort_name=person.sort_name,
-            delegation_id=s.delegation_id,
             delegation_code=delegation.code if delegation else "",
             delegation_es=delegation.name_es if delegation else "",
             delegation_en=delegation.name_en if delegation else "",
             flag=flag_of(delegation),
             kind=SpeechKind(s.kind),
             state=SpeechState(s.state),
-            position=s.position,
-            replies_to_id=s.replies_to_id,
             replies_to_name=answered_name,
-            interrupts_id=s.interrupts_id,
-            requested_at=s.requested_at,
-            started_at=s.started_at,
-            ended_at=s.ended_at,
-            paused_at=s.paused_at,
             paused_seconds=s.paused_seconds or 0.0,
             pause_count=s.pause_count or 0,
             limit_seconds=limit,
-            custom_limit=s.custom_limit,
-            language=s.language,
             summary=s.summary.original_text,
             first_of_sitting=first,
             reason=s.reason or "",

@@ -21,7 +21,7 @@ import datetime as dt
 
 from sqlalchemy.orm import Session
 
-from encounter_desk.chair.checks import moment, require_speech, require_waiting
+from encounter_desk.chair.checks import list_command, moment, require_speech, require_waiting
 from encounter_desk.chair.entries import CurrentSpeech, current_of
 from encounter_desk.chair.errors import SpeakerListError
 from encounter_desk.chair.lookups import (
@@ -31,7 +31,6 @@ from encounter_desk.chair.lookups import (
     find_list,
     list_limits,
     on_floor,
-    require_list_sitting,
     require_sitting,
     waiting_speeches,
 )
@@ -145,36 +144,30 @@ def _speaking_now(session: Session, sitting: Sitting, now: dt.datetime) -> Curre
     return found
 
 
+@list_command
 def start_next(
-    db: Database,
-    sitting_id: int,
-    agenda_item_id: int | None = None,
-    *,
-    at: dt.datetime | None = None,
+    session: Session, sitting: Sitting, agenda_item_id: int | None, now: dt.datetime
 ) -> CurrentSpeech:
     """Give the floor to the next speaker of the list (see the rules in the module text).
 
     While a point of order interrupts a speaker and no other point of order waits, the
     interrupted speaker gets the floor back instead.
     """
-    now = moment(db, at)
-    with db.write() as session:
-        sitting = require_list_sitting(session, sitting_id, agenda_item_id)
-        waiting = waiting_speeches(session, sitting_id, agenda_item_id)
-        target = waiting[0] if waiting else None
-        current, interrupted = on_floor(session, sitting_id)
-        hands_back = (
-            current is not None
-            and current.kind == SpeechKind.POINT_OF_ORDER
-            and interrupted is not None
+    waiting = waiting_speeches(session, sitting.id, agenda_item_id)
+    target = waiting[0] if waiting else None
+    current, interrupted = on_floor(session, sitting.id)
+    hands_back = (
+        current is not None
+        and current.kind == SpeechKind.POINT_OF_ORDER
+        and interrupted is not None
+    )
+    if target is None and not hands_back:
+        raise SpeakerListError(
+            translate("Speakers", "Nobody is waiting to speak on this list."),
+            code="speakers.nobody_waiting",
         )
-        if target is None and not hands_back:
-            raise SpeakerListError(
-                translate("Speakers", "Nobody is waiting to speak on this list."),
-                code="speakers.nobody_waiting",
-            )
-        _give_floor(session, sitting, target, now, resume_interrupted=True)
-        return _speaking_now(session, sitting, now)
+    _give_floor(session, sitting, target, now, resume_interrupted=True)
+    return _speaking_now(session, sitting, now)
 
 
 def start_speech(db: Database, speech_id: int, *, at: dt.datetime | None = None) -> CurrentSpeech:

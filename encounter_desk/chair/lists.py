@@ -12,7 +12,7 @@ import datetime as dt
 
 from sqlalchemy.orm import Session
 
-from encounter_desk.chair.checks import UNSET, checked_seconds, moment
+from encounter_desk.chair.checks import UNSET, checked_seconds, list_command, moment
 from encounter_desk.chair.entries import BudgetRow, EntryBuilder, ListSettings, settings_of
 from encounter_desk.chair.errors import SpeakerListError
 from encounter_desk.chair.lookups import (
@@ -34,23 +34,17 @@ def _list_row(session: Session, sitting: Sitting, agenda_item_id: int | None) ->
     return row
 
 
+@list_command
 def close_list(
-    db: Database,
-    sitting_id: int,
-    agenda_item_id: int | None = None,
-    *,
-    at: dt.datetime | None = None,
+    session: Session, sitting: Sitting, agenda_item_id: int | None, now: dt.datetime
 ) -> ListSettings:
     """Close the list to new statements (points of order, replies, questions still come)."""
-    now = moment(db, at)
-    with db.write() as session:
-        sitting = require_list_sitting(session, sitting_id, agenda_item_id)
-        row = _list_row(session, sitting, agenda_item_id)
-        if not row.closed:
-            row.closed = True
-            row.closed_at = now
-        session.flush()
-        return settings_of(session, sitting, agenda_item_id)
+    row = _list_row(session, sitting, agenda_item_id)
+    if not row.closed:
+        row.closed = True
+        row.closed_at = now
+    session.flush()
+    return settings_of(session, sitting, agenda_item_id)
 
 
 def reopen_list(db: Database, sitting_id: int, agenda_item_id: int | None = None) -> ListSettings:

@@ -21,6 +21,7 @@ from encounter_desk.chair import rules as speaker_queue
 from encounter_desk.chair.checks import (
     UNSET,
     checked_seconds,
+    list_command,
     moment,
     require_speech,
     require_waiting,
@@ -281,12 +282,9 @@ def withdraw(db: Database, speech_id: int, *, at: dt.datetime | None = None) -> 
         return entry_of(session, speech)
 
 
+@list_command
 def readd_last(
-    db: Database,
-    sitting_id: int,
-    agenda_item_id: int | None = None,
-    *,
-    at: dt.datetime | None = None,
+    session: Session, sitting: Sitting, agenda_item_id: int | None, now: dt.datetime
 ) -> QueueEntry:
     """Put the last speaker of the list (who spoke, or was withdrawn) back at its head.
 
@@ -294,48 +292,45 @@ def readd_last(
     the earlier speech stays in the record as it was. Allowed on a closed list: it undoes
     a slip of the chair rather than taking a new request.
     """
-    now = moment(db, at)
-    with db.write() as session:
-        require_list_sitting(session, sitting_id, agenda_item_id)
-        past = list_speeches(
-            session,
-            sitting_id,
-            agenda_item_id,
-            [SpeechState.DONE.value, SpeechState.WITHDRAWN.value],
+    past = list_speeches(
+        session,
+        sitting.id,
+        agenda_item_id,
+        [SpeechState.DONE.value, SpeechState.WITHDRAWN.value],
+    )
+    past = [s for s in past if (s.ended_at or s.withdrawn_at) is not None]
+    if not past:
+        raise SpeakerListError(
+            translate(
+                "Speakers", "Nobody has left this list yet: there is no one to put back."
+            ),
+            code="speakers.nobody_to_put_back",
         )
-        past = [s for s in past if (s.ended_at or s.withdrawn_at) is not None]
-        if not past:
-            raise SpeakerListError(
-                translate(
-                    "Speakers", "Nobody has left this list yet: there is no one to put back."
-                ),
-                code="speakers.nobody_to_put_back",
-            )
-        last = max(past, key=lambda s: (s.ended_at or s.withdrawn_at, s.id))
-        waiting = waiting_speeches(session, sitting_id, agenda_item_id)
-        refuse_second_request(
-            waiting, session.get(Participant, last.participant_id), speech_kind(last.kind))
-        speech = Speech(
-            sitting_id=sitting_id,
-            agenda_item_id=agenda_item_id,
-            participant_id=last.participant_id,
-            delegation_id=last.delegation_id,
-            kind=last.kind,
-            state=SpeechState.WAITING.value,
-            replies_to_id=last.replies_to_id,
-            requested_at=now,
-            paused_seconds=0.0,
-            pause_count=0,
-            language=last.language,
-            reason=last.reason,
-            reason_text=last.reason_text,
-            custom_limit=last.custom_limit,
-            limit_seconds=last.limit_seconds if last.custom_limit else None,
-            position=0.0,
-        )
-        _place(waiting, speech, speaker_queue.head_index(_waiting_slots(waiting)))
-        session.add(speech)
-        return entry_of(session, speech)
+    last = max(past, key=lambda s: (s.ended_at or s.withdrawn_at, s.id))
+    waiting = waiting_speeches(session, sitting.id, agenda_item_id)
+    refuse_second_request(
+        waiting, session.get(Participant, last.participant_id), speech_kind(last.kind))
+    speech = Speech(
+        sitting_id=sitting.id,
+        agenda_item_id=agenda_item_id,
+        participant_id=last.participant_id,
+        delegation_id=last.delegation_id,
+        kind=last.kind,
+        state=SpeechState.WAITING.value,
+        replies_to_id=last.replies_to_id,
+        requested_at=now,
+        paused_seconds=0.0,
+        pause_count=0,
+        language=last.language,
+        reason=last.reason,
+        reason_text=last.reason_text,
+        custom_limit=last.custom_limit,
+        limit_seconds=last.limit_seconds if last.custom_limit else None,
+        position=0.0,
+    )
+    _place(waiting, speech, speaker_queue.head_index(_waiting_slots(waiting)))
+    session.add(speech)
+    return entry_of(session, speech)
 
 
 # --- the order of the list -------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 from collections.abc import Callable, Iterator
 
 from encounter_desk.core.errors import Refusal
@@ -40,14 +41,28 @@ def open_event(args: argparse.Namespace, *, create: bool = False) -> contextlib.
     return opened(args.url, create=create)
 
 
-def command(name: str, context: str, help_text: str, description: str = "") -> Callable[[Command], Command]:
+def command(
+    name: str, context: str, help_text: str, description: str = "", *, event: bool = False
+) -> Callable[[Callable[..., int | None]], Command]:
     """Mark a function as the subcommand ``name``; ``help_text`` (the one-line help) and
     ``description`` (its --help, default: the help) are marked with ``QT_TRANSLATE_NOOP`` in
-    ``context`` and translated when the parser is built."""
+    ``context`` and translated when the parser is built.
 
-    def mark(func: Command) -> Command:
-        func.subcommand = (name, context, help_text, description or help_text)  # type: ignore[attr-defined]
-        return func
+    With ``event`` the command is called ``func(args, db)``, the event open for it (closed
+    again however it ends). A command that returns None succeeded: exit status 0."""
+
+    def mark(func: Callable[..., int | None]) -> Command:
+        @functools.wraps(func)
+        def run(args: argparse.Namespace) -> int:
+            if event:
+                with open_event(args) as db:
+                    status = func(args, db)
+            else:
+                status = func(args)
+            return 0 if status is None else status
+
+        run.subcommand = (name, context, help_text, description or help_text)  # type: ignore[attr-defined]
+        return run
 
     return mark
 

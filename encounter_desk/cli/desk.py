@@ -27,9 +27,9 @@ from encounter_desk.cli.common import (
     add_paper_option,
     command,
     number_from_1,
-    open_event,
 )
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, translate
+from encounter_desk.storage.database import Database
 
 EXIT_ADMITTED = 0
 EXIT_ALREADY = 3
@@ -57,58 +57,51 @@ def _coloured(word: str, kind: str, stream) -> str:  # noqa: ANN001
 
 @command("badges", "Desk", QT_TRANSLATE_NOOP("Desk", "write badge sheets (PDF)"),
          QT_TRANSLATE_NOOP("Desk", "Write badges with their signed QR codes to a PDF: A6, one "
-                           "badge a page, or A4 sheets of 8 with cut marks."))
-def cmd_badges(args: argparse.Namespace) -> int:
+                           "badge a page, or A4 sheets of 8 with cut marks."), event=True)
+def cmd_badges(args: argparse.Namespace, db: Database) -> int | None:
     from encounter_desk.desk.badge_pdf import write_badges
 
-    with open_event(args) as db:
-        count = write_badges(db, Path(args.out), args.participant, args.layout, lang=args.lang,
-                             paper=args.paper)
+    count = write_badges(db, Path(args.out), args.participant, args.layout, lang=args.lang,
+                         paper=args.paper)
     print(translate("Desk", "{count} badges written to {path}.").format(count=count, path=args.out))
-    return 0
 
 
 @command("reissue-badge", "Desk",
          QT_TRANSLATE_NOOP("Desk", "reissue a participant's badge (the old one is refused)"),
          QT_TRANSLATE_NOOP("Desk", "Give a participant a new badge number: the old badge's code "
-                           "is then refused as replaced."))
-def cmd_reissue_badge(args: argparse.Namespace) -> int:
+                           "is then refused as replaced."), event=True)
+def cmd_reissue_badge(args: argparse.Namespace, db: Database) -> int | None:
     from encounter_desk.desk.badges import badge_code_for, reissue_badge
 
-    with open_event(args) as db:
-        serial = reissue_badge(db, args.participant_id)
-        code = badge_code_for(db, args.participant_id)
+    serial = reissue_badge(db, args.participant_id)
+    code = badge_code_for(db, args.participant_id)
     print(
         translate("Desk", "Badge of participant {id} reissued (number {serial}); the old badge is now "
            "refused as replaced. New code: {code}").format(
             id=args.participant_id, serial=serial, code=code
         )
     )
-    return 0
 
 
 @command("badge-code", "Desk", QT_TRANSLATE_NOOP("Desk", "print the code of a participant's badge"),
-         QT_TRANSLATE_NOOP("Desk", "Print the text of a participant's current badge QR code."))
-def cmd_badge_code(args: argparse.Namespace) -> int:
+         QT_TRANSLATE_NOOP("Desk", "Print the text of a participant's current badge QR code."), event=True)
+def cmd_badge_code(args: argparse.Namespace, db: Database) -> int | None:
     from encounter_desk.desk.badges import badge_code_for
 
-    with open_event(args) as db:
-        print(badge_code_for(db, args.participant_id))
-    return 0
+    print(badge_code_for(db, args.participant_id))
 
 
 @command("checkin", "Desk", QT_TRANSLATE_NOOP("Desk", "check in a scanned badge code"),
          QT_TRANSLATE_NOOP("Desk", "Check in the badge whose code is given, as a desk scanner "
                            "would. Exit status: 0 admitted, 3 already checked in, 4 refused "
-                           "(replaced, wrong event, forged or damaged, unknown)."))
-def cmd_checkin(args: argparse.Namespace) -> int:
+                           "(replaced, wrong event, forged or damaged, unknown)."), event=True)
+def cmd_checkin(args: argparse.Namespace, db: Database) -> int | None:
     from encounter_desk.desk import checkin
     from encounter_desk.desk.verdict import VerdictKind, describe
 
-    with open_event(args) as db:
-        verdict = checkin.check_in(
-            db, args.code, desk=args.desk or checkin.default_desk_name(), source="scanner"
-        )
+    verdict = checkin.check_in(
+        db, args.code, desk=args.desk or checkin.default_desk_name(), source="scanner"
+    )
     if args.json:
         print(json.dumps(verdict.to_json(), ensure_ascii=False))
     else:
@@ -125,50 +118,44 @@ def cmd_checkin(args: argparse.Namespace) -> int:
 
 @command("undo-checkin", "Desk", QT_TRANSLATE_NOOP("Desk", "undo a mistaken check-in"),
          QT_TRANSLATE_NOOP("Desk", "Undo a participant's check-in, with a reason. The scan log "
-                           "keeps the check-in and the undo."))
-def cmd_undo_checkin(args: argparse.Namespace) -> int:
+                           "keeps the check-in and the undo."), event=True)
+def cmd_undo_checkin(args: argparse.Namespace, db: Database) -> int | None:
     from encounter_desk.desk.checkin import default_desk_name
     from encounter_desk.desk.scan_log import undo_check_in
 
-    with open_event(args) as db:
-        undone = undo_check_in(
-            db, args.participant_id, args.reason, desk=args.desk or default_desk_name()
-        )
+    undone = undo_check_in(
+        db, args.participant_id, args.reason, desk=args.desk or default_desk_name()
+    )
     print(
         translate("Desk", "Check-in of participant {id} undone ({reason}). The scan log keeps both.").format(
             id=undone.participant_id, reason=undone.reason
         )
     )
-    return 0
 
 
 @command("withdraw", "Desk",
          QT_TRANSLATE_NOOP("Desk", "withdraw a participant's accreditation"),
          QT_TRANSLATE_NOOP("Desk", "Withdraw a participant's accreditation, with a reason: their "
                            "badge then admits nobody, at the desk, a session's door or the "
-                           "chair. The person stays in the record; reinstate gives it back."))
-def cmd_withdraw(args: argparse.Namespace) -> int:
+                           "chair. The person stays in the record; reinstate gives it back."), event=True)
+def cmd_withdraw(args: argparse.Namespace, db: Database) -> int | None:
     from encounter_desk.event.accreditation import withdraw
 
-    with open_event(args) as db:
-        done = withdraw(db, args.participant_id, args.reason)
+    done = withdraw(db, args.participant_id, args.reason)
     print(translate("Desk", "Accreditation of {name} (participant {id}) withdrawn: {reason}").format(
         name=done.display_name, id=done.participant_id, reason=done.reason))
-    return 0
 
 
 @command("reinstate", "Desk",
          QT_TRANSLATE_NOOP("Desk", "give a withdrawn accreditation back"),
          QT_TRANSLATE_NOOP("Desk", "Reinstate a participant whose accreditation was withdrawn: "
-                           "their badge admits them again."))
-def cmd_reinstate(args: argparse.Namespace) -> int:
+                           "their badge admits them again."), event=True)
+def cmd_reinstate(args: argparse.Namespace, db: Database) -> int | None:
     from encounter_desk.event.accreditation import reinstate
 
-    with open_event(args) as db:
-        name = reinstate(db, args.participant_id)
+    name = reinstate(db, args.participant_id)
     print(translate("Desk", "Accreditation of {name} (participant {id}) reinstated.").format(
         name=name, id=args.participant_id))
-    return 0
 
 
 def register(sub: argparse._SubParsersAction) -> None:

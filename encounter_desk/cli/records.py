@@ -45,43 +45,37 @@ def _doc_lang(args: argparse.Namespace) -> str:
 
 @command("minutes", "CLI", QT_TRANSLATE_NOOP("CLI", "write the minutes of a session (PDF)"),
          QT_TRANSLATE_NOOP("CLI", "Write the minutes of a session as a PDF to sign: a DRAFT "
-                           "watermark on every page unless --final."))
-def cmd_minutes(args: argparse.Namespace) -> int:
+                           "watermark on every page unless --final."), event=True)
+def cmd_minutes(args: argparse.Namespace, db: Database) -> int | None:
     from encounter_desk.records.minutes.pdf import write_minutes
 
-    with open_event(args) as db:
-        write_minutes(db, _sitting_id(db, args.sitting), Path(args.out), lang=_doc_lang(args),
-                      final=args.final, paper=args.paper)
+    write_minutes(db, _sitting_id(db, args.sitting), Path(args.out), lang=_doc_lang(args),
+                  final=args.final, paper=args.paper)
     print(translate("CLI", "Minutes of session {number} written to {path}.").format(
         number=args.sitting, path=args.out))
-    return 0
 
 
 @command("event-report", "CLI",
          QT_TRANSLATE_NOOP("CLI", "write the report of the whole encounter (PDF)"),
          QT_TRANSLATE_NOOP("CLI", "Every session, attendance across the encounter, all "
-                           "agreements and the road map of legislative initiatives."))
-def cmd_event_report(args: argparse.Namespace) -> int:
+                           "agreements and the road map of legislative initiatives."), event=True)
+def cmd_event_report(args: argparse.Namespace, db: Database) -> int | None:
     from encounter_desk.records.minutes.pdf import write_event_report
 
-    with open_event(args) as db:
-        write_event_report(db, Path(args.out), lang=_doc_lang(args), paper=args.paper)
+    write_event_report(db, Path(args.out), lang=_doc_lang(args), paper=args.paper)
     print(translate("CLI", "Event report written to {path}.").format(path=args.out))
-    return 0
 
 
 @command("export-akn", "CLI",
          QT_TRANSLATE_NOOP("CLI", "write the minutes of a session as Akoma Ntoso XML"),
          QT_TRANSLATE_NOOP("CLI", "Write the minutes of a session as an Akoma Ntoso 3.0 "
-                           "debate document."))
-def cmd_export_akn(args: argparse.Namespace) -> int:
+                           "debate document."), event=True)
+def cmd_export_akn(args: argparse.Namespace, db: Database) -> int | None:
     from encounter_desk.records.minutes.akn import export_akn
 
-    with open_event(args) as db:
-        export_akn(db, _sitting_id(db, args.sitting), Path(args.out), lang=_doc_lang(args))
+    export_akn(db, _sitting_id(db, args.sitting), Path(args.out), lang=_doc_lang(args))
     print(translate("CLI", "Akoma Ntoso minutes of session {number} written to {path}.")
           .format(number=args.sitting, path=args.out))
-    return 0
 
 
 def _export_table(args: argparse.Namespace, exporter) -> int:  # noqa: ANN001
@@ -110,17 +104,15 @@ def cmd_export_speeches(args: argparse.Namespace) -> int:
 @command("attendance", "CLI",
          QT_TRANSLATE_NOOP("CLI", "mark a participant present, excused or absent at a session"),
          QT_TRANSLATE_NOOP("CLI", "Mark a participant present, excused or absent at a "
-                           "session (a manual mark)."))
-def cmd_attendance(args: argparse.Namespace) -> int:
+                           "session (a manual mark)."), event=True)
+def cmd_attendance(args: argparse.Namespace, db: Database) -> int | None:
     from encounter_desk.records import attendance
 
-    with open_event(args) as db:
-        result = attendance.mark(db, _sitting_id(db, args.sitting), args.participant_id,
-                                 args.status, source="manual", desk="cli")
+    result = attendance.mark(db, _sitting_id(db, args.sitting), args.participant_id,
+                             args.status, source="manual", desk="cli")
     print(translate("CLI", "Participant {id}: {status} at session {number}.").format(
         id=args.participant_id, status=attendance.status_label(result.status),
         number=args.sitting))
-    return 0
 
 
 def _life(args: argparse.Namespace, job) -> int:  # noqa: ANN001

@@ -28,6 +28,7 @@ from encounter_desk.cli.common import (
 )
 from encounter_desk.core import config
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, translate
+from encounter_desk.storage.database import Database
 
 
 @command("roadmap", "CLI", QT_TRANSLATE_NOOP("CLI", "the road map of commitments: forms, "
@@ -110,46 +111,40 @@ def _report(args: argparse.Namespace) -> int:
 
 @command("certificates", "CLI", QT_TRANSLATE_NOOP("CLI", "write the certificates of attendance (PDF)"),
          QT_TRANSLATE_NOOP("CLI", "One page for each participant who attended at least one "
-                           "session, in the participant's language unless --lang."))
-def cmd_certificates(args: argparse.Namespace) -> int:
+                           "session, in the participant's language unless --lang."), event=True)
+def cmd_certificates(args: argparse.Namespace, db: Database) -> int | None:
     from encounter_desk.records.print_shop.certificates import write_certificates
 
-    with open_event(args) as db:
-        count = write_certificates(db, Path(args.out), lang=args.doc_lang, paper=args.paper)
+    count = write_certificates(db, Path(args.out), lang=args.doc_lang, paper=args.paper)
     if not count:
         raise CommandError(translate("CLI", "Nobody has attended a session yet: no "
                                      "certificates to write."))
     print(translate("CLI", "{count} certificates written to {path}.").format(
         count=count, path=args.out))
-    return 0
 
 
 @command("tent-cards", "CLI", QT_TRANSLATE_NOOP("CLI", "write the name plates (PDF)"),
          QT_TRANSLATE_NOOP("CLI", "A folded card per delegation with its flag, its name in "
                            "Spanish on one face and in English on the other; --seats: a "
-                           "card per person."))
-def cmd_tent_cards(args: argparse.Namespace) -> int:
+                           "card per person."), event=True)
+def cmd_tent_cards(args: argparse.Namespace, db: Database) -> int | None:
     from encounter_desk.records.print_shop.tent_cards import write_tent_cards
 
-    with open_event(args) as db:
-        count = write_tent_cards(db, Path(args.out), paper=args.paper, seats=args.seats)
+    count = write_tent_cards(db, Path(args.out), paper=args.paper, seats=args.seats)
     print(translate("CLI", "{count} name plates written to {path}.").format(
         count=count, path=args.out))
-    return 0
 
 
 @command("participants-list", "CLI", QT_TRANSLATE_NOOP("CLI", "write the list of participants (PDF)"),
          QT_TRANSLATE_NOOP("CLI", "By delegation in the canonical order, heads of delegation "
-                           "first; --public leaves the email addresses out."))
-def cmd_participants_list(args: argparse.Namespace) -> int:
+                           "first; --public leaves the email addresses out."), event=True)
+def cmd_participants_list(args: argparse.Namespace, db: Database) -> int | None:
     from encounter_desk.records.print_shop.participants_list import write_participants_list
 
-    with open_event(args) as db:
-        count = write_participants_list(db, Path(args.out), lang=args.doc_lang or args.lang,
-                                        paper=args.paper, public=args.public)
+    count = write_participants_list(db, Path(args.out), lang=args.doc_lang or args.lang,
+                                    paper=args.paper, public=args.public)
     print(translate("CLI", "List of {count} participants written to {path}.").format(
         count=count, path=args.out))
-    return 0
 
 
 def _document(p: argparse.ArgumentParser, *, lang: bool = True) -> None:

@@ -18,21 +18,19 @@ from pathlib import Path
 
 from encounter_desk.cli.common import add_command, command, open_event, opened
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, translate
-from encounter_desk.storage.database import describe_url, resolve_url, sqlite_path
+from encounter_desk.storage.database import Database, describe_url, resolve_url, sqlite_path
 from encounter_desk.storage.errors import DatabaseError
 
 
 @command("backup", "CLI", QT_TRANSLATE_NOOP("CLI", "write a consistent backup of the event to a file"),
          QT_TRANSLATE_NOOP("CLI", "Write a consistent copy of the event (file or server) to a new "
                            "SQLite file, e.g. on a USB stick, and check it. Desks may keep "
-                           "scanning."))
-def cmd_backup(args: argparse.Namespace) -> int:
+                           "scanning."), event=True)
+def cmd_backup(args: argparse.Namespace, db: Database) -> int | None:
     from encounter_desk.storage import backups
 
-    with open_event(args) as db:
-        path = backups.back_up(db, Path(args.out))
+    path = backups.back_up(db, Path(args.out))
     print(translate("CLI", "Backup written to {path} (checked: ok).").format(path=path))
-    return 0
 
 
 @command("restore", "CLI", QT_TRANSLATE_NOOP("CLI", "replace the event file with a backup"),

@@ -24,7 +24,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from encounter_desk.core.i18n import language, translate
-from encounter_desk.declaration.base import DeclarationError, choice, moment, paragraph_text
+from encounter_desk.declaration.base import (
+    DeclarationError,
+    choice,
+    moment,
+    paragraph_text,
+    require_delegation,
+    require_paragraph,
+    require_row,
+)
 from encounter_desk.declaration.document import build_document
 from encounter_desk.declaration.draft import _not_adopted
 from encounter_desk.declaration.state import read_state, require_declaration
@@ -39,10 +47,8 @@ from encounter_desk.storage.models import (
     DeclarationAdoption,
     DeclarationAmendment,
     DeclarationDiscussion,
-    DeclarationParagraph,
     DeclarationStatement,
     DeclarationVote,
-    Delegation,
     Sitting,
     StatementKind,
     Vote,
@@ -192,15 +198,9 @@ def _statement_values(session: Session, declaration_id: int, delegation_id: int,
     kind_ = choice(StatementKind, kind, translate(
         "Declaration", "A delegation enters a reservation or an interpretive statement, not "
         "{kind!r}."), "declaration.statement_kind", "kind")
-    if session.get(Delegation, delegation_id) is None:
-        raise DeclarationError(translate("Declaration", "There is no delegation {id}.").format(
-            id=delegation_id), code="declaration.delegation")
+    require_delegation(session, delegation_id)
     if paragraph_id is not None:
-        p = session.get(DeclarationParagraph, paragraph_id)
-        if p is None or p.declaration_id != declaration_id:
-            raise DeclarationError(translate("Declaration", "There is no paragraph {id} in the "
-                                             "draft.").format(id=paragraph_id),
-                                   code="declaration.no_paragraph")
+        require_paragraph(session, paragraph_id, declaration_id)
     es, en = paragraph_text(text_es), paragraph_text(text_en)
     if not (es or en):
         raise DeclarationError(translate("Declaration", "Write the statement in Spanish or in "
@@ -239,8 +239,6 @@ def delete_statement(db: Database, statement_id: int) -> None:
 
 
 def _require_statement(session: Session, statement_id: int) -> DeclarationStatement:
-    row = session.get(DeclarationStatement, statement_id)
-    if row is None:
-        raise DeclarationError(translate("Declaration", "There is no statement {id}.").format(
-            id=statement_id), code="declaration.no_statement")
-    return row
+    return require_row(session, DeclarationStatement, statement_id,
+                       translate("Declaration", "There is no statement {id}."),
+                       "declaration.no_statement")

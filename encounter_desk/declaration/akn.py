@@ -21,39 +21,21 @@ shipped in ``resources/schemas/akn``.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 from lxml import etree
 
-from encounter_desk.core import names as text
+from encounter_desk.core.akn import element, identification, slug
 from encounter_desk.core.i18n import in_language, translate
 from encounter_desk.declaration.base import DeclarationError
 from encounter_desk.declaration.document import DeclarationDocument, build_document
 from encounter_desk.declaration.state import DeclarationState, load_state
 from encounter_desk.storage.database import Database
 
-NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-LANG3 = {"es": "spa", "en": "eng"}
-
-
-def _el(parent: etree._Element | None, tag: str, content: str | None = None,
-        **attrs: str | None) -> etree._Element:
-    attrs = {k.rstrip("_"): v for k, v in attrs.items() if v is not None}
-    node = (etree.Element(f"{{{NS}}}{tag}", attrs, nsmap={None: NS}) if parent is None
-            else etree.SubElement(parent, f"{{{NS}}}{tag}", attrs))
-    if content is not None:
-        node.text = content
-    return node
-
-
-def _slug(value: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.fold(value)).strip("-") or "x"
-
 
 def _paragraphs(parent: etree._Element, value: str) -> None:
     for line in value.split("\n"):
-        _el(parent, "p", line)
+        element(parent, "p", line)
 
 
 class _References:
@@ -62,7 +44,7 @@ class _References:
         self.rows: dict[str, tuple[str, str, str]] = {}
 
     def add(self, tag: str, kind: str, key: str, show: str) -> str:
-        eid = f"{kind}-{_slug(key)}"
+        eid = f"{kind}-{slug(key)}"
         self.rows.setdefault(eid, (tag, f"/akn/ontology/{kind}s/{self.base}/{eid}", show or eid))
         return "#" + eid
 
@@ -71,66 +53,49 @@ class _References:
         for tag in order:
             for eid, (kind, href, show) in self.rows.items():
                 if kind == tag:
-                    _el(references, tag, eId=eid, href=href, showAs=show)
+                    element(references, tag, eId=eid, href=href, showAs=show)
 
 
 def build_statement(state: DeclarationState, doc: DeclarationDocument) -> etree._ElementTree:
     lang = doc.lang
     t = in_language(lang)
-    event_slug = _slug(state.event_code or "event")
+    event_slug = slug(state.event_code or "event")
     refs = _References(event_slug)
     author = refs.add("TLCOrganization", "organization", state.event_code or "event",
                       doc.event_name)
     day = state.date_or_default()
     day_text = (day or dt.date.today()).isoformat()
     work = f"/akn/mx/statement/{day_text}/{event_slug}-declaration"
-    expression = f"{work}/{LANG3[lang]}@"
 
-    root = _el(None, "akomaNtoso")
-    statement = _el(root, "statement", name="declaration")
-    meta = _el(statement, "meta")
-    ident = _el(meta, "identification", source=author)
-    for tag, this, uri, extra in (
-        ("FRBRWork", f"{work}/!main", work, None),
-        ("FRBRExpression", f"{expression}/!main", expression, "language"),
-        ("FRBRManifestation", f"{expression}/!main.xml", f"{expression}.akn", None),
-    ):
-        frbr = _el(ident, tag)
-        _el(frbr, "FRBRthis", value=this)
-        _el(frbr, "FRBRuri", value=uri)
-        if tag == "FRBRManifestation":
-            _el(frbr, "FRBRdate", date=dt.date.today().isoformat(), name="generation")
-        else:
-            _el(frbr, "FRBRdate", date=day_text, name="adoption" if doc.adopted else "draft")
-        _el(frbr, "FRBRauthor", href=author)
-        if tag == "FRBRWork":
-            _el(frbr, "FRBRcountry", value="mx")
-        if extra == "language":
-            _el(frbr, "FRBRlanguage", language=LANG3[lang])
-    references = _el(meta, "references", source=author)
+    root = element(None, "akomaNtoso")
+    statement = element(root, "statement", name="declaration")
+    meta = element(statement, "meta")
+    identification(meta, work=work, lang=lang, author=author, day=day_text,
+                   day_name="adoption" if doc.adopted else "draft", country="mx")
+    references = element(meta, "references", source=author)
 
-    preface = _el(statement, "preface")
-    _el(_el(preface, "p"), "docTitle", doc.title)
+    preface = element(statement, "preface")
+    element(element(preface, "p"), "docTitle", doc.title)
     status = doc.labels["draft_heading"] if doc.draft_label else t.translate(
         "Declaration", "Adopted")
-    _el(_el(preface, "p"), "docStatus", status)
+    element(element(preface, "p"), "docStatus", status)
 
-    preamble = _el(statement, "preamble")
+    preamble = element(statement, "preamble")
     if doc.chapeau:
-        _paragraphs(_el(preamble, "formula", name="chapeau"), doc.chapeau)
+        _paragraphs(element(preamble, "formula", name="chapeau"), doc.chapeau)
     if doc.preamble:
-        recitals = _el(preamble, "recitals", eId="recs_1")
+        recitals = element(preamble, "recitals", eId="recs_1")
         for number, item in enumerate(doc.preamble, start=1):
-            recital = _el(recitals, "recital", eId=f"recs_1__rec_{number}")
+            recital = element(recitals, "recital", eId=f"recs_1__rec_{number}")
             _paragraphs(recital, item.text)
     if doc.operative_intro:
-        _paragraphs(_el(preamble, "formula", name="enactingFormula"), doc.operative_intro)
+        _paragraphs(element(preamble, "formula", name="enactingFormula"), doc.operative_intro)
 
-    body = _el(statement, "mainBody")
+    body = element(statement, "mainBody")
     for item in doc.operative:
-        paragraph = _el(body, "paragraph", eId=f"para_{item.number}")
-        _el(paragraph, "num", f"{item.number}.")
-        _paragraphs(_el(paragraph, "content"), item.text)
+        paragraph = element(body, "paragraph", eId=f"para_{item.number}")
+        element(paragraph, "num", f"{item.number}.")
+        _paragraphs(element(paragraph, "content"), item.text)
 
     _conclusions(statement, state, doc, refs)
     refs.write(references)
@@ -141,41 +106,41 @@ def build_statement(state: DeclarationState, doc: DeclarationDocument) -> etree.
 
 def _conclusions(statement: etree._Element, state: DeclarationState, doc: DeclarationDocument,
                  refs: _References) -> None:
-    conclusions = _el(statement, "conclusions")
+    conclusions = element(statement, "conclusions")
     day = state.date_or_default()
     if doc.place_date:
-        p = _el(conclusions, "p")
+        p = element(conclusions, "p")
         if state.place:
-            _el(p, "location", state.place, refersTo=refs.add("TLCLocation", "location",
+            element(p, "location", state.place, refersTo=refs.add("TLCLocation", "location",
                                                              state.place, state.place))
             if day:
                 p[-1].tail = ", "
         if day:
-            _el(p, "date", doc.place_date[len(state.place):].lstrip(", ") or day.isoformat(),
+            element(p, "date", doc.place_date[len(state.place):].lstrip(", ") or day.isoformat(),
                 date=day.isoformat())
     if doc.adoption_text:
-        _el(conclusions, "p", doc.adoption_text)
+        element(conclusions, "p", doc.adoption_text)
     votes = state.adoption.votes if doc.votes and state.adoption else ()
     for row, (who, vote) in zip(votes, doc.votes, strict=True):
-        p = _el(conclusions, "p", class_="vote")
-        _el(p, "organization", who, refersTo=refs.add(
+        p = element(conclusions, "p", class_="vote")
+        element(p, "organization", who, refersTo=refs.add(
             "TLCOrganization", "organization", row.delegation.code, who)).tail = f": {vote}"
     if doc.statements:
-        block = _el(conclusions, "blockContainer", eId="statements")
-        _el(block, "p", doc.statements_heading, class_="heading")
+        block = element(conclusions, "blockContainer", eId="statements")
+        element(block, "p", doc.statements_heading, class_="heading")
         for item in doc.statements:
-            _el(block, "p", item.heading, class_="statementHeading")
+            element(block, "p", item.heading, class_="statementHeading")
             _paragraphs(block, item.text)
     head = refs.add("TLCRole", "role", "head-of-delegation",
                     in_language(doc.lang).translate("Declaration", "Head of delegation"))
     for signatory, line in zip(state.signatories, doc.signatures, strict=True):
-        p = _el(conclusions, "p", class_="signature")
-        sign = _el(p, "signature")
+        p = element(conclusions, "p", class_="signature")
+        sign = element(p, "signature")
         if line.name:
-            _el(sign, "person", line.name,
+            element(sign, "person", line.name,
                 refersTo=refs.add("TLCPerson", "person", f"{signatory.delegation.code}-head",
                                   line.name), as_=head).tail = " — "
-        _el(sign, "organization", line.delegation,
+        element(sign, "organization", line.delegation,
             refersTo=refs.add("TLCOrganization", "organization", signatory.delegation.code,
                               line.delegation))
 

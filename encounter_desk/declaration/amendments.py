@@ -32,6 +32,9 @@ from encounter_desk.declaration.base import (
     moment,
     paragraph_name,
     paragraph_text,
+    require_delegation,
+    require_paragraph,
+    require_row,
 )
 from encounter_desk.declaration.draft import _not_adopted
 from encounter_desk.declaration.state import delegation_by_code, require_declaration
@@ -42,7 +45,6 @@ from encounter_desk.storage.models import (
     AmendmentStatus,
     DeclarationAmendment,
     DeclarationParagraph,
-    Delegation,
 )
 
 DECISIONS = (AmendmentStatus.ACCEPTED, AmendmentStatus.ACCEPTED_AMENDED,
@@ -56,11 +58,9 @@ def _kind(kind: str) -> AmendmentKind:
 
 
 def _require(session: Session, amendment_id: int) -> DeclarationAmendment:
-    a = session.get(DeclarationAmendment, amendment_id)
-    if a is None:
-        raise DeclarationError(translate("Declaration", "There is no amendment {id}.").format(
-            id=amendment_id), code="declaration.no_amendment")
-    return a
+    return require_row(session, DeclarationAmendment, amendment_id,
+                       translate("Declaration", "There is no amendment {id}."),
+                       "declaration.no_amendment")
 
 
 def amendment_by_number(session: Session, declaration_id: int, number: int) -> DeclarationAmendment:
@@ -96,10 +96,7 @@ def _set_sponsors(session: Session, a: DeclarationAmendment, sponsors: Sequence[
             translate("Declaration", "An amendment is proposed by at least one delegation."),
             code="declaration.no_sponsor")
     for delegation_id in ids:
-        if session.get(Delegation, delegation_id) is None:
-            raise DeclarationError(translate("Declaration", "There is no delegation "
-                                             "{id}.").format(id=delegation_id),
-                                   code="declaration.delegation")
+        require_delegation(session, delegation_id)
     for old in session.scalars(select(AmendmentSponsor).where(
             AmendmentSponsor.amendment_id == a.id)).all():
         session.delete(old)
@@ -124,11 +121,7 @@ def propose(
     kind_ = _kind(kind)
     es, en = _texts(kind_, text_es, text_en)
     with db.write() as session:
-        paragraph = session.get(DeclarationParagraph, paragraph_id)
-        if paragraph is None:
-            raise DeclarationError(translate("Declaration", "There is no paragraph {id} in "
-                                             "the draft.").format(id=paragraph_id),
-                                   code="declaration.no_paragraph")
+        paragraph = require_paragraph(session, paragraph_id)
         d = require_declaration(session, paragraph.declaration_id)
         _not_adopted(session, d)
         last = session.scalar(select(func.max(DeclarationAmendment.number)).where(

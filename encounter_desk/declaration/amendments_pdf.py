@@ -14,13 +14,11 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from encounter_desk.core.colours import ACCENT, RULE, SHADE
 from encounter_desk.core.i18n import in_language
 from encounter_desk.declaration.base import kind_label, local_time, other_language, status_label
 from encounter_desk.declaration.document import build_document, pending_note
 from encounter_desk.declaration.pdf_pages import (
-    ACCENT,
-    RULE,
-    SHADE,
     Styles,
     build_pdf,
     para,

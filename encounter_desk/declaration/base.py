@@ -14,6 +14,8 @@ import re
 import zoneinfo
 from typing import TypeVar
 
+from sqlalchemy.orm import Session
+
 from encounter_desk.core import names as text
 from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import in_language, translate
@@ -26,12 +28,15 @@ from encounter_desk.storage.models import (
     AdoptionMethod,
     AmendmentKind,
     AmendmentStatus,
+    DeclarationParagraph,
     DeclarationPart,
+    Delegation,
     StatementKind,
 )
 
 LANGUAGES = ("es", "en")
 E = TypeVar("E", bound=enum.Enum)
+R = TypeVar("R")
 
 
 class DeclarationError(Refusal):
@@ -47,6 +52,32 @@ def choice(kind: type[E], value: str, message: str, code: str, name: str) -> E:
         return kind(value)
     except ValueError:
         raise DeclarationError(message.format(**{name: value}), code=code) from None
+
+
+def require_row(session: Session, model: type[R], row_id: int, message: str, code: str) -> R:
+    """Row ``row_id`` of ``model``, or a refusal saying ``message`` (translated; ``{id}``
+    stands for the id)."""
+    row = session.get(model, row_id)
+    if row is None:
+        raise DeclarationError(message.format(id=row_id), code=code)
+    return row
+
+
+def require_delegation(session: Session, delegation_id: int) -> Delegation:
+    return require_row(session, Delegation, delegation_id,
+                       translate("Declaration", "There is no delegation {id}."),
+                       "declaration.delegation")
+
+
+def require_paragraph(session: Session, paragraph_id: int,
+                      declaration_id: int | None = None) -> DeclarationParagraph:
+    """A paragraph of the draft (of declaration ``declaration_id`` when given), or a refusal."""
+    p = session.get(DeclarationParagraph, paragraph_id)
+    if p is None or declaration_id is not None and p.declaration_id != declaration_id:
+        raise DeclarationError(translate("Declaration", "There is no paragraph {id} in the "
+                                         "draft.").format(id=paragraph_id),
+                               code="declaration.no_paragraph")
+    return p
 
 
 def other_language(lang: str) -> str:

@@ -17,13 +17,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from encounter_desk.core.i18n import pick, translate
-from encounter_desk.declaration.base import DeclarationError, moment
+from encounter_desk.declaration.base import DeclarationError, moment, require_paragraph
 from encounter_desk.declaration.state import DeclarationState, load_state, require_declaration
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import (
     DeclarationAmendment,
     DeclarationDiscussion,
-    DeclarationParagraph,
     Delegation,
     Participant,
     Speech,
@@ -38,11 +37,7 @@ def discuss(db: Database, declaration_id: int, paragraph_id: int | None,
     with db.write() as session:
         d = require_declaration(session, declaration_id)
         if paragraph_id is not None:
-            p = session.get(DeclarationParagraph, paragraph_id)
-            if p is None or p.declaration_id != d.id:
-                raise DeclarationError(translate("Declaration", "There is no paragraph {id} "
-                                                 "in the draft.").format(id=paragraph_id),
-                                       code="declaration.no_paragraph")
+            require_paragraph(session, paragraph_id, d.id)
         if amendment_id is not None:
             a = session.get(DeclarationAmendment, amendment_id)
             if a is None or a.paragraph_id != paragraph_id:

@@ -21,10 +21,9 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from encounter_desk.core.colours import ACCENT, RULE
 from encounter_desk.declaration.document import DeclarationDocument, TextItem, build_document
 from encounter_desk.declaration.pdf_pages import (
-    ACCENT,
-    RULE,
     Styles,
     build_pdf,
     para,

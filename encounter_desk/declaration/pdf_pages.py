@@ -18,23 +18,19 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import registerFontFamily
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
+from encounter_desk.core.colours import ACCENT, INK, MUTED
+from encounter_desk.core.colours import ALERT as DELETED
 from encounter_desk.core.fonts import register_fonts
 from encounter_desk.core.i18n import translate
+from encounter_desk.core.page_canvas import CountedPagesCanvas
 from encounter_desk.declaration.base import DeclarationError
 
 PAPERS = {"letter": LETTER, "a4": A4}
 MARGIN = 22 * mm
 
-INK = colors.HexColor("#1A1A1A")
-MUTED = colors.HexColor("#5A5A5A")
-ACCENT = colors.HexColor("#1F3A5F")
-RULE = colors.HexColor("#B8C2CC")
-SHADE = colors.HexColor("#EEF2F6")
 INSERTED = colors.HexColor("#1B5E20")
-DELETED = colors.HexColor("#B00020")
 WATERMARK = colors.Color(0.75, 0.1, 0.1, alpha=0.12)
 
 
@@ -94,41 +90,20 @@ def canvas_maker(reference: str, page_label: str, watermark: str, font: str,
                  size: tuple[float, float]):  # noqa: ANN201 - a Canvas subclass
     width, height = size
 
-    class StampedCanvas(Canvas):
-        """Keeps its pages and stamps "page X of Y" (and the watermark) when saved."""
+    class StampedCanvas(CountedPagesCanvas):
+        """Stamps "page X of Y" (and the watermark) on each page when saved."""
 
-        def __init__(self, *args, **kwargs) -> None:
-            super().__init__(*args, **kwargs)
-            self._kept: list[dict] = []
-
-        def showPage(self) -> None:  # noqa: N802 - reportlab's name
-            self._kept.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._kept)
-            for number, page in enumerate(self._kept, start=1):
-                self.__dict__.update(page)
-                self.saveState()
-                if watermark:
-                    self.setFillColor(WATERMARK)
-                    self.setFont(font, 84)
-                    self.translate(width / 2, height / 2)
-                    self.rotate(52)
-                    self.drawCentredString(0, -28, watermark)
-                    self.rotate(-52)
-                    self.translate(-width / 2, -height / 2)
-                self.setStrokeColor(RULE)
-                self.setLineWidth(0.5)
-                self.line(MARGIN, 14 * mm, width - MARGIN, 14 * mm)
-                self.setFillColor(MUTED)
-                self.setFont(font, 8)
-                self.drawString(MARGIN, 10 * mm, reference)
-                self.drawRightString(width - MARGIN, 10 * mm,
-                                     page_label.format(page=number, pages=total))
-                self.restoreState()
-                super().showPage()
-            super().save()
+        def stamp(self, number: int, total: int) -> None:
+            if watermark:
+                self.setFillColor(WATERMARK)
+                self.setFont(font, 84)
+                self.translate(width / 2, height / 2)
+                self.rotate(52)
+                self.drawCentredString(0, -28, watermark)
+                self.rotate(-52)
+                self.translate(-width / 2, -height / 2)
+            self.foot(reference=reference, page=page_label.format(page=number, pages=total),
+                      font=font, margin=MARGIN, rule_y=14 * mm, text_y=10 * mm)
 
     return StampedCanvas
 

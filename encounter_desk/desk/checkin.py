@@ -46,6 +46,7 @@ from sqlalchemy.orm import Session
 
 from encounter_desk.core import names as text
 from encounter_desk.core.clock import Clock
+from encounter_desk.core.copying import fields_of
 from encounter_desk.core.i18n import translate
 from encounter_desk.desk.scan_log import (
     CheckInCounts,
@@ -170,6 +171,11 @@ _LOOKUP = Prepared(
     .limit(1)
 )
 _SCAN_COLUMNS = tuple(column.key for column in Scan.__table__.columns if column.key != "id")
+_NOT_JUDGED_YET = {
+    "verdict": None, "participant_id": None, "badge_serial": None, "related_scan_id": None,
+    "undone_at": None, "undo_reason": "", "undone_by": "",
+}
+"""The columns of a scan before its verdict (the judge fills the first four in)."""
 _INSERT_SCAN = Prepared(insert(Scan.__table__).returning(Scan.__table__.c.id),
                         keys=_SCAN_COLUMNS)
 _CHECK_IN_COLUMNS = ("participant_id", "scan_id", "at", "desk")
@@ -361,10 +367,7 @@ def _verdict(
     return Verdict(
         kind=kind,
         scan_id=scan.id,
-        scan_uid=scan.scan_uid,
-        at=scan.at,
-        desk=scan.desk,
-        source=scan.source,
+        **fields_of(scan, ("scan_uid", "at", "desk", "source")),
         participant=participant,
         timezone=keys.zone_name,
         **details,
@@ -404,22 +407,9 @@ def _recorded(
             earlier = session.connection().execute(_SCAN_BY_UID_Q, {"uid": uid}).scalar()
             if earlier is not None:
                 return _replay(session, session.get(Scan, earlier), keys)
-        scan = SimpleNamespace(
-            scan_uid=uid,
-            raw=kept_raw(raw),
-            raw_length=len(raw),
-            source=source,
-            verdict=None,
-            participant_id=None,
-            badge_serial=None,
-            related_scan_id=None,
-            desk=desk,
-            at=now,
-            sitting_id=sitting_id,
-            undone_at=None,
-            undo_reason="",
-            undone_by="",
-        )
+        scan = SimpleNamespace(**_NOT_JUDGED_YET, scan_uid=uid, raw=kept_raw(raw),
+                               raw_length=len(raw), source=source, desk=desk, at=now,
+                               sitting_id=sitting_id)
         return judge(driver, scan, keys, (participant, existing))
 
     # PostgreSQL: another desk may admit the same person (or record the same scan_uid)

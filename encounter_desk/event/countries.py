@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from encounter_desk.core import names as text
+from encounter_desk.core.copying import fields_of
 from encounter_desk.storage.models import Delegation, DelegationKind
 
 
@@ -32,58 +33,31 @@ class DelegationPreset:
         return self.kind is DelegationKind.COUNTRY
 
 
+def _members(*countries: tuple[str, ...]) -> tuple[DelegationPreset, ...]:
+    """Member countries in the order given, each ``(ISO alpha-2, ISO alpha-3, Spanish name,
+    English name, *other names)``: the alpha-2 is also the delegation's code."""
+    return tuple(
+        DelegationPreset(iso2, DelegationKind.COUNTRY, name_es, name_en, order, iso2, iso3,
+                         tuple(aliases))
+        for order, (iso2, iso3, name_es, name_en, *aliases) in enumerate(countries, start=1)
+    )
+
+
 # The RCM's own order: Spanish alphabetical, also in English documents.
-RCM_MEMBERS: tuple[DelegationPreset, ...] = (
-    DelegationPreset("BZ", DelegationKind.COUNTRY, "Belice", "Belize", 1, "BZ", "BLZ"),
-    DelegationPreset("CA", DelegationKind.COUNTRY, "Canadá", "Canada", 2, "CA", "CAN"),
-    DelegationPreset("CR", DelegationKind.COUNTRY, "Costa Rica", "Costa Rica", 3, "CR", "CRI"),
-    DelegationPreset(
-        "SV", DelegationKind.COUNTRY, "El Salvador", "El Salvador", 4, "SV", "SLV", ("Salvador",)
-    ),
-    DelegationPreset(
-        "US",
-        DelegationKind.COUNTRY,
-        "Estados Unidos",
-        "United States",
-        5,
-        "US",
-        "USA",
-        (
-            "EE. UU.",
-            "EE.UU.",
-            "EEUU",
-            "EUA",
-            "E.U.A.",
-            "U.S.",
-            "U.S.A.",
-            "Estados Unidos de América",
-            "United States of America",
-        ),
-    ),
-    DelegationPreset("GT", DelegationKind.COUNTRY, "Guatemala", "Guatemala", 6, "GT", "GTM"),
-    DelegationPreset("HN", DelegationKind.COUNTRY, "Honduras", "Honduras", 7, "HN", "HND"),
-    DelegationPreset(
-        "MX",
-        DelegationKind.COUNTRY,
-        "México",
-        "Mexico",
-        8,
-        "MX",
-        "MEX",
-        ("Méjico", "Estados Unidos Mexicanos"),
-    ),
-    DelegationPreset("NI", DelegationKind.COUNTRY, "Nicaragua", "Nicaragua", 9, "NI", "NIC"),
-    DelegationPreset("PA", DelegationKind.COUNTRY, "Panamá", "Panama", 10, "PA", "PAN"),
-    DelegationPreset(
-        "DO",
-        DelegationKind.COUNTRY,
-        "República Dominicana",
-        "Dominican Republic",
-        11,
-        "DO",
-        "DOM",
-        ("Rep. Dominicana", "Rep Dominicana", "R. Dominicana", "RD", "Dominican Rep."),
-    ),
+RCM_MEMBERS: tuple[DelegationPreset, ...] = _members(
+    ("BZ", "BLZ", "Belice", "Belize"),
+    ("CA", "CAN", "Canadá", "Canada"),
+    ("CR", "CRI", "Costa Rica", "Costa Rica"),
+    ("SV", "SLV", "El Salvador", "El Salvador", "Salvador"),
+    ("US", "USA", "Estados Unidos", "United States", "EE. UU.", "EE.UU.", "EEUU", "EUA",
+     "E.U.A.", "U.S.", "U.S.A.", "Estados Unidos de América", "United States of America"),
+    ("GT", "GTM", "Guatemala", "Guatemala"),
+    ("HN", "HND", "Honduras", "Honduras"),
+    ("MX", "MEX", "México", "Mexico", "Méjico", "Estados Unidos Mexicanos"),
+    ("NI", "NIC", "Nicaragua", "Nicaragua"),
+    ("PA", "PAN", "Panamá", "Panama"),
+    ("DO", "DOM", "República Dominicana", "Dominican Republic", "Rep. Dominicana",
+     "Rep Dominicana", "R. Dominicana", "RD", "Dominican Rep."),
 )
 
 NON_COUNTRY_GROUPS: tuple[DelegationPreset, ...] = (
@@ -197,14 +171,9 @@ def seed_delegations(session: Session, presets: tuple[DelegationPreset, ...] = A
             continue
         session.add(
             Delegation(
-                code=preset.code,
+                **fields_of(preset, ("code", "iso2", "iso3", "name_es", "name_en", "is_member")),
                 kind=preset.kind.value,
-                iso2=preset.iso2,
-                iso3=preset.iso3,
-                name_es=preset.name_es,
-                name_en=preset.name_en,
                 canonical_order=preset.order,
-                is_member=preset.is_member,
             )
         )
         added += 1

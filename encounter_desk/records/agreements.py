@@ -28,14 +28,14 @@ from sqlalchemy.orm import Session
 from encounter_desk.core import i18n
 from encounter_desk.core import names as text
 from encounter_desk.core.bilingual import Bilingual
+from encounter_desk.core.copying import copied
 from encounter_desk.core.i18n import in_language, pick, translate
 from encounter_desk.event.delegation_votes import TALLIED, member_votes, tally, tally_text
 from encounter_desk.records.register import (
     RecordsError,
     Register,
     choice,
-    choice_label,
-    copied,
+    choice_labeller,
     find_sitting,
     known_fields,
     long_text,
@@ -52,9 +52,7 @@ from encounter_desk.storage.models import (
     Vote,
 )
 
-
-def adoption_label(adoption: str, lang: str | None = None) -> str:
-    return choice_label("Records", ADOPTION_LABELS, adoption, lang)
+adoption_label = choice_labeller("Records", ADOPTION_LABELS)
 
 
 @dataclass(frozen=True)

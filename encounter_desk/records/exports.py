@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from sqlalchemy import select
@@ -95,42 +95,46 @@ def _clock_time(text: str) -> dt.time | None:
     return dt.time.fromisoformat(text) if text else None
 
 
-def attendance_rows(minutes: Sequence[MinutesData], lang: str) -> tuple[list[str], list[list]]:
+def _yes_no(lang: str) -> Callable[[bool], str]:
+    """"yes" or "no" in ``lang``, for a column that answers a question."""
     tr = in_language(lang)
     yes, no = tr.translate("Records", "yes"), tr.translate("Records", "no")
-    rows = []
-    for m in minutes:
-        h = m.header
-        for block in m.attendance:
-            for group in block.groups:
-                for line in group.lines:
-                    rows.append([
-                        h.sitting_number, h.sitting_title, h.date, group.name, line.title,
-                        line.name, line.role, line.institution, line.committee,
-                        choice_label("Category", CATEGORY_LABELS, line.category, lang)
-                        if line.category else "",
-                        yes if line.is_head_of_delegation else no,
-                        line.status_text, _clock_time(line.arrival),
-                        source_label(line.source, lang) if line.source else "",
-                    ])
+    return lambda flag: yes if flag else no
+
+
+def _sitting_cells(m: MinutesData) -> list:
+    """The columns every row starts with: the sitting's number, title and date."""
+    return [m.header.sitting_number, m.header.sitting_title, m.header.date]
+
+
+def attendance_rows(minutes: Sequence[MinutesData], lang: str) -> tuple[list[str], list[list]]:
+    answer = _yes_no(lang)
+    rows = [
+        [*_sitting_cells(m), group.name, line.title, line.name, line.role, line.institution,
+         line.committee,
+         choice_label("Category", CATEGORY_LABELS, line.category, lang) if line.category else "",
+         answer(line.is_head_of_delegation), line.status_text, _clock_time(line.arrival),
+         source_label(line.source, lang) if line.source else ""]
+        for m in minutes
+        for block in m.attendance
+        for group in block.groups
+        for line in group.lines
+    ]
     return _head(ATTENDANCE_COLUMNS, lang), rows
 
 
 def speech_rows(minutes: Sequence[MinutesData], lang: str) -> tuple[list[str], list[list]]:
-    tr = in_language(lang)
-    yes, no = tr.translate("Records", "yes"), tr.translate("Records", "no")
-    rows = []
-    for m in minutes:
-        h = m.header
-        for i in m.interventions():
-            rows.append([h.sitting_number, h.sitting_title, h.date, i.agenda_item_number or "",
-                         i.number, _clock_time(i.start), _clock_time(i.end), i.title, i.name,
-                         i.delegation,
-                         choice_label("Gender", GENDER_LABELS, i.gender, lang) if i.gender else "",
-                         i.kind_text, round(i.seconds),
-                         dt.timedelta(seconds=round(i.seconds)),
-                         i.limit_seconds if i.limit_seconds is not None else "",
-                         yes if i.over_time else no, i.language, i.summary])
+    answer = _yes_no(lang)
+    rows = [
+        [*_sitting_cells(m), i.agenda_item_number or "", i.number, _clock_time(i.start),
+         _clock_time(i.end), i.title, i.name, i.delegation,
+         choice_label("Gender", GENDER_LABELS, i.gender, lang) if i.gender else "",
+         i.kind_text, round(i.seconds), dt.timedelta(seconds=round(i.seconds)),
+         i.limit_seconds if i.limit_seconds is not None else "",
+         answer(i.over_time), i.language, i.summary]
+        for m in minutes
+        for i in m.interventions()
+    ]
     return _head(SPEECH_COLUMNS, lang), rows
 
 

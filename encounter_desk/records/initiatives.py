@@ -22,14 +22,14 @@ from sqlalchemy.orm import Session, selectinload
 from encounter_desk.core import i18n
 from encounter_desk.core import names as text
 from encounter_desk.core.bilingual import Bilingual
+from encounter_desk.core.copying import copied
 from encounter_desk.core.i18n import pick, translate
 from encounter_desk.records.people import NamedPerson
 from encounter_desk.records.register import (
     RecordsError,
     Register,
     choice,
-    choice_label,
-    copied,
+    choice_labeller,
     find_sitting,
     known_fields,
     long_text,
@@ -49,13 +49,10 @@ from encounter_desk.storage.models import (
     Sitting,
 )
 
-
-def kind_label(kind: str, lang: str | None = None) -> str:
-    return choice_label("Initiatives", INITIATIVE_KIND_LABELS, kind, lang)
+kind_label = choice_labeller("Initiatives", INITIATIVE_KIND_LABELS)
 
 
-def status_label(status: str, lang: str | None = None) -> str:
-    return choice_label("Initiatives", INITIATIVE_STATUS_LABELS, status, lang)
+status_label = choice_labeller("Initiatives", INITIATIVE_STATUS_LABELS)
 
 
 @dataclass(frozen=True)
@@ -236,10 +233,11 @@ def delete_initiative(db: Database, initiative_id: int) -> None:
     INITIATIVES.delete(db, initiative_id)
 
 
-def initiatives_in(
+def pledges_in(
     session: Session, *, sitting_id: int | None = None, delegation_id: int | None = None
-) -> list[InitiativeRow]:
-    """The register inside an open session: delegation order, then target date and title."""
+) -> tuple[list[Initiative], dict[int, Delegation], dict[int, Participant]]:
+    """The initiatives (with their sponsors) pledged at a sitting and/or by a delegation
+    (default: all), with every delegation and the sponsoring participants, by id."""
     query = select(Initiative).options(selectinload(Initiative.sponsors))
     if sitting_id is not None:
         query = query.where(Initiative.sitting_id == sitting_id)
@@ -247,13 +245,22 @@ def initiatives_in(
         query = query.where(Initiative.delegation_id == delegation_id)
     items = list(session.scalars(query))
     if not items:
-        return []
+        return [], {}, {}
     delegations = {d.id: d for d in session.scalars(select(Delegation))}
-    numbers = {sid: num for sid, num in session.execute(select(Sitting.id, Sitting.number))}
     ids = {s.participant_id for i in items for s in i.sponsors}
     people = {
         p.id: p for p in session.scalars(select(Participant).where(Participant.id.in_(ids)))
     }
+    return items, delegations, people
+
+
+def initiatives_in(
+    session: Session, *, sitting_id: int | None = None, delegation_id: int | None = None
+) -> list[InitiativeRow]:
+    """The register inside an open session: delegation order, then target date and title."""
+    items, delegations, people = pledges_in(session, sitting_id=sitting_id,
+                                            delegation_id=delegation_id)
+    numbers = {sid: num for sid, num in session.execute(select(Sitting.id, Sitting.number))}
     rows = [
         row_of(i, delegations[i.delegation_id], numbers.get(i.sitting_id), people)
         for i in items

@@ -14,7 +14,7 @@ stored one with :func:`copied`; the minutes and the exports find their sitting w
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Generic, TypeVar
 
@@ -30,7 +30,6 @@ from encounter_desk.storage.models import Sitting
 Model = TypeVar("Model")
 Row = TypeVar("Row")
 Choice = TypeVar("Choice", bound=Enum)
-Plain = TypeVar("Plain")
 
 
 class RecordsError(Refusal):
@@ -65,19 +64,22 @@ def choice_label(context: str, labels: Mapping[Choice, str], value: Any,
     return in_language(lang).translate(context, labels[kind(value)])
 
 
+def choice_labeller(context: str, labels: Mapping[Choice, str]) -> Callable[..., str]:
+    """The label function of one closed list: ``label(value, lang=None)`` (see
+    :func:`choice_label`). In a module: ``stage_label = choice_labeller("Roadmap", STAGE_LABELS)``."""
+
+    def label(value: str, lang: str | None = None) -> str:
+        return choice_label(context, labels, value, lang)
+
+    return label
+
+
 def known_fields(values: Iterable[str], fields: frozenset[str],
                  refusal: Callable[[str], Refusal]) -> None:
     """Refuse a form that names a field the register does not have (``refusal(names)``)."""
     unknown = set(values) - fields
     if unknown:
         raise refusal(", ".join(sorted(unknown)))
-
-
-def copied(cls: type[Plain], original: object, /, **values: Any) -> Plain:
-    """The dataclass ``cls`` made of ``values``, each other field copied from the attribute
-    of the same name on ``original`` (a stored row, or a plain row of another kind)."""
-    names = [f.name for f in fields(cls) if f.name not in values]  # type: ignore[arg-type]
-    return cls(**{name: getattr(original, name) for name in names}, **values)
 
 
 def find_sitting(session: Session, *, sitting_id: int | None = None,

@@ -13,8 +13,9 @@ approved, and is refused until the sitting is adjourned. Every refusal is a
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
-from enum import StrEnum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -27,26 +28,19 @@ from encounter_desk.records.attendance.roll_call import roll_call_in
 from encounter_desk.records.register import RecordsError, find_sitting
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import Delegation, Recess, Sitting, Speech, SpeechState
+from encounter_desk.storage.models.base import Vocabulary
 
 
-class Stage(StrEnum):
-    NOT_HELD = "not_held"
-    OPEN = "open"
-    SUSPENDED = "suspended"
-    ADJOURNED = "adjourned"
-
-
-STAGE_LABELS = {
-    Stage.NOT_HELD: QT_TRANSLATE_NOOP("Minutes", "not held"),
-    Stage.OPEN: QT_TRANSLATE_NOOP("Minutes", "in progress"),
-    Stage.SUSPENDED: QT_TRANSLATE_NOOP("Minutes", "suspended"),
-    Stage.ADJOURNED: QT_TRANSLATE_NOOP("Minutes", "adjourned"),
-}
+class Stage(Vocabulary):
+    NOT_HELD = "not_held", QT_TRANSLATE_NOOP("Minutes", "not held")
+    OPEN = "open", QT_TRANSLATE_NOOP("Minutes", "in progress")
+    SUSPENDED = "suspended", QT_TRANSLATE_NOOP("Minutes", "suspended")
+    ADJOURNED = "adjourned", QT_TRANSLATE_NOOP("Minutes", "adjourned")
 
 
 def stage_label(stage: Stage, lang: str | None = None) -> str:
     """"not held" / "no celebrada", in ``lang`` (default: the UI's language)."""
-    return in_language(lang).translate("Minutes", STAGE_LABELS[stage])
+    return in_language(lang).translate("Minutes", stage.label)
 
 
 def stage_of(sitting: Sitting) -> Stage:
@@ -166,103 +160,105 @@ def _now(db: Database, at: dt.datetime | None) -> dt.datetime:
     return at if at is not None else db.clock()
 
 
+def _life_step(
+    step: Callable[[Session, Sitting, dt.datetime], None],
+) -> Callable[..., SittingLife]:
+    """A step of a sitting's life, called ``step(db, sitting_id, *, at=None)``: in one write,
+    ``step(session, sitting, now)`` changes the sitting or refuses; returns its life after."""
+
+    @functools.wraps(step)
+    def run(db: Database, sitting_id: int, *, at: dt.datetime | None = None) -> SittingLife:
+        now = _now(db, at)
+        with db.write() as session:
+            sitting = find_sitting(session, sitting_id=sitting_id)
+            step(session, sitting, now)
+            session.flush()
+            return life_of(session, sitting)
+
+    return run
+
+
+def _refuse_adjourned(sitting: Sitting) -> None:
+    if sitting.adjourned_at is not None:
+        raise RecordsError(
+            translate("Records", "Session {n} was already adjourned.").format(
+                n=sitting.number), code="sitting.adjourned")
+
+
+def _end_recess(sitting: Sitting, now: dt.datetime) -> None:
+    for recess in sitting.recesses:
+        if recess.ended_at is None:
+            recess.ended_at = now
+
+
 # --- the life ---------------------------------------------------------------------------
 
 
-def open_sitting(db: Database, sitting_id: int, *, at: dt.datetime | None = None) -> SittingLife:
+@_life_step
+def open_sitting(session: Session, sitting: Sitting, now: dt.datetime) -> None:
     """Open the sitting now: record the moment and the quorum verified at it.
 
     Refused when it is already open or adjourned, and when the event's quorum rule is not
     met by the attendance recorded so far (the sentence says how many are present).
     """
-    now = _now(db, at)
-    with db.write() as session:
-        sitting = find_sitting(session, sitting_id=sitting_id)
-        if sitting.adjourned_at is not None:
-            raise RecordsError(
-                translate("Records", "Session {n} was already adjourned.").format(
-                    n=sitting.number), code="sitting.adjourned")
-        if sitting.actual_start is not None:
-            raise RecordsError(
-                translate("Records", "Session {n} is already open.").format(n=sitting.number),
-                code="sitting.already_open")
-        event = require_event(session)
-        members = len(session.scalars(select(Delegation.id).where(Delegation.is_member)).all())
-        counts = counts_from(sitting.id, roll_call_in(session, sitting.id), members,
-                             event.quorum_rule or "")
-        quorum = counts.quorum
-        assert quorum is not None
-        if quorum.met is False:
-            raise RecordsError(
-                translate("Records", "Session {n} cannot be opened: {quorum} Record the "
-                          "attendance first.").format(n=sitting.number, quorum=quorum.text()),
-                code="sitting.no_quorum")
-        sitting.actual_start = now
-        sitting.quorum_represented = quorum.represented
-        sitting.quorum_members = quorum.members
-        sitting.quorum_met = quorum.met
-        session.flush()
-        return life_of(session, sitting)
+    _refuse_adjourned(sitting)
+    if sitting.actual_start is not None:
+        raise RecordsError(
+            translate("Records", "Session {n} is already open.").format(n=sitting.number),
+            code="sitting.already_open")
+    event = require_event(session)
+    members = len(session.scalars(select(Delegation.id).where(Delegation.is_member)).all())
+    counts = counts_from(sitting.id, roll_call_in(session, sitting.id), members,
+                         event.quorum_rule or "")
+    quorum = counts.quorum
+    assert quorum is not None
+    if quorum.met is False:
+        raise RecordsError(
+            translate("Records", "Session {n} cannot be opened: {quorum} Record the "
+                      "attendance first.").format(n=sitting.number, quorum=quorum.text()),
+            code="sitting.no_quorum")
+    sitting.actual_start = now
+    sitting.quorum_represented = quorum.represented
+    sitting.quorum_members = quorum.members
+    sitting.quorum_met = quorum.met
 
 
-def suspend_sitting(db: Database, sitting_id: int, *,
-                    at: dt.datetime | None = None) -> SittingLife:
+@_life_step
+def suspend_sitting(session: Session, sitting: Sitting, now: dt.datetime) -> None:
     """Declare a recess: refused unless the sitting is open (and not already suspended)."""
-    now = _now(db, at)
-    with db.write() as session:
-        sitting = find_sitting(session, sitting_id=sitting_id)
-        stage = stage_of(sitting)
-        if stage is not Stage.OPEN:
-            raise RecordsError(
-                translate("Records", "Only an open session can be suspended; session {n} is "
-                          "{stage}.").format(n=sitting.number, stage=stage_label(stage)),
-                code="sitting.not_open")
-        _stop_floor(session, sitting)
-        sitting.recesses.append(Recess(started_at=now))
-        session.flush()
-        return life_of(session, sitting)
+    stage = stage_of(sitting)
+    if stage is not Stage.OPEN:
+        raise RecordsError(
+            translate("Records", "Only an open session can be suspended; session {n} is "
+                      "{stage}.").format(n=sitting.number, stage=stage_label(stage)),
+            code="sitting.not_open")
+    _stop_floor(session, sitting)
+    sitting.recesses.append(Recess(started_at=now))
 
 
-def resume_sitting(db: Database, sitting_id: int, *,
-                   at: dt.datetime | None = None) -> SittingLife:
+@_life_step
+def resume_sitting(session: Session, sitting: Sitting, now: dt.datetime) -> None:
     """End the recess: refused unless the sitting is suspended."""
-    now = _now(db, at)
-    with db.write() as session:
-        sitting = find_sitting(session, sitting_id=sitting_id)
-        if stage_of(sitting) is not Stage.SUSPENDED:
-            raise RecordsError(
-                translate("Records", "Session {n} is not suspended.").format(n=sitting.number),
-                code="sitting.not_suspended")
-        for recess in sitting.recesses:
-            if recess.ended_at is None:
-                recess.ended_at = now
-        session.flush()
-        return life_of(session, sitting)
+    if stage_of(sitting) is not Stage.SUSPENDED:
+        raise RecordsError(
+            translate("Records", "Session {n} is not suspended.").format(n=sitting.number),
+            code="sitting.not_suspended")
+    _end_recess(sitting, now)
 
 
-def adjourn_sitting(db: Database, sitting_id: int, *,
-                    at: dt.datetime | None = None) -> SittingLife:
+@_life_step
+def adjourn_sitting(session: Session, sitting: Sitting, now: dt.datetime) -> None:
     """Adjourn (*se levantó la sesión*): ends a recess still running; refused for a sitting
     never opened, already adjourned, or with a speech on the floor."""
-    now = _now(db, at)
-    with db.write() as session:
-        sitting = find_sitting(session, sitting_id=sitting_id)
-        require_held(sitting)
-        if sitting.adjourned_at is not None:
-            raise RecordsError(
-                translate("Records", "Session {n} was already adjourned.").format(
-                    n=sitting.number), code="sitting.adjourned")
-        if _on_floor(session, sitting):
-            raise RecordsError(
-                translate("Records", "A speaker still has the floor in session {n}: end the "
-                          "speech before adjourning.").format(n=sitting.number),
-                code="sitting.speech_running")
-        for recess in sitting.recesses:
-            if recess.ended_at is None:
-                recess.ended_at = now
-        sitting.adjourned_at = now
-        session.flush()
-        return life_of(session, sitting)
+    require_held(sitting)
+    _refuse_adjourned(sitting)
+    if _on_floor(session, sitting):
+        raise RecordsError(
+            translate("Records", "A speaker still has the floor in session {n}: end the "
+                      "speech before adjourning.").format(n=sitting.number),
+            code="sitting.speech_running")
+    _end_recess(sitting, now)
+    sitting.adjourned_at = now
 
 
 def approve_minutes(db: Database, sitting_id: int, *, approved_in: int,

@@ -8,10 +8,11 @@ from helpers.declaration_room import build_room
 from lxml import etree
 from pypdf import PdfReader
 
+from encounter_desk.core.akn import NS
 from encounter_desk.core.errors import Refusal
 from encounter_desk.declaration import adoption
 from encounter_desk.declaration import amendments as am
-from encounter_desk.declaration.akn import NS, write_declaration_akn
+from encounter_desk.declaration.akn import write_declaration_akn
 from encounter_desk.declaration.amendments_pdf import write_amendments_log
 from encounter_desk.declaration.docx_export import write_declaration_docx
 from encounter_desk.declaration.docx_import import read_docx

@@ -6,12 +6,12 @@ from dataclasses import dataclass
 
 import pytest
 
+from encounter_desk.core.copying import copied
 from encounter_desk.records.people import NamedPerson, titled_name
 from encounter_desk.records.register import (
     RecordsError,
     choice,
     choice_label,
-    copied,
     known_fields,
     long_text,
 )

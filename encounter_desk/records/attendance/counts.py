@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
+from encounter_desk.core.copying import copied
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, in_language, pick, translate
 from encounter_desk.event.event import require_event
 from encounter_desk.records.attendance.marks import AttendanceError, require_sitting
 from encounter_desk.records.attendance.roll_call import RollCallGroup, roll_call_in
-from encounter_desk.records.register import copied
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import AttendanceStatus, Category, Delegation
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from encounter_desk.core import names as text
 from encounter_desk.core.clock import Clock
+from encounter_desk.core.copying import fields_of
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, in_language, pick
 from encounter_desk.event import badge_code
 from encounter_desk.event.badge_reading import read_badge
@@ -191,8 +192,7 @@ def _verdict(
         sitting_id=sitting.id,
         sitting_number=sitting.number,
         scan_id=scan.id,
-        at=scan.at,
-        desk=scan.desk,
+        **fields_of(scan, ("at", "desk")),
         participant_id=person.id if person else None,
         title=person.title if person else "",
         name=person.display_name if person else "",

@@ -30,9 +30,10 @@ from sqlalchemy.orm import Session
 
 from encounter_desk.core import names as text
 from encounter_desk.core.clock import Clock
+from encounter_desk.core.copying import copied
 from encounter_desk.core.errors import Refusal
 from encounter_desk.core.i18n import in_language, translate
-from encounter_desk.records.register import choice, choice_label, copied
+from encounter_desk.records.register import choice, choice_label
 from encounter_desk.storage.database import Database, retry_on_conflict
 from encounter_desk.storage.models import (
     ATTENDANCE_SOURCE_LABELS,

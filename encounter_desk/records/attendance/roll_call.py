@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from encounter_desk.core.copying import copied
 from encounter_desk.core.i18n import in_language, pick
 from encounter_desk.records.attendance.marks import require_sitting
-from encounter_desk.records.register import copied
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import (
     Attendance,

@@ -28,14 +28,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from importlib import resources
 from pathlib import Path
 
 from lxml import etree
 
 from encounter_desk.chair.point_reasons import reason_label
-from encounter_desk.core import names as text
+from encounter_desk.core.akn import NS, element, identification, slug
 from encounter_desk.core.bilingual import WORKING, Bilingual
 from encounter_desk.core.errors import Refusal
 from encounter_desk.core.files import atomic_output
@@ -46,8 +45,6 @@ from encounter_desk.records.minutes.speech_data import AgendaSection, Interventi
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import CATEGORY_LABELS, Category, SpeechKind, Vote
 
-NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-LANG3 = {"es": "spa", "en": "eng", "fr": "fra"}
 REF_ATTRIBUTES = ("by", "as", "refersTo", "to", "source")
 """Attributes naming a reference declared in ``meta/references``."""
 LINK_ATTRIBUTES = ("href", "choice")
@@ -72,13 +69,6 @@ def schema() -> etree.XMLSchema:
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-def _e(parent: etree._Element | None, tag: str, **attrs: str) -> etree._Element:
-    attrs = {k.rstrip("_"): v for k, v in attrs.items() if v is not None}
-    if parent is None:
-        return etree.Element(f"{{{NS}}}{tag}", attrs, nsmap={None: NS})
-    return etree.SubElement(parent, f"{{{NS}}}{tag}", attrs)
-
-
 def _other_versions(parent: etree._Element, texts: Bilingual, lang: str, eid: str) -> None:
     """The text in each other language held, one ``<p>`` each with its ``xml:lang`` (class
     "original" or "translation"): the XML carries both languages, the print one."""
@@ -86,14 +76,10 @@ def _other_versions(parent: etree._Element, texts: Bilingual, lang: str, eid: st
     for code in dict.fromkeys((*WORKING, texts.language)):
         version = texts.text_in(code)
         if code != shown and version:
-            p = _e(parent, "p", eId=f"{eid}_{code}",
+            p = element(parent, "p", eId=f"{eid}_{code}",
                    class_="original" if code == texts.language else "translation")
             p.set(XML_LANG, code)
             p.text = version
-
-
-def _slug(value: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.fold(value)).strip("-") or "x"
 
 
 def _iso(moment: dt.datetime) -> str:
@@ -112,7 +98,7 @@ class _Refs:
         self.events: dict[str, tuple[str, str]] = {}
 
     def org(self, code: str, name: str) -> str:
-        eid = "org-" + _slug(code)
+        eid = "org-" + slug(code)
         self.orgs.setdefault(eid, (f"/akn/ontology/organizations/{self.event_slug}/{eid}", name))
         return "#" + eid
 
@@ -123,17 +109,17 @@ class _Refs:
         return "#" + eid
 
     def role(self, key: str, label: str) -> str:
-        eid = "role-" + _slug(key)
+        eid = "role-" + slug(key)
         self.roles.setdefault(eid, (f"/akn/ontology/roles/{self.event_slug}/{eid}", label))
         return "#" + eid
 
     def concept(self, key: str, label: str) -> str:
-        eid = "concept-" + _slug(key)
+        eid = "concept-" + slug(key)
         self.concepts.setdefault(eid, (f"/akn/ontology/concepts/{self.event_slug}/{eid}", label))
         return "#" + eid
 
     def event(self, key: str, label: str) -> str:
-        eid = "event-" + _slug(key)
+        eid = "event-" + slug(key)
         self.events.setdefault(eid, (f"/akn/ontology/events/{self.event_slug}/{eid}", label))
         return "#" + eid
 
@@ -142,14 +128,14 @@ class _Refs:
                            ("TLCRole", self.roles), ("TLCConcept", self.concepts),
                            ("TLCEvent", self.events)):
             for eid, (href, show) in table.items():
-                _e(references, tag, eId=eid, href=href, showAs=show or eid)
+                element(references, tag, eId=eid, href=href, showAs=show or eid)
 
 
 def build_debate(data: MinutesData) -> etree._ElementTree:
     """The AKN document for gathered minutes (checked: every reference is declared)."""
     h, lang = data.header, data.lang
     tr = in_language(lang)
-    event_slug = _slug(h.event_code)
+    event_slug = slug(h.event_code)
     refs = _Refs(event_slug)
     event_ref = refs.org(h.event_code, h.event_name)
     chair_role = refs.role("chair", tr.translate("Minutes", "Chair"))
@@ -160,69 +146,51 @@ def build_debate(data: MinutesData) -> etree._ElementTree:
     name = f"{event_slug}-s{h.sitting_number}"
     day = h.date.isoformat()
     work = f"/akn/{country}/debate/{day}/{name}"
-    expression = f"{work}/{LANG3.get(lang, 'spa')}@"
 
-    root = _e(None, "akomaNtoso")
-    debate = _e(root, "debate", name="minutes")
-    meta = _e(debate, "meta")
-    ident = _e(meta, "identification", source=event_ref)
-    frbr = _e(ident, "FRBRWork")
-    _e(frbr, "FRBRthis", value=f"{work}/!main")
-    _e(frbr, "FRBRuri", value=work)
-    _e(frbr, "FRBRdate", date=day, name="sitting")
-    _e(frbr, "FRBRauthor", href=event_ref)
-    _e(frbr, "FRBRcountry", value=country)
-    _e(frbr, "FRBRnumber", value=str(h.sitting_number))
-    frbr = _e(ident, "FRBRExpression")
-    _e(frbr, "FRBRthis", value=f"{expression}/!main")
-    _e(frbr, "FRBRuri", value=expression)
-    _e(frbr, "FRBRdate", date=day, name="sitting")
-    _e(frbr, "FRBRauthor", href=event_ref)
-    _e(frbr, "FRBRlanguage", language=LANG3.get(lang, "spa"))
-    frbr = _e(ident, "FRBRManifestation")
-    _e(frbr, "FRBRthis", value=f"{expression}/!main.xml")
-    _e(frbr, "FRBRuri", value=f"{expression}.akn")
-    _e(frbr, "FRBRdate", date=dt.date.today().isoformat(), name="generation")
-    _e(frbr, "FRBRauthor", href=event_ref)
+    root = element(None, "akomaNtoso")
+    debate = element(root, "debate", name="minutes")
+    meta = element(debate, "meta")
+    identification(meta, work=work, lang=lang, author=event_ref, day=day, day_name="sitting",
+                   country=country, number=str(h.sitting_number))
     _workflow(meta, data, refs, event_ref, tr)
     _analysis(meta, data, refs, event_ref, tr)
-    references = _e(meta, "references", source=event_ref)
+    references = element(meta, "references", source=event_ref)
 
-    preface = _e(debate, "preface")
-    p = _e(preface, "p")
-    title = _e(p, "docTitle")
+    preface = element(debate, "preface")
+    p = element(preface, "p")
+    title = element(p, "docTitle")
     title.text = tr.translate("Minutes", "Minutes of session {number}: {title}").format(
         number=h.sitting_number, title=h.sitting_title)
-    p = _e(preface, "p")
-    _e(p, "docDate", date=day).text = h.date_text
-    p = _e(preface, "p")
-    _e(p, "docNumber").text = h.reference
+    p = element(preface, "p")
+    element(p, "docDate", date=day).text = h.date_text
+    p = element(preface, "p")
+    element(p, "docNumber").text = h.reference
     for label, person, role in ((tr.translate("Minutes", "Chair"), h.chair, chair_role),
                                 (tr.translate("Minutes", "Secretary"), h.secretary,
                                  secretary_role)):
         if person is None:
             continue
-        p = _e(preface, "p")
+        p = element(preface, "p")
         p.text = f"{label}: "
-        _e(p, "person", refersTo=refs.person(person.participant_id, person.full_name),
+        element(p, "person", refersTo=refs.person(person.participant_id, person.full_name),
            as_=role, eId=f"preface-{role[1:]}").text = person.full_name
 
-    body = _e(debate, "debateBody")
-    roll = _e(body, "rollCall", eId="rollcall")
-    _e(roll, "heading").text = tr.translate("Minutes", "1. Attendance")
+    body = element(debate, "debateBody")
+    roll = element(body, "rollCall", eId="rollcall")
+    element(roll, "heading").text = tr.translate("Minutes", "1. Attendance")
     for block in data.attendance:
         for group in block.groups:
             org = refs.org(group.code or "none", group.name)
-            p = _e(roll, "p", eId=f"rollcall-{_slug(group.code or 'none')}")
-            _e(p, "organization", refersTo=org).text = group.name
+            p = element(roll, "p", eId=f"rollcall-{slug(group.code or 'none')}")
+            element(p, "organization", refersTo=org).text = group.name
             for line in group.lines:
-                span = _e(p, "person",
+                span = element(p, "person",
                           refersTo=refs.person(line.participant_id, line.full_name),
                           as_=refs.role(line.category or "participant",
                                         categories.get(line.category, line.category)))
                 span.text = line.full_name
                 span.tail = f" ({line.status_text}{', ' + line.arrival if line.arrival else ''});"
-    totals = _e(roll, "p")
+    totals = element(roll, "p")
     assert data.totals is not None, "the minutes of a sitting not held are refused earlier"
     totals.text = " ".join(data.totals.lines) + " " + data.totals.quorum_text
 
@@ -232,10 +200,10 @@ def build_debate(data: MinutesData) -> etree._ElementTree:
                 for section in data.agenda for i in section.interventions}
     for section in data.agenda:
         eid = _section_eid(section)
-        sect = _e(body, "debateSection", eId=eid, name="agendaItem")
+        sect = element(body, "debateSection", eId=eid, name="agendaItem")
         if section.number is not None:
-            _e(sect, "num").text = str(section.number)
-        _e(sect, "heading").text = section.title
+            element(sect, "num").text = str(section.number)
+        element(sect, "heading").text = section.title
         if not section.interventions:
             sect.append(_para(tr.translate("Minutes", "No interventions.")))
         for i in section.interventions:
@@ -257,39 +225,39 @@ def build_debate(data: MinutesData) -> etree._ElementTree:
                 # Its reason: a concept the point refers to, in its heading, its words.
                 reason = refs.concept("point-of-order-" + i.reason,
                                       reason_label(i.reason, lang)) if i.reason else None
-                container = _e(sect, "pointOfOrder", eId=f"{eid}_poo_{i.number}",
-                               refersTo=reason)
-                _e(container, "heading").text = i.reason_heading or i.kind_text
+                container = element(sect, "pointOfOrder", eId=f"{eid}_poo_{i.number}",
+                                    refersTo=reason)
+                element(container, "heading").text = i.reason_heading or i.kind_text
                 if i.reason_text:
-                    _e(container, "p", class_="reason").text = i.reason_text
+                    element(container, "p", class_="reason").text = i.reason_text
                 if i.interrupts_id in speeches:
                     container.append(_interrupted(*speeches[i.interrupts_id], tr))
             tag = "question" if i.kind is SpeechKind.QUESTION else "speech"
-            speech = _e(container, tag, eId=_speech_eid(section, i), **attrs)
-            said_by = _e(speech, "from")
+            speech = element(container, tag, eId=_speech_eid(section, i), **attrs)
+            said_by = element(speech, "from")
             said_by.text = i.full_name
             if i.delegation_code:
                 # The speaker's delegation, linked to its TLCOrganization.
                 said_by.text += " ("
-                org = _e(said_by, "organization", refersTo=refs.org(i.delegation_code,
+                org = element(said_by, "organization", refersTo=refs.org(i.delegation_code,
                                                                     i.delegation))
                 org.text = i.delegation
                 org.tail = ")"
-            p = _e(speech, "p")
+            p = element(speech, "p")
             p.text = i.summary or i.kind_text
             shown = i.summaries.shown(lang).language
             if i.summary and shown != attrs.get(XML_LANG, lang):
                 p.set(XML_LANG, shown)
             _other_versions(speech, i.summaries, lang, f"{eid}_spc_{i.number}")
-            meta_p = _e(speech, "p", class_="record")
+            meta_p = element(speech, "p", class_="record")
             meta_p.text = tr.translate("Minutes", "{kind}, {duration}, language {language}").format(
                 kind=i.kind_text, duration=i.duration, language=i.language.upper() or "?")
     for a in data.agreements:
         resolutions = body.find(f"{{{NS}}}resolutions")
         if resolutions is None:
-            resolutions = _e(body, "resolutions", eId="resolutions")
-            _e(resolutions, "heading").text = tr.translate("Minutes", "Agreements")
-        p = _e(resolutions, "p", eId=f"agreement_{a.number}")
+            resolutions = element(body, "resolutions", eId="resolutions")
+            element(resolutions, "heading").text = tr.translate("Minutes", "Agreements")
+        p = element(resolutions, "p", eId=f"agreement_{a.number}")
         p.text = f"{a.number}. {a.annex_title if a.is_annex else a.text} {a.adoption_text}"
         if not a.is_annex:
             _other_versions(resolutions, a.texts, lang, f"agreement_{a.number}")
@@ -297,23 +265,23 @@ def build_debate(data: MinutesData) -> etree._ElementTree:
             resolutions.append(_votes_by_delegation(a, refs, lang))
     for n, a in enumerate(data.annexes, start=1):
         # Declarations annexed in full.
-        other = _e(body, "debateSection", eId=f"annex_{n}", name="annex")
-        _e(other, "heading").text = tr.translate("Minutes", "Annex {number}: {title}").format(
+        other = element(body, "debateSection", eId=f"annex_{n}", name="annex")
+        element(other, "heading").text = tr.translate("Minutes", "Annex {number}: {title}").format(
             number=n, title=a.annex_title)
         for paragraph in (x for x in a.text.split("\n") if x.strip()):
             other.append(_para(paragraph))
     if data.initiatives:
-        pledges = _e(body, "debateSection", eId="initiatives", name="initiatives")
-        _e(pledges, "heading").text = tr.translate(
+        pledges = element(body, "debateSection", eId="initiatives", name="initiatives")
+        element(pledges, "heading").text = tr.translate(
             "Minutes", "Legislative initiatives pledged in this session")
         for k, line in enumerate(data.initiatives, start=1):
-            p = _e(pledges, "p", eId=f"initiative_{k}")
-            org = _e(p, "organization", refersTo=refs.org(line.delegation_code, line.delegation))
+            p = element(pledges, "p", eId=f"initiative_{k}")
+            org = element(p, "organization", refersTo=refs.org(line.delegation_code, line.delegation))
             org.text = line.delegation
             org.tail = (f": {line.title} ({line.kind_text}; {line.status_text}"
                         + (f"; {line.target_date}" if line.target_date else "") + "). "
                         + line.description)
-    adjournment = _e(body, "adjournment", eId="adjournment")
+    adjournment = element(body, "adjournment", eId="adjournment")
     adjournment.append(_para(narrative.closing(data)))
 
     refs.write(references)
@@ -326,19 +294,19 @@ def _workflow(meta: etree._Element, data: MinutesData, refs: _Refs, source: str,
               tr) -> None:  # noqa: ANN001
     """The sitting's life and the minutes' approval status, as workflow steps."""
     h = data.header
-    flow = _e(meta, "workflow", source=source)
+    flow = element(meta, "workflow", source=source)
     if h.actual_start_at is not None:
-        _e(flow, "step", by=source, date=h.actual_start_at.date().isoformat(),
+        element(flow, "step", by=source, date=h.actual_start_at.date().isoformat(),
            refersTo=refs.event("opened", tr.translate("Minutes", "Opened")))
     if h.adjourned_at is not None:
-        _e(flow, "step", by=source, date=h.adjourned_at.date().isoformat(),
+        element(flow, "step", by=source, date=h.adjourned_at.date().isoformat(),
            refersTo=refs.event("adjourned", tr.translate("Minutes", "Adjourned")))
     if h.approved_at is not None:
-        _e(flow, "step", by=source, date=h.approved_at.date().isoformat(),
+        element(flow, "step", by=source, date=h.approved_at.date().isoformat(),
            refersTo=refs.event("minutes-approved", h.approval_text),
            outcome=refs.concept("approved", tr.translate("Minutes", "APPROVED MINUTES")))
     else:
-        _e(flow, "step", by=source, date=dt.date.today().isoformat(),
+        element(flow, "step", by=source, date=dt.date.today().isoformat(),
            refersTo=refs.event("minutes-draft", tr.translate("Minutes", "DRAFT MINUTES")),
            outcome=refs.concept("draft", tr.translate("Minutes", "DRAFT MINUTES")))
 
@@ -350,21 +318,21 @@ def _analysis(meta: etree._Element, data: MinutesData, refs: _Refs, source: str,
     votes = [a for a in data.agreements if a.votes_for is not None]
     if (totals is None or not totals.quorum.rule) and not votes:
         return
-    parliamentary = _e(_e(meta, "analysis", source=source), "parliamentary")
+    parliamentary = element(element(meta, "analysis", source=source), "parliamentary")
     if totals is not None and totals.quorum.rule:
         quorum = totals.quorum
-        check = _e(parliamentary, "quorumVerification", eId="quorum_opening", href="#rollcall",
+        check = element(parliamentary, "quorumVerification", eId="quorum_opening", href="#rollcall",
                    outcome=refs.concept("quorum-met" if quorum.met else "quorum-not-met",
                                         quorum.text(data.lang)))
-        _e(check, "quorum", eId="quorum_opening_required", value=str(quorum.required))
-        _e(check, "count", eId="quorum_opening_present", value=str(quorum.represented),
+        element(check, "quorum", eId="quorum_opening_required", value=str(quorum.required))
+        element(check, "count", eId="quorum_opening_present", value=str(quorum.represented),
            refersTo=refs.concept("delegations-represented",
                                  tr.translate("Minutes", "Member delegations represented")))
-        _e(check, "count", eId="quorum_opening_members", value=str(quorum.members),
+        element(check, "count", eId="quorum_opening_members", value=str(quorum.members),
            refersTo=refs.concept("member-delegations", tr.translate("Minutes",
                                                                     "Member delegations")))
     for a in votes:
-        voting = _e(parliamentary, "voting", eId=f"vote_{a.number}", href=f"#agreement_{a.number}",
+        voting = element(parliamentary, "voting", eId=f"vote_{a.number}", href=f"#agreement_{a.number}",
                     outcome=refs.concept("adopted", tr.translate("Minutes", "Adopted")))
         values = {Vote.FOR: a.votes_for, Vote.AGAINST: a.votes_against,
                   Vote.ABSTAIN: a.abstentions,
@@ -373,7 +341,7 @@ def _analysis(meta: etree._Element, data: MinutesData, refs: _Refs, source: str,
         for kind, key, label in VOTE_KEYS:
             if kind is Vote.ABSENT and not values[kind]:
                 continue
-            _e(voting, "count", eId=f"vote_{a.number}_{key}", value=str(values[kind] or 0),
+            element(voting, "count", eId=f"vote_{a.number}_{key}", value=str(values[kind] or 0),
                refersTo=refs.concept(key, tr.translate("Minutes", label)))
 
 
@@ -388,9 +356,9 @@ def _speech_eid(section: AgendaSection, i: Intervention) -> str:
 def _interrupted(eid: str, speech: Intervention, tr) -> etree._Element:  # noqa: ANN001
     """"The point of order interrupted the speech of <ref href="#…">…</ref> (09:50).": the
     link from a point of order to the speech it paused."""
-    p = _e(None, "p", class_="interrupts")
+    p = element(None, "p", class_="interrupts")
     p.text = tr.translate("Minutes", "The point of order interrupted the speech of") + " "
-    ref = _e(p, "ref", href="#" + eid)
+    ref = element(p, "ref", href="#" + eid)
     ref.text = speech.full_name
     ref.tail = f" ({speech.start})."
     return p
@@ -407,7 +375,7 @@ def _votes_by_delegation(a: AgreementLine, refs: _Refs, lang: str) -> etree._Ele
     """"In favour: Costa Rica, …; Abstentions: Belize.": each delegation's ``<vote>``, by the
     delegation's organization, its ``choice`` the count it adds to in the ``<voting>``."""
     tr = in_language(lang)
-    p = _e(None, "p", eId=f"agreement_{a.number}_votes", class_="votes")
+    p = element(None, "p", eId=f"agreement_{a.number}_votes", class_="votes")
     p.text = ""
     last: etree._Element | None = None
     for kind, key, label in VOTE_KEYS:
@@ -422,7 +390,7 @@ def _votes_by_delegation(a: AgreementLine, refs: _Refs, lang: str) -> etree._Ele
         for n, v in enumerate(mine):
             if n:
                 last.tail = ", "  # type: ignore[union-attr]
-            last = _e(p, "vote", by=refs.org(v.code, v.name(lang)),
+            last = element(p, "vote", by=refs.org(v.code, v.name(lang)),
                       choice=f"#vote_{a.number}_{key}")
             last.text = v.name(lang)
     if last is not None:
@@ -431,7 +399,7 @@ def _votes_by_delegation(a: AgreementLine, refs: _Refs, lang: str) -> etree._Ele
 
 
 def _para(value: str) -> etree._Element:
-    p = _e(None, "p")
+    p = element(None, "p")
     p.text = value
     return p
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from encounter_desk.core.copying import copied, fields_of
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, in_language
 from encounter_desk.records.attendance.counts import Quorum, counts_from, quorum_of
 from encounter_desk.records.attendance.marks import status_label
 from encounter_desk.records.attendance.roll_call import roll_call_in
 from encounter_desk.records.minutes.context import MinutesContext, number, t
 from encounter_desk.records.people import NamedPerson
-from encounter_desk.records.register import copied
 from encounter_desk.storage.models import AttendanceStatus, DelegationKind, Sitting
 
 # Attendance blocks: the kinds of delegation each one holds, in print order (the Presidency
@@ -90,6 +90,13 @@ class Totals:
     """Ready to print: "Present: 96", "Lawmakers present: 52 of 58"…"""
 
 
+_COUNTED = (
+    "expected", "present", "excused", "absent", "lawmakers_present", "lawmakers_expected",
+    "delegations_represented", "member_delegations",
+)
+"""The totals the minutes take over from the sitting's attendance counts."""
+
+
 def gather_attendance(
     ctx: MinutesContext, sitting: Sitting
 ) -> tuple[tuple[AttendanceBlock, ...], Totals]:
@@ -143,14 +150,7 @@ def gather_attendance(
             represented=n(counts.delegations_represented), members=n(counts.member_delegations)),
     )
     totals = Totals(
-        expected=counts.expected,
-        present=counts.present,
-        excused=counts.excused,
-        absent=counts.absent,
-        lawmakers_present=counts.lawmakers_present,
-        lawmakers_expected=counts.lawmakers_expected,
-        delegations_represented=counts.delegations_represented,
-        member_delegations=counts.member_delegations,
+        **fields_of(counts, _COUNTED),
         quorum=quorum,
         quorum_text=quorum_text,
         lines=lines,

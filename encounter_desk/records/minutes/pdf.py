@@ -29,14 +29,13 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from encounter_desk.core.colours import ACCENT, ALERT
 from encounter_desk.core.i18n import in_language
 from encounter_desk.core.paper import check_paper
 from encounter_desk.records.minutes import narrative
 from encounter_desk.records.minutes.attendance_data import AttendanceLine
 from encounter_desk.records.minutes.data import AgreementLine, MinutesData, load_minutes
 from encounter_desk.records.minutes.pdf_layout import (
-    ACCENT,
-    OVER,
     WIDTH,
     Styles,
     build_pdf,
@@ -82,7 +81,7 @@ class _Minutes:
             number=h.sitting_number, title=h.sitting_title)
         if not h.final:
             status = [para(tr.translate("Minutes", "DRAFT MINUTES"), ParagraphStyle(
-                "draft", parent=s.status, textColor=OVER))]
+                "draft", parent=s.status, textColor=ALERT))]
         elif h.approval_text:
             status = [para(tr.translate("Minutes", "APPROVED MINUTES"), ParagraphStyle(
                 "ok", parent=s.status, textColor=ACCENT)), para(h.approval_text, s.status)]

@@ -23,14 +23,12 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from PIL import Image, ImageDraw, ImageFont
-from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import registerFontFamily
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -42,8 +40,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from encounter_desk.core.colours import ACCENT, INK, MUTED, RULE, SHADE
 from encounter_desk.core.files import atomic_output
 from encounter_desk.core.fonts import register_fonts
+from encounter_desk.core.page_canvas import CountedPagesCanvas
 from encounter_desk.core.paper import page_size
 
 PAGE_W, PAGE_H = A4
@@ -54,12 +54,6 @@ CHUNK = 40
 """Rows per table chunk (see the module docstring)."""
 
 
-INK = colors.HexColor("#1A1A1A")
-MUTED = colors.HexColor("#5A5A5A")
-ACCENT = colors.HexColor("#1F3A5F")
-RULE = colors.HexColor("#B8C2CC")
-SHADE = colors.HexColor("#EEF2F6")
-OVER = colors.HexColor("#B00020")
 
 
 # --- styles ----------------------------------------------------------------------------
@@ -149,45 +143,22 @@ def watermark_image(text: str) -> tuple[ImageReader, float, float]:
 def numbered_canvas(reference: str, page_label: str, watermark: str, font: str):  # noqa: ANN202
     """A canvas that keeps its pages and stamps "page X of Y" (and a watermark) at save."""
 
-    class _NumberedCanvas(Canvas):
+    class _NumberedCanvas(CountedPagesCanvas):
         def __init__(self, *args, **kwargs) -> None:
             # reportlab starts every page in Helvetica: name our embedded font instead, so
             # the PDF refers to no font it does not carry.
             kwargs["initialFontName"] = font
             super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
 
-        def showPage(self) -> None:  # noqa: N802 - reportlab's name
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
-                self.__dict__.update(state)
-                self._stamp(number, total)
-                super().showPage()
-            super().save()
-
-        def _stamp(self, number: int, total: int) -> None:
-            self.saveState()
+        def stamp(self, number: int, total: int) -> None:
             if watermark:
                 # A picture, not text: the watermark stays out of the extracted text and out
                 # of what a screen reader or a search finds.
                 image, w, h = watermark_image(watermark)
                 page_w, page_h = self._pagesize
                 self.drawImage(image, (page_w - w) / 2, (page_h - h) / 2, w, h, mask="auto")
-            page_w = self._pagesize[0]
-            self.setStrokeColor(RULE)
-            self.setLineWidth(0.5)
-            self.line(MARGIN, 13 * mm, page_w - MARGIN, 13 * mm)
-            self.setFillColor(MUTED)
-            self.setFont(font, 8)
-            self.drawString(MARGIN, 9 * mm, reference)
-            self.drawRightString(
-                page_w - MARGIN, 9 * mm, page_label.format(page=number, pages=total)
-            )
-            self.restoreState()
+            self.foot(reference=reference, page=page_label.format(page=number, pages=total),
+                      font=font, margin=MARGIN, rule_y=13 * mm, text_y=9 * mm)
 
     return _NumberedCanvas
 

@@ -26,6 +26,7 @@ from reportlab.platypus import Paragraph
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from encounter_desk.core.colours import ACCENT, INK
 from encounter_desk.core.files import atomic_output
 from encounter_desk.core.fonts import register_fonts
 from encounter_desk.core.i18n import in_language, pick
@@ -45,9 +46,7 @@ from encounter_desk.storage.models import (
     Sitting,
 )
 
-ACCENT = colors.HexColor("#1F3A5F")
 GOLD = colors.HexColor("#B08D3C")
-INK = colors.HexColor("#1A1A1A")
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from reportlab.lib import colors
 from sqlalchemy import func, select
 
 from encounter_desk.chair.statistics import speaking_stats
+from encounter_desk.core.colours import ACCENT, INK, MUTED
 from encounter_desk.core.fonts import register_fonts
 from encounter_desk.core.i18n import in_language
 from encounter_desk.records.roadmap.commitments import commitments_in, horizon_label, stage_label
@@ -32,9 +33,8 @@ from encounter_desk.storage.models import (
     Stage,
 )
 
-PALETTE = (colors.HexColor("#1F3A5F"), colors.HexColor("#C8102E"), colors.HexColor("#6A8EAE"),
+PALETTE = (ACCENT, colors.HexColor("#C8102E"), colors.HexColor("#6A8EAE"),
            colors.HexColor("#E0A030"))
-INK = colors.HexColor("#1A1A1A")
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,7 @@ def _empty(width: float, title: str, note: str) -> Drawing:
     regular, _bold = register_fonts()
     d = Drawing(width, 40)
     _title(d, title, width, 40)
-    d.add(String(0, 12, note, fontName=regular, fontSize=8, fillColor=colors.HexColor("#5A5A5A")))
+    d.add(String(0, 12, note, fontName=regular, fontSize=8, fillColor=MUTED))
     return d
 
 

@@ -12,15 +12,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from encounter_desk.core.files import atomic_output
 from encounter_desk.core.fonts import register_fonts
+from encounter_desk.core.page_canvas import CountedPagesCanvas
 from encounter_desk.core.paper import check_paper, paper_of
 from encounter_desk.core.paper import page_size as core_page_size
 from encounter_desk.event.event import load_event
-from encounter_desk.records.minutes.pdf_layout import MUTED, RULE
 
 DEFAULT_PAPER = "letter"
 MARGIN = 18 * mm
@@ -43,34 +42,11 @@ def text_width(paper: str) -> float:
     return page_size(paper)[0] - 2 * MARGIN
 
 
-def _numbered(size: tuple[float, float], reference: str, page_label: str, font: str):  # noqa: ANN202
-    width = size[0]
-
-    class _Numbered(Canvas):
-        def __init__(self, *args, **kwargs) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
-
-        def showPage(self) -> None:  # noqa: N802 - reportlab's name
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
-                self.__dict__.update(state)
-                self.saveState()
-                self.setStrokeColor(RULE)
-                self.setLineWidth(0.5)
-                self.line(MARGIN, 13 * mm, width - MARGIN, 13 * mm)
-                self.setFillColor(MUTED)
-                self.setFont(font, 8)
-                self.drawString(MARGIN, 9 * mm, reference)
-                self.drawRightString(width - MARGIN, 9 * mm,
-                                     page_label.format(page=number, pages=total))
-                self.restoreState()
-                super().showPage()
-            super().save()
+def _numbered(reference: str, page_label: str, font: str):  # noqa: ANN202
+    class _Numbered(CountedPagesCanvas):
+        def stamp(self, number: int, total: int) -> None:
+            self.foot(reference=reference, page=page_label.format(page=number, pages=total),
+                      font=font, margin=MARGIN, rule_y=13 * mm, text_y=9 * mm)
 
     return _Numbered
 
@@ -96,4 +72,4 @@ def _build(path: Path, story: list[Flowable], *, size: tuple[float, float], font
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], pagesize=size)])
-    doc.build(story, canvasmaker=_numbered(size, reference, page_label, font))
+    doc.build(story, canvasmaker=_numbered(reference, page_label, font))

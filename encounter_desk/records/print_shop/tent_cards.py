@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from sqlalchemy import select
 
+from encounter_desk.core.colours import ACCENT, INK
 from encounter_desk.core.files import atomic_output
 from encounter_desk.core.fonts import register_fonts
 from encounter_desk.core.i18n import in_language
@@ -27,8 +28,6 @@ from encounter_desk.records.print_shop.paper import event_paper, page_size
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import Participant
 
-INK = colors.HexColor("#1A1A1A")
-ACCENT = colors.HexColor("#1F3A5F")
 FOLD = colors.HexColor("#999999")
 
 

@@ -14,14 +14,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from encounter_desk.core import names as text
 from encounter_desk.core.i18n import in_language, pick, translate
 from encounter_desk.event.event import require_event
 from encounter_desk.event.validation import valid_email
-from encounter_desk.records.initiatives import kind_label
-from encounter_desk.records.register import RecordsError, choice, choice_label, long_text
+from encounter_desk.records.initiatives import kind_label, pledges_in
+from encounter_desk.records.register import (
+    RecordsError,
+    choice,
+    choice_label,
+    choice_labeller,
+    long_text,
+)
 from encounter_desk.records.roadmap.history import append_step, steps_of
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import (
@@ -33,7 +39,6 @@ from encounter_desk.storage.models import (
     Initiative,
     InitiativeKind,
     InitiativeStageChange,
-    Participant,
     Stage,
     StageSource,
 )
@@ -46,16 +51,13 @@ ROADMAP_FIELDS = ("horizon", "target_date", "indicator", "focal_name", "focal_em
                   "text_es", "text_en")
 
 
-def stage_label(stage: str, lang: str | None = None) -> str:
-    return choice_label("Roadmap", STAGE_LABELS, stage, lang)
+stage_label = choice_labeller("Roadmap", STAGE_LABELS)
 
 
-def horizon_label(horizon: str, lang: str | None = None) -> str:
-    return choice_label("Roadmap", HORIZON_LABELS, horizon, lang)
+horizon_label = choice_labeller("Roadmap", HORIZON_LABELS)
 
 
-def source_label(source: str, lang: str | None = None) -> str:
-    return choice_label("Roadmap", STAGE_SOURCE_LABELS, source, lang)
+source_label = choice_labeller("Roadmap", STAGE_SOURCE_LABELS)
 
 
 def instrument_label(kind: str, lang: str | None = None) -> str:
@@ -172,21 +174,14 @@ def _steps(rows: list[InitiativeStageChange]) -> tuple[StageStep, ...]:
 
 def commitments_in(session: Session, *, delegation_id: int | None = None) -> list[Commitment]:
     """Every commitment, in the delegations' canonical order, then by horizon and date."""
-    query = select(Initiative).options(selectinload(Initiative.sponsors))
-    if delegation_id is not None:
-        query = query.where(Initiative.delegation_id == delegation_id)
-    items = list(session.scalars(query))
+    items, delegations, people = pledges_in(session, delegation_id=delegation_id)
     if not items:
         return []
-    delegations = {d.id: d for d in session.scalars(select(Delegation))}
     ids = [i.id for i in items]
     history: dict[int, list[InitiativeStageChange]] = {}
     for change in session.scalars(select(InitiativeStageChange)
                                   .where(InitiativeStageChange.initiative_id.in_(ids))):
         history.setdefault(change.initiative_id, []).append(change)
-    person_ids = {s.participant_id for i in items for s in i.sponsors}
-    people = {p.id: p for p in session.scalars(
-        select(Participant).where(Participant.id.in_(person_ids)))}
     out = []
     for i in items:
         d = delegations[i.delegation_id]

@@ -18,10 +18,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
+from encounter_desk.core.colours import ALERT
 from encounter_desk.core.i18n import in_language
 from encounter_desk.records.minutes.context import long_date
 from encounter_desk.records.minutes.pdf_layout import (
-    OVER,
     Styles,
     heads,
     keep_headings_with_content,
@@ -58,7 +58,7 @@ def _stage_cell(c: Commitment, today: dt.date, lang: str) -> str:
         text += " " + escape(tr.translate("Roadmap", "▲{steps} since the encounter")
                              .format(steps=c.steps_forward))
     if c.overdue(today):
-        text += (f' <font color="{OVER.hexval().replace("0x", "#")}"><b>'
+        text += (f' <font color="{ALERT.hexval().replace("0x", "#")}"><b>'
                  f'{escape(tr.translate("Roadmap", "OVERDUE"))}</b></font>')
     return text
 

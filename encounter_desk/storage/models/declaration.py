@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP
@@ -128,11 +128,10 @@ class Declaration(Base):
 
 class DeclarationParagraph(Base):
     __tablename__ = "declaration_paragraph"
-    __table_args__ = (Index("ix_declaration_paragraph_declaration_id", "declaration_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     declaration_id: Mapped[int] = mapped_column(
-        ForeignKey("declaration.id", ondelete="CASCADE"))
+        ForeignKey("declaration.id", ondelete="CASCADE"), index=True)
     part: Mapped[str] = mapped_column(String(10))
     position: Mapped[int] = mapped_column(Integer)
     """Order within its part, from 1: the draft's numbering (PP3, OP2)."""
@@ -144,7 +143,6 @@ class DeclarationAmendment(Base):
     __tablename__ = "declaration_amendment"
     __table_args__ = (
         UniqueConstraint("declaration_id", "number", name="uq_declaration_amendment_number"),
-        Index("ix_declaration_amendment_paragraph_id", "paragraph_id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -153,7 +151,7 @@ class DeclarationAmendment(Base):
     number: Mapped[int] = mapped_column(Integer)
     """Numbered in the order proposed (1, 2, …), as the secretariat announces them."""
     paragraph_id: Mapped[int] = mapped_column(
-        ForeignKey("declaration_paragraph.id", ondelete="RESTRICT"))
+        ForeignKey("declaration_paragraph.id", ondelete="RESTRICT"), index=True)
     kind: Mapped[str] = mapped_column(String(20))
     text_es: Mapped[str] = mapped_column(Text, default="")
     """The proposed wording (empty for a deletion, or when proposed in English only)."""
@@ -172,13 +170,12 @@ class AmendmentSponsor(Base):
     __tablename__ = "declaration_amendment_sponsor"
     __table_args__ = (
         UniqueConstraint("amendment_id", "delegation_id", name="uq_declaration_amendment_sponsor"),
-        Index("ix_declaration_amendment_sponsor_delegation_id", "delegation_id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     amendment_id: Mapped[int] = mapped_column(
         ForeignKey("declaration_amendment.id", ondelete="CASCADE"))
-    delegation_id: Mapped[int] = mapped_column(ForeignKey("delegation.id", ondelete="RESTRICT"))
+    delegation_id: Mapped[int] = mapped_column(ForeignKey("delegation.id", ondelete="RESTRICT"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     """0: the delegation that proposed it; then the co-sponsors in the order they joined."""
 
@@ -209,15 +206,16 @@ class DelegationVoteColumns:
     cannot be deleted."""
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    delegation_id: Mapped[int] = mapped_column(ForeignKey("delegation.id", ondelete="RESTRICT"))
+    delegation_id: Mapped[int] = mapped_column(
+        ForeignKey("delegation.id", ondelete="RESTRICT"), index=True)
     vote: Mapped[str] = mapped_column(String(10))
     """"for", "against", "abstain" or "absent"."""
 
 
-def delegation_vote_constraints(table: str, parent: str) -> tuple[UniqueConstraint, Index]:
-    """One vote per delegation on each ``parent`` row; the votes found by delegation."""
-    return (UniqueConstraint(parent, "delegation_id", name=f"uq_{table}"),
-            Index(f"ix_{table}_delegation_id", "delegation_id"))
+def delegation_vote_constraints(table: str, parent: str) -> tuple[UniqueConstraint]:
+    """One vote per delegation on each ``parent`` row (the votes are found by delegation
+    through the column's own index)."""
+    return (UniqueConstraint(parent, "delegation_id", name=f"uq_{table}"),)
 
 
 class DeclarationVote(DelegationVoteColumns, Base):
@@ -230,15 +228,11 @@ class DeclarationVote(DelegationVoteColumns, Base):
 
 class DeclarationStatement(Base):
     __tablename__ = "declaration_statement"
-    __table_args__ = (
-        Index("ix_declaration_statement_declaration_id", "declaration_id"),
-        Index("ix_declaration_statement_delegation_id", "delegation_id"),
-    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     declaration_id: Mapped[int] = mapped_column(
-        ForeignKey("declaration.id", ondelete="CASCADE"))
-    delegation_id: Mapped[int] = mapped_column(ForeignKey("delegation.id", ondelete="RESTRICT"))
+        ForeignKey("declaration.id", ondelete="CASCADE"), index=True)
+    delegation_id: Mapped[int] = mapped_column(ForeignKey("delegation.id", ondelete="RESTRICT"), index=True)
     kind: Mapped[str] = mapped_column(String(20))
     paragraph_id: Mapped[int | None] = mapped_column(
         ForeignKey("declaration_paragraph.id", ondelete="SET NULL"))
@@ -257,11 +251,10 @@ class DeclarationDiscussion(Base):
     """
 
     __tablename__ = "declaration_discussion"
-    __table_args__ = (Index("ix_declaration_discussion_declaration_id", "declaration_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     declaration_id: Mapped[int] = mapped_column(
-        ForeignKey("declaration.id", ondelete="CASCADE"))
+        ForeignKey("declaration.id", ondelete="CASCADE"), index=True)
     paragraph_id: Mapped[int | None] = mapped_column(
         ForeignKey("declaration_paragraph.id", ondelete="CASCADE"))
     amendment_id: Mapped[int | None] = mapped_column(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP
@@ -76,8 +76,6 @@ class Delegation(Base):
 class Participant(Base):
     __tablename__ = "participant"
     __table_args__ = (
-        Index("ix_participant_sort_key", "sort_key"),
-        Index("ix_participant_email", "email"),
         UniqueConstraint("delegation_id", "identity_key", name="uq_participant_identity"),
         # An id is never given twice (SQLite would reuse the highest after a delete): a
         # printed badge names its participant by id, and must never name anyone else.
@@ -93,7 +91,7 @@ class Participant(Base):
     """"María José Pérez Núñez": given names then surnames."""
     sort_name: Mapped[str] = mapped_column(String(300))
     """"Pérez Núñez, María José": how lists print it."""
-    sort_key: Mapped[str] = mapped_column(String(300))
+    sort_key: Mapped[str] = mapped_column(String(300), index=True)
     """Spanish collation key of the sort name (accents and case folded, ñ after n)."""
     identity_key: Mapped[str] = mapped_column(String(300))
     """Folded full name: no two people of one delegation share it (duplicate guard)."""
@@ -107,7 +105,7 @@ class Participant(Base):
     chamber: Mapped[str] = mapped_column(String(120), default="")
     committee: Mapped[str] = mapped_column(String(200), default="")
     is_head_of_delegation: Mapped[bool] = mapped_column(Boolean, default=False)
-    email: Mapped[str] = mapped_column(String(200), default="")
+    email: Mapped[str] = mapped_column(String(200), default="", index=True)
     phone: Mapped[str] = mapped_column(String(60), default="")
     desk_note: Mapped[str] = mapped_column(Text, default="")
     """Something the registration desk must see when this person arrives."""

@@ -20,7 +20,6 @@ from sqlalchemy import (
     Boolean,
     Date,
     ForeignKey,
-    Index,
     Integer,
     String,
     Text,
@@ -61,12 +60,11 @@ class Attendance(Base):
     __tablename__ = "attendance"
     __table_args__ = (
         UniqueConstraint("sitting_id", "participant_id", name="uq_attendance_sitting_participant"),
-        Index("ix_attendance_participant_id", "participant_id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     sitting_id: Mapped[int] = mapped_column(ForeignKey("sitting.id", ondelete="CASCADE"))
-    participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id", ondelete="CASCADE"))
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id", ondelete="CASCADE"), index=True)
     status: Mapped[str] = mapped_column(String(10))
     arrived_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     """When a present person arrived (the first scan or mark); None unless present."""
@@ -157,10 +155,9 @@ INITIATIVE_STATUS_LABELS = InitiativeStatus.labels()
 
 class Initiative(Base):
     __tablename__ = "initiative"
-    __table_args__ = (Index("ix_initiative_delegation_id", "delegation_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    delegation_id: Mapped[int] = mapped_column(ForeignKey("delegation.id", ondelete="RESTRICT"))
+    delegation_id: Mapped[int] = mapped_column(ForeignKey("delegation.id", ondelete="RESTRICT"), index=True)
     title_es: Mapped[str] = mapped_column(String(400), default="")
     title_en: Mapped[str] = mapped_column(String(400), default="")
     title_original: Mapped[str] = mapped_column(String(400), default="")
@@ -210,13 +207,12 @@ class InitiativeSponsor(Base):
     __tablename__ = "initiative_sponsor"
     __table_args__ = (
         UniqueConstraint("initiative_id", "participant_id", name="uq_initiative_sponsor"),
-        Index("ix_initiative_sponsor_participant_id", "participant_id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     initiative_id: Mapped[int] = mapped_column(ForeignKey("initiative.id", ondelete="CASCADE"))
     participant_id: Mapped[int] = mapped_column(
-        ForeignKey("participant.id", ondelete="RESTRICT")
+        ForeignKey("participant.id", ondelete="RESTRICT"), index=True
     )
     position: Mapped[int] = mapped_column(Integer, default=0)
 

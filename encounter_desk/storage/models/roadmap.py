@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP
@@ -78,10 +78,9 @@ STAGE_SOURCE_LABELS = StageSource.labels()
 
 class InitiativeStageChange(Base):
     __tablename__ = "initiative_stage_change"
-    __table_args__ = (Index("ix_initiative_stage_change_initiative_id", "initiative_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    initiative_id: Mapped[int] = mapped_column(ForeignKey("initiative.id", ondelete="CASCADE"))
+    initiative_id: Mapped[int] = mapped_column(ForeignKey("initiative.id", ondelete="CASCADE"), index=True)
     stage: Mapped[str] = mapped_column(String(20))
     previous_stage: Mapped[str] = mapped_column(String(20), default="")
     """The stage before this change ("" for the first entry)."""

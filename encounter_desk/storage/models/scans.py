@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text
+from sqlalchemy import ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from encounter_desk.storage.models.base import Base, UTCDateTime, utcnow
@@ -39,10 +39,6 @@ def new_scan_uid() -> str:
 
 class Scan(Base):
     __tablename__ = "scan"
-    __table_args__ = (
-        Index("ix_scan_participant_id", "participant_id"),
-        Index("ix_scan_at", "at"),
-    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     scan_uid: Mapped[str] = mapped_column(String(64), unique=True, default=new_scan_uid)
@@ -53,14 +49,14 @@ class Scan(Base):
     """scanner | camera | search | walk-in"""
     verdict: Mapped[str] = mapped_column(String(30))
     participant_id: Mapped[int | None] = mapped_column(
-        ForeignKey("participant.id", ondelete="SET NULL")
+        ForeignKey("participant.id", ondelete="SET NULL"), index=True
     )
     badge_serial: Mapped[int | None] = mapped_column(Integer)
     """The serial the scanned code carried (None for a search check-in or a bad code)."""
     related_scan_id: Mapped[int | None] = mapped_column(Integer)
     """For "already checked in": the scan that checked the person in."""
     desk: Mapped[str] = mapped_column(String(80), default="")
-    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     sitting_id: Mapped[int | None] = mapped_column(ForeignKey("sitting.id", ondelete="SET NULL"))
     """A scan at a sitting's door (attendance) rather than at the registration desk."""
     undone_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)

@@ -60,8 +60,6 @@ class Speech(Base):
     __tablename__ = "speech"
     __table_args__ = (
         Index("ix_speech_sitting_id", "sitting_id", "agenda_item_id"),
-        Index("ix_speech_participant_id", "participant_id"),
-        Index("ix_speech_state", "state"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -70,13 +68,13 @@ class Speech(Base):
         ForeignKey("agenda_item.id", ondelete="RESTRICT")
     )
     """None: the sitting's list outside any agenda item."""
-    participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id", ondelete="RESTRICT"))
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id", ondelete="RESTRICT"), index=True)
     delegation_id: Mapped[int | None] = mapped_column(
         ForeignKey("delegation.id", ondelete="SET NULL")
     )
     """The speaker's delegation when they asked for the floor (budgets and totals)."""
     kind: Mapped[str] = mapped_column(String(20), default=SpeechKind.STATEMENT.value)
-    state: Mapped[str] = mapped_column(String(20), default=SpeechState.WAITING.value)
+    state: Mapped[str] = mapped_column(String(20), default=SpeechState.WAITING.value, index=True)
     position: Mapped[float] = mapped_column(Float, default=0.0)
     """Order among the waiting speeches of the list (smaller speaks first)."""
     replies_to_id: Mapped[int | None] = mapped_column(ForeignKey("speech.id", ondelete="SET NULL"))
