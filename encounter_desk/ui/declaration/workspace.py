@@ -21,12 +21,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import (
     QGroupBox,
-    QHBoxLayout,
     QLabel,
-    QSplitter,
     QTabWidget,
     QTextBrowser,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -58,10 +55,11 @@ from encounter_desk.ui.declaration.room_screen import (
     RoomWindow,
     room_content,
 )
-from encounter_desk.ui.declaration.text_page import TextPage, _button
+from encounter_desk.ui.declaration.text_page import TextPage
 from encounter_desk.ui.shell.settings import app_settings
 from encounter_desk.ui.widgets.flow_layout import FlowLayout
-from encounter_desk.ui.widgets.layout import scrolling
+from encounter_desk.ui.widgets.layout import hbox, named, pane, scrolling, split, vbox, wrapped
+from encounter_desk.ui.widgets.texts import Texts
 from encounter_desk.ui.widgets.workspace import AppContext, Workspace
 
 
@@ -81,68 +79,49 @@ class DeclarationWorkspace(Workspace):
                                       open_file or open_with_system, self.refresh)
         self.editing = DraftEditing(self)
 
-        self.title_label = QLabel()
-        self.title_label.setObjectName("declarationTitle")
+        self.texts = texts = Texts()
+        self.title_label = named(QLabel(), "declarationTitle")
         self.title_label.setStyleSheet("font-size: 15pt; font-weight: bold;")
-        self.status_label = QLabel()
-        self.status_label.setObjectName("declarationStatus")
-        self.status_label.setWordWrap(True)
-        self.type_button = _button("typeDraft")
-        self.import_button = _button("importDraft")
-        self.details_button = _button("draftDetails")
-        self.room_language_label = QLabel()
+        self.status_label = wrapped("declarationStatus")
+        self.type_button = texts.button("typeDraft", lambda: self.tr("Type or paste…"))
+        self.import_button = texts.button("importDraft", lambda: self.tr("Import Word…"))
+        self.details_button = texts.button("draftDetails", lambda: self.tr("Title, place, date…"))
+        self.room_language_label = texts.label(lambda: self.tr("Room screen in"))
         saved = app_settings().value(ROOM_LANGUAGE_KEY) or "es"
         self.room_language = language_box("roomLanguage", str(saved))
-        self.room_button = _button("showRoomScreen")
+        self.room_button = texts.button("showRoomScreen", lambda: self.tr("Room screen (F11)"))
 
         self.text_page = TextPage()
         self.changes_language = language_box("changesLanguage", i18n.language())
-        self.changes_view = QTextBrowser()
-        self.changes_view.setObjectName("changesView")
+        self.changes_view = named(QTextBrowser(), "changesView")
         changes_page = QWidget()
-        changes_layout = QVBoxLayout(changes_page)
-        changes_layout.setContentsMargins(0, 0, 0, 0)
+        changes_layout = vbox(parent=changes_page, margins=0)
         changes_layout.addWidget(self.changes_language, 0, Qt.AlignmentFlag.AlignLeft)
         changes_layout.addWidget(self.changes_view, 1)
         self.adoption_page = AdoptionPage()
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("declarationTabs")
-        for page in (self.text_page, changes_page, self.adoption_page):
-            self.tabs.addTab(page, "")
+        self.tabs = named(QTabWidget(), "declarationTabs")
+        texts.tab(self.tabs, self.text_page, lambda: self.tr("Text"))
+        texts.tab(self.tabs, changes_page, lambda: self.tr("Changes"))
+        texts.tab(self.tabs, self.adoption_page, lambda: self.tr("Adoption and documents"))
 
         self.amendments = AmendmentsPanel()
-        self.preview_box = QGroupBox()
+        self.preview_box = texts.title(
+            QGroupBox(), lambda: self.tr("Room screen (what the projector shows)"))
         self.preview = RoomView(letterbox=self.palette().window().color().name())
         self.preview.setObjectName("roomPreview")
         self.preview.setMaximumHeight(190)
-        preview_layout = QVBoxLayout(self.preview_box)
-        preview_layout.addWidget(self.preview)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.amendments, 1)
-        right_layout.addWidget(self.preview_box)
+        vbox(self.preview, parent=self.preview_box)
+        right = pane((self.amendments, 1), self.preview_box)
 
-        top = QHBoxLayout()
-        heading = QVBoxLayout()
-        heading.addWidget(self.title_label)
-        heading.addWidget(self.status_label)
-        top.addLayout(heading, 1)
         buttons = QWidget()  # they wrap onto a second line on a small screen
         flow = FlowLayout(buttons)
         for widget in (self.type_button, self.import_button, self.details_button,
                        self.room_language_label, self.room_language, self.room_button):
             flow.addWidget(widget)
-        top.addWidget(buttons, 1)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.tabs)
-        split.addWidget(right)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(top)
-        layout.addWidget(scrolling(split), 1)  # a small screen scrolls, never cuts
+        top = hbox((vbox(self.title_label, self.status_label), 1), (buttons, 1))
+        workbench = split(Qt.Orientation.Horizontal, (self.tabs, 3), (right, 2))
+        # a small screen scrolls, never cuts
+        vbox(top, (scrolling(workbench), 1), parent=self, margins=6)
         self._connect()
         self.shortcuts = self._install_shortcuts()
         self.retranslate()
@@ -210,15 +189,7 @@ class DeclarationWorkspace(Workspace):
         return self.tr("Declaration")
 
     def retranslate(self) -> None:
-        self.type_button.setText(self.tr("Type or paste…"))
-        self.import_button.setText(self.tr("Import Word…"))
-        self.details_button.setText(self.tr("Title, place, date…"))
-        self.room_language_label.setText(self.tr("Room screen in"))
-        self.room_button.setText(self.tr("Room screen (F11)"))
-        self.tabs.setTabText(0, self.tr("Text"))
-        self.tabs.setTabText(1, self.tr("Changes"))
-        self.tabs.setTabText(2, self.tr("Adoption and documents"))
-        self.preview_box.setTitle(self.tr("Room screen (what the projector shows)"))
+        self.texts.retranslate()
         self.text_page.retranslate()
         self.amendments.retranslate()
         self.adoption_page.retranslate()

@@ -133,12 +133,19 @@ def side_by_side(left: QWidget, right: QWidget, stretch: tuple[int, int],
                  sizes: tuple[int, int]) -> QSplitter:
     """Two panes the user can resize, neither of which can be closed; ``stretch`` shares
     the window's growth, ``sizes`` are the first widths (pixels)."""
-    splitter = QSplitter(Qt.Orientation.Horizontal)
-    for number, widget in enumerate((left, right)):
-        splitter.addWidget(widget)
-        splitter.setStretchFactor(number, stretch[number])
+    splitter = split(Qt.Orientation.Horizontal, (left, stretch[0]), (right, stretch[1]))
     splitter.setSizes(list(sizes))
     splitter.setChildrenCollapsible(False)
+    return splitter
+
+
+def split(orientation: Qt.Orientation, *panes: tuple[QWidget, int]) -> QSplitter:
+    """``panes`` side by side (or one above the other), each a ``(widget, stretch)`` pair:
+    the share of the window's growth it takes."""
+    splitter = QSplitter(orientation)
+    for number, (widget, stretch) in enumerate(panes):
+        splitter.addWidget(widget)
+        splitter.setStretchFactor(number, stretch)
     return splitter
 
 
