@@ -13,7 +13,6 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QGridLayout,
     QGroupBox,
     QListWidget,
     QListWidgetItem,
@@ -27,7 +26,7 @@ from encounter_desk.declaration.consolidate import consolidate
 from encounter_desk.declaration.document import adoption_text
 from encounter_desk.declaration.state import DeclarationState
 from encounter_desk.ui.declaration.draft_forms import language_box
-from encounter_desk.ui.widgets.layout import hbox, vbox, wrapped
+from encounter_desk.ui.widgets.layout import grid, hbox, vbox, wrapped
 from encounter_desk.ui.widgets.texts import Texts
 
 ID = Qt.ItemDataRole.UserRole
@@ -77,19 +76,13 @@ class AdoptionPage(QWidget):
                                                lambda: self.tr("Preview amendments log"))
         self.log_button = texts.button("saveAmendmentsLog",
                                        lambda: self.tr("Save amendments log…"))
-        grid = QGridLayout(self.documents_box)
-        grid.addWidget(self.language_label, 0, 0)
-        grid.addWidget(self.language, 0, 1)
-        grid.addWidget(self.paper_label, 0, 2)
-        grid.addWidget(self.paper, 0, 3)
-        grid.addWidget(self.missing, 1, 0, 1, 4)
-        grid.addWidget(self.preview_button, 2, 0)
-        grid.addWidget(self.pdf_button, 2, 1)
-        grid.addWidget(self.docx_button, 2, 2)
-        grid.addWidget(self.akn_button, 2, 3)
-        grid.addWidget(self.log_preview_button, 3, 0)
-        grid.addWidget(self.log_button, 3, 1)
-        grid.setColumnStretch(4, 1)
+        documents = grid(
+            (self.language_label, self.language, self.paper_label, self.paper),
+            ((self.missing, 4),),
+            (self.preview_button, self.pdf_button, self.docx_button, self.akn_button),
+            (self.log_preview_button, self.log_button),
+            parent=self.documents_box)
+        documents.setColumnStretch(4, 1)
 
         vbox(self.adoption_box, (self.statements_box, 1), self.documents_box, parent=self,
              margins=0)

@@ -15,7 +15,6 @@ import html
 from PySide6.QtCore import QItemSelectionModel, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QGridLayout,
     QHeaderView,
     QLabel,
     QListWidget,
@@ -37,7 +36,7 @@ from encounter_desk.declaration.state import AmendmentRow, DeclarationState
 from encounter_desk.storage.models import AmendmentStatus
 from encounter_desk.ui.declaration.marks import segments_html
 from encounter_desk.ui.declaration.models import ID_ROLE, AmendmentsModel
-from encounter_desk.ui.widgets.layout import hbox, named, vbox
+from encounter_desk.ui.widgets.layout import grid, hbox, named, vbox
 from encounter_desk.ui.widgets.rows_model import read_only_table
 from encounter_desk.ui.widgets.texts import Texts
 
@@ -83,13 +82,9 @@ class AmendmentsPanel(QWidget):
         edits = hbox(self.new_button, self.edit_button, self.translate_button,
                      self.discuss_button, None)
         self.decide_label = texts.label(lambda: self.tr("The chair's decision:"))
-        decisions = QGridLayout()
-        decisions.addWidget(self.decide_label, 0, 0, 1, 3)
-        decisions.addWidget(self.accept_button, 1, 0)
-        decisions.addWidget(self.amended_button, 1, 1)
-        decisions.addWidget(self.reject_button, 1, 2)
-        decisions.addWidget(self.withdraw_button, 2, 0)
-        decisions.addWidget(self.reopen_button, 2, 2)
+        decisions = grid(((self.decide_label, 3),),
+                         (self.accept_button, self.amended_button, self.reject_button),
+                         (self.withdraw_button, None, self.reopen_button))
         self.interventions_label = texts.label(lambda: self.tr("Interventions on this paragraph"))
         self.interventions = QListWidget()
         self.interventions.setObjectName("interventionsList")

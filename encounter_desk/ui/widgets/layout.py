@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLayout,
@@ -99,6 +100,25 @@ def fill(layout: QBoxLayout, *items: Item) -> QBoxLayout:
             layout.addLayout(item, stretch)
         else:
             layout.addWidget(item, stretch)
+    return layout
+
+
+Cell = QWidget | tuple[QWidget, int] | None
+"""A cell of :func:`grid`: a widget, a ``(widget, columns)`` pair spanning that many
+columns, or ``None`` for an empty cell."""
+
+
+def grid(*rows: tuple[Cell, ...], parent: QWidget | None = None) -> QGridLayout:
+    """A grid filled row by row with ``rows`` (see :data:`Cell`), set on ``parent`` when
+    given."""
+    layout = QGridLayout(parent) if parent is not None else QGridLayout()
+    for row, cells in enumerate(rows):
+        column = 0
+        for cell in cells:
+            widget, span = cell if isinstance(cell, tuple) else (cell, 1)
+            if widget is not None:
+                layout.addWidget(widget, row, column, 1, span)
+            column += span
     return layout
 
 
