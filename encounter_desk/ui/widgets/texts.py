@@ -65,10 +65,10 @@ class Texts:
 
     def tab(self, tabs: QTabWidget, page: QWidget, text: Text, tip: Text | None = None) -> None:
         """Add ``page`` to ``tabs`` under ``text`` (and its tooltip)."""
-        index = tabs.addTab(page, "")
-        self.bind(lambda s: tabs.setTabText(index, s), text)
+        tabs.addTab(page, "")
+        self.bind(lambda s: tabs.setTabText(tabs.indexOf(page), s), text)
         if tip is not None:
-            self.bind(lambda s: tabs.setTabToolTip(index, s), tip)
+            self.bind(lambda s: tabs.setTabToolTip(tabs.indexOf(page), s), tip)
 
     # --- widgets made with their text ------------------------------------------------------
 
