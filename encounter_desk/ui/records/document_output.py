@@ -11,7 +11,7 @@ import atexit
 import logging
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
@@ -80,7 +80,10 @@ class DocumentOutput:
         return path
 
     def save(self, title: str, suggested: str, work: Callable[[Path], object], done: str,
-             *, name_filter: str = "", suffix: str = ".pdf") -> None:
+             *, name_filter: str = "", suffix: str = ".pdf",
+             details: Mapping[str, object] | None = None) -> None:
+        """Ask where, then write; ``done`` (with ``{path}``, ``{count}`` and the
+        ``details``) says it was written."""
         def chosen(path: str) -> None:
             if not path:
                 return
@@ -89,7 +92,7 @@ class DocumentOutput:
                 target = target.with_name(target.name + suffix)
             result = self.write(target, work)
             if result is not None:
-                self.say(done.format(path=target, count=result))
+                self.say(done.format(path=target, count=result, **(details or {})))
 
         self.messages.choose_save_file(self.owner, title, name_filter or QCoreApplication.translate(
             "DocumentOutput", "PDF (*.pdf)"),

@@ -72,9 +72,14 @@ class Texts:
 
     # --- widgets made with their text ------------------------------------------------------
 
-    def button(self, name: str, text: Text, tip: Text | None = None) -> QPushButton:
-        """A push button named ``name`` (what tests find it by) showing ``text``."""
-        return self.text(named(QPushButton(), name), text, tip)
+    def button(self, name: str, text: Text, tip: Text | None = None,
+               clicked: Callable[[], Any] | None = None) -> QPushButton:
+        """A push button named ``name`` (what tests find it by) showing ``text``; a click
+        calls ``clicked``."""
+        button = self.text(named(QPushButton(), name), text, tip)
+        if clicked is not None:
+            button.clicked.connect(lambda _checked=False: clicked())
+        return button
 
     def label(self, text: Text, name: str = "") -> QLabel:
         return self.text(named(QLabel(), name) if name else QLabel(), text)
