@@ -16,6 +16,7 @@ from encounter_desk.records import initiatives
 from encounter_desk.records.initiatives import InitiativeRow
 from encounter_desk.storage.database import Database
 from encounter_desk.ui.records.initiative_form import InitiativeDialog
+from encounter_desk.ui.widgets.rows_model import fit_columns
 from encounter_desk.ui.widgets.table_model import Column, RecordTableModel
 from encounter_desk.ui.widgets.table_page import FormTablePage
 from encounter_desk.ui.widgets.workspace import AppContext
@@ -102,12 +103,8 @@ class InitiativesPage(FormTablePage):
         """Short columns to their contents; names and title wrap; the description takes
         the rest of the width."""
         self.table.setWordWrap(True)
-        self.table.resizeColumnsToContents()
-        for column, widest in ((InitiativesModel.SPONSORS, 230), (InitiativesModel.TITLE, 280),
-                               (InitiativesModel.DELEGATION, 170)):
-            if self.table.columnWidth(column) > widest:
-                self.table.setColumnWidth(column, widest)
-        self.table.resizeRowsToContents()
+        fit_columns(self.table, ((InitiativesModel.SPONSORS, 230), (InitiativesModel.TITLE, 280),
+                                 (InitiativesModel.DELEGATION, 170)))
 
     def refresh(self) -> None:
         try:

@@ -11,7 +11,7 @@ comes from :meth:`RowsModel.role_data`. The rows are replaced all at once with
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -122,3 +122,13 @@ def read_only_table(model: QAbstractTableModel, name: str = "", *, selectable: b
         view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return view
+
+
+def fit_columns(view: QTableView, widest: Iterable[tuple[int, int]]) -> None:
+    """Columns as wide as their contents but none wider than its ``(column, pixels)``
+    limit (their text wraps instead), rows as tall as their text."""
+    view.resizeColumnsToContents()
+    for column, pixels in widest:
+        if view.columnWidth(column) > pixels:
+            view.setColumnWidth(column, pixels)
+    view.resizeRowsToContents()
