@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QTabWidget, QWidget
 
 from encounter_desk.ui.widgets.layout import named
 
@@ -83,3 +83,10 @@ class Texts:
 
     def label(self, text: Text, name: str = "") -> QLabel:
         return self.text(named(QLabel(), name) if name else QLabel(), text)
+
+    def form(self, *rows: tuple[Text, QWidget]) -> QFormLayout:
+        """A form of ``(label text, field)`` rows."""
+        form = QFormLayout()
+        for text, field in rows:
+            form.addRow(self.label(text), field)
+        return form
