@@ -15,11 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import (
+    QDialog,
     QGroupBox,
     QLabel,
     QTabWidget,
@@ -33,6 +34,7 @@ from encounter_desk.declaration import adoption, amendments, discussion
 from encounter_desk.declaration.changes import changes
 from encounter_desk.declaration.discussion import Intervention
 from encounter_desk.declaration.state import (
+    AmendmentRow,
     DeclarationState,
     all_delegations,
     load_state,
@@ -61,6 +63,14 @@ from encounter_desk.ui.widgets.flow_layout import FlowLayout
 from encounter_desk.ui.widgets.layout import hbox, named, pane, scrolling, split, vbox, wrapped
 from encounter_desk.ui.widgets.texts import Texts
 from encounter_desk.ui.widgets.workspace import AppContext, Workspace
+
+D = TypeVar("D", bound=QDialog)
+
+
+def opened(dialog: D) -> D:
+    """``dialog`` opened (never blocking), for the caller and the tests."""
+    dialog.open()
+    return dialog
 
 
 class DeclarationWorkspace(Workspace):
@@ -293,7 +303,7 @@ class DeclarationWorkspace(Workspace):
         self.amendments.select(moved)
 
     def discuss_amendment(self) -> None:
-        amendment = self.state.amendment(self.amendments.selected()) if self.state else None
+        amendment = self.selected_amendment()
         if amendment is not None:
             self.act(lambda: discussion.discuss(self.db, self.state.id, amendment.paragraph_id,
                                                  amendment.id))
@@ -303,26 +313,26 @@ class DeclarationWorkspace(Workspace):
     def new_amendment(self) -> AmendmentDialog | None:
         if self.state is None:
             return None
-        dialog = AmendmentDialog(self, self.state.paragraphs, all_delegations(self.db),
-                                 self.submit(lambda v: amendments.propose(
-                                     self.db, v["paragraph_id"], v["kind"], v["sponsors"],
-                                     text_es=v["text_es"], text_en=v["text_en"],
-                                     note=v["note"])),
-                                 paragraph_id=self.text_page.selected())
-        dialog.open()
-        return dialog
+        return opened(AmendmentDialog(self, self.state.paragraphs, all_delegations(self.db),
+                                      self.submit(lambda v: amendments.propose(
+                                          self.db, v["paragraph_id"], v["kind"], v["sponsors"],
+                                          text_es=v["text_es"], text_en=v["text_en"],
+                                          note=v["note"])),
+                                      paragraph_id=self.text_page.selected()))
 
     def edit_amendment(self) -> AmendmentDialog | None:
-        row = self.state.amendment(self.amendments.selected()) if self.state else None
+        row = self.selected_amendment()
         if row is None:
             return None
-        dialog = AmendmentDialog(self, self.state.paragraphs, all_delegations(self.db),
-                                 self.submit(lambda v: amendments.revise(
-                                     self.db, row.id, kind=v["kind"], text_es=v["text_es"],
-                                     text_en=v["text_en"], sponsors=v["sponsors"],
-                                     note=v["note"])), row=row)
-        dialog.open()
-        return dialog
+        return opened(AmendmentDialog(self, self.state.paragraphs, all_delegations(self.db),
+                                      self.submit(lambda v: amendments.revise(
+                                          self.db, row.id, kind=v["kind"], text_es=v["text_es"],
+                                          text_en=v["text_en"], sponsors=v["sponsors"],
+                                          note=v["note"])), row=row))
+
+    def selected_amendment(self) -> AmendmentRow | None:
+        """The amendment chosen in the panel (None without a declaration)."""
+        return self.state.amendment(self.amendments.selected()) if self.state else None
 
     def decide(self, decision: str) -> None:
         amendment = self.amendments.selected()
@@ -330,10 +340,10 @@ class DeclarationWorkspace(Workspace):
             self.act(lambda: amendments.decide(self.db, amendment, decision))
 
     def accept_as_amended(self) -> WordingDialog | None:
-        row = self.state.amendment(self.amendments.selected()) if self.state else None
+        row = self.selected_amendment()
         if row is None:
             return None
-        dialog = WordingDialog(
+        return opened(WordingDialog(
             self, self.tr("Amendment {number}: accepted as orally amended").format(
                 number=row.number),
             self.submit(lambda v: amendments.decide(self.db, row.id, "accepted_amended",
@@ -341,26 +351,22 @@ class DeclarationWorkspace(Workspace):
                                                      final_en=v["text_en"])),
             text_es=row.text_es, text_en=row.text_en,
             explanation=self.tr("Write the wording as the room agreed it; it enters the text "
-                                "instead of the proposal."))
-        dialog.open()
-        return dialog
+                                "instead of the proposal.")))
 
     def add_translation(self) -> WordingDialog | None:
-        row = self.state.amendment(self.amendments.selected()) if self.state else None
+        row = self.selected_amendment()
         if row is None:
             return None
         lang = "en" if row.wording("es") else "es"
-        dialog = WordingDialog(
+        return opened(WordingDialog(
             self, self.tr("Amendment {number}: translation").format(number=row.number),
             self.submit(lambda v: amendments.complete_translation(
                 self.db, row.id, lang, v[f"text_{lang}"])),
             text_es="" if lang == "es" else None, text_en="" if lang == "en" else None,
-            explanation=row.wording("es" if lang == "en" else "en"))
-        dialog.open()
-        return dialog
+            explanation=row.wording("es" if lang == "en" else "en")))
 
     def reopen(self) -> None:
-        row = self.state.amendment(self.amendments.selected()) if self.state else None
+        row = self.selected_amendment()
         if row is not None:
             self.messages.ask(self, self.tr("Reopen an amendment"), self.tr(
                 "Reopen amendment {number}? Its decision is erased and it is pending "
@@ -372,11 +378,9 @@ class DeclarationWorkspace(Workspace):
     def adopt(self) -> AdoptionDialog | None:
         if self.state is None:
             return None
-        dialog = AdoptionDialog(self, member_delegations(self.db), list_sittings(self.db),
-                                self.state.sitting_id, self.submit(
-                                    lambda v: adoption.adopt(self.db, self.state.id, **v)))
-        dialog.open()
-        return dialog
+        return opened(AdoptionDialog(self, member_delegations(self.db), list_sittings(self.db),
+                                     self.state.sitting_id, self.submit(
+                                         lambda v: adoption.adopt(self.db, self.state.id, **v))))
 
     def cancel_adoption(self) -> None:
         if self.state is not None:
@@ -394,10 +398,8 @@ class DeclarationWorkspace(Workspace):
                 self.db, self.state.id, v.pop("delegation_id"), v.pop("kind"), **v)
         else:
             work = lambda v: adoption.update_statement(self.db, row.id, **v)  # noqa: E731
-        dialog = StatementDialog(self, self.state.paragraphs, all_delegations(self.db),
-                                 self.submit(work), row=row)
-        dialog.open()
-        return dialog
+        return opened(StatementDialog(self, self.state.paragraphs, all_delegations(self.db),
+                                      self.submit(work), row=row))
 
     def remove_statement(self) -> None:
         statement = self.adoption_page.selected_statement()
