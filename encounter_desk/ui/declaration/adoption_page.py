@@ -27,12 +27,13 @@ from encounter_desk.declaration.document import adoption_text
 from encounter_desk.declaration.state import DeclarationState
 from encounter_desk.ui.declaration.draft_forms import language_box
 from encounter_desk.ui.widgets.layout import grid, hbox, vbox, wrapped
+from encounter_desk.ui.widgets.retranslating import Retranslating
 from encounter_desk.ui.widgets.texts import Texts
 
 ID = Qt.ItemDataRole.UserRole
 
 
-class AdoptionPage(QWidget):
+class AdoptionPage(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.texts = texts = Texts()

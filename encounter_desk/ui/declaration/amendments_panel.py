@@ -37,11 +37,12 @@ from encounter_desk.storage.models import AmendmentStatus
 from encounter_desk.ui.declaration.marks import segments_html
 from encounter_desk.ui.declaration.models import ID_ROLE, AmendmentsModel
 from encounter_desk.ui.widgets.layout import grid, hbox, named, vbox
+from encounter_desk.ui.widgets.retranslating import Retranslating
 from encounter_desk.ui.widgets.rows_model import read_only_table
 from encounter_desk.ui.widgets.texts import Texts
 
 
-class AmendmentsPanel(QWidget):
+class AmendmentsPanel(Retranslating, QWidget):
     selection_changed = Signal(object)  # the amendment's id, or None
 
     def __init__(self, parent: QWidget | None = None) -> None:

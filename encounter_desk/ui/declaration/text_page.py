@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
 from encounter_desk.declaration.state import DeclarationState
 from encounter_desk.ui.declaration.models import ID_ROLE, TextModel
 from encounter_desk.ui.widgets.layout import hbox, vbox
+from encounter_desk.ui.widgets.retranslating import Retranslating
 from encounter_desk.ui.widgets.rows_model import read_only_table
 from encounter_desk.ui.widgets.texts import Texts
 
 
-class TextPage(QWidget):
+class TextPage(Retranslating, QWidget):
     selection_changed = Signal(object)  # the draft paragraph's id, or None
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -199,10 +199,7 @@ class DeclarationWorkspace(Workspace):
         return self.tr("Declaration")
 
     def retranslate(self) -> None:
-        self.texts.retranslate()
-        self.text_page.retranslate()
-        self.amendments.retranslate()
-        self.adoption_page.retranslate()
+        self.texts.retranslate()  # the text, amendments and adoption pages retranslate themselves
         self._show_heading()
         self._show_changes()
 
