@@ -33,11 +33,8 @@ from encounter_desk.ui.records.document_output import DocumentOutput
 from encounter_desk.ui.widgets.files import FileOpener
 from encounter_desk.ui.widgets.layout import grid, hbox, named, vbox, wrapped
 from encounter_desk.ui.widgets.retranslating import Retranslating
-from encounter_desk.ui.widgets.texts import Texts
+from encounter_desk.ui.widgets.texts import LANGUAGE_NAMES, Texts
 from encounter_desk.ui.widgets.workspace import AppContext
-
-LANGUAGE_NAMES = (("es", "Español"), ("en", "English"))
-"""Each language by its own name, as the Language menu shows them."""
 
 
 class MinutesPage(Retranslating, QWidget):
@@ -52,7 +49,7 @@ class MinutesPage(Retranslating, QWidget):
         self.minutes_box = texts.title(QGroupBox(), lambda: self.tr("Minutes of the session"))
         self.language_label = texts.label(lambda: self.tr("Language of the document"))
         self.language = named(QComboBox(), "minutesLanguage")
-        for code, name in LANGUAGE_NAMES:
+        for name, code in LANGUAGE_NAMES:
             self.language.addItem(name, code)
         self.final_box = texts.text(named(QCheckBox(), "minutesFinal"),
                                     lambda: self.tr("Final (no DRAFT watermark)"))

@@ -44,10 +44,18 @@ from encounter_desk.records.roadmap.commitments import (
 from encounter_desk.storage.models import Horizon, Stage
 from encounter_desk.ui.records.document_output import DocumentOutput
 from encounter_desk.ui.widgets.files import FileOpener
-from encounter_desk.ui.widgets.layout import hbox, named, show_status, split, vbox, wrapped
+from encounter_desk.ui.widgets.layout import (
+    hbox,
+    named,
+    refill,
+    show_status,
+    split,
+    vbox,
+    wrapped,
+)
 from encounter_desk.ui.widgets.retranslating import Retranslating
 from encounter_desk.ui.widgets.rows_model import RowsModel, fit_columns, read_only_table
-from encounter_desk.ui.widgets.texts import Texts
+from encounter_desk.ui.widgets.texts import LANGUAGE_NAMES, Texts
 from encounter_desk.ui.widgets.workspace import AppContext
 
 OVERDUE = QColor("#B00020")
@@ -57,11 +65,7 @@ PAPERS = (("", QT_TRANSLATE_NOOP("Paper", "The event's paper")),
 
 def fill_papers(combo: QComboBox) -> None:
     """The event's paper (the default), Letter and A4, named in the current language."""
-    keep = combo.currentData()
-    combo.clear()
-    for code, name in PAPERS:
-        combo.addItem(i18n.translate("Paper", name), code)
-    combo.setCurrentIndex(max(0, combo.findData(keep)))
+    refill(combo, ((i18n.translate("Paper", name), code) for code, name in PAPERS))
 
 
 class CommitmentsModel(RowsModel):
@@ -164,7 +168,7 @@ class RoadmapPage(Retranslating, QWidget):
         vbox(self.details_form, hbox(None, self.save_button), parent=self.details_box)
 
         self.language = named(QComboBox(), "roadmapLanguage")
-        for code, name in (("es", "Español"), ("en", "English")):
+        for name, code in LANGUAGE_NAMES:
             self.language.addItem(name, code)
         self.language.setCurrentIndex(self.language.findData(i18n.language()))
         self.paper = named(QComboBox(), "roadmapPaper")

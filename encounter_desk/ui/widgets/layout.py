@@ -6,6 +6,7 @@ They only spare the repetition; what a screen shows and where stays in the scree
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, Qt
@@ -79,6 +80,15 @@ def sized_combo(name: str, characters: int) -> QComboBox:
     combo = named(QComboBox(), name)
     fit_characters(combo, characters)
     return combo
+
+
+def refill(combo: QComboBox, items: Iterable[tuple[str, object]]) -> None:
+    """Replace ``combo``'s ``(text, data)`` items, keeping the one chosen (else the first)."""
+    keep = combo.currentData()
+    combo.clear()
+    for text, data in items:
+        combo.addItem(text, data)
+    combo.setCurrentIndex(max(0, combo.findData(keep)))
 
 
 def fit_characters(combo: QComboBox, characters: int) -> None:

@@ -27,6 +27,10 @@ Text = Callable[[], str]
 
 W = TypeVar("W")
 
+LANGUAGE_NAMES = (("Español", "es"), ("English", "en"))
+"""Each working language by its own name, never translated (as the Language menu shows
+them): ``(text, code)`` items for a combo box."""
+
 
 class Texts:
     """Every (setter, text) a screen declared; :meth:`retranslate` sets them all again."""
