@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from encounter_desk.core import i18n
@@ -39,6 +39,7 @@ class InitiativesModel(RecordTableModel):
               QT_TRANSLATE_NOOP("InitiativesModel", "{shown} of {total} initiatives"),
               QT_TRANSLATE_NOOP("InitiativesModel", "1 initiative"))
     DELETE = staticmethod(initiatives.delete_initiative)
+    NAMED = QT_TRANSLATE_NOOP("InitiativesModel", "the initiative “{title}”")
 
     def fetch(self) -> list[InitiativeRow]:
         return initiatives.list_initiatives(self.db)
@@ -77,10 +78,6 @@ class InitiativesModel(RecordTableModel):
         if column == self.DESCRIPTION and row.description:
             return row.description
         return super().tooltip(row, column)
-
-    def describe(self, row: InitiativeRow) -> str:
-        return QCoreApplication.translate("InitiativesModel", "the initiative “{title}”").format(
-            title=row.title)
 
 
 class InitiativesPage(FormTablePage):
@@ -126,12 +123,6 @@ class InitiativesPage(FormTablePage):
             sitting_id=self.sitting_id, default_date=current.date if current else None))
 
     def _submit(self, row: InitiativeRow | None, values: dict[str, Any]) -> str | None:
-        try:
-            if row is None:
-                saved = initiatives.create_initiative(self.db, **values)
-            else:
-                saved = initiatives.update_initiative(self.db, row.id, **values)
-        except Refusal as exc:
-            return str(exc)
-        self.select_saved(saved.id, InitiativesModel.TITLE)
-        return None
+        return self.save_form(row, partial(initiatives.create_initiative, self.db),
+                              partial(initiatives.update_initiative, self.db),
+                              InitiativesModel.TITLE, values)
