@@ -29,20 +29,17 @@ from encounter_desk.records import exports
 from encounter_desk.records.minutes import akn
 from encounter_desk.records.minutes import data as minutes_data
 from encounter_desk.records.minutes import pdf as minutes_pdf
-from encounter_desk.ui.records.document_output import DocumentOutput
+from encounter_desk.ui.records.document_output import DocumentPage
 from encounter_desk.ui.widgets.files import FileOpener
 from encounter_desk.ui.widgets.layout import grid, hbox, named, vbox, wrapped
-from encounter_desk.ui.widgets.retranslating import Retranslating
 from encounter_desk.ui.widgets.texts import LANGUAGE_NAMES, Texts
 from encounter_desk.ui.widgets.workspace import AppContext
 
 
-class MinutesPage(Retranslating, QWidget):
+class MinutesPage(DocumentPage):
     def __init__(self, context: AppContext, open_file: FileOpener | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db = context.db
-        self.messages = context.messages
+        super().__init__(context, "minutesStatus", open_file, parent)
         self.sitting: SittingRow | None = None
 
         self.texts = texts = Texts()
@@ -97,8 +94,6 @@ class MinutesPage(Retranslating, QWidget):
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         vbox(self.summary, parent=self.summary_box)
 
-        self.status = wrapped("minutesStatus")
-        self.output = DocumentOutput(self, self.messages, self.status, open_file)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         vbox(self.minutes_box, (self.summary_box, 1), self.exports_box, self.status, parent=self)

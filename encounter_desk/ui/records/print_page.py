@@ -29,25 +29,20 @@ from encounter_desk.records.print_shop.paper import event_paper
 from encounter_desk.records.print_shop.participants_list import write_participants_list
 from encounter_desk.records.print_shop.tent_cards import write_tent_cards
 from encounter_desk.records.roadmap.commitments import set_document_language
-from encounter_desk.ui.records.document_output import DocumentOutput
+from encounter_desk.ui.records.document_output import DocumentPage
 from encounter_desk.ui.records.roadmap_page import fill_papers
 from encounter_desk.ui.widgets.files import FileOpener
 from encounter_desk.ui.widgets.layout import hbox, named, refill, show_status, vbox, wrapped
-from encounter_desk.ui.widgets.retranslating import Retranslating
 from encounter_desk.ui.widgets.texts import LANGUAGE_NAMES
 from encounter_desk.ui.widgets.workspace import AppContext
 
 
-class PrintPage(Retranslating, QWidget):
+class PrintPage(DocumentPage):
     CERTIFICATES, PLATES, LIST = range(3)
 
     def __init__(self, context: AppContext, open_file: FileOpener | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db = context.db
-        self.messages = context.messages
-        self.status = wrapped("printStatus")
-        self.output = DocumentOutput(self, self.messages, self.status, open_file)
+        super().__init__(context, "printStatus", open_file, parent)
 
         self.paper_label = QLabel()
         self.paper = named(QComboBox(), "printPaper")

@@ -42,7 +42,7 @@ from encounter_desk.records.roadmap.commitments import (
     update_commitment,
 )
 from encounter_desk.storage.models import Horizon, Stage
-from encounter_desk.ui.records.document_output import DocumentOutput
+from encounter_desk.ui.records.document_output import DocumentPage
 from encounter_desk.ui.widgets.files import FileOpener
 from encounter_desk.ui.widgets.layout import (
     hbox,
@@ -53,7 +53,6 @@ from encounter_desk.ui.widgets.layout import (
     vbox,
     wrapped,
 )
-from encounter_desk.ui.widgets.retranslating import Retranslating
 from encounter_desk.ui.widgets.rows_model import RowsModel, fit_columns, read_only_table
 from encounter_desk.ui.widgets.texts import LANGUAGE_NAMES, Texts
 from encounter_desk.ui.widgets.workspace import AppContext
@@ -119,12 +118,10 @@ def _date_edit(name: str) -> QDateEdit:
     return edit
 
 
-class RoadmapPage(Retranslating, QWidget):
+class RoadmapPage(DocumentPage):
     def __init__(self, context: AppContext, open_file: FileOpener | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db = context.db
-        self.messages = context.messages
+        super().__init__(context, "roadmapStatus", open_file, parent)
         self.model = CommitmentsModel(self)
         self.table = read_only_table(self.model, "roadmapTable")
         self.table.setWordWrap(True)
@@ -183,8 +180,6 @@ class RoadmapPage(Retranslating, QWidget):
                                            clicked=self.preview_report)
         self.report_button = texts.button("roadmapSaveReport", lambda: self.tr("Save the report…"),
                                           clicked=self.save_report)
-        self.status = wrapped("roadmapStatus")
-        self.output = DocumentOutput(self, self.messages, self.status, open_file)
 
         side = QWidget()
         vbox(self.history, self.stage_box, self.details_box, None, parent=side, margins=0)
