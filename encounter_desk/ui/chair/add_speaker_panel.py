@@ -36,7 +36,7 @@ from encounter_desk.event.people_search import SearchIndex
 from encounter_desk.storage.models import SpeechKind
 from encounter_desk.ui.chair.looks import kind_look
 from encounter_desk.ui.chair.point_reason_form import PointReasonFields
-from encounter_desk.ui.widgets.layout import named
+from encounter_desk.ui.widgets.layout import named, refill
 from encounter_desk.ui.widgets.texts import Texts
 
 BADGE_PROBLEMS = (badge_code.ParseProblem.BAD_CHECK, badge_code.ParseProblem.BAD_VERSION)
@@ -182,23 +182,14 @@ class AddSpeakerPanel(QGroupBox):
         self._fill_answers()
 
     def _fill_delegations(self) -> None:
-        chosen = self.delegation.currentData()
-        self.delegation.clear()
-        self.delegation.addItem(self.tr("Any delegation"), None)
         lang = i18n.language()
-        for d in self.delegations:
-            self.delegation.addItem(d.name(lang), d.id)
-        found = self.delegation.findData(chosen)
-        self.delegation.setCurrentIndex(max(0, found))
+        refill(self.delegation, ((self.tr("Any delegation"), None),
+                                 *((d.name(lang), d.id) for d in self.delegations)))
 
     def _fill_answers(self) -> None:
-        chosen = self.answer_box.currentData()
-        self.answer_box.clear()
-        self.answer_box.addItem(self.tr("The speech on the floor, or the last one"), None)
-        for e in self._answers:
-            self.answer_box.addItem(f"{e.speaker} ({e.delegation_name()})", e.id)
-        found = self.answer_box.findData(chosen)
-        self.answer_box.setCurrentIndex(max(0, found))
+        refill(self.answer_box, ((self.tr("The speech on the floor, or the last one"), None),
+                                 *((f"{e.speaker} ({e.delegation_name()})", e.id)
+                                   for e in self._answers)))
 
     def _kind_changed(self) -> None:
         """The row under the kind: the speech a reply answers, or a point's reason."""
