@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QStackedWidget,
     QWidget,
 )
@@ -37,7 +36,8 @@ from encounter_desk.event.people_search import SearchIndex
 from encounter_desk.storage.models import SpeechKind
 from encounter_desk.ui.chair.looks import kind_look
 from encounter_desk.ui.chair.point_reason_form import PointReasonFields
-from encounter_desk.ui.widgets.layout import named
+from encounter_desk.ui.widgets.layout import named, refill
+from encounter_desk.ui.widgets.texts import Texts
 
 BADGE_PROBLEMS = (badge_code.ParseProblem.BAD_CHECK, badge_code.ParseProblem.BAD_VERSION)
 MAX_RESULTS = 30
@@ -61,13 +61,16 @@ class AddSpeakerPanel(QGroupBox):
         self.people: dict[int, ParticipantRow] = {}
         self.delegations: list[DelegationRow] = []
 
-        self.search = named(QLineEdit(), "speakerSearch")
+        self.texts = texts = Texts()
+        texts.title(self, lambda: self.tr("Add a speaker"))
+        self.search = texts.placeholder(named(QLineEdit(), "speakerSearch"),
+                                        lambda: self.tr("Type a name or scan a badge, then Enter"))
         self.search.setClearButtonEnabled(True)
         self.delegation = named(QComboBox(), "speakerDelegation")
         self.delegation.setMinimumContentsLength(12)
         self.delegation.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.kind_label = QLabel()
+        self.kind_label = texts.label(lambda: self.tr("Kind"))
         self.kind_box = named(QComboBox(), "speakerKind")
         for kind in SpeechKind:
             self.kind_box.addItem("", kind.value)
@@ -81,7 +84,8 @@ class AddSpeakerPanel(QGroupBox):
         self.results.setMaximumHeight(96)
         self.results.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.results.hide()  # shown while a search finds someone
-        self.add_button = named(QPushButton(), "addSpeakerButton")
+        self.add_button = texts.button("addSpeakerButton", lambda: self.tr("Add to the list"),
+                                       clicked=self._add_selected)
 
         grid = QGridLayout(self)
         grid.setContentsMargins(6, 6, 6, 6)
@@ -101,7 +105,6 @@ class AddSpeakerPanel(QGroupBox):
         self.delegation.activated.connect(lambda _n: self._update_results())
         self.kind_box.currentIndexChanged.connect(self._kind_changed)
         self.results.itemActivated.connect(lambda _item: self._add_selected())
-        self.add_button.clicked.connect(self._add_selected)
         self.reason_fields.text.returnPressed.connect(self._add_selected)
         self._answers: list[QueueEntry] = []
         self.retranslate()
@@ -169,12 +172,9 @@ class AddSpeakerPanel(QGroupBox):
     # --- texts ---------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.setTitle(self.tr("Add a speaker"))
-        self.search.setPlaceholderText(self.tr("Type a name or scan a badge, then Enter"))
-        self.kind_label.setText(self.tr("Kind"))
+        self.texts.retranslate()
         self.reason_fields.retranslate()
-        self._kind_changed()
-        self.add_button.setText(self.tr("Add to the list"))
+        self._kind_changed()  # the answer label says what the kind asks for
         for n in range(self.kind_box.count()):
             kind = SpeechKind(self.kind_box.itemData(n))
             self.kind_box.setItemText(n, f"{kind_look(kind).symbol}  {kind_label(kind)}")
@@ -182,23 +182,14 @@ class AddSpeakerPanel(QGroupBox):
         self._fill_answers()
 
     def _fill_delegations(self) -> None:
-        chosen = self.delegation.currentData()
-        self.delegation.clear()
-        self.delegation.addItem(self.tr("Any delegation"), None)
         lang = i18n.language()
-        for d in self.delegations:
-            self.delegation.addItem(d.name(lang), d.id)
-        found = self.delegation.findData(chosen)
-        self.delegation.setCurrentIndex(max(0, found))
+        refill(self.delegation, ((self.tr("Any delegation"), None),
+                                 *((d.name(lang), d.id) for d in self.delegations)))
 
     def _fill_answers(self) -> None:
-        chosen = self.answer_box.currentData()
-        self.answer_box.clear()
-        self.answer_box.addItem(self.tr("The speech on the floor, or the last one"), None)
-        for e in self._answers:
-            self.answer_box.addItem(f"{e.speaker} ({e.delegation_name()})", e.id)
-        found = self.answer_box.findData(chosen)
-        self.answer_box.setCurrentIndex(max(0, found))
+        refill(self.answer_box, ((self.tr("The speech on the floor, or the last one"), None),
+                                 *((f"{e.speaker} ({e.delegation_name()})", e.id)
+                                   for e in self._answers)))
 
     def _kind_changed(self) -> None:
         """The row under the kind: the speech a reply answers, or a point's reason."""

@@ -14,6 +14,7 @@ from encounter_desk.ui.chair.projector import ProjectorView
 from encounter_desk.ui.chair.stats_panel import StatsPanel
 from encounter_desk.ui.records.counts_widget import AttendanceCountsWidget
 from encounter_desk.ui.widgets.layout import enlarge, hbox, named, scrolling, vbox
+from encounter_desk.ui.widgets.texts import Texts
 
 
 class FloorPanel(QWidget):
@@ -23,26 +24,30 @@ class FloorPanel(QWidget):
         super().__init__(parent)
         self.clock_widget = ClockWidget(floor)
         self.clock_widget.setMinimumHeight(110)
-        self.next_button = named(QPushButton(), "nextSpeakerButton")
+        self.texts = texts = Texts()
+        self.next_button = texts.button("nextSpeakerButton", lambda: self.tr("Next speaker  (F5)"))
         self.next_button.setMinimumHeight(44)
         enlarge(self.next_button, 1.15, bold=True)
         self.pause_button = named(QPushButton(), "pauseButton")
-        self.end_button = named(QPushButton(), "endSpeechButton")
-        self.add_time_button = named(QPushButton(), "addTimeButton")
-        self.remove_time_button = named(QPushButton(), "removeTimeButton")
+        self.end_button = texts.button("endSpeechButton", lambda: self.tr("End speech  (F8)"))
+        self.add_time_button = texts.button("addTimeButton", lambda: self.tr("+30 s  (F7)"))
+        self.remove_time_button = texts.button("removeTimeButton",
+                                               lambda: self.tr("−30 s  (Shift+F7)"))
         controls = vbox(self.next_button, self.pause_button,
                         hbox(self.remove_time_button, self.add_time_button), self.end_button,
                         None)
 
         self.current_panel = CurrentSpeechPanel()
-        self.preview_box = QGroupBox()
+        self.preview_box = texts.title(
+            QGroupBox(), lambda: self.tr("Room screen (what the projector shows)"))
         self.preview = named(ProjectorView(floor, letterbox=self.palette().window().color().name()),
                              "projectorPreview")
         self.preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         vbox(self.preview, parent=self.preview_box, margins=4)
         self.stats = StatsPanel()
         self.attendance_counts = AttendanceCountsWidget(db)  # live attendance, quorum
-        self.stats.addTab(self.attendance_counts, "")
+        texts.tab(self.stats, self.attendance_counts, lambda: self.tr("Attendance"),
+                  tip=lambda: self.tr("Attendance"))
         self.attendance_counts.heading.hide()  # the tab already says what it is
         # The preview and the totals give way first on a small screen (they scroll).
         self.lower = scrolling(hbox((self.preview_box, 3), (self.stats, 2)), "floorLower")
@@ -50,16 +55,9 @@ class FloorPanel(QWidget):
              (self.lower, 1), parent=self, margins=0)
 
     def retranslate(self) -> None:
-        self.next_button.setText(self.tr("Next speaker  (F5)"))
-        self.end_button.setText(self.tr("End speech  (F8)"))
-        self.add_time_button.setText(self.tr("+30 s  (F7)"))
-        self.remove_time_button.setText(self.tr("−30 s  (Shift+F7)"))
-        self.preview_box.setTitle(self.tr("Room screen (what the projector shows)"))
         self.current_panel.retranslate()
         self.stats.retranslate()
-        index = self.stats.indexOf(self.attendance_counts)
-        self.stats.setTabText(index, self.tr("Attendance"))
-        self.stats.setTabToolTip(index, self.tr("Attendance"))
+        self.texts.retranslate()
 
     def show_floor(self, snapshot: ListSnapshot | None) -> None:
         """The buttons for what can happen now: the next speaker when someone waits (or a

@@ -288,19 +288,50 @@ def paint_projector(painter: QPainter, content: ProjectorContent, reading: Clock
                     sub, _font(), max_px=36, min_px=24)
 
 
-class ProjectorView(QWidget):
-    """One picture of the room's screen, at any size (letterboxed 16:9)."""
+class ScreenView(QWidget):
+    """A picture drawn on the room screen's 16:9 canvas, shown at any size (letterboxed);
+    subclasses draw it in :meth:`paint`."""
+
+    def __init__(self, parent: QWidget | None = None, *, letterbox: str | None = None) -> None:
+        """``letterbox``: the colour around the 16:9 picture (default black, as in a hall;
+        the chair's preview passes its window colour so the bars do not look like screen)."""
+        super().__init__(parent)
+        self.letterbox = letterbox or "#000000"
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(192, 108)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return width * CANVAS.height() // CANVAS.width()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(480, 270)
+
+    def paint(self, painter: QPainter) -> None:
+        """Draw the picture on the canvas (1920 × 1080 units)."""
+        raise NotImplementedError
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(self.letterbox))
+        scale = min(self.width() / CANVAS.width(), self.height() / CANVAS.height())
+        painter.translate((self.width() - CANVAS.width() * scale) / 2,
+                          (self.height() - CANVAS.height() * scale) / 2)
+        painter.scale(scale, scale)
+        self.paint(painter)
+        painter.end()
+
+
+class ProjectorView(ScreenView):
+    """One picture of the room's screen: the floor, the clock and who waits."""
 
     def __init__(
         self, floor: FloorState, parent: QWidget | None = None, *, letterbox: str | None = None
     ) -> None:
-        """``letterbox``: the colour around the 16:9 picture (default black, as in a hall;
-        the chair's preview passes its window colour so the bars do not look like screen)."""
-        super().__init__(parent)
+        super().__init__(parent, letterbox=letterbox)
         self.floor = floor
-        self.letterbox = letterbox or "#000000"
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(192, 108)
         self.reading = floor.clock.state()
         self.content = projector_content(floor.snapshot, self.reading, floor.projector_language)
         floor.ticked.connect(self.refresh)
@@ -312,24 +343,8 @@ class ProjectorView(QWidget):
             self.floor.snapshot, self.reading, self.floor.projector_language)
         self.update()
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
-        return width * CANVAS.height() // CANVAS.width()
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(480, 270)
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(self.letterbox))
-        scale = min(self.width() / CANVAS.width(), self.height() / CANVAS.height())
-        painter.translate((self.width() - CANVAS.width() * scale) / 2,
-                          (self.height() - CANVAS.height() * scale) / 2)
-        painter.scale(scale, scale)
+    def paint(self, painter: QPainter) -> None:
         paint_projector(painter, self.content, self.reading)
-        painter.end()
 
 
 class ProjectorWindow(RoomScreenPlacement, QWidget):

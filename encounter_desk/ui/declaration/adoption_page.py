@@ -13,13 +13,9 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -31,102 +27,73 @@ from encounter_desk.declaration.document import adoption_text
 from encounter_desk.declaration.state import DeclarationState
 from encounter_desk.event.delegation_votes import vote_label
 from encounter_desk.ui.declaration.draft_forms import language_box
-from encounter_desk.ui.declaration.text_page import _button
+from encounter_desk.ui.widgets.layout import grid, hbox, vbox, wrapped
+from encounter_desk.ui.widgets.retranslating import Retranslating
+from encounter_desk.ui.widgets.texts import Texts
 
 ID = Qt.ItemDataRole.UserRole
 
 
-class AdoptionPage(QWidget):
+class AdoptionPage(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.adoption_box = QGroupBox()
-        self.summary = QLabel()
-        self.summary.setObjectName("adoptionSummary")
-        self.summary.setWordWrap(True)
-        self.adopt_button = _button("adoptButton")
-        self.cancel_button = _button("cancelAdoption")
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.adopt_button)
-        buttons.addWidget(self.cancel_button)
-        buttons.addStretch(1)
-        adoption = QVBoxLayout(self.adoption_box)
-        adoption.addWidget(self.summary)
-        adoption.addLayout(buttons)
+        self.texts = texts = Texts()
+        self.adoption_box = texts.title(QGroupBox(), lambda: self.tr("Adoption"))
+        self.summary = wrapped("adoptionSummary")
+        self.adopt_button = texts.button("adoptButton", lambda: self.tr("Adopt…"))
+        self.cancel_button = texts.button("cancelAdoption",
+                                          lambda: self.tr("Cancel the adoption"))
+        vbox(self.summary, hbox(self.adopt_button, self.cancel_button, None),
+             parent=self.adoption_box)
 
-        self.statements_box = QGroupBox()
+        self.statements_box = texts.title(
+            QGroupBox(), lambda: self.tr("Reservations and interpretive statements"))
         self.statements = QListWidget()
         self.statements.setObjectName("statementList")
         self.statements.setWordWrap(True)
-        self.add_statement = _button("addStatement")
-        self.edit_statement = _button("editStatement")
-        self.remove_statement = _button("removeStatement")
-        row = QHBoxLayout()
-        for button in (self.add_statement, self.edit_statement, self.remove_statement):
-            row.addWidget(button)
-        row.addStretch(1)
-        statements = QVBoxLayout(self.statements_box)
-        statements.addWidget(self.statements)
-        statements.addLayout(row)
+        self.add_statement = texts.button("addStatement", lambda: self.tr("Add…"))
+        self.edit_statement = texts.button("editStatement", lambda: self.tr("Change…"))
+        self.remove_statement = texts.button("removeStatement", lambda: self.tr("Remove"))
+        vbox(self.statements,
+             hbox(self.add_statement, self.edit_statement, self.remove_statement, None),
+             parent=self.statements_box)
 
-        self.documents_box = QGroupBox()
-        self.language_label = QLabel()
+        self.documents_box = texts.title(QGroupBox(), lambda: self.tr("Documents"))
+        self.language_label = texts.label(lambda: self.tr("Language"))
         self.language = language_box("documentLanguage", i18n.language())
-        self.paper_label = QLabel()
+        self.paper_label = texts.label(lambda: self.tr("Paper"))
         self.paper = QComboBox()
         self.paper.setObjectName("documentPaper")
         self.paper.addItem("", "letter")
         self.paper.addItem("A4", "a4")
-        self.missing = QLabel()
-        self.missing.setObjectName("missingTranslations")
-        self.missing.setWordWrap(True)
+        texts.bind(lambda letter: self.paper.setItemText(0, letter), lambda: self.tr("Letter"))
+        self.missing = wrapped("missingTranslations")
         self.missing.setStyleSheet("color: #8a5a00;")
-        self.preview_button = _button("previewDeclaration")
-        self.pdf_button = _button("saveDeclarationPdf")
-        self.docx_button = _button("saveDeclarationDocx")
-        self.akn_button = _button("saveDeclarationAkn")
-        self.log_preview_button = _button("previewAmendmentsLog")
-        self.log_button = _button("saveAmendmentsLog")
-        grid = QGridLayout(self.documents_box)
-        grid.addWidget(self.language_label, 0, 0)
-        grid.addWidget(self.language, 0, 1)
-        grid.addWidget(self.paper_label, 0, 2)
-        grid.addWidget(self.paper, 0, 3)
-        grid.addWidget(self.missing, 1, 0, 1, 4)
-        grid.addWidget(self.preview_button, 2, 0)
-        grid.addWidget(self.pdf_button, 2, 1)
-        grid.addWidget(self.docx_button, 2, 2)
-        grid.addWidget(self.akn_button, 2, 3)
-        grid.addWidget(self.log_preview_button, 3, 0)
-        grid.addWidget(self.log_button, 3, 1)
-        grid.setColumnStretch(4, 1)
+        self.preview_button = texts.button("previewDeclaration", lambda: self.tr("Preview PDF"))
+        self.pdf_button = texts.button("saveDeclarationPdf", lambda: self.tr("Save PDF…"))
+        self.docx_button = texts.button("saveDeclarationDocx",
+                                        lambda: self.tr("Save Word (.docx)…"))
+        self.akn_button = texts.button("saveDeclarationAkn", lambda: self.tr("Save Akoma Ntoso…"))
+        self.log_preview_button = texts.button("previewAmendmentsLog",
+                                               lambda: self.tr("Preview amendments log"))
+        self.log_button = texts.button("saveAmendmentsLog",
+                                       lambda: self.tr("Save amendments log…"))
+        documents = grid(
+            (self.language_label, self.language, self.paper_label, self.paper),
+            ((self.missing, 4),),
+            (self.preview_button, self.pdf_button, self.docx_button, self.akn_button),
+            (self.log_preview_button, self.log_button),
+            parent=self.documents_box)
+        documents.setColumnStretch(4, 1)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.adoption_box)
-        layout.addWidget(self.statements_box, 1)
-        layout.addWidget(self.documents_box)
+        vbox(self.adoption_box, (self.statements_box, 1), self.documents_box, parent=self,
+             margins=0)
         self.state: DeclarationState | None = None
         self.language.currentIndexChanged.connect(lambda _n: self._show_missing())
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.adoption_box.setTitle(self.tr("Adoption"))
-        self.adopt_button.setText(self.tr("Adopt…"))
-        self.cancel_button.setText(self.tr("Cancel the adoption"))
-        self.statements_box.setTitle(self.tr("Reservations and interpretive statements"))
-        self.add_statement.setText(self.tr("Add…"))
-        self.edit_statement.setText(self.tr("Change…"))
-        self.remove_statement.setText(self.tr("Remove"))
-        self.documents_box.setTitle(self.tr("Documents"))
-        self.language_label.setText(self.tr("Language"))
-        self.paper_label.setText(self.tr("Paper"))
-        self.paper.setItemText(0, self.tr("Letter"))
-        self.preview_button.setText(self.tr("Preview PDF"))
-        self.pdf_button.setText(self.tr("Save PDF…"))
-        self.docx_button.setText(self.tr("Save Word (.docx)…"))
-        self.akn_button.setText(self.tr("Save Akoma Ntoso…"))
-        self.log_preview_button.setText(self.tr("Preview amendments log"))
-        self.log_button.setText(self.tr("Save amendments log…"))
+        self.texts.retranslate()
         self.set_state(self.state)
 
     def doc_language(self) -> str:

@@ -14,16 +14,11 @@ import html
 
 from PySide6.QtCore import QItemSelectionModel, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
-    QGridLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
-    QTableView,
     QTextBrowser,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -41,29 +36,26 @@ from encounter_desk.declaration.state import AmendmentRow, DeclarationState
 from encounter_desk.storage.models import AmendmentStatus
 from encounter_desk.ui.declaration.marks import segments_html
 from encounter_desk.ui.declaration.models import ID_ROLE, AmendmentsModel
-from encounter_desk.ui.declaration.text_page import _button
+from encounter_desk.ui.widgets.layout import grid, hbox, named, vbox
+from encounter_desk.ui.widgets.retranslating import Retranslating
+from encounter_desk.ui.widgets.rows_model import read_only_table
+from encounter_desk.ui.widgets.texts import Texts
 
 
-class AmendmentsPanel(QWidget):
+class AmendmentsPanel(Retranslating, QWidget):
     selection_changed = Signal(object)  # the amendment's id, or None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state: DeclarationState | None = None
         self.paragraph_id: int | None = None
-        self.heading = QLabel()
-        self.heading.setObjectName("amendmentsHeading")
-        self.all_box = QCheckBox()
-        self.all_box.setObjectName("allAmendments")
+        self.texts = texts = Texts()
+        self.heading = named(QLabel(), "amendmentsHeading")
+        self.all_box = texts.text(named(QCheckBox(), "allAmendments"),
+                                  lambda: self.tr("All amendments"))
         self.all_box.toggled.connect(lambda _on: self._fill(self.selected()))
         self.model = AmendmentsModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("amendmentList")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.table = read_only_table(self.model, "amendmentList")
         self.table.horizontalHeader().setSectionResizeMode(
             AmendmentsModel.SPONSORS, QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(110)
@@ -72,64 +64,39 @@ class AmendmentsPanel(QWidget):
         self.detail.setObjectName("amendmentDetail")
         self.detail.setOpenLinks(False)
 
-        self.new_button = _button("newAmendment")
-        self.edit_button = _button("editAmendment")
-        self.translate_button = _button("addTranslation")
-        self.discuss_button = _button("discussAmendment")
-        self.accept_button = _button("acceptAmendment")
-        self.amended_button = _button("acceptAmended")
-        self.reject_button = _button("rejectAmendment")
-        self.withdraw_button = _button("withdrawAmendment")
-        self.reopen_button = _button("reopenAmendment")
+        self.new_button = texts.button("newAmendment", lambda: self.tr("New amendment…"))
+        self.edit_button = texts.button("editAmendment", lambda: self.tr("Correct…"))
+        self.translate_button = texts.button("addTranslation",
+                                             lambda: self.tr("Add translation…"))
+        self.discuss_button = texts.button(
+            "discussAmendment", lambda: self.tr("▶ Show in the room"),
+            tip=lambda: self.tr("Put this amendment under discussion "
+                                "(Alt+Right / Alt+Left step through them)"))
+        self.accept_button = texts.button("acceptAmendment", lambda: self.tr("Accepted"))
+        self.amended_button = texts.button("acceptAmended",
+                                           lambda: self.tr("Accepted as orally amended…"))
+        self.reject_button = texts.button("rejectAmendment", lambda: self.tr("Rejected"))
+        self.withdraw_button = texts.button("withdrawAmendment", lambda: self.tr("Withdrawn"))
+        self.reopen_button = texts.button("reopenAmendment", lambda: self.tr("Reopen"))
         self.accept_button.setStyleSheet("color: #1b5e20; font-weight: bold;")
         self.reject_button.setStyleSheet("color: #b00020; font-weight: bold;")
-        edits = QHBoxLayout()
-        for button in (self.new_button, self.edit_button, self.translate_button,
-                       self.discuss_button):
-            edits.addWidget(button)
-        edits.addStretch(1)
-        self.decide_label = QLabel()
-        decisions = QGridLayout()
-        decisions.addWidget(self.decide_label, 0, 0, 1, 3)
-        decisions.addWidget(self.accept_button, 1, 0)
-        decisions.addWidget(self.amended_button, 1, 1)
-        decisions.addWidget(self.reject_button, 1, 2)
-        decisions.addWidget(self.withdraw_button, 2, 0)
-        decisions.addWidget(self.reopen_button, 2, 2)
-        self.interventions_label = QLabel()
+        edits = hbox(self.new_button, self.edit_button, self.translate_button,
+                     self.discuss_button, None)
+        self.decide_label = texts.label(lambda: self.tr("The chair's decision:"))
+        decisions = grid(((self.decide_label, 3),),
+                         (self.accept_button, self.amended_button, self.reject_button),
+                         (self.withdraw_button, None, self.reopen_button))
+        self.interventions_label = texts.label(lambda: self.tr("Interventions on this paragraph"))
         self.interventions = QListWidget()
         self.interventions.setObjectName("interventionsList")
         self.interventions.setMaximumHeight(88)
 
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
-        top.addWidget(self.all_box)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.detail, 3)
-        layout.addLayout(edits)
-        layout.addLayout(decisions)
-        layout.addWidget(self.interventions_label)
-        layout.addWidget(self.interventions)
+        vbox(hbox((self.heading, 1), self.all_box), (self.table, 1), (self.detail, 3), edits,
+             decisions, self.interventions_label, self.interventions, parent=self, margins=0)
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.all_box.setText(self.tr("All amendments"))
-        self.new_button.setText(self.tr("New amendment…"))
-        self.edit_button.setText(self.tr("Correct…"))
-        self.translate_button.setText(self.tr("Add translation…"))
-        self.discuss_button.setText(self.tr("▶ Show in the room"))
-        self.discuss_button.setToolTip(self.tr("Put this amendment under discussion "
-                                               "(Alt+Right / Alt+Left step through them)"))
-        self.decide_label.setText(self.tr("The chair's decision:"))
-        self.accept_button.setText(self.tr("Accepted"))
-        self.amended_button.setText(self.tr("Accepted as orally amended…"))
-        self.reject_button.setText(self.tr("Rejected"))
-        self.withdraw_button.setText(self.tr("Withdrawn"))
-        self.reopen_button.setText(self.tr("Reopen"))
-        self.interventions_label.setText(self.tr("Interventions on this paragraph"))
+        self.texts.retranslate()
         self._show_heading()
         self._show_detail()
 

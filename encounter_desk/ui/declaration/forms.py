@@ -7,20 +7,16 @@ to show inside the form — then nothing was written and nothing typed is lost.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -28,45 +24,15 @@ from encounter_desk.core import i18n
 from encounter_desk.declaration.base import kind_label, statement_label
 from encounter_desk.declaration.state import AmendmentRow, DelegationRef, ParagraphRow, StatementRow
 from encounter_desk.storage.models import AmendmentKind, StatementKind
+from encounter_desk.ui.widgets.form_dialog import FormDialog, Submit
 
-Submit = Callable[[dict[str, Any]], str | None]
 
-
-class _Form(QDialog):
-    """A dialog with a form, an error line and Save / Cancel."""
+class _Form(FormDialog):
+    """A dialog with a form, an error line and Save / Cancel, under ``title``."""
 
     def __init__(self, parent: QWidget | None, name: str, title: str, submit: Submit) -> None:
-        super().__init__(parent)
-        self.setObjectName(name)
+        super().__init__(parent, submit, name)
         self.setWindowTitle(title)
-        self.submit = submit
-        self.form = QFormLayout()
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.error.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-
-    def values(self) -> dict[str, Any]:
-        raise NotImplementedError
-
-    def save(self) -> None:
-        problem = self.submit(self.values())
-        if problem:
-            self.error.setText(problem)
-            self.error.show()
-            return
-        self.error.hide()
-        self.accept()
 
 
 def text_box(name: str, value: str = "") -> QPlainTextEdit:

@@ -92,10 +92,7 @@ class TextModel(_Table):
         QT_TRANSLATE_NOOP("DeclarationModels", "English"),
         QT_TRANSLATE_NOOP("DeclarationModels", "Amendments"),
     )
-
-    def __init__(self, parent=None) -> None:  # noqa: ANN001
-        super().__init__(parent)
-        self.rows: list[TextRow] = []
+    rows: list[TextRow]
 
     def set_state(self, state: DeclarationState | None) -> None:
         self.beginResetModel()
@@ -187,9 +184,10 @@ class AmendmentsModel(_Table):
         QT_TRANSLATE_NOOP("DeclarationModels", "Time"),
     )
 
+    rows: list[AmendmentRow]
+
     def __init__(self, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
-        self.rows: list[AmendmentRow] = []
         self.state: DeclarationState | None = None
         self.current: int | None = None
 

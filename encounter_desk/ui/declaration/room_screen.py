@@ -20,8 +20,8 @@ import html
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPaintEvent, QTextDocument
-from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QTextDocument
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from encounter_desk.core.i18n import in_language
 from encounter_desk.declaration.base import (
@@ -43,7 +43,7 @@ from encounter_desk.ui.chair.projector import (
     CANVAS,
     MUTED,
     TEXT,
-    ProjectorView,
+    ScreenView,
 )
 from encounter_desk.ui.chair.room_screen import RoomScreenPlacement
 from encounter_desk.ui.chair.text_fit import draw_fitted
@@ -206,34 +206,19 @@ def paint_room(painter: QPainter, content: RoomContent) -> None:
                 max_px=64, min_px=28, align=Qt.AlignmentFlag.AlignRight)
 
 
-class RoomView(QWidget):
+class RoomView(ScreenView):
     """The room's picture at any size (letterboxed 16:9), as the chair's projector view."""
 
     def __init__(self, parent: QWidget | None = None, *, letterbox: str | None = None) -> None:
-        super().__init__(parent)
-        self.letterbox = letterbox or "#000000"
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(192, 108)
+        super().__init__(parent, letterbox=letterbox)
         self.content = room_content(None, "es")
 
     def show_content(self, content: RoomContent) -> None:
         self.content = content
         self.update()
 
-    # the same 16:9 geometry as the chair's projector view
-    hasHeightForWidth = ProjectorView.hasHeightForWidth
-    heightForWidth = ProjectorView.heightForWidth
-    sizeHint = ProjectorView.sizeHint
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(self.letterbox))
-        scale = min(self.width() / CANVAS.width(), self.height() / CANVAS.height())
-        painter.translate((self.width() - CANVAS.width() * scale) / 2,
-                          (self.height() - CANVAS.height() * scale) / 2)
-        painter.scale(scale, scale)
+    def paint(self, painter: QPainter) -> None:
         paint_room(painter, self.content)
-        painter.end()
 
 
 class RoomWindow(RoomScreenPlacement, QWidget):

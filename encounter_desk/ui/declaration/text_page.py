@@ -10,39 +10,26 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from encounter_desk.declaration.state import DeclarationState
 from encounter_desk.ui.declaration.models import ID_ROLE, TextModel
+from encounter_desk.ui.widgets.layout import hbox, vbox
+from encounter_desk.ui.widgets.retranslating import Retranslating
+from encounter_desk.ui.widgets.rows_model import read_only_table
+from encounter_desk.ui.widgets.texts import Texts
 
 
-def _button(name: str) -> QPushButton:
-    button = QPushButton()
-    button.setObjectName(name)
-    return button
-
-
-class TextPage(QWidget):
+class TextPage(Retranslating, QWidget):
     selection_changed = Signal(object)  # the draft paragraph's id, or None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = TextModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("declarationText")
-        self.table.setModel(self.model)
+        self.table = read_only_table(self.model, "declarationText")
         self.table.setWordWrap(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(TextModel.NAME, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(TextModel.SPANISH, QHeaderView.ResizeMode.Stretch)
@@ -55,41 +42,31 @@ class TextPage(QWidget):
         # rows as tall as their wrapped text, again whenever a column changes width
         header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
 
-        self.discuss_button = _button("discussParagraph")
-        self.previous_button = _button("previousParagraph")
-        self.next_button = _button("nextParagraph")
-        self.edit_button = _button("editParagraph")
-        self.add_button = _button("addParagraph")
-        self.remove_button = _button("removeParagraph")
-        self.up_button = _button("paragraphUp")
-        self.down_button = _button("paragraphDown")
-        moves = QHBoxLayout()
-        for button in (self.discuss_button, self.previous_button, self.next_button):
-            moves.addWidget(button)
-        moves.addStretch(1)
-        for button in (self.edit_button, self.add_button, self.remove_button, self.up_button,
-                       self.down_button):
-            moves.addWidget(button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(moves)
+        self.texts = texts = Texts()
+        self.discuss_button = texts.button(
+            "discussParagraph", lambda: self.tr("▶ Discuss this paragraph"),
+            tip=lambda: self.tr("Show it in the room (Ctrl+Return)"))
+        self.previous_button = texts.button(
+            "previousParagraph", lambda: self.tr("◀ Previous"),
+            tip=lambda: self.tr("Discuss the previous paragraph (Alt+Up, "
+                                "Page Up on the room screen)"))
+        self.next_button = texts.button(
+            "nextParagraph", lambda: self.tr("Next ▶"),
+            tip=lambda: self.tr("Discuss the next paragraph (Alt+Down, Page Down "
+                                "on the room screen)"))
+        self.edit_button = texts.button("editParagraph", lambda: self.tr("Edit wording…"))
+        self.add_button = texts.button("addParagraph", lambda: self.tr("Add paragraph…"))
+        self.remove_button = texts.button("removeParagraph", lambda: self.tr("Remove"))
+        self.up_button = texts.button("paragraphUp", lambda: self.tr("Move up"))
+        self.down_button = texts.button("paragraphDown", lambda: self.tr("Move down"))
+        moves = hbox(self.discuss_button, self.previous_button, self.next_button, None,
+                     self.edit_button, self.add_button, self.remove_button, self.up_button,
+                     self.down_button)
+        vbox((self.table, 1), moves, parent=self, margins=0)
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.discuss_button.setText(self.tr("▶ Discuss this paragraph"))
-        self.discuss_button.setToolTip(self.tr("Show it in the room (Ctrl+Return)"))
-        self.previous_button.setText(self.tr("◀ Previous"))
-        self.previous_button.setToolTip(self.tr("Discuss the previous paragraph (Alt+Up, "
-                                                "Page Up on the room screen)"))
-        self.next_button.setText(self.tr("Next ▶"))
-        self.next_button.setToolTip(self.tr("Discuss the next paragraph (Alt+Down, Page Down "
-                                            "on the room screen)"))
-        self.edit_button.setText(self.tr("Edit wording…"))
-        self.add_button.setText(self.tr("Add paragraph…"))
-        self.remove_button.setText(self.tr("Remove"))
-        self.up_button.setText(self.tr("Move up"))
-        self.down_button.setText(self.tr("Move down"))
+        self.texts.retranslate()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,
                                           self.model.columnCount() - 1)
 

@@ -15,18 +15,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import (
+    QDialog,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
-    QSplitter,
     QTabWidget,
     QTextBrowser,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -36,6 +34,7 @@ from encounter_desk.declaration import adoption, amendments, discussion
 from encounter_desk.declaration.changes import changes
 from encounter_desk.declaration.discussion import Intervention
 from encounter_desk.declaration.state import (
+    AmendmentRow,
     DeclarationState,
     all_delegations,
     load_state,
@@ -58,11 +57,20 @@ from encounter_desk.ui.declaration.room_screen import (
     RoomWindow,
     room_content,
 )
-from encounter_desk.ui.declaration.text_page import TextPage, _button
+from encounter_desk.ui.declaration.text_page import TextPage
 from encounter_desk.ui.shell.settings import app_settings
 from encounter_desk.ui.widgets.flow_layout import FlowLayout
-from encounter_desk.ui.widgets.layout import scrolling
+from encounter_desk.ui.widgets.layout import hbox, named, pane, scrolling, split, vbox, wrapped
+from encounter_desk.ui.widgets.texts import Texts
 from encounter_desk.ui.widgets.workspace import AppContext, Workspace
+
+D = TypeVar("D", bound=QDialog)
+
+
+def opened(dialog: D) -> D:
+    """``dialog`` opened (never blocking), for the caller and the tests."""
+    dialog.open()
+    return dialog
 
 
 class DeclarationWorkspace(Workspace):
@@ -81,68 +89,49 @@ class DeclarationWorkspace(Workspace):
                                       open_file or open_with_system, self.refresh)
         self.editing = DraftEditing(self)
 
-        self.title_label = QLabel()
-        self.title_label.setObjectName("declarationTitle")
+        self.texts = texts = Texts()
+        self.title_label = named(QLabel(), "declarationTitle")
         self.title_label.setStyleSheet("font-size: 15pt; font-weight: bold;")
-        self.status_label = QLabel()
-        self.status_label.setObjectName("declarationStatus")
-        self.status_label.setWordWrap(True)
-        self.type_button = _button("typeDraft")
-        self.import_button = _button("importDraft")
-        self.details_button = _button("draftDetails")
-        self.room_language_label = QLabel()
+        self.status_label = wrapped("declarationStatus")
+        self.type_button = texts.button("typeDraft", lambda: self.tr("Type or paste…"))
+        self.import_button = texts.button("importDraft", lambda: self.tr("Import Word…"))
+        self.details_button = texts.button("draftDetails", lambda: self.tr("Title, place, date…"))
+        self.room_language_label = texts.label(lambda: self.tr("Room screen in"))
         saved = app_settings().value(ROOM_LANGUAGE_KEY) or "es"
         self.room_language = language_box("roomLanguage", str(saved))
-        self.room_button = _button("showRoomScreen")
+        self.room_button = texts.button("showRoomScreen", lambda: self.tr("Room screen (F11)"))
 
         self.text_page = TextPage()
         self.changes_language = language_box("changesLanguage", i18n.language())
-        self.changes_view = QTextBrowser()
-        self.changes_view.setObjectName("changesView")
+        self.changes_view = named(QTextBrowser(), "changesView")
         changes_page = QWidget()
-        changes_layout = QVBoxLayout(changes_page)
-        changes_layout.setContentsMargins(0, 0, 0, 0)
+        changes_layout = vbox(parent=changes_page, margins=0)
         changes_layout.addWidget(self.changes_language, 0, Qt.AlignmentFlag.AlignLeft)
         changes_layout.addWidget(self.changes_view, 1)
         self.adoption_page = AdoptionPage()
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("declarationTabs")
-        for page in (self.text_page, changes_page, self.adoption_page):
-            self.tabs.addTab(page, "")
+        self.tabs = named(QTabWidget(), "declarationTabs")
+        texts.tab(self.tabs, self.text_page, lambda: self.tr("Text"))
+        texts.tab(self.tabs, changes_page, lambda: self.tr("Changes"))
+        texts.tab(self.tabs, self.adoption_page, lambda: self.tr("Adoption and documents"))
 
         self.amendments = AmendmentsPanel()
-        self.preview_box = QGroupBox()
+        self.preview_box = texts.title(
+            QGroupBox(), lambda: self.tr("Room screen (what the projector shows)"))
         self.preview = RoomView(letterbox=self.palette().window().color().name())
         self.preview.setObjectName("roomPreview")
         self.preview.setMaximumHeight(190)
-        preview_layout = QVBoxLayout(self.preview_box)
-        preview_layout.addWidget(self.preview)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.amendments, 1)
-        right_layout.addWidget(self.preview_box)
+        vbox(self.preview, parent=self.preview_box)
+        right = pane((self.amendments, 1), self.preview_box)
 
-        top = QHBoxLayout()
-        heading = QVBoxLayout()
-        heading.addWidget(self.title_label)
-        heading.addWidget(self.status_label)
-        top.addLayout(heading, 1)
         buttons = QWidget()  # they wrap onto a second line on a small screen
         flow = FlowLayout(buttons)
         for widget in (self.type_button, self.import_button, self.details_button,
                        self.room_language_label, self.room_language, self.room_button):
             flow.addWidget(widget)
-        top.addWidget(buttons, 1)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.tabs)
-        split.addWidget(right)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(top)
-        layout.addWidget(scrolling(split), 1)  # a small screen scrolls, never cuts
+        top = hbox((vbox(self.title_label, self.status_label), 1), (buttons, 1))
+        workbench = split(Qt.Orientation.Horizontal, (self.tabs, 3), (right, 2))
+        # a small screen scrolls, never cuts
+        vbox(top, (scrolling(workbench), 1), parent=self, margins=6)
         self._connect()
         self.shortcuts = self._install_shortcuts()
         self.retranslate()
@@ -210,18 +199,7 @@ class DeclarationWorkspace(Workspace):
         return self.tr("Declaration")
 
     def retranslate(self) -> None:
-        self.type_button.setText(self.tr("Type or paste…"))
-        self.import_button.setText(self.tr("Import Word…"))
-        self.details_button.setText(self.tr("Title, place, date…"))
-        self.room_language_label.setText(self.tr("Room screen in"))
-        self.room_button.setText(self.tr("Room screen (F11)"))
-        self.tabs.setTabText(0, self.tr("Text"))
-        self.tabs.setTabText(1, self.tr("Changes"))
-        self.tabs.setTabText(2, self.tr("Adoption and documents"))
-        self.preview_box.setTitle(self.tr("Room screen (what the projector shows)"))
-        self.text_page.retranslate()
-        self.amendments.retranslate()
-        self.adoption_page.retranslate()
+        self.texts.retranslate()  # the text, amendments and adoption pages retranslate themselves
         self._show_heading()
         self._show_changes()
 
@@ -322,7 +300,7 @@ class DeclarationWorkspace(Workspace):
         self.amendments.select(moved)
 
     def discuss_amendment(self) -> None:
-        amendment = self.state.amendment(self.amendments.selected()) if self.state else None
+        amendment = self.selected_amendment()
         if amendment is not None:
             self.act(lambda: discussion.discuss(self.db, self.state.id, amendment.paragraph_id,
                                                  amendment.id))
@@ -332,26 +310,26 @@ class DeclarationWorkspace(Workspace):
     def new_amendment(self) -> AmendmentDialog | None:
         if self.state is None:
             return None
-        dialog = AmendmentDialog(self, self.state.paragraphs, all_delegations(self.db),
-                                 self.submit(lambda v: amendments.propose(
-                                     self.db, v["paragraph_id"], v["kind"], v["sponsors"],
-                                     text_es=v["text_es"], text_en=v["text_en"],
-                                     note=v["note"])),
-                                 paragraph_id=self.text_page.selected())
-        dialog.open()
-        return dialog
+        return opened(AmendmentDialog(self, self.state.paragraphs, all_delegations(self.db),
+                                      self.submit(lambda v: amendments.propose(
+                                          self.db, v["paragraph_id"], v["kind"], v["sponsors"],
+                                          text_es=v["text_es"], text_en=v["text_en"],
+                                          note=v["note"])),
+                                      paragraph_id=self.text_page.selected()))
 
     def edit_amendment(self) -> AmendmentDialog | None:
-        row = self.state.amendment(self.amendments.selected()) if self.state else None
+        row = self.selected_amendment()
         if row is None:
             return None
-        dialog = AmendmentDialog(self, self.state.paragraphs, all_delegations(self.db),
-                                 self.submit(lambda v: amendments.revise(
-                                     self.db, row.id, kind=v["kind"], text_es=v["text_es"],
-                                     text_en=v["text_en"], sponsors=v["sponsors"],
-                                     note=v["note"])), row=row)
-        dialog.open()
-        return dialog
+        return opened(AmendmentDialog(self, self.state.paragraphs, all_delegations(self.db),
+                                      self.submit(lambda v: amendments.revise(
+                                          self.db, row.id, kind=v["kind"], text_es=v["text_es"],
+                                          text_en=v["text_en"], sponsors=v["sponsors"],
+                                          note=v["note"])), row=row))
+
+    def selected_amendment(self) -> AmendmentRow | None:
+        """The amendment chosen in the panel (None without a declaration)."""
+        return self.state.amendment(self.amendments.selected()) if self.state else None
 
     def decide(self, decision: str) -> None:
         amendment = self.amendments.selected()
@@ -359,10 +337,10 @@ class DeclarationWorkspace(Workspace):
             self.act(lambda: amendments.decide(self.db, amendment, decision))
 
     def accept_as_amended(self) -> WordingDialog | None:
-        row = self.state.amendment(self.amendments.selected()) if self.state else None
+        row = self.selected_amendment()
         if row is None:
             return None
-        dialog = WordingDialog(
+        return opened(WordingDialog(
             self, self.tr("Amendment {number}: accepted as orally amended").format(
                 number=row.number),
             self.submit(lambda v: amendments.decide(self.db, row.id, "accepted_amended",
@@ -370,26 +348,22 @@ class DeclarationWorkspace(Workspace):
                                                      final_en=v["text_en"])),
             text_es=row.text_es, text_en=row.text_en,
             explanation=self.tr("Write the wording as the room agreed it; it enters the text "
-                                "instead of the proposal."))
-        dialog.open()
-        return dialog
+                                "instead of the proposal.")))
 
     def add_translation(self) -> WordingDialog | None:
-        row = self.state.amendment(self.amendments.selected()) if self.state else None
+        row = self.selected_amendment()
         if row is None:
             return None
         lang = "en" if row.wording("es") else "es"
-        dialog = WordingDialog(
+        return opened(WordingDialog(
             self, self.tr("Amendment {number}: translation").format(number=row.number),
             self.submit(lambda v: amendments.complete_translation(
                 self.db, row.id, lang, v[f"text_{lang}"])),
             text_es="" if lang == "es" else None, text_en="" if lang == "en" else None,
-            explanation=row.wording("es" if lang == "en" else "en"))
-        dialog.open()
-        return dialog
+            explanation=row.wording("es" if lang == "en" else "en")))
 
     def reopen(self) -> None:
-        row = self.state.amendment(self.amendments.selected()) if self.state else None
+        row = self.selected_amendment()
         if row is not None:
             self.messages.ask(self, self.tr("Reopen an amendment"), self.tr(
                 "Reopen amendment {number}? Its decision is erased and it is pending "
@@ -401,11 +375,9 @@ class DeclarationWorkspace(Workspace):
     def adopt(self) -> AdoptionDialog | None:
         if self.state is None:
             return None
-        dialog = AdoptionDialog(self, member_delegations(self.db), list_sittings(self.db),
-                                self.state.sitting_id, self.submit(
-                                    lambda v: adoption.adopt(self.db, self.state.id, **v)))
-        dialog.open()
-        return dialog
+        return opened(AdoptionDialog(self, member_delegations(self.db), list_sittings(self.db),
+                                     self.state.sitting_id, self.submit(
+                                         lambda v: adoption.adopt(self.db, self.state.id, **v))))
 
     def cancel_adoption(self) -> None:
         if self.state is not None:
@@ -423,10 +395,8 @@ class DeclarationWorkspace(Workspace):
                 self.db, self.state.id, v.pop("delegation_id"), v.pop("kind"), **v)
         else:
             work = lambda v: adoption.update_statement(self.db, row.id, **v)  # noqa: E731
-        dialog = StatementDialog(self, self.state.paragraphs, all_delegations(self.db),
-                                 self.submit(work), row=row)
-        dialog.open()
-        return dialog
+        return opened(StatementDialog(self, self.state.paragraphs, all_delegations(self.db),
+                                      self.submit(work), row=row))
 
     def remove_statement(self) -> None:
         statement = self.adoption_page.selected_statement()

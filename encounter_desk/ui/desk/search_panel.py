@@ -38,6 +38,7 @@ from encounter_desk.ui.widgets.layout import (
     wrapped,
 )
 from encounter_desk.ui.widgets.rows_model import RowsModel, rows_view
+from encounter_desk.ui.widgets.texts import Texts
 
 RESULT_LIMIT = 20
 
@@ -149,25 +150,28 @@ class SearchPanel(QWidget):
         self._lookup = lookup
         self._undo_person: DeskPerson | None = None
 
-        self.title = heading(1.2)
-        self.field = named(SearchField(), "deskSearch")
+        self.texts = texts = Texts()
+        self.title = texts.text(heading(1.2), lambda: self.tr("Find a participant"))
+        self.field = texts.placeholder(named(SearchField(), "deskSearch"),
+                                       lambda: self.tr("Name, delegation or institution…"))
         self.field.setClearButtonEnabled(True)
         enlarge(self.field, 1.3)
         self.model = SearchResultsModel(self)
         self.view = rows_view(self.model, "deskSearchResults", stretch=SearchResultsModel.NAME,
                               view=ResultsView())
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.check_in_button = named(QPushButton(), "deskCheckIn")
-        self.undo_button = named(QPushButton(), "deskUndo")
+        self.check_in_button = texts.button("deskCheckIn", lambda: self.tr("Check in"))
+        self.undo_button = texts.button("deskUndo", lambda: self.tr("Undo check-in…"))
         self.empty = named(QLabel(), "deskSearchEmpty")
 
         # The undo form: a reason, then the confirmation.
         self.undo_form = named(QFrame(), "deskUndoForm")
         self.undo_form.setFrameShape(QFrame.Shape.StyledPanel)
         self.undo_label = wrapped()
-        self.undo_reason = named(QLineEdit(), "undoReason")
-        self.undo_confirm = named(QPushButton(), "undoConfirm")
-        self.undo_cancel = QPushButton()
+        self.undo_reason = texts.placeholder(named(QLineEdit(), "undoReason"),
+                                             lambda: self.tr("Why? (required)"))
+        self.undo_confirm = texts.button("undoConfirm", lambda: self.tr("Undo check-in"))
+        self.undo_cancel = texts.text(QPushButton(), lambda: self.tr("Cancel"))
         self.undo_error = problem_label()
         vbox(self.undo_label, self.undo_reason, self.undo_error,
              hbox(None, self.undo_cancel, self.undo_confirm), parent=self.undo_form)
@@ -195,13 +199,7 @@ class SearchPanel(QWidget):
     # --- texts -------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Find a participant"))
-        self.field.setPlaceholderText(self.tr("Name, delegation or institution…"))
-        self.check_in_button.setText(self.tr("Check in"))
-        self.undo_button.setText(self.tr("Undo check-in…"))
-        self.undo_reason.setPlaceholderText(self.tr("Why? (required)"))
-        self.undo_confirm.setText(self.tr("Undo check-in"))
-        self.undo_cancel.setText(self.tr("Cancel"))
+        self.texts.retranslate()
         if self._undo_person is not None:
             self._set_undo_label(self._undo_person)
         self._update_empty()

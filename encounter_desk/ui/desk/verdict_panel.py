@@ -177,23 +177,20 @@ class VerdictPanel(Retranslating, QFrame):
         self.hold_timer.setInterval(max(500, int(seconds * 1000)))
 
     def show_verdict(self, verdict: Verdict) -> None:
-        self.verdict = verdict
-        self.door = None
-        self.read_twice = False
-        self._render()
-        self.hold_timer.start()
-
-    def mark_read_twice(self) -> None:
-        """The same badge again within a moment (a double read): the first verdict stays."""
-        self.read_twice = True
-        self._render()
-        self.hold_timer.start()
+        self._hold(verdict, None)
 
     def show_door_verdict(self, verdict: DoorVerdict) -> None:
         """A scan (or search) at a session's door."""
-        self.verdict = None
-        self.door = verdict
-        self.read_twice = False
+        self._hold(None, verdict)
+
+    def mark_read_twice(self) -> None:
+        """The same badge again within a moment (a double read): the first verdict stays."""
+        self._hold(self.verdict, self.door, read_twice=True)
+
+    def _hold(self, verdict: Verdict | None, door_verdict: DoorVerdict | None,
+              read_twice: bool = False) -> None:
+        """Show a verdict for the hold time (then the panel is ready again)."""
+        self.verdict, self.door, self.read_twice = verdict, door_verdict, read_twice
         self._render()
         self.hold_timer.start()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -43,6 +44,7 @@ class AgreementsModel(SittingTableModel):
               QT_TRANSLATE_NOOP("AgreementsModel", "{shown} of {total} agreements"),
               QT_TRANSLATE_NOOP("AgreementsModel", "1 agreement"))
     DELETE = staticmethod(agreements.delete_agreement)
+    NAMED = QT_TRANSLATE_NOOP("AgreementsModel", "agreement {number}")
 
     item_filter = ALL_ITEMS
 
@@ -88,10 +90,6 @@ class AgreementsModel(SittingTableModel):
         if column == self.TEXT:
             return row.text(i18n.language())
         return super().tooltip(row, column)
-
-    def describe(self, row: AgreementRow) -> str:
-        return QCoreApplication.translate("AgreementsModel", "agreement {number}").format(
-            number=row.number)
 
 
 class AgreementsPage(FormTablePage):
@@ -181,12 +179,6 @@ class AgreementsPage(FormTablePage):
         sitting_id = self.agreements.sitting_id
         if sitting_id is None:
             return self.tr("Choose a session first.")
-        try:
-            if row is None:
-                saved = agreements.create_agreement(self.db, sitting_id, **values)
-            else:
-                saved = agreements.update_agreement(self.db, row.id, **values)
-        except Refusal as exc:
-            return str(exc)
-        self.select_saved(saved.id, AgreementsModel.TEXT)
-        return None
+        return self.save_form(row, partial(agreements.create_agreement, self.db, sitting_id),
+                              partial(agreements.update_agreement, self.db),
+                              AgreementsModel.TEXT, values)

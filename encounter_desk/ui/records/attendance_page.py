@@ -32,6 +32,7 @@ from encounter_desk.ui.widgets.layout import hbox, named, pane, side_by_side, vb
 from encounter_desk.ui.widgets.retranslating import Retranslating
 from encounter_desk.ui.widgets.sort_proxy import CollatingProxy
 from encounter_desk.ui.widgets.table_page import filter_box, sorted_table
+from encounter_desk.ui.widgets.texts import Texts
 from encounter_desk.ui.widgets.workspace import AppContext
 
 log = logging.getLogger(__name__)
@@ -62,10 +63,12 @@ class AttendancePage(Retranslating, QWidget):
         self.proxy = CollatingProxy(self)
         self.proxy.setSourceModel(self.model)
 
-        self.filter_box = filter_box("rollCallFilter")
+        self.texts = texts = Texts()
+        self.filter_box = texts.placeholder(filter_box("rollCallFilter"), lambda: self.tr(
+            "Filter: name, delegation, status… (accents and case ignored)"))
         self.filter_box.textChanged.connect(self._filter_changed)
         self.filter_box.returnPressed.connect(self._to_list)
-        self.source_label = QLabel()
+        self.source_label = texts.label(lambda: self.tr("Record as"))
         self.source_box = named(QComboBox(), "markSource")
 
         self.table = sorted_table(self.proxy, RollCallModel.DELEGATION, "rollCall",
@@ -76,12 +79,15 @@ class AttendancePage(Retranslating, QWidget):
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.table.installEventFilter(self)
 
-        self.hint = wrapped("rollCallKeys")
-        self.present_button = QPushButton()
-        self.excused_button = QPushButton()
-        self.absent_button = QPushButton()
-        self.clear_button = QPushButton()
-        self.rest_absent_button = named(QPushButton(), "restAbsent")
+        self.hint = texts.text(wrapped("rollCallKeys"), lambda: self.tr(
+            "Keys: P present · E or J excused (justificada) · A absent · Delete clears the "
+            "mark · ↑ ↓ move. The next person is selected after each mark."))
+        self.present_button = texts.text(QPushButton(), lambda: self.tr("Present (P)"))
+        self.excused_button = texts.text(QPushButton(), lambda: self.tr("Excused (E/J)"))
+        self.absent_button = texts.text(QPushButton(), lambda: self.tr("Absent (A)"))
+        self.clear_button = texts.text(QPushButton(), lambda: self.tr("Clear mark"))
+        self.rest_absent_button = texts.button("restAbsent",
+                                               lambda: self.tr("Everyone not marked: absent"))
         self.count_label = QLabel()
         for button, status in ((self.present_button, AttendanceStatus.PRESENT),
                                (self.excused_button, AttendanceStatus.EXCUSED),
@@ -108,23 +114,13 @@ class AttendancePage(Retranslating, QWidget):
     # --- texts ---------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.filter_box.setPlaceholderText(
-            self.tr("Filter: name, delegation, status… (accents and case ignored)"))
-        self.source_label.setText(self.tr("Record as"))
+        self.texts.retranslate()
         current = self.source_box.currentData()
         self.source_box.clear()
         self.source_box.addItem(self.tr("Roll call"), AttendanceSource.ROLL_CALL.value)
         self.source_box.addItem(self.tr("Manual mark"), AttendanceSource.MANUAL.value)
         if current is not None:
             self.source_box.setCurrentIndex(self.source_box.findData(current))
-        self.hint.setText(self.tr(
-            "Keys: P present · E or J excused (justificada) · A absent · Delete clears the "
-            "mark · ↑ ↓ move. The next person is selected after each mark."))
-        self.present_button.setText(self.tr("Present (P)"))
-        self.excused_button.setText(self.tr("Excused (E/J)"))
-        self.absent_button.setText(self.tr("Absent (A)"))
-        self.clear_button.setText(self.tr("Clear mark"))
-        self.rest_absent_button.setText(self.tr("Everyone not marked: absent"))
         self.model.retranslate()
         self.counts.retranslate()
         self._update_count()

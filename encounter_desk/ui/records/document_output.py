@@ -11,7 +11,7 @@ import atexit
 import logging
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
@@ -20,8 +20,10 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from encounter_desk.core.errors import Refusal
 from encounter_desk.ui.widgets.files import FileOpener, open_with_system, write_problem
-from encounter_desk.ui.widgets.layout import show_status
+from encounter_desk.ui.widgets.layout import show_status, wrapped
 from encounter_desk.ui.widgets.messages import MessageBridge
+from encounter_desk.ui.widgets.retranslating import Retranslating
+from encounter_desk.ui.widgets.workspace import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +82,10 @@ class DocumentOutput:
         return path
 
     def save(self, title: str, suggested: str, work: Callable[[Path], object], done: str,
-             *, name_filter: str = "", suffix: str = ".pdf") -> None:
+             *, name_filter: str = "", suffix: str = ".pdf",
+             details: Mapping[str, object] | None = None) -> None:
+        """Ask where, then write; ``done`` (with ``{path}``, ``{count}`` and the
+        ``details``) says it was written."""
         def chosen(path: str) -> None:
             if not path:
                 return
@@ -89,8 +94,22 @@ class DocumentOutput:
                 target = target.with_name(target.name + suffix)
             result = self.write(target, work)
             if result is not None:
-                self.say(done.format(path=target, count=result))
+                self.say(done.format(path=target, count=result, **(details or {})))
 
         self.messages.choose_save_file(self.owner, title, name_filter or QCoreApplication.translate(
             "DocumentOutput", "PDF (*.pdf)"),
                                        suggested_path(suggested), chosen)
+
+
+class DocumentPage(Retranslating, QWidget):
+    """A Records page that writes documents: the event's database, the message bridge, a
+    status line (objectName ``status_name``) and a :class:`DocumentOutput` writing through
+    them (``open_file`` shows a preview; tests replace it)."""
+
+    def __init__(self, context: AppContext, status_name: str,
+                 open_file: FileOpener | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = context.db
+        self.messages = context.messages
+        self.status = wrapped(status_name)
+        self.output = DocumentOutput(self, self.messages, self.status, open_file)

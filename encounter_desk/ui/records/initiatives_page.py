@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from encounter_desk.core import i18n
@@ -16,6 +16,7 @@ from encounter_desk.records import initiatives
 from encounter_desk.records.initiatives import InitiativeRow
 from encounter_desk.storage.database import Database
 from encounter_desk.ui.records.initiative_form import InitiativeDialog
+from encounter_desk.ui.widgets.rows_model import fit_columns
 from encounter_desk.ui.widgets.table_model import Column, RecordTableModel
 from encounter_desk.ui.widgets.table_page import FormTablePage
 from encounter_desk.ui.widgets.workspace import AppContext
@@ -38,6 +39,7 @@ class InitiativesModel(RecordTableModel):
               QT_TRANSLATE_NOOP("InitiativesModel", "{shown} of {total} initiatives"),
               QT_TRANSLATE_NOOP("InitiativesModel", "1 initiative"))
     DELETE = staticmethod(initiatives.delete_initiative)
+    NAMED = QT_TRANSLATE_NOOP("InitiativesModel", "the initiative “{title}”")
 
     def fetch(self) -> list[InitiativeRow]:
         return initiatives.list_initiatives(self.db)
@@ -77,10 +79,6 @@ class InitiativesModel(RecordTableModel):
             return row.description_in()
         return super().tooltip(row, column)
 
-    def describe(self, row: InitiativeRow) -> str:
-        return QCoreApplication.translate("InitiativesModel", "the initiative “{title}”").format(
-            title=row.title)
-
 
 class InitiativesPage(FormTablePage):
     """The whole register (every sitting); new ones default to the sitting chosen above."""
@@ -102,12 +100,8 @@ class InitiativesPage(FormTablePage):
         """Short columns to their contents; names and title wrap; the description takes
         the rest of the width."""
         self.table.setWordWrap(True)
-        self.table.resizeColumnsToContents()
-        for column, widest in ((InitiativesModel.SPONSORS, 230), (InitiativesModel.TITLE, 280),
-                               (InitiativesModel.DELEGATION, 170)):
-            if self.table.columnWidth(column) > widest:
-                self.table.setColumnWidth(column, widest)
-        self.table.resizeRowsToContents()
+        fit_columns(self.table, ((InitiativesModel.SPONSORS, 230), (InitiativesModel.TITLE, 280),
+                                 (InitiativesModel.DELEGATION, 170)))
 
     def refresh(self) -> None:
         try:
@@ -129,12 +123,6 @@ class InitiativesPage(FormTablePage):
             sitting_id=self.sitting_id, default_date=current.date if current else None))
 
     def _submit(self, row: InitiativeRow | None, values: dict[str, Any]) -> str | None:
-        try:
-            if row is None:
-                saved = initiatives.create_initiative(self.db, **values)
-            else:
-                saved = initiatives.update_initiative(self.db, row.id, **values)
-        except Refusal as exc:
-            return str(exc)
-        self.select_saved(saved.id, InitiativesModel.TITLE)
-        return None
+        return self.save_form(row, partial(initiatives.create_initiative, self.db),
+                              partial(initiatives.update_initiative, self.db),
+                              InitiativesModel.TITLE, values)

@@ -8,24 +8,16 @@ chooser goes through the message bridge, so nothing here blocks.
 
 from __future__ import annotations
 
-import atexit
 import html
-import logging
 import re
-import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QGridLayout,
     QGroupBox,
-    QLabel,
-    QPushButton,
     QWidget,
 )
 
@@ -39,46 +31,48 @@ from encounter_desk.records.minutes import akn, narrative
 from encounter_desk.records.minutes import data as minutes_data
 from encounter_desk.records.minutes import pdf as minutes_pdf
 from encounter_desk.ui.records.approval_form import ApprovalDialog
-from encounter_desk.ui.widgets.files import FileOpener, open_with_system, write_problem
-from encounter_desk.ui.widgets.layout import hbox, named, show_status, vbox, wrapped
-from encounter_desk.ui.widgets.retranslating import Retranslating
+from encounter_desk.ui.records.document_output import DocumentPage
+from encounter_desk.ui.widgets.files import FileOpener
+from encounter_desk.ui.widgets.layout import grid, hbox, named, show_status, vbox, wrapped
+from encounter_desk.ui.widgets.texts import LANGUAGE_NAMES, Texts
 from encounter_desk.ui.widgets.workspace import AppContext
 
-log = logging.getLogger(__name__)
 
-LANGUAGE_NAMES = (("es", "Español"), ("en", "English"))
-"""Each language by its own name, as the Language menu shows them."""
-
-
-def _suggested(name: str) -> str:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return str(Path(folder) / name) if folder else name
-
-
-class MinutesPage(Retranslating, QWidget):
+class MinutesPage(DocumentPage):
     def __init__(self, context: AppContext, open_file: FileOpener | None = None,
                  parent: QWidget | None = None, clock: Clock | None = None) -> None:
         """``clock`` times an approval (default: the event file's clock)."""
-        super().__init__(parent)
-        self.db = context.db
+        super().__init__(context, "minutesStatus", open_file, parent)
         self.clock = clock
-        self.messages = context.messages
-        self.open_file: FileOpener = open_file or open_with_system
         self.sitting: SittingRow | None = None
-        self.last_written: Path | None = None
-        self._preview_dir: Path | None = None
 
-        self.minutes_box = QGroupBox()
-        self.language_label = QLabel()
+        self.texts = texts = Texts()
+        self.minutes_box = texts.title(QGroupBox(), lambda: self.tr("Minutes of the session"))
+        self.language_label = texts.label(lambda: self.tr("Language of the document"))
         self.language = named(QComboBox(), "minutesLanguage")
-        for code, name in LANGUAGE_NAMES:
+        for name, code in LANGUAGE_NAMES:
             self.language.addItem(name, code)
-        self.final_box = named(QCheckBox(), "minutesFinal")
-        self.preview_button = named(QPushButton(), "previewMinutes")
-        self.pdf_button = named(QPushButton(), "exportMinutes")
-        self.akn_button = named(QPushButton(), "exportAkn")
-        self.approve_button = named(QPushButton(), "approveMinutes")
-        self.minutes_help = wrapped()
+        self.final_box = texts.text(
+            named(QCheckBox(), "minutesFinal"), lambda: self.tr("Final (no DRAFT watermark)"),
+            tip=lambda: self.tr("Final minutes only once the session is adjourned"))
+        self.preview_button = texts.button(
+            "previewMinutes", lambda: self.tr("Preview"),
+            tip=lambda: self.tr("Write the minutes to a temporary file and "
+                                "open them in the PDF viewer"), clicked=self.preview)
+        self.pdf_button = texts.button("exportMinutes", lambda: self.tr("Export PDF…"),
+                                       clicked=self.export_pdf)
+        self.akn_button = texts.button("exportAkn", lambda: self.tr("Akoma Ntoso XML…"),
+                                       clicked=self.export_akn)
+        self.approve_button = texts.button(
+            "approveMinutes", lambda: self.tr("Approve…"),
+            tip=lambda: self.tr("Record at which session the minutes of this adjourned "
+                                "session were approved"))
+        self.minutes_help = texts.text(wrapped(), lambda: self.tr(
+            "The minutes print the opening, the attendance by delegation (with institution "
+            "and committee), the agenda, each item with its interventions and its agreements "
+            "(a vote by delegation names each delegation's vote), the annexes, the "
+            "initiatives pledged, the closing and the signature block. Final and approved "
+            "minutes only once the session is adjourned."))
         vbox(hbox(self.language_label, self.language, 16, self.final_box, None),
              self.minutes_help,
              hbox(self.preview_button, self.pdf_button, self.akn_button, 16,
@@ -86,37 +80,37 @@ class MinutesPage(Retranslating, QWidget):
              parent=self.minutes_box)
         self.dialog: ApprovalDialog | None = None
 
-        self.exports_box = QGroupBox()
-        self.all_sessions = named(QCheckBox(), "exportAllSessions")
-        self.report_button = named(QPushButton(), "exportEventReport")
-        self.attendance_button = named(QPushButton(), "exportAttendance")
-        self.speeches_button = named(QPushButton(), "exportSpeeches")
-        self.exports_help = wrapped()
-        grid = QGridLayout(self.exports_box)
-        grid.addWidget(self.exports_help, 0, 0, 1, 4)
-        grid.addWidget(self.all_sessions, 1, 0, 1, 4)
-        grid.addWidget(self.attendance_button, 2, 0)
-        grid.addWidget(self.speeches_button, 2, 1)
-        grid.addWidget(self.report_button, 2, 2)
-        grid.setColumnStretch(3, 1)
+        self.exports_box = texts.title(QGroupBox(), lambda: self.tr("Exports"))
+        self.all_sessions = texts.text(named(QCheckBox(), "exportAllSessions"), lambda: self.tr(
+            "Attendance and speeches of every session, not only this one"))
+        self.report_button = texts.button("exportEventReport", lambda: self.tr("Event report…"),
+                                          clicked=self.export_report)
+        self.attendance_button = texts.button(
+            "exportAttendance", lambda: self.tr("Attendance CSV/XLSX…"),
+            clicked=lambda: self.export_table("attendance"))
+        self.speeches_button = texts.button(
+            "exportSpeeches", lambda: self.tr("Speeches CSV/XLSX…"),
+            clicked=lambda: self.export_table("speeches"))
+        self.exports_help = texts.text(wrapped(), lambda: self.tr(
+            "Spreadsheets in the language chosen above: .xlsx for Excel, .csv for any "
+            "program. The event report gathers every session, attendance across the "
+            "encounter, all agreements and the initiatives road map."))
+        exports_grid = grid(((self.exports_help, 4),), ((self.all_sessions, 4),),
+                            (self.attendance_button, self.speeches_button, self.report_button),
+                            parent=self.exports_box)
+        exports_grid.setColumnStretch(3, 1)
 
-        self.summary_box = QGroupBox()
+        self.summary_box = texts.title(QGroupBox(), lambda: self.tr(
+            "What the minutes say (in the document's language)"))
         self.summary = wrapped("minutesSummary")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         vbox(self.summary, parent=self.summary_box)
 
-        self.status = wrapped("minutesStatus")
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         vbox(self.minutes_box, (self.summary_box, 1), self.exports_box, self.status, parent=self)
 
-        self.preview_button.clicked.connect(self.preview)
-        self.pdf_button.clicked.connect(self.export_pdf)
-        self.akn_button.clicked.connect(self.export_akn)
-        self.report_button.clicked.connect(self.export_report)
-        self.attendance_button.clicked.connect(lambda: self.export_table("attendance"))
-        self.speeches_button.clicked.connect(lambda: self.export_table("speeches"))
         self.language.setCurrentIndex(self.language.findData(i18n.language()))
         self.language.currentIndexChanged.connect(lambda _n: self.show_summary())
         self.final_box.toggled.connect(self._final_toggled)
@@ -127,35 +121,7 @@ class MinutesPage(Retranslating, QWidget):
     # --- texts ---------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.minutes_box.setTitle(self.tr("Minutes of the session"))
-        self.summary_box.setTitle(self.tr("What the minutes say (in the document's language)"))
-        self.language_label.setText(self.tr("Language of the document"))
-        self.final_box.setText(self.tr("Final (no DRAFT watermark)"))
-        self.final_box.setToolTip(self.tr("Final minutes only once the session is adjourned"))
-        self.minutes_help.setText(self.tr(
-            "The minutes print the opening, the attendance by delegation (with institution "
-            "and committee), the agenda, each item with its interventions and its agreements "
-            "(a vote by delegation names each delegation's vote), the annexes, the "
-            "initiatives pledged, the closing and the signature block. Final and approved "
-            "minutes only once the session is adjourned."))
-        self.preview_button.setText(self.tr("Preview"))
-        self.preview_button.setToolTip(self.tr("Write the minutes to a temporary file and "
-                                               "open them in the PDF viewer"))
-        self.pdf_button.setText(self.tr("Export PDF…"))
-        self.akn_button.setText(self.tr("Akoma Ntoso XML…"))
-        self.approve_button.setText(self.tr("Approve…"))
-        self.approve_button.setToolTip(self.tr("Record at which session the minutes of this "
-                                               "adjourned session were approved"))
-        self.exports_box.setTitle(self.tr("Exports"))
-        self.exports_help.setText(self.tr(
-            "Spreadsheets in the language chosen above: .xlsx for Excel, .csv for any "
-            "program. The event report gathers every session, attendance across the "
-            "encounter, all agreements and the initiatives road map."))
-        self.all_sessions.setText(self.tr("Attendance and speeches of every session, not "
-                                          "only this one"))
-        self.report_button.setText(self.tr("Event report…"))
-        self.attendance_button.setText(self.tr("Attendance CSV/XLSX…"))
-        self.speeches_button.setText(self.tr("Speeches CSV/XLSX…"))
+        self.texts.retranslate()
 
     # --- state ---------------------------------------------------------------------------
 
@@ -219,29 +185,6 @@ class MinutesPage(Retranslating, QWidget):
         code = event.code if event is not None else ""
         return re.sub(r"[^A-Za-z0-9_.-]+", "-", code).strip("-.") or "event"
 
-    def _say(self, message: str) -> None:
-        show_status(self.status, message)
-
-    def _failed(self, problem: str) -> None:
-        log.warning("records export failed: %s", problem)
-        show_status(self.status, problem, problem=True)
-        self.messages.warn(self, self.tr("Not written"), problem)
-
-    def _write(self, path: Path, work: Callable[[Path], object]) -> bool:
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            work(path)
-        except Refusal as exc:
-            self._failed(str(exc))
-            return False
-        except OSError as exc:
-            self._failed(write_problem(exc, path))
-            return False
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        self.last_written = path
-        return True
-
     # --- final and approved: only once the sitting is adjourned ---------------------------
 
     def _refused(self, exc: Refusal) -> None:
@@ -275,7 +218,7 @@ class MinutesPage(Retranslating, QWidget):
                     self.db, sitting.id, at=self.clock() if self.clock else None, **values)
             except Refusal as exc:
                 return str(exc)
-            self._say(self.tr("The minutes of session {number} were approved at session "
+            self.output.say(self.tr("The minutes of session {number} were approved at session "
                               "{at}.").format(number=sitting.number, at=life.approved_in_number))
             self.show_summary()
             return None
@@ -292,25 +235,18 @@ class MinutesPage(Retranslating, QWidget):
         kind = "" if self.final_box.isChecked() else "-draft"
         return f"{self._event_code()}-S{self.sitting.number}-{self.lang()}{kind}{suffix}"
 
-    def preview_folder(self) -> Path:
-        """A temporary folder for previews, removed when the app exits."""
-        if self._preview_dir is None:
-            self._preview_dir = Path(tempfile.mkdtemp(prefix="encounter-desk-preview-"))
-            atexit.register(shutil.rmtree, self._preview_dir, True)
-        return self._preview_dir
-
     def preview(self) -> Path | None:
         """Write the minutes to a temporary PDF and open it with the system viewer."""
         if self.sitting is None:
             return None
-        path = self.preview_folder() / self._minutes_name(".pdf")
+        path = self.output.folder() / self._minutes_name(".pdf")
         sitting_id, lang, final = self.sitting.id, self.lang(), self.final_box.isChecked()
-        if not self._write(path, lambda p: minutes_pdf.write_minutes(
-                self.db, sitting_id, p, lang=lang, final=final)):
+        if self.output.write(path, lambda p: minutes_pdf.write_minutes(
+                self.db, sitting_id, p, lang=lang, final=final)) is None:
             return None
-        self._say(self.tr("Preview of the minutes of session {number} opened from {path}").format(
-            number=self.sitting.number, path=path))
-        self.open_file(path)
+        self.output.say(self.tr("Preview of the minutes of session {number} opened from "
+                                "{path}").format(number=self.sitting.number, path=path))
+        self.output.open_file(path)
         return path
 
     def export_pdf(self) -> None:
@@ -356,14 +292,5 @@ class MinutesPage(Retranslating, QWidget):
     def _save(self, title: str, name_filter: str, suggested: str, suffix: str,
               work: Callable[[Path], object], done: str) -> None:
         number = self.sitting.number if self.sitting is not None else 0
-
-        def chosen(path: str) -> None:
-            if not path:
-                return
-            target = Path(path)
-            if not target.suffix:
-                target = target.with_name(target.name + suffix)
-            if self._write(target, work):
-                self._say(done.format(number=number, path=target))
-
-        self.messages.choose_save_file(self, title, name_filter, _suggested(suggested), chosen)
+        self.output.save(title, suggested, work, done, name_filter=name_filter, suffix=suffix,
+                         details={"number": number})

@@ -29,24 +29,20 @@ from encounter_desk.records.print_shop.paper import event_paper
 from encounter_desk.records.print_shop.participants_list import write_participants_list
 from encounter_desk.records.print_shop.tent_cards import write_tent_cards
 from encounter_desk.records.roadmap.commitments import set_document_language
-from encounter_desk.ui.records.document_output import DocumentOutput
+from encounter_desk.ui.records.document_output import DocumentPage
 from encounter_desk.ui.records.roadmap_page import fill_papers
 from encounter_desk.ui.widgets.files import FileOpener
-from encounter_desk.ui.widgets.layout import hbox, named, show_status, vbox, wrapped
-from encounter_desk.ui.widgets.retranslating import Retranslating
+from encounter_desk.ui.widgets.layout import hbox, named, refill, show_status, vbox, wrapped
+from encounter_desk.ui.widgets.texts import LANGUAGE_NAMES
 from encounter_desk.ui.widgets.workspace import AppContext
 
 
-class PrintPage(Retranslating, QWidget):
+class PrintPage(DocumentPage):
     CERTIFICATES, PLATES, LIST = range(3)
 
     def __init__(self, context: AppContext, open_file: FileOpener | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db = context.db
-        self.messages = context.messages
-        self.status = wrapped("printStatus")
-        self.output = DocumentOutput(self, self.messages, self.status, open_file)
+        super().__init__(context, "printStatus", open_file, parent)
 
         self.paper_label = QLabel()
         self.paper = named(QComboBox(), "printPaper")
@@ -87,18 +83,8 @@ class PrintPage(Retranslating, QWidget):
         self.refresh()
 
     def retranslate(self) -> None:
-        keep = self.language.currentData()
-        self.language.clear()
-        self.language.addItem(self.tr("Each participant's language"), None)
-        self.language.addItem("Español", "es")
-        self.language.addItem("English", "en")
-        self.language.setCurrentIndex(max(0, self.language.findData(keep)))
-        keep = self.delegation_language.currentData()
-        self.delegation_language.clear()
-        self.delegation_language.addItem(self.tr("Usual language"), "")
-        self.delegation_language.addItem("Español", "es")
-        self.delegation_language.addItem("English", "en")
-        self.delegation_language.setCurrentIndex(max(0, self.delegation_language.findData(keep)))
+        refill(self.language, ((self.tr("Each participant's language"), None), *LANGUAGE_NAMES))
+        refill(self.delegation_language, ((self.tr("Usual language"), ""), *LANGUAGE_NAMES))
         fill_papers(self.paper)
         self.paper_label.setText(self.tr("Paper"))
         self.language_label.setText(self.tr("Language"))
@@ -128,17 +114,13 @@ class PrintPage(Retranslating, QWidget):
         self.delegation_button.setText(self.tr("Apply"))
 
     def refresh(self) -> None:
-        keep = self.delegation.currentData()
         try:
             rows = delegation_admin.list_delegations(self.db)
         except Refusal as exc:
             show_status(self.status, str(exc), problem=True)
             return
-        self.delegation.clear()
-        for row in rows:
-            self.delegation.addItem(row.name_es if i18n.language() == "es" else row.name_en,
-                                    row.id)
-        self.delegation.setCurrentIndex(max(0, self.delegation.findData(keep)))
+        refill(self.delegation, ((row.name_es if i18n.language() == "es" else row.name_en,
+                                  row.id) for row in rows))
 
     # --- documents -----------------------------------------------------------------------
 

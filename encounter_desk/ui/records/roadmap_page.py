@@ -21,12 +21,8 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QFormLayout,
     QGroupBox,
-    QLabel,
     QLineEdit,
-    QPushButton,
-    QSplitter,
     QWidget,
 )
 
@@ -46,11 +42,19 @@ from encounter_desk.records.roadmap.commitments import (
     update_commitment,
 )
 from encounter_desk.storage.models import Horizon, Stage
-from encounter_desk.ui.records.document_output import DocumentOutput
+from encounter_desk.ui.records.document_output import DocumentPage
 from encounter_desk.ui.widgets.files import FileOpener
-from encounter_desk.ui.widgets.layout import hbox, named, show_status, vbox, wrapped
-from encounter_desk.ui.widgets.retranslating import Retranslating
-from encounter_desk.ui.widgets.rows_model import RowsModel
+from encounter_desk.ui.widgets.layout import (
+    hbox,
+    named,
+    refill,
+    show_status,
+    split,
+    vbox,
+    wrapped,
+)
+from encounter_desk.ui.widgets.rows_model import RowsModel, fit_columns, read_only_table
+from encounter_desk.ui.widgets.texts import LANGUAGE_NAMES, Texts
 from encounter_desk.ui.widgets.workspace import AppContext
 
 OVERDUE = QColor("#B00020")
@@ -60,11 +64,7 @@ PAPERS = (("", QT_TRANSLATE_NOOP("Paper", "The event's paper")),
 
 def fill_papers(combo: QComboBox) -> None:
     """The event's paper (the default), Letter and A4, named in the current language."""
-    keep = combo.currentData()
-    combo.clear()
-    for code, name in PAPERS:
-        combo.addItem(i18n.translate("Paper", name), code)
-    combo.setCurrentIndex(max(0, combo.findData(keep)))
+    refill(combo, ((i18n.translate("Paper", name), code) for code, name in PAPERS))
 
 
 class CommitmentsModel(RowsModel):
@@ -111,98 +111,88 @@ class CommitmentsModel(RowsModel):
         return None
 
 
-class RoadmapPage(Retranslating, QWidget):
+def _date_edit(name: str) -> QDateEdit:
+    edit = named(QDateEdit(), name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+class RoadmapPage(DocumentPage):
     def __init__(self, context: AppContext, open_file: FileOpener | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db = context.db
-        self.messages = context.messages
+        super().__init__(context, "roadmapStatus", open_file, parent)
         self.model = CommitmentsModel(self)
-        self.table = named(self.model_view(), "roadmapTable")
+        self.table = read_only_table(self.model, "roadmapTable")
+        self.table.setWordWrap(True)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.texts = texts = Texts()
 
         self.history = wrapped("roadmapHistory")
         self.history.setTextFormat(Qt.TextFormat.RichText)
         self.history.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
 
-        self.stage_box = QGroupBox()
+        self.stage_box = texts.title(QGroupBox(), lambda: self.tr("Change of stage"))
         self.stage = named(QComboBox(), "roadmapStage")
-        self.stage_on = named(QDateEdit(), "roadmapStageDate")
-        self.stage_on.setCalendarPopup(True)
-        self.stage_on.setDisplayFormat("yyyy-MM-dd")
-        self.note = named(QLineEdit(), "roadmapNote")
-        self.record_button = named(QPushButton(), "roadmapRecordStage")
-        self.stage_form = QFormLayout()
-        self.stage_labels = [QLabel() for _ in range(3)]
-        for label, widget in zip(self.stage_labels, (self.stage, self.stage_on, self.note),
-                                 strict=True):
-            self.stage_form.addRow(label, widget)
+        self.stage_on = _date_edit("roadmapStageDate")
+        self.note = texts.placeholder(named(QLineEdit(), "roadmapNote"), lambda: self.tr(
+            "Source or reference (gazette, committee report…)"))
+        self.record_button = texts.button("roadmapRecordStage",
+                                          lambda: self.tr("Record the change"),
+                                          clicked=self.record_stage)
+        self.stage_form = texts.form((lambda: self.tr("Stage reached"), self.stage),
+                                     (lambda: self.tr("On"), self.stage_on),
+                                     (lambda: self.tr("Note"), self.note))
         vbox(self.stage_form, hbox(None, self.record_button), parent=self.stage_box)
 
-        self.details_box = QGroupBox()
+        self.details_box = texts.title(QGroupBox(), lambda: self.tr("Road map details"))
         self.horizon = named(QComboBox(), "roadmapHorizon")
-        self.target = named(QDateEdit(), "roadmapTarget")
-        self.target.setCalendarPopup(True)
-        self.target.setDisplayFormat("yyyy-MM-dd")
+        self.target = _date_edit("roadmapTarget")
         self.indicator = named(QLineEdit(), "roadmapIndicator")
         self.focal_name = named(QLineEdit(), "roadmapFocalName")
         self.focal_email = named(QLineEdit(), "roadmapFocalEmail")
         self.text_es = named(QLineEdit(), "roadmapTextEs")
         self.text_en = named(QLineEdit(), "roadmapTextEn")
-        self.save_button = named(QPushButton(), "roadmapSaveDetails")
-        self.details_form = QFormLayout()
-        self.details_labels = [QLabel() for _ in range(7)]
-        for label, widget in zip(self.details_labels, (
-                self.horizon, self.target, self.indicator, self.focal_name, self.focal_email,
-                self.text_es, self.text_en), strict=True):
-            self.details_form.addRow(label, widget)
+        self.save_button = texts.button("roadmapSaveDetails", lambda: self.tr("Save the details"),
+                                        clicked=self.save_details)
+        self.details_form = texts.form((lambda: self.tr("Horizon"), self.horizon),
+                                       (lambda: self.tr("Target date"), self.target),
+                                       (lambda: self.tr("Indicator"), self.indicator),
+                                       (lambda: self.tr("Focal point"), self.focal_name),
+                                       (lambda: self.tr("Focal point email"), self.focal_email),
+                                       (lambda: self.tr("Text in Spanish"), self.text_es),
+                                       (lambda: self.tr("Text in English"), self.text_en))
         vbox(self.details_form, hbox(None, self.save_button), parent=self.details_box)
 
         self.language = named(QComboBox(), "roadmapLanguage")
-        for code, name in (("es", "Español"), ("en", "English")):
+        for name, code in LANGUAGE_NAMES:
             self.language.addItem(name, code)
         self.language.setCurrentIndex(self.language.findData(i18n.language()))
         self.paper = named(QComboBox(), "roadmapPaper")
-        self.forms_button = named(QPushButton(), "roadmapWriteForms")
-        self.import_button = named(QPushButton(), "roadmapImportForm")
-        self.preview_button = named(QPushButton(), "roadmapPreview")
-        self.report_button = named(QPushButton(), "roadmapSaveReport")
-        self.status = wrapped("roadmapStatus")
-        self.output = DocumentOutput(self, self.messages, self.status, open_file)
+        self.forms_button = texts.button(
+            "roadmapWriteForms", lambda: self.tr("Follow-up forms…"),
+            tip=lambda: self.tr("One spreadsheet per delegation, in its language, "
+                                "to send to its focal point"), clicked=self.write_forms)
+        self.import_button = texts.button("roadmapImportForm",
+                                          lambda: self.tr("Import a returned form…"),
+                                          clicked=self.import_form)
+        self.preview_button = texts.button("roadmapPreview", lambda: self.tr("Preview the report"),
+                                           clicked=self.preview_report)
+        self.report_button = texts.button("roadmapSaveReport", lambda: self.tr("Save the report…"),
+                                          clicked=self.save_report)
 
         side = QWidget()
         vbox(self.history, self.stage_box, self.details_box, None, parent=side, margins=0)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.table)
-        split.addWidget(side)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setSizes([820, 440])
-        vbox((split, 1),
+        panes = split(Qt.Orientation.Horizontal, (self.table, 3), (side, 2))
+        panes.setSizes([820, 440])
+        vbox((panes, 1),
              hbox(self.forms_button, self.import_button, 24, self.language, self.paper,
                   self.preview_button, self.report_button, None),
              self.status, parent=self)
 
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self.show_chosen())
-        self.record_button.clicked.connect(self.record_stage)
-        self.save_button.clicked.connect(self.save_details)
-        self.forms_button.clicked.connect(self.write_forms)
-        self.import_button.clicked.connect(self.import_form)
-        self.preview_button.clicked.connect(self.preview_report)
-        self.report_button.clicked.connect(self.save_report)
         self.retranslate()
         self.refresh()
-
-    def model_view(self):  # noqa: ANN201
-        from PySide6.QtWidgets import QAbstractItemView, QTableView
-
-        view = QTableView()
-        view.setModel(self.model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setWordWrap(True)
-        view.verticalHeader().hide()
-        view.horizontalHeader().setStretchLastSection(True)
-        return view
 
     # --- texts ---------------------------------------------------------------------------
 
@@ -219,24 +209,7 @@ class RoadmapPage(Retranslating, QWidget):
             if value is not None:
                 combo.setCurrentIndex(combo.findData(value))
         fill_papers(self.paper)
-        self.stage_box.setTitle(self.tr("Change of stage"))
-        for row, text in enumerate((self.tr("Stage reached"), self.tr("On"), self.tr("Note"))):
-            self.stage_labels[row].setText(text)
-        self.note.setPlaceholderText(self.tr("Source or reference (gazette, committee report…)"))
-        self.record_button.setText(self.tr("Record the change"))
-        self.details_box.setTitle(self.tr("Road map details"))
-        for row, text in enumerate((self.tr("Horizon"), self.tr("Target date"),
-                                    self.tr("Indicator"), self.tr("Focal point"),
-                                    self.tr("Focal point email"), self.tr("Text in Spanish"),
-                                    self.tr("Text in English"))):
-            self.details_labels[row].setText(text)
-        self.save_button.setText(self.tr("Save the details"))
-        self.forms_button.setText(self.tr("Follow-up forms…"))
-        self.forms_button.setToolTip(self.tr("One spreadsheet per delegation, in its language, "
-                                             "to send to its focal point"))
-        self.import_button.setText(self.tr("Import a returned form…"))
-        self.preview_button.setText(self.tr("Preview the report"))
-        self.report_button.setText(self.tr("Save the report…"))
+        self.texts.retranslate()
         self.model.retranslate()
         self.show_chosen()
 
@@ -250,12 +223,8 @@ class RoadmapPage(Retranslating, QWidget):
             self.messages.warn(self, self.tr("Road map"), str(exc))
             return
         self.model.set_rows(rows)
-        self.table.resizeColumnsToContents()
-        for column, widest in ((CommitmentsModel.TEXT, 280), (CommitmentsModel.DELEGATION, 120),
-                               (CommitmentsModel.HORIZON, 120)):
-            if self.table.columnWidth(column) > widest:
-                self.table.setColumnWidth(column, widest)
-        self.table.resizeRowsToContents()
+        fit_columns(self.table, ((CommitmentsModel.TEXT, 280), (CommitmentsModel.DELEGATION, 120),
+                                 (CommitmentsModel.HORIZON, 120)))
         self.choose(chosen.id if chosen else (rows[0].id if rows else None))
 
     def choose(self, initiative_id: int | None) -> None:

@@ -5,11 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -17,8 +14,9 @@ from encounter_desk.core.errors import Refusal
 from encounter_desk.event import kiosk_pin as kiosk
 from encounter_desk.ui.desk import identity
 from encounter_desk.ui.setup.room_screen_box import RoomScreenBox
-from encounter_desk.ui.widgets.layout import named, wrapped
+from encounter_desk.ui.widgets.layout import hbox, named, vbox, wrapped
 from encounter_desk.ui.widgets.retranslating import Retranslating
+from encounter_desk.ui.widgets.texts import Texts
 from encounter_desk.ui.widgets.workspace import AppContext
 
 
@@ -29,66 +27,46 @@ class DeskTab(Retranslating, QWidget):
         super().__init__(parent)
         self.context = context
 
-        self.name_box = QGroupBox()
+        self.texts = texts = Texts()
+        self.name_box = texts.title(QGroupBox(), lambda: self.tr("This laptop's desk"))
         self.name_edit = named(QLineEdit(), "deskNameEdit")
         self.name_edit.setMaxLength(identity.MAX_DESK_NAME)
-        self.save_name_button = QPushButton()
+        self.save_name_button = texts.text(QPushButton(), lambda: self.tr("Save name"))
         self.save_name_button.clicked.connect(self.save_name)
-        self.name_help = wrapped()
-        name_row = QHBoxLayout()
-        name_row.addWidget(self.name_edit, 1)
-        name_row.addWidget(self.save_name_button)
-        name_layout = QVBoxLayout(self.name_box)
-        name_layout.addLayout(name_row)
-        name_layout.addWidget(self.name_help)
+        self.name_help = texts.text(wrapped(), lambda: self.tr(
+            "Every scan made on this laptop records this name, e.g. “Desk 1” or “Door B”. "
+            "It is kept on this laptop, not in the event file."))
+        vbox(hbox((self.name_edit, 1), self.save_name_button), self.name_help,
+             parent=self.name_box)
 
-        self.pin_box = QGroupBox()
+        self.pin_box = texts.title(
+            QGroupBox(), lambda: self.tr("Kiosk PIN (for every desk of this event)"))
         self.pin_edit = named(QLineEdit(), "kioskPinEdit")
         self.pin_repeat = named(QLineEdit(), "kioskPinRepeat")
         for edit in (self.pin_edit, self.pin_repeat):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
             edit.setMaxLength(kiosk.MAX_DIGITS)
-        self.pin_label = QLabel()
-        self.repeat_label = QLabel()
-        self.set_pin_button = QPushButton()
+        self.pin_label = texts.label(lambda: self.tr("New PIN:"))
+        self.repeat_label = texts.label(lambda: self.tr("Repeat the PIN:"))
+        self.set_pin_button = texts.text(QPushButton(), lambda: self.tr("Set PIN"))
         self.set_pin_button.clicked.connect(self.save_pin)
-        self.clear_pin_button = QPushButton()
+        self.clear_pin_button = texts.text(QPushButton(), lambda: self.tr("Remove PIN"))
         self.clear_pin_button.clicked.connect(self.clear_pin)
         self.pin_state = wrapped("kioskPinState")
         form = QFormLayout()
         form.addRow(self.pin_label, self.pin_edit)
         form.addRow(self.repeat_label, self.pin_repeat)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.set_pin_button)
-        buttons.addWidget(self.clear_pin_button)
-        buttons.addStretch(1)
-        pin_layout = QVBoxLayout(self.pin_box)
-        pin_layout.addLayout(form)
-        pin_layout.addLayout(buttons)
-        pin_layout.addWidget(self.pin_state)
+        vbox(form, hbox(self.set_pin_button, self.clear_pin_button, None), self.pin_state,
+             parent=self.pin_box)
 
         self.room_screen = RoomScreenBox()
         self.status = wrapped("deskTabStatus")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.name_box)
-        layout.addWidget(self.room_screen)
-        layout.addWidget(self.pin_box)
-        layout.addWidget(self.status)
-        layout.addStretch(1)
+        vbox(self.name_box, self.room_screen, self.pin_box, self.status, None, parent=self)
         self.retranslate()
         self.refresh()
 
     def retranslate(self) -> None:
-        self.name_box.setTitle(self.tr("This laptop's desk"))
-        self.save_name_button.setText(self.tr("Save name"))
-        self.name_help.setText(self.tr(
-            "Every scan made on this laptop records this name, e.g. “Desk 1” or “Door B”. "
-            "It is kept on this laptop, not in the event file."))
-        self.pin_box.setTitle(self.tr("Kiosk PIN (for every desk of this event)"))
-        self.pin_label.setText(self.tr("New PIN:"))
-        self.repeat_label.setText(self.tr("Repeat the PIN:"))
-        self.set_pin_button.setText(self.tr("Set PIN"))
-        self.clear_pin_button.setText(self.tr("Remove PIN"))
+        self.texts.retranslate()
         self._show_pin_state()
 
     def refresh(self) -> None:

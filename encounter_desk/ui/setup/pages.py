@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QInputDialog, QLabel, QPushButton, QWidget
 
 from encounter_desk.core.errors import Refusal
 from encounter_desk.event import accreditation
@@ -13,6 +13,7 @@ from encounter_desk.ui.setup.delegations_model import DelegationsModel
 from encounter_desk.ui.setup.participant_form import AddParticipantDialog
 from encounter_desk.ui.setup.participants_model import ParticipantsModel
 from encounter_desk.ui.setup.sittings_model import AgendaModel, SittingsModel
+from encounter_desk.ui.widgets.layout import pane, split, vbox
 from encounter_desk.ui.widgets.messages import MessageBridge
 from encounter_desk.ui.widgets.retranslating import Retranslating
 from encounter_desk.ui.widgets.table_page import TablePage
@@ -119,19 +120,9 @@ class SittingsPage(Retranslating, QWidget):
         self.agenda_model = AgendaModel(context.db)
         self.agenda = TablePage(self.agenda_model, messages, AgendaModel.NUMBER)
         self.agenda_heading = QLabel()
-        bottom = QWidget()
-        bottom_layout = QVBoxLayout(bottom)
-        bottom_layout.setContentsMargins(0, 0, 0, 0)
-        bottom_layout.addWidget(self.agenda_heading)
-        bottom_layout.addWidget(self.agenda)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.sittings)
-        splitter.addWidget(bottom)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        bottom = pane(self.agenda_heading, self.agenda)
+        vbox(split(Qt.Orientation.Vertical, (self.sittings, 3), (bottom, 2)), parent=self,
+             margins=0)
         self.sittings.current_row_changed.connect(self._sitting_chosen)
         for signal in (self.agenda_model.rowsInserted, self.agenda_model.rowsRemoved):
             signal.connect(self._agenda_changed)

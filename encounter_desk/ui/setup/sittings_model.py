@@ -35,6 +35,7 @@ class SittingsModel(RecordTableModel):
               QT_TRANSLATE_NOOP("SittingsModel", "{shown} of {total} sessions"))
     UPDATE = staticmethod(sittings.update_sitting)
     DELETE = staticmethod(sittings.delete_sitting)
+    NAMED = QT_TRANSLATE_NOOP("SittingsModel", "session {number}")
 
     _people: list[tuple[str, int]] = []
     """The choices of the chair column, read with the sittings."""
@@ -71,9 +72,6 @@ class SittingsModel(RecordTableModel):
     def create(self) -> SittingRow:
         return sittings.create_sitting(self.db)
 
-    def describe(self, row: SittingRow) -> str:
-        return QCoreApplication.translate("SittingsModel", "session {number}").format(number=row.number)
-
     def update_item_count(self, sitting_id: int) -> None:
         """Re-read one sitting after its agenda changed."""
         number = self.row_of_id(sitting_id)
@@ -99,6 +97,7 @@ class AgendaModel(SittingTableModel):
               QT_TRANSLATE_NOOP("AgendaModel", "{shown} of {total} agenda items"))
     UPDATE = staticmethod(sittings.update_agenda_item)
     DELETE = staticmethod(sittings.delete_agenda_item)
+    NAMED = QT_TRANSLATE_NOOP("AgendaModel", "agenda item {number}")
 
     def fetch_sitting(self, sitting_id: int) -> list[AgendaItemRow]:
         return sittings.list_agenda_items(self.db, sitting_id)
@@ -108,6 +107,3 @@ class AgendaModel(SittingTableModel):
             raise Refusal(QCoreApplication.translate("AgendaModel", "Choose a session first."),
                           "agenda.no_sitting")
         return sittings.create_agenda_item(self.db, self.sitting_id)
-
-    def describe(self, row: AgendaItemRow) -> str:
-        return QCoreApplication.translate("AgendaModel", "agenda item {number}").format(number=row.number)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from encounter_desk.ui.shell import settings
+from encounter_desk.ui.widgets.texts import Text, Texts
 
 
 class MainMenus(QObject):
@@ -20,47 +21,54 @@ class MainMenus(QObject):
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         bar = window.menuBar()
-        self.file_menu = bar.addMenu("")
-        self.new_event = self._action(self.file_menu, QKeySequence.StandardKey.New)
-        self.open_event = self._action(self.file_menu, QKeySequence.StandardKey.Open)
-        self.recent_menu = self.file_menu.addMenu("")
-        self.file_menu.addSeparator()
-        self.import_roster = self._action(self.file_menu)
-        self.export_roster = self._action(self.file_menu)
-        self.export_template = self._action(self.file_menu)
-        self.file_menu.addSeparator()
-        self.back_up = self._action(self.file_menu)
-        self.restore = self._action(self.file_menu)
-        self.file_menu.addSeparator()
-        self.quit = self._action(self.file_menu, QKeySequence.StandardKey.Quit)
+        self.texts = texts = Texts()
+        file_menu = self.file_menu = texts.title(bar.addMenu(""), lambda: self.tr("&File"))
+        self.new_event = self._action(file_menu, lambda: self.tr("&New event…"),
+                                      QKeySequence.StandardKey.New)
+        self.open_event = self._action(file_menu, lambda: self.tr("&Open event…"),
+                                       QKeySequence.StandardKey.Open)
+        self.recent_menu = texts.title(file_menu.addMenu(""), lambda: self.tr("Open &recent"))
+        file_menu.addSeparator()
+        self.import_roster = self._action(file_menu, lambda: self.tr("&Import roster…"))
+        self.export_roster = self._action(file_menu, lambda: self.tr("&Export roster…"))
+        self.export_template = self._action(file_menu,
+                                            lambda: self.tr("Export roster &template…"))
+        file_menu.addSeparator()
+        self.back_up = self._action(file_menu, lambda: self.tr("&Back up to…"))
+        self.restore = self._action(file_menu, lambda: self.tr("Restore from &backup…"))
+        file_menu.addSeparator()
+        self.quit = self._action(file_menu, lambda: self.tr("&Quit"),
+                                 QKeySequence.StandardKey.Quit)
 
-        self.view_menu = bar.addMenu("")
-        self.language_menu = self.view_menu.addMenu("")
+        self.view_menu = texts.title(bar.addMenu(""), lambda: self.tr("&View"))
+        self.language_menu = texts.title(self.view_menu.addMenu(""),
+                                         lambda: self.tr("&Language"))
         group = QActionGroup(self)
-        self.spanish = self._action(self.language_menu)
-        self.english = self._action(self.language_menu)
+        self.spanish = self._action(self.language_menu, lambda: "Español")
+        self.english = self._action(self.language_menu, lambda: "English")
         for action, code in ((self.spanish, "es"), (self.english, "en")):
             action.setCheckable(True)
             action.setData(code)
             group.addAction(action)
             action.triggered.connect(lambda _checked=False, c=code: self.language_chosen.emit(c))
         self.view_menu.addSeparator()
-        self.kiosk = self._action(self.view_menu)
+        self.kiosk = self._action(self.view_menu, lambda: self.tr("&Kiosk mode (desk only)"))
         self.kiosk.setShortcut(QKeySequence("Ctrl+Shift+K"))
 
-        self.help_menu = bar.addMenu("")
-        self.howto_desk = self._action(self.help_menu)
-        self.howto_chair = self._action(self.help_menu)
-        self.howto_records = self._action(self.help_menu)
-        self.help_menu.addSeparator()
-        self.about = self._action(self.help_menu)
-        self.clear_recent = QAction(self)
+        help_menu = self.help_menu = texts.title(bar.addMenu(""), lambda: self.tr("&Help"))
+        self.howto_desk = self._action(help_menu, lambda: self.tr("How the &desk works"))
+        self.howto_chair = self._action(help_menu, lambda: self.tr("How the &chair works"))
+        self.howto_records = self._action(help_menu, lambda: self.tr("How the &records work"))
+        help_menu.addSeparator()
+        self.about = self._action(help_menu, lambda: self.tr("&About Encounter Desk"))
+        self.clear_recent = texts.text(QAction(self), lambda: self.tr("Clear the list"))
         self.clear_recent.triggered.connect(self._clear_recent)
         self.rebuild_recent()
         self.retranslate()
 
-    def _action(self, menu: QMenu, shortcut: QKeySequence.StandardKey | None = None) -> QAction:
-        action = QAction(menu)
+    def _action(self, menu: QMenu, text: Text,
+                shortcut: QKeySequence.StandardKey | None = None) -> QAction:
+        action = self.texts.text(QAction(menu), text)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         menu.addAction(action)
@@ -75,27 +83,7 @@ class MainMenus(QObject):
             action.setEnabled(is_open)
 
     def retranslate(self) -> None:
-        self.file_menu.setTitle(self.tr("&File"))
-        self.new_event.setText(self.tr("&New event…"))
-        self.open_event.setText(self.tr("&Open event…"))
-        self.recent_menu.setTitle(self.tr("Open &recent"))
-        self.import_roster.setText(self.tr("&Import roster…"))
-        self.export_roster.setText(self.tr("&Export roster…"))
-        self.export_template.setText(self.tr("Export roster &template…"))
-        self.back_up.setText(self.tr("&Back up to…"))
-        self.restore.setText(self.tr("Restore from &backup…"))
-        self.quit.setText(self.tr("&Quit"))
-        self.view_menu.setTitle(self.tr("&View"))
-        self.language_menu.setTitle(self.tr("&Language"))
-        self.spanish.setText("Español")
-        self.english.setText("English")
-        self.kiosk.setText(self.tr("&Kiosk mode (desk only)"))
-        self.help_menu.setTitle(self.tr("&Help"))
-        self.howto_desk.setText(self.tr("How the &desk works"))
-        self.howto_chair.setText(self.tr("How the &chair works"))
-        self.howto_records.setText(self.tr("How the &records work"))
-        self.about.setText(self.tr("&About Encounter Desk"))
-        self.clear_recent.setText(self.tr("Clear the list"))
+        self.texts.retranslate()
         self.rebuild_recent()
 
     def rebuild_recent(self) -> None:

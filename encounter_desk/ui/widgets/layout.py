@@ -6,6 +6,7 @@ They only spare the repetition; what a screen shows and where stays in the scree
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, Qt
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLayout,
@@ -80,6 +82,15 @@ def sized_combo(name: str, characters: int) -> QComboBox:
     return combo
 
 
+def refill(combo: QComboBox, items: Iterable[tuple[str, object]]) -> None:
+    """Replace ``combo``'s ``(text, data)`` items, keeping the one chosen (else the first)."""
+    keep = combo.currentData()
+    combo.clear()
+    for text, data in items:
+        combo.addItem(text, data)
+    combo.setCurrentIndex(max(0, combo.findData(keep)))
+
+
 def fit_characters(combo: QComboBox, characters: int) -> None:
     combo.setMinimumContentsLength(characters)
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -99,6 +110,25 @@ def fill(layout: QBoxLayout, *items: Item) -> QBoxLayout:
             layout.addLayout(item, stretch)
         else:
             layout.addWidget(item, stretch)
+    return layout
+
+
+Cell = QWidget | tuple[QWidget, int] | None
+"""A cell of :func:`grid`: a widget, a ``(widget, columns)`` pair spanning that many
+columns, or ``None`` for an empty cell."""
+
+
+def grid(*rows: tuple[Cell, ...], parent: QWidget | None = None) -> QGridLayout:
+    """A grid filled row by row with ``rows`` (see :data:`Cell`), set on ``parent`` when
+    given."""
+    layout = QGridLayout(parent) if parent is not None else QGridLayout()
+    for row, cells in enumerate(rows):
+        column = 0
+        for cell in cells:
+            widget, span = cell if isinstance(cell, tuple) else (cell, 1)
+            if widget is not None:
+                layout.addWidget(widget, row, column, 1, span)
+            column += span
     return layout
 
 
@@ -133,12 +163,19 @@ def side_by_side(left: QWidget, right: QWidget, stretch: tuple[int, int],
                  sizes: tuple[int, int]) -> QSplitter:
     """Two panes the user can resize, neither of which can be closed; ``stretch`` shares
     the window's growth, ``sizes`` are the first widths (pixels)."""
-    splitter = QSplitter(Qt.Orientation.Horizontal)
-    for number, widget in enumerate((left, right)):
-        splitter.addWidget(widget)
-        splitter.setStretchFactor(number, stretch[number])
+    splitter = split(Qt.Orientation.Horizontal, (left, stretch[0]), (right, stretch[1]))
     splitter.setSizes(list(sizes))
     splitter.setChildrenCollapsible(False)
+    return splitter
+
+
+def split(orientation: Qt.Orientation, *panes: tuple[QWidget, int]) -> QSplitter:
+    """``panes`` side by side (or one above the other), each a ``(widget, stretch)`` pair:
+    the share of the window's growth it takes."""
+    splitter = QSplitter(orientation)
+    for number, (widget, stretch) in enumerate(panes):
+        splitter.addWidget(widget)
+        splitter.setStretchFactor(number, stretch)
     return splitter
 
 

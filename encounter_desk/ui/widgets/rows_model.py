@@ -11,7 +11,7 @@ comes from :meth:`RowsModel.role_data`. The rows are replaced all at once with
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -94,14 +94,26 @@ def rows_view(model: RowsModel, name: str = "", *, stretch: int = 0, selectable:
     never, and the table never takes the keyboard). ``row_padding`` pixels are added to the
     text's height for each row (None: the style's height); ``view`` is a QTableView
     subclass to set up instead of a plain one."""
+    view = read_only_table(model, name, selectable=selectable, view=view)
+    if row_padding is not None:
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + row_padding)
+    view.setWordWrap(False)
+    header = view.horizontalHeader()
+    for column in range(model.COLUMN_COUNT):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column == stretch
+                                    else QHeaderView.ResizeMode.ResizeToContents)
+    return view
+
+
+def read_only_table(model: QAbstractTableModel, name: str = "", *, selectable: bool = True,
+                    view: QTableView | None = None) -> QTableView:
+    """A table of ``model`` without row numbers that never edits: rows are chosen whole,
+    one at a time (or, not ``selectable``, never, and the table never takes the keyboard)."""
     view = view if view is not None else QTableView()
     if name:
         view.setObjectName(name)
     view.setModel(model)
     view.verticalHeader().hide()
-    if row_padding is not None:
-        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + row_padding)
-    view.setWordWrap(False)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     if selectable:
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -109,8 +121,14 @@ def rows_view(model: RowsModel, name: str = "", *, stretch: int = 0, selectable:
     else:
         view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    header = view.horizontalHeader()
-    for column in range(model.COLUMN_COUNT):
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column == stretch
-                                    else QHeaderView.ResizeMode.ResizeToContents)
     return view
+
+
+def fit_columns(view: QTableView, widest: Iterable[tuple[int, int]]) -> None:
+    """Columns as wide as their contents but none wider than its ``(column, pixels)``
+    limit (their text wraps instead), rows as tall as their text."""
+    view.resizeColumnsToContents()
+    for column, pixels in widest:
+        if view.columnWidth(column) > pixels:
+            view.setColumnWidth(column, pixels)
+    view.resizeRowsToContents()

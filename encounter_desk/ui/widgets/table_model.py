@@ -59,6 +59,10 @@ class RecordTableModel(QAbstractTableModel):
     """The job that saves a changed field: ``UPDATE(db, row_id, **{field: value})``."""
     DELETE: Callable[[Database, int], Any] | None = None
     """The job that deletes a row: ``DELETE(db, row_id)``."""
+    NAMED: str | None = None
+    """How a question to the user names a row ("session {number}"), marked with
+    QT_TRANSLATE_NOOP in ``CONTEXT``; its placeholders are the row's fields. None: the
+    row's first column."""
 
     error_raised = Signal(str)
     """A change was refused; the argument is the message for the user."""
@@ -92,8 +96,10 @@ class RecordTableModel(QAbstractTableModel):
         self.DELETE(self.db, row.id)
 
     def describe(self, row: Any) -> str:
-        """How a row is named in a question to the user."""
-        return str(self.display(row, 0))
+        """How a row is named in a question to the user (see :attr:`NAMED`)."""
+        if self.NAMED is None:
+            return str(self.display(row, 0))
+        return QCoreApplication.translate(self.CONTEXT, self.NAMED).format_map(_Fields(row))
 
     def count_text(self, shown: int, total: int) -> str:
         if not self.COUNTS:
@@ -315,3 +321,15 @@ def _is_checked(value: Any) -> bool:
         return int(value) == Qt.CheckState.Checked.value
     except (TypeError, ValueError):
         return bool(value)
+
+
+class _Fields(dict):
+    """A row's fields and properties by name, for ``str.format_map`` (an initiative's
+    ``title`` is a property: the title as the delegation gave it)."""
+
+    def __init__(self, row: Any) -> None:
+        super().__init__()
+        self.row = row
+
+    def __missing__(self, name: str) -> Any:
+        return getattr(self.row, name)

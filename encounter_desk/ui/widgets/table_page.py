@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from encounter_desk.core.errors import Refusal
 from encounter_desk.ui.widgets.delegates import ChoiceDelegate
 from encounter_desk.ui.widgets.form_dialog import FormDialog
 from encounter_desk.ui.widgets.layout import hbox, named, vbox
@@ -238,6 +242,18 @@ class FormTablePage(TablePage):
 
     def _form_closed(self, _result: int) -> None:
         self.dialog = None
+
+    def save_form(self, row: Any | None, create: Callable[..., Any],
+                  update: Callable[..., Any], column: int, values: dict[str, Any]) -> str | None:
+        """A form's submit: ``create(**values)`` for a new row (``row`` None), else
+        ``update(row.id, **values)``; the saved row is then shown selected at ``column``.
+        None, or the refusal's sentence for the form to show."""
+        try:
+            saved = create(**values) if row is None else update(row.id, **values)
+        except Refusal as exc:
+            return str(exc)
+        self.select_saved(saved.id, column)
+        return None
 
     def select_saved(self, row_id: int, column: int) -> None:
         """Show the list again with the row just saved selected."""

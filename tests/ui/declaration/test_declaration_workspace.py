@@ -7,7 +7,7 @@ import shutil
 
 import docx
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QPlainTextEdit, QTableView
 
 from encounter_desk.core import i18n
@@ -277,6 +277,33 @@ def test_the_workbench_speaks_spanish(qtbot, demo_db, messages):
     finally:
         translators.install("en")
         i18n.set_language("en")
+
+
+def test_a_language_switch_retranslates_the_workbench_at_once(qtbot, demo_db, messages):
+    """The texts each page declares with Texts follow a live switch, both ways."""
+    from encounter_desk.ui.shell.translations import Translators
+
+    ws = _workspace(qtbot, demo_db, messages, [])
+    es = i18n.in_language("es")
+    translators = Translators()
+    translators.install("es")
+    QCoreApplication.sendPostedEvents()  # the LanguageChange events
+    try:
+        assert ws.amendments.accept_button.text() == "Aceptada"
+        assert ws.text_page.discuss_button.text() == es.translate(
+            "TextPage", "▶ Discuss this paragraph") != "▶ Discuss this paragraph"
+        assert ws.text_page.next_button.toolTip() == es.translate(
+            "TextPage", "Discuss the next paragraph (Alt+Down, Page Down on the room screen)")
+        assert ws.adoption_page.documents_box.title() == es.translate("AdoptionPage", "Documents")
+        assert ws.adoption_page.paper.itemText(0) == es.translate("AdoptionPage", "Letter")
+        assert ws.tabs.tabText(1) == es.translate("DeclarationWorkspace", "Changes") != "Changes"
+        assert ws.room_button.text() == es.translate("DeclarationWorkspace", "Room screen (F11)")
+    finally:
+        translators.install("en")
+        QCoreApplication.sendPostedEvents()
+    assert ws.amendments.accept_button.text() == "Accepted"
+    assert ws.tabs.tabText(1) == "Changes"
+    assert ws.adoption_page.paper.itemText(0) == "Letter"
 
 
 def test_the_two_lists_are_sound_qt_models(qtmodeltester, demo_db):
