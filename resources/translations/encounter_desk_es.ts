@@ -506,6 +506,14 @@
         <source>The event was restored from {backup}. The file as it was is kept at {aside}.</source>
         <translation>El evento se restauró desde {backup}. El archivo tal como estaba se conserva en {aside}.</translation>
     </message>
+    <message>
+        <source>Backing up the event</source>
+        <translation>Haciendo la copia de seguridad del evento</translation>
+    </message>
+    <message>
+        <source>The backup was cancelled; nothing was written to {path}.</source>
+        <translation>Se canceló la copia de seguridad; no se escribió nada en {path}.</translation>
+    </message>
 </context>
 <context>
     <name>Badges</name>
@@ -528,6 +536,10 @@
     <message>
         <source>This badge has been reissued too many times.</source>
         <translation>Este gafete se ha reemitido demasiadas veces.</translation>
+    </message>
+    <message>
+        <source>Drawing {count} badges…</source>
+        <translation>Dibujando {count} gafetes…</translation>
     </message>
 </context>
 <context>
@@ -1903,6 +1915,18 @@
     <message>
         <source>{program} by {actor} (process {pid} on {host}, since {since})</source>
         <translation>{program} de {actor} (proceso {pid} en {host}, desde las {since})</translation>
+    </message>
+    <message>
+        <source>Copying {total} rows of the event to {target}…</source>
+        <translation>Copiando {total} filas del evento a {target}…</translation>
+    </message>
+    <message>
+        <source>Copying {name}…</source>
+        <translation>Copiando {name}…</translation>
+    </message>
+    <message>
+        <source>Checking the copy…</source>
+        <translation>Verificando la copia…</translation>
     </message>
 </context>
 <context>
@@ -3643,6 +3667,10 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <source>Member delegations represented</source>
         <translation>Delegaciones miembro representadas</translation>
     </message>
+    <message>
+        <source>Reading the records of the encounter…</source>
+        <translation>Leyendo los registros del encuentro…</translation>
+    </message>
 </context>
 <context>
     <name>MinutesPage</name>
@@ -4668,6 +4696,18 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <source>the cell in column «{column}» holds an invisible control character ({code}); delete it and import again.</source>
         <translation>la celda de la columna «{column}» tiene un carácter de control invisible ({code}); bórrelo e importe de nuevo.</translation>
     </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>Leyendo {name}…</translation>
+    </message>
+    <message>
+        <source>Checking {count} rows of {name}…</source>
+        <translation>Revisando las {count} filas de {name}…</translation>
+    </message>
+    <message>
+        <source>Writing {count} participants…</source>
+        <translation>Guardando {count} participantes…</translation>
+    </message>
 </context>
 <context>
     <name>RosterActions</name>
@@ -4718,6 +4758,10 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>{count} participants written to {path}.</source>
         <translation>{count} participantes guardados en {path}.</translation>
+    </message>
+    <message>
+        <source>The import was cancelled: nobody from {file} was added or changed.</source>
+        <translation>Se canceló la importación: no se agregó ni se modificó a nadie de {file}.</translation>
     </message>
 </context>
 <context>
@@ -7572,6 +7616,10 @@ Replace the draft with this file? Its amendments and statements are lost.</sourc
         <source>Nobody has attended a session yet: there are no certificates to print.</source>
         <translation>Nadie ha asistido todavía a una sesión: no hay constancias que imprimir.</translation>
     </message>
+    <message>
+        <source>Drawing {count} certificates…</source>
+        <translation>Dibujando {count} constancias…</translation>
+    </message>
 </context>
 <context>
     <name>Roadmap</name>
@@ -8099,6 +8147,14 @@ Replace the draft with this file? Its amendments and statements are lost.</sourc
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
+    <message>
+        <source>Writing {name}</source>
+        <translation>Escribiendo {name}</translation>
+    </message>
+    <message>
+        <source>Cancelled: {name} was not written.</source>
+        <translation>Cancelado: no se escribió {name}.</translation>
+    </message>
 </context>
 <context>
     <name>Accreditation</name>
@@ -8290,6 +8346,29 @@ Replace the draft with this file? Its amendments and statements are lost.</sourc
     <message>
         <source>the default printer</source>
         <translation>la impresora predeterminada</translation>
+    </message>
+    <message>
+        <source>Sending the badge to {printer}…</source>
+        <translation>Enviando el gafete a {printer}…</translation>
+    </message>
+</context>
+<context>
+    <name>Progress</name>
+    <message>
+        <source>Saving {name}…</source>
+        <translation>Guardando {name}…</translation>
+    </message>
+    <message>
+        <source>Laying out {title}…</source>
+        <translation>Diagramando {title}…</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Iniciando…</translation>
+    </message>
+    <message>
+        <source>Stopping… nothing is kept of what was begun.</source>
+        <translation>Deteniendo… no se conserva nada de lo que se comenzó.</translation>
     </message>
 </context>
 </TS>

@@ -8,17 +8,11 @@ chooser goes through the message bridge, so nothing here blocks.
 
 from __future__ import annotations
 
-import atexit
 import html
 import logging
 import re
-import shutil
-import tempfile
-from collections.abc import Callable
-from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,8 +31,9 @@ from encounter_desk.records import exports
 from encounter_desk.records.minutes import akn
 from encounter_desk.records.minutes import data as minutes_data
 from encounter_desk.records.minutes import pdf as minutes_pdf
-from encounter_desk.ui.widgets.files import FileOpener, open_with_system, write_problem
-from encounter_desk.ui.widgets.layout import hbox, named, show_status, vbox, wrapped
+from encounter_desk.ui.records.document_output import DocumentOutput, Work
+from encounter_desk.ui.widgets.files import FileOpener
+from encounter_desk.ui.widgets.layout import hbox, named, vbox, wrapped
 from encounter_desk.ui.widgets.retranslating import Retranslating
 from encounter_desk.ui.widgets.workspace import AppContext
 
@@ -48,21 +43,13 @@ LANGUAGE_NAMES = (("es", "Español"), ("en", "English"))
 """Each language by its own name, as the Language menu shows them."""
 
 
-def _suggested(name: str) -> str:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return str(Path(folder) / name) if folder else name
-
-
 class MinutesPage(Retranslating, QWidget):
     def __init__(self, context: AppContext, open_file: FileOpener | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = context.db
         self.messages = context.messages
-        self.open_file: FileOpener = open_file or open_with_system
         self.sitting: SittingRow | None = None
-        self.last_written: Path | None = None
-        self._preview_dir: Path | None = None
 
         self.minutes_box = QGroupBox()
         self.language_label = QLabel()
@@ -101,6 +88,7 @@ class MinutesPage(Retranslating, QWidget):
 
         self.status = wrapped("minutesStatus")
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.output = DocumentOutput(self, self.messages, self.status, open_file)
 
         vbox(self.minutes_box, (self.summary_box, 1), self.exports_box, self.status, parent=self)
 
@@ -201,29 +189,6 @@ class MinutesPage(Retranslating, QWidget):
         code = event.code if event is not None else ""
         return re.sub(r"[^A-Za-z0-9_.-]+", "-", code).strip("-.") or "event"
 
-    def _say(self, message: str) -> None:
-        show_status(self.status, message)
-
-    def _failed(self, problem: str) -> None:
-        log.warning("records export failed: %s", problem)
-        show_status(self.status, problem, problem=True)
-        self.messages.warn(self, self.tr("Not written"), problem)
-
-    def _write(self, path: Path, work: Callable[[Path], object]) -> bool:
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            work(path)
-        except Refusal as exc:
-            self._failed(str(exc))
-            return False
-        except OSError as exc:
-            self._failed(write_problem(exc, path))
-            return False
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        self.last_written = path
-        return True
-
     # --- the minutes ---------------------------------------------------------------------
 
     def _minutes_name(self, suffix: str) -> str:
@@ -231,26 +196,17 @@ class MinutesPage(Retranslating, QWidget):
         kind = "" if self.final_box.isChecked() else "-draft"
         return f"{self._event_code()}-S{self.sitting.number}-{self.lang()}{kind}{suffix}"
 
-    def preview_folder(self) -> Path:
-        """A temporary folder for previews, removed when the app exits."""
-        if self._preview_dir is None:
-            self._preview_dir = Path(tempfile.mkdtemp(prefix="encounter-desk-preview-"))
-            atexit.register(shutil.rmtree, self._preview_dir, True)
-        return self._preview_dir
-
-    def preview(self) -> Path | None:
+    def preview(self) -> None:
         """Write the minutes to a temporary PDF and open it with the system viewer."""
         if self.sitting is None:
-            return None
-        path = self.preview_folder() / self._minutes_name(".pdf")
+            return
         sitting_id, lang, final = self.sitting.id, self.lang(), self.final_box.isChecked()
-        if not self._write(path, lambda p: minutes_pdf.write_minutes(
-                self.db, sitting_id, p, lang=lang, final=final)):
-            return None
-        self._say(self.tr("Preview of the minutes of session {number} opened from {path}").format(
-            number=self.sitting.number, path=path))
-        self.open_file(path)
-        return path
+        self.output.preview(
+            self._minutes_name(".pdf"),
+            lambda p, _progress: minutes_pdf.write_minutes(self.db, sitting_id, p, lang=lang,
+                                                           final=final),
+            said=self.tr("Preview of the minutes of session {number} opened from {path}").format(
+                number=self.sitting.number, path="{path}"))
 
     def export_pdf(self) -> None:
         if self.sitting is None:
@@ -258,8 +214,8 @@ class MinutesPage(Retranslating, QWidget):
         sitting_id, lang, final = self.sitting.id, self.lang(), self.final_box.isChecked()
         self._save(self.tr("Save the minutes"), self.tr("PDF (*.pdf)"),
                    self._minutes_name(".pdf"), ".pdf",
-                   lambda p: minutes_pdf.write_minutes(self.db, sitting_id, p, lang=lang,
-                                                       final=final),
+                   lambda p, _progress: minutes_pdf.write_minutes(self.db, sitting_id, p,
+                                                                  lang=lang, final=final),
                    self.tr("Minutes of session {number} written to {path}"))
 
     def export_akn(self) -> None:
@@ -268,15 +224,16 @@ class MinutesPage(Retranslating, QWidget):
         sitting_id, lang = self.sitting.id, self.lang()
         self._save(self.tr("Save the Akoma Ntoso document"), self.tr("Akoma Ntoso XML (*.xml)"),
                    self._minutes_name(".xml").replace("-draft", ""), ".xml",
-                   lambda p: akn.export_akn(self.db, sitting_id, p, lang),
+                   lambda p, _progress: akn.export_akn(self.db, sitting_id, p, lang),
                    self.tr("Akoma Ntoso debate of session {number} written to {path}"))
 
     def export_report(self) -> None:
         lang = self.lang()
         self._save(self.tr("Save the event report"), self.tr("PDF (*.pdf)"),
                    f"{self._event_code()}-report-{lang}.pdf", ".pdf",
-                   lambda p: minutes_pdf.write_event_report(self.db, p, lang),
-                   self.tr("Event report written to {path}"))
+                   lambda p, progress: minutes_pdf.write_event_report(self.db, p, lang,
+                                                                      progress=progress),
+                   self.tr("Event report written to {path}"), cancellable=True)
 
     def export_table(self, which: str) -> None:
         lang = self.lang()
@@ -290,19 +247,12 @@ class MinutesPage(Retranslating, QWidget):
                 else self.tr("Speeches written to {path}"))
         self._save(title, self.tr("Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"),
                    f"{self._event_code()}-{which}-{scope}-{lang}.xlsx", ".xlsx",
-                   lambda p: writer(self.db, p, sitting_number=number, lang=lang), done)
+                   lambda p, _progress: writer(self.db, p, sitting_number=number, lang=lang),
+                   done)
 
     def _save(self, title: str, name_filter: str, suggested: str, suffix: str,
-              work: Callable[[Path], object], done: str) -> None:
+              work: Work, done: str, *, cancellable: bool = False) -> None:
         number = self.sitting.number if self.sitting is not None else 0
-
-        def chosen(path: str) -> None:
-            if not path:
-                return
-            target = Path(path)
-            if not target.suffix:
-                target = target.with_name(target.name + suffix)
-            if self._write(target, work):
-                self._say(done.format(number=number, path=target))
-
-        self.messages.choose_save_file(self, title, name_filter, _suggested(suggested), chosen)
+        self.output.save(title, suggested, work,
+                         done.format(number=number, path="{path}", count="{count}"),
+                         name_filter=name_filter, suffix=suffix, cancellable=cancellable)

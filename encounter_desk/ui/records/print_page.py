@@ -8,9 +8,6 @@ certificates and follow-up forms is chosen here too.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,7 +26,7 @@ from encounter_desk.records.print_shop.paper import event_paper
 from encounter_desk.records.print_shop.participants_list import write_participants_list
 from encounter_desk.records.print_shop.tent_cards import write_tent_cards
 from encounter_desk.records.roadmap.commitments import set_document_language
-from encounter_desk.ui.records.document_output import DocumentOutput
+from encounter_desk.ui.records.document_output import DocumentOutput, Work
 from encounter_desk.ui.records.roadmap_page import fill_papers
 from encounter_desk.ui.widgets.files import FileOpener
 from encounter_desk.ui.widgets.layout import hbox, named, show_status, vbox, wrapped
@@ -142,32 +139,34 @@ class PrintPage(Retranslating, QWidget):
 
     # --- documents -----------------------------------------------------------------------
 
-    def _job(self, which: int) -> tuple[str, Callable[[Path], int], str]:
+    def _job(self, which: int) -> tuple[str, Work, str]:
         paper = event_paper(self.db, self.paper.currentData() or None)
         lang = self.language.currentData()
         doc_lang = lang or i18n.language()
         if which == self.CERTIFICATES:
             return (f"certificates-{lang or 'each'}-{paper}.pdf",
-                    lambda p: write_certificates(self.db, p, lang=lang, paper=paper) or _none(),
+                    lambda p, progress: write_certificates(
+                        self.db, p, lang=lang, paper=paper, progress=progress) or _none(),
                     self.tr("{count} certificates written to {path}"))
         if which == self.PLATES:
             seats = self.seats.isChecked()
             return (f"name-plates{'-seats' if seats else ''}-{paper}.pdf",
-                    lambda p: write_tent_cards(self.db, p, paper=paper, seats=seats),
+                    lambda p, _progress: write_tent_cards(self.db, p, paper=paper, seats=seats),
                     self.tr("{count} name plates written to {path}"))
         public = self.public.isChecked()
         return (f"participants{'-public' if public else ''}-{doc_lang}-{paper}.pdf",
-                lambda p: write_participants_list(self.db, p, lang=doc_lang, paper=paper,
-                                                  public=public),
+                lambda p, progress: write_participants_list(
+                    self.db, p, lang=doc_lang, paper=paper, public=public, progress=progress),
                 self.tr("List of {count} participants written to {path}"))
 
-    def preview(self, which: int) -> Path | None:
+    def preview(self, which: int) -> None:
         name, work, _done = self._job(which)
-        return self.output.preview(name, work)
+        self.output.preview(name, work, cancellable=which != self.PLATES)
 
     def save(self, which: int) -> None:
         name, work, done = self._job(which)
-        self.output.save(self.boxes[which].title(), name, work, done)
+        self.output.save(self.boxes[which].title(), name, work, done,
+                         cancellable=which != self.PLATES)
 
     def set_delegation_language(self) -> None:
         delegation_id = self.delegation.currentData()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QWidget
 
 from encounter_desk.storage import backups
 from encounter_desk.storage.database import Database, DatabaseError
+from encounter_desk.ui.widgets.long_job import JobRunner
 from encounter_desk.ui.widgets.messages import MessageBridge
 
 log = logging.getLogger(__name__)
@@ -47,6 +48,7 @@ class BackupActions(QObject):
         if isinstance(self.timer, QTimer):
             self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
+        self.jobs = JobRunner(window)
 
     # --- the open event -----------------------------------------------------------------
 
@@ -88,18 +90,24 @@ class BackupActions(QObject):
             self.window, self.tr("Back up to…"), self.tr("Event files (*.sqlite)"),
             suggested, self.back_up_to)
 
-    def back_up_to(self, path: str) -> Path | None:
+    def back_up_to(self, path: str) -> None:
+        """Write the backup off the GUI thread (Cancel keeps nothing: the copy is a
+        temporary file until it has passed its check)."""
         if not path or self.db is None:
-            return None
-        try:
-            done = backups.back_up(self.db, Path(path))
-        except DatabaseError as exc:
-            self.messages.warn(self.window, self.tr("The backup failed"), str(exc))
-            return None
-        self.messages.inform(
-            self.window, self.tr("Backup written"),
-            self.tr("A checked copy of the event was written to {path}.").format(path=done))
-        return done
+            return
+        db, target = self.db, Path(path)
+        self.jobs.run(
+            self.tr("Backing up the event"),
+            lambda progress: backups.back_up(db, target, progress),
+            done=lambda done: self.messages.inform(
+                self.window, self.tr("Backup written"),
+                self.tr("A checked copy of the event was written to {path}.").format(path=done)),
+            refused=lambda exc: self.messages.warn(
+                self.window, self.tr("The backup failed"), str(exc)),
+            cancelled=lambda: self.messages.inform(
+                self.window, self.tr("Back up to…"),
+                self.tr("The backup was cancelled; nothing was written to {path}.").format(
+                    path=target)))
 
     def start_restore(self) -> None:
         if self.db is None or self.db.path is None:

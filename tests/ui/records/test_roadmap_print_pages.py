@@ -77,7 +77,8 @@ def test_record_a_change_of_stage_and_keep_the_history(qtbot, records):
 def test_forms_out_and_back_in_from_the_app(qtbot, records, messages, tmp_path):
     page = records.roadmap
     messages.save_paths.append(str(tmp_path / "forms"))
-    qtbot.mouseClick(page.forms_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.output.jobs.ended):
+        qtbot.mouseClick(page.forms_button, Qt.MouseButton.LeftButton)
     files = sorted((tmp_path / "forms").glob("*.xlsx"))
     assert len(files) == 9
     mx = next(f for f in files if "-MX-" in f.name)
@@ -99,7 +100,8 @@ def test_forms_out_and_back_in_from_the_app(qtbot, records, messages, tmp_path):
 
 def test_previews_of_the_report_and_the_print_shop(qtbot, records):
     page = records.roadmap
-    qtbot.mouseClick(page.preview_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.output.jobs.ended):
+        qtbot.mouseClick(page.preview_button, Qt.MouseButton.LeftButton)
     assert records.opened and records.opened[-1].name.startswith("roadmap-")
     assert len(PdfReader(records.opened[-1]).pages) >= 3
 
@@ -107,13 +109,15 @@ def test_previews_of_the_report_and_the_print_shop(qtbot, records):
     shop.language.setCurrentIndex(shop.language.findData("en"))
     shop.paper.setCurrentIndex(shop.paper.findData("a4"))
     for n in range(3):
-        qtbot.mouseClick(shop.previews[n], Qt.MouseButton.LeftButton)
+        with qtbot.waitSignal(shop.output.jobs.ended):
+            qtbot.mouseClick(shop.previews[n], Qt.MouseButton.LeftButton)
     certificates, plates, people = records.opened[-3:]
     assert "CERTIFICATE OF ATTENDANCE" in PdfReader(certificates).pages[0].extract_text()
     assert abs(float(PdfReader(plates).pages[0].mediabox.height) - 595.3) < 1  # A4 landscape
     assert "@" in PdfReader(people).pages[0].extract_text()
     shop.public.setChecked(True)
-    qtbot.mouseClick(shop.previews[2], Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(shop.output.jobs.ended):
+        qtbot.mouseClick(shop.previews[2], Qt.MouseButton.LeftButton)
     assert "@" not in " ".join(p.extract_text() for p in PdfReader(records.opened[-1]).pages)
 
 

@@ -172,7 +172,8 @@ def test_file_menu_backup_and_restore(qtbot, tmp_path, messages):
     checkin.check_in(window.db, codes[0], desk="D")
     stick = tmp_path / "usb" / "copy.sqlite"
     messages.save_paths.append(str(stick))
-    window.menus.back_up.trigger()
+    with qtbot.waitSignal(window.backups.jobs.ended):  # written off the GUI thread
+        window.menus.back_up.trigger()
     assert messages.said[-1][0] == "inform" and stick.exists()
     checkin.check_in(window.db, codes[1], desk="D")
     messages.open_paths.append(str(stick))
