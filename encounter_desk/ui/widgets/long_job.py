@@ -186,7 +186,8 @@ class LongJob(QObject):
         self.show_timer.timeout.connect(self.dialog.open)
 
     def start(self, pool: QThreadPool) -> None:
-        self.show_timer.start()
+        if not self.runner.quiet:
+            self.show_timer.start()
         FullCollections.hold()
         pool.start(_Task(self.work, self.progress, self.signals))  # the pool owns it
 
@@ -221,10 +222,14 @@ class JobRunner(QObject):
     ended = Signal()
     """After a job's outcome was handled (done, refused, cancelled or crashed)."""
 
-    def __init__(self, owner: QWidget | None, pool: QThreadPool | None = None) -> None:
+    def __init__(self, owner: QWidget | None, pool: QThreadPool | None = None, *,
+                 quiet: bool = False) -> None:
+        """``quiet``: no dialog (work the person did not ask for, such as the automatic
+        backups, must not stop the window)."""
         super().__init__(owner)
         self.owner = owner
         self.pool = pool or QThreadPool.globalInstance()
+        self.quiet = quiet
         self.job: LongJob | None = None
 
     @property
