@@ -97,6 +97,7 @@ class ProgressDialog(QDialog):
         self.setMinimumWidth(440)
         self.cancellable = cancellable
         self.running = True
+        self.stopping = False
         self.text = QLabel(QCoreApplication.translate("Progress", "Starting…"))
         self.text.setObjectName("jobProgressText")
         self.text.setWordWrap(True)
@@ -114,7 +115,7 @@ class ProgressDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def show_progress(self, done: int, total: int, text: str) -> None:
-        if text:
+        if text and not self.stopping:
             self.text.setText(text)
         if total > 0:
             self.bar.setRange(0, total)
@@ -131,6 +132,7 @@ class ProgressDialog(QDialog):
         if not self.cancellable or not self.cancel_button.isEnabled():
             return
         self.cancel_button.setEnabled(False)
+        self.stopping = True
         self.text.setText(QCoreApplication.translate(
             "Progress", "Stopping… nothing is kept of what was begun."))
         self.stop_requested.emit()
