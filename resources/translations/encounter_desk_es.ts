@@ -8132,6 +8132,22 @@ Replace the draft with this file? Its amendments and statements are lost.</sourc
         <source>The documents of {delegation} will be in {language}.</source>
         <translation>Los documentos de {delegation} irán en {language}.</translation>
     </message>
+    <message>
+        <source>Badges</source>
+        <translation>Gafetes</translation>
+    </message>
+    <message>
+        <source>Everyone's badge with its QR code, eight to a sheet with cut marks, to print before the encounter. A badge printed again keeps its code.</source>
+        <translation>El gafete de cada participante con su código QR, ocho por hoja con marcas de corte, para imprimirlos antes del encuentro. Un gafete impreso de nuevo conserva su código.</translation>
+    </message>
+    <message>
+        <source>One badge per A6 page, for badge holders</source>
+        <translation>Un gafete por página A6, para portagafetes</translation>
+    </message>
+    <message>
+        <source>{count} badges written to {path}</source>
+        <translation>{count} gafetes guardados en {path}</translation>
+    </message>
 </context>
 <context>
     <name>DocumentOutput</name>

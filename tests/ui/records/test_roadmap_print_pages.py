@@ -132,3 +132,36 @@ def test_choose_a_delegations_language(qtbot, records, sqlite_db, tmp_path):
     mx = next(p for p in forms.write_forms(sqlite_db, tmp_path) if "-MX-" in p.name)
     ws = load_workbook(mx)[forms.SHEET]
     assert ws.cell(forms.KEY_ROW + 1, 6).value == "Stage reached"  # English now
+
+
+def test_badges_from_the_print_shop_and_a_cancelled_save_leaves_no_file(qtbot, records,
+                                                                       messages, tmp_path):
+    import threading
+
+    from PySide6.QtCore import QThreadPool
+
+    from encounter_desk.event import participants
+
+    shop = records.print_shop
+    shop.paper.setCurrentIndex(shop.paper.findData("a4"))
+    with qtbot.waitSignal(shop.output.jobs.ended):  # written off the GUI thread
+        qtbot.mouseClick(shop.previews[shop.BADGES], Qt.MouseButton.LeftButton)
+    people = len(participants.list_participants(records.db))
+    sheets = PdfReader(records.opened[-1])
+    assert len(sheets.pages) == -(-people // 8)
+    assert abs(float(sheets.pages[0].mediabox.height) - 841.9) < 1  # A4
+    # Cancelled: the job waits behind another in a one-thread pool, is cancelled, then runs.
+    pool, gate = QThreadPool(), threading.Event()
+    pool.setMaxThreadCount(1)
+    pool.start(lambda: gate.wait(10))
+    shop.output.jobs.pool = pool
+    out = tmp_path / "print"
+    out.mkdir()
+    messages.save_paths.append(str(out / "badges.pdf"))
+    with qtbot.waitSignal(shop.output.jobs.ended):
+        qtbot.mouseClick(shop.saves[shop.BADGES], Qt.MouseButton.LeftButton)
+        shop.output.jobs.job.dialog.reject()  # Cancel (or Escape)
+        gate.set()
+    assert list(out.iterdir()) == []  # no PDF, no temporary file
+    assert shop.status.text() == "Cancelled: badges.pdf was not written."
+    assert messages.warnings() == []
