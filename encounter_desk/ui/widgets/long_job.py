@@ -29,7 +29,9 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 import sys
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -150,12 +152,30 @@ class _Signals(QObject):
     ended = Signal(object, object)  # (result, sys.exc_info() or None)
 
 
+WORKER_NICENESS = 5
+"""How much lower than the window a worker thread asks the system to run it (Unix)."""
+
+
+def _step_aside() -> None:
+    """Let the GUI thread have the processor first: on a busy laptop, a worker at the
+    window's own priority delays the window's turn after each hand-over of Python's lock.
+    The jobs still run at full speed when the window has nothing to do."""
+    if hasattr(os, "setpriority"):
+        try:
+            current = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+            if current < WORKER_NICENESS:
+                os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), WORKER_NICENESS)
+        except OSError as exc:  # not allowed here: the job runs at the window's priority
+            log.debug("worker priority unchanged: %s", exc)
+
+
 class _Task(QRunnable):
     def __init__(self, work: Work, progress: Progress, signals: _Signals) -> None:
         super().__init__()
         self.work, self.progress, self.signals = work, progress, signals
 
     def run(self) -> None:
+        _step_aside()
         try:
             result = self.work(self.progress)
         except BaseException:  # noqa: BLE001 - handed to the GUI thread, sorted there
