@@ -63,6 +63,12 @@ def settle_heap() -> None:
     gc.freeze()
 
 
+def finish_jobs() -> None:
+    """Wait for the jobs still running in the shared pool: before the event they work on is
+    closed (its dialog stops the window from closing it, but only once shown)."""
+    QThreadPool.globalInstance().waitForDone()
+
+
 class FullCollections:
     """Holds Python's full garbage collections while any job runs (GUI thread only)."""
 
