@@ -34,11 +34,11 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
-from encounter_desk.core import i18n
 from encounter_desk.core.files import atomic_output
 from encounter_desk.core.fonts import BOLD, REGULAR, register_fonts
-from encounter_desk.core.i18n import translate
+from encounter_desk.core.i18n import language, translate
 from encounter_desk.core.paper import check_paper, page_size, paper_of
+from encounter_desk.core.progress import Progress, or_quiet
 from encounter_desk.desk.badges import BadgeData, BadgeError, load_badges
 from encounter_desk.event.badge_code import grouped
 from encounter_desk.event.event import find_event
@@ -417,27 +417,30 @@ def _cut_marks(c: Canvas, left: float, bottom: float, badge_h: float) -> None:
 
 def check_layout(layout: str) -> None:
     if layout not in LAYOUTS:
-        raise BadgeError(
-            translate("Badges", "Unknown badge layout {layout}; use one of: {choices}.").format(
-                layout=layout, choices=", ".join(LAYOUTS)
-            ),
-            "badge.layout",
-        )
+        raise BadgeError(translate("Badges", "Unknown badge layout {layout}; use one of: "
+                                   "{choices}.").format(layout=layout, choices=", ".join(LAYOUTS)),
+                         "badge.layout")
 
 
 def render_badges(badges: Sequence[BadgeData], out: Path, layout: str = "a4-8",
-                  paper: str = "a4") -> int:
+                  paper: str = "a4", progress: Progress | None = None) -> int:
     """Draw ``badges`` into the PDF ``out``; returns the number of pages. Sheets of 8 go on
     ``paper`` ("letter" or "a4"); A6 badges are their own paper."""
     check_layout(layout)
     check_paper(paper)
     register_fonts()
+    progress = or_quiet(progress)
     with atomic_output(Path(out)) as tmp:
-        pages = _render(badges, tmp, layout, paper)
+        c, pages = _render(badges, tmp, layout, paper, progress)
+        progress.saving(Path(out).name)
+        c.save()
     return pages
 
 
-def _render(badges: Sequence[BadgeData], path: Path, layout: str, paper: str) -> int:
+def _render(badges: Sequence[BadgeData], path: Path, layout: str, paper: str,
+            progress: Progress) -> tuple[Canvas, int]:
+    drawn = progress.steps(len(badges), translate("Badges", "Drawing {count} badges…").format(
+        count=len(badges)))
     size = A6 if layout == "a6" else page_size(paper)
     badge_h = SHEET_BADGE_H[paper]
     c = Canvas(str(path), pagesize=size, pageCompression=1, initialFontName=REGULAR)
@@ -445,27 +448,22 @@ def _render(badges: Sequence[BadgeData], path: Path, layout: str, paper: str) ->
     c.setCreator("Encounter Desk")
     if badges:
         c.setSubject(badges[0].event_name)
-    pages = 0
-    if layout == "a6":
-        for badge in badges:
-            draw_badge_portrait(c, badge, 0, 0, size[0], size[1])
-            c.showPage()
-            pages += 1
-    else:
-        left = (size[0] - A4_COLS * A4_BADGE_W) / 2
-        bottom = (size[1] - A4_ROWS * badge_h) / 2
-        per_page = A4_COLS * A4_ROWS
-        for start in range(0, len(badges), per_page):
-            for i, badge in enumerate(badges[start : start + per_page]):
+    left = (size[0] - A4_COLS * A4_BADGE_W) / 2
+    bottom = (size[1] - A4_ROWS * badge_h) / 2
+    per_page = 1 if layout == "a6" else A4_COLS * A4_ROWS
+    for start in range(0, len(badges), per_page):
+        for i, badge in enumerate(badges[start : start + per_page]):
+            if layout == "a6":
+                draw_badge_portrait(c, badge, 0, 0, size[0], size[1])
+            else:
                 row, col = divmod(i, A4_COLS)
-                bx = left + col * A4_BADGE_W
-                by = bottom + (A4_ROWS - 1 - row) * badge_h
-                draw_badge_landscape(c, badge, bx, by, A4_BADGE_W, badge_h)
+                draw_badge_landscape(c, badge, left + col * A4_BADGE_W,
+                                     bottom + (A4_ROWS - 1 - row) * badge_h, A4_BADGE_W, badge_h)
+            drawn(start + i + 1)
+        if layout != "a6":
             _cut_marks(c, left, bottom, badge_h)
-            c.showPage()
-            pages += 1
-    c.save()
-    return pages
+        c.showPage()
+    return c, -(-len(badges) // per_page)  # the pages: sheets rounded up
 
 
 def write_badges(
@@ -476,15 +474,17 @@ def write_badges(
     *,
     lang: str | None = None,
     paper: str | None = None,
+    progress: Progress | None = None,
 ) -> int:
     """Write the badges of ``participant_ids`` (everyone when None) to the PDF ``out``.
 
     ``layout`` is ``"a6"`` (one badge a page, for badge holders) or ``"a4-8"`` (A4 sheets
-    of 8 with cut marks) on ``paper`` ("letter" or "a4"; default: the event's). Returns the number of badges written. Raises
-    :class:`~encounter_desk.desk.badges.BadgeError` for an unknown participant or layout, or
-    when there is nobody to print; nothing is written then.
+    of 8 with cut marks) on ``paper`` ("letter" or "a4"; default: the event's). Returns the
+    number of badges written. Raises :class:`~encounter_desk.desk.badges.BadgeError` for an
+    unknown participant or layout, or when there is nobody to print; nothing is written then.
+    ``progress`` hears of every badge; cancelling it leaves no file.
     """
-    lang = lang or i18n.language()
+    lang = lang or language()
     check_layout(layout)
     if paper is not None:
         check_paper(paper)
@@ -493,8 +493,7 @@ def write_badges(
         event = find_event(session)
         paper = paper or (paper_of(event.paper, event.country) if event else "a4")
     if not badges:
-        raise BadgeError(
-            translate("Badges", "There are no participants to print badges for."), "badge.nobody"
-        )
-    render_badges(badges, Path(out), layout, paper)
+        raise BadgeError(translate("Badges", "There are no participants to print badges for."),
+                         "badge.nobody")
+    render_badges(badges, Path(out), layout, paper, progress)
     return len(badges)

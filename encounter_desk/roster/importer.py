@@ -16,6 +16,7 @@ from pathlib import Path
 
 from encounter_desk.core import names as text
 from encounter_desk.core.i18n import translate
+from encounter_desk.core.progress import Progress, or_quiet
 from encounter_desk.event.event import NoEventError, find_event
 from encounter_desk.roster.columns import (
     FIELDS,
@@ -107,10 +108,16 @@ def import_roster(
     column_map: dict[str, str] | None = None,
     dry_run: bool = False,
     sheet: str | None = None,
+    progress: Progress | None = None,
 ) -> ImportReport:
-    """Import the roster at ``path``: all of it, or (if any row is bad) none of it."""
+    """Import the roster at ``path``: all of it, or (if any row is bad) none of it.
+
+    ``progress`` hears of every row checked and written; cancelling it (any time before
+    the one transaction commits) writes nothing."""
     path = Path(path)
     report = ImportReport(path=path, dry_run=dry_run)
+    progress = or_quiet(progress)
+    progress.say(translate("Roster", "Reading {name}…").format(name=path.name))
     try:
         targets = _resolve_column_map(column_map or {})
         rows, report.source = read_rows(path, sheet)
@@ -138,12 +145,17 @@ def import_roster(
         width = len(next(cells for n, cells in rows if n == header_row))
         del rows  # a large roster: each row is let go of once it is planned
         plan = RosterPlanner(session, columns, width, report)
+        total = len(data)
+        checked = progress.steps(total, translate("Roster", "Checking {count} rows of {name}…")
+                                 .format(count=total, name=path.name), every=20)
         data.reverse()
         while data:
             plan.row(*data.pop())
+            checked(total - len(data))
         report.errors.sort(key=lambda e: e.row)
         if report.ok and not dry_run:
-            plan.apply()
+            plan.apply(progress)
+            progress.check()  # the last moment to stop: the transaction commits next
             report.written = True
     return report
 

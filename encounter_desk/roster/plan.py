@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from encounter_desk.core import names as text
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, translate
+from encounter_desk.core.progress import QUIET, Progress
 from encounter_desk.event.countries import CountryIndex
 from encounter_desk.event.validation import has_name, language_code, too_long, valid_email
 from encounter_desk.roster.columns import (
@@ -378,11 +379,14 @@ class RosterPlanner:
             return False
         return by_email[0] if by_email else by_name
 
-    def apply(self) -> None:
+    def apply(self, progress: Progress = QUIET) -> None:
         """Write the planned changes, flushing (and letting go of) every :data:`BATCH` new
         participants, so that a large roster does not hold them all in the session."""
         fresh: list[Participant] = []
+        written = progress.steps(len(self.changes), translate(
+            "Roster", "Writing {count} participants…").format(count=len(self.changes)), every=20)
         for index, (target, values) in enumerate(self.changes, start=1):
+            written(index)
             if target is None:
                 fresh.append(Participant(**values))
                 self.session.add(fresh[-1])

@@ -25,6 +25,7 @@ from encounter_desk.core.clock import Clock
 from encounter_desk.core.errors import Refusal
 from encounter_desk.core.files import FileFault, atomic_output, file_fault
 from encounter_desk.core.i18n import translate
+from encounter_desk.core.progress import Progress, or_quiet
 from encounter_desk.storage import change_marker as changes
 from encounter_desk.storage import in_use
 from encounter_desk.storage.database import Database, backup_sqlite, open_database, sqlite_url
@@ -140,8 +141,11 @@ def _refuse_not_event(path: Path) -> None:
         )
 
 
-def back_up(db: Database, target: Path) -> Path:
-    """A consistent copy of the open event at ``target`` (a new SQLite file)."""
+def back_up(db: Database, target: Path, progress: Progress | None = None) -> Path:
+    """A consistent copy of the open event at ``target`` (a new SQLite file).
+
+    ``progress`` hears of the copy and its check; cancelling it leaves ``target`` as it was
+    (the copy is a temporary file until it has passed its check)."""
     target = Path(target)
     if db.path is not None and target.resolve() == db.path.resolve():
         raise BackupError(translate("Database", "A backup cannot replace the event file itself."))
@@ -150,7 +154,7 @@ def back_up(db: Database, target: Path) -> Path:
     try:
         with atomic_output(target) as partial:
             try:
-                _write_backup(db, partial, target)
+                _write_backup(db, partial, target, or_quiet(progress))
             finally:
                 for suffix in ("-journal", "-wal", "-shm"):
                     Path(str(partial) + suffix).unlink(missing_ok=True)
@@ -162,19 +166,21 @@ def back_up(db: Database, target: Path) -> Path:
     return target
 
 
-def _write_backup(db: Database, partial: Path, target: Path) -> None:
+def _write_backup(db: Database, partial: Path, target: Path, progress: Progress) -> None:
     from encounter_desk.storage.copy import copy_event
 
     if db.path is not None:
-        backup_sqlite(db.path, partial)
+        backup_sqlite(db.path, partial, progress)
     else:
         copy = open_database(sqlite_url(partial), register=False)
         try:
-            copy_event(db, copy)
+            copy_event(db, copy, progress)
         finally:
             copy.close()
         _checkpoint(partial)
+    progress.say(translate("Database", "Checking the copy…"))
     verdict = integrity(partial)
+    progress.check()
     if verdict != "ok":
         raise BackupError(
             translate("Database", "The backup at {path} failed its check: {reason}").format(

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import Integer, func, insert, select, text
 
 from encounter_desk.core.i18n import translate
+from encounter_desk.core.progress import Progress, or_quiet
 from encounter_desk.storage import in_use
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.errors import DatabaseError, user_error
@@ -50,8 +51,12 @@ def row_counts(db: Database) -> dict[str, int]:
         }
 
 
-def copy_event(source: Database, target: Database) -> CopyReport:
-    """Copy the whole event in ``source`` into the empty database ``target``."""
+def copy_event(source: Database, target: Database,
+               progress: Progress | None = None) -> CopyReport:
+    """Copy the whole event in ``source`` into the empty database ``target``.
+
+    ``progress`` hears of every batch of rows; cancelling it leaves the target empty."""
+    progress = or_quiet(progress)
     if source.url == target.url:
         raise CopyError(translate("Database", "The source and the target are the same database."))
     busy = {name: n for name, n in row_counts(target).items() if n}
@@ -65,6 +70,10 @@ def copy_event(source: Database, target: Database) -> CopyReport:
         )
     _refuse_while_in_use(source)
     copied: dict[str, int] = {}
+    total = sum(row_counts(source).values())
+    sentence = translate("Database", "Copying {total} rows of the event to {target}…").format(
+        total=total, target=target.describe())
+    progress.step(0, total, sentence)
     try:
         with source.read() as reading, target.engine.begin() as conn:
             src = reading.connection()
@@ -79,10 +88,12 @@ def copy_event(source: Database, target: Database) -> CopyReport:
                         conn.execute(insert(table), batch)
                         count += len(batch)
                         batch = []
+                        progress.step(sum(copied.values()) + count, total, sentence)
                 if batch:
                     conn.execute(insert(table), batch)
                     count += len(batch)
                 copied[table.name] = count
+                progress.step(sum(copied.values()), total, sentence)
             if conn.dialect.name == "postgresql":
                 _reset_sequences(conn)
     except DatabaseError:

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from encounter_desk.core import config
 from encounter_desk.core.clock import Clock
 from encounter_desk.core.i18n import translate
+from encounter_desk.core.progress import Progress
 from encounter_desk.core.redact import mask_passwords
 from encounter_desk.storage import in_use
 from encounter_desk.storage.errors import (
@@ -179,14 +180,29 @@ def _sqlite_stored_revision(path: Path) -> tuple[bool, str | None]:
         con.close()
 
 
-def backup_sqlite(source: Path, target: Path) -> Path:
-    """A consistent copy of a live SQLite file through SQLite's online backup API."""
+BACKUP_PAGES = 256
+"""Pages copied between two reports of a backup's progress (1 MiB of 4 KiB pages)."""
+
+
+def backup_sqlite(source: Path, target: Path, progress: Progress | None = None) -> Path:
+    """A consistent copy of a live SQLite file through SQLite's online backup API.
+
+    With ``progress``, the copy goes :data:`BACKUP_PAGES` pages at a time and each step is
+    reported (cancelling it stops the copy; the caller removes the partial target)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     src = sqlite3.connect(f"{source.absolute().as_uri()}?mode=ro", uri=True)
     dst = sqlite3.connect(str(target))
     try:
         with dst:
-            src.backup(dst)
+            if progress is None:
+                src.backup(dst)
+            else:
+                sentence = translate("Database", "Copying {name}…").format(name=source.name)
+
+                def step(_status: int, remaining: int, total: int) -> None:
+                    progress.step(total - remaining, total, sentence)
+
+                src.backup(dst, pages=BACKUP_PAGES, progress=step)
     finally:
         dst.close()
         src.close()

@@ -514,6 +514,14 @@
         <source>The event was restored from {backup}. The file as it was is kept at {aside}.</source>
         <translation>El evento se restauró desde {backup}. El archivo tal como estaba se conserva en {aside}.</translation>
     </message>
+    <message>
+        <source>Backing up the event</source>
+        <translation>Haciendo la copia de seguridad del evento</translation>
+    </message>
+    <message>
+        <source>The backup was cancelled; nothing was written to {path}.</source>
+        <translation>Se canceló la copia de seguridad; no se escribió nada en {path}.</translation>
+    </message>
 </context>
 <context>
     <name>Badges</name>
@@ -536,6 +544,10 @@
     <message>
         <source>This badge has been reissued too many times.</source>
         <translation>Este gafete se ha reemitido demasiadas veces.</translation>
+    </message>
+    <message>
+        <source>Drawing {count} badges…</source>
+        <translation>Dibujando {count} gafetes…</translation>
     </message>
 </context>
 <context>
@@ -1983,6 +1995,18 @@
     <message>
         <source>{program} by {actor} (process {pid} on {host}, since {since})</source>
         <translation>{program} de {actor} (proceso {pid} en {host}, desde las {since})</translation>
+    </message>
+    <message>
+        <source>Copying {total} rows of the event to {target}…</source>
+        <translation>Copiando {total} filas del evento a {target}…</translation>
+    </message>
+    <message>
+        <source>Copying {name}…</source>
+        <translation>Copiando {name}…</translation>
+    </message>
+    <message>
+        <source>Checking the copy…</source>
+        <translation>Verificando la copia…</translation>
     </message>
 </context>
 <context>
@@ -3739,6 +3763,10 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <source>Role, institution / committee</source>
         <translation>Cargo, institución / comisión</translation>
     </message>
+    <message>
+        <source>Reading the records of the encounter…</source>
+        <translation>Leyendo los registros del encuentro…</translation>
+    </message>
 </context>
 <context>
     <name>MinutesPage</name>
@@ -3953,6 +3981,10 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>The minutes of session {number} were approved at session {at}.</source>
         <translation>El acta de la sesión {number} se aprobó en la sesión {at}.</translation>
+    </message>
+    <message>
+        <source>The minutes print the attendance by delegation, the agenda, every intervention with its time, speaking time by delegation and by gender, the agreements and the initiatives pledged, and the signature block.</source>
+        <translation>El acta incluye la asistencia por delegación, el orden del día, cada intervención con su hora, el tiempo de intervención por delegación y por género, los acuerdos, las iniciativas comprometidas y el bloque de firmas.</translation>
     </message>
 </context>
 <context>
@@ -4816,6 +4848,18 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <source>the cell in column «{column}» holds an invisible control character ({code}); delete it and import again.</source>
         <translation>la celda de la columna «{column}» tiene un carácter de control invisible ({code}); bórrelo e importe de nuevo.</translation>
     </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>Leyendo {name}…</translation>
+    </message>
+    <message>
+        <source>Checking {count} rows of {name}…</source>
+        <translation>Revisando las {count} filas de {name}…</translation>
+    </message>
+    <message>
+        <source>Writing {count} participants…</source>
+        <translation>Guardando {count} participantes…</translation>
+    </message>
 </context>
 <context>
     <name>RosterActions</name>
@@ -4866,6 +4910,10 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>{count} participants written to {path}.</source>
         <translation>{count} participantes guardados en {path}.</translation>
+    </message>
+    <message>
+        <source>The import was cancelled: nobody from {file} was added or changed.</source>
+        <translation>Se canceló la importación: no se agregó ni se modificó a nadie de {file}.</translation>
     </message>
 </context>
 <context>
@@ -6753,6 +6801,42 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <source>On {paragraph}</source>
         <translation>Sobre el {paragraph}</translation>
     </message>
+    <message>
+        <source>Only member delegations vote on the declaration.</source>
+        <translation>Solo las delegaciones de los países miembros votan la declaración.</translation>
+    </message>
+    <message>
+        <source>A delegation votes in favour, against, abstains or is absent, not {vote!r}.</source>
+        <translation>Una delegación vota a favor, en contra, se abstiene o está ausente, no {vote!r}.</translation>
+    </message>
+    <message>
+        <source>Say how every member delegation voted; missing: {names}.</source>
+        <translation>Indique cómo votó cada delegación miembro; faltan: {names}.</translation>
+    </message>
+    <message>
+        <source>{count} in favour</source>
+        <translation>{count} a favor</translation>
+    </message>
+    <message>
+        <source>{count} against</source>
+        <translation>{count} en contra</translation>
+    </message>
+    <message>
+        <source>{count} abstention</source>
+        <translation>{count} abstención</translation>
+    </message>
+    <message>
+        <source>{count} abstentions</source>
+        <translation>{count} abstenciones</translation>
+    </message>
+    <message>
+        <source>{count} delegation absent</source>
+        <translation>{count} delegación ausente</translation>
+    </message>
+    <message>
+        <source>{count} delegations absent</source>
+        <translation>{count} delegaciones ausentes</translation>
+    </message>
 </context>
 <context>
     <name>AdoptionDialog</name>
@@ -6791,6 +6875,14 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
     <message>
         <source>The adoption becomes an agreement of the session; the minutes print the declaration as its annex. Reservations and interpretive statements can be added afterwards.</source>
         <translation>La adopción queda como acuerdo de la sesión; el acta imprime la declaración como su anexo. Las reservas y declaraciones interpretativas pueden agregarse después.</translation>
+    </message>
+    <message>
+        <source>Vote of each member delegation</source>
+        <translation>Voto de cada delegación miembro</translation>
+    </message>
+    <message>
+        <source>All others in favour</source>
+        <translation>Las demás, a favor</translation>
     </message>
 </context>
 <context>
@@ -7605,6 +7697,22 @@ Replace the draft with this file? Its amendments and statements are lost.</sourc
         <source>Adjourn the session: records the closing time</source>
         <translation>Levantar la sesión: registra la hora de clausura</translation>
     </message>
+    <message>
+        <source>Record the opening time and the quorum (Ctrl+Shift+I)</source>
+        <translation>Registrar la hora de apertura y el quórum (Ctrl+Mayús+I)</translation>
+    </message>
+    <message>
+        <source>Suspend the session (Ctrl+Shift+S)</source>
+        <translation>Suspender la sesión (Ctrl+Mayús+S)</translation>
+    </message>
+    <message>
+        <source>End the recess (Ctrl+Shift+U)</source>
+        <translation>Terminar el receso (Ctrl+Mayús+U)</translation>
+    </message>
+    <message>
+        <source>Adjourn the session: records the closing time (Ctrl+Shift+L)</source>
+        <translation>Levantar la sesión: registra la hora de clausura (Ctrl+Mayús+L)</translation>
+    </message>
 </context>
 <context>
     <name>Print</name>
@@ -7703,6 +7811,10 @@ Replace the draft with this file? Its amendments and statements are lost.</sourc
     <message>
         <source>Nobody has attended a session yet: there are no certificates to print.</source>
         <translation>Nadie ha asistido todavía a una sesión: no hay constancias que imprimir.</translation>
+    </message>
+    <message>
+        <source>Drawing {count} certificates…</source>
+        <translation>Dibujando {count} constancias…</translation>
     </message>
 </context>
 <context>
@@ -8216,6 +8328,22 @@ Replace the draft with this file? Its amendments and statements are lost.</sourc
         <source>The documents of {delegation} will be in {language}.</source>
         <translation>Los documentos de {delegation} irán en {language}.</translation>
     </message>
+    <message>
+        <source>Badges</source>
+        <translation>Gafetes</translation>
+    </message>
+    <message>
+        <source>Everyone's badge with its QR code, eight to a sheet with cut marks, to print before the encounter. A badge printed again keeps its code.</source>
+        <translation>El gafete de cada participante con su código QR, ocho por hoja con marcas de corte, para imprimirlos antes del encuentro. Un gafete impreso de nuevo conserva su código.</translation>
+    </message>
+    <message>
+        <source>One badge per A6 page, for badge holders</source>
+        <translation>Un gafete por página A6, para portagafetes</translation>
+    </message>
+    <message>
+        <source>{count} badges written to {path}</source>
+        <translation>{count} gafetes guardados en {path}</translation>
+    </message>
 </context>
 <context>
     <name>DocumentOutput</name>
@@ -8230,6 +8358,14 @@ Replace the draft with this file? Its amendments and statements are lost.</sourc
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing {name}</source>
+        <translation>Escribiendo {name}</translation>
+    </message>
+    <message>
+        <source>Cancelled: {name} was not written.</source>
+        <translation>Cancelado: no se escribió {name}.</translation>
     </message>
 </context>
 <context>
@@ -8422,6 +8558,10 @@ Replace the draft with this file? Its amendments and statements are lost.</sourc
     <message>
         <source>the default printer</source>
         <translation>la impresora predeterminada</translation>
+    </message>
+    <message>
+        <source>Sending the badge to {printer}…</source>
+        <translation>Enviando el gafete a {printer}…</translation>
     </message>
 </context>
 <context>
@@ -8704,6 +8844,25 @@ Replace the draft with this file? Its amendments and statements are lost.</sourc
     <message>
         <source>Approved at session</source>
         <translation>Aprobada en la sesión</translation>
+    </message>
+</context>
+<context>
+    <name>Progress</name>
+    <message>
+        <source>Saving {name}…</source>
+        <translation>Guardando {name}…</translation>
+    </message>
+    <message>
+        <source>Laying out {title}…</source>
+        <translation>Diagramando {title}…</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Iniciando…</translation>
+    </message>
+    <message>
+        <source>Stopping… nothing is kept of what was begun.</source>
+        <translation>Deteniendo… no se conserva nada de lo que se comenzó.</translation>
     </message>
 </context>
 </TS>

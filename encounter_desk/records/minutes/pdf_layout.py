@@ -45,6 +45,7 @@ from encounter_desk.core.files import atomic_output
 from encounter_desk.core.fonts import register_fonts
 from encounter_desk.core.page_canvas import CountedPagesCanvas
 from encounter_desk.core.paper import page_size
+from encounter_desk.core.progress import Progress, layout_steps, or_quiet
 
 PAGE_W, PAGE_H = A4
 MARGIN = 18 * mm
@@ -188,19 +189,20 @@ class _OutlinedDoc(BaseDocTemplate):
 
 def build_pdf(out: Path, story: list[Flowable], *, title: str, reference: str,
            page_label: str, watermark: str, lang: str, paper: str = "a4",
-           author: str = "", subject: str = "") -> None:
+           author: str = "", subject: str = "", progress: Progress | None = None) -> None:
     """Lay ``story`` out on ``paper`` ("letter" or "a4"), numbered and stamped, with its
-    title, author, subject, language and creator set and an outline of its headings."""
+    title, author, subject, language and creator set and an outline of its headings.
+    ``progress`` hears of the layout; cancelling it leaves no file."""
     styles_font = register_fonts()[0]
     with atomic_output(out) as tmp:
         _build(tmp, story, title=title, reference=reference, page_label=page_label,
                watermark=watermark, font=styles_font, lang=lang, paper=paper,
-               author=author, subject=subject)
+               author=author, subject=subject, progress=or_quiet(progress))
 
 
 def _build(out: Path, story: list[Flowable], *, title: str, reference: str,
            page_label: str, watermark: str, font: str, lang: str, paper: str,
-           author: str, subject: str) -> None:
+           author: str, subject: str, progress: Progress) -> None:
     doc = _OutlinedDoc(
         str(out), pagesize=page_size(paper), leftMargin=MARGIN, rightMargin=MARGIN,
         topMargin=16 * mm, bottomMargin=18 * mm, title=title, author=author or reference,
@@ -209,6 +211,7 @@ def _build(out: Path, story: list[Flowable], *, title: str, reference: str,
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    doc.setProgressCallBack(layout_steps(progress, title))
     doc.build(story, canvasmaker=numbered_canvas(reference, page_label, watermark, font))
 
 

@@ -15,8 +15,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
-from encounter_desk.core.i18n import in_language
+from encounter_desk.core.i18n import in_language, translate
 from encounter_desk.core.paper import check_paper
+from encounter_desk.core.progress import Progress, or_quiet
 from encounter_desk.records.minutes.data import EventReportData, load_event_report
 from encounter_desk.records.minutes.pdf_layout import (
     WIDTH,
@@ -165,9 +166,12 @@ def speaking_time(data: EventReportData, s: Styles) -> list[Flowable]:
 
 
 def write_event_report(db: Database, out: Path, lang: str = "es",
-                       paper: str | None = None) -> None:
+                       paper: str | None = None, progress: Progress | None = None) -> None:
     """All sittings, attendance across the encounter, all agreements, the road map, on
-    ``paper`` ("letter" or "a4"; default: the event's paper)."""
+    ``paper`` ("letter" or "a4"; default: the event's paper). ``progress`` hears of the
+    reading and the layout; cancelling it leaves no file."""
+    progress = or_quiet(progress)
+    progress.say(translate("Minutes", "Reading the records of the encounter…"))
     if paper is not None:
         check_paper(paper)
     from encounter_desk.records.print_shop.charts import load_chart_data, speaking_charts
@@ -194,4 +198,5 @@ def write_event_report(db: Database, out: Path, lang: str = "es",
         author=data.event_name,
         lang=lang,
         paper=paper or data.paper,
+        progress=progress,
     )

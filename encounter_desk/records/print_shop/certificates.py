@@ -29,7 +29,8 @@ from sqlalchemy.orm import Session
 from encounter_desk.core.colours import ACCENT, INK
 from encounter_desk.core.files import atomic_output
 from encounter_desk.core.fonts import register_fonts
-from encounter_desk.core.i18n import in_language, pick
+from encounter_desk.core.i18n import in_language, pick, translate
+from encounter_desk.core.progress import Progress, or_quiet
 from encounter_desk.desk.badge_pdf import draw_flag, fit_text
 from encounter_desk.event.event import require_event
 from encounter_desk.records.minutes.context import long_date
@@ -225,9 +226,12 @@ def draw_certificate(c: Canvas, cert: Certificate, facts: EventFacts, signers: l
 
 def write_certificates(db: Database, out: Path, *, lang: str | None = None,
                        paper: str | None = None,
-                       participant_ids: list[int] | None = None) -> int:
+                       participant_ids: list[int] | None = None,
+                       progress: Progress | None = None) -> int:
     """Write the certificates; returns how many (0: nobody attended, an empty file is not
-    written). ``participant_ids`` limits them to some people (a preview, a reprint)."""
+    written). ``participant_ids`` limits them to some people (a preview, a reprint).
+    ``progress`` hears of every page (cancelling it leaves no file)."""
+    progress = or_quiet(progress)
     paper = event_paper(db, paper)
     size = page_size(paper)
     with db.read() as session:
@@ -243,8 +247,12 @@ def write_certificates(db: Database, out: Path, *, lang: str | None = None,
     with atomic_output(Path(out)) as tmp:
         c = Canvas(str(tmp), pagesize=size)
         c.setTitle(in_language(lang or "es").translate("Print", "CERTIFICATE OF ATTENDANCE"))
-        for cert in certs:
+        drawn = progress.steps(len(certs), translate(
+            "Print", "Drawing {count} certificates…").format(count=len(certs)))
+        for done, cert in enumerate(certs, start=1):
             draw_certificate(c, cert, facts[cert.lang], signers, size, issued)
             c.showPage()
+            drawn(done)
+        progress.saving(Path(out).name)
         c.save()
     return len(certs)

@@ -19,6 +19,7 @@ from encounter_desk.core.fonts import register_fonts
 from encounter_desk.core.page_canvas import CountedPagesCanvas
 from encounter_desk.core.paper import check_paper, paper_of
 from encounter_desk.core.paper import page_size as core_page_size
+from encounter_desk.core.progress import Progress, layout_steps, or_quiet
 from encounter_desk.event.event import load_event
 
 DEFAULT_PAPER = "letter"
@@ -53,23 +54,26 @@ def _numbered(reference: str, page_label: str, font: str):  # noqa: ANN202
 
 def build_document(out: Path, story: list[Flowable], *, paper: str, title: str,
                    reference: str, page_label: str, lang: str,
-                   landscape_pages: bool = False) -> None:
-    """Write ``story`` to ``out`` on ``paper`` with numbered pages."""
+                   landscape_pages: bool = False, progress: Progress | None = None) -> None:
+    """Write ``story`` to ``out`` on ``paper`` with numbered pages; ``progress`` hears of
+    the layout (cancelling it leaves no file)."""
     size = page_size(paper)
     if landscape_pages:
         size = (size[1], size[0])
     font = register_fonts()[0]
     with atomic_output(Path(out)) as tmp:
         _build(tmp, story, size=size, font=font, title=title, reference=reference,
-               page_label=page_label, lang=lang)
+               page_label=page_label, lang=lang, progress=or_quiet(progress))
 
 
 def _build(path: Path, story: list[Flowable], *, size: tuple[float, float], font: str,
-           title: str, reference: str, page_label: str, lang: str) -> None:
+           title: str, reference: str, page_label: str, lang: str,
+           progress: Progress) -> None:
     doc = BaseDocTemplate(str(path), pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN,
                           topMargin=16 * mm, bottomMargin=18 * mm, title=title,
                           author=reference, subject=reference, lang=lang)
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], pagesize=size)])
+    doc.setProgressCallBack(layout_steps(progress, title))
     doc.build(story, canvasmaker=_numbered(reference, page_label, font))

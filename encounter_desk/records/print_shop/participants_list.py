@@ -15,6 +15,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 from sqlalchemy import select
 
 from encounter_desk.core.i18n import in_language
+from encounter_desk.core.progress import Progress
 from encounter_desk.event.countries import in_canonical_order
 from encounter_desk.records.attendance import NOT_EXPECTED
 from encounter_desk.records.minutes.pdf_layout import Styles, chunked, para
@@ -39,8 +40,10 @@ def participant_groups(session, lang: str) -> list[tuple[str, list[Participant]]
 
 
 def write_participants_list(db: Database, out: Path, *, lang: str = "es",
-                            paper: str | None = None, public: bool = False) -> int:
-    """Write the list; returns how many people it names."""
+                            paper: str | None = None, public: bool = False,
+                            progress: Progress | None = None) -> int:
+    """Write the list; returns how many people it names. ``progress`` hears of the layout
+    (cancelling it leaves no file)."""
     s = Styles()
     tr = in_language(lang)
     paper = event_paper(db, paper)
@@ -77,5 +80,6 @@ def write_participants_list(db: Database, out: Path, *, lang: str = "es",
             story.append(para(f"{name} ({len(rows)})", s.h2))
             story.extend(chunked(rows, head, widths, s))
     build_document(out, story, paper=paper, title=title, reference=facts.code,
-                   page_label=tr.translate("Minutes", "Page {page} of {pages}"), lang=lang)
+                   page_label=tr.translate("Minutes", "Page {page} of {pages}"), lang=lang,
+                   progress=progress)
     return count

@@ -17,6 +17,7 @@ from encounter_desk.core.errors import Refusal
 from encounter_desk.desk import badges, walk_in
 from encounter_desk.event import participants
 from encounter_desk.ui.widgets.files import write_problem
+from encounter_desk.ui.widgets.long_job import JobRunner
 from encounter_desk.ui.widgets.printing import print_pdf
 
 
@@ -32,12 +33,14 @@ class BadgePrinting:
         button.setObjectName("printBadgeButton")
         button.setEnabled(False)
         button.clicked.connect(lambda: self.print_on_printer(self.last_badge))
+        self.print_jobs = JobRunner(self)
         return button
 
     def print_on_printer(self, path: Path | None) -> None:
         """Qt's print dialog, then the system's print queue; the PDF stays as it was."""
         if path is not None:
-            self.print_pdf(self, path, self.messages, fallback=self.open_file, on_printed=self._say)
+            self.print_pdf(self, path, self.messages, fallback=self.open_file,
+                           on_printed=self._say, jobs=self.print_jobs)
 
     def _person(self, participant_id: int) -> Any | None:  # noqa: ANN401 - a ParticipantRow
         """The participant, or None after saying why not (gone since the search)."""

@@ -1,5 +1,7 @@
 """Writing a document from a screen: a preview in a temporary folder opened with the
 system's PDF viewer, or a file the user chooses; refusals and disk problems said in words.
+Every document is written off the GUI thread, behind a progress dialog
+(:mod:`encounter_desk.ui.widgets.long_job`).
 
 PySide6-Essentials has no QtPdf: the preview is the real PDF, written aside and opened
 with ``open_file`` (tests replace it). File choosers go through the message bridge.
@@ -14,13 +16,14 @@ import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QLabel, QWidget
 
-from encounter_desk.core.errors import Refusal
-from encounter_desk.ui.widgets.files import FileOpener, open_with_system, write_problem
+from encounter_desk.core.files import file_fault
+from encounter_desk.core.progress import Progress
+from encounter_desk.ui.widgets.files import FileOpener, open_with_system
 from encounter_desk.ui.widgets.layout import show_status, wrapped
+from encounter_desk.ui.widgets.long_job import JobRunner
 from encounter_desk.ui.widgets.messages import MessageBridge
 from encounter_desk.ui.widgets.retranslating import Retranslating
 from encounter_desk.ui.widgets.workspace import AppContext
@@ -33,8 +36,16 @@ def suggested_path(name: str) -> str:
     return str(Path(folder) / name) if folder else name
 
 
+Work = Callable[[Path, Progress], object]
+"""Writes the document at the path it is given, telling the progress how far it is."""
+
+
 class DocumentOutput:
-    """Preview and save for one screen (``status``: the label that says what happened)."""
+    """Preview and save for one screen (``status``: the label that says what happened).
+
+    The document is written off the GUI thread by :attr:`jobs` (a progress dialog says
+    what is happening; Cancel where the writer steps its progress: the file is a
+    temporary one until the end, so a cancelled document leaves nothing behind)."""
 
     def __init__(self, owner: QWidget, messages: MessageBridge, status: QLabel,
                  open_file: FileOpener | None = None) -> None:
@@ -42,6 +53,7 @@ class DocumentOutput:
         self.open_file: FileOpener = open_file or open_with_system
         self.last_written: Path | None = None
         self._folder: Path | None = None
+        self.jobs = JobRunner(owner)
 
     def folder(self) -> Path:
         if self._folder is None:
@@ -49,21 +61,26 @@ class DocumentOutput:
             atexit.register(shutil.rmtree, self._folder, True)
         return self._folder
 
-    def write(self, path: Path, work: Callable[[Path], object]) -> object | None:
-        """Run ``work(path)``; its result, or None after saying what went wrong."""
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            result = work(path)
-        except Refusal as exc:
-            self.failed(str(exc))
-            return None
-        except OSError as exc:
-            self.failed(write_problem(exc, path))
-            return None
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        self.last_written = path
-        return result if result is not None else True
+    def write(self, path: Path, work: Work, then: Callable[[object], None], *,
+              cancellable: bool = False) -> None:
+        """Run ``work(path, progress)`` off the GUI thread, then ``then(its result)``
+        (True when it returns nothing); a refusal or a disk problem is said instead."""
+
+        def job(progress: Progress) -> object:
+            try:
+                return work(path, progress)
+            except OSError as exc:  # the disk's reason, in the storage layer's words
+                raise file_fault(exc, path) from exc
+
+        def done(result: object) -> None:
+            self.last_written = path
+            then(result if result is not None else True)
+
+        self.jobs.run(
+            QCoreApplication.translate("DocumentOutput", "Writing {name}").format(name=path.name),
+            job, done=done, refused=lambda exc: self.failed(str(exc)), cancellable=cancellable,
+            cancelled=lambda: self.say(QCoreApplication.translate(
+                "DocumentOutput", "Cancelled: {name} was not written.").format(name=path.name)))
 
     def failed(self, problem: str) -> None:
         log.warning("document not written: %s", problem)
@@ -73,28 +90,33 @@ class DocumentOutput:
     def say(self, message: str) -> None:
         show_status(self.status, message)
 
-    def preview(self, name: str, work: Callable[[Path], object]) -> Path | None:
+    def preview(self, name: str, work: Work, *, said: str = "",
+                cancellable: bool = False) -> None:
+        """Write ``name`` in a temporary folder and open it; ``said`` (with ``{path}``)
+        tells where it was written."""
         path = self.folder() / name
-        if self.write(path, work) is None:
-            return None
-        self.say(QCoreApplication.translate("DocumentOutput", "Preview opened from {path}").format(path=path))
-        self.open_file(path)
-        return path
 
-    def save(self, title: str, suggested: str, work: Callable[[Path], object], done: str,
-             *, name_filter: str = "", suffix: str = ".pdf",
+        def written(_result: object) -> None:
+            self.say((said or QCoreApplication.translate(
+                "DocumentOutput", "Preview opened from {path}")).format(path=path))
+            self.open_file(path)
+
+        self.write(path, work, written, cancellable=cancellable)
+
+    def save(self, title: str, suggested: str, work: Work, done: str,
+             *, name_filter: str = "", suffix: str = ".pdf", cancellable: bool = False,
              details: Mapping[str, object] | None = None) -> None:
-        """Ask where, then write; ``done`` (with ``{path}``, ``{count}`` and the
-        ``details``) says it was written."""
+        """Ask where, then write there; ``done`` (with ``{path}``, ``{count}``, the
+        writer's result, and the ``details``) says it was written."""
         def chosen(path: str) -> None:
             if not path:
                 return
             target = Path(path)
             if not target.suffix and suffix:
                 target = target.with_name(target.name + suffix)
-            result = self.write(target, work)
-            if result is not None:
-                self.say(done.format(path=target, count=result, **(details or {})))
+            self.write(target, work,
+                       lambda result: self.say(done.format(path=target, count=result, **(details or {}))),
+                       cancellable=cancellable)
 
         self.messages.choose_save_file(self.owner, title, name_filter or QCoreApplication.translate(
             "DocumentOutput", "PDF (*.pdf)"),

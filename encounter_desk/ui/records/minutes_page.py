@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -31,7 +29,7 @@ from encounter_desk.records.minutes import akn, narrative
 from encounter_desk.records.minutes import data as minutes_data
 from encounter_desk.records.minutes import pdf as minutes_pdf
 from encounter_desk.ui.records.approval_form import ApprovalDialog
-from encounter_desk.ui.records.document_output import DocumentPage
+from encounter_desk.ui.records.document_output import DocumentPage, Work
 from encounter_desk.ui.widgets.files import FileOpener
 from encounter_desk.ui.widgets.layout import grid, hbox, named, show_status, vbox, wrapped
 from encounter_desk.ui.widgets.texts import LANGUAGE_NAMES, Texts
@@ -235,19 +233,17 @@ class MinutesPage(DocumentPage):
         kind = "" if self.final_box.isChecked() else "-draft"
         return f"{self._event_code()}-S{self.sitting.number}-{self.lang()}{kind}{suffix}"
 
-    def preview(self) -> Path | None:
+    def preview(self) -> None:
         """Write the minutes to a temporary PDF and open it with the system viewer."""
         if self.sitting is None:
-            return None
-        path = self.output.folder() / self._minutes_name(".pdf")
+            return
         sitting_id, lang, final = self.sitting.id, self.lang(), self.final_box.isChecked()
-        if self.output.write(path, lambda p: minutes_pdf.write_minutes(
-                self.db, sitting_id, p, lang=lang, final=final)) is None:
-            return None
-        self.output.say(self.tr("Preview of the minutes of session {number} opened from "
-                                "{path}").format(number=self.sitting.number, path=path))
-        self.output.open_file(path)
-        return path
+        self.output.preview(
+            self._minutes_name(".pdf"),
+            lambda p, _progress: minutes_pdf.write_minutes(self.db, sitting_id, p, lang=lang,
+                                                           final=final),
+            said=self.tr("Preview of the minutes of session {number} opened from {path}").format(
+                number=self.sitting.number, path="{path}"))
 
     def export_pdf(self) -> None:
         if self.sitting is None:
@@ -255,8 +251,8 @@ class MinutesPage(DocumentPage):
         sitting_id, lang, final = self.sitting.id, self.lang(), self.final_box.isChecked()
         self._save(self.tr("Save the minutes"), self.tr("PDF (*.pdf)"),
                    self._minutes_name(".pdf"), ".pdf",
-                   lambda p: minutes_pdf.write_minutes(self.db, sitting_id, p, lang=lang,
-                                                       final=final),
+                   lambda p, _progress: minutes_pdf.write_minutes(self.db, sitting_id, p,
+                                                                  lang=lang, final=final),
                    self.tr("Minutes of session {number} written to {path}"))
 
     def export_akn(self) -> None:
@@ -265,15 +261,16 @@ class MinutesPage(DocumentPage):
         sitting_id, lang = self.sitting.id, self.lang()
         self._save(self.tr("Save the Akoma Ntoso document"), self.tr("Akoma Ntoso XML (*.xml)"),
                    self._minutes_name(".xml").replace("-draft", ""), ".xml",
-                   lambda p: akn.export_akn(self.db, sitting_id, p, lang),
+                   lambda p, _progress: akn.export_akn(self.db, sitting_id, p, lang),
                    self.tr("Akoma Ntoso debate of session {number} written to {path}"))
 
     def export_report(self) -> None:
         lang = self.lang()
         self._save(self.tr("Save the event report"), self.tr("PDF (*.pdf)"),
                    f"{self._event_code()}-report-{lang}.pdf", ".pdf",
-                   lambda p: minutes_pdf.write_event_report(self.db, p, lang),
-                   self.tr("Event report written to {path}"))
+                   lambda p, progress: minutes_pdf.write_event_report(self.db, p, lang,
+                                                                      progress=progress),
+                   self.tr("Event report written to {path}"), cancellable=True)
 
     def export_table(self, which: str) -> None:
         lang = self.lang()
@@ -287,10 +284,12 @@ class MinutesPage(DocumentPage):
                 else self.tr("Speeches written to {path}"))
         self._save(title, self.tr("Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"),
                    f"{self._event_code()}-{which}-{scope}-{lang}.xlsx", ".xlsx",
-                   lambda p: writer(self.db, p, sitting_number=number, lang=lang), done)
+                   lambda p, _progress: writer(self.db, p, sitting_number=number, lang=lang),
+                   done)
 
     def _save(self, title: str, name_filter: str, suggested: str, suffix: str,
-              work: Callable[[Path], object], done: str) -> None:
+              work: Work, done: str, *, cancellable: bool = False) -> None:
         number = self.sitting.number if self.sitting is not None else 0
-        self.output.save(title, suggested, work, done, name_filter=name_filter, suffix=suffix,
-                         details={"number": number})
+        self.output.save(title, suggested, work,
+                         done.format(number=number, path="{path}", count="{count}"),
+                         name_filter=name_filter, suffix=suffix, cancellable=cancellable)

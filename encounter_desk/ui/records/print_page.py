@@ -1,4 +1,4 @@
-"""Records → Print: certificates of attendance, name plates, the list of participants.
+"""Records → Print: certificates of attendance, name plates, the list of participants, badges.
 
 Each document is previewed (written to a temporary PDF and opened in the system's viewer)
 or saved where the user chooses, on Letter or A4. Certificates are in each participant's
@@ -7,9 +7,6 @@ certificates and follow-up forms is chosen here too.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,13 +20,14 @@ from PySide6.QtWidgets import (
 
 from encounter_desk.core import i18n
 from encounter_desk.core.errors import Refusal
+from encounter_desk.desk.badge_pdf import write_badges
 from encounter_desk.event import delegations as delegation_admin
 from encounter_desk.records.print_shop.certificates import write_certificates
 from encounter_desk.records.print_shop.paper import event_paper
 from encounter_desk.records.print_shop.participants_list import write_participants_list
 from encounter_desk.records.print_shop.tent_cards import write_tent_cards
 from encounter_desk.records.roadmap.commitments import set_document_language
-from encounter_desk.ui.records.document_output import DocumentPage
+from encounter_desk.ui.records.document_output import DocumentPage, Work
 from encounter_desk.ui.records.roadmap_page import fill_papers
 from encounter_desk.ui.widgets.files import FileOpener
 from encounter_desk.ui.widgets.layout import hbox, named, refill, show_status, vbox, wrapped
@@ -38,7 +36,7 @@ from encounter_desk.ui.widgets.workspace import AppContext
 
 
 class PrintPage(DocumentPage):
-    CERTIFICATES, PLATES, LIST = range(3)
+    CERTIFICATES, PLATES, LIST, BADGES = range(4)
 
     def __init__(self, context: AppContext, open_file: FileOpener | None = None,
                  parent: QWidget | None = None) -> None:
@@ -49,13 +47,14 @@ class PrintPage(DocumentPage):
         self.language_label = QLabel()
         self.language = named(QComboBox(), "printLanguage")
 
-        self.boxes = [QGroupBox() for _ in range(3)]
-        self.helps = [wrapped() for _ in range(3)]
-        self.previews = [named(QPushButton(), f"printPreview{n}") for n in range(3)]
-        self.saves = [named(QPushButton(), f"printSave{n}") for n in range(3)]
+        self.boxes = [QGroupBox() for _ in range(4)]
+        self.helps = [wrapped() for _ in range(4)]
+        self.previews = [named(QPushButton(), f"printPreview{n}") for n in range(4)]
+        self.saves = [named(QPushButton(), f"printSave{n}") for n in range(4)]
         self.seats = named(QCheckBox(), "printSeats")
         self.public = named(QCheckBox(), "printPublic")
-        extras = {self.PLATES: self.seats, self.LIST: self.public}
+        self.a6 = named(QCheckBox(), "printBadgesA6")
+        extras = {self.PLATES: self.seats, self.LIST: self.public, self.BADGES: self.a6}
         for n, box in enumerate(self.boxes):
             vbox(self.helps[n], extras.get(n, 0),
                  hbox(self.previews[n], self.saves[n], None), parent=box)
@@ -77,6 +76,7 @@ class PrintPage(DocumentPage):
         grid.addWidget(self.boxes[1], 0, 1)
         grid.addWidget(self.boxes[2], 1, 0)
         grid.addWidget(self.delegation_box, 1, 1)
+        grid.addWidget(self.boxes[3], 2, 0)
         vbox(hbox(self.paper_label, self.paper, 16, self.language_label, self.language, None),
              grid, None, self.status, parent=self)
         self.retranslate()
@@ -89,7 +89,7 @@ class PrintPage(DocumentPage):
         self.paper_label.setText(self.tr("Paper"))
         self.language_label.setText(self.tr("Language"))
         titles = (self.tr("Certificates of attendance"), self.tr("Name plates"),
-                  self.tr("List of participants"))
+                  self.tr("List of participants"), self.tr("Badges"))
         helps = (
             self.tr("One page for each participant who attended at least one session, with "
                     "the sessions and their dates, and the signature lines of the Presidency "
@@ -98,14 +98,17 @@ class PrintPage(DocumentPage):
                     "one face and in English on the other. Fold along the dotted line."),
             self.tr("By delegation in the official order, heads of delegation first: title, "
                     "name, position, institution and email."),
+            self.tr("Everyone's badge with its QR code, eight to a sheet with cut marks, to "
+                    "print before the encounter. A badge printed again keeps its code."),
         )
-        for n in range(3):
+        for n in range(4):
             self.boxes[n].setTitle(titles[n])
             self.helps[n].setText(helps[n])
             self.previews[n].setText(self.tr("Preview"))
             self.saves[n].setText(self.tr("Save PDF…"))
         self.seats.setText(self.tr("A card per person instead of per delegation"))
         self.public.setText(self.tr("Public version, without email addresses"))
+        self.a6.setText(self.tr("One badge per A6 page, for badge holders"))
         self.delegation_box.setTitle(self.tr("Language of a delegation's documents"))
         self.delegation_help.setText(self.tr(
             "Certificates and follow-up forms are in English for Belize, Canada and the "
@@ -124,32 +127,40 @@ class PrintPage(DocumentPage):
 
     # --- documents -----------------------------------------------------------------------
 
-    def _job(self, which: int) -> tuple[str, Callable[[Path], int], str]:
+    def _job(self, which: int) -> tuple[str, Work, str]:
         paper = event_paper(self.db, self.paper.currentData() or None)
         lang = self.language.currentData()
         doc_lang = lang or i18n.language()
         if which == self.CERTIFICATES:
             return (f"certificates-{lang or 'each'}-{paper}.pdf",
-                    lambda p: write_certificates(self.db, p, lang=lang, paper=paper) or _none(),
+                    lambda p, progress: write_certificates(
+                        self.db, p, lang=lang, paper=paper, progress=progress) or _none(),
                     self.tr("{count} certificates written to {path}"))
         if which == self.PLATES:
             seats = self.seats.isChecked()
             return (f"name-plates{'-seats' if seats else ''}-{paper}.pdf",
-                    lambda p: write_tent_cards(self.db, p, paper=paper, seats=seats),
+                    lambda p, _progress: write_tent_cards(self.db, p, paper=paper, seats=seats),
                     self.tr("{count} name plates written to {path}"))
+        if which == self.BADGES:
+            layout = "a6" if self.a6.isChecked() else "a4-8"
+            return (f"badges-{layout}-{doc_lang}-{paper}.pdf",
+                    lambda p, progress: write_badges(self.db, p, None, layout, lang=doc_lang,
+                                                     paper=paper, progress=progress),
+                    self.tr("{count} badges written to {path}"))
         public = self.public.isChecked()
         return (f"participants{'-public' if public else ''}-{doc_lang}-{paper}.pdf",
-                lambda p: write_participants_list(self.db, p, lang=doc_lang, paper=paper,
-                                                  public=public),
+                lambda p, progress: write_participants_list(
+                    self.db, p, lang=doc_lang, paper=paper, public=public, progress=progress),
                 self.tr("List of {count} participants written to {path}"))
 
-    def preview(self, which: int) -> Path | None:
+    def preview(self, which: int) -> None:
         name, work, _done = self._job(which)
-        return self.output.preview(name, work)
+        self.output.preview(name, work, cancellable=which != self.PLATES)
 
     def save(self, which: int) -> None:
         name, work, done = self._job(which)
-        self.output.save(self.boxes[which].title(), name, work, done)
+        self.output.save(self.boxes[which].title(), name, work, done,
+                         cancellable=which != self.PLATES)
 
     def set_delegation_language(self) -> None:
         delegation_id = self.delegation.currentData()

@@ -42,7 +42,7 @@ from encounter_desk.records.roadmap.commitments import (
     update_commitment,
 )
 from encounter_desk.storage.models import Horizon, Stage
-from encounter_desk.ui.records.document_output import DocumentPage
+from encounter_desk.ui.records.document_output import DocumentPage, Work
 from encounter_desk.ui.widgets.files import FileOpener
 from encounter_desk.ui.widgets.layout import (
     hbox,
@@ -304,7 +304,7 @@ class RoadmapPage(DocumentPage):
 
     def write_forms(self) -> None:
         self.output.save(self.tr("Folder for the follow-up forms"), "roadmap-forms",
-                         lambda folder: len(forms.write_forms(self.db, folder)),
+                         lambda folder, _progress: len(forms.write_forms(self.db, folder)),
                          self.tr("{count} follow-up forms written to {path}"),
                          name_filter=self.tr("Folder (*)"), suffix="")
 
@@ -335,14 +335,16 @@ class RoadmapPage(DocumentPage):
                                                              fields=report.field_changes))
         return report
 
-    def _report(self, path: Path) -> int:
-        return roadmap_pdf.write_roadmap_report(self.db, path, lang=self.language.currentData(),
-                                                paper=self.paper.currentData())
+    def _report(self) -> Work:
+        """The report as the screen chooses it now (read here, on the GUI thread)."""
+        lang, paper = self.language.currentData(), self.paper.currentData()
+        return lambda path, _progress: roadmap_pdf.write_roadmap_report(
+            self.db, path, lang=lang, paper=paper)
 
-    def preview_report(self) -> Path | None:
-        return self.output.preview(f"roadmap-{self.language.currentData()}.pdf", self._report)
+    def preview_report(self) -> None:
+        self.output.preview(f"roadmap-{self.language.currentData()}.pdf", self._report())
 
     def save_report(self) -> None:
         self.output.save(self.tr("Save the road map report"),
-                         f"roadmap-{self.language.currentData()}.pdf", self._report,
+                         f"roadmap-{self.language.currentData()}.pdf", self._report(),
                          self.tr("Road map report written to {path}"))

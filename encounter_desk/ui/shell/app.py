@@ -17,6 +17,7 @@ from encounter_desk.ui.shell.first_run import default_file_is_empty
 from encounter_desk.ui.shell.logs import install_excepthook, setup_logging
 from encounter_desk.ui.shell.main_window import MainWindow
 from encounter_desk.ui.shell.translations import Translators
+from encounter_desk.ui.widgets.long_job import settle_heap
 from encounter_desk.ui.widgets.messages import MessageBridge
 
 log = logging.getLogger(__name__)
@@ -111,6 +112,7 @@ def run_app(database_url: str, language: str | None) -> int:
         window.show_welcome()
     else:
         window.open_url(database_url)
+    settle_heap()  # long jobs' garbage collections stay short (see long_job)
     code = app.exec()
     log.info("Encounter Desk closed (%s)", code)
     return code

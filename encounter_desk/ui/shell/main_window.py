@@ -37,6 +37,7 @@ from encounter_desk.ui.shell.start_pages import CreateEventPage, StartPage
 from encounter_desk.ui.shell.translations import Translators
 from encounter_desk.ui.widgets.change_watcher import ChangeWatcher
 from encounter_desk.ui.widgets.files import write_problem
+from encounter_desk.ui.widgets.long_job import finish_jobs
 from encounter_desk.ui.widgets.messages import MessageBridge
 from encounter_desk.ui.widgets.retranslating import Retranslating
 from encounter_desk.ui.widgets.workspace import AppContext, Workspace
@@ -252,6 +253,7 @@ class MainWindow(Retranslating, QMainWindow):
             current.refresh()
 
     def _close_database(self) -> None:
+        finish_jobs()  # a job started a moment ago still works on this event
         self.kiosk.attach(None, None)
         if self.watcher is not None:
             self.watcher.stop()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 from encounter_desk.core import config
 from encounter_desk.core.errors import Refusal
 from encounter_desk.ui.widgets.files import write_problem
+from encounter_desk.ui.widgets.long_job import JobRunner
 from encounter_desk.ui.widgets.messages import MessageBridge
 from encounter_desk.ui.widgets.workspace import AppContext
 
@@ -80,6 +81,7 @@ class RosterActions(TemplateActions):
     def __init__(self, window: QWidget, context: AppContext) -> None:
         super().__init__(window, context.messages)
         self.context = context
+        self.jobs = JobRunner(window)
 
     # --- import --------------------------------------------------------------------------
 
@@ -89,17 +91,21 @@ class RosterActions(TemplateActions):
         )
 
     def check_file(self, path: str) -> None:
-        """Dry run: report every problem, or offer to import a clean file."""
+        """Dry run (off the GUI thread): report every problem, or offer to import a clean
+        file."""
         from encounter_desk.roster import importer as roster
 
         if not path:
             return
+        file, db = Path(path), self.context.db
+        self.jobs.run(self.tr("Import roster"),
+                      lambda progress: roster.import_roster(db, file, dry_run=True,
+                                                            progress=progress),
+                      done=lambda report: self._checked(path, report),
+                      refused=lambda exc: self._failed(file, str(exc)))
+
+    def _checked(self, path: str, report: ImportReport) -> None:
         file = Path(path)
-        try:
-            report = roster.import_roster(self.context.db, file, dry_run=True)
-        except Refusal as exc:
-            self._failed(file, str(exc))
-            return
         messages = self.messages
         if not report.ok:
             self._report_problems(file, report)
@@ -129,14 +135,21 @@ class RosterActions(TemplateActions):
         )
 
     def run_import(self, path: str) -> None:
+        """The import itself, off the GUI thread, in one transaction: Cancel (until it
+        commits) writes nothing."""
         from encounter_desk.roster import importer as roster
 
-        file = Path(path)
-        try:
-            report = roster.import_roster(self.context.db, file)
-        except Refusal as exc:
-            self._failed(file, str(exc))
-            return
+        file, db = Path(path), self.context.db
+        self.jobs.run(self.tr("Import roster"),
+                      lambda progress: roster.import_roster(db, file, progress=progress),
+                      done=lambda report: self._imported(file, report),
+                      refused=lambda exc: self._failed(file, str(exc)),
+                      cancelled=lambda: self.messages.inform(
+                          self.window, self.tr("Import roster"),
+                          self.tr("The import was cancelled: nobody from {file} was added or "
+                                  "changed.").format(file=file.name)))
+
+    def _imported(self, file: Path, report: ImportReport) -> None:
         if not report.ok:
             self._report_problems(file, report)
             return

@@ -6,7 +6,9 @@ chooses, and the PDF goes to the system's print queue: ``lp`` (CUPS; ``lpr`` whe
 missing) on Linux and macOS, the shell's "print" verb on Windows (the default printer).
 
 The dialog opens with ``open()`` (never ``exec()``); the queue runs through one injectable
-``submit`` function with a short timeout, and its refusal reaches the clerk as a sentence.
+``submit`` function with a short timeout, off the GUI thread (a screen's
+:class:`~encounter_desk.ui.widgets.long_job.JobRunner`), and its refusal reaches the clerk
+as a sentence.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QWidget
 
 from encounter_desk.core.errors import Refusal
+from encounter_desk.core.progress import Progress
+from encounter_desk.ui.widgets.long_job import JobRunner
 from encounter_desk.ui.widgets.messages import MessageBridge
 
 QUEUE_TIMEOUT_SECONDS = 5
@@ -102,8 +106,10 @@ def print_pdf(
     printers: Callable[[], list[str]] = available_printers,
     fallback: Callable[[Path], object] | None = None,
     on_printed: Callable[[str], None] | None = None,
+    jobs: JobRunner,
 ) -> None:
-    """Let the clerk choose a printer and copies, then queue ``pdf_path`` there.
+    """Let the clerk choose a printer and copies, then queue ``pdf_path`` there through
+    ``jobs`` (off the GUI thread: a queue may take its whole timeout to answer).
 
     With no printer installed, say so at once and hand the PDF to ``fallback`` (open it, as
     before). ``on_printed`` receives the sentence saying where the badge went."""
@@ -120,14 +126,22 @@ def print_pdf(
     def chosen() -> None:
         choice: PrintChoice = dialog.printer()
         name, copies = choice.printerName(), max(choice.copyCount(), 1)
-        try:
+        printer = name or QCoreApplication.translate("Printing", "the default printer")
+
+        def printed(_result: object) -> None:
+            if on_printed is not None:
+                on_printed(QCoreApplication.translate(
+                    "Printing", "{copies} copies of the badge sent to {printer}").format(
+                    copies=copies, printer=printer))
+
+        def queue(progress: Progress) -> None:
+            progress.say(QCoreApplication.translate(
+                "Printing", "Sending the badge to {printer}…").format(printer=printer))
             submit(name, copies, pdf_path)
-        except Refusal as exc:
-            messages.warn(parent, title, str(exc))
-            return
-        if on_printed is not None:
-            on_printed(QCoreApplication.translate("Printing", "{copies} copies of the badge sent to {printer}").format(
-                copies=copies, printer=name or QCoreApplication.translate("Printing", "the default printer")))
+
+        # Once handed to the queue a badge cannot be called back: no Cancel.
+        jobs.run(title, queue, done=printed,
+                 refused=lambda exc: messages.warn(parent, title, str(exc)), cancellable=False)
 
     dialog.accepted.connect(chosen)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -15,6 +15,7 @@ from encounter_desk.core.errors import Refusal
 from encounter_desk.event import event as events
 from encounter_desk.ui.desk.desk_workspace import DeskWorkspace
 from encounter_desk.ui.widgets import printing
+from encounter_desk.ui.widgets.long_job import JobRunner
 from encounter_desk.ui.widgets.printing import print_pdf
 from encounter_desk.ui.widgets.workspace import AppContext
 
@@ -58,13 +59,15 @@ def pdf(tmp_path: Path) -> Path:
 
 
 def test_the_chosen_printer_and_copies_go_to_the_queue(qtbot, pdf):
-    messages, sent, said = RecordingMessages(), [], []
+    messages, sent, said, jobs = RecordingMessages(), [], [], JobRunner(None)
     dialog = FakeDialog("Zebra-Mesa-1", 3)
     print_pdf(None, pdf, messages, submit=lambda *args: sent.append(args),
               dialog_factory=lambda _parent: dialog, printers=lambda: ["Zebra-Mesa-1"],
-              on_printed=said.append)
+              on_printed=said.append, jobs=jobs)
     assert dialog.opened and sent == []  # nothing printed until the clerk accepts
-    dialog.accepted.emit()
+    with qtbot.waitSignal(jobs.ended):  # the queue is called off the GUI thread
+        dialog.accepted.emit()
+        assert jobs.busy and not jobs.job.dialog.cancellable  # a queued badge stays queued
     assert sent == [("Zebra-Mesa-1", 3, pdf)]
     assert messages.said == [] and "Zebra-Mesa-1" in said[0]
 
@@ -73,7 +76,7 @@ def test_no_printer_says_so_at_once_and_offers_the_pdf(qtbot, pdf):
     messages, sent, opened = RecordingMessages(), [], []
     print_pdf(None, pdf, messages, submit=lambda *args: sent.append(args),
               dialog_factory=lambda _parent: pytest.fail("no dialog without a printer"),
-              printers=list, fallback=opened.append)
+              printers=list, fallback=opened.append, jobs=JobRunner(None))
     assert sent == [] and opened == [pdf]
     kind, _title, text = messages.said[0]
     assert kind == "inform"
@@ -87,10 +90,11 @@ def test_a_refused_queue_is_reported_with_its_sentence(qtbot, pdf):
         raise Refusal("The print queue refused the badge for Zebra: lp: Unknown destination",
                       code="print.refused")
 
-    dialog = FakeDialog("Zebra")
+    dialog, jobs = FakeDialog("Zebra"), JobRunner(None)
     print_pdf(None, pdf, messages, submit=refuse, dialog_factory=lambda _parent: dialog,
-              printers=lambda: ["Zebra"])
-    dialog.accepted.emit()
+              printers=lambda: ["Zebra"], jobs=jobs)
+    with qtbot.waitSignal(jobs.ended):
+        dialog.accepted.emit()
     assert messages.warnings() == [("Print the badge",
                                     "The print queue refused the badge for Zebra: "
                                     "lp: Unknown destination")]

@@ -313,7 +313,8 @@ def test_the_minutes_preview_writes_a_pdf_and_opens_it(qtbot, records):
     language.setCurrentIndex(language.findData("es"))
     summary = page.findChild(QLabel, "minutesSummary").text()
     assert "RCM" in summary and "4 de septiembre de 2017" in summary
-    page.findChild(QPushButton, "previewMinutes").click()
+    with qtbot.waitSignal(page.output.jobs.ended):  # written off the GUI thread
+        page.findChild(QPushButton, "previewMinutes").click()
     assert len(records.opened) == 1
     path = records.opened[0]
     assert path.suffix == ".pdf" and path.stat().st_size > 10_000
@@ -334,7 +335,8 @@ def test_every_export_writes_its_file_through_the_save_dialog(qtbot, records, me
                            str(tmp_path / "intervenciones.csv"), str(tmp_path / "lista.txt")]
     for name in ("exportMinutes", "exportAkn", "exportEventReport", "exportAttendance",
                  "exportSpeeches", "exportAttendance"):
-        page.findChild(QPushButton, name).click()
+        with qtbot.waitSignal(page.output.jobs.ended):  # one after the other
+            page.findChild(QPushButton, name).click()
     assert messages.save_paths == []
 
     minutes = pdf_text(tmp_path / "acta.pdf")

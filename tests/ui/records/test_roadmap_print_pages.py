@@ -77,7 +77,8 @@ def test_record_a_change_of_stage_and_keep_the_history(qtbot, records):
 def test_forms_out_and_back_in_from_the_app(qtbot, records, messages, tmp_path):
     page = records.roadmap
     messages.save_paths.append(str(tmp_path / "forms"))
-    qtbot.mouseClick(page.forms_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.output.jobs.ended):
+        qtbot.mouseClick(page.forms_button, Qt.MouseButton.LeftButton)
     files = sorted((tmp_path / "forms").glob("*.xlsx"))
     assert len(files) == 9
     mx = next(f for f in files if "-MX-" in f.name)
@@ -99,7 +100,8 @@ def test_forms_out_and_back_in_from_the_app(qtbot, records, messages, tmp_path):
 
 def test_previews_of_the_report_and_the_print_shop(qtbot, records):
     page = records.roadmap
-    qtbot.mouseClick(page.preview_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.output.jobs.ended):
+        qtbot.mouseClick(page.preview_button, Qt.MouseButton.LeftButton)
     assert records.opened and records.opened[-1].name.startswith("roadmap-")
     assert len(PdfReader(records.opened[-1]).pages) >= 3
 
@@ -107,13 +109,15 @@ def test_previews_of_the_report_and_the_print_shop(qtbot, records):
     shop.language.setCurrentIndex(shop.language.findData("en"))
     shop.paper.setCurrentIndex(shop.paper.findData("a4"))
     for n in range(3):
-        qtbot.mouseClick(shop.previews[n], Qt.MouseButton.LeftButton)
+        with qtbot.waitSignal(shop.output.jobs.ended):
+            qtbot.mouseClick(shop.previews[n], Qt.MouseButton.LeftButton)
     certificates, plates, people = records.opened[-3:]
     assert "CERTIFICATE OF ATTENDANCE" in PdfReader(certificates).pages[0].extract_text()
     assert abs(float(PdfReader(plates).pages[0].mediabox.height) - 595.3) < 1  # A4 landscape
     assert "@" in PdfReader(people).pages[0].extract_text()
     shop.public.setChecked(True)
-    qtbot.mouseClick(shop.previews[2], Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(shop.output.jobs.ended):
+        qtbot.mouseClick(shop.previews[2], Qt.MouseButton.LeftButton)
     assert "@" not in " ".join(p.extract_text() for p in PdfReader(records.opened[-1]).pages)
 
 
@@ -128,3 +132,36 @@ def test_choose_a_delegations_language(qtbot, records, sqlite_db, tmp_path):
     mx = next(p for p in forms.write_forms(sqlite_db, tmp_path) if "-MX-" in p.name)
     ws = load_workbook(mx)[forms.SHEET]
     assert ws.cell(forms.KEY_ROW + 1, 6).value == "Stage reached"  # English now
+
+
+def test_badges_from_the_print_shop_and_a_cancelled_save_leaves_no_file(qtbot, records,
+                                                                       messages, tmp_path):
+    import threading
+
+    from PySide6.QtCore import QThreadPool
+
+    from encounter_desk.event import participants
+
+    shop = records.print_shop
+    shop.paper.setCurrentIndex(shop.paper.findData("a4"))
+    with qtbot.waitSignal(shop.output.jobs.ended):  # written off the GUI thread
+        qtbot.mouseClick(shop.previews[shop.BADGES], Qt.MouseButton.LeftButton)
+    people = len(participants.list_participants(records.db))
+    sheets = PdfReader(records.opened[-1])
+    assert len(sheets.pages) == -(-people // 8)
+    assert abs(float(sheets.pages[0].mediabox.height) - 841.9) < 1  # A4
+    # Cancelled: the job waits behind another in a one-thread pool, is cancelled, then runs.
+    pool, gate = QThreadPool(), threading.Event()
+    pool.setMaxThreadCount(1)
+    pool.start(lambda: gate.wait(10))
+    shop.output.jobs.pool = pool
+    out = tmp_path / "print"
+    out.mkdir()
+    messages.save_paths.append(str(out / "badges.pdf"))
+    with qtbot.waitSignal(shop.output.jobs.ended):
+        qtbot.mouseClick(shop.saves[shop.BADGES], Qt.MouseButton.LeftButton)
+        shop.output.jobs.job.dialog.reject()  # Cancel (or Escape)
+        gate.set()
+    assert list(out.iterdir()) == []  # no PDF, no temporary file
+    assert shop.status.text() == "Cancelled: badges.pdf was not written."
+    assert messages.warnings() == []

@@ -160,7 +160,9 @@ def test_the_window_says_when_the_server_goes_away(qtbot, private_pg, messages):
     window.close()
 
 
-def test_file_menu_backup_and_restore(qtbot, tmp_path, messages):
+@pytest.fixture
+def file_window(qtbot, tmp_path, messages):
+    """The window on an event file of three people, the first checked in; its badge codes."""
     from encounter_desk.ui.shell.app import create_main_window
 
     path = tmp_path / "event.sqlite"
@@ -170,9 +172,15 @@ def test_file_menu_backup_and_restore(qtbot, tmp_path, messages):
     window = create_main_window(sqlite_url(path), language="en", messages=messages)
     qtbot.addWidget(window)
     checkin.check_in(window.db, codes[0], desk="D")
+    return window, codes
+
+
+def test_file_menu_backup_and_restore(qtbot, tmp_path, messages, file_window):
+    window, codes = file_window
     stick = tmp_path / "usb" / "copy.sqlite"
     messages.save_paths.append(str(stick))
-    window.menus.back_up.trigger()
+    with qtbot.waitSignal(window.backups.jobs.ended):  # written off the GUI thread
+        window.menus.back_up.trigger()
     assert messages.said[-1][0] == "inform" and stick.exists()
     checkin.check_in(window.db, codes[1], desk="D")
     messages.open_paths.append(str(stick))
@@ -182,3 +190,31 @@ def test_file_menu_backup_and_restore(qtbot, tmp_path, messages):
         assert s.scalar(select(func.count(CheckIn.id))) == 1  # back to the backup
     window.close()
     assert list((tmp_path / "backups").glob("event-*.sqlite"))  # automatic copy on close
+
+
+def test_the_automatic_backup_runs_off_the_gui_thread_without_a_dialog(qtbot, tmp_path,
+                                                                        file_window):
+    from encounter_desk.ui.widgets.long_job import ProgressDialog
+
+    window, _codes = file_window
+    backups = window.backups
+    with qtbot.waitSignal(backups.auto_jobs.ended):
+        backups.timer.timeout.emit()
+        assert backups.auto_jobs.busy  # started, not done in the tick itself
+        backups.timer.timeout.emit()  # a second tick while the first runs starts nothing
+    assert len(list((tmp_path / "backups").glob("event-*.sqlite"))) == 1
+    assert not any(d.isVisible() for d in window.findChildren(ProgressDialog))
+    window.close()
+
+
+def test_a_refused_backup_reaches_the_message_bridge(qtbot, tmp_path, messages, file_window):
+    window, _codes = file_window
+    before = (tmp_path / "event.sqlite").read_bytes()
+    messages.save_paths.append(str(tmp_path / "event.sqlite"))  # the event file itself
+    with qtbot.waitSignal(window.backups.jobs.ended):
+        window.menus.back_up.trigger()
+    assert messages.warnings()[-1] == ("The backup failed",
+                                       "A backup cannot replace the event file itself.")
+    assert (tmp_path / "event.sqlite").read_bytes() == before
+    assert not window.backups.jobs.busy
+    window.close()

@@ -171,7 +171,7 @@ def test_a_file_from_a_newer_version_is_refused_with_a_message(window_for, messa
 
 
 def test_import_roster_reports_every_bad_row_and_imports_nothing(
-    window_for, messages, event_db, tmp_path
+    qtbot, window_for, messages, event_db, tmp_path
 ):
     window = window_for(event_db.url)
     bad = tmp_path / "bad.csv"
@@ -182,7 +182,8 @@ def test_import_roster_reports_every_bad_row_and_imports_nothing(
         "Sen.,Luis,Mora,Mexico,luis@example.mx",
     ]) + "\n", encoding="utf-8")
     messages.open_paths.append(str(bad))
-    window.menus.import_roster.trigger()
+    with qtbot.waitSignal(window.roster.jobs.ended):  # checked off the GUI thread
+        window.menus.import_roster.trigger()
     kind, title, summary, lines, accept = messages.said[-1]
     assert kind == "report" and accept is None
     assert "nothing was imported" in summary
@@ -192,13 +193,15 @@ def test_import_roster_reports_every_bad_row_and_imports_nothing(
 
 
 def test_import_roster_checks_first_then_imports_and_refreshes(
-    window_for, messages, event_db, sample_roster
+    qtbot, window_for, messages, event_db, sample_roster
 ):
     window = window_for(event_db.url)
     table = window.workspace("setup").participants
     assert table.model.rowCount() == 5
     messages.open_paths.append(str(sample_roster))
-    window.menus.import_roster.trigger()
+    jobs = window.roster.jobs
+    with qtbot.waitSignals([jobs.ended, jobs.ended]):  # the check, then the import
+        window.menus.import_roster.trigger()
     kinds = messages.kinds()
     assert kinds[-2:] == ["report", "inform"]
     report = messages.said[-2]
@@ -208,7 +211,8 @@ def test_import_roster_checks_first_then_imports_and_refreshes(
     assert table.model.rowCount() == imported
     # The same file again changes nothing and says so.
     messages.open_paths.append(str(sample_roster))
-    window.menus.import_roster.trigger()
+    with qtbot.waitSignal(jobs.ended):
+        window.menus.import_roster.trigger()
     assert messages.said[-1][0] == "inform" and "Nothing to import" in messages.said[-1][2]
 
 
