@@ -9,6 +9,7 @@ synchronously (a few milliseconds) and is shown in the same panel; nothing here 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 from collections.abc import Callable, Sequence
@@ -39,7 +40,7 @@ from encounter_desk.desk.lookup import DeskPerson, delegation_flags, desk_people
 from encounter_desk.event import badge_code, sittings
 from encounter_desk.event.badge_reading import strip_wrapping
 from encounter_desk.event.delegations import list_delegations
-from encounter_desk.event.people_search import SearchIndex
+from encounter_desk.event.search_updates import SearchFeed
 from encounter_desk.records import attendance
 from encounter_desk.records.attendance import DoorVerdict
 from encounter_desk.storage.database import DatabaseError
@@ -65,9 +66,7 @@ log = logging.getLogger(__name__)
 
 def typing_place(widget: QWidget) -> bool:
     """A widget the clerk types into (a search box, a form's field)."""
-    if isinstance(widget, QLineEdit):
-        return not widget.isReadOnly()
-    if isinstance(widget, (QPlainTextEdit, QTextEdit)):
+    if isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit)):
         return not widget.isReadOnly()
     return isinstance(widget, QAbstractSpinBox)
 
@@ -137,7 +136,8 @@ class DeskWorkspace(BadgePrinting, Workspace):
         self.verdict_panel = VerdictPanel(hold_seconds=hold_seconds)
         self.not_recorded = NotRecordedPanel(covers=self.verdict_panel)
         self._known_people: dict[int, DeskPerson] = {}
-        self.search = SearchPanel(SearchIndex(), self._lookup)
+        self.feed = SearchFeed()  # the search index, kept current as people change
+        self.search = SearchPanel(self.feed.index, self._lookup)
         self.counts_panel = CountsPanel()
         self.door_counts = AttendanceCountsWidget(self.db)
         self.door_counts.hide()
@@ -230,9 +230,10 @@ class DeskWorkspace(BadgePrinting, Workspace):
     # --- data ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Read everything again: the search index, flags, counts and the results shown."""
+        """Read everything again (of the search index, only the people changed since)."""
         try:
-            self.search.set_index(SearchIndex.load(self.db))
+            self.feed.follow(self.db)
+            self.search.set_index(self.feed.index)  # checked-in states may have changed too
             self.verdict_panel.flags = delegation_flags(self.db)
             self._fill_doors(sittings.list_sittings(self.db))
         except Refusal as exc:
@@ -438,9 +439,8 @@ class DeskWorkspace(BadgePrinting, Workspace):
             done = walk_in.register_walk_in(self.db, values, desk=self.desk_name, clock=self.clock)
         except Refusal as exc:  # a bad value, or the file refused it: nothing was written
             return str(exc)
-        entry = walk_in.search_entry(self.db, done.participant.id)
-        if entry is not None:
-            self.search.index.put(entry)
+        with contextlib.suppress(Refusal):  # the walk-in into the search (or at the next refresh)
+            self.feed.follow(self.db)
         self.show_verdict(done.verdict)
         self.print_badge(done.participant)
         return None
