@@ -82,20 +82,30 @@ class SearchIndex:
     @classmethod
     def build(cls, entries: Iterable[SearchEntry]) -> SearchIndex:
         index = cls()
-        for entry in entries:
-            if entry.id in index.entries:
-                index.put(entry)
-                continue
-            index.entries[entry.id] = entry
-            index._post(entry)
-        index._vocabulary = sorted({*index._names, *index._others})
-        for word in index._vocabulary:
-            if not _has_digit(word):
-                index._by_length[len(word)].append(word)
-        index._order = sorted((entry.sort_key, entry.id) for entry in index.entries.values())
-        index._renumber()
-        index._first_letters()
+        index.gather(entries)
+        index.finish()
         return index
+
+    def gather(self, entries: Iterable[SearchEntry]) -> None:
+        """Post ``entries`` while building (in steps: a large event between keystrokes);
+        :meth:`finish` then sorts what the queries need."""
+        for entry in entries:
+            if entry.id in self.entries:
+                self.remove(entry.id)
+            self.entries[entry.id] = entry
+            self._post(entry)
+
+    def finish(self) -> None:
+        self._vocabulary = sorted({*self._names, *self._others})
+        self._by_length.clear()
+        for word in self._vocabulary:
+            if not _has_digit(word):
+                self._by_length[len(word)].append(word)
+        self._heads.clear()
+        self._order = sorted((entry.sort_key, entry.id) for entry in self.entries.values())
+        self._renumber()
+        self._first_letters()
+        self._forget()
 
     @classmethod
     def load(cls, db) -> SearchIndex:  # noqa: ANN001 - a Database

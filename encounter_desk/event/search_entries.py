@@ -5,7 +5,7 @@ rows (:func:`read_entries`), for everyone or for the people who changed."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -71,8 +71,22 @@ def read_entries(db, ids: Iterable[int] | None = None,  # noqa: ANN001 - a Datab
                             | Participant.delegation_id.in_(list(delegations)))
     with db.read() as session:
         rows = session.execute(query).all()
-    return [
-        SearchEntry.from_values(row[0], row[1], row[2], row[3:6],
-                                () if row[7] is None else row[7:11], row[6])
-        for row in rows
-    ]
+    return [_entry(row) for row in rows]
+
+
+def entry_pages(db, size: int) -> Iterator[list[SearchEntry]]:  # noqa: ANN001 - a Database
+    """The entries of everyone in the event, ``size`` people at a time (in id order)."""
+    last = 0
+    while True:
+        with db.read() as session:
+            rows = session.execute(_PEOPLE_Q.where(Participant.id > last)
+                                   .order_by(Participant.id).limit(size)).all()
+        if not rows:
+            return
+        last = rows[-1][0]
+        yield [_entry(row) for row in rows]
+
+
+def _entry(row) -> SearchEntry:  # noqa: ANN001 - a row of _PEOPLE_Q
+    return SearchEntry.from_values(row[0], row[1], row[2], row[3:6],
+                                   () if row[7] is None else row[7:11], row[6])

@@ -19,13 +19,13 @@ unused forever). SQLite writers commit one at a time, in id order.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 
 from encounter_desk.event.people_search import SearchIndex
-from encounter_desk.event.search_entries import read_entries
+from encounter_desk.event.search_entries import entry_pages, read_entries
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import AuditEntry
 
@@ -35,6 +35,8 @@ it and has not committed yet), then taken as rolled back."""
 LOOK_BACK = 2_000
 """When the index is loaded, the last entries before it are read too: one of them may belong
 to a transaction still in progress (PostgreSQL)."""
+PAGE = 2_000
+"""People read and indexed in one step of :meth:`SearchFeed.loading`."""
 RELOAD_SHARE = 4
 """More people changed than a 1/RELOAD_SHARE of the index (an import): read everyone again."""
 
@@ -53,6 +55,7 @@ class SearchFeed:
     """Ids above :attr:`low` already read."""
     missing: dict[int, float] = field(default_factory=dict)
     """Ids above :attr:`low` not read yet -> when they were first missed (``time.monotonic``)."""
+    _steps: Iterator[None] | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls, db: Database, *, now: float | None = None) -> SearchFeed:
@@ -62,17 +65,35 @@ class SearchFeed:
         return feed
 
     def follow(self, db: Database, *, now: float | None = None) -> int:
-        """Load the index the first time, then :meth:`catch_up`; how many people were put."""
+        """Load the index (or finish loading it) the first time, then :meth:`catch_up`; how
+        many people were put."""
         if self.loaded:
             return self.catch_up(db, now=now)
+        for _step in self.loading(db, now=now):
+            pass
+        return len(self.index.entries)
+
+    def loading(self, db: Database, *, now: float | None = None) -> Iterator[None]:
+        """Load the index in steps of PAGE people (each a few tens of milliseconds), so that
+        a window can stay responsive in between; the index is usable once it is done."""
+        if self._steps is None:
+            self._steps = self._load(db, now)
+        yield from self._steps
+
+    def _load(self, db: Database, now: float | None) -> Iterator[None]:
         with db.read() as session:  # before the people: a change in between is read again
             top = session.scalar(select(func.max(AuditEntry.id))) or 0
             recent = session.scalars(
                 select(AuditEntry.id).where(AuditEntry.id > top - LOOK_BACK)).all()
-        self.index = SearchIndex.build(read_entries(db))
-        self.low, self.loaded = max(0, top - LOOK_BACK), True
+        index = SearchIndex()
+        for entries in entry_pages(db, PAGE):
+            index.gather(entries)
+            if len(entries) < PAGE:
+                break  # the last page
+            yield
+        index.finish()
+        self.index, self.low, self.loaded = index, max(0, top - LOOK_BACK), True
         self._advance(recent, time.monotonic() if now is None else now)
-        return len(self.index.entries)
 
     def catch_up(self, db: Database, *, now: float | None = None) -> int:
         """Put again the people changed since the last look; how many were put or removed."""

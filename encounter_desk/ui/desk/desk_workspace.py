@@ -40,7 +40,7 @@ from encounter_desk.desk.lookup import DeskPerson, delegation_flags, desk_people
 from encounter_desk.event import badge_code, sittings
 from encounter_desk.event.badge_reading import strip_wrapping
 from encounter_desk.event.delegations import list_delegations
-from encounter_desk.event.search_updates import SearchFeed
+from encounter_desk.event.people_search import SearchIndex
 from encounter_desk.records import attendance
 from encounter_desk.records.attendance import DoorVerdict
 from encounter_desk.storage.database import DatabaseError
@@ -50,6 +50,7 @@ from encounter_desk.ui.desk.camera_view import CameraView, camera_problem
 from encounter_desk.ui.desk.counts_panel import CountsPanel
 from encounter_desk.ui.desk.door import DoorSelector, as_checkin
 from encounter_desk.ui.desk.scan_field import ScanField
+from encounter_desk.ui.desk.search_loading import SearchLoading
 from encounter_desk.ui.desk.search_panel import SearchPanel
 from encounter_desk.ui.desk.sounds import VerdictSound
 from encounter_desk.ui.desk.style import READY
@@ -136,8 +137,8 @@ class DeskWorkspace(BadgePrinting, Workspace):
         self.verdict_panel = VerdictPanel(hold_seconds=hold_seconds)
         self.not_recorded = NotRecordedPanel(covers=self.verdict_panel)
         self._known_people: dict[int, DeskPerson] = {}
-        self.feed = SearchFeed()  # the search index, kept current as people change
-        self.search = SearchPanel(self.feed.index, self._lookup)
+        self.search = SearchPanel(SearchIndex(), self._lookup)
+        self.search_loading = SearchLoading(self.db, self.search, self._problem, self)
         self.counts_panel = CountsPanel()
         self.door_counts = AttendanceCountsWidget(self.db)
         self.door_counts.hide()
@@ -232,8 +233,7 @@ class DeskWorkspace(BadgePrinting, Workspace):
     def refresh(self) -> None:
         """Read everything again (of the search index, only the people changed since)."""
         try:
-            self.feed.follow(self.db)
-            self.search.set_index(self.feed.index)  # checked-in states may have changed too
+            self.search_loading.follow()
             self.verdict_panel.flags = delegation_flags(self.db)
             self._fill_doors(sittings.list_sittings(self.db))
         except Refusal as exc:
@@ -440,7 +440,7 @@ class DeskWorkspace(BadgePrinting, Workspace):
         except Refusal as exc:  # a bad value, or the file refused it: nothing was written
             return str(exc)
         with contextlib.suppress(Refusal):  # the walk-in into the search (or at the next refresh)
-            self.feed.follow(self.db)
+            self.search_loading.follow()
         self.show_verdict(done.verdict)
         self.print_badge(done.participant)
         return None

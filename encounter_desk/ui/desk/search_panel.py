@@ -159,7 +159,9 @@ class SearchPanel(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.index = index
+        self._index = index
+        self.needs_index: Callable[[], None] = lambda: None
+        """Called before the index is used: the desk finishes loading it there if needed."""
         self._lookup = lookup
         self._people: dict[int, DeskPerson] = {}
         """The people already looked up, until :meth:`refresh_results` (a keystroke reads
@@ -232,9 +234,16 @@ class SearchPanel(QWidget):
         """The clerk is using the panel (typing a name or a reason): leave the keyboard here."""
         return bool(self.field.text().strip()) or self._undo_person is not None
 
-    def set_index(self, index: SearchIndex) -> None:
-        self.index = index
-        self.refresh_results()
+    @property
+    def index(self) -> SearchIndex:
+        self.needs_index()
+        return self._index
+
+    def set_index(self, index: SearchIndex, *, search: bool = True) -> None:
+        """Search ``index`` from now on (and, ``search``, again for what is typed)."""
+        self._index = index
+        if search:
+            self.refresh_results()
 
     def _search(self, query: str, *, by_clerk: bool = True) -> None:
         if not query.strip():
