@@ -403,16 +403,18 @@ class SearchIndex:
         rank = self._rank
         if len(totals) <= 4 * limit:
             return heapq.nsmallest(limit, totals, key=lambda pid: (-totals[pid], rank[pid]))
+        counts = Counter(totals.values())
         counted, threshold = 0, 0.0
-        for score, count in sorted(Counter(totals.values()).items(), reverse=True):
-            counted, threshold = counted + count, score
+        for score in sorted(counts, reverse=True):
+            counted, threshold = counted + counts[score], score
             if counted >= limit:
                 break
-        above = [pid for pid, score in totals.items() if score > threshold]
+        above = ([pid for pid, score in totals.items() if score > threshold]
+                 if counted > counts[threshold] else [])
         above.sort(key=lambda pid: (-totals[pid], rank[pid]))
         need = limit - len(above)
-        tied = [pid for pid, score in totals.items() if score == threshold]
-        if len(tied) ** 2 < need * len(self._order):
+        if counts[threshold] ** 2 < need * len(self._order):
+            tied = [pid for pid, score in totals.items() if score == threshold]
             return above + heapq.nsmallest(need, tied, key=rank.__getitem__)
         # Many tied (a common surname's prefix): the first of them in sort order are near
         # the top of it, sooner found there than the whole tie ranked.
