@@ -156,8 +156,13 @@ def main() -> int:
         desk.resize(1280, 800)
         desk.show()
         app.processEvents()
-        print(f"desk opened (search index of {args.participants} people, counts) "
-              f"in {(time.perf_counter() - t1) * 1000:.0f} ms")
+        opened = time.perf_counter() - t1
+        loading = getattr(desk, "search_loading", None)  # (older versions load it at once)
+        while loading is not None and not loading.feed.loaded:
+            app.processEvents()  # the index loads in steps between events
+        indexed = time.perf_counter() - t1
+        print(f"desk opened in {opened * 1000:.0f} ms, its search index of "
+              f"{args.participants} people complete in {indexed * 1000:.0f} ms")
         field = desk.scan_field
         panel = desk.verdict_panel
 
@@ -199,7 +204,8 @@ def main() -> int:
                          scans["p99_ms"] <= TARGET_SCAN_P99_MS),
                  verdict(f"search keystroke p95 <= {target:g} ms", keys["p95_ms"] <= target))
     emit(args, "desk_view", args.participants,
-         {"history": args.history, **scans, "verdicts": kinds, "search_keystroke": keys})
+         {"history": args.history, "open_s": opened, "index_ready_s": indexed, **scans,
+          "verdicts": kinds, "search_keystroke": keys})
     return status
 
 
