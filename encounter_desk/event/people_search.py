@@ -306,21 +306,15 @@ class SearchIndex:
         so: what a one-letter query needs (the letter typed first matches a good share of a
         large event; crediting all of them would cost tens of milliseconds a keystroke)."""
         names, others = ({}, {}) if only is None else self._initials
-        for letter in only or ():
-            names[letter], others[letter] = [], []
-        for _, pid in self._order:
-            entry = self.entries[pid]
-            initials = {w[0] for w in entry.name_words}
-            for kept_by, letters in ((names, initials),
-                                     (others, {w[0] for w in entry.other_words} - initials)):
-                for letter in letters:
-                    if only is None or letter in only:
-                        kept = kept_by.setdefault(letter, [])
-                        if len(kept) < FIRST_LETTER_KEPT:
-                            kept.append(pid)
-            if only is not None and all(len(names[x]) >= FIRST_LETTER_KEPT
-                                        and len(others[x]) >= FIRST_LETTER_KEPT for x in only):
-                break
+        vocabulary, rank = self._vocabulary, self._rank.__getitem__
+        for letter in only if only is not None else {word[0] for word in vocabulary}:
+            # The words that begin with the letter are a range of the sorted vocabulary.
+            words = vocabulary[bisect.bisect_left(vocabulary, letter):
+                               bisect.bisect_left(vocabulary, chr(ord(letter) + 1))]
+            named = set().union(*(self._names.get(word, ()) for word in words))
+            other = set().union(*(self._others.get(word, ()) for word in words)) - named
+            names[letter] = heapq.nsmallest(FIRST_LETTER_KEPT, named, key=rank)
+            others[letter] = heapq.nsmallest(FIRST_LETTER_KEPT, other, key=rank)
         self._initials = (names, others)
 
     def _keep_initials(self, entry: SearchEntry) -> None:
