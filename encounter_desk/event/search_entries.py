@@ -74,10 +74,13 @@ def read_entries(db, ids: Iterable[int] | None = None,  # noqa: ANN001 - a Datab
     return [_entry(row) for row in rows]
 
 
-def entry_pages(db, size: int) -> Iterator[list[SearchEntry]]:  # noqa: ANN001 - a Database
-    """The entries of everyone in the event, ``size`` people at a time (in id order)."""
+def entry_pages(db, size: int, first: int | None = None,  # noqa: ANN001 - a Database
+                ) -> Iterator[list[SearchEntry]]:
+    """The entries of everyone in the event, ``size`` people at a time (in id order; the
+    first page ``first`` people if given)."""
     last = 0
     while True:
+        size, first = first or size, None
         with db.read() as session:
             rows = session.execute(_PEOPLE_Q.where(Participant.id > last)
                                    .order_by(Participant.id).limit(size)).all()

@@ -37,6 +37,8 @@ LOOK_BACK = 2_000
 to a transaction still in progress (PostgreSQL)."""
 PAGE = 2_000
 """People read and indexed in one step of :meth:`SearchFeed.loading`."""
+FIRST_PAGE = 300
+"""The first step's people: a small event is then complete in one short step."""
 RELOAD_SHARE = 4
 """More people changed than a 1/RELOAD_SHARE of the index (an import): read everyone again."""
 
@@ -86,10 +88,12 @@ class SearchFeed:
             recent = session.scalars(
                 select(AuditEntry.id).where(AuditEntry.id > top - LOOK_BACK)).all()
         index = SearchIndex()
-        for entries in entry_pages(db, PAGE):
+        size = FIRST_PAGE
+        for entries in entry_pages(db, PAGE, first=FIRST_PAGE):
             index.gather(entries)
-            if len(entries) < PAGE:
+            if len(entries) < size:
                 break  # the last page
+            size = PAGE
             yield
         index.finish()
         self.index, self.low, self.loaded = index, max(0, top - LOOK_BACK), True

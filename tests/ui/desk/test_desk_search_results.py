@@ -113,3 +113,39 @@ def test_a_person_added_or_edited_elsewhere_is_found_without_rebuilding_the_inde
     desk.refresh()
     assert _shown(desk.search.model) == ["Sen. Xóchitl Gálvez"]
     assert QApplication.focusWidget() is search  # the clerk keeps typing
+
+
+@pytest.fixture
+def opening(qtbot, event_db, monkeypatch):  # noqa: ANN201
+    """Builds a desk (in the test: pytest-qt runs the event loop between fixture and test)
+    on an event loaded as a large one would be: in pages of two people."""
+    from encounter_desk.event import search_updates
+
+    monkeypatch.setattr(search_updates, "PAGE", 2)
+    monkeypatch.setattr(search_updates, "FIRST_PAGE", 2)
+
+    def build() -> DeskWorkspace:
+        widget = DeskWorkspace(AppContext(event_db, MessageBridge()), desk_name="Mesa 1",
+                               open_file=lambda path: None)
+        qtbot.addWidget(widget)
+        return widget
+
+    return build
+
+
+def test_a_large_event_opens_before_its_index_is_complete_and_loads_it_between_events(
+        qtbot, opening):
+    desk = opening()
+    loading = desk.search_loading
+    assert not loading.feed.loaded and loading.timer.isActive()  # the desk takes scans now
+    qtbot.waitUntil(lambda: loading.feed.loaded)
+    assert not loading.timer.isActive()
+    assert len(desk.search.index.entries) == 5
+
+
+def test_a_name_typed_before_the_index_is_complete_finishes_it_at_once(qtbot, opening):
+    desk = opening()
+    assert not desk.search_loading.feed.loaded
+    qtbot.keyClicks(desk.search.field, "tremblay")
+    assert desk.search_loading.feed.loaded and not desk.search_loading.timer.isActive()
+    assert _shown(desk.search.model) == ["Hon. Patricia Tremblay"]
