@@ -14,10 +14,16 @@ other events' badges):
   panel has painted: that interval is one sample (the verdict is recorded durably in it).
 
 Then types names into ``deskSearch`` one key at a time, each keystroke posted as a key
-event and timed until the result list has repainted.
+event and timed until the result list has repainted (the event loop run in between:
+the search, the people read, the table updated and painted).
 
-Targets (issue 3): Enter to verdict painted p99 <= 30 ms; search keystroke p95 <= 15 ms.
-With ``--json`` the last line holds the scans' figures at the top and the keystrokes' under
+The keystroke's floor, measured the same way in the same run: a bare QLineEdit above a
+QTableView of 20 fixed rows of three columns, each keystroke changing every cell (no search,
+no database): what Qt alone costs to take a key and repaint such a table.
+
+Targets: Enter to verdict painted p99 <= 30 ms (issue 3); search keystroke p95 <= 3 ms at
+10,000 participants, <= 15 ms at 100,000 (issue 17). With ``--json`` the last line holds
+the scans' figures at the top and the keystrokes' (with their floor and ratio) under
 ``"search_keystroke"``.
 """
 
@@ -31,7 +37,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import describe, emit, latency, parser, verdict
+from _common import against_floor, describe, emit, latency, parser, verdict
 from _event import add_scan_history, badge_maker, build_event, scan_options, scan_workload
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -39,7 +45,81 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 QUERIES = ["perez nunez", "gonzales", "castañeda zuniga", "mex", "jean pierre levesque",
            "maria fernanda", "hernandes villalobo", "sofia ibanez"]
 TARGET_SCAN_P99_MS = 30.0
-TARGET_KEY_P95_MS = 15.0
+
+
+def target_key_p95_ms(participants: int) -> float:
+    return 3.0 if participants <= 10_000 else 15.0
+
+
+def type_and_time(app, field, view, queries) -> list[float]:  # noqa: ANN001
+    """Type ``queries`` into ``field`` key by key, three times over; the milliseconds from
+    each key event posted to ``view`` painted."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+
+    times = []
+    for _round in range(3):
+        for query in queries:
+            field.setFocus()
+            for char in query:
+                key = Qt.Key.Key_Space if char == " " else Qt.Key.Key_unknown
+                start = time.perf_counter()
+                app.postEvent(field, QKeyEvent(QEvent.Type.KeyPress, key,
+                                               Qt.KeyboardModifier.NoModifier, char))
+                deadline = start + 2.0
+                while not view.painted_at > start:
+                    app.processEvents()
+                    if time.perf_counter() > deadline:
+                        raise RuntimeError("the results did not paint in time")
+                times.append((view.painted_at - start) * 1000)
+            field.clear()
+            app.processEvents()
+    return times
+
+
+def bare_keystrokes(app) -> list[float]:  # noqa: ANN001
+    """The floor: a line edit above a 20-row table whose every cell changes on each key."""
+    from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+    from PySide6.QtWidgets import QLineEdit, QTableView, QVBoxLayout, QWidget
+
+    class Rows(QAbstractTableModel):
+        text = ""
+
+        def rowCount(self, parent=QModelIndex()):  # noqa: ANN001, ANN202, B008, N802
+            return 0 if parent.isValid() else 20
+
+        def columnCount(self, parent=QModelIndex()):  # noqa: ANN001, ANN202, B008, N802
+            return 0 if parent.isValid() else 3
+
+        def data(self, index, role=Qt.ItemDataRole.DisplayRole):  # noqa: ANN001, ANN202
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"{self.text} {index.row()} María José Pérez Núñez"[: 20 + index.column()]
+            return None
+
+    class Table(QTableView):
+        painted_at = 0.0
+
+        def paintEvent(self, event) -> None:  # noqa: ANN001, N802
+            super().paintEvent(event)
+            self.painted_at = time.perf_counter()
+
+    window, field, table, rows = QWidget(), QLineEdit(), Table(), Rows()
+    table.setModel(rows)
+    layout = QVBoxLayout(window)
+    layout.addWidget(field)
+    layout.addWidget(table)
+
+    def typed(text: str) -> None:
+        rows.text = text
+        rows.dataChanged.emit(rows.index(0, 0), rows.index(19, 2))
+
+    field.textChanged.connect(typed)
+    window.resize(512, 480)
+    window.show()
+    app.processEvents()
+    times = type_and_time(app, field, table, QUERIES)
+    window.close()
+    return times
 
 
 def main() -> int:
@@ -76,8 +156,13 @@ def main() -> int:
         desk.resize(1280, 800)
         desk.show()
         app.processEvents()
-        print(f"desk opened (search index of {args.participants} people, counts) "
-              f"in {(time.perf_counter() - t1) * 1000:.0f} ms")
+        opened = time.perf_counter() - t1
+        loading = getattr(desk, "search_loading", None)  # (older versions load it at once)
+        while loading is not None and not loading.feed.loaded:
+            app.processEvents()  # the index loads in steps between events
+        indexed = time.perf_counter() - t1
+        print(f"desk opened in {opened * 1000:.0f} ms, its search index of "
+              f"{args.participants} people complete in {indexed * 1000:.0f} ms")
         field = desk.scan_field
         panel = desk.verdict_panel
 
@@ -103,35 +188,24 @@ def main() -> int:
                                            Qt.KeyboardModifier.NoModifier, "\r"))
             app.processEvents()
 
-        search = desk.search.field  # objectName "deskSearch"
-        view = desk.search.view
-        key_times = []
-        for _round in range(3):
-            for query in QUERIES:
-                search.setFocus()
-                for char in query:
-                    key = Qt.Key.Key_Space if char == " " else Qt.Key.Key_unknown
-                    start = time.perf_counter()
-                    app.postEvent(search, QKeyEvent(QEvent.Type.KeyPress, key,
-                                                    Qt.KeyboardModifier.NoModifier, char))
-                    settle(lambda start=start: view.painted_at > start)
-                    key_times.append((view.painted_at - start) * 1000)
-                search.clear()
-                app.processEvents()
+        key_times = type_and_time(app, desk.search.field, desk.search.view, QUERIES)
         desk.close()
         db.close()
+        floor_times = bare_keystrokes(app)
 
     print(f"{len(scan_times)} scans through the desk view: "
           + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
-    scans, keys = latency(scan_times), latency(key_times)
+    scans = latency(scan_times)
+    keys = against_floor(latency(key_times), latency(floor_times))
     print(describe("Enter -> verdict painted", scans))
     print(describe(f"{len(key_times)} search keystrokes", keys))
+    target = target_key_p95_ms(args.participants)
     status = max(verdict(f"Enter -> painted p99 <= {TARGET_SCAN_P99_MS:g} ms",
                          scans["p99_ms"] <= TARGET_SCAN_P99_MS),
-                 verdict(f"search keystroke p95 <= {TARGET_KEY_P95_MS:g} ms",
-                         keys["p95_ms"] <= TARGET_KEY_P95_MS))
+                 verdict(f"search keystroke p95 <= {target:g} ms", keys["p95_ms"] <= target))
     emit(args, "desk_view", args.participants,
-         {"history": args.history, **scans, "verdicts": kinds, "search_keystroke": keys})
+         {"history": args.history, "open_s": opened, "index_ready_s": indexed, **scans,
+          "verdicts": kinds, "search_keystroke": keys})
     return status
 
 

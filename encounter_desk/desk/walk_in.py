@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.orm import selectinload
-
 from encounter_desk.core import config
 from encounter_desk.core.clock import Clock
 from encounter_desk.core.errors import Refusal
@@ -24,9 +22,7 @@ from encounter_desk.desk.checkin import check_in_participant
 from encounter_desk.desk.verdict import Verdict
 from encounter_desk.event import participants
 from encounter_desk.event.participants import ParticipantRow
-from encounter_desk.event.people_search import SearchEntry
 from encounter_desk.storage.database import Database
-from encounter_desk.storage.models import Participant
 
 
 @dataclass(frozen=True)
@@ -79,12 +75,3 @@ def write_walk_in_badge(
     out = Path(folder) / f"badge-{participant.id}-{_slug(participant.display_name)}-{stamp}.pdf"
     write_badges(db, out, [participant.id], layout="a6", lang=lang)
     return out
-
-
-def search_entry(db: Database, participant_id: int) -> SearchEntry | None:
-    """The search index entry of one participant (to add a walk-in to a loaded index)."""
-    with db.read() as session:
-        person = session.get(
-            Participant, participant_id, options=[selectinload(Participant.delegation)]
-        )
-        return SearchEntry.of(person) if person is not None else None

@@ -6,25 +6,31 @@ of the person (name, delegation or institution), exactly, as a prefix (the word 
 typed) or within a small edit distance. Matching runs over the vocabulary of distinct
 words with rapidfuzz (C speed), then intersects the people those words belong to, so a
 keystroke over 10,000 participants stays within a few milliseconds.
+
+The index is kept current one person at a time (:meth:`SearchIndex.put`,
+:meth:`SearchIndex.remove`): a walk-in, an edit or an import changes only the words, the
+sort order and the first letters of the people concerned, never a rebuild of the whole
+(:mod:`encounter_desk.event.search_updates` reads who changed from the audit trail).
 """
 
 from __future__ import annotations
 
 import bisect
 import contextlib
-import functools
 import heapq
 import math
 from array import array
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import select
 
-from encounter_desk.core import names as text
-from encounter_desk.storage.models import Delegation, Participant
+from encounter_desk.event.search_entries import (  # noqa: F401 - also imported from here
+    Hit,
+    SearchEntry,
+    _words,
+    read_entries,
+)
 
 NAME_WEIGHT = 1.0
 OTHER_WEIGHT = 0.8  # a delegation or institution word counts a little less than a name word
@@ -34,155 +40,184 @@ FIRST_LETTER_KEPT = 50  # people kept per first letter, for one-letter queries
 MEMO_SIZE = 256  # query words whose matches are remembered until the index changes
 
 
-_PEOPLE_Q = select(
-    Participant.id, Participant.display_name, Participant.sort_key, Participant.given_names,
-    Participant.first_surname, Participant.second_surname, Participant.institution,
-    Delegation.name_es, Delegation.name_en, Delegation.code, Delegation.iso3,
-).outerjoin(Delegation, Participant.delegation_id == Delegation.id)
+def _has_digit(word: str) -> bool:
+    return any(ch.isdigit() for ch in word)
 
 
-@dataclass(frozen=True)
-class SearchEntry:
-    """What the index knows of one participant."""
+RANK_GAP = float(2**20)
+"""Room between the ranks of neighbours in sort order: a person added between two others
+takes the middle of theirs; when no room is left, everyone is numbered again."""
+NARROW_SCAN_MAX = 200
+"""Up to this many people left, a short last word is checked against each person's words;
+beyond, its matches are looked up (and remembered) and intersected."""
 
-    id: int
-    display_name: str
-    sort_key: str
-    name_words: tuple[str, ...]
-    other_words: tuple[str, ...] = ()
-
-    @classmethod
-    def of(cls, p: Participant) -> SearchEntry:
-        d = p.delegation
-        return cls.from_values(
-            p.id, p.display_name, p.sort_key, (p.given_names, p.first_surname, p.second_surname),
-            () if d is None else (d.name_es, d.name_en, d.code, d.iso3), p.institution,
-        )
-
-    @classmethod
-    def from_values(cls, pid: int, display_name: str, sort_key: str, name_parts: Iterable[str],
-                    delegation: Iterable[str | None], institution: str | None) -> SearchEntry:
-        """The entry of a person from their name parts, their delegation's names and code
-        (empty without one) and their institution."""
-        names = [w for part in name_parts for w in _words(part)]
-        other = [w for value in (*delegation, institution) for w in _words(value)]
-        return cls(
-            id=pid,
-            display_name=display_name,
-            sort_key=sort_key,
-            name_words=tuple(dict.fromkeys(names)),
-            other_words=tuple(w for w in dict.fromkeys(other) if w not in names),
-        )
+Credits = list[tuple[float, "array[int]"]]
 
 
-@dataclass(frozen=True)
-class Hit:
-    id: int
-    display_name: str
-    score: float
-
-
-@functools.lru_cache(maxsize=65_536)
-def _words(value: str | None) -> tuple[str, ...]:
-    """The folded words of a value (remembered: names and delegations repeat a lot)."""
-    folded = text.fold(value)
-    cleaned = "".join(ch if ch.isalnum() else " " for ch in folded)
-    return tuple(w for w in cleaned.split() if w)
-
-
-def _posting() -> array[int]:
-    return array("q")
-
-
-def _weighted(posting: Iterable[int]) -> Iterator[tuple[int, float]]:
-    """(participant id, weight) of each person in a posting."""
-    for key in posting:
-        yield (key, NAME_WEIGHT) if key > 0 else (-key, OTHER_WEIGHT)
-
-
-@dataclass
 class SearchIndex:
-    """An in-memory word index over the participants. Build it once; update it on changes."""
+    """An in-memory word index over the participants, kept current one person at a time."""
 
-    entries: dict[int, SearchEntry] = field(default_factory=dict)
-    _postings: dict[str, array[int]] = field(default_factory=lambda: defaultdict(_posting))
-    """word -> the people who have it: the id for a name word, minus the id for another word
-    (a compact array: at 100,000 people a dict per word cost a third of the index)."""
-    _vocabulary: list[str] = field(default_factory=list)
-    _by_length: dict[int, list[str]] = field(default_factory=dict)
-    _heads: dict[int, tuple[list[str], list[list[str]]]] = field(default_factory=dict)
-    _order: list[SearchEntry] = field(default_factory=list)
-    _rank: dict[int, int] = field(default_factory=dict)
-    _initials: tuple[dict[str, list[int]], dict[str, list[int]]] = ({}, {})
-    _memo: dict[str, dict[int, float]] = field(default_factory=dict)
-    _memo_head: dict[tuple[str, ...], dict[int, float]] = field(default_factory=dict)
-    _dirty: bool = True
+    def __init__(self) -> None:
+        self.entries: dict[int, SearchEntry] = {}
+        # word -> the people who have it as a name word, and as another word: compact
+        # arrays (at 100,000 people a dict per word cost a third of the index)
+        self._names: dict[str, array[int]] = {}
+        self._others: dict[str, array[int]] = {}
+        self._vocabulary: list[str] = []
+        """Every word, sorted: the words a prefix begins are a range of it."""
+        self._by_length: dict[int, list[str]] = defaultdict(list)
+        """The words without a digit, by length (typos are looked for among these)."""
+        self._heads: dict[int, tuple[list[str], list[list[str]], dict[str, int]]] = {}
+        """size -> the distinct beginnings of that many letters, the words of each, and
+        where each beginning is in the first list (made on the first query of that size)."""
+        self._order: list[tuple[str, int]] = []
+        """(sort key, id) of everyone, sorted."""
+        self._rank: dict[int, float] = {}
+        """id -> a number that sorts as ``_order`` does (ties among equal scores)."""
+        self._initials: tuple[dict[str, list[int]], dict[str, list[int]]] = ({}, {})
+        self._stale_letters: set[str] = set()
+        self._memo: dict[str, dict[int, float]] = {}
+        self._memo_head: dict[tuple[str, ...], dict[int, float]] = {}
 
     @classmethod
-    def build(cls, entries: list[SearchEntry]) -> SearchIndex:
+    def build(cls, entries: Iterable[SearchEntry]) -> SearchIndex:
         index = cls()
-        for entry in entries:
-            index._add(entry)
+        index.gather(entries)
+        index.finish()
         return index
+
+    def gather(self, entries: Iterable[SearchEntry]) -> None:
+        """Post ``entries`` while building (in steps: a large event between keystrokes);
+        :meth:`finish` then sorts what the queries need."""
+        for entry in entries:
+            if entry.id in self.entries:
+                self.remove(entry.id)
+            self.entries[entry.id] = entry
+            self._post(entry)
+
+    def finish(self) -> None:
+        self._vocabulary = sorted({*self._names, *self._others})
+        self._by_length.clear()
+        for word in self._vocabulary:
+            if not _has_digit(word):
+                self._by_length[len(word)].append(word)
+        self._heads.clear()
+        self._order = sorted((entry.sort_key, entry.id) for entry in self.entries.values())
+        self._renumber()
+        self._first_letters()
+        self._forget()
 
     @classmethod
     def load(cls, db) -> SearchIndex:  # noqa: ANN001 - a Database
         """The index of everyone in the event: plain rows, no ORM objects (10,000 of those
         cost more than a second to load)."""
-        with db.read() as session:
-            rows = session.execute(_PEOPLE_Q).all()
-        return cls.build([
-            SearchEntry.from_values(
-                row[0], row[1], row[2], row[3:6],
-                () if row[7] is None else row[7:11], row[6],
-            )
-            for row in rows
-        ])
+        return cls.build(read_entries(db))
+
+    # --- keeping it current ----------------------------------------------------------------
 
     def put(self, entry: SearchEntry) -> None:
-        """Add or replace one participant (a walk-in, an edit)."""
+        """Add or replace one participant (a walk-in, an edit); nothing when unchanged."""
+        if self.entries.get(entry.id) == entry:
+            return
         self.remove(entry.id)
-        self._add(entry)
+        self.entries[entry.id] = entry
+        for word in self._post(entry):
+            bisect.insort(self._vocabulary, word)
+            if _has_digit(word):
+                continue
+            self._by_length[len(word)].append(word)
+            for size, (heads, words_of, where) in self._heads.items():
+                if len(word) >= size:
+                    at = where.get(word[:size])
+                    if at is None:
+                        where[word[:size]] = len(heads)
+                        heads.append(word[:size])
+                        words_of.append([word])
+                    else:
+                        words_of[at].append(word)
+        key = (entry.sort_key, entry.id)
+        at = bisect.bisect_left(self._order, key)
+        self._order.insert(at, key)
+        self._rank[entry.id] = self._rank_at(at)
+        self._keep_initials(entry)
+        self._forget()
 
     def remove(self, participant_id: int) -> None:
         old = self.entries.pop(participant_id, None)
         if old is None:
             return
-        for sign, words in ((1, old.name_words), (-1, old.other_words)):
+        for words, table in ((old.name_words, self._names), (old.other_words, self._others)):
             for word in words:
-                posting = self._postings.get(word)
-                if posting is not None:
-                    with contextlib.suppress(ValueError):
-                        posting.remove(sign * participant_id)
-                    if not posting:
-                        del self._postings[word]
-        self._dirty = True
+                posting = table.get(word)
+                if posting is None:
+                    continue
+                with contextlib.suppress(ValueError):
+                    posting.remove(participant_id)
+                if not posting:
+                    del table[word]
+                    if word not in self._names and word not in self._others:
+                        self._drop_word(word)
+        key = (old.sort_key, participant_id)
+        at = bisect.bisect_left(self._order, key)
+        if at < len(self._order) and self._order[at] == key:
+            del self._order[at]
+        self._rank.pop(participant_id, None)
+        for kept_by in self._initials:
+            for letter in {w[0] for w in (*old.name_words, *old.other_words)}:
+                if participant_id in kept_by.get(letter, ()):
+                    self._stale_letters.add(letter)  # the next in sort order comes in
+        self._forget()
 
-    def _add(self, entry: SearchEntry) -> None:
-        self.entries[entry.id] = entry
-        for word in entry.other_words:
-            self._postings[word].append(-entry.id)
-        for word in entry.name_words:
-            self._postings[word].append(entry.id)
-        self._dirty = True
+    def _post(self, entry: SearchEntry) -> list[str]:
+        """Put ``entry`` in the postings of its words; the words new to the vocabulary."""
+        new = []
+        for words, table in ((entry.name_words, self._names), (entry.other_words, self._others)):
+            for word in words:
+                posting = table.get(word)
+                if posting is None:
+                    if word not in self._names and word not in self._others:
+                        new.append(word)
+                    posting = table[word] = array("i")
+                posting.append(entry.id)
+        return new
 
-    def _words(self) -> list[str]:
-        if self._dirty:
-            self._vocabulary = sorted(self._postings)
-            # Typos are looked for among words of a length the ratio cutoff allows, and
-            # never in numbers (a badge number is typed whole or as its beginning).
-            self._by_length = defaultdict(list)
-            for word in self._vocabulary:
-                if not any(ch.isdigit() for ch in word):
-                    self._by_length[len(word)].append(word)
-            self._heads.clear()
-            self._memo.clear()
-            self._memo_head.clear()
-            self._order = sorted(self.entries.values(), key=lambda e: e.sort_key)
-            self._rank = {entry.id: n for n, entry in enumerate(self._order)}
-            self._first_letters()
-            self._dirty = False
-        return self._vocabulary
+    def _drop_word(self, word: str) -> None:
+        at = bisect.bisect_left(self._vocabulary, word)
+        if at < len(self._vocabulary) and self._vocabulary[at] == word:
+            del self._vocabulary[at]
+        if _has_digit(word):
+            return
+        with contextlib.suppress(ValueError):
+            self._by_length[len(word)].remove(word)
+        for size, (_heads, words_of, where) in self._heads.items():
+            at = where.get(word[:size])
+            if len(word) >= size and at is not None:
+                with contextlib.suppress(ValueError):
+                    words_of[at].remove(word)
+
+    def _renumber(self) -> None:
+        self._rank = {pid: n * RANK_GAP for n, (_key, pid) in enumerate(self._order)}
+
+    def _rank_at(self, at: int) -> float:
+        """A rank for the person just put at ``at`` in ``_order``, between its neighbours'."""
+        order, rank = self._order, self._rank
+        below = rank[order[at - 1][1]] if at > 0 else None
+        above = rank[order[at + 1][1]] if at + 1 < len(order) else None
+        if below is None or above is None:
+            return 0.0 if below is None and above is None else (
+                above - RANK_GAP if below is None else below + RANK_GAP)
+        middle = (below + above) / 2
+        if below < middle < above:
+            return middle
+        self._renumber()
+        return self._rank[order[at][1]]
+
+    def _forget(self) -> None:
+        """What was remembered between keystrokes no longer holds."""
+        self._memo.clear()
+        self._memo_head.clear()
+
+    # --- matching one word -------------------------------------------------------------------
 
     def _near_in_length(self, size: int) -> list[str]:
         """The words whose length lets ``fuzz.ratio`` with a word of ``size`` letters reach
@@ -205,76 +240,95 @@ class SearchIndex:
                 if length >= size:
                     for word in words:
                         groups[word[:size]].append(word)
-            found = self._heads[size] = (list(groups), list(groups.values()))
-        return found
+            heads = list(groups)
+            found = self._heads[size] = (heads, list(groups.values()),
+                                         {head: n for n, head in enumerate(heads)})
+        return found[0], found[1]
 
     def _matches(self, query_word: str) -> dict[int, float]:
-        """Participants matching one query word, with the best score of each (0..1).
-
-        Remembered until the index changes: as a query is typed, only its last word is new."""
-        vocabulary = self._words()
+        """Participants matching one query word, with the best score of each (0..1);
+        remembered until the index changes (as a query is typed, only its last word is new)."""
         found = self._memo.get(query_word)
         if found is None:
             if len(self._memo) > MEMO_SIZE:
                 self._memo.clear()
             self._memo_head.clear()
-            found = self._memo[query_word] = self._match(vocabulary, query_word)
+            found = self._memo[query_word] = self._match(query_word)
         return found
 
-    def _match(self, vocabulary: list[str], query_word: str) -> dict[int, float]:
-        found: dict[int, float] = {}
+    def _credit(self, credits: Credits, word: str, score: float) -> None:
+        names, others = self._names.get(word), self._others.get(word)
+        if names:
+            credits.append((score * NAME_WEIGHT, names))
+        if others:
+            credits.append((score * OTHER_WEIGHT, others))
 
-        def credit(word: str, score: float) -> None:
-            named, other = score * NAME_WEIGHT, score * OTHER_WEIGHT
-            get = found.get
-            for key in self._postings[word]:
-                if key > 0:
-                    if named > get(key, 0.0):
-                        found[key] = named
-                elif other > get(-key, 0.0):
-                    found[-key] = other
-
+    def _match(self, query_word: str) -> dict[int, float]:
+        credits: Credits = []
         # Exact and prefix matches (the word being typed).
+        vocabulary = self._vocabulary
         position = bisect.bisect_left(vocabulary, query_word)
         while position < len(vocabulary) and vocabulary[position].startswith(query_word):
             word = vocabulary[position]
-            credit(word, 1.0 if word == query_word else 0.95)
+            self._credit(credits, word, 1.0 if word == query_word else 0.95)
             position += 1
-        if len(query_word) < MIN_FUZZY_LENGTH or any(ch.isdigit() for ch in query_word):
-            return found
-        # Typos: the whole word, or its beginning as long as the query.
-        whole = process.extract(
-            query_word, self._near_in_length(len(query_word)), scorer=fuzz.ratio,
-            score_cutoff=CUTOFF, limit=None,
-        )
-        for word, score, _ in whole:
-            credit(word, 0.9 * score / 100.0)
-        heads, words_of = self._heads_of(len(query_word))
-        for _, score, position in process.extract(
-            query_word, heads, scorer=fuzz.ratio, score_cutoff=CUTOFF + 5, limit=None
-        ):
-            for word in words_of[position]:
-                credit(word, 0.85 * score / 100.0)
+        if len(query_word) >= MIN_FUZZY_LENGTH and not _has_digit(query_word):
+            # Typos: the whole word, or its beginning as long as the query.
+            whole = process.extract(
+                query_word, self._near_in_length(len(query_word)), scorer=fuzz.ratio,
+                score_cutoff=CUTOFF, limit=None,
+            )
+            for word, score, _ in whole:
+                self._credit(credits, word, 0.9 * score / 100.0)
+            heads, words_of = self._heads_of(len(query_word))
+            for _, score, position in process.extract(
+                query_word, heads, scorer=fuzz.ratio, score_cutoff=CUTOFF + 5, limit=None
+            ):
+                for word in words_of[position]:
+                    self._credit(credits, word, 0.85 * score / 100.0)
+        # Each person's best score: the credits in rising order, each overwriting the last
+        # (dict.update runs in C: a common surname's thousands of people cost little).
+        credits.sort(key=lambda credit: credit[0])
+        found: dict[int, float] = {}
+        for score, posting in credits:
+            if len(posting) < 8:
+                for pid in posting:
+                    found[pid] = score
+            else:
+                found.update(dict.fromkeys(posting, score))
         return found
 
-    def _first_letters(self) -> None:
-        """For each first letter, the first FIRST_LETTER_KEPT people in sort order with a
-        name word beginning so, and those with only another word beginning so: what a
-        one-letter query needs (the letter typed first matches a good share of a large
-        event; crediting all of them would cost tens of milliseconds a keystroke)."""
-        names: dict[str, list[int]] = defaultdict(list)
-        others: dict[str, list[int]] = defaultdict(list)
-        for entry in self._order:
-            initials = {w[0] for w in entry.name_words}
-            for letter in initials:
-                kept = names[letter]
-                if len(kept) < FIRST_LETTER_KEPT:
-                    kept.append(entry.id)
-            for letter in {w[0] for w in entry.other_words} - initials:
-                kept = others[letter]
-                if len(kept) < FIRST_LETTER_KEPT:
-                    kept.append(entry.id)
+    # --- one letter ----------------------------------------------------------------------------
+
+    def _first_letters(self, only: set[str] | None = None) -> None:
+        """For each first letter (or those ``only``), the first FIRST_LETTER_KEPT people in
+        sort order with a name word beginning so, and those with only another word beginning
+        so: what a one-letter query needs (the letter typed first matches a good share of a
+        large event; crediting all of them would cost tens of milliseconds a keystroke)."""
+        names, others = ({}, {}) if only is None else self._initials
+        vocabulary, rank = self._vocabulary, self._rank.__getitem__
+        for letter in only if only is not None else {word[0] for word in vocabulary}:
+            # The words that begin with the letter are a range of the sorted vocabulary.
+            words = vocabulary[bisect.bisect_left(vocabulary, letter):
+                               bisect.bisect_left(vocabulary, chr(ord(letter) + 1))]
+            named = set().union(*(self._names.get(word, ()) for word in words))
+            other = set().union(*(self._others.get(word, ()) for word in words)) - named
+            names[letter] = heapq.nsmallest(FIRST_LETTER_KEPT, named, key=rank)
+            others[letter] = heapq.nsmallest(FIRST_LETTER_KEPT, other, key=rank)
         self._initials = (names, others)
+
+    def _keep_initials(self, entry: SearchEntry) -> None:
+        """``entry`` (just put) among the people kept for its first letters, if early enough."""
+        rank = self._rank
+        mine = rank[entry.id]
+        initials = {w[0] for w in entry.name_words}
+        for kept_by, letters in ((self._initials[0], initials),
+                                 (self._initials[1], {w[0] for w in entry.other_words} - initials)):
+            for letter in letters - self._stale_letters:
+                kept = kept_by.setdefault(letter, [])
+                if len(kept) < FIRST_LETTER_KEPT or (kept and mine < rank[kept[-1]]):
+                    kept.insert(bisect.bisect_left([rank[pid] for pid in kept], mine), entry.id)
+                    del kept[FIRST_LETTER_KEPT:]
 
     def _first_letter(self, letter: str, limit: int) -> dict[int, float] | None:
         """The candidates for a one-letter query with their scores: the letter as a whole
@@ -282,14 +336,23 @@ class SearchIndex:
         scores no more than those and sorts after them. None when ``limit`` is too big."""
         if limit > FIRST_LETTER_KEPT:
             return None
-        self._words()
+        if self._stale_letters:
+            self._first_letters(set(self._stale_letters))
+            self._stale_letters.clear()
         names, others = self._initials
-        found = dict(_weighted(self._postings.get(letter, ())))  # the letter as a whole word
-        for pid in names.get(letter, ()):
-            found[pid] = max(found.get(pid, 0.0), 0.95)
+        credits: Credits = []
+        self._credit(credits, letter, 1.0)  # the letter as a whole word
+        found: dict[int, float] = {}
         for pid in others.get(letter, ()):
-            found[pid] = max(found.get(pid, 0.0), 0.95 * OTHER_WEIGHT)
+            found[pid] = 0.95 * OTHER_WEIGHT
+        for pid in names.get(letter, ()):
+            found[pid] = 0.95
+        for score, posting in credits:
+            for pid in posting:
+                found[pid] = max(found.get(pid, 0.0), score)
         return found
+
+    # --- a query -------------------------------------------------------------------------------
 
     def _combined(self, totals: dict[int, float] | None,
                   words: tuple[str, ...] | list[str]) -> dict[int, float]:
@@ -298,18 +361,16 @@ class SearchIndex:
         # The longest words first: they narrow the most, and a short word (no typos) is then
         # checked against the few people left rather than looked up among everyone.
         for word in sorted(words, key=len, reverse=True):
-            if totals is not None and len(word) < MIN_FUZZY_LENGTH:
+            if (totals is not None and len(word) < MIN_FUZZY_LENGTH
+                    and len(totals) <= NARROW_SCAN_MAX and word not in self._memo):
                 totals = self._narrowed(totals, word)
             else:
                 matches = self._matches(word)
                 if totals is None:
                     totals = matches
-                elif len(matches) < len(totals):
-                    totals = {pid: totals[pid] + s for pid, s in matches.items()
-                              if pid in totals}
                 else:
-                    totals = {pid: s + matches[pid] for pid, s in totals.items()
-                              if pid in matches}
+                    both = totals.keys() & matches.keys()
+                    totals = {pid: totals[pid] + matches[pid] for pid in both}
             if not totals:
                 return {}
         return totals or {}
@@ -330,11 +391,39 @@ class SearchIndex:
                 out[pid] = total + best
         return out
 
+    def _top(self, totals: dict[int, float], limit: int) -> list[int]:
+        """The ``limit`` best of ``totals``: highest score first, then in sort order. Only
+        the people at or above the ``limit``-th best score are ranked one by one."""
+        rank = self._rank
+        if len(totals) <= 4 * limit:
+            return heapq.nsmallest(limit, totals, key=lambda pid: (-totals[pid], rank[pid]))
+        counts = Counter(totals.values())
+        counted, threshold = 0, 0.0
+        for score in sorted(counts, reverse=True):
+            counted, threshold = counted + counts[score], score
+            if counted >= limit:
+                break
+        above = ([pid for pid, score in totals.items() if score > threshold]
+                 if counted > counts[threshold] else [])
+        above.sort(key=lambda pid: (-totals[pid], rank[pid]))
+        need = limit - len(above)
+        if counts[threshold] ** 2 < need * len(self._order):
+            tied = [pid for pid, score in totals.items() if score == threshold]
+            return above + heapq.nsmallest(need, tied, key=rank.__getitem__)
+        # Many tied (a common surname's prefix): the first of them in sort order are near
+        # the top of it, sooner found there than the whole tie ranked.
+        first: list[int] = []
+        for _key, pid in self._order:
+            if totals.get(pid) == threshold:
+                first.append(pid)
+                if len(first) == need:
+                    break
+        return above + first
+
     def search(self, query: str, limit: int = 20) -> list[Hit]:
         words = list(dict.fromkeys(_words(query)))
-        if not words:
+        if not words or limit <= 0:
             return []
-        self._words()  # brings the index (and forgets what it remembered) up to date
         totals: dict[int, float] | None
         if len(words) == 1 and len(words[0]) == 1:
             totals = self._first_letter(words[0], limit)
@@ -352,9 +441,7 @@ class SearchIndex:
             totals = self._combined(totals, words[-1:])
         if not totals:
             return []
-        rank = self._rank
-        ranked = heapq.nsmallest(limit, totals.items(), key=lambda item: (-item[1], rank[item[0]]))
         return [
-            Hit(pid, self.entries[pid].display_name, round(score / max(1, len(words)), 4))
-            for pid, score in ranked[:limit]
+            Hit(pid, self.entries[pid].display_name, round(totals[pid] / len(words), 4))
+            for pid in self._top(totals, limit)
         ]

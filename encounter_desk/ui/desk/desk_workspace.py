@@ -9,6 +9,7 @@ synchronously (a few milliseconds) and is shown in the same panel; nothing here 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 from collections.abc import Callable, Sequence
@@ -49,6 +50,7 @@ from encounter_desk.ui.desk.camera_view import CameraView, camera_problem
 from encounter_desk.ui.desk.counts_panel import CountsPanel
 from encounter_desk.ui.desk.door import DoorSelector, as_checkin
 from encounter_desk.ui.desk.scan_field import ScanField
+from encounter_desk.ui.desk.search_loading import SearchLoading
 from encounter_desk.ui.desk.search_panel import SearchPanel
 from encounter_desk.ui.desk.sounds import VerdictSound
 from encounter_desk.ui.desk.style import READY
@@ -65,9 +67,7 @@ log = logging.getLogger(__name__)
 
 def typing_place(widget: QWidget) -> bool:
     """A widget the clerk types into (a search box, a form's field)."""
-    if isinstance(widget, QLineEdit):
-        return not widget.isReadOnly()
-    if isinstance(widget, (QPlainTextEdit, QTextEdit)):
+    if isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit)):
         return not widget.isReadOnly()
     return isinstance(widget, QAbstractSpinBox)
 
@@ -138,6 +138,7 @@ class DeskWorkspace(BadgePrinting, Workspace):
         self.not_recorded = NotRecordedPanel(covers=self.verdict_panel)
         self._known_people: dict[int, DeskPerson] = {}
         self.search = SearchPanel(SearchIndex(), self._lookup)
+        self.search_loading = SearchLoading(self.db, self.search, self._problem, self)
         self.counts_panel = CountsPanel()
         self.door_counts = AttendanceCountsWidget(self.db)
         self.door_counts.hide()
@@ -230,9 +231,9 @@ class DeskWorkspace(BadgePrinting, Workspace):
     # --- data ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Read everything again: the search index, flags, counts and the results shown."""
+        """Read everything again (of the search index, only the people changed since)."""
         try:
-            self.search.set_index(SearchIndex.load(self.db))
+            self.search_loading.follow()
             self.verdict_panel.flags = delegation_flags(self.db)
             self._fill_doors(sittings.list_sittings(self.db))
         except Refusal as exc:
@@ -438,9 +439,8 @@ class DeskWorkspace(BadgePrinting, Workspace):
             done = walk_in.register_walk_in(self.db, values, desk=self.desk_name, clock=self.clock)
         except Refusal as exc:  # a bad value, or the file refused it: nothing was written
             return str(exc)
-        entry = walk_in.search_entry(self.db, done.participant.id)
-        if entry is not None:
-            self.search.index.put(entry)
+        with contextlib.suppress(Refusal):  # the walk-in into the search (or at the next refresh)
+            self.search_loading.follow()
         self.show_verdict(done.verdict)
         self.print_badge(done.participant)
         return None

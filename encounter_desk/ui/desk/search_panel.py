@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -44,29 +44,43 @@ RESULT_LIMIT = 20
 
 
 class SearchResultsModel(RowsModel):
-    """The people found: title and name, delegation, checked-in state."""
+    """The people found: title and name, delegation, checked-in state.
+
+    The results change on every keystroke: they are updated in place (no reset) and each
+    row's texts are worked out once, not on every paint."""
 
     NAME, DELEGATION, STATE = range(3)
     COLUMN_COUNT = 3
     PersonIdRole = Qt.ItemDataRole.UserRole + 1
+    WIDTHS = {DELEGATION: 26, STATE: 15}
+    """The columns beside the name, in average characters (the name takes the rest)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._cells: list[tuple[str, str, str]] = []
 
     @property
     def people(self) -> list[DeskPerson]:
         return self.rows
 
     def set_people(self, people: Sequence[DeskPerson]) -> None:
-        self.set_rows(people)
+        self._cells = self._texts(people)
+        self.update_rows(people)
+
+    def _texts(self, people: Sequence[DeskPerson]) -> list[tuple[str, str, str]]:
+        language = i18n.language()
+        return [(person.full_title_name, person.delegation(language) or person.institution,
+                 self.state_text(person)) for person in people]
+
+    def retranslate(self) -> None:
+        self._cells = self._texts(self.people)
+        super().retranslate()
 
     def headers(self) -> list[str]:
         return [self.tr("Name"), self.tr("Delegation"), self.tr("Checked in")]
 
     def display(self, number: int, column: int) -> str:
-        person = self.people[number]
-        if column == self.NAME:
-            return person.full_title_name
-        if column == self.DELEGATION:
-            return person.delegation(i18n.language()) or person.institution
-        return self.state_text(person)
+        return self._cells[number][column]
 
     def role_data(self, number: int, column: int, role: int) -> object:
         person = self.people[number]
@@ -146,8 +160,13 @@ class SearchPanel(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.index = index
+        self._index = index
+        self.needs_index: Callable[[], None] = lambda: None
+        """Called before the index is used: the desk finishes loading it there if needed."""
         self._lookup = lookup
+        self._people: dict[int, DeskPerson] = {}
+        """The people already looked up, until :meth:`refresh_results` (a keystroke reads
+        only the people it has not shown yet: no database round trip for most)."""
         self._undo_person: DeskPerson | None = None
 
         self.texts = texts = Texts()
@@ -158,7 +177,7 @@ class SearchPanel(QWidget):
         enlarge(self.field, 1.3)
         self.model = SearchResultsModel(self)
         self.view = rows_view(self.model, "deskSearchResults", stretch=SearchResultsModel.NAME,
-                              view=ResultsView())
+                              view=ResultsView(), widths=SearchResultsModel.WIDTHS)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.check_in_button = texts.button("deskCheckIn", lambda: self.tr("Check in"))
         self.undo_button = texts.button("deskUndo", lambda: self.tr("Undo check-in…"))
@@ -213,9 +232,16 @@ class SearchPanel(QWidget):
         """The clerk is using the panel (typing a name or a reason): leave the keyboard here."""
         return bool(self.field.text().strip()) or self._undo_person is not None
 
-    def set_index(self, index: SearchIndex) -> None:
-        self.index = index
-        self.refresh_results()
+    @property
+    def index(self) -> SearchIndex:
+        self.needs_index()
+        return self._index
+
+    def set_index(self, index: SearchIndex, *, search: bool = True) -> None:
+        """Search ``index`` from now on (and, ``search``, again for what is typed)."""
+        self._index = index
+        if search:
+            self.refresh_results()
 
     def _search(self, query: str, *, by_clerk: bool = True) -> None:
         if not query.strip():
@@ -226,8 +252,11 @@ class SearchPanel(QWidget):
             if by_clerk:
                 self.cleared.emit()
             return
-        hits = self.index.search(query, RESULT_LIMIT)
-        self.model.set_people(self._lookup([hit.id for hit in hits]))
+        ids = [hit.id for hit in self.index.search(query, RESULT_LIMIT)]
+        missing = [pid for pid in ids if pid not in self._people]
+        if missing:
+            self._people.update((person.id, person) for person in self._lookup(missing))
+        self.model.set_people([self._people[pid] for pid in ids if pid in self._people])
         if self.model.people:
             self.view.selectRow(0)
         self._update_empty()
@@ -235,6 +264,7 @@ class SearchPanel(QWidget):
 
     def refresh_results(self) -> None:
         """Search again (someone's checked-in state may have changed)."""
+        self._people.clear()
         row = self._current_row()
         self._search(self.field.text(), by_clerk=False)
         if 0 <= row < len(self.model.people):

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QTabWidget, QWidget
 
@@ -20,11 +21,6 @@ from encounter_desk.storage.database import (
     open_database,
     sqlite_url,
 )
-from encounter_desk.ui.chair import ChairWorkspace
-from encounter_desk.ui.declaration import DeclarationWorkspace
-from encounter_desk.ui.desk import DeskWorkspace
-from encounter_desk.ui.records import RecordsWorkspace
-from encounter_desk.ui.setup import SetupWorkspace
 from encounter_desk.ui.shell import settings, workspace_keys
 from encounter_desk.ui.shell.backup_actions import BackupActions
 from encounter_desk.ui.shell.first_run import WelcomePage, ensure_demo
@@ -44,10 +40,23 @@ from encounter_desk.ui.widgets.workspace import AppContext, Workspace
 
 log = logging.getLogger(__name__)
 
-# The workspaces, in the order of their tabs. A new workspace is a Workspace subclass in its
-# own subpackage (encounter_desk/ui/<name>/) added here.
-WORKSPACES: list[type[Workspace]] = [DeskWorkspace, ChairWorkspace, DeclarationWorkspace,
-                                     RecordsWorkspace, SetupWorkspace]
+# The workspaces, in the order of their tabs: key, module, class, and the tab's title in
+# the class's own translation context. A workspace's module is imported when its tab is
+# first shown (importing every one, the records' with their PDF and spreadsheet libraries,
+# delayed the desk at startup). A new workspace is a Workspace subclass in its own
+# subpackage (encounter_desk/ui/<name>/) added here.
+WORKSPACES: list[tuple[str, str, str, str]] = [
+    ("desk", "encounter_desk.ui.desk.desk_workspace", "DeskWorkspace",
+     QT_TRANSLATE_NOOP("DeskWorkspace", "Registration desk")),
+    ("chair", "encounter_desk.ui.chair.chair_workspace", "ChairWorkspace",
+     QT_TRANSLATE_NOOP("ChairWorkspace", "Chair")),
+    ("declaration", "encounter_desk.ui.declaration.workspace", "DeclarationWorkspace",
+     QT_TRANSLATE_NOOP("DeclarationWorkspace", "Declaration")),
+    ("records", "encounter_desk.ui.records.workspace", "RecordsWorkspace",
+     QT_TRANSLATE_NOOP("RecordsWorkspace", "Records")),
+    ("setup", "encounter_desk.ui.setup.workspace", "SetupWorkspace",
+     QT_TRANSLATE_NOOP("SetupWorkspace", "Setup")),
+]
 LIVE = {"desk", "chair", "declaration", "records"}
 """Workspaces reloaded when another laptop writes (Setup is edited by hand: not reloaded
 under the user's cursor; it reloads on records_changed after an import)."""
@@ -57,16 +66,18 @@ class PendingWorkspace(QWidget):
     """Holds a workspace's tab until it is first shown: building every workspace when an
     event opens (search index, tables, the chair's panels) would delay the desk."""
 
-    def __init__(self, kind: type[Workspace]) -> None:
+    def __init__(self, key: str, module: str, name: str, title: str) -> None:
         super().__init__()
-        self.kind = kind
-        self.KEY = kind.KEY
+        self.KEY = key
+        self._module, self._name, self._title = module, name, title
 
-    def tr(self, text: str) -> str:  # noqa: N802 - the workspace's own title, in its context
-        return QCoreApplication.translate(self.kind.__name__, text)
+    @property
+    def kind(self) -> type[Workspace]:
+        """The workspace's class (its module imported now, if it was not yet)."""
+        return getattr(importlib.import_module(self._module), self._name)
 
     def title(self) -> str:
-        return self.kind.title(self)  # type: ignore[arg-type]
+        return QCoreApplication.translate(self._name, self._title)
 
     def refresh(self) -> None:
         """Nothing to reload yet: it reads the database when it is built."""
@@ -278,8 +289,8 @@ class MainWindow(Retranslating, QMainWindow):
         assert self.context is not None
         self.tabs.clear()
         self._building = True
-        for kind in WORKSPACES:
-            pending = PendingWorkspace(kind)
+        for spec in WORKSPACES:
+            pending = PendingWorkspace(*spec)
             self.tabs.addTab(pending, pending.title())
         self._building = False
         self._build_if_pending(self.tabs.currentIndex())
@@ -334,7 +345,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.create_page.show_error(str(exc))
             return
         self._show_workspaces()
-        self.show_workspace(SetupWorkspace.KEY)
+        self.show_workspace("setup")
         self._update_title()
 
     def _workspace_shown(self) -> None:

@@ -5,13 +5,15 @@ gives their headers in the current language (:meth:`RowsModel.headers`, with ``s
 the words stay in the subclass's context) and the text of each cell
 (:meth:`RowsModel.display`); anything else a cell shows (a tooltip, a colour, a font)
 comes from :meth:`RowsModel.role_data`. The rows are replaced all at once with
-:meth:`RowsModel.set_rows`. Editable lists use
+:meth:`RowsModel.set_rows` (a model reset), or in place with :meth:`RowsModel.update_rows`
+(rows added or removed at the end, the others changed: what a list refreshed on every
+keystroke wants, the view keeping its selection and columns). Editable lists use
 :class:`~encounter_desk.ui.widgets.table_model.RecordTableModel` instead.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -51,6 +53,23 @@ class RowsModel(QAbstractTableModel):
         self.rows = list(rows)
         self.endResetModel()
 
+    def update_rows(self, rows: Sequence[Any]) -> None:
+        """Replace the rows without a reset: the rows beyond the new count are removed (or
+        the new ones beyond the old count inserted) and the others' cells changed."""
+        new, old = list(rows), len(self.rows)
+        if len(new) < old:
+            self.beginRemoveRows(QModelIndex(), len(new), old - 1)
+            del self.rows[len(new):]
+            self.endRemoveRows()
+        elif len(new) > old:
+            self.beginInsertRows(QModelIndex(), old, len(new) - 1)
+            self.rows = self.rows + new[old:]
+            self.endInsertRows()
+        self.rows = new
+        kept = min(old, len(new))
+        if kept:
+            self.dataChanged.emit(self.index(0, 0), self.index(kept - 1, self.columnCount() - 1))
+
     def row(self, number: int) -> Any:  # noqa: ANN401 - one of the rows, or None
         return self.rows[number] if 0 <= number < len(self.rows) else None
 
@@ -88,20 +107,29 @@ class RowsModel(QAbstractTableModel):
 
 
 def rows_view(model: RowsModel, name: str = "", *, stretch: int = 0, selectable: bool = True,
-              row_padding: int | None = None, view: QTableView | None = None) -> QTableView:
+              row_padding: int | None = None, view: QTableView | None = None,
+              widths: Mapping[int, int] | None = None) -> QTableView:
     """A read-only table of ``model``: no row numbers, column ``stretch`` takes the width
     left and the others fit their contents; rows are chosen whole (or, not ``selectable``,
     never, and the table never takes the keyboard). ``row_padding`` pixels are added to the
     text's height for each row (None: the style's height); ``view`` is a QTableView
-    subclass to set up instead of a plain one."""
+    subclass to set up instead of a plain one. ``widths`` gives columns a width in average
+    characters instead (the person may still drag it): fitting the contents measures every
+    cell again whenever the rows change, too slow for a list that follows each keystroke."""
     view = read_only_table(model, name, selectable=selectable, view=view)
     if row_padding is not None:
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + row_padding)
     view.setWordWrap(False)
     header = view.horizontalHeader()
+    widths = widths or {}
     for column in range(model.COLUMN_COUNT):
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column == stretch
-                                    else QHeaderView.ResizeMode.ResizeToContents)
+        if column == stretch:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        elif column in widths:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, view.fontMetrics().averageCharWidth() * widths[column])
+        else:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
     return view
 
 
