@@ -2864,7 +2864,7 @@
     </message>
     <message>
         <source>Pledged in</source>
-        <translation>Comprometida en</translation>
+        <translation>Asumida en</translation>
     </message>
     <message>
         <source>Has a target date</source>
@@ -2899,7 +2899,7 @@
     </message>
     <message>
         <source>Pledged</source>
-        <translation>Comprometida</translation>
+        <translation>Asumida</translation>
     </message>
     <message>
         <source>Drafted</source>

@@ -116,7 +116,8 @@ class _Minutes:
         summary = tr.translate("Minutes", "present {present} · excused {excused} · absent {absent}")
         for block in self.d.attendance:
             out.append(CondPageBreak(30 * mm))
-            out.append(para(block.heading, s.h2))
+            heading = para(block.heading, s.h2)
+            lead: list[Flowable] = [heading]  # kept with the first group: never alone at a foot
             for group in block.groups:
                 counts = summary.format(present=group.present, excused=group.excused,
                                         absent=group.absent)
@@ -133,8 +134,15 @@ class _Minutes:
                     rows.append([Paragraph(name, style), self._role(line, style),
                                  line.status_text, line.arrival])
                 tables = chunked(rows, head, widths, s)
-                out.append(KeepTogether([title, tables[0]]) if len(rows) <= 12 else title)
-                out.extend(tables[1:] if len(rows) <= 12 else tables)
+                if len(rows) <= 12:
+                    out.append(KeepTogether([*lead, title, tables[0]]))
+                    out.extend(tables[1:])
+                else:  # a long group: its headings go with its first rows
+                    for flowable in (*lead, title):
+                        flowable.keepWithNext = True
+                    out.extend([*lead, title, *tables])
+                lead = []
+            out.extend(lead)
         totals = self.d.totals
         assert totals is not None, "the minutes of a sitting not held are refused earlier"
         out.append(Spacer(1, 4))
@@ -171,15 +179,18 @@ class _Minutes:
     # 3. each item: its interventions, then its agreements right under it
     def proceedings(self) -> list[Flowable]:
         s, tr = self.s, self.tr
-        out: list[Flowable] = [self.section(3, tr.translate("Minutes", "Proceedings"))]
+        # the section's heading, its first item's heading and first rows start a page together
+        out: list[Flowable] = [CondPageBreak(55 * mm),
+                               self.section(3, tr.translate("Minutes", "Proceedings"))]
         head = ["#", tr.translate("Minutes", "Time"), tr.translate("Minutes", "Speaker"), tr.translate("Minutes", "Kind"), tr.translate("Minutes", "Duration")]
         widths = [8 * mm, 20 * mm, WIDTH - 8 * mm - 20 * mm - 28 * mm - 19 * mm, 28 * mm,
                   19 * mm]
         by_item: dict[int | None, list[AgreementLine]] = {}
         for a in self.d.agreements:
             by_item.setdefault(a.agenda_item_number, []).append(a)
-        for section in self.d.agenda:
-            out.append(CondPageBreak(45 * mm))  # an item's heading never alone at a foot
+        for n, section in enumerate(self.d.agenda):
+            if n:
+                out.append(CondPageBreak(45 * mm))  # an item's heading never alone at a foot
             out.append(self._item_heading(section))
             if section.interventions:
                 rows = [self._intervention_row(i) for i in section.interventions]
