@@ -39,6 +39,8 @@ PAGE = 2_000
 """People read and indexed in one step of :meth:`SearchFeed.loading`."""
 FIRST_PAGE = 300
 """The first step's people: a small event is then complete in one short step."""
+RELOAD_AT_LEAST = 1_000
+"""... and at least this many (below it, putting them one by one is quicker)."""
 RELOAD_SHARE = 4
 """More people changed than a 1/RELOAD_SHARE of the index (an import): read everyone again."""
 
@@ -66,11 +68,11 @@ class SearchFeed:
         feed.follow(db, now=now)
         return feed
 
-    def follow(self, db: Database, *, now: float | None = None) -> int:
+    def follow(self, db: Database, *, now: float | None = None, rebuild: bool = True) -> int:
         """Load the index (or finish loading it) the first time, then :meth:`catch_up`; how
-        many people were put."""
+        many people were put (see :meth:`catch_up` for ``rebuild``)."""
         if self.loaded:
-            return self.catch_up(db, now=now)
+            return self.catch_up(db, now=now, rebuild=rebuild)
         for _step in self.loading(db, now=now):
             pass
         return len(self.index.entries)
@@ -99,8 +101,10 @@ class SearchFeed:
         self.index, self.low, self.loaded = index, max(0, top - LOOK_BACK), True
         self._advance(recent, time.monotonic() if now is None else now)
 
-    def catch_up(self, db: Database, *, now: float | None = None) -> int:
-        """Put again the people changed since the last look; how many were put or removed."""
+    def catch_up(self, db: Database, *, now: float | None = None, rebuild: bool = True) -> int:
+        """Put again the people changed since the last look; how many were put or removed.
+        So many changed (an import) that everyone is read again: with ``rebuild`` False,
+        nothing is done and -1 says so, for a caller that loads a new feed in steps."""
         now = time.monotonic() if now is None else now
         with db.read() as session:
             rows = session.execute(
@@ -112,12 +116,17 @@ class SearchFeed:
             if entry_id in self.seen or table not in PEOPLE_TABLES:
                 continue
             (people if table == "participant" else delegations).add(int(row_id))
+        if not rebuild and self._too_many(people):
+            return -1
         changed = self._apply(db, people, delegations) if people or delegations else 0
         self._advance([row[0] for row in rows], now)
         return changed
 
+    def _too_many(self, people: set[int]) -> bool:
+        return len(people) > max(RELOAD_AT_LEAST, len(self.index.entries) // RELOAD_SHARE)
+
     def _apply(self, db: Database, people: set[int], delegations: set[int]) -> int:
-        if len(people) > max(1_000, len(self.index.entries) // RELOAD_SHARE):
+        if self._too_many(people):
             self.index = SearchIndex.build(read_entries(db))
             return len(people)
         entries = read_entries(db, people, delegations)

@@ -31,6 +31,8 @@ class SearchLoading(QObject):
         self.panel = panel
         self.problem = problem
         self.feed = SearchFeed()
+        self._fresh: SearchFeed | None = None
+        """A new feed being loaded in steps after an import, the old one searched meanwhile."""
         self._steps: Iterator[None] | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(0)  # whenever the event loop has nothing else to do
@@ -40,10 +42,18 @@ class SearchLoading(QObject):
     def follow(self) -> None:
         """Start loading, or put again the people changed since the last look. Raises a
         Refusal when the record cannot be read."""
+        if self.timer.isActive():
+            return  # a load under way reads every change made before it ends
         if self.feed.loaded:
-            self.feed.follow(self.db)
+            if self.feed.follow(self.db, rebuild=False) < 0:
+                # An import changed too many to put one by one: everyone is read again, a
+                # page at a time between events, the index as it was answering meanwhile.
+                self._fresh = SearchFeed()
+                self._steps = self._fresh.loading(self.db)
+                self.timer.start()
+                return
             self.panel.set_index(self.feed.index)  # checked-in states may have changed too
-        elif not self.timer.isActive():
+        else:
             # The first page now: a small event is then complete, as the window opens.
             self._steps = self.feed.loading(self.db)
             if self._step(raising=True):
@@ -56,9 +66,16 @@ class SearchLoading(QObject):
             return True
         except StopIteration:
             self.timer.stop()
+            if self._fresh is not None:
+                self.feed, self._fresh = self._fresh, None
+                try:
+                    self.feed.follow(self.db)  # what changed while it loaded
+                except Refusal as exc:
+                    self.problem(str(exc))
             self.panel.set_index(self.feed.index)
         except Refusal as exc:
             self.timer.stop()
+            self._fresh = None  # the index as it was keeps answering
             if raising:
                 raise
             self.problem(str(exc))
@@ -66,9 +83,11 @@ class SearchLoading(QObject):
 
     def finish(self) -> None:
         """The index is wanted now (a name typed): load the rest at once."""
-        if self.feed.loaded:
+        if self.feed.loaded and self._fresh is None:
             return
         self.timer.stop()
+        if self._fresh is not None:  # a reload under way: finished here, then searched
+            self.feed, self._fresh = self._fresh, None
         try:
             self.feed.follow(self.db)
         except Refusal as exc:

@@ -149,3 +149,45 @@ def test_a_name_typed_before_the_index_is_complete_finishes_it_at_once(qtbot, op
     qtbot.keyClicks(desk.search.field, "tremblay")
     assert desk.search_loading.feed.loaded and not desk.search_loading.timer.isActive()
     assert _shown(desk.search.model) == ["Hon. Patricia Tremblay"]
+
+
+def test_after_an_import_the_desk_reads_everyone_again_in_steps_searching_meanwhile(
+        qtbot, opening, event_db, sample_roster, monkeypatch):
+    """An import changes too many people to put one by one: the window never waits for a
+    whole reload (it stalled 0.3–1.3 s at 10,000 people), and one reload serves however many
+    refreshes arrive meanwhile (the change watcher and the records signal both ask)."""
+    from encounter_desk.event import search_updates
+    from encounter_desk.roster.importer import import_roster
+
+    monkeypatch.setattr(search_updates, "RELOAD_AT_LEAST", 3)
+    desk = opening()
+    loading = desk.search_loading
+    qtbot.waitUntil(lambda: loading.feed.loaded and not loading.timer.isActive())
+    before = desk.search._index  # (reading .index would ask for the index at once)
+    report = import_roster(event_db, sample_roster)
+    assert report.created + report.updated > 3
+    desk.refresh()
+    desk.refresh()  # a second ask while the reload runs starts nothing new
+    assert loading.timer.isActive() and desk.search._index is before
+    fresh = loading._fresh
+    qtbot.keyClicks(desk.search.field, "tremblay")  # searched on the index as it was...
+    assert _shown(desk.search.model) == ["Hon. Patricia Tremblay"]
+    assert loading.feed is fresh and not loading.timer.isActive()  # ...then finished at once
+    assert desk.search.index.entries == SearchIndex.load(event_db).entries
+
+
+def test_a_reload_after_an_import_finishes_between_events(
+        qtbot, opening, event_db, sample_roster, monkeypatch):
+    from encounter_desk.event import search_updates
+    from encounter_desk.roster.importer import import_roster
+
+    monkeypatch.setattr(search_updates, "RELOAD_AT_LEAST", 3)
+    desk = opening()
+    loading = desk.search_loading
+    qtbot.waitUntil(lambda: loading.feed.loaded and not loading.timer.isActive())
+    import_roster(event_db, sample_roster)
+    desk.refresh()
+    assert loading.timer.isActive()
+    qtbot.waitUntil(lambda: not loading.timer.isActive())
+    assert loading._fresh is None
+    assert desk.search.index.entries == SearchIndex.load(event_db).entries
