@@ -44,6 +44,13 @@ def test_self_test_in_process_passes_every_step(capsys, _isolated_home):
     # the user's settings folder is given back untouched
     assert os.environ[config.ENV_HOME] == str(_isolated_home)
     assert config.settings_path().exists() == settings_before
+    # the window it built is closed for real: no event left open, no backup timer ticking
+    from PySide6.QtWidgets import QApplication
+
+    from encounter_desk.ui.shell.main_window import MainWindow
+    left_open = [w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, MainWindow) and w.db is not None]
+    assert left_open == []
 
 
 def test_without_the_desktop_app_the_window_step_fails(capsys):

@@ -34,6 +34,8 @@ class DesktopApp:
                 raise RuntimeError("the desk did not open")
             return window.windowTitle()
         finally:
-            window.close()
+            # Closed for real, the event with it (a plain close() asks first and, unanswered,
+            # left the window alive, its automatic backups ticking on a deleted file).
+            window.close_without_asking()
             window.deleteLater()
             app.processEvents()
