@@ -14,6 +14,7 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarC
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from sqlalchemy import func, select
 
 from encounter_desk.chair.statistics import speaking_stats
@@ -188,9 +189,12 @@ def stages_chart(data: ChartData, *, width: float, title: str, empty: str) -> Dr
     legend.x, legend.y = 4, height - 22
     legend.fontName, legend.fontSize = regular, 7.5
     legend.columnMaximum = 1
+    legend.alignment = "right"  # each swatch before its label, as a reader looks for it
     legend.colorNamePairs = [(PALETTE[i % len(PALETTE)], label)
                              for i, (label, _c) in enumerate(data.horizons)]
-    legend.deltax = 110
+    # each entry as wide as the longest label, so a long one never runs into the next
+    legend.deltax = max((stringWidth(label, regular, 7.5) for label, _c in data.horizons),
+                        default=0) + legend.dx + legend.dxTextSpace + 16
     d.add(legend)
     return d
 

@@ -157,10 +157,12 @@ def roadmap_story(commitments: list[Commitment], charts: ChartData, today: dt.da
         commitments_chart(charts, width),
         para(tr.translate("Roadmap", "By delegation and horizon"), h),
         matrix(commitments, today, lang, s, width),
-        para(tr.translate("Roadmap", "Each commitment and its history"), h),
     ]
+    # the heading goes with the first commitment: never alone at the foot of a page
+    lead = [para(tr.translate("Roadmap", "Each commitment and its history"), h)]
     for number, c in enumerate(commitments, start=1):
-        out.append(KeepTogether(commitment_block(number, c, today, lang, s, width)))
+        out.append(KeepTogether([*lead, *commitment_block(number, c, today, lang, s, width)]))
+        lead = []
     return out
 
 
