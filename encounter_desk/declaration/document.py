@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from babel.dates import format_date
 
+from encounter_desk.core.bilingual import Bilingual
 from encounter_desk.core.i18n import in_language
 from encounter_desk.declaration.base import (
     method_label,
@@ -160,11 +161,11 @@ def _statements(state: DeclarationState, lang: str) -> list[StatementItem]:
             heading = t.translate("Declaration", "{heading} (on {paragraph})").format(
                 heading=heading, paragraph=paragraph_name(paragraph.part, paragraph.position,
                                                           lang))
-        text = s.text(lang)
-        if not (s.text_es if lang == "es" else s.text_en):
-            pending = t.translate("Declaration", "translation pending")
-            text = f"{text} [{pending}]"
-        out.append(StatementItem(heading, text))
+        # a delegation's position, marked as every record's text is when untranslated:
+        # "… [original en inglés]" (one rule: core.bilingual)
+        original = "es" if s.text_es else "en"
+        out.append(StatementItem(heading, Bilingual(s.text_es, s.text_en, "", original)
+                                 .marked(lang)))
     return out
 
 

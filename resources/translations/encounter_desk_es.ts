@@ -6558,10 +6558,6 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <translation>{heading} (sobre el {paragraph})</translation>
     </message>
     <message>
-        <source>translation pending</source>
-        <translation>traducción pendiente</translation>
-    </message>
-    <message>
         <source>Vote by delegation</source>
         <translation>Votación por delegación</translation>
     </message>
