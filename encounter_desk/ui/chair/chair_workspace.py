@@ -117,7 +117,7 @@ class ChairWorkspace(Workspace):
         self.requests = RequestActions(self.db, self.queue, self.add_panel, self._act, self)
         self.presence = PresenceNote(self.db)
         self.list_panel.layout().insertWidget(1, self.presence)  # under the add field
-        self.splitter = side_by_side(self.list_panel, self.floor_panel, (4, 5), (540, 720))
+        self.splitter = side_by_side(self.list_panel, self.floor_panel, (1, 1), (580, 680))
         self.life_bar = SittingLifeBar(self.db, self.messages)  # open, recess, adjourn
         self.life_bar.changed.connect(self.reload)
         vbox(self.top, self.life_bar, (self.splitter, 1), parent=self, margins=6)

@@ -48,13 +48,17 @@ class QueueView(QTableView):
         self.verticalHeader().hide()
         header = self.horizontalHeader()
         header.setSectionResizeMode(COL_ORDER, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_KIND, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_SPEAKER, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_DELEGATION, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_TIME, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Interactive)
+        # The speaker's name takes what is left: the delegation and the note get a set width
+        # the chair may drag (fitted to their contents they left a name three letters at
+        # 1024 pixels: "Hon. …Marín").
+        char = self.fontMetrics().averageCharWidth()
+        header.setSectionResizeMode(COL_KIND, QHeaderView.ResizeMode.ResizeToContents)
+        for column, chars in ((COL_DELEGATION, 12), (COL_NOTE, 12)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.setColumnWidth(column, chars * char)
         header.setStretchLastSection(False)
-        self.setColumnWidth(COL_NOTE, 110)
         self.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # both ends of a name show
         model.move_requested.connect(self.move_requested)
 
