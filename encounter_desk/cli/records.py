@@ -86,19 +86,24 @@ def _export_table(args: argparse.Namespace, exporter) -> int:  # noqa: ANN001
     return 0
 
 
-@command("export-attendance", "CLI", QT_TRANSLATE_NOOP("CLI", "export attendance to CSV or XLSX"))
-def cmd_export_attendance(args: argparse.Namespace) -> int:
-    from encounter_desk.records.exports import export_attendance
+def _export_command(name: str, job: str, help_text: str) -> Command:
+    """The subcommand ``name``: the table ``records.exports.<job>`` writes, to CSV or XLSX."""
 
-    return _export_table(args, export_attendance)
+    @command(name, "CLI", help_text)
+    def run(args: argparse.Namespace) -> int:
+        from encounter_desk.records import exports
+
+        return _export_table(args, getattr(exports, job))
+
+    return run
 
 
-@command("export-speeches", "CLI",
-         QT_TRANSLATE_NOOP("CLI", "export the interventions to CSV or XLSX"))
-def cmd_export_speeches(args: argparse.Namespace) -> int:
-    from encounter_desk.records.exports import export_speeches
-
-    return _export_table(args, export_speeches)
+cmd_export_attendance = _export_command(
+    "export-attendance", "export_attendance",
+    QT_TRANSLATE_NOOP("CLI", "export attendance to CSV or XLSX"))
+cmd_export_speeches = _export_command(
+    "export-speeches", "export_speeches",
+    QT_TRANSLATE_NOOP("CLI", "export the interventions to CSV or XLSX"))
 
 
 @command("attendance", "CLI",
@@ -123,46 +128,36 @@ def _life(args: argparse.Namespace, job) -> int:  # noqa: ANN001
     return 0
 
 
-@command("open-sitting", "CLI",
-         QT_TRANSLATE_NOOP("CLI", "open a session: records the time and the quorum"),
-         QT_TRANSLATE_NOOP("CLI", "Open a session now: the time and the quorum verified at "
-                           "the opening are recorded. Refused without quorum."))
-def cmd_open_sitting(args: argparse.Namespace) -> int:
-    from encounter_desk.records.sitting_life import open_sitting
+def _life_command(name: str, job: str, help_text: str, description: str = "") -> Command:
+    """The subcommand ``name``: the step ``records.sitting_life.<job>`` in a session's life."""
 
-    return _life(args, open_sitting)
+    @command(name, "CLI", help_text, description)
+    def run(args: argparse.Namespace) -> int:
+        from encounter_desk.records import sitting_life
 
+        return _life(args, getattr(sitting_life, job))
 
-@command("suspend-sitting", "CLI", QT_TRANSLATE_NOOP("CLI", "suspend an open session (recess)"))
-def cmd_suspend_sitting(args: argparse.Namespace) -> int:
-    from encounter_desk.records.sitting_life import suspend_sitting
-
-    return _life(args, suspend_sitting)
+    return run
 
 
-@command("resume-sitting", "CLI", QT_TRANSLATE_NOOP("CLI", "resume a suspended session"))
-def cmd_resume_sitting(args: argparse.Namespace) -> int:
-    from encounter_desk.records.sitting_life import resume_sitting
-
-    return _life(args, resume_sitting)
-
-
-@command("adjourn-sitting", "CLI",
-         QT_TRANSLATE_NOOP("CLI", "adjourn a session: records the time it closed"))
-def cmd_adjourn_sitting(args: argparse.Namespace) -> int:
-    from encounter_desk.records.sitting_life import adjourn_sitting
-
-    return _life(args, adjourn_sitting)
-
-
-@command("approve-minutes", "CLI",
-         QT_TRANSLATE_NOOP("CLI", "record that a session's minutes were approved"),
-         QT_TRANSLATE_NOOP("CLI", "Record that the minutes of an adjourned session were "
-                           "approved now, at the session given by --at."))
-def cmd_approve_minutes(args: argparse.Namespace) -> int:
-    from encounter_desk.records.sitting_life import approve_minutes
-
-    return _life(args, approve_minutes)
+cmd_open_sitting = _life_command(
+    "open-sitting", "open_sitting",
+    QT_TRANSLATE_NOOP("CLI", "open a session: records the time and the quorum"),
+    QT_TRANSLATE_NOOP("CLI", "Open a session now: the time and the quorum verified at "
+                      "the opening are recorded. Refused without quorum."))
+cmd_suspend_sitting = _life_command(
+    "suspend-sitting", "suspend_sitting",
+    QT_TRANSLATE_NOOP("CLI", "suspend an open session (recess)"))
+cmd_resume_sitting = _life_command(
+    "resume-sitting", "resume_sitting", QT_TRANSLATE_NOOP("CLI", "resume a suspended session"))
+cmd_adjourn_sitting = _life_command(
+    "adjourn-sitting", "adjourn_sitting",
+    QT_TRANSLATE_NOOP("CLI", "adjourn a session: records the time it closed"))
+cmd_approve_minutes = _life_command(
+    "approve-minutes", "approve_minutes",
+    QT_TRANSLATE_NOOP("CLI", "record that a session's minutes were approved"),
+    QT_TRANSLATE_NOOP("CLI", "Record that the minutes of an adjourned session were "
+                      "approved now, at the session given by --at."))
 
 
 def register(sub: argparse._SubParsersAction) -> None:
