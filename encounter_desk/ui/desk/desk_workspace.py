@@ -23,10 +23,8 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QDialog,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QTextEdit,
     QWidget,
 )
@@ -60,6 +58,7 @@ from encounter_desk.ui.records.counts_widget import AttendanceCountsWidget
 from encounter_desk.ui.widgets.files import FileOpener, open_with_system
 from encounter_desk.ui.widgets.layout import hbox, heading, named, show_status, vbox, wrapped
 from encounter_desk.ui.widgets.not_recorded import NotRecordedPanel
+from encounter_desk.ui.widgets.texts import Texts
 from encounter_desk.ui.widgets.workspace import AppContext, Workspace
 
 log = logging.getLogger(__name__)
@@ -119,21 +118,30 @@ class DeskWorkspace(BadgePrinting, Workspace):
         """The text of the last scan and when: a double read is not a second scan."""
         self.last_badge: Path | None = None
 
+        self.texts = texts = Texts()
         self.heading = heading(name="deskHeading")
         self.status = wrapped("deskStatus")
-        self.sound_box = named(QCheckBox(), "deskSound")
+        self.sound_box = texts.text(
+            named(QCheckBox(), "deskSound"), lambda: self.tr("Sound"),
+            lambda: self.tr("Beep once to admit, three times to stop the queue."))
         self.sound_box.setChecked(self.sound.enabled)
         self.sound_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.walk_in_button = named(QPushButton(), "walkInButton")
-        self.print_button = self.make_print_button()
-        self.camera_button = named(QPushButton(), "deskCamera")
+        self.walk_in_button = texts.button("walkInButton", lambda: self.tr("New participant…"),
+                                           clicked=self.start_walk_in)
+        self.print_button = texts.text(self.make_print_button(), lambda: self.tr("Print…"))
+        self.camera_button = texts.button(
+            "deskCamera", lambda: self.tr("Camera…"),
+            lambda: self.tr("Read badges with the laptop's camera."), clicked=self.start_camera)
         self.camera_view: CameraView | None = None
-        self.door_box = DoorSelector()
+        self.door_box = texts.tip(
+            DoorSelector(), lambda: self.tr("Where scans go: the event check-in, or the door of "
+                                            "a session (records attendance at that session)"))
         for widget in (self.walk_in_button, self.print_button, self.camera_button, self.door_box):
             widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # the scan field keeps the keyboard
 
-        self.scan_label = QLabel()
-        self.scan_field = ScanField()
+        self.scan_label = texts.label(
+            lambda: self.tr("Scan a badge (the field below always listens):"))
+        self.scan_field = texts.placeholder(ScanField(), lambda: self.tr("Waiting for the scanner…"))
         self.verdict_panel = VerdictPanel(hold_seconds=hold_seconds)
         self.not_recorded = NotRecordedPanel(covers=self.verdict_panel)
         self._known_people: dict[int, DeskPerson] = {}
@@ -166,8 +174,6 @@ class DeskWorkspace(BadgePrinting, Workspace):
         self.search.cleared.connect(self.take_keyboard)
         self.verdict_panel.returned_to_ready.connect(self.refocus)
         self.sound_box.toggled.connect(self._sound_toggled)
-        self.walk_in_button.clicked.connect(self.start_walk_in)
-        self.camera_button.clicked.connect(self.start_camera)
         self.door_box.currentIndexChanged.connect(lambda _n: self._door_changed())
 
         self.retranslate()
@@ -213,17 +219,7 @@ class DeskWorkspace(BadgePrinting, Workspace):
         self.take_keyboard()
 
     def retranslate(self) -> None:
-        self._set_heading()
-        self.scan_label.setText(self.tr("Scan a badge (the field below always listens):"))
-        self.scan_field.setPlaceholderText(self.tr("Waiting for the scanner…"))
-        self.sound_box.setText(self.tr("Sound"))
-        self.sound_box.setToolTip(self.tr("Beep once to admit, three times to stop the queue."))
-        self.walk_in_button.setText(self.tr("New participant…"))
-        self.print_button.setText(self.tr("Print…"))
-        self.camera_button.setText(self.tr("Camera…"))
-        self.camera_button.setToolTip(self.tr("Read badges with the laptop's camera."))
-        self.door_box.setToolTip(self.tr("Where scans go: the event check-in, or the door of "
-                                         "a session (records attendance at that session)"))
+        self.texts.retranslate()
         self._fill_doors()
         self.search.retranslate()
         self.counts_panel.retranslate()

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
     QTableView,
     QWidget,
 )
@@ -45,6 +44,7 @@ from encounter_desk.ui.widgets.layout import (
 )
 from encounter_desk.ui.widgets.retranslating import Retranslating
 from encounter_desk.ui.widgets.table_model import Column, SittingTableModel
+from encounter_desk.ui.widgets.texts import Texts
 from encounter_desk.ui.widgets.workspace import AppContext
 
 
@@ -127,8 +127,10 @@ class TranslationsPage(Retranslating, QWidget):
         self.setObjectName("translationsPage")
         self.db = context.db
         self.model = TextsModel(self.db, self)
+        self.texts = texts = Texts()
         self.awaiting_label = named(QLabel(), "translationsAwaiting")
-        self.only_awaiting = named(QCheckBox(), "translationsOnlyAwaiting")
+        self.only_awaiting = texts.text(named(QCheckBox(), "translationsOnlyAwaiting"),
+                                        lambda: self.tr("Only texts awaiting a translation"))
         self.table = named(QTableView(), "translationsTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -141,8 +143,9 @@ class TranslationsPage(Retranslating, QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
 
-        self.editor = named(QGroupBox(), "translationEditor")
-        self.language_label = QLabel()
+        self.editor = texts.title(named(QGroupBox(), "translationEditor"),
+                                  lambda: self.tr("The text in both languages"))
+        self.language_label = texts.label(lambda: self.tr("Original &language"))
         self.language = language_box("translationLanguage")
         self.original_label = QLabel()
         self.original = _text_box("translationOriginal")
@@ -151,8 +154,11 @@ class TranslationsPage(Retranslating, QWidget):
         self.spanish = _text_box("translationSpanish")
         self.english_label = named(QLabel(), "translationEnglishLabel")
         self.english = _text_box("translationEnglish")
-        self.save_button = named(QPushButton(), "translationSave")
-        self.next_button = named(QPushButton(), "translationSaveNext")
+        self.save_button = texts.button("translationSave", lambda: self.tr("&Save"),
+                                        lambda: self.tr("Ctrl+S"), clicked=self.save)
+        self.next_button = texts.button("translationSaveNext",
+                                        lambda: self.tr("Save and &next awaiting"),
+                                        lambda: self.tr("Ctrl+Enter"), clicked=self.save_and_next)
         self.status = problem_label("translationStatus")
         self.language_label.setBuddy(self.language)
         self.spanish_label.setBuddy(self.spanish)
@@ -169,8 +175,6 @@ class TranslationsPage(Retranslating, QWidget):
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, activated=self.save_and_next)
-        self.save_button.clicked.connect(self.save)
-        self.next_button.clicked.connect(self.save_and_next)
         self.only_awaiting.toggled.connect(self._filter)
         self.language.currentIndexChanged.connect(lambda _n: self._show_sides())
         for box in (self.spanish, self.english):
@@ -184,13 +188,7 @@ class TranslationsPage(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         self.model.retranslate()
-        self.only_awaiting.setText(self.tr("Only texts awaiting a translation"))
-        self.editor.setTitle(self.tr("The text in both languages"))
-        self.language_label.setText(self.tr("Original &language"))
-        self.save_button.setText(self.tr("&Save"))
-        self.save_button.setToolTip(self.tr("Ctrl+S"))
-        self.next_button.setText(self.tr("Save and &next awaiting"))
-        self.next_button.setToolTip(self.tr("Ctrl+Enter"))
+        self.texts.retranslate()
         set_languages(self.language, self.language.currentData())
         self._show_count()
         self._show_sides()
