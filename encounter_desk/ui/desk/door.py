@@ -20,20 +20,16 @@ from encounter_desk.records.attendance import DoorVerdict, DoorVerdictKind
 
 CONTEXT = "DeskDoor"
 
-_AS_CHECKIN = {
+_RENAMED = {
     DoorVerdictKind.PRESENT: VerdictKind.ADMITTED,
     DoorVerdictKind.ALREADY_PRESENT: VerdictKind.ALREADY_CHECKED_IN,
-    DoorVerdictKind.REPLACED: VerdictKind.REPLACED,
-    DoorVerdictKind.WRONG_EVENT: VerdictKind.WRONG_EVENT,
-    DoorVerdictKind.FORGED: VerdictKind.FORGED,
-    DoorVerdictKind.UNKNOWN: VerdictKind.UNKNOWN,
-    DoorVerdictKind.WITHDRAWN: VerdictKind.WITHDRAWN,
 }
+"""The door verdicts whose check-in twin has another name; the others share its name."""
 
 
 def as_checkin(kind: DoorVerdictKind) -> VerdictKind:
     """The check-in verdict whose look and sound a door verdict borrows."""
-    return _AS_CHECKIN[kind]
+    return _RENAMED.get(kind) or VerdictKind[kind.name]
 
 
 def headline(verdict: DoorVerdict) -> str:
