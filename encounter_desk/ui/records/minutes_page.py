@@ -116,11 +116,6 @@ class MinutesPage(DocumentPage):
         self.retranslate()
         self._enable()
 
-    # --- texts ---------------------------------------------------------------------------
-
-    def retranslate(self) -> None:
-        self.texts.retranslate()
-
     # --- state ---------------------------------------------------------------------------
 
     def set_sitting(self, sitting: SittingRow | None) -> None:
