@@ -80,17 +80,16 @@ class AgreementDialog(FormDialog):
                            "agreementAnnex")
         self.annex_title = named(QLineEdit(), "annexTitle")
 
-        form = self.form
-        form.addRow(self.tr("Agenda item"), self.item_box)
-        form.addRow(self.tr("Number"), self.number)
-        form.addRow(self.tr("Text (Spanish)"), self.text_es)
-        form.addRow(self.tr("Text (English)"), self.text_en)
-        form.addRow(self.tr("Adopted"), self.adoption)
-        form.addRow("", self.by_delegation)
-        form.addRow(self.delegation_votes)
-        form.addRow(self.tr("Votes"), votes)
-        form.addRow("", self.annex)
-        form.addRow(self.tr("Annex title"), self.annex_title)
+        self.add_rows((self.tr("Agenda item"), self.item_box),
+                      (self.tr("Number"), self.number),
+                      (self.tr("Text (Spanish)"), self.text_es),
+                      (self.tr("Text (English)"), self.text_en),
+                      (self.tr("Adopted"), self.adoption),
+                      ("", self.by_delegation),
+                      (self.delegation_votes,),
+                      (self.tr("Votes"), votes),
+                      ("", self.annex),
+                      (self.tr("Annex title"), self.annex_title))
         self.for_label.setText(self.tr("In favour"))
         self.against_label.setText(self.tr("Against"))
         self.abstain_label.setText(self.tr("Abstentions"))

@@ -85,16 +85,15 @@ class InitiativeDialog(FormDialog):
             self.sitting.addItem(
                 self.tr("{number}. {title}").format(number=s.number, title=s.title(lang)), s.id)
 
-        form = self.form
-        form.addRow(self.tr("Delegation"), self.delegation)
-        form.addRow(self.tr("Lawmakers (sponsors)"), self.sponsors)
-        form.addRow(self.tr("Language pledged in"), self.language)
-        form.addRow(self.tr("Title"), self.title_box)
-        form.addRow(self.tr("Short description"), self.description)
-        form.addRow(self.tr("Kind"), self.kind)
-        form.addRow(self.tr("Target date"), date_row)
-        form.addRow(self.tr("Status"), self.status)
-        form.addRow(self.tr("Pledged in"), self.sitting)
+        self.add_rows((self.tr("Delegation"), self.delegation),
+                      (self.tr("Lawmakers (sponsors)"), self.sponsors),
+                      (self.tr("Language pledged in"), self.language),
+                      (self.tr("Title"), self.title_box),
+                      (self.tr("Short description"), self.description),
+                      (self.tr("Kind"), self.kind),
+                      (self.tr("Target date"), date_row),
+                      (self.tr("Status"), self.status),
+                      (self.tr("Pledged in"), self.sitting))
         self.has_date.setText(self.tr("Has a target date"))
 
         chosen: set[int] = set()

@@ -12,12 +12,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLayout, QWidget
 
 from encounter_desk.ui.widgets.layout import problem_label, vbox
 
 Submit = Callable[[dict[str, Any]], str | None]
 """Saves a form's values; returns None, or the sentence saying why nothing was saved."""
+
+Row = tuple[str, QWidget | QLayout] | tuple[QWidget]
+"""A row of a form: ``(label, field)`` (label "" leaves its column empty), or ``(widget,)``
+across the whole row."""
 
 
 class FormDialog(QDialog):
@@ -44,6 +48,11 @@ class FormDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.body = vbox(self.form, self.error, self.buttons, parent=self)
+
+    def add_rows(self, *rows: Row) -> None:
+        """Add ``rows`` to :attr:`form`, in order."""
+        for row in rows:
+            self.form.addRow(*row)
 
     def values(self) -> dict[str, Any]:
         raise NotImplementedError
