@@ -82,24 +82,23 @@ class CommitmentsModel(RowsModel):
                 self.tr("Stage reached"), self.tr("Since the encounter"))
 
     def display(self, number: int, column: int) -> Any:  # noqa: ANN401
-        c: Commitment = self.rows[number]
-        lang = i18n.language()
-        if column == self.NUMBER:
-            return c.id
-        if column == self.DELEGATION:
-            return c.delegation(lang)
-        if column == self.TEXT:
-            return " ".join(c.text(lang).split())
-        if column == self.INSTRUMENT:
-            return instrument_label(c.instrument, lang)
-        if column == self.HORIZON:
-            return horizon_label(c.horizon, lang)
-        if column == self.TARGET:
-            return c.target_date.isoformat() if c.target_date else ""
-        if column == self.STAGE:
-            text = stage_label(c.stage, lang)
-            return self.tr("{stage} — overdue").format(stage=text) if c.overdue(self.today) else text
-        return f"▲{c.steps_forward}" if c.steps_forward else ""
+        return self.cells(self.rows[number], i18n.language())[column]
+
+    def cells(self, c: Commitment, lang: str) -> tuple[Any, ...]:
+        """A commitment's cells, in the order of :meth:`headers`."""
+        stage = stage_label(c.stage, lang)
+        if c.overdue(self.today):
+            stage = self.tr("{stage} — overdue").format(stage=stage)
+        return (
+            c.id,
+            c.delegation(lang),
+            " ".join(c.text(lang).split()),
+            instrument_label(c.instrument, lang),
+            horizon_label(c.horizon, lang),
+            c.target_date.isoformat() if c.target_date else "",
+            stage,
+            f"▲{c.steps_forward}" if c.steps_forward else "",
+        )
 
     def role_data(self, number: int, column: int, role: int) -> Any:  # noqa: ANN401
         c: Commitment = self.rows[number]
