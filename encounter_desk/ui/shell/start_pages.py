@@ -20,6 +20,7 @@ from encounter_desk.event.event import EventDetails
 from encounter_desk.ui.widgets.event_form import EventForm
 from encounter_desk.ui.widgets.layout import heading, problem_label, scrolling, wrapped
 from encounter_desk.ui.widgets.retranslating import Retranslating
+from encounter_desk.ui.widgets.texts import Texts
 
 
 class StartPage(Retranslating, QWidget):
@@ -118,15 +119,20 @@ class CreateEventPage(Retranslating, QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.heading = heading()
-        self.intro = wrapped()
+        self.texts = texts = Texts()
+        self.heading = texts.text(heading(), lambda: self.tr("Create the event"))
+        self.intro = texts.text(wrapped(), lambda: self.tr(
+            "This file holds no event yet. Describe the event; the 11 member "
+            "delegations of the RCM and the non-country groups are added for you."))
         self.form = EventForm()
-        self.steps = wrapped()
+        self.steps = texts.text(wrapped(), lambda: self.tr(
+            "1. The event's names in both languages and its reference code. "
+            "2. The days and the venue. 3. The delegations taking part."))
         self.delegations = DelegationPicker()
-        self.back_button = QPushButton()
+        self.back_button = texts.text(QPushButton(), lambda: self.tr("← Back"))
         self.back_button.clicked.connect(self.back_requested)
         self.back_button.setVisible(False)
-        self.create_button = QPushButton()
+        self.create_button = texts.text(QPushButton(), lambda: self.tr("Create event"))
         self.create_button.setDefault(True)
         self.create_button.clicked.connect(self._create)
         self.error = problem_label()
@@ -151,17 +157,7 @@ class CreateEventPage(Retranslating, QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.heading.setText(self.tr("Create the event"))
-        self.intro.setText(
-            self.tr("This file holds no event yet. Describe the event; the 11 member "
-                    "delegations of the RCM and the non-country groups are added for you.")
-        )
-        self.steps.setText(
-            self.tr("1. The event's names in both languages and its reference code. "
-                    "2. The days and the venue. 3. The delegations taking part.")
-        )
-        self.back_button.setText(self.tr("← Back"))
-        self.create_button.setText(self.tr("Create event"))
+        self.texts.retranslate()
         self.delegations.retranslate()
 
     def set_back_visible(self, visible: bool) -> None:
