@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from encounter_desk.chair.point_reasons import reason_note
 from encounter_desk.core.files import atomic_output
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, in_language
 from encounter_desk.records.attendance.marks import source_label
@@ -82,6 +83,7 @@ SPEECH_COLUMNS = (
     QT_TRANSLATE_NOOP("Records", "End"), QT_TRANSLATE_NOOP("Records", "Title"),
     QT_TRANSLATE_NOOP("Records", "Name"), QT_TRANSLATE_NOOP("Records", "Delegation"),
     QT_TRANSLATE_NOOP("Records", "Gender"), QT_TRANSLATE_NOOP("Records", "Kind"),
+    QT_TRANSLATE_NOOP("Records", "Point of order reason"),
     QT_TRANSLATE_NOOP("Records", "Seconds"), QT_TRANSLATE_NOOP("Records", "Duration"),
     QT_TRANSLATE_NOOP("Records", "Limit (seconds)"), QT_TRANSLATE_NOOP("Records", "Over time"),
     QT_TRANSLATE_NOOP("Records", "Language"), QT_TRANSLATE_NOOP("Records", "Summary"),
@@ -129,7 +131,7 @@ def speech_rows(minutes: Sequence[MinutesData], lang: str) -> tuple[list[str], l
         [*_sitting_cells(m), i.agenda_item_number or "", i.number, _clock_time(i.start),
          _clock_time(i.end), i.title, i.name, i.delegation,
          choice_label("Gender", GENDER_LABELS, i.gender, lang) if i.gender else "",
-         i.kind_text, round(i.seconds), dt.timedelta(seconds=round(i.seconds)),
+         i.kind_text, reason_note(i.reason, i.reason_text, lang), round(i.seconds), dt.timedelta(seconds=round(i.seconds)),
          i.limit_seconds if i.limit_seconds is not None else "",
          answer(i.over_time), i.language, i.summary]
         for m in minutes

@@ -4547,6 +4547,10 @@ Conduce una reunión parlamentaria sin conexión: registro con código QR, lista
         <source>Committee</source>
         <translation>Comisión</translation>
     </message>
+    <message>
+        <source>Point of order reason</source>
+        <translation>Motivo de la moción de orden</translation>
+    </message>
 </context>
 <context>
     <name>RecordsWorkspace</name>

@@ -172,6 +172,23 @@ def test_speeches_export_neutralises_formulas(demo_db, tmp_path):
     assert "'=HYPERLINK" in text and ",yes," in text and ",0:02:52," in text
 
 
+def test_speeches_export_gives_a_point_of_orders_reason(demo_db, tmp_path):
+    """The acta prints a point of order's reason; the interventions table carries it too,
+    in the export's language, and leaves the column empty for every other intervention."""
+    for lang, heading, reason in (
+        ("es", "Motivo de la moción de orden", "Interpretación"),
+        ("en", "Point of order reason", "Interpretation"),
+    ):
+        out = tmp_path / f"s-{lang}.csv"
+        exports.export_speeches(demo_db, out, sitting_number=1, lang=lang)
+        with out.open(encoding="utf-8-sig", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        reasons = {row[heading] for row in rows}
+        assert reasons == {"", f"{reason} — Sin interpretación al francés en las filas del fondo"}
+        marked = [row for row in rows if row[heading]]
+        assert len(marked) == 1 and len(rows) > 1
+
+
 def test_export_refuses_other_formats_and_unknown_sittings(demo_db, tmp_path):
     with pytest.raises(RecordsError, match=".csv or .xlsx") as refused:
         exports.export_speeches(demo_db, tmp_path / "s.pdf", lang="en")
