@@ -78,15 +78,14 @@ def entry_pages(db, size: int, first: int | None = None,  # noqa: ANN001 - a Dat
                 ) -> Iterator[list[SearchEntry]]:
     """The entries of everyone in the event, ``size`` people at a time (in id order; the
     first page ``first`` people if given)."""
-    last = 0
+    last, limit = 0, first or size
     while True:
-        size, first = first or size, None
         with db.read() as session:
             rows = session.execute(_PEOPLE_Q.where(Participant.id > last)
-                                   .order_by(Participant.id).limit(size)).all()
+                                   .order_by(Participant.id).limit(limit)).all()
         if not rows:
             return
-        last = rows[-1][0]
+        last, limit = rows[-1][0], size  # every page after the first: ``size`` people
         yield [_entry(row) for row in rows]
 
 

@@ -148,3 +148,37 @@ def test_an_index_changed_person_by_person_answers_as_one_built_from_scratch(see
     for query in QUERIES:
         assert index.search(query) == fresh.search(query), query
         assert index.search(query, limit=5) == fresh.search(query, limit=5), query
+
+
+@pytest.mark.parametrize("first, page", [(3, 5), (5, 3), (4, 4)])
+def test_a_load_in_pages_reads_everyone(db, monkeypatch, first, page):
+    """Whatever the first page's size against the others', a load in steps ends with
+    everyone in the index (a first page smaller than the next once stopped the load after
+    the second page: 600 people at the desk, whatever the event's size)."""
+    from helpers.events import make_event
+
+    from encounter_desk.event import search_updates
+
+    monkeypatch.setattr(search_updates, "FIRST_PAGE", first)
+    monkeypatch.setattr(search_updates, "PAGE", page)
+    make_event(db, 23)
+    feed = SearchFeed()
+    steps = sum(1 for _ in feed.loading(db))
+    assert feed.loaded
+    assert set(feed.index.entries) == set(SearchIndex.load(db).entries)
+    assert len(feed.index.entries) == 23
+    assert steps >= 23 // max(first, page)  # in steps, between which the window runs
+
+
+def test_a_load_with_the_desk_s_own_pages_reads_everyone(db):
+    """The real page sizes (300 first, then 2,000) on an event larger than both."""
+    from helpers.events import make_event
+
+    from encounter_desk.event.search_updates import FIRST_PAGE, PAGE
+
+    people = FIRST_PAGE + PAGE + 150
+    make_event(db, people)
+    feed = SearchFeed.load(db)
+    assert len(feed.index.entries) == people
+    assert [h.display_name for h in feed.index.search(f"Nombre{people - 1}")] == \
+        [f"Nombre{people - 1} Apellido{people - 1}"]
