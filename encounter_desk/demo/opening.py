@@ -22,8 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from encounter_desk.core.bilingual import Bilingual
-from encounter_desk.records.attendance.counts import counts_from
-from encounter_desk.records.attendance.roll_call import roll_call_in
+from encounter_desk.records.attendance.counts import counts_in
 from encounter_desk.storage.models import (
     Adoption,
     Agreement,
@@ -208,8 +207,7 @@ def hold_opening_sitting(session: Session, *, number: int = 1) -> Sitting:
     sitting.adjourned_at = _moment(day, ADJOURNED, zone)
     session.flush()
     members = sum(1 for d in delegations.values() if d.is_member)
-    quorum = counts_from(sitting.id, roll_call_in(session, sitting.id), members,
-                         event.quorum_rule or "").quorum
+    quorum = counts_in(session, sitting.id, members, event.quorum_rule or "").quorum
     assert quorum is not None
     sitting.quorum_represented, sitting.quorum_members = quorum.represented, quorum.members
     sitting.quorum_met = quorum.met

@@ -22,9 +22,8 @@ from sqlalchemy.orm import Session
 
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, in_language, translate
 from encounter_desk.event.event import require_event
-from encounter_desk.records.attendance.counts import counts_from
+from encounter_desk.records.attendance.counts import counts_in
 from encounter_desk.records.attendance.door import zone_of
-from encounter_desk.records.attendance.roll_call import roll_call_in
 from encounter_desk.records.register import RecordsError, find_sitting
 from encounter_desk.storage.database import Database
 from encounter_desk.storage.models import Delegation, Recess, Sitting, Speech, SpeechState
@@ -208,8 +207,7 @@ def open_sitting(session: Session, sitting: Sitting, now: dt.datetime) -> None:
             code="sitting.already_open")
     event = require_event(session)
     members = len(session.scalars(select(Delegation.id).where(Delegation.is_member)).all())
-    counts = counts_from(sitting.id, roll_call_in(session, sitting.id), members,
-                         event.quorum_rule or "")
+    counts = counts_in(session, sitting.id, members, event.quorum_rule or "")
     quorum = counts.quorum
     assert quorum is not None
     if quorum.met is False:

@@ -188,6 +188,42 @@ def test_live_counts_and_quorum_of_member_delegations(event):
     assert counts.quorum.text("en").startswith("Quorum met: 6 of 11")
 
 
+def test_counts_agree_with_the_roll_call_person_by_person(event):
+    """The counts are taken by the database in one grouped query; they say what counting
+    the roll call's people one by one says: every delegation (observers, guests, people of
+    no delegation), staff and press left out, excused apart from absent, lawmakers apart."""
+    db, sitting, people = event
+    ids = sorted(people.values())
+    marks = {pid: ("present", "excused", "absent")[n % 3] for n, pid in enumerate(ids[::2])}
+    attendance.mark_many(db, sitting, marks)
+    with db.write() as s:  # someone of no delegation, present
+        loose = s.get(Participant, ids[1])
+        loose.delegation_id = None
+    attendance.mark(db, sitting, ids[1], "present")
+    counts = attendance.live_counts(db, sitting)
+    groups = attendance.roll_call(db, sitting)
+    assert [c.delegation_id for c in counts.by_delegation] == [g.delegation_id for g in groups]
+    assert groups[-1].delegation_id is None and counts.by_delegation[-1].name_en == "No delegation"
+    for c, g in zip(counts.by_delegation, groups, strict=True):
+        statuses = [e.status for e in g.entries]
+        assert (c.expected, c.present, c.excused, c.absent, c.lawmakers_present, c.is_member) == (
+            len(statuses), statuses.count(AttendanceStatus.PRESENT),
+            statuses.count(AttendanceStatus.EXCUSED),
+            len(statuses) - statuses.count(AttendanceStatus.PRESENT)
+            - statuses.count(AttendanceStatus.EXCUSED),
+            sum(1 for e in g.entries
+                if e.status is AttendanceStatus.PRESENT and e.category == "lawmaker"),
+            g.is_member)
+    everyone = [e for g in groups for e in g.entries]
+    assert counts.expected == len(everyone) and counts.present > 0 and counts.excused > 0
+    assert counts.lawmakers_expected == sum(1 for e in everyone if e.category == "lawmaker")
+    with db.read() as s:
+        staff = s.scalar(select(func.count(Participant.id))
+                         .where(Participant.category.in_(attendance.NOT_EXPECTED)))
+        total = s.scalar(select(func.count(Participant.id)))
+    assert staff > 0 and counts.expected == total - staff
+
+
 def test_no_quorum_rule_means_no_quorum(event):
     db, sitting, _ = event
     with db.write() as s:

@@ -26,7 +26,7 @@ from encounter_desk.records.attendance.counts import (
     AttendanceCounts,
     DelegationCount,
     Quorum,
-    counts_from,
+    counts_in,
     live_counts,
     quorum_of,
 )
@@ -72,7 +72,7 @@ __all__ = [
     "RollCallGroup",
     "attendance_of",
     "clear_mark",
-    "counts_from",
+    "counts_in",
     "live_counts",
     "mark",
     "mark_many",

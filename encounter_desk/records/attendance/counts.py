@@ -7,18 +7,24 @@ event defines no quorum.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
 
-from encounter_desk.core.copying import copied
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, in_language, pick, translate
 from encounter_desk.event.event import require_event
 from encounter_desk.records.attendance.marks import AttendanceError, require_sitting
-from encounter_desk.records.attendance.roll_call import RollCallGroup, roll_call_in
+from encounter_desk.records.attendance.roll_call import NOT_EXPECTED, no_delegation_names
 from encounter_desk.storage.database import Database
-from encounter_desk.storage.models import AttendanceStatus, Category, Delegation
+from encounter_desk.storage.models import (
+    Attendance,
+    AttendanceStatus,
+    Category,
+    Delegation,
+    Participant,
+)
 
 QUORUM_RULES = ("", "majority_of_members")
 
@@ -109,29 +115,42 @@ def quorum_of(rule: str, member_delegations: int, represented: int) -> Quorum:
     return Quorum(rule, required, represented, member_delegations, represented >= required)
 
 
-def counts_from(
-    sitting_id: int, groups: Iterable[RollCallGroup], member_delegations: int, rule: str
+def counts_in(
+    session: Session, sitting_id: int, member_delegations: int, rule: str
 ) -> AttendanceCounts:
+    """The sitting's counts, by delegation in canonical order (no delegation last), counted
+    by the database in one grouped query over the people expected (:data:`NOT_EXPECTED`
+    left out; nobody marked counts as absent). The chair reads them again at every change
+    of the record, 10,000 people at a conference: counting rows, not building them."""
+    present = Attendance.status == AttendanceStatus.PRESENT.value
+    lawmaker = Participant.category == Category.LAWMAKER.value
+
+    def number(condition: Any) -> Any:
+        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+    tallies = session.execute(
+        select(Participant.delegation_id, func.count(Participant.id), number(present),
+               number(Attendance.status == AttendanceStatus.EXCUSED.value),
+               number(present & lawmaker), number(lawmaker))
+        .outerjoin(Attendance, (Attendance.participant_id == Participant.id)
+                   & (Attendance.sitting_id == sitting_id))
+        .where(Participant.category.not_in(NOT_EXPECTED))
+        .group_by(Participant.delegation_id)
+    ).all()
+    delegations = {d.id: d for d in session.scalars(select(Delegation))}
+    nobody_es, nobody_en = no_delegation_names()
     by_delegation = []
-    for g in groups:
-        present = g.count(AttendanceStatus.PRESENT)
-        excused = g.count(AttendanceStatus.EXCUSED)
-        by_delegation.append(
-            copied(
-                DelegationCount, g,
-                expected=len(g.entries),
-                present=present,
-                excused=excused,
-                absent=len(g.entries) - present - excused,
-                lawmakers_present=sum(
-                    1 for e in g.entries
-                    if e.status is AttendanceStatus.PRESENT and e.category == Category.LAWMAKER
-                ),
-            )
-        )
-    lawmakers_expected = sum(
-        1 for g in groups for e in g.entries if e.category == Category.LAWMAKER
-    )
+    for did, expected, here, excused, lawmakers_here, _lawmakers in tallies:
+        d = delegations.get(did) if did is not None else None
+        by_delegation.append(DelegationCount(
+            delegation_id=did, code=d.code if d else "",
+            name_es=d.name_es if d else nobody_es, name_en=d.name_en if d else nobody_en,
+            is_member=bool(d and d.is_member), expected=expected, present=here,
+            excused=excused, absent=expected - here - excused, lawmakers_present=lawmakers_here,
+        ))
+    by_delegation.sort(key=lambda c: (c.delegation_id is None,
+                                      delegations[c.delegation_id].canonical_order
+                                      if c.delegation_id is not None else 0, c.name_es))
     represented = sum(1 for d in by_delegation if d.is_member and d.represented)
     return AttendanceCounts(
         sitting_id=sitting_id,
@@ -139,7 +158,7 @@ def counts_from(
         present=sum(d.present for d in by_delegation),
         excused=sum(d.excused for d in by_delegation),
         absent=sum(d.absent for d in by_delegation),
-        lawmakers_expected=lawmakers_expected,
+        lawmakers_expected=sum(int(t[5]) for t in tallies),
         lawmakers_present=sum(d.lawmakers_present for d in by_delegation),
         member_delegations=member_delegations,
         delegations_represented=represented,
@@ -153,6 +172,5 @@ def live_counts(db: Database, sitting_id: int) -> AttendanceCounts:
     with db.read() as session:
         event = require_event(session)
         require_sitting(session, sitting_id)
-        groups = roll_call_in(session, sitting_id)
         members = len(session.scalars(select(Delegation.id).where(Delegation.is_member)).all())
-    return counts_from(sitting_id, groups, members, event.quorum_rule or "")
+        return counts_in(session, sitting_id, members, event.quorum_rule or "")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from encounter_desk.core.copying import copied, fields_of
 from encounter_desk.core.i18n import QT_TRANSLATE_NOOP, in_language
-from encounter_desk.records.attendance.counts import Quorum, counts_from, quorum_of
+from encounter_desk.records.attendance.counts import Quorum, counts_in, quorum_of
 from encounter_desk.records.attendance.marks import status_label
 from encounter_desk.records.attendance.roll_call import roll_call_in
 from encounter_desk.records.minutes.context import MinutesContext, number, t
@@ -102,7 +102,7 @@ def gather_attendance(
 ) -> tuple[tuple[AttendanceBlock, ...], Totals]:
     lang = ctx.lang
     groups = roll_call_in(ctx.session, sitting.id)
-    counts = counts_from(sitting.id, groups, ctx.member_count, ctx.event.quorum_rule or "")
+    counts = counts_in(ctx.session, sitting.id, ctx.member_count, ctx.event.quorum_rule or "")
     absent = AttendanceStatus.ABSENT
     built: dict[str, list[AttendanceGroup]] = {key: [] for key, _, _ in BLOCKS}
     for g in groups:
