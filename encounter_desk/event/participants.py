@@ -9,6 +9,7 @@ plain :class:`ParticipantRow` values, never live ORM objects.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -89,12 +90,27 @@ EDITABLE_FIELDS = frozenset(
 )
 
 
-def list_participants(db: Database) -> list[ParticipantRow]:
-    """Every participant, in Spanish name order."""
+def list_participants(db: Database, *, delegation_id: int | None = None) -> list[ParticipantRow]:
+    """Every participant (or a delegation's), in Spanish name order."""
+    return _rows(db, delegation_id=delegation_id)
+
+
+def participants_by_id(db: Database, ids: Iterable[int], *,
+                       delegation_id: int | None = None) -> list[ParticipantRow]:
+    """The participants among ``ids`` that exist (of ``delegation_id`` only, if given), in
+    Spanish name order: what a search found, read without reading everyone."""
+    wanted = list(dict.fromkeys(ids))
+    return _rows(db, Participant.id.in_(wanted), delegation_id=delegation_id) if wanted else []
+
+
+def _rows(db: Database, *where: Any, delegation_id: int | None = None) -> list[ParticipantRow]:
+    if delegation_id is not None:
+        where = (*where, Participant.delegation_id == delegation_id)
     with db.read() as session:
         people = session.scalars(
             select(Participant)
             .options(joinedload(Participant.delegation))
+            .where(*where)
             .order_by(Participant.sort_key, Participant.id)
         )
         return [ParticipantRow.of(p) for p in people]

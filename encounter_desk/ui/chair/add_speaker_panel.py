@@ -11,7 +11,7 @@ when the chair already knows it (else "not stated yet", to be given later).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -59,6 +59,12 @@ class AddSpeakerPanel(QGroupBox):
         self.setObjectName("addSpeakerPanel")
         self.index = SearchIndex()
         self.people: dict[int, ParticipantRow] = {}
+        """The people shown since the last refresh, read as they were found."""
+        self.lookup: Callable[..., list[ParticipantRow]] = lambda ids, delegation_id=None: []
+        """Reads the people with these ids (of a delegation, if given): set by the chair."""
+        self.members: Callable[[int], list[ParticipantRow]] = lambda delegation_id: []
+        """Reads a delegation's people in name order: set by the chair."""
+        self.needs_index: Callable[[], None] = lambda: None
         self.delegations: list[DelegationRow] = []
 
         self.texts = texts = Texts()
@@ -138,15 +144,26 @@ class AddSpeakerPanel(QGroupBox):
 
     # --- data ----------------------------------------------------------------------------
 
-    def set_people(
-        self, index: SearchIndex, people: Sequence[ParticipantRow],
-        delegations: Sequence[DelegationRow],
-    ) -> None:
-        self.index = index
-        self.people = {p.id: p for p in people}
+    def set_delegations(self, delegations: Sequence[DelegationRow]) -> None:
+        """The delegations to choose from (those with people); the people shown are read
+        again, as they are now."""
         self.delegations = [d for d in delegations if d.participants]
+        self.people.clear()
         self._fill_delegations()
         self._update_results()
+
+    def set_index(self, index: SearchIndex, *, search: bool = True) -> None:
+        """The people search (loaded in steps, then kept current by the chair)."""
+        self.index = index
+        if search:
+            self.people.clear()  # read again as they are now
+            self._update_results()
+
+    def person(self, participant_id: int) -> ParticipantRow | None:
+        """A person shown in the results, else read now (a badge scanned, say)."""
+        if participant_id not in self.people:
+            self.people.update((p.id, p) for p in self.lookup([participant_id]))
+        return self.people.get(participant_id)
 
     def set_answerable(self, entries: Sequence[QueueEntry]) -> None:
         """The speeches a reply or a question may answer, the latest first."""
@@ -210,19 +227,22 @@ class AddSpeakerPanel(QGroupBox):
             self.results.hide()
             return
         if query.strip():
-            ids = [hit.id for hit in self.index.search(query, limit=200)]
+            self.needs_index()  # typed before the index was whole: finished now
+            hits = [hit.id for hit in self.index.search(query, limit=200)]
+            # Only the people shown are read: the best hits, or those of the delegation.
+            found = {p.id: p for p in self.lookup(
+                hits if delegation_id is not None else hits[:MAX_RESULTS],
+                delegation_id=delegation_id)}
+            people = [found[pid] for pid in hits if pid in found]
         elif delegation_id is not None:
-            ids = [p.id for p in sorted(self.people.values(), key=lambda p: p.sort_key)]
+            people = self.members(delegation_id)
         else:
-            ids = []
-        if delegation_id is not None:
-            ids = [i for i in ids if i in self.people and self.people[i].delegation_id == delegation_id]
+            people = []
+        self.people.update((p.id, p) for p in people)
         self.results.clear()
         lang = i18n.language()
-        for pid in ids[:MAX_RESULTS]:
-            person = self.people.get(pid)
-            if person is None:
-                continue
+        for person in people[:MAX_RESULTS]:
+            pid = person.id
             who = f"{person.title} {person.display_name}".strip()
             where = person.delegation_name(lang)
             item = QListWidgetItem(f"{who} — {where}" if where else who)

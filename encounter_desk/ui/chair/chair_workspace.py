@@ -33,8 +33,7 @@ from encounter_desk.chair.queries import ListSnapshot
 from encounter_desk.core import i18n
 from encounter_desk.core.errors import Refusal
 from encounter_desk.event import delegations as delegation_admin
-from encounter_desk.event import participants, sittings
-from encounter_desk.event.people_search import SearchIndex
+from encounter_desk.event import sittings
 from encounter_desk.storage.models import SpeechKind, SpeechState
 from encounter_desk.ui.chair import shortcuts
 from encounter_desk.ui.chair.floor_panel import FloorPanel
@@ -46,6 +45,7 @@ from encounter_desk.ui.chair.projector import ProjectorWindow
 from encounter_desk.ui.chair.request_actions import RequestActions
 from encounter_desk.ui.chair.sitting_life_bar import SittingLifeBar
 from encounter_desk.ui.chair.sounds import ClockSounds
+from encounter_desk.ui.chair.speaker_search import SpeakerSearch
 from encounter_desk.ui.chair.times_dialog import TimesChoice, TimesDialog
 from encounter_desk.ui.chair.top_bar import ChairTopBar
 from encounter_desk.ui.shell import settings
@@ -92,6 +92,7 @@ class ChairWorkspace(Workspace):
         self.projector: ProjectorWindow | None = None
         self.times_dialog: TimesDialog | None = None
         self._build()
+        self.speaker_search = SpeakerSearch(self.db, self.add_panel, self.messages, self)
         self._connect()
         self.shortcuts = shortcuts.install(self, self._shortcut_handlers())
         self.help = HelpOverlay(self)
@@ -203,18 +204,17 @@ class ChairWorkspace(Workspace):
     # --- loading -------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Read everything again: sessions, people, and the list on screen."""
+        """Sessions, delegations and the list read again; the search takes only who changed."""
         try:
             rows = sittings.list_sittings(self.db)
-            people = participants.list_participants(self.db)
             delegations = delegation_admin.list_delegations(self.db)
-            index = SearchIndex.load(self.db)
+            self.speaker_search.follow()  # only the people changed since the last look
         except Refusal as exc:
             self._warn(exc)
             return
         self.sitting_box.set_rows(rows)
         self.delegations = delegations
-        self.add_panel.set_people(index, people, delegations)
+        self.add_panel.set_delegations(delegations)
         if self.sitting_id not in self.sitting_box.rows:
             self.sitting_id = self._first_sitting()
             self.item_id = None
@@ -403,7 +403,7 @@ class ChairWorkspace(Workspace):
 
         if self._act(add) is not None:
             self.add_panel.reset_after_add()
-            person = self.add_panel.people.get(participant_id)
+            person = self.add_panel.person(participant_id)
             self.presence.check(self.sitting_id, participant_id,
                                 person.display_name if person else "")
 

@@ -96,7 +96,7 @@ class RequestActions(QObject):
             action.setEnabled(kind != entry.kind)
             action.triggered.connect(lambda _=False, k=kind: self.change(speech_id, kind=k))
         person = self.add_panel.selected_person()
-        chosen = self.add_panel.people.get(person) if person is not None else None
+        chosen = self.add_panel.person(person) if person is not None else None
         replace = menu.addAction(
             self.tr("Give this place to {name}").format(name=chosen.display_name)
             if chosen is not None else self.tr("Give this place to the person found above"))

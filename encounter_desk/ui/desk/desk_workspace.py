@@ -48,7 +48,6 @@ from encounter_desk.ui.desk.camera_view import CameraView, camera_problem
 from encounter_desk.ui.desk.counts_panel import CountsPanel
 from encounter_desk.ui.desk.door import DoorSelector, as_checkin
 from encounter_desk.ui.desk.scan_field import ScanField
-from encounter_desk.ui.desk.search_loading import SearchLoading
 from encounter_desk.ui.desk.search_panel import SearchPanel
 from encounter_desk.ui.desk.sounds import VerdictSound
 from encounter_desk.ui.desk.style import READY
@@ -58,6 +57,7 @@ from encounter_desk.ui.records.counts_widget import AttendanceCountsWidget
 from encounter_desk.ui.widgets.files import FileOpener, open_with_system
 from encounter_desk.ui.widgets.layout import hbox, heading, named, show_status, vbox, wrapped
 from encounter_desk.ui.widgets.not_recorded import NotRecordedPanel
+from encounter_desk.ui.widgets.search_loading import SearchLoading
 from encounter_desk.ui.widgets.texts import Texts
 from encounter_desk.ui.widgets.workspace import AppContext, Workspace
 

@@ -1,30 +1,40 @@
-"""The desk's search index: loaded in steps once the window shows, then kept current.
+"""A people search index loaded in steps once the window shows, then kept current.
 
 Opening a large event must not wait for the index (10,000 people cost a few tenths of a
-second, 100,000 some seconds): the scan field takes badges at once, and the index is built
-a page of people at a time between events, so a scan arriving meanwhile waits at most one
-step. A clerk who types a name before it is done gets it finished there and then. Once
+second, 100,000 some seconds): the desk's scan field takes badges at once, and the index is
+built a page of people at a time between events, so a scan arriving meanwhile waits at most
+one step. Someone who types a name before it is done gets it finished there and then. Once
 loaded, each refresh puts again only the people changed since
-(:class:`~encounter_desk.event.search_updates.SearchFeed`).
+(:class:`~encounter_desk.event.search_updates.SearchFeed`): the desk's search and the
+chair's "add a speaker" both follow other desks' writes without reading everyone again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer
 
 from encounter_desk.core.errors import Refusal
+from encounter_desk.event.people_search import SearchIndex
 from encounter_desk.event.search_updates import SearchFeed
 from encounter_desk.storage.database import Database
-from encounter_desk.ui.desk.search_panel import SearchPanel
+
+
+class Searching(Protocol):
+    """A panel that searches people: it is handed the index, and says when it needs it whole."""
+
+    needs_index: Callable[[], None]
+
+    def set_index(self, index: SearchIndex, *, search: bool = True) -> None: ...
 
 
 class SearchLoading(QObject):
     """Loads ``panel``'s index from ``db`` in steps and follows the record's changes;
     a problem reading the record is said through ``problem``."""
 
-    def __init__(self, db: Database, panel: SearchPanel, problem: Callable[[str], None],
+    def __init__(self, db: Database, panel: Searching, problem: Callable[[str], None],
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.db = db
