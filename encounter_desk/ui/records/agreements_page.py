@@ -52,10 +52,13 @@ class AgreementsModel(SittingTableModel):
         super().__init__(db, parent)
         self.items: dict[int, AgendaItemRow] = {}
 
-    def set_sitting(self, sitting_id: int | None, items: Sequence[AgendaItemRow] = ()) -> None:
+    def set_sitting(self, sitting_id: int | None, items: Sequence[AgendaItemRow] = ()) -> bool:
         """Show the agreements of ``sitting_id``, whose agenda is ``items``."""
-        self.items = {item.id: item for item in items}
-        super().set_sitting(sitting_id)
+        items_now = {item.id: item for item in items}
+        if items_now != self.items:
+            self.reset_next = True  # the agenda items' titles read differently
+        self.items = items_now
+        return super().set_sitting(sitting_id)
 
     def set_item_filter(self, value: int) -> None:
         self.item_filter = value

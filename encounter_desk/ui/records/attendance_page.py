@@ -136,17 +136,22 @@ class AttendancePage(Retranslating, QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        """Read the roll call again. The same people as before (a mark, a scan at the door,
+        another desk's write): only the rows that changed are redrawn, the selection, the
+        scroll and the widths as they were; else the view is laid out anew."""
         selected = self.selected_ids()
         try:
-            self.model.set_sitting(self.sitting_id)
+            reset = self.model.set_sitting(self.sitting_id)
         except Refusal as exc:
             self.messages.warn(self, self.tr("Attendance"), str(exc))
+            reset = True
         self.counts.set_sitting(self.sitting_id)
-        if selected:
-            self.select_participant(selected[0])
-        elif self.proxy.rowCount():
-            self.table.setCurrentIndex(self.proxy.index(0, RollCallModel.NAME))
-        self.fit_columns()
+        if reset:
+            if selected:
+                self.select_participant(selected[0])
+            elif self.proxy.rowCount():
+                self.table.setCurrentIndex(self.proxy.index(0, RollCallModel.NAME))
+            self.fit_columns()
         self._update_count()
 
     def fit_columns(self) -> None:

@@ -63,7 +63,9 @@ class RollCallModel(SittingTableModel):
 
     def fetch_sitting(self, sitting_id: int) -> list[RollCallRow]:
         event = events.load_event(self.db)
-        self.zone = attendance.zone_of(event.timezone if event is not None else "UTC")
+        zone = attendance.zone_of(event.timezone if event is not None else "UTC")
+        if zone != self.zone:  # every arrival time reads differently
+            self.zone, self.reset_next = zone, True
         rows: list[RollCallRow] = []
         for group in attendance.roll_call(self.db, sitting_id):
             for entry in group.entries:

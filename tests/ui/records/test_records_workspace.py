@@ -390,3 +390,36 @@ def test_the_chair_shows_live_attendance_of_its_session(qtbot, demo_db, messages
     attendance.mark(demo_db, second.id, someone.participant_id, "present")  # the door desk
     chair.refresh()  # what the change watcher does when another laptop writes
     assert counts.counts.present == 1
+
+
+def test_another_desk_s_write_redraws_only_what_changed(qtbot, records, demo_db):
+    """Another desk's write (the window calls refresh): the roll call on screen keeps its
+    selection and scroll and redraws only the rows that changed (no reset); the other
+    tabs are read when they are shown, with what changed meanwhile."""
+    records.select(records.second.id)
+    page = records.attendance
+    assert records.tabs.currentWidget() is page
+    rows = page.model.rows()
+    chosen, marked = rows[5].id, rows[12].id
+    page.select_participant(chosen)
+    resets, changed = [], []
+    page.model.modelReset.connect(lambda: resets.append(True))
+    page.model.dataChanged.connect(lambda first, last, *_: changed.append((first.row(), last.row())))
+    # Another laptop marks someone present and records an agreement, then the marker moves.
+    attendance.mark(demo_db, records.second.id, marked, "present")
+    agreement = agreements.create_agreement(
+        demo_db, sitting_id=records.second.id, text_es="Acuerdo de otra mesa")
+    records.refresh()
+    assert resets == []
+    assert changed == [(12, 12)]  # that one row, all its columns
+    assert page.model.row_at(12).entry.status is AttendanceStatus.PRESENT
+    assert page.selected_ids() == [chosen]
+    assert records.findChild(AttendanceCountsWidget, "attendanceCounts").counts.present == 1
+    # The agreements tab was not read then; shown, it has the new agreement.
+    assert agreement.id not in {row.id for row in records.agreements.model.rows()}
+    records.tabs.setCurrentWidget(records.agreements)
+    assert agreement.id in {row.id for row in records.agreements.model.rows()}
+    # Another session chosen: its roll call is laid out anew.
+    records.tabs.setCurrentWidget(page)
+    records.select(records.first.id)
+    assert resets == [True]
