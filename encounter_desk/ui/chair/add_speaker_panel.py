@@ -150,14 +150,14 @@ class AddSpeakerPanel(QGroupBox):
         self.delegations = [d for d in delegations if d.participants]
         self.people.clear()
         self._fill_delegations()
-        self._update_results()
+        self._update_results(keep=True)
 
     def set_index(self, index: SearchIndex, *, search: bool = True) -> None:
         """The people search (loaded in steps, then kept current by the chair)."""
         self.index = index
         if search:
             self.people.clear()  # read again as they are now
-            self._update_results()
+            self._update_results(keep=True)
 
     def person(self, participant_id: int) -> ParticipantRow | None:
         """A person shown in the results, else read now (a badge scanned, say)."""
@@ -219,7 +219,11 @@ class AddSpeakerPanel(QGroupBox):
 
     # --- searching -----------------------------------------------------------------------
 
-    def _update_results(self) -> None:
+    def _update_results(self, *, keep: bool = False) -> None:
+        """The people found for what is typed (or the chosen delegation's), the best first;
+        ``keep``: the person chosen in the list stays chosen if still found (a refresh
+        because another desk wrote must not move the chair's choice before Enter)."""
+        chosen = self.selected_person() if keep and self.results.currentItem() else None
         query = self.search.text()
         delegation_id = self.delegation.currentData()
         if looks_like_badge(query):
@@ -250,7 +254,9 @@ class AddSpeakerPanel(QGroupBox):
             item.setToolTip(item.text())  # the whole name when the list elides it
             self.results.addItem(item)
         if self.results.count():
-            self.results.setCurrentRow(0)
+            rows = [self.results.item(n).data(Qt.ItemDataRole.UserRole)
+                    for n in range(self.results.count())]
+            self.results.setCurrentRow(rows.index(chosen) if chosen in rows else 0)
         # Nothing found, nothing shown: on a small screen the list of speakers gets the room.
         self.results.setVisible(self.results.count() > 0)
 

@@ -97,3 +97,35 @@ def test_a_record_that_cannot_be_read_is_said_once(room, chair, qtbot, monkeypat
     monkeypatch.setattr(participants, "participants_by_id", gone)
     search(qtbot, panel, "ana")
     assert len([m for m in room.messages.said if "server cannot be reached" in m[2]]) == 2
+
+
+def test_a_refresh_keeps_the_person_the_chair_chose(room, chair, qtbot):
+    """The chair types, moves down to the third person found, and before Enter another
+    desk writes: the list is read again and the third person is still the one chosen."""
+    panel = chair.add_panel
+    for given in ("Marta", "Lucía", "Julia", "Berta"):
+        participants.create_participant(room.db, given_names=given, first_surname="Gómez",
+                                        delegation_id=room.delegation["MX"])
+    chair.refresh()
+    found = search(qtbot, panel, "gomez")
+    assert len(found) == 4
+    qtbot.keyClick(panel.search, Qt.Key.Key_Down)
+    qtbot.keyClick(panel.search, Qt.Key.Key_Down)
+    chosen = panel.selected_person()
+    assert panel.results.currentRow() == 2
+    other_desk = room.open()
+    try:
+        participants.create_participant(other_desk, given_names="Aarón", first_surname="Gómez",
+                                        delegation_id=room.delegation["MX"])
+    finally:
+        other_desk.close()
+    chair.refresh()
+    assert panel.selected_person() == chosen
+    qtbot.keyClick(panel.search, Qt.Key.Key_Return)
+    waiting = room.snapshot().waiting
+    assert [e.participant_id for e in waiting] == [chosen]
+    # Typing again puts the best match first, as always.
+    search(qtbot, panel, "gomez")
+    qtbot.keyClick(panel.search, Qt.Key.Key_Down)
+    qtbot.keyClicks(panel.search, " m")
+    assert panel.results.currentRow() == 0 and "Marta" in shown(panel)[0]
