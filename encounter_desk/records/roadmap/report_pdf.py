@@ -58,8 +58,9 @@ def _stage_cell(c: Commitment, today: dt.date, lang: str) -> str:
         text += " " + escape(tr.translate("Roadmap", "▲{steps} since the encounter")
                              .format(steps=c.steps_forward))
     if c.overdue(today):
+        overdue = tr.translate("Roadmap", "OVERDUE")
         text += (f' <font color="{ALERT.hexval().replace("0x", "#")}"><b>'
-                 f'{escape(tr.translate("Roadmap", "OVERDUE"))}</b></font>')
+                 f'{escape(overdue)}</b></font>')
     return text
 
 
