@@ -95,12 +95,11 @@ def list_participants(db: Database, *, delegation_id: int | None = None) -> list
     return _rows(db, delegation_id=delegation_id)
 
 
-def participants_by_id(db: Database, ids: Iterable[int], *,
-                       delegation_id: int | None = None) -> list[ParticipantRow]:
-    """The participants among ``ids`` that exist (of ``delegation_id`` only, if given), in
-    Spanish name order: what a search found, read without reading everyone."""
+def participants_by_id(db: Database, ids: Iterable[int]) -> list[ParticipantRow]:
+    """The participants among ``ids`` that exist, in Spanish name order: what a search
+    found, read without reading everyone."""
     wanted = list(dict.fromkeys(ids))
-    return _rows(db, Participant.id.in_(wanted), delegation_id=delegation_id) if wanted else []
+    return _rows(db, Participant.id.in_(wanted)) if wanted else []
 
 
 def _rows(db: Database, *where: Any, delegation_id: int | None = None) -> list[ParticipantRow]:

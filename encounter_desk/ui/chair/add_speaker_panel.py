@@ -59,9 +59,10 @@ class AddSpeakerPanel(QGroupBox):
         self.setObjectName("addSpeakerPanel")
         self.index = SearchIndex()
         self.people: dict[int, ParticipantRow] = {}
-        """The people shown since the last refresh, read as they were found."""
-        self.lookup: Callable[..., list[ParticipantRow]] = lambda ids, delegation_id=None: []
-        """Reads the people with these ids (of a delegation, if given): set by the chair."""
+        """The people found since the last refresh, each read once (a key typed reads only
+        those not read yet)."""
+        self.lookup: Callable[[Sequence[int]], list[ParticipantRow]] = lambda ids: []
+        """Reads the people with these ids: set by the chair."""
         self.members: Callable[[int], list[ParticipantRow]] = lambda delegation_id: []
         """Reads a delegation's people in name order: set by the chair."""
         self.needs_index: Callable[[], None] = lambda: None
@@ -233,11 +234,13 @@ class AddSpeakerPanel(QGroupBox):
         if query.strip():
             self.needs_index()  # typed before the index was whole: finished now
             hits = [hit.id for hit in self.index.search(query, limit=200)]
-            # Only the people shown are read: the best hits, or those of the delegation.
-            found = {p.id: p for p in self.lookup(
-                hits if delegation_id is not None else hits[:MAX_RESULTS],
-                delegation_id=delegation_id)}
-            people = [found[pid] for pid in hits if pid in found]
+            # The people shown, read once: the best hits, or those of the chosen delegation.
+            wanted = hits if delegation_id is not None else hits[:MAX_RESULTS]
+            missing = [pid for pid in wanted if pid not in self.people]
+            if missing:
+                self.people.update((p.id, p) for p in self.lookup(missing))
+            people = [self.people[pid] for pid in wanted if pid in self.people
+                      and delegation_id in (None, self.people[pid].delegation_id)]
         elif delegation_id is not None:
             people = self.members(delegation_id)
         else:

@@ -56,7 +56,7 @@ class SpeakerSearch(QObject):
             if ids is None:
                 people = participants.list_participants(self.db, delegation_id=delegation_id)
             else:
-                people = participants.participants_by_id(self.db, ids, delegation_id=delegation_id)
+                people = participants.participants_by_id(self.db, ids)
         except Refusal as exc:
             self.problem(str(exc))
             return []
