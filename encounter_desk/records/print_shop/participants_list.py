@@ -69,8 +69,8 @@ def write_participants_list(db: Database, out: Path, *, lang: str = "es",
             for p in people:
                 who = escape(" ".join(x for x in (p.title, p.display_name) if x))
                 if p.is_head_of_delegation:
-                    head = tr.translate("Print", "Head of delegation")
-                    who = f"<b>{who}</b><br/>{escape(head)}"
+                    leads = tr.translate("Print", "Head of delegation")
+                    who = f"<b>{who}</b><br/>{escape(leads)}"
                 where = "; ".join(x for x in (p.institution, p.committee) if x)
                 row = [Paragraph(who, s.cell), para(p.position, s.cell), para(where, s.cell)]
                 if not public:

@@ -75,6 +75,19 @@ def test_list_of_participants_heads_first_and_a_public_version(demo_db, tmp_path
     assert "@" not in public_text and "Jefatura de delegación" in public_text
 
 
+def test_list_of_participants_keeps_its_column_headings_under_a_head_of_delegation(
+        demo_db, tmp_path):
+    """Every delegation's table keeps its four headings after a head of delegation's row
+    (a row's note once took the headings' name: 18 one-letter columns, the cells gone)."""
+    path = tmp_path / "list.pdf"
+    write_participants_list(demo_db, path, lang="en")
+    first_page = PdfReader(path).pages[0].extract_text()
+    assert "Belize (4)" in first_page
+    for heading in ("Name", "Position", "Institution /", "Email"):  # the third wraps
+        assert heading in first_page
+    assert "dolores.chan@example.bz" in first_page and "MHR for Corozal" in first_page
+
+
 def test_the_event_report_carries_the_charts_and_the_same_road_map(demo_db, tmp_path):
     from encounter_desk.records.minutes.report_pdf import write_event_report
 
